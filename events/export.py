@@ -1,0 +1,77 @@
+"""Write the event table out: CSV (safe to open in a spreadsheet), GeoJSON, Parquet."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import COLUMNS, GEO_COLUMNS
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _export_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in (*COLUMNS, *GEO_COLUMNS) if c in frame.columns]
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet would run as a formula is prefixed with ' so it shows as text
+    (OWASP CSV injection). Numbers are left alone: -12.5 is a longitude, not a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    out = frame[_export_columns(frame)].copy()
+    out["event_date"] = pd.to_datetime(out["event_date"]).dt.strftime("%Y-%m-%d")
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(neutralise_formula)
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def _json_value(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if hasattr(value, "item"):  # numpy scalar
+        return value.item()
+    return value
+
+
+def to_geojson_dict(frame: pd.DataFrame) -> dict:
+    columns = [c for c in _export_columns(frame) if c not in ("latitude", "longitude")]
+    features = []
+    for row in frame.itertuples(index=False):
+        rec = row._asdict()
+        lat, lon = _json_value(rec["latitude"]), _json_value(rec["longitude"])
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        props = {c: _json_value(rec[c]) for c in columns}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_geojson_bytes(frame: pd.DataFrame) -> bytes:
+    return json.dumps(to_geojson_dict(frame), ensure_ascii=False).encode("utf-8")
+
+
+def to_parquet(frame: pd.DataFrame, path: str | Path) -> None:
+    frame[_export_columns(frame)].to_parquet(path, index=False)
+
+
+def write(frame: pd.DataFrame, path: str | Path, to: str) -> None:
+    path = Path(path)
+    if to == "csv":
+        path.write_bytes(to_csv_bytes(frame))
+    elif to == "geojson":
+        path.write_bytes(to_geojson_bytes(frame))
+    elif to == "parquet":
+        to_parquet(frame, path)
+    else:
+        raise ValueError(f"unknown export format {to!r}")

@@ -1,0 +1,50 @@
+"""Fill missing coordinates from the place names, through ``geodata``.
+
+Each distinct (location, country, admin1) is geocoded once. ``resolved`` and ``ambiguous``
+results place the event (ambiguous ones are marked, so the map can show them as uncertain);
+``unresolved`` leaves the coordinates empty: the event stays in the table, off the map.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+PLACED = ("resolved", "ambiguous")
+
+
+def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """``frame`` with latitude/longitude (and origin_*) filled and the GEO_COLUMNS set."""
+    from geodata import geocode_frame  # the gazetteer loads only when something needs geocoding
+
+    frame = frame.copy()
+    given = frame["latitude"].notna() & frame["longitude"].notna()
+    frame["geo_status"] = "given"
+    frame["geo_name"] = ""
+    frame["geo_source"] = "file"
+    frame["geo_confidence"] = 1.0
+    todo = ~given
+    if todo.any():
+        result = geocode_frame(frame.loc[todo], "location", "country", "admin1", progress=progress)
+        placed = result["geo_status"].isin(PLACED)
+        frame.loc[todo, "geo_status"] = result["geo_status"]
+        frame.loc[todo, "geo_name"] = result["geo_name"].fillna("")
+        frame.loc[todo, "geo_source"] = result["geo_source"].fillna("")
+        frame.loc[todo, "geo_confidence"] = result["geo_confidence"].astype(float)
+        idx = result.index[placed]
+        frame.loc[idx, "latitude"] = result.loc[idx, "geo_latitude"].astype(float)
+        frame.loc[idx, "longitude"] = result.loc[idx, "geo_longitude"].astype(float)
+        precision = pd.to_numeric(result.loc[idx, "geo_precision"], errors="coerce").astype("Int8")
+        missing = frame.loc[idx, "geo_precision"].isna()
+        frame.loc[missing[missing].index, "geo_precision"] = precision[missing]
+    origin_todo = (
+        frame["origin_location"].ne("") & (frame["origin_latitude"].isna() | frame["origin_longitude"].isna())
+    )
+    if origin_todo.any():
+        origins = frame.loc[origin_todo].copy()
+        origins["origin_country"] = origins["origin_country"].where(origins["origin_country"].ne(""), origins["country"])
+        result = geocode_frame(origins, "origin_location", "origin_country")
+        idx = result.index[result["geo_status"].isin(PLACED)]
+        frame.loc[idx, "origin_latitude"] = result.loc[idx, "geo_latitude"].astype(float)
+        frame.loc[idx, "origin_longitude"] = result.loc[idx, "geo_longitude"].astype(float)
+    return frame

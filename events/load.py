@@ -1,0 +1,102 @@
+"""Load an event file of any supported layout into the one event table, plus its row errors.
+
+``load`` reads a path, ``load_bytes`` an upload. Both validate, then (by default) geocode the
+rows that name a place but carry no coordinates, then sort by date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import formats
+from .errors import LoadError, RowError
+from .geocoding import add_coordinates
+from .readers import acled, curated, geojson, ucdp
+from .readers.table import decode, read_rows
+from .schema import COLUMNS, GEO_COLUMNS
+from .validate import validate
+
+CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class LoadResult:
+    frame: pd.DataFrame
+    errors: list[RowError] = field(default_factory=list)
+    format: str = ""
+    rows: int = 0
+    path: str = ""
+
+    @property
+    def rejected(self) -> int:
+        """Rows rejected (a row with several problems counts once)."""
+        return len({e.line for e in self.errors})
+
+
+def empty_frame() -> pd.DataFrame:
+    """The event table with no rows but every column and dtype."""
+    raw = pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
+    raw["_line"] = pd.Series(dtype=int)
+    frame, _ = validate(raw, "", ("%Y-%m-%d",))
+    for col in GEO_COLUMNS:
+        frame[col] = pd.Series(dtype="float64" if col == "geo_confidence" else object)
+    return frame
+
+
+def load(path: str | Path, fmt: str | None = None, geocode: bool = True,
+         progress: Progress | None = None) -> LoadResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
+    return load_bytes(data, str(path), fmt=fmt, geocode=geocode, progress=progress)
+
+
+def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
+               progress: Progress | None = None) -> LoadResult:
+    if fmt is not None and fmt not in formats.FORMATS:
+        raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(formats.FORMATS)}")
+    text = decode(data, filename)
+    if fmt == "geojson" or (fmt is None and geojson.looks_like(text)):
+        layout, raw = "geojson", geojson.to_raw(text, filename)
+    else:
+        header, rows = read_rows(text, filename)
+        layout = fmt or formats.detect(header, filename)
+        raw = _to_raw(layout, rows, header, filename)
+    frame, errors = validate(raw, filename, formats.date_formats(layout))
+    frame = add_coordinates(frame, progress=progress) if geocode else _given_only(frame)
+    frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
+    return LoadResult(frame=frame, errors=errors, format=layout, rows=len(raw), path=filename)
+
+
+def _to_raw(layout: str, rows: pd.DataFrame, header: list[str], filename: str) -> pd.DataFrame:
+    if layout in (acled.MODERN, acled.LEGACY, acled.REDUCED):
+        needed = ["EVENT_DATE"] if layout == acled.REDUCED else ["event_date", "event_type"]
+    elif layout == "ucdp":
+        needed = ["id", "date_start", "type_of_violence"]
+    else:
+        needed = ["event_id", "event_date", "event_type"]
+    missing = [c for c in needed if c not in header]
+    if missing:
+        raise LoadError(filename, f"not the {layout} layout: no column {', '.join(missing)}")
+    if layout in (acled.MODERN, acled.LEGACY, acled.REDUCED):
+        return acled.to_raw(rows, layout)
+    if layout == "ucdp":
+        return ucdp.to_raw(rows)
+    return curated.to_raw(rows)
+
+
+def _given_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """Without geocoding: mark which rows carry their own coordinates."""
+    frame = frame.copy()
+    has = frame["latitude"].notna() & frame["longitude"].notna()
+    frame["geo_status"] = has.map({True: "given", False: "not geocoded"})
+    frame["geo_name"] = ""
+    frame["geo_source"] = has.map({True: "file", False: ""})
+    frame["geo_confidence"] = has.astype(float).where(has)
+    return frame
