@@ -4,7 +4,7 @@ from __future__ import annotations
 from .errors import LoadError
 from .readers import acled, curated, geojson, ucdp
 
-FORMATS = ("curated", "geojson", acled.MODERN, acled.LEGACY, acled.REDUCED, "ucdp")
+FORMATS = ("curated", "geojson", acled.MODERN, acled.LEGACY, acled.REDUCED, "ucdp", "parquet")
 
 
 def detect(header: list[str], name: str) -> str:

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+from pyarrow import BufferReader as pa_buffer
 
 from . import formats
 from .errors import LoadError, RowError
 from .geocoding import add_coordinates
-from .readers import acled, curated, geojson, ucdp
+from .readers import acled, curated, geojson, parquet, ucdp
 from .readers.table import decode, read_rows
 from .schema import COLUMNS, GEO_COLUMNS
-from .validate import validate
+from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
 Progress = Callable[[int, int], None]
@@ -51,16 +52,34 @@ def load(path: str | Path, fmt: str | None = None, geocode: bool = True,
          progress: Progress | None = None) -> LoadResult:
     path = Path(path)
     try:
+        if fmt == "parquet" or (fmt is None and _starts_with(path, parquet.MAGIC)):
+            return _finish(parquet.read(path, str(path)), str(path), geocode, progress)
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
     return load_bytes(data, str(path), fmt=fmt, geocode=geocode, progress=progress)
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(magic)) == magic
+
+
+def _finish(table: pd.DataFrame, filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
+    """Typed (Parquet) rows: rules only, then coordinates; sorted by date."""
+    frame, errors = validate_typed(table, filename)
+    frame = add_coordinates(frame, progress=progress) if geocode else _given_only(frame)
+    if not frame["event_date"].is_monotonic_increasing:
+        frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
+    return LoadResult(frame=frame, errors=errors, format="parquet", rows=len(table), path=filename)
+
+
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
                progress: Progress | None = None) -> LoadResult:
     if fmt is not None and fmt not in formats.FORMATS:
         raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(formats.FORMATS)}")
+    if fmt == "parquet" or (fmt is None and parquet.looks_like(data)):
+        return _finish(parquet.read(pa_buffer(data), filename), filename, geocode, progress)
     text = decode(data, filename)
     if fmt == "geojson" or (fmt is None and geojson.looks_like(text)):
         layout, raw = "geojson", geojson.to_raw(text, filename)

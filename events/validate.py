@@ -1,12 +1,18 @@
-"""Check a raw frame (text columns from any reader) and type it.
+"""Check event rows and type them, in two steps that every input shares:
 
-Every check is vectorised (a boolean mask over all rows), so a million-row ACLED export
-validates in seconds. A row with any problem is rejected and *every* problem it has is
-reported; all other rows load.
+1. ``coerce``: text columns (from CSV/GeoJSON readers) -> typed columns, flagging text that
+   is not a date or a number;
+2. ``check``: the rules on typed columns (codebook, ranges, future dates, URLs, duplicates,
+   required fields). Parquet files, already typed, go straight to this step.
+
+Every check is vectorised (a boolean mask over all rows, string rules evaluated once per
+distinct value), so a million-row file validates in seconds. A row with any problem is
+rejected and *every* problem it has is reported; all other rows load.
 """
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -18,13 +24,32 @@ from .errors import RowError
 from .schema import COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
 
 TEXT_COLUMNS = [c for c in COLUMNS if c not in DTYPES and c != "event_date"]
+NUMBER_COLUMNS = [c for c in DTYPES]
 
 
-def _strip(raw: pd.DataFrame) -> pd.DataFrame:
-    out = raw.copy()
-    for col in COLUMNS:
-        out[col] = out[col].fillna("").astype(str).str.strip()
-    return out
+class Findings:
+    """Problems found so far: (mask, column, reason) in the order the checks ran."""
+
+    def __init__(self, index: pd.Index):
+        self.items: list[tuple[pd.Series, str, object]] = []
+        self.bad = pd.Series(False, index=index)
+        self.by_column: dict[str, pd.Series] = {}
+
+    def flag(self, mask: pd.Series, column: str, reason) -> None:
+        mask = pd.Series(mask, index=self.bad.index).fillna(False).astype(bool)
+        if mask.any():
+            self.bad |= mask
+            self.by_column[column] = self.by_column.get(column, False) | mask
+            self.items.append((mask, column, reason))
+
+    def flagged(self, column: str) -> pd.Series:
+        return self.by_column.get(column, pd.Series(False, index=self.bad.index))
+
+
+def _map_unique(values: pd.Series, fn: Callable) -> pd.Series:
+    """fn applied once per distinct value (a million rows of a few thousand names is cheap)."""
+    uniques = pd.unique(values.to_numpy(dtype=object))
+    return values.map(dict(zip(uniques, map(fn, uniques)))).astype(bool)
 
 
 def _parse_dates(values: pd.Series, formats: tuple[str, ...]) -> pd.Series:
@@ -41,7 +66,8 @@ def _number(values: pd.Series) -> pd.Series:
     return pd.to_numeric(values.where(values.ne(""), None), errors="coerce")
 
 
-def _is_http_url(url: str) -> bool:
+def is_http_url(url: str) -> bool:
+    """Only absolute http(s) links may become links; javascript:, data: and the rest never."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -51,113 +77,170 @@ def _is_http_url(url: str) -> bool:
     )
 
 
-def validate(
-    raw: pd.DataFrame, file: str, date_formats: tuple[str, ...], today: dt.date | None = None
-) -> tuple[pd.DataFrame, list[RowError]]:
-    """Typed frame of the valid rows (columns ``COLUMNS``) and one RowError per problem."""
-    today = today or dt.date.today()
-    df = _strip(raw)
-    bad = pd.Series(False, index=df.index)
-    found: list[tuple[pd.Series, str, pd.Series, object]] = []
+def _describe(formats: tuple[str, ...]) -> str:
+    names = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%B": "Month", "%b": "Mon", "%y": "YY"}
+    out = []
+    for fmt in formats[:2]:
+        for code, name in names.items():
+            fmt = fmt.replace(code, name)
+        out.append(fmt)
+    return " or ".join(out)
 
-    def flag(mask: pd.Series, column: str, reason, values: pd.Series | None = None) -> None:
-        nonlocal bad
-        mask = mask.fillna(False).astype(bool)
-        if mask.any():
-            bad |= mask
-            found.append((mask, column, df[column] if values is None else values, reason))
 
-    if "_extra_fields" in df:
-        extra = pd.to_numeric(df["_extra_fields"], errors="coerce").fillna(0).astype(int)
-        flag(extra > 0, "(row)", extra.map(lambda n: f"row has {n} more field(s) than the header"),
-             extra.astype(str))
-    if "_bad_geometry" in df:
-        geom = df["_bad_geometry"].fillna("").astype(str)
-        flag(geom.ne(""), "geometry", "geometry must be a Point with [longitude, latitude]", geom)
+def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -> pd.DataFrame:
+    """Text columns -> typed columns; text that is not a date or number is flagged."""
+    typed = pd.DataFrame(index=text.index)
+    for col in TEXT_COLUMNS:
+        typed[col] = text[col]
+    for col in ("country", "origin_country"):
+        typed[col] = text[col].str.upper()
+    dates = _parse_dates(text["event_date"], date_formats)
+    found.flag(text["event_date"].ne("") & dates.isna(), "event_date",
+               f"unparsable or impossible date (expected {_describe(date_formats)})")
+    typed["event_date"] = dates
+    for col in NUMBER_COLUMNS:
+        num = _number(text[col])
+        found.flag(text[col].ne("") & num.isna(), col, "not a number" if "itude" in col else "not a whole number")
+        typed[col] = num
+    if "_extra_fields" in text:
+        extra = pd.to_numeric(text["_extra_fields"], errors="coerce").fillna(0).astype(int)
+        found.flag(extra > 0, "(row)", extra.map(lambda n: f"row has {n} more field(s) than the header"))
+    if "_bad_geometry" in text:
+        found.flag(text["_bad_geometry"].ne(""), "geometry", "geometry must be a Point with [longitude, latitude]")
+    return typed
 
+
+def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
+    """The rules every event obeys, on typed columns (text columns hold "" when empty)."""
     for col in REQUIRED:
-        flag(df[col].eq(""), col, "missing required field")
+        missing = df[col].isna() if col == "event_date" else df[col].eq("")
+        found.flag(missing & ~found.flagged(col), col, "missing required field")
+    found.flag(df["event_date"] > pd.Timestamp(today), "event_date", f"date in the future (after {today})")
 
-    dates = _parse_dates(df["event_date"], date_formats)
-    expected = " or ".join(f.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
-                           .replace("%B", "Month").replace("%b", "Mon").replace("%y", "YY")
-                           for f in date_formats[:2])
-    flag(df["event_date"].ne("") & dates.isna(), "event_date", f"unparsable or impossible date (expected {expected})")
-    flag(dates > pd.Timestamp(today), "event_date", f"date in the future (after {today})")
-
-    for col, allowed in (("date_precision", {"1", "2", "3"}), ("geo_precision", {"1", "2", "3"})):
-        flag(df[col].ne("") & ~df[col].isin(allowed), col, "must be 1, 2 or 3")
+    for col in ("date_precision", "geo_precision"):
+        found.flag(df[col].notna() & ~df[col].isin([1, 2, 3]), col, "must be 1, 2 or 3")
 
     etype, sub = df["event_type"], df["sub_event_type"]
-    flag(etype.ne("") & ~etype.isin(EVENT_TYPES), "event_type",
-         "unknown event type (expected one of ACLED's: " + ", ".join(EVENT_TYPES) + ")")
-    flag(sub.ne("") & ~sub.isin(SUB_EVENT_TYPES), "sub_event_type", "unknown sub-event type (not one of ACLED's 25)")
-    parent = sub.map(SUB_EVENT_TYPES)
-    mismatch = parent.notna() & etype.isin(EVENT_TYPES) & parent.ne(etype)
-    flag(mismatch, "sub_event_type", parent.map(lambda p: f"this sub-event type belongs to event type {p!r}"))
+    found.flag(etype.ne("") & ~etype.isin(list(EVENT_TYPES)), "event_type",
+               "unknown event type (expected one of ACLED's: " + ", ".join(EVENT_TYPES) + ")")
+    found.flag(sub.ne("") & ~sub.isin(list(SUB_EVENT_TYPES)), "sub_event_type",
+               "unknown sub-event type (not one of ACLED's 25)")
+    parent = sub.map(SUB_EVENT_TYPES).astype(object)
+    mismatch = parent.notna() & etype.isin(list(EVENT_TYPES)) & parent.ne(etype.astype(object))
+    found.flag(mismatch, "sub_event_type", parent.map(lambda p: f"this sub-event type belongs to event type {p!r}"))
 
-    country = df["country"].str.upper()
-    codes = {c: is_iso2(c) for c in country.unique()}
-    flag(country.ne("") & ~country.map(codes), "country", "unknown country (ISO 3166-1 alpha-2 code expected)")
-    df["country"] = country
-    origin_country = df["origin_country"].str.upper()
-    codes = {c: is_iso2(c) for c in origin_country.unique()}
-    flag(origin_country.ne("") & ~origin_country.map(codes), "origin_country",
-         "unknown country (ISO 3166-1 alpha-2 code expected)")
-    df["origin_country"] = origin_country
+    for col in ("country", "origin_country"):
+        values = df[col]
+        found.flag(values.ne("") & ~_map_unique(values, is_iso2), col,
+                   "unknown country (ISO 3166-1 alpha-2 code expected)")
 
-    coords = {}
-    for prefix, place_col in (("", "location"), ("origin_", "origin_location")):
+    for prefix in ("", "origin_"):
         lat_col, lon_col = f"{prefix}latitude", f"{prefix}longitude"
-        lat, lon = _number(df[lat_col]), _number(df[lon_col])
-        for col, num, limit in ((lat_col, lat, 90), (lon_col, lon, 180)):
-            given = df[col].ne("")
-            flag(given & num.isna(), col, "not a number")
-            flag(num.notna() & ~np.isfinite(num), col, "not a finite number")
-            flag(num.abs().gt(limit), col, f"out of range [-{limit}, {limit}]")
-        flag(df[lat_col].ne("") & df[lon_col].eq(""), lon_col, f"{lat_col} is given but {lon_col} is empty")
-        flag(df[lon_col].ne("") & df[lat_col].eq(""), lat_col, f"{lon_col} is given but {lat_col} is empty")
-        coords[prefix] = (lat, lon)
-    flag(df["latitude"].eq("") & df["longitude"].eq("") & df["location"].eq(""), "location",
-         "no coordinates and no location to geocode")
-    flag(df["origin_location"].eq("") & df["origin_country"].ne(""), "origin_location",
-         "origin_country is given but origin_location is empty")
+        for col, limit in ((lat_col, 90), (lon_col, 180)):
+            num = df[col]
+            found.flag(num.notna() & ~np.isfinite(num.astype(float)), col, "not a finite number")
+            found.flag(num.abs().gt(limit), col, f"out of range [-{limit}, {limit}]")
+        lat_missing = df[lat_col].isna() & ~found.flagged(lat_col)
+        lon_missing = df[lon_col].isna() & ~found.flagged(lon_col)
+        found.flag(df[lat_col].notna() & lon_missing, lon_col, f"{lat_col} is given but {lon_col} is empty")
+        found.flag(df[lon_col].notna() & lat_missing, lat_col, f"{lon_col} is given but {lat_col} is empty")
+    found.flag(df["latitude"].isna() & df["longitude"].isna() & ~found.flagged("latitude")
+               & ~found.flagged("longitude") & df["location"].eq(""), "location",
+               "no coordinates and no location to geocode")
+    found.flag(df["origin_location"].eq("") & df["origin_country"].ne(""), "origin_location",
+               "origin_country is given but origin_location is empty")
 
-    fatalities = _number(df["fatalities"])
-    given = df["fatalities"].ne("")
-    flag(given & (fatalities.isna() | (fatalities % 1 != 0)), "fatalities", "not a whole number")
-    flag(fatalities.lt(0), "fatalities", "negative fatalities")
+    fatalities = df["fatalities"]
+    found.flag(fatalities.notna() & (fatalities % 1 != 0), "fatalities", "not a whole number")
+    found.flag(fatalities.lt(0), "fatalities", "negative fatalities")
 
     url = df["source_url"]
-    ok_url = url.map(lambda u: u == "" or _is_http_url(u))
-    flag(~ok_url, "source_url", "not an http(s) URL (only http:// and https:// links are allowed)")
+    found.flag(url.ne("") & ~_map_unique(url, is_http_url), "source_url",
+               "not an http(s) URL (only http:// and https:// links are allowed)")
 
-    ids = df["event_id"]
+    ids = df["event_id"].astype(object)
     dup = ids.ne("") & ids.duplicated(keep="first")
     if dup.any():
-        first_line = df.loc[ids.ne("")].drop_duplicates("event_id").set_index("event_id")["_line"]
-        flag(dup, "event_id", ids.map(first_line).map(lambda n: f"duplicate event_id (first on line {n})"))
-
-    errors = _collect(df, found, file)
-    good = df.loc[~bad]
-    out = pd.DataFrame({col: good[col] for col in TEXT_COLUMNS})
-    out["event_date"] = dates[~bad].dt.normalize()
-    for col in ("date_precision", "geo_precision", "fatalities"):
-        out[col] = _number(good[col]).astype(DTYPES[col])
-    for prefix, (lat, lon) in coords.items():
-        out[f"{prefix}latitude"] = lat[~bad].astype("float64")
-        out[f"{prefix}longitude"] = lon[~bad].astype("float64")
-    return out[list(COLUMNS)].reset_index(drop=True), errors
+        first = df.loc[ids.ne("") & ~ids.duplicated(keep="first"), ["event_id", "_line"]]
+        first_line = pd.Series(first["_line"].to_numpy(), index=first["event_id"].astype(object))
+        found.flag(dup, "event_id", ids.map(first_line).map(lambda n: f"duplicate event_id (first on line {n})"))
 
 
-def _collect(df: pd.DataFrame, found, file: str) -> list[RowError]:
+def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
+             today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
+    """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``) + errors."""
+    text = raw.copy()
+    for col in COLUMNS:
+        text[col] = text[col].fillna("").astype(str).str.strip()
+    for col in ("_extra_fields", "_bad_geometry"):
+        if col in text:
+            text[col] = text[col].fillna("").astype(str) if col == "_bad_geometry" else text[col]
+    found = Findings(text.index)
+    typed = coerce(text, date_formats, found)
+    typed["_line"] = text["_line"].to_numpy()
+    check(typed, found, today or dt.date.today())
+    return _finish(typed, found, text, file)
+
+
+def validate_typed(frame: pd.DataFrame, file: str,
+                   today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
+    """An already typed frame (Parquet) -> the valid rows + errors; ``line`` is the row number."""
+    typed = pd.DataFrame(index=frame.index)
+    for col in TEXT_COLUMNS:
+        values = frame[col] if col in frame else pd.Series("", index=frame.index)
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            if "" not in values.cat.categories:
+                values = values.cat.add_categories([""])
+            typed[col] = values.fillna("")
+        elif isinstance(values.dtype, pd.ArrowDtype):
+            typed[col] = values.fillna("")
+        else:
+            typed[col] = values.fillna("").astype(str)
+    typed["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce") if "event_date" in frame else pd.NaT
+    for col in NUMBER_COLUMNS:
+        typed[col] = pd.to_numeric(frame[col], errors="coerce") if col in frame else np.nan
+    typed["_line"] = np.arange(1, len(frame) + 1)
+    found = Findings(typed.index)
+    check(typed, found, today or dt.date.today())
+    return _finish(typed, found, None, file)
+
+
+def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
+            file: str) -> tuple[pd.DataFrame, list[RowError]]:
+    errors = _collect(typed, found, text, file)
+    good = typed.loc[~found.bad] if found.bad.any() else typed
+    out = pd.DataFrame({col: good[col] for col in COLUMNS})
+    out["event_date"] = out["event_date"].dt.normalize()
+    for col, dtype in DTYPES.items():
+        out[col] = out[col].astype(dtype)
+    return out.reset_index(drop=True), errors
+
+
+def _collect(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None, file: str) -> list[RowError]:
     """RowErrors in file order (line, then the order the checks ran)."""
     items = []
-    for order, (mask, column, values, reason) in enumerate(found):
+    for order, (mask, column, reason) in enumerate(found.items):
         idx = mask[mask].index
         reasons = reason.loc[idx] if isinstance(reason, pd.Series) else [reason] * len(idx)
-        for i, r in zip(idx, reasons):
-            items.append((int(df.at[i, "_line"]), order, RowError(file, int(df.at[i, "_line"]), column,
-                                                                 str(values.at[i]), str(r))))
+        source = text if text is not None and column in text else typed
+        for i, why in zip(idx, reasons):
+            line = int(typed.at[i, "_line"])
+            value = _shown(source, i, column)
+            items.append((line, order, RowError(file, line, column, value, str(why))))
     items.sort(key=lambda t: (t[0], t[1]))
     return [e for _, _, e in items]
+
+
+def _shown(frame: pd.DataFrame, i, column: str) -> str:
+    if column == "(row)":
+        return str(frame.at[i, "_extra_fields"]) if "_extra_fields" in frame else ""
+    if column == "geometry":
+        return str(frame.at[i, "_bad_geometry"]) if "_bad_geometry" in frame else ""
+    value = frame.at[i, column]
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer() and column == "fatalities":
+        return str(int(value))
+    return str(value)

@@ -54,6 +54,8 @@ _EXTRA_NAMES = {
     "zimbabwe rhodesia": "ZW",
     "russia soviet union": "RU",
     "serbia yugoslavia": "RS",
+    "kurdistan region": "IQ",
+    "iraqi kurdistan": "IQ",
 }
 
 
@@ -78,6 +80,7 @@ def is_iso2(code: str) -> bool:
     return code in _tables()[2]
 
 
+@lru_cache(maxsize=4096)
 def to_iso2(value: str) -> str | None:
     """ISO2 for a country name, ISO2 or ISO3 code, or ISO numeric code; None if unknown."""
     if value is None:
@@ -91,3 +94,7 @@ def to_iso2(value: str) -> str | None:
     if len(text) == 2 and text.upper() in codes:
         return text.upper()
     return by_name.get(_key(text))
+
+
+# The geocoder's name for the same lookup ("IQ", "irq", "Iraq" -> "IQ").
+country_code = to_iso2

@@ -123,3 +123,18 @@ def test_unreadable_files_are_one_clear_error(data, reason):
 def test_missing_file_is_a_load_error(tmp_path):
     with pytest.raises(LoadError, match="cannot read"):
         load(tmp_path / "nope.csv")
+
+
+def test_parquet_round_trip_keeps_events_and_checks_rules(tmp_path):
+    from events.export import to_parquet
+    frame = load_bytes(curated_csv({}, {"notes": "second"}), "e.csv", geocode=False).frame
+    bad = frame.copy()
+    bad.loc[1, "latitude"] = 123.0
+    path = tmp_path / "e.parquet"
+    to_parquet(bad, path)
+    result = load(path, geocode=False)
+    assert result.format == "parquet" and result.rows == 2
+    assert result.frame["event_id"].tolist() == ["T1"]
+    assert [(e.line, e.column, e.value) for e in result.errors] == [(2, "latitude", "123.0")]
+    assert result.frame.loc[0, "event_date"] == pd.Timestamp("2024-04-21")
+    assert load_bytes(path.read_bytes(), "upload.parquet", geocode=False).frame["event_id"].tolist() == ["T1"]
