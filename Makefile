@@ -1,14 +1,16 @@
 # Two commands set up and run everything on a fresh machine with Python 3.11:
 #   make run   -> .venv + dependencies, then the dashboard on the bundled data
-#   make test  -> .venv + dependencies (+ browser and map assets), then the whole pytest suite
+#   make test  -> .venv + test tools, the map's JS/CSS for offline mode (npm registry),
+#                 Debian's chromium for the browser tests, then the whole pytest suite
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+ARGS   ?=
 
-.PHONY: run test setup setup-dev clean
+.PHONY: run test setup setup-dev vendor chromium clean
 
-# The stamp files make set-up idempotent: re-run only when the requirements change.
+# Stamp files make set-up idempotent: each step re-runs only when its inputs change.
 $(VENV)/.stamp-runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -18,14 +20,25 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt $(VENV)/.stamp-runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Leaflet, its plugins, jQuery, Bootstrap and fonts, the versions folium uses, from the npm
+# registry; copied to dashboard/static/vendor/ so offline mode serves them itself.
+$(VENV)/.stamp-vendor: vendor/package.json vendor/package-lock.json vendor/assets.json scripts/vendor_assets.py $(VENV)/.stamp-runtime
+	npm ci --prefix vendor --no-audit --no-fund --loglevel=error
+	$(PY) scripts/vendor_assets.py
+	touch $@
+
 setup: $(VENV)/.stamp-runtime
 setup-dev: $(VENV)/.stamp-dev
+vendor: $(VENV)/.stamp-vendor
+
+chromium:
+	bash scripts/install_chromium.sh
 
 run: setup
-	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) -- $(ARGS)
 
-test: setup-dev
+test: setup-dev vendor chromium
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache vendor/node_modules dashboard/static/vendor
