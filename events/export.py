@@ -75,3 +75,14 @@ def write(frame: pd.DataFrame, path: str | Path, to: str) -> None:
         to_parquet(frame, path)
     else:
         raise ValueError(f"unknown export format {to!r}")
+
+
+def to_geodataframe(frame: pd.DataFrame):
+    """The events as a geopandas GeoDataFrame (EPSG:4326 points; None where not placed), for
+    notebooks and spatial joins. Imported lazily: loading events does not need geopandas."""
+    import geopandas as gpd
+
+    placed = frame["latitude"].notna() & frame["longitude"].notna()
+    geometry = gpd.points_from_xy(frame["longitude"].where(placed), frame["latitude"].where(placed))
+    geometry = [g if ok else None for g, ok in zip(geometry, placed)]
+    return gpd.GeoDataFrame(frame.copy(), geometry=geometry, crs="EPSG:4326")

@@ -1,7 +1,8 @@
 """Fill missing coordinates from the place names, through ``geodata``.
 
-Each distinct (location, country, admin1) is geocoded once. ``resolved`` and ``ambiguous``
-results place the event (ambiguous ones are marked, so the map can show them as uncertain);
+Each distinct (location, country, admin1) is geocoded once. ``resolved`` results place the
+event; ``ambiguous`` ones are placed at the best candidate and keep their status, so the map
+draws them as uncertain instead of hiding them;
 ``unresolved`` leaves the coordinates empty: the event stays in the table, off the map.
 """
 from __future__ import annotations
@@ -25,7 +26,8 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
     frame["geo_confidence"] = 1.0
     todo = ~given
     if todo.any():
-        result = geocode_frame(frame.loc[todo], "location", "country", "admin1", progress=progress)
+        result = geocode_frame(frame.loc[todo], "location", "country", "admin1", progress=progress,
+                               place_ambiguous=True)
         placed = result["geo_status"].isin(PLACED)
         frame.loc[todo, "geo_status"] = result["geo_status"]
         frame.loc[todo, "geo_name"] = result["geo_name"].fillna("")
@@ -43,7 +45,7 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
     if origin_todo.any():
         origins = frame.loc[origin_todo].copy()
         origins["origin_country"] = origins["origin_country"].where(origins["origin_country"].ne(""), origins["country"])
-        result = geocode_frame(origins, "origin_location", "origin_country")
+        result = geocode_frame(origins, "origin_location", "origin_country", place_ambiguous=True)
         idx = result.index[result["geo_status"].isin(PLACED)]
         frame.loc[idx, "origin_latitude"] = result.loc[idx, "geo_latitude"].astype(float)
         frame.loc[idx, "origin_longitude"] = result.loc[idx, "geo_longitude"].astype(float)

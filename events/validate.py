@@ -127,7 +127,9 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
                "unknown sub-event type (not one of ACLED's 25)")
     parent = sub.map(SUB_EVENT_TYPES).astype(object)
     mismatch = parent.notna() & etype.isin(list(EVENT_TYPES)) & parent.ne(etype.astype(object))
-    found.flag(mismatch, "sub_event_type", parent.map(lambda p: f"this sub-event type belongs to event type {p!r}"))
+    if mismatch.any():
+        found.flag(mismatch, "sub_event_type",
+                   parent[mismatch].map(lambda p: f"this sub-event type belongs to event type {p!r}"))
 
     for col in ("country", "origin_country"):
         values = df[col]

@@ -31,3 +31,12 @@ def test_csv_export_loads_back_with_the_same_events():
     back = load_bytes(to_csv_bytes(frame), "e.csv", geocode=False)
     assert back.errors == []
     pd.testing.assert_frame_equal(back.frame[["event_id", "notes", "latitude"]], frame[["event_id", "notes", "latitude"]])
+
+
+def test_geodataframe_has_points_where_placed():
+    from events.export import to_geodataframe
+    frame = load_bytes(curated_csv({}, {"latitude": "", "longitude": ""}), "e.csv", geocode=False).frame
+    gdf = to_geodataframe(frame)
+    assert gdf.crs.to_epsg() == 4326
+    assert (gdf.geometry.iloc[0].x, gdf.geometry.iloc[0].y) == (41.95, 37.0)
+    assert gdf.geometry.iloc[1] is None

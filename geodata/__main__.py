@@ -1,0 +1,210 @@
+"""Command line: geocode, import-geonames, import-csv, download-geonames.
+
+Exit codes: 0 done; 1 done but not everything (a name not resolved, rows rejected);
+2 could not do it (bad arguments, unreadable file, no network for a download).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+MAX_ERRORS_SHOWN = 20
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except _Failure as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+class _Failure(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    g = sub.add_parser("geocode", help="geocode one name, or a CSV column")
+    g.add_argument("name", nargs="?", help="place name as written (omit with --in)")
+    g.add_argument("--country", help="ISO2 code or country name (one name; or a fixed country for --in)")
+    g.add_argument("--admin1", help="first-level division, e.g. a governorate")
+    g.add_argument("--json", action="store_true", help="print the result as JSON")
+    g.add_argument("--in", dest="input", type=Path, help="CSV to geocode")
+    g.add_argument("--out", type=Path, help="CSV to write: the input plus geo_* columns")
+    g.add_argument("--name-column")
+    g.add_argument("--country-column")
+    g.add_argument("--admin1-column")
+    g.set_defaults(run=_geocode)
+
+    gn = sub.add_parser("import-geonames", help="import GeoNames dumps (.txt or .zip) into the local store")
+    gn.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    gn.set_defaults(run=_import_geonames)
+
+    c = sub.add_parser("import-csv", help="import a CSV place list (IOM DTM, OCHA P-codes ...)")
+    c.add_argument("file", type=Path)
+    c.add_argument("--name-column", required=True)
+    c.add_argument("--lat-column", required=True)
+    c.add_argument("--lon-column", required=True)
+    c.add_argument("--country", help="ISO2 code all rows are in")
+    c.add_argument("--country-column", help="column holding each row's ISO2 code")
+    c.add_argument("--alias-columns", nargs="+", default=[], metavar="COLUMN")
+    c.add_argument("--admin1-column")
+    c.add_argument("--id-column")
+    c.add_argument("--kind", default="village", help="kind of every row (default: village)")
+    c.add_argument("--source-name", help="gazetteer name in results (default: csv:<file stem>)")
+    c.set_defaults(run=_import_csv)
+
+    d = sub.add_parser("download-geonames", help="download GeoNames country dumps and import them")
+    d.add_argument("countries", nargs="+", metavar="CC")
+    d.add_argument("--timeout", type=float, default=10.0, help="seconds before giving up (default 10)")
+    d.set_defaults(run=_download_geonames)
+    return parser
+
+
+# -- geocode -------------------------------------------------------------------------------
+def _geocode(args) -> int:
+    if args.input:
+        return _geocode_csv(args)
+    if not args.name or not args.country:
+        raise _Failure("give a NAME and --country, or --in/--out/--name-column with --country-column or --country")
+    from .countries import country_code
+    from .geocoder import geocode
+    if country_code(args.country) is None:
+        raise _Failure(f"--country {args.country!r} is not a country code or name")
+    result = geocode(args.name, args.country, args.admin1)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_describe(result))
+    return EXIT_OK if result.resolved else EXIT_PARTIAL
+
+
+def _describe(result) -> str:
+    if result.resolved:
+        lines = [f"resolved: {result.name} ({result.source} {result.id}) {result.latitude:.5f}, "
+                 f"{result.longitude:.5f}  precision {result.precision}  confidence {result.confidence:.2f}"]
+    else:
+        lines = [result.status]
+    for alt in result.alternatives:
+        lines.append(f"  candidate: {alt.name} [{alt.kind}, {alt.admin1 or '?'}] ({alt.source} {alt.id}) "
+                     f"{alt.latitude:.5f}, {alt.longitude:.5f}  score {alt.score:.2f}")
+    return "\n".join(lines)
+
+
+def _geocode_csv(args) -> int:
+    import pandas as pd
+
+    from .frame import geocode_frame
+    if not args.out or not args.name_column or not (args.country_column or args.country):
+        raise _Failure("--in needs --out, --name-column and --country-column (or --country)")
+    try:
+        frame = pd.read_csv(args.input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise _Failure(f"{args.input}: cannot read as CSV ({exc})") from None
+    missing = [c for c in (args.name_column, args.country_column, args.admin1_column) if c and c not in frame]
+    if missing:
+        raise _Failure(f"{args.input}: no column(s) {', '.join(map(repr, missing))}; "
+                       f"the header has {', '.join(frame.columns)}")
+    country_column = args.country_column
+    if not country_column:
+        country_column = "__country__"
+        frame_in = frame.assign(**{country_column: args.country})
+    else:
+        frame_in = frame
+    with _progress_bar() as progress:
+        geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress)
+    frame.join(geo).to_csv(args.out, index=False)
+    counts = geo["geo_status"].value_counts()
+    print(f"{args.out}: {len(frame)} rows; " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
+    return EXIT_OK
+
+
+class _progress_bar:
+    """tqdm bar fed by geocode_frame's progress(done, total), only when stderr is a terminal."""
+
+    def __enter__(self):
+        self.bar = None
+        if not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        def progress(done: int, total: int) -> None:
+            if self.bar is None:
+                self.bar = tqdm(total=total, unit="name", file=sys.stderr)
+            self.bar.update(done - self.bar.n)
+        return progress
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+
+
+# -- imports -------------------------------------------------------------------------------
+def _store():
+    from .gazetteer import store_path
+    from .store import ImportedGazetteer
+    return ImportedGazetteer(store_path())
+
+
+def _finish_import(reports) -> int:
+    from .gazetteer import reset_default_gazetteer
+    reset_default_gazetteer()
+    errors = [e for r in reports for e in r.errors]
+    for report in reports:
+        print(report.summary())
+    for error in errors[:MAX_ERRORS_SHOWN]:
+        print(f"rejected: {error}", file=sys.stderr)
+    if len(errors) > MAX_ERRORS_SHOWN:
+        print(f"... and {len(errors) - MAX_ERRORS_SHOWN} more rejected rows", file=sys.stderr)
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def _import_geonames(args) -> int:
+    from .errors import GazetteerFileError
+    from .imports.geonames import import_geonames
+    store = _store()
+    reports = []
+    for path in args.files:
+        try:
+            reports.append(import_geonames(path, store))
+        except GazetteerFileError as exc:
+            raise _Failure(str(exc)) from None
+    return _finish_import(reports)
+
+
+def _import_csv(args) -> int:
+    from .errors import GazetteerFileError
+    from .imports.csv_list import import_csv
+    try:
+        report = import_csv(args.file, _store(), name_column=args.name_column, lat_column=args.lat_column,
+                            lon_column=args.lon_column, country=args.country, country_column=args.country_column,
+                            alias_columns=tuple(args.alias_columns), admin1_column=args.admin1_column,
+                            id_column=args.id_column, kind=args.kind, source=args.source_name)
+    except GazetteerFileError as exc:
+        raise _Failure(str(exc)) from None
+    return _finish_import([report])
+
+
+def _download_geonames(args) -> int:
+    from . import settings
+    from .download import DownloadUnavailable, download_dump
+    from .imports.geonames import import_geonames
+    try:
+        paths = [download_dump(cc, settings.data_dir() / "downloads", timeout=args.timeout) for cc in args.countries]
+    except DownloadUnavailable as exc:
+        print(f"error: {exc} (no internet? download the zip elsewhere and run import-geonames FILE)",
+              file=sys.stderr)
+        return EXIT_FAILED
+    store = _store()
+    return _finish_import([import_geonames(path, store) for path in paths])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""First-level divisions (governorates, provinces): labelling places and comparing names.
+
+Sources disagree on admin1 names (UCDP "Nīnawá province", IOM "Ninewa", curated "Nineveh"),
+and GeoNames-derived rows only carry a code ("15"). So:
+- names are compared through normalisation, transliteration key and fuzzy ratio;
+- labels that cover the same ground in different sources are synonyms (a curated "Nineveh"
+  town whose nearest IOM neighbour is labelled "Ninewa"), found geographically;
+- a code without a name gets the label most of its places' nearest named neighbours carry;
+- a query admin1 that matches no label of the country is unknown, never a disagreement.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .geo import distances_km
+from .normalize import normalize_admin1
+from .place import Place
+from .translit import translit_key
+
+NEIGHBOUR_KM = 30.0       # code-only place -> nearest named place
+SYNONYM_KM = 10.0         # places of two sources this close are in the same division
+SYNONYM_MIN_PAIRS = 2
+
+
+def same_admin1(a: str, b: str) -> bool:
+    """Do two normalised admin1 names name the same division? ("ninawa", "ninewa") -> True."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    ka, kb = translit_key(a), translit_key(b)
+    if ka and ka == kb:
+        return True
+    return fuzz.ratio(a, b) >= 85 or (min(len(ka), len(kb)) >= 3 and fuzz.ratio(ka, kb) >= 85)
+
+
+class _Groups:
+    """Union-find over label strings."""
+
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def label_places(places: list[Place]) -> tuple[list[str], dict[str, str]]:
+    """Admin1 label per place (canonical, normalised), and every label seen -> its canonical label."""
+    labels = [normalize_admin1(p.admin1) for p in places]
+    named = [i for i, label in enumerate(labels) if label]
+    groups = _Groups()
+    for label in set(labels[i] for i in named):
+        groups.find(label)
+    distinct = list(groups.parent)
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
+            if same_admin1(a, b):
+                groups.union(a, b)
+    _unite_by_geography(places, labels, named, groups)
+    counts = Counter(labels[i] for i in named)
+    members: dict[str, list[str]] = defaultdict(list)
+    for label in groups.parent:
+        members[groups.find(label)].append(label)
+    canonical = {label: max(group, key=lambda x: (counts[x], x)) for group in members.values() for label in group}
+    labels = [canonical.get(label, label) for label in labels]
+    _label_codes(places, labels, named)
+    return labels, canonical
+
+
+def _unite_by_geography(places, labels, named, groups: _Groups) -> None:
+    """Labels of different sources whose places sit together are one division."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i in named:
+        by_source[places[i].source].append(i)
+    sources = list(by_source)
+    for s, first in enumerate(sources):
+        for second in sources[s + 1:]:
+            small, large = sorted((by_source[first], by_source[second]), key=len)
+            lats = np.array([places[j].latitude for j in large])
+            lons = np.array([places[j].longitude for j in large])
+            pairs: Counter[tuple[str, str]] = Counter()
+            for i in small:
+                dist = distances_km(places[i].latitude, places[i].longitude, lats, lons)
+                nearest = int(dist.argmin())
+                if dist[nearest] <= SYNONYM_KM:
+                    pairs[(labels[i], labels[large[nearest]])] += 1
+            per_label = Counter()
+            for (a, _), n in pairs.items():
+                per_label[a] += n
+            for (a, b), n in pairs.items():
+                if a != b and n >= SYNONYM_MIN_PAIRS and n * 2 > per_label[a]:
+                    groups.union(a, b)
+
+
+def _label_codes(places, labels, named) -> None:
+    """Code-only places (GeoNames) take the label most of their code's places' neighbours carry."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for i, place in enumerate(places):
+        if not labels[i] and place.admin1_code:
+            by_code[place.admin1_code].append(i)
+    if not named or not by_code:
+        return
+    lats = np.array([places[i].latitude for i in named])
+    lons = np.array([places[i].longitude for i in named])
+    for members in by_code.values():
+        votes: Counter[str] = Counter()
+        for i in members:
+            dist = distances_km(places[i].latitude, places[i].longitude, lats, lons)
+            nearest = int(dist.argmin())
+            if dist[nearest] <= NEIGHBOUR_KM:
+                votes[labels[named[nearest]]] += 1
+        if votes:
+            (label, top), *rest = votes.most_common(2)
+            if not rest or top > rest[0][1]:
+                for i in members:
+                    labels[i] = label
+
+
+class Admin1Names:
+    """The admin1 labels known in one country, and which of them a query's admin1 means."""
+
+    def __init__(self, canonical: dict[str, str], regions: list[Place]):
+        self._canonical = canonical            # every label seen -> canonical label
+        # Region rows (kind "region") may list other names of a division as aliases.
+        self._synonyms: dict[str, str] = {}
+        for region in regions:
+            own = normalize_admin1(region.admin1 or region.name)
+            for name in (region.name, *region.aliases):
+                self._synonyms.setdefault(normalize_admin1(name), canonical.get(own, own))
+        self._memo: dict[str, frozenset[str] | None] = {}
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted(set(self._canonical.values()))
+
+    def matching(self, admin1: str | None) -> frozenset[str] | None:
+        """Canonical labels meaning the same division as ``admin1``; None when unknown here."""
+        query = normalize_admin1(admin1)
+        if not query:
+            return None
+        if query not in self._memo:
+            found = {canon for label, canon in self._canonical.items() if same_admin1(query, label)}
+            found |= {canon for synonym, canon in self._synonyms.items() if same_admin1(query, synonym)}
+            self._memo[query] = frozenset(found) or None
+        return self._memo[query]

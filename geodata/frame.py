@@ -1,0 +1,85 @@
+"""geocode_frame: geocode a DataFrame column, each distinct (name, country, admin1) once.
+
+A million rows with a few thousand distinct places cost a factorize, a few thousand geocodes
+(or cache reads) and a vectorised take back onto the rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from .geocoder import Geocoder, default_geocoder
+from .result import AMBIGUOUS, GeocodeResult
+
+COLUMNS = ("geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
+           "geo_precision", "geo_confidence")
+
+
+def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col: str | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  geocoder: Geocoder | None = None, place_ambiguous: bool = False) -> pd.DataFrame:
+    """Columns geo_* (see COLUMNS), indexed like ``df``; blank names come back unresolved.
+
+    ``progress(done, total)`` counts distinct queries, e.g. to feed a Streamlit progress bar.
+    ``place_ambiguous``: give an ``ambiguous`` row its best candidate's point and name (status
+    stays ``ambiguous``), for a map that draws it as uncertain rather than not at all.
+    """
+    columns = [name_col, country_col] + ([admin1_col] if admin1_col else [])
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise KeyError(f"geocode_frame: no column(s) {', '.join(map(repr, missing))} in the frame")
+    codes, queries = _distinct_queries(df, columns)
+    results = (geocoder or default_geocoder()).geocode_many(queries, progress)
+    if place_ambiguous:
+        results = [_best_candidate(r) for r in results]
+    values = {
+        "geo_status": np.array([r.status for r in results], dtype=object),
+        "geo_latitude": np.array([np.nan if r.latitude is None else r.latitude for r in results], dtype=float),
+        "geo_longitude": np.array([np.nan if r.longitude is None else r.longitude for r in results], dtype=float),
+        "geo_name": np.array([r.name for r in results], dtype=object),
+        "geo_source": np.array([r.source for r in results], dtype=object),
+        "geo_id": np.array([r.id for r in results], dtype=object),
+        "geo_precision": np.array([np.nan if r.precision is None else r.precision for r in results], dtype=float),
+        "geo_confidence": np.array([r.confidence for r in results], dtype=float),
+    }
+    out = pd.DataFrame({name: array[codes] if len(array) else array for name, array in values.items()},
+                       index=df.index)
+    out["geo_precision"] = out["geo_precision"].astype("Int64")
+    return out
+
+
+def _best_candidate(result: GeocodeResult) -> GeocodeResult:
+    if result.status != AMBIGUOUS or not result.alternatives:
+        return result
+    best = result.alternatives[0]
+    return replace(result, latitude=best.latitude, longitude=best.longitude, name=best.name,
+                   source=best.source, id=best.id)
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA else str(value).strip()
+
+
+def _distinct_queries(df: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
+    """Row -> distinct-query codes, and the distinct (name, country, admin1) queries.
+
+    Each column is factorized on its raw values (fast), the per-column codes are combined into
+    one integer per row and factorized again; text clean-up then runs on distinct values only.
+    """
+    combined = np.zeros(len(df), dtype=np.int64)
+    per_column = []
+    for column in columns:
+        col_codes, col_values = pd.factorize(df[column], use_na_sentinel=False)
+        per_column.append((col_codes, col_values))
+        combined = combined * (len(col_values) + 1) + col_codes
+    codes, firsts = pd.factorize(combined)
+    rows = np.full(len(firsts), 0, dtype=np.int64)
+    rows[codes[::-1]] = np.arange(len(codes))[::-1]        # first row of each distinct query
+    queries = []
+    for row in rows:
+        parts = [_text(values[col_codes[row]]) for col_codes, values in per_column]
+        queries.append((parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+    return codes, queries

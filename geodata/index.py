@@ -1,0 +1,122 @@
+"""Name index of one country's places: exact name, alias, transliteration key, fuzzy.
+
+Built once per country per process (see gazetteer.Gazetteer.index). Matching never leaves the
+country: an index only holds that country's places.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .admin1 import Admin1Names, label_places
+from .normalize import is_arabic, normalize_name
+from .place import Place
+from .translit import translit_key
+
+EXACT, ALIAS, KEY, FUZZY = "exact", "alias", "key", "fuzzy"
+FUZZY_CUTOFF = 85          # rapidfuzz ratio on normalised names / keys
+MIN_FUZZY_KEY = 4          # shorter keys are too common to compare fuzzily
+# A key match must still look alike; short keys collide a lot, so they need more likeness.
+KEY_SIMILARITY = {1: 0.95, 2: 0.85, 3: 0.75}
+MIN_KEY_SIMILARITY = 0.5
+CROSS_SCRIPT_SIMILARITY = 0.7   # Arabic query vs Latin name (or back): the key is all we have
+MIN_CROSS_SCRIPT_KEY = 3
+FUZZY_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    place: int           # position in CountryIndex.places
+    method: str          # EXACT, ALIAS, KEY or FUZZY
+    similarity: float    # 0..1, how alike the query and the matched form are
+    form: str            # the normalised gazetteer form that matched
+
+
+class CountryIndex:
+    def __init__(self, country: str, places: list[Place]):
+        self.country = country
+        self.places = places
+        self.admin1_labels, synonyms = label_places(places)
+        self.admin1 = Admin1Names(synonyms, [p for p in places if p.kind == "region"])
+        self.latitudes = np.array([p.latitude for p in places], dtype=float)
+        self.longitudes = np.array([p.longitude for p in places], dtype=float)
+        self._names: dict[str, list[int]] = defaultdict(list)
+        self._aliases: dict[str, list[int]] = defaultdict(list)
+        self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        forms: dict[str, list[int]] = defaultdict(list)
+        for i, place in enumerate(places):
+            primary = normalize_name(place.name)
+            own = {primary}
+            self._names[primary].append(i)
+            for alias in place.aliases:
+                form = normalize_name(alias)
+                if form and form not in own:
+                    own.add(form)
+                    self._aliases[form].append(i)
+            for form in own:
+                forms[form].append(i)
+                key = translit_key(form)
+                if key:
+                    self._keys[key].append((i, form))
+        self._forms = [f for f in forms if not is_arabic(f)]
+        self._form_places = [forms[f] for f in self._forms]
+        keys = sorted(k for k in self._keys if len(k) >= MIN_FUZZY_KEY)
+        self._fuzzy_keys = keys
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def lookup(self, query: str, always_fuzzy: bool = False) -> list[Match]:
+        """All matches of a normalised query: exact, alias and key; fuzzy when those find none
+        (or always, when the caller found the closer matches wanting)."""
+        best: dict[int, Match] = {}
+
+        def add(match: Match) -> None:
+            old = best.get(match.place)
+            if old is None or _RANK[match.method] + match.similarity > _RANK[old.method] + old.similarity:
+                best[match.place] = match
+
+        for i in self._names.get(query, ()):
+            add(Match(i, EXACT, 1.0, query))
+        for i in self._aliases.get(query, ()):
+            add(Match(i, ALIAS, 1.0, query))
+        key = translit_key(query)
+        query_arabic = is_arabic(query)
+        needed = KEY_SIMILARITY.get(len(key), MIN_KEY_SIMILARITY)
+        for i, form in self._keys.get(key, ()):
+            if query_arabic != is_arabic(form):
+                # Arabic query, Latin name: the key is all we have. Not the other way round:
+                # a Latin query has Latin names to meet, and Arabic skeletons are too loose.
+                if not query_arabic or len(key) < MIN_CROSS_SCRIPT_KEY:
+                    continue
+                similarity = CROSS_SCRIPT_SIMILARITY
+            else:
+                similarity = fuzz.ratio(query, form) / 100
+                if similarity < needed:
+                    continue
+            add(Match(i, KEY, similarity, form))
+        if always_fuzzy or not best:
+            self._fuzzy(query, key, add)
+        return sorted(best.values(), key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
+
+    def _fuzzy(self, query: str, key: str, add) -> None:
+        if not is_arabic(query):
+            for form, score, pos in process.extract(query, self._forms, scorer=fuzz.ratio,
+                                                    score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT):
+                for i in self._form_places[pos]:
+                    add(Match(i, FUZZY, score / 100, form))
+        if len(key) >= MIN_FUZZY_KEY:
+            for other, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
+                                                   score_cutoff=FUZZY_CUTOFF + 3, limit=FUZZY_LIMIT):
+                for i, form in self._keys[other]:
+                    if is_arabic(form) != is_arabic(query):
+                        continue
+                    similarity = fuzz.ratio(query, form) / 100
+                    if similarity >= FUZZY_CUTOFF / 100 - 0.1:
+                        add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
+
+
+_RANK = {EXACT: 3.0, ALIAS: 2.0, KEY: 1.0, FUZZY: 0.0}

@@ -1,0 +1,144 @@
+"""Text normalisation for place names: the one place that decides when two spellings are "the same".
+
+Both the gazetteer index and every query go through these functions, so a rule added here
+applies symmetrically (e.g. "Nāḩiyat al Iskandarīyah" and "Al-Iskandariya" both become
+"iskandariya"). Rules, in order: Unicode (NFKD, diacritics and Arabic harakat dropped, alef
+forms / ta marbuta / alef maqsura / Persian-Kurdish letters unified, tatweel removed), the
+ʿ ʾ ’ ‘ marks, case, punctuation, Arabic articles (al-, el-, ash-, ال ...), generic feature words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters NFKD does not decompose into ASCII + combining marks.
+_LATIN_SPECIALS = str.maketrans({
+    "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ß": "ss",
+    "æ": "ae", "œ": "oe", "þ": "th", "ə": "e", "ɛ": "e", "ŋ": "n",
+})
+# Apostrophe-like marks used for ayn/hamza in romanisations: dropped, not turned into a space.
+_MARKS = "ʿʾʻʼ’‘`´'ʹʺ\u02be\u02bf\u2032"
+_DROP_MARKS = str.maketrans("", "", _MARKS)
+# Arabic script: unify letter variants (after NFKD has removed hamza/madda marks from alef).
+_ARABIC_LETTERS = str.maketrans({
+    "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ێ": "ي", "ك": "ك", "ک": "ك",
+    "ە": "ه", "ۆ": "و", "ۇ": "و", "ڕ": "ر", "ڵ": "ل", "ٹ": "ت", "ء": None, "ـ": None,
+    "؟": " ", "،": " ", "٫": " ",
+})
+_NON_WORD = re.compile(r"[^\w]+|_")
+_SPACES = re.compile(r"\s+")
+
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ar", "er", "as", "es", "ash", "esh", "ad", "ed", "at", "et",
+    "az", "ez", "an", "en", "adh", "ath",
+})
+_ARABIC_ARTICLE = re.compile(r"(?:(?<=\s)|^)ال(?=\S{2,})")
+
+# Generic words that say what kind of place it is, not which one. Multi-word phrases first.
+# Value: the kind hint the word carries (None: a populated place, no hint).
+_MILITARY = "military"
+GENERIC_WORDS: dict[str, str | None] = {
+    "forward operating base": _MILITARY, "combat outpost": _MILITARY, "military base": _MILITARY,
+    "military camp": _MILITARY, "army base": _MILITARY, "air base": _MILITARY, "airbase": _MILITARY,
+    "air force base": _MILITARY, "air field": "airfield", "airfield": "airfield", "airstrip": "airfield",
+    "landing zone": "airfield", "landing strip": "airfield",
+    "airport": "airport", "fob": _MILITARY, "cop": _MILITARY, "base": _MILITARY, "camp": _MILITARY,
+    "outpost": _MILITARY, "checkpoint": _MILITARY, "garrison": _MILITARY, "barracks": _MILITARY,
+    "oil field": "oil_field", "oilfield": "oil_field", "gas field": "gas_field", "oil refinery": "facility",
+    "refinery": "facility", "power station": "facility", "power plant": "facility", "factory": "facility",
+    "railroad station": "facility", "railway station": "facility", "station": "facility",
+    "border crossing": "border_crossing", "crossing point": "border_crossing", "border post": "border_crossing",
+    "dam": "dam",
+    "governorate": "region", "province": "region", "muhafazat": "region", "region": "region",
+    "district": "district", "sub district": "district", "subdistrict": "district", "qada": "district",
+    "qadaa": "district", "nahiya": None, "nahiyat": None, "nahiyah": None,
+    "town": None, "village": None, "city": None, "locality": None, "hamlet": None, "settlement": None,
+    "area": None, "suburb": None, "neighbourhood": None, "neighborhood": None, "quarter": None,
+    "qaryat": None, "qaryah": None, "qarya": None, "madinat": None, "mukhayyam": _MILITARY,
+}
+_GENERIC_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS), key=len, reverse=True)) + r")\b")
+# "the Iraqi town of Zummar", "village of X", "outskirts of X", "near X", "12 km north of X"
+_CONTEXT_OF = re.compile(
+    r"^(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(map(re.escape, GENERIC_WORDS), key=len, reverse=True))
+    + r")\s+of\s+(.+)$")
+_RELATIVE = re.compile(
+    r"^(?:(?:the\s+)?(?:outskirts|vicinity|area|surroundings|countryside)\s+of|near(?:by)?|close\s+to|around|"
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+)?(?:(?:north|south|east|west)"
+    r"(?:\s*(?:north|south|east|west))?\s+of|from|outside(?:\s+of)?))\s+(.+)$")
+
+# UCDP and others add these to admin1 names: "Al Anbār province", "Nineveh Governorate".
+_ADMIN1_WORDS = re.compile(
+    r"\b(province|governorate|governorat|muhafazat|muhafazah|muhafaza|mohafazat|wilayah|wilayat|"
+    r"state|region|district|kurdistan region)\b")
+
+
+def fold(text: str) -> str:
+    """Unicode-, diacritic-, mark- and case-insensitive form with punctuation turned into spaces."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_DROP_MARKS).translate(_ARABIC_LETTERS).casefold().translate(_LATIN_SPECIALS)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_articles(folded: str) -> str:
+    """Drop Arabic definite articles: "al majar al kabir" -> "majar kabir", "الرميلان" -> "رميلان"."""
+    words = [w for w in folded.split(" ") if w not in ARTICLES]
+    out = " ".join(words) if words else folded
+    return _ARABIC_ARTICLE.sub("", out)
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A query split into the name proper and what the surrounding words tell about it."""
+    core: str                 # normalised name, what the index is searched with
+    kind_hint: str | None     # "military", "airfield", "dam", "region" ... from generic words
+    relative: bool            # "near X", "10 km north of X": the place is only near the match
+    settlement: str | None = None   # "village", "town", "city" when the source says so
+
+
+@lru_cache(maxsize=200_000)
+def parse_name(text: str) -> ParsedName:
+    """Normalise a place name as written in a source and keep the hints its generic words carry."""
+    folded = fold(text)
+    relative = False
+    m = _RELATIVE.match(folded)
+    if m:
+        folded, relative = m.group(1), True
+    m = _CONTEXT_OF.match(folded)
+    if m and not _GENERIC_RE.fullmatch(m.group(1)):
+        hint_words = _GENERIC_RE.findall(folded[: m.start(1)])
+        folded = m.group(1)
+    else:
+        hint_words = []
+    hint_words += _GENERIC_RE.findall(folded)
+    hints = [GENERIC_WORDS[w] for w in hint_words if GENERIC_WORDS[w]]
+    settlements = [w for w in hint_words if w in ("village", "town", "city", "hamlet")]
+    stripped = _SPACES.sub(" ", _GENERIC_RE.sub(" ", folded)).strip()
+    core = strip_articles(stripped or folded)
+    if not core:
+        core = folded
+    return ParsedName(core=core, kind_hint=hints[0] if hints else None, relative=relative,
+                      settlement=settlements[0] if settlements else None)
+
+
+def normalize_name(text: str) -> str:
+    """The comparable form of a place name: "Al-Rumailan town" -> "rumailan"."""
+    return parse_name(text).core
+
+
+@lru_cache(maxsize=10_000)
+def normalize_admin1(text: str | None) -> str:
+    """Comparable first-level division name: "Al Anbār province" -> "anbar"."""
+    if not text:
+        return ""
+    folded = fold(text)
+    stripped = _SPACES.sub(" ", _ADMIN1_WORDS.sub(" ", folded)).strip() or folded
+    return strip_articles(stripped)

@@ -1,0 +1,94 @@
+"""Scoring of candidate places: match quality, admin1 agreement, kind hints and prominence.
+
+Scores sit roughly in [0, 1.1]; RESOLVE_MIN separates an answer from a guess. The weights are
+small and few on purpose, so an exact name in the right admin1 always beats a fuzzy lookalike,
+and prominence only breaks near-ties.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .index import ALIAS, EXACT, FUZZY, KEY, Match
+from .place import Place
+
+RESOLVE_MIN = 0.6          # below: unresolved
+AMBIGUITY_MARGIN = 0.05    # two far-apart candidates closer than this: ambiguous
+SAME_PLACE_KM = 25.0       # candidates closer than this are one place (e.g. town and its airstrip)
+
+POPULATED = frozenset({"city", "town", "village", "neighbourhood"})
+AREAS = frozenset({"region", "district"})
+# Which kinds a generic word in the query ("air base", "oil field", "dam") asks for.
+HINT_KINDS = {
+    "military": {"military_base", "outpost", "airfield"},
+    "airfield": {"airfield", "airport", "military_base"},
+    "airport": {"airport", "airfield"},
+    "oil_field": {"oil_field", "gas_field"},
+    "gas_field": {"gas_field", "oil_field"},
+    "facility": {"facility", "oil_field", "gas_field", "dam"},
+    "dam": {"dam"},
+    "border_crossing": {"border_crossing"},
+    "region": {"region"},
+    "district": {"district", "region"},
+}
+_KIND_BONUS = {"city": 0.03, "town": 0.02, "village": 0.01}
+
+
+def match_quality(match: Match) -> float:
+    if match.method == EXACT:
+        return 1.0
+    if match.method == ALIAS:
+        return 0.96
+    if match.method == KEY:
+        return 0.92 - 0.6 * (1.0 - match.similarity)     # 1.0 -> 0.92, 0.8 -> 0.80
+    assert match.method == FUZZY
+    return 0.85 * match.similarity
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    place: Place
+    index: int
+    score: float
+    near_only: bool      # the match is a populated place standing in for a facility/region asked for
+
+
+# admin1 given and known in the country: agreeing candidates gain, others lose. A different
+# admin1 usually means a different place with the same name (common for Arabic village names),
+# so it costs enough to leave even an exact name unresolved; an unknown admin1 costs a little.
+# An unknown admin1 costs a little for the exact name, more for a lookalike: an alias, key or
+# fuzzy match that cannot be checked against the admin1 the source gives is a guess.
+ADMIN1_AGREES, ADMIN1_DIFFERS, ADMIN1_UNKNOWN, ADMIN1_UNKNOWN_LOOKALIKE = 0.08, -0.45, -0.06, -0.25
+
+
+# A source calling a place a "village" does not mean a city of 100,000 (GeoNames' "Bara" is
+# an alternate name of Basrah); "town" is used for cities too, so only "village"/"hamlet" count.
+SMALL_SETTLEMENT_WORDS = frozenset({"village", "hamlet"})
+SMALL_SETTLEMENT_MISMATCH = {"city": -0.15, "town": -0.03}
+
+
+def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str | None,
+          admin1_unknown: bool = False, settlement: str | None = None) -> Scored:
+    """``admin1_agrees``: True/False, or None when either side's admin1 is unknown."""
+    value = match_quality(match)
+    if admin1_agrees is True:
+        value += ADMIN1_AGREES
+    elif admin1_agrees is False:
+        value += ADMIN1_DIFFERS
+    elif admin1_unknown:
+        value += ADMIN1_UNKNOWN if match.method == EXACT else ADMIN1_UNKNOWN_LOOKALIKE
+    near_only = False
+    if kind_hint:
+        if place.kind in HINT_KINDS.get(kind_hint, ()):
+            value += 0.06
+        else:
+            value -= 0.12
+            near_only = True
+    elif place.kind in AREAS:
+        value -= 0.06
+    elif place.kind not in POPULATED:
+        value -= 0.04         # a bare name means the town more often than its airstrip
+    if settlement in SMALL_SETTLEMENT_WORDS:
+        value += SMALL_SETTLEMENT_MISMATCH.get(place.kind, 0.0)
+    value += 0.04 * min(1.0, math.log10(place.population + 1) / 6) + _KIND_BONUS.get(place.kind, 0.0)
+    return Scored(place, match.place, value, near_only)

@@ -1,0 +1,126 @@
+"""SQLite store of gazetteer places: imported gazetteers, and the materialised embedded base.
+
+One table of places (aliases "|"-joined), indexed by country so the geocoder loads only the
+countries it is asked about, plus GeoNames admin1 code -> name rows and a revision stamp that
+changes on every write (it feeds gazetteer_version(), which keys the geocode cache).
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from .place import Place
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    source TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+    country TEXT NOT NULL, admin1 TEXT NOT NULL, admin1_code TEXT NOT NULL,
+    latitude REAL NOT NULL, longitude REAL NOT NULL, aliases TEXT NOT NULL, population INTEGER NOT NULL,
+    PRIMARY KEY (source, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS places_country ON places (country);
+CREATE TABLE IF NOT EXISTS admin1_names (
+    country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, code));
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+BATCH_SIZE = 5_000
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class PlaceStore:
+    """Places kept in one SQLite file; reads never create the file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=30)
+        con.executescript(_SCHEMA)
+        return con
+
+    # -- writing -------------------------------------------------------------------------
+    def add_places(self, places: Iterable[Place], progress=None) -> int:
+        """Insert or replace places in batches (one transaction each); returns how many."""
+        count = 0
+        con = self._connect()
+        try:
+            for batch in _batches(places, BATCH_SIZE):
+                with con:
+                    con.executemany(
+                        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        [(p.source, p.id, p.name, p.kind, p.country, p.admin1, p.admin1_code, p.latitude,
+                          p.longitude, "|".join(p.aliases), p.population) for p in batch])
+                count += len(batch)
+                if progress:
+                    progress(count)
+            self._touch(con)
+        finally:
+            con.close()
+        return count
+
+    def add_admin1_names(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(country, code, name) rows, e.g. ("IQ", "15", "Nineveh") from GeoNames ADM1 features."""
+        con = self._connect()
+        try:
+            with con:
+                con.executemany("INSERT OR REPLACE INTO admin1_names VALUES (?,?,?)", list(rows))
+            self._touch(con)
+        finally:
+            con.close()
+
+    def _touch(self, con: sqlite3.Connection) -> None:
+        with con:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (f"{time.time_ns()}",))
+
+    # -- reading -------------------------------------------------------------------------
+    def _read(self, sql: str, args: tuple = ()) -> list[tuple]:
+        if not self.path.exists():
+            return []
+        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        try:
+            return con.execute(sql, args).fetchall()
+        except sqlite3.OperationalError:      # file exists but schema not written yet
+            return []
+        finally:
+            con.close()
+
+    def revision(self) -> str:
+        rows = self._read("SELECT value FROM meta WHERE key = 'revision'")
+        return rows[0][0] if rows else "empty"
+
+    def count(self, source: str | None = None) -> int:
+        if source is None:
+            return self._read("SELECT count(*) FROM places")[0][0] if self.path.exists() else 0
+        rows = self._read("SELECT count(*) FROM places WHERE source = ?", (source,))
+        return rows[0][0] if rows else 0
+
+    def admin1_names(self, country: str) -> dict[str, str]:
+        return dict(self._read("SELECT code, name FROM admin1_names WHERE country = ?", (country,)))
+
+    def places_in(self, country: str) -> list[Place]:
+        """All places of one country; GeoNames admin1 codes get their names where known."""
+        names = self.admin1_names(country)
+        rows = self._read(
+            "SELECT source, id, name, kind, country, admin1, admin1_code, latitude, longitude, aliases,"
+            " population FROM places WHERE country = ?", (country,))
+        return [Place(id=r[1], name=r[2], kind=r[3], country=r[4], admin1=r[5] or names.get(r[6], ""),
+                      latitude=r[7], longitude=r[8], source=r[0],
+                      aliases=tuple(a for a in r[9].split("|") if a), population=r[10], admin1_code=r[6])
+                for r in rows]
+
+
+class ImportedGazetteer(PlaceStore):
+    """Place source over the user's store of imported gazetteers (import-geonames, import-csv)."""
+
+    name = "imported"
+
+    def version(self) -> str:
+        return f"imported:{self.revision()}"

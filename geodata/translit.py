@@ -1,0 +1,65 @@
+"""Transliteration-aware match key: one string for all romanisations of the same Arabic name.
+
+Rmelan, Rumeilan, Rmeilan, Rumaylan and رميلان all give "rmln". The key is a consonant
+skeleton: vowels (and w/y inside words, which romanise Arabic long vowels and diphthongs)
+are dropped, the usual romanisation equivalences are folded (q/k/c, kh/x/h, dh/z/th/ẓ, gh/g,
+sh, ch, p/b, v/f), a final -h after a vowel (ta marbuta: Qayyarah/Qayyara) is dropped and
+doubled letters are collapsed. Arabic script maps letter by letter onto the same classes,
+so a query in Arabic script meets Latin-script gazetteer names. Keys are coarse on purpose:
+callers rank key matches below exact and alias matches and check string similarity too.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import is_arabic, normalize_name
+
+_DIGRAPHS = {"kh": "h", "gh": "g", "sh": "S", "ch": "S", "zh": "j", "dh": "z", "th": "z",
+             "ph": "f", "dj": "j", "ou": "u", "oo": "u", "ee": "i"}
+_DIGRAPH_RE = re.compile("|".join(_DIGRAPHS))
+_SINGLE = str.maketrans({"q": "k", "c": "k", "x": "h", "p": "b", "v": "f", "j": "j"})
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_INNER_SEMIVOWEL = re.compile(r"(?<=\w)[wy]")
+_VOWELS = re.compile(r"[aeiou]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+# Arabic (and Persian/Kurdish) letters -> the Latin key classes above; long vowels dropped.
+_ARABIC_KEY = {
+    "ب": "b", "پ": "b", "ت": "t", "ث": "z", "ج": "j", "چ": "S", "ح": "h", "خ": "h", "د": "d",
+    "ذ": "z", "ر": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ا": "", "و": "w", "ي": "y",
+}
+
+
+def _latin_key(name: str) -> str:
+    s = _DOUBLED.sub(r"\1", name)                       # Zummar/Zumar, Qayyarah/Qayarah
+    s = _FINAL_H.sub("", s)
+    s = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], s)   # one left-to-right pass
+    s = _DOUBLED.sub(r"\1", s.translate(_SINGLE))
+    s = _INNER_SEMIVOWEL.sub("", s)
+    return _VOWELS.sub("", s).replace(" ", "")
+
+
+def _arabic_key(name: str) -> str:
+    out = []
+    for word in name.split():
+        letters = [_ARABIC_KEY.get(ch, "") for ch in word]
+        if letters and letters[-1] == "h":          # final ه is (normalised) ta marbuta
+            letters[-1] = ""
+        # و / ي inside a word are long vowels or diphthongs, like Latin w/y above.
+        letters = [c if (c not in "wy" or i == 0) else "" for i, c in enumerate(letters)]
+        out.append(_DOUBLED.sub(r"\1", "".join(letters)))
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(normalized: str) -> str:
+    """Key of an already normalised name (see normalize.normalize_name)."""
+    return _arabic_key(normalized) if is_arabic(normalized) else _latin_key(normalized)
+
+
+def name_key(text: str) -> str:
+    """Key of a raw place name: normalise, then skeletonise."""
+    return translit_key(normalize_name(text))

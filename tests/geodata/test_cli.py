@@ -1,0 +1,127 @@
+"""Every subcommand of ``python -m geodata`` and its exit codes, in a subprocess like a user runs it."""
+import csv
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, data_dir, env=None):
+    environment = {**os.environ, "CONFLICTMAP_DATA_DIR": str(data_dir), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "geodata", *map(str, args)], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_geocode_json(real_data_dir):
+    proc = run("geocode", "Mosul", "--country", "IQ", "--json", data_dir=real_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["status"] == "resolved" and abs(data["latitude"] - 36.34) < 0.1
+    assert set(data) == {"status", "latitude", "longitude", "name", "source", "id", "precision", "confidence",
+                         "alternatives"}
+
+
+def test_geocode_unresolved_exits_1(real_data_dir):
+    proc = run("geocode", "Xyzzyville", "--country", "IQ", data_dir=real_data_dir)
+    assert proc.returncode == 1 and proc.stdout.startswith("unresolved")
+
+
+def test_geocode_bad_arguments_exit_2(real_data_dir):
+    assert run("geocode", "Mosul", "--country", "Atlantis", data_dir=real_data_dir).returncode == 2
+    assert run("geocode", "Mosul", data_dir=real_data_dir).returncode == 2
+    assert run("no-such-command", data_dir=real_data_dir).returncode == 2
+
+
+def test_geocode_csv(real_data_dir, tmp_path):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("id,query,country\n1,Mosul,IQ\n2,Xyzzyville,IQ\n3,Mosul,SY\n", encoding="utf-8")
+    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
+               data_dir=real_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert "\r" not in proc.stderr                      # no progress bar when stderr is not a terminal
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:3] == ["id", "query", "country"]
+    assert list(rows[0])[3:] == ["geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
+                                 "geo_precision", "geo_confidence"]
+    assert [r["geo_status"] for r in rows] == ["resolved", "unresolved", "unresolved"]
+
+
+def test_geocode_csv_missing_column_exit_2(real_data_dir, tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("place,cc\nMosul,IQ\n", encoding="utf-8")
+    proc = run("geocode", "--in", src, "--out", tmp_path / "o.csv", "--name-column", "query",
+               "--country-column", "cc", data_dir=real_data_dir)
+    assert proc.returncode == 2 and "'query'" in proc.stderr
+
+
+def test_import_geonames_then_geocode(real_data_dir):
+    proc = run("import-geonames", FIXTURES / "IQ.zip", data_dir=real_data_dir)
+    assert proc.returncode == 1                      # imported, but two rows rejected
+    assert "imported 4 places" in proc.stdout and "IQ.txt" not in proc.stdout
+    assert "line 6" in proc.stderr.replace(":6:", " line 6")
+    proc = run("geocode", "Testville AB", "--country", "IQ", "--json", data_dir=real_data_dir)
+    assert json.loads(proc.stdout)["source"] == "geonames"
+
+
+def test_import_geonames_missing_file_exit_2(real_data_dir):
+    proc = run("import-geonames", FIXTURES / "nope.txt", data_dir=real_data_dir)
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+
+
+def test_import_csv(real_data_dir):
+    proc = run("import-csv", FIXTURES / "iom_sample.csv", "--name-column", "location_name", "--lat-column",
+               "latitude", "--lon-column", "longitude", "--country", "IQ", "--alias-columns", "arabic_name",
+               "--admin1-column", "governorate", "--id-column", "location_id", data_dir=real_data_dir)
+    assert proc.returncode == 1
+    assert "imported 2 places" in proc.stdout
+    assert "iom_sample.csv:3: column 'latitude'" in proc.stderr
+    proc = run("geocode", "Testkoy", "--country", "IQ", "--json", data_dir=real_data_dir)
+    assert json.loads(proc.stdout)["source"] == "csv:iom_sample"
+
+
+def test_import_csv_bad_country_exit_2(real_data_dir):
+    proc = run("import-csv", FIXTURES / "iom_sample.csv", "--name-column", "location_name", "--lat-column",
+               "latitude", "--lon-column", "longitude", "--country", "Iraqistan", data_dir=real_data_dir)
+    assert proc.returncode == 2
+
+
+def test_download_unreachable_says_so_in_one_line(real_data_dir):
+    proc = run("download-geonames", "IQ", "--timeout", "2", data_dir=real_data_dir,
+               env={"CONFLICTMAP_GEONAMES_URL": "http://127.0.0.1:9/export/dump/"})
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "cannot download" in proc.stderr
+
+
+@pytest.fixture
+def dump_server():
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(FIXTURES))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_download_then_import(real_data_dir, dump_server):
+    proc = run("download-geonames", "iq", data_dir=real_data_dir, env={"CONFLICTMAP_GEONAMES_URL": dump_server})
+    assert proc.returncode == 1, proc.stderr        # the fixture dump has two bad rows
+    assert (real_data_dir / "downloads" / "IQ.zip").exists()
+    assert "imported 4 places" in proc.stdout
+
+
+def test_geodata_imports_no_ui_or_events(data_dir):
+    code = ("import sys, geodata, geodata.__main__, geodata.frame, geodata.imports.geonames, "
+            "geodata.imports.csv_list, geodata.download; "
+            "bad = [m for m in ('streamlit', 'folium', 'events') if m in sys.modules]; sys.exit(1 if bad else 0)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
