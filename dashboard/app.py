@@ -1,0 +1,112 @@
+"""Conflict event map: the page layout. Every decision lives in the small modules beside this file.
+
+Run with ``streamlit run dashboard/app.py`` (``-- --data FILE`` for another dataset).
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` puts only dashboard/ on the path
+
+import streamlit as st  # noqa: E402
+
+from dashboard import controls, data, state, summary, timeline, url_state  # noqa: E402
+from dashboard.details import details_panel, event_record  # noqa: E402
+from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
+from dashboard.filters import options  # noqa: E402
+from dashboard.map_view import map_fragment  # noqa: E402
+from dashboard.safe_text import plain  # noqa: E402
+from dashboard.table import table_panel  # noqa: E402
+from dashboard.upload_panel import upload_panel  # noqa: E402
+
+st.set_page_config(page_title="Conflict event map", page_icon="🗺️", layout="wide")
+state.apply_pending()
+
+# --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
+path = data.dataset_path()
+loaded = data.load_dataset(str(path), data.file_mtime(path))
+filters_box, map_box = st.sidebar.container(), st.sidebar.container()
+with st.sidebar:
+    st.divider()
+    uploaded, show = upload_panel()
+if isinstance(loaded, str):
+    st.error(f"The dataset could not be loaded: {plain(loaded, 300)}")
+    if uploaded is None:
+        st.stop()
+    bundled = uploaded.iloc[0:0]
+else:
+    bundled = loaded.frame
+frame = data.combine(bundled, uploaded, show)
+token = f"{path}|{data.file_mtime(path)}|{st.session_state.get('_upload', ('',))[0]}|{show}"
+
+title, tally = st.columns([3, 2], vertical_alignment="bottom")
+title.title("Conflict event map")
+if frame.empty:
+    st.info("There are no events to show. Add a CSV or GeoJSON file of events in the sidebar.")
+    st.stop()
+opts = options(frame)
+tally.caption(f"{len(frame):,} events, {opts.first} to {opts.last}")
+
+notices = state.check_url_once(opts)
+if notices:
+    with st.container(border=True):
+        st.warning("The link had values that could not be used:\n\n" + "\n".join(f"- {n}" for n in notices))
+        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
+
+# --- filters --------------------------------------------------------------------------------------
+with filters_box:
+    st.header("Filters")
+    chosen = controls.filter_controls(opts)
+with map_box:
+    basemap, heat = controls.map_controls()
+
+# --- headline figures (the date control is drawn below, but its value is known now) ---------------
+head = st.container()
+st.subheader("Timeline")
+window = controls.date_control(opts)
+chosen = dataclasses.replace(chosen, start=window[0], end=window[1])
+selection = frame.iloc[data.select(frame, token, chosen)]
+undated = frame.iloc[data.select(frame, token, chosen.without_dates())]
+
+with head:
+    fig = summary.headline(selection)
+    cols = st.columns(4)
+    cols[0].metric("Events", f"{fig.events:,}")
+    cols[1].metric("Fatalities", f"{fig.fatalities:,}",
+                   help=f"{fig.unknown_fatalities} event(s) with unknown fatalities count as 0.")
+    cols[2].metric("Countries", fig.countries)
+    cols[3].metric(f"Span: {fig.span}", f"{fig.days:,} days", help="First to last event in the selection.")
+
+controls.playback_controls(window, opts)
+first, last = controls.slider_bounds(opts)
+st.altair_chart(timeline.chart(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last)),
+                width="stretch")
+
+# --- map and the selected event ---------------------------------------------------------------------
+selected = state.selected_event()
+if selected:
+    state.focus_selected_once(event_record(frame, selected))
+bounds = data.data_bounds(frame)
+map_col, side_col = st.columns([3, 1])
+with map_col:
+    if selection.empty:
+        st.info("No events match these filters. Widen the dates or clear a filter in the sidebar.")
+    elif fig.off_map:
+        st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
+                   "they are in the table, not on the map.")
+    layers = data.layers_for(selection, frame, token, chosen, selected)
+    map_fragment(layers, basemap, bounds, heat, url_state.query_pairs(chosen, opts, basemap, heat))
+with side_col:
+    st.markdown("**By type**")
+    summary.counts_panel(selection)
+    st.markdown("**Selected event**")
+    if details_panel(frame, selected):
+        st.button("Clear selection", key="clear_selection", on_click=state.select_event, args=(None,))
+state.sync_selected_to_url()
+
+# --- table and downloads ------------------------------------------------------------------------------
+st.subheader(f"Events ({len(selection):,})")
+table_panel(selection)
+downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat)

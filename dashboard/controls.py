@@ -1,0 +1,111 @@
+"""The filter, map and timeline widgets, each bound to its URL parameter (its key is the parameter name).
+
+Multiselects show raw values (type names, ISO codes) because a bound multiselect writes the
+displayed label into the URL, and the URL values are a public contract.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import streamlit as st
+
+from . import state, timeline
+from .basemaps import BASEMAPS, DEFAULT_BASEMAP
+from .filters import Filters, Options
+from .url_state import MAX_TEXT
+
+BIND = "query-params"
+PLAYING = "_playing"
+SPEED = "_speed"
+LAST_TICK = "_last_tick"
+
+
+def filter_controls(opts: Options) -> Filters:
+    """Sidebar filters (all but the dates, which live on the timeline)."""
+    types = st.multiselect("Event type", opts.types, key="type", bind=BIND, placeholder="All types")
+    subs = st.multiselect("Sub-event type", opts.subs, key="sub", bind=BIND, placeholder="All sub-types")
+    actor = st.text_input("Actor contains", key="actor", bind=BIND, max_chars=MAX_TEXT,
+                          placeholder="e.g. Islamic Resistance", help="Matches actor 1 or actor 2, any case.")
+    countries = st.multiselect("Country (ISO code)", opts.countries, key="country", bind=BIND,
+                               placeholder="All countries")
+    admin1 = st.multiselect("Governorate / province", opts.admin1, key="admin1", bind=BIND,
+                            placeholder="All")
+    min_fat = st.number_input("Minimum fatalities", min_value=0, value=0, step=1, key="minfat", bind=BIND)
+    text = st.text_input("Search location, actors, notes", key="q", bind=BIND, max_chars=MAX_TEXT,
+                         placeholder="e.g. rocket Rumalyn", help="Every word must appear somewhere.")
+    return Filters(types=tuple(types), subs=tuple(subs), actor=actor.strip(), countries=tuple(countries),
+                   admin1=tuple(admin1), min_fatalities=int(min_fat or 0), text=text.strip())
+
+
+def map_controls() -> tuple[str, bool]:
+    """Base map and heat layer."""
+    # No format_func: a bound radio writes the shown label into the URL, and ?base=dark is the contract.
+    basemap = st.radio("Base map", list(BASEMAPS), key="base", bind=BIND, horizontal=True,
+                       index=list(BASEMAPS).index(DEFAULT_BASEMAP))
+    heat = st.toggle("Heat map layer", key="heat", bind=BIND)
+    return basemap, heat
+
+
+def slider_bounds(opts: Options) -> tuple[dt.date, dt.date]:
+    """A slider needs two distinct ends, even for a one-day dataset."""
+    return opts.first, max(opts.last, opts.first + dt.timedelta(days=1))
+
+
+def date_control(opts: Options) -> tuple[dt.date, dt.date]:
+    """The date window over the span of the data."""
+    first, last = slider_bounds(opts)
+    start, end = st.slider("Dates", min_value=first, max_value=last, value=(first, last), step=dt.timedelta(days=1),
+                           format="YYYY-MM-DD", key="dates", bind=BIND, label_visibility="collapsed")
+    return (start, end) if start <= end else (end, start)
+
+
+def _step(window: tuple[dt.date, dt.date], opts: Options, direction: int) -> bool:
+    """Queue the window one bin on; False when it is already at that end."""
+    first, last = slider_bounds(opts)
+    moved = timeline.step(window, first, last, direction)
+    if moved is None:
+        return False
+    state.set_later("dates", moved)
+    return True
+
+
+def playback_controls(window: tuple[dt.date, dt.date], opts: Options) -> None:
+    """Step back, play/pause, step forward, speed. Playing moves the window one bin per tick."""
+    playing = st.session_state.get(PLAYING, False)
+    back, play, forward, speed = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    if back.button("", icon=":material/skip_previous:", key="step_back", help="Step the window back", width="stretch"):
+        if _step(window, opts, -1):
+            st.rerun()
+    if play.button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:",
+                   key="play", help="Pause" if playing else "Play: step through time",
+                   width="stretch"):
+        st.session_state[PLAYING] = not playing
+        if not playing and not _step(window, opts, 1):
+            first, last = slider_bounds(opts)  # at the end already: play again from the start
+            state.set_later("dates", timeline.step((first, last), first, last, 1))
+        st.session_state[LAST_TICK] = time.monotonic()
+        st.rerun()
+    if forward.button("", icon=":material/skip_next:", key="step_forward", help="Step the window forward", width="stretch"):
+        if _step(window, opts, 1):
+            st.rerun()
+    speed.select_slider("Speed", options=list(timeline.SPEEDS), value="normal", key=SPEED,
+                        label_visibility="collapsed")
+    if playing:
+        _ticker(window, opts, timeline.SPEEDS[st.session_state.get(SPEED, "normal")])
+
+
+def _ticker(window: tuple[dt.date, dt.date], opts: Options, seconds: float) -> None:
+    """A fragment Streamlit reruns every ``seconds``; each due tick moves the window and reruns the app."""
+
+    @st.fragment(run_every=seconds)
+    def tick() -> None:
+        now = time.monotonic()
+        if now - st.session_state.get(LAST_TICK, 0.0) < seconds * 0.8:
+            return  # drawn by a full run that a tick itself caused
+        st.session_state[LAST_TICK] = now
+        if not _step(window, opts, 1):
+            st.session_state[PLAYING] = False
+        st.rerun(scope="app")
+
+    tick()

@@ -1,0 +1,112 @@
+"""The browser-side functions the map layers run, as fixed strings.
+
+Event data never enters these strings: it reaches the browser only as GeoJSON feature
+properties (embedded by folium with ``tojson``, which escapes ``<``, ``>`` and ``&``), and
+these functions put it on the page with ``textContent``. No data ever passes through
+``innerHTML`` or a JavaScript template literal, so markup or script in a record stays text.
+"""
+from __future__ import annotations
+
+from folium import JsCode
+
+# Tooltip and popup for any feature carrying ``tip`` / ``title`` / ``rows`` / ``src`` / ``url``.
+# The tooltip is a DOM node, not a string: streamlit-folium reads a string tooltip back through
+# innerHTML, so a string would be parsed as markup.
+POPUP_AND_TOOLTIP = JsCode("""
+function (feature, layer) {
+    var p = feature.properties || {};
+    function text(tag, value, cls) {
+        var el = document.createElement(tag);
+        el.textContent = (value === null || value === undefined) ? "" : String(value);
+        if (cls) { el.className = cls; }
+        return el;
+    }
+    if (p.tip) { layer.bindTooltip(text("span", p.tip)); }
+    if (!p.title) { return; }
+    layer.bindPopup(function () {
+        var box = document.createElement("div");
+        box.className = "cm-popup";
+        box.appendChild(text("div", p.title, "cm-title"));
+        if (p.approx) { box.appendChild(text("div", p.approx, "cm-approx")); }
+        var table = document.createElement("table");
+        (p.rows || []).forEach(function (row) {
+            var tr = document.createElement("tr");
+            tr.appendChild(text("th", row[0]));
+            tr.appendChild(text("td", row[1]));
+            table.appendChild(tr);
+        });
+        if (p.src || p.url) {
+            var tr = document.createElement("tr");
+            tr.appendChild(text("th", "Source"));
+            var td = document.createElement("td");
+            if (typeof p.url === "string" && /^https?:\\/\\//i.test(p.url)) {
+                var a = text("a", p.src || p.url);
+                a.href = p.url;
+                a.target = "_blank";
+                a.rel = "noopener noreferrer";
+                td.appendChild(a);
+            } else {
+                td.textContent = p.src;
+            }
+            tr.appendChild(td);
+            table.appendChild(tr);
+        }
+        box.appendChild(table);
+        return box;
+    }, {maxWidth: 380});
+    if (p.open) {
+        layer.on("add", function () { setTimeout(function () { layer.openPopup(); }, 0); });
+    }
+}
+""")
+
+# An event: a dot in its type's colour; approximate places get a dashed dark outline and a paler fill.
+EVENT_MARKER = JsCode("""
+function (feature, latlng) {
+    var p = feature.properties;
+    return L.circleMarker(latlng, {
+        radius: 7,
+        color: p.approx ? "#222222" : "#ffffff",
+        weight: p.approx ? 2 : 1,
+        dashArray: p.approx ? "3 3" : null,
+        fillColor: p.c,
+        fillOpacity: p.approx ? 0.45 : 0.9
+    });
+}
+""")
+
+# The uncertainty ring around an approximate place: its radius in metres, no mouse events.
+UNCERTAINTY_RING = JsCode("""
+function (feature, latlng) {
+    var p = feature.properties;
+    return L.circle(latlng, {
+        radius: Number(p.r) || 0, color: p.c, weight: 1, dashArray: "4 4",
+        fillOpacity: 0.06, interactive: false
+    });
+}
+""")
+
+# Attack paths: the origin as a hollow dot, the direction as an arrow rotated along the line.
+PATH_POINT = JsCode("""
+function (feature, latlng) {
+    var p = feature.properties;
+    if (p.kind === "arrow") {
+        var angle = Number(p.rot) || 0;
+        return L.marker(latlng, {
+            interactive: false, keyboard: false,
+            icon: L.divIcon({
+                className: "cm-arrow", iconSize: [20, 20], iconAnchor: [10, 10],
+                html: '<div style="transform: rotate(' + angle + 'deg)">&#10148;</div>'
+            })
+        });
+    }
+    return L.circleMarker(latlng, {radius: 5, color: "#B00020", weight: 2, fillColor: "#ffffff", fillOpacity: 1});
+}
+""")
+
+# The selected event: a thick ring drawn over its marker.
+SELECTED_MARKER = JsCode("""
+function (feature, latlng) {
+    return L.circleMarker(latlng, {radius: 15, color: "#FFD400", weight: 4, fill: false});
+}
+""")

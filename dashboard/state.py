@@ -1,0 +1,101 @@
+"""Session glue between the URL and the page: first-load checks, the selected event, the map view.
+
+Filter widgets sync themselves with the URL (``bind="query-params"``); this module handles what
+is not a widget (``ev``, ``lat``/``lon``/``z``) and the values the app sets on a widget's behalf
+(playback moving the ``dates`` window).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import url_state
+from .filters import Options
+from .url_state import View
+
+NOTICES = "_url_notices"
+SELECTED = "_selected_event"
+VIEW_REQUEST = "_view_request"
+PENDING = "_pending_widget_values"
+CHECKED = "_url_checked"
+FOCUSED = "_focused_selected"
+
+
+def check_url_once(opts: Options) -> list[str]:
+    """On a session's first run, read the URL as opened: notices for what will be ignored, the selected
+    event and map view it asks for; drop the invalid non-widget values from the address bar."""
+    if not st.session_state.get(CHECKED):
+        st.session_state[CHECKED] = True
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[NOTICES] = url_state.check(params, opts)
+        st.session_state[SELECTED] = url_state.read_selected(params, opts)
+        view = url_state.read_view(params)
+        st.session_state[VIEW_REQUEST] = view
+        for key in url_state.VIEW_PARAMS:
+            if key in params and (view is None if key != "ev" else st.session_state[SELECTED] is None):
+                del st.query_params[key]
+        if view is not None and not view.zoom and "z" in st.query_params:
+            del st.query_params["z"]
+    return st.session_state[NOTICES]
+
+
+def dismiss_notices() -> None:
+    st.session_state[NOTICES] = []
+
+
+def set_later(key: str, value) -> None:
+    """Give widget ``key`` a new value on the next run (a widget's value cannot change after it is drawn)."""
+    st.session_state.setdefault(PENDING, {})[key] = value
+
+
+def apply_pending() -> None:
+    """Call before drawing any widget: hands over the values ``set_later`` queued."""
+    for key, value in st.session_state.pop(PENDING, {}).items():
+        st.session_state[key] = value
+
+
+def selected_event() -> str | None:
+    return st.session_state.get(SELECTED)
+
+
+def select_event(event_id: str | None, view: View | None = None) -> None:
+    """Select an event (None clears); ``view`` also moves the map there."""
+    st.session_state[SELECTED] = event_id
+    if view is not None:
+        st.session_state[VIEW_REQUEST] = view
+
+
+def view_request() -> View | None:
+    return st.session_state.get(VIEW_REQUEST)
+
+
+def sync_selected_to_url() -> None:
+    event_id = selected_event()
+    if event_id:
+        if st.query_params.get("ev") != event_id:
+            st.query_params["ev"] = event_id
+    elif "ev" in st.query_params:
+        del st.query_params["ev"]
+
+
+def current_view() -> View | None:
+    """The map view as the URL has it now."""
+    return url_state.read_view({key: st.query_params.get_all(key) for key in ("lat", "lon", "z")})
+
+
+def save_view(view: View) -> None:
+    """Write the map's centre and zoom into the URL (only when they changed, to keep history quiet)."""
+    pairs = dict(url_state.view_pairs(view))
+    for key, value in pairs.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def focus_selected_once(record: pd.Series | None, zoom: int = 8) -> None:
+    """A link that names an event but no map view opens centred on that event."""
+    if st.session_state.get(FOCUSED) or record is None:
+        return
+    st.session_state[FOCUSED] = True
+    if pd.notna(record["latitude"]) and pd.notna(record["longitude"]) and view_request() is None \
+            and current_view() is None:
+        st.session_state[VIEW_REQUEST] = View(float(record["latitude"]), float(record["longitude"]), zoom)

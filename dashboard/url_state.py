@@ -1,0 +1,191 @@
+"""The URL is the shareable view: its parameter names, how to check them, how to write them.
+
+The filter widgets are bound to their parameters with Streamlit's ``bind="query-params"``,
+which silently drops values it cannot use. ``check`` runs first, on the URL as opened, so
+the analyst is told what was ignored. The map view and the selected event are not widgets;
+``read_view`` / ``read_selected`` parse them and the app writes them with ``st.query_params``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from .basemaps import BASEMAPS, DEFAULT_BASEMAP
+from .filters import Filters, Options
+from .safe_text import plain
+
+# Public contract: documented in the README. Keys double as the bound widgets' keys.
+PARAMS: dict[str, str] = {
+    "dates": "date window, two ISO dates: ?dates=2024-04-20&dates=2024-04-22",
+    "type": "event type (repeat for several): ?type=Battles",
+    "sub": "sub-event type (repeatable)",
+    "actor": "text an actor's name contains",
+    "country": "ISO 3166-1 alpha-2 country code (repeatable)",
+    "admin1": "governorate / province (repeatable)",
+    "minfat": "minimum reported fatalities (whole number)",
+    "q": "free text over location, actors and notes (every word must match)",
+    "base": "base map: " + " | ".join(BASEMAPS),
+    "heat": "heat-map layer: true",
+    "lat": "map centre latitude",
+    "lon": "map centre longitude",
+    "z": "map zoom, 1-18",
+    "ev": "selected event id",
+}
+VIEW_PARAMS = ("lat", "lon", "z", "ev")
+MULTI_PARAMS = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1"}
+STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own, never ours to judge
+MIN_ZOOM, MAX_ZOOM = 1, 18
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class View:
+    lat: float
+    lon: float
+    zoom: int
+
+
+def _values(params: Mapping[str, object], key: str) -> list[str]:
+    value = params.get(key)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def _url_date(text: str) -> dt.date | None:
+    """An ISO date (what links use), or microseconds since 1970 (what Streamlit writes when the app moves
+    the bound slider itself, e.g. during playback): both open the same window."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        micros = float(text)
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=micros)).date() if math.isfinite(micros) else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _check_dates(values: list[str], opts: Options) -> str | None:
+    shown = ", ".join(plain(v, 20) for v in values)
+    if len(values) != 2:
+        return f"`dates` needs two dates (from and to), got: {shown or 'none'}"
+    days = [_url_date(v) for v in values]
+    if None in days:
+        return f"`dates` must be dates like 2024-04-20, got: {shown}"
+    if opts.first is None or min(days) < opts.first or max(days) > opts.last:
+        return f"`dates` {shown} is outside the data ({opts.first} to {opts.last})"
+    return None
+
+
+def _check_int(key: str, values: list[str], low: int, high: int | None) -> str | None:
+    text = values[-1] if values else ""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or number != int(number) or number < low or (high is not None and number > high):
+        bound = f"{low} to {high}" if high is not None else f"{low} or more"
+        return f"`{key}` must be a whole number, {bound}; got {plain(text)}"
+    return None
+
+
+def _check_float(key: str, values: list[str], limit: float) -> str | None:
+    text = values[-1] if values else ""
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or abs(number) > limit:
+        return f"`{key}` must be a number from -{limit:g} to {limit:g}; got {plain(text)}"
+    return None
+
+
+def check(params: Mapping[str, object], opts: Options) -> list[str]:
+    """One short notice per parameter value that will be ignored (Markdown-safe)."""
+    notices = []
+    for key in params:
+        if key in STREAMLIT_PARAMS:
+            continue
+        values = _values(params, key)
+        if key not in PARAMS:
+            notices.append(f"unknown parameter {plain(key, 20)}")
+        elif key == "dates":
+            notices.append(_check_dates(values, opts))
+        elif key in MULTI_PARAMS:
+            allowed = set(getattr(opts, MULTI_PARAMS[key]))
+            unknown = [v for v in values if v not in allowed]
+            if unknown:
+                notices.append(f"`{key}` not in the data: " + ", ".join(plain(v) for v in unknown[:5]))
+        elif key == "minfat":
+            notices.append(_check_int(key, values, 0, None))
+        elif key == "z":
+            notices.append(_check_int(key, values, MIN_ZOOM, MAX_ZOOM))
+        elif key in ("lat", "lon"):
+            notices.append(_check_float(key, values, 90 if key == "lat" else 180))
+        elif key == "base" and (values[-1:] or [""])[0] not in BASEMAPS:
+            notices.append(f"`base` must be one of {', '.join(BASEMAPS)}; got {plain(values[-1:] or '')}")
+        elif key == "heat" and (values[-1:] or [""])[0].lower() not in ("true", "false"):
+            notices.append(f"`heat` must be true or false; got {plain(values[-1:] or '')}")
+        elif key in ("actor", "q") and len((values[-1:] or [""])[0]) > MAX_TEXT:
+            notices.append(f"`{key}` is longer than {MAX_TEXT} characters")
+        elif key == "ev" and (values[-1:] or [""])[0] not in opts.event_ids:
+            notices.append(f"event `ev` {plain(values[-1:] or '')} is not in the data")
+    if ("lat" in params) != ("lon" in params):
+        notices.append("`lat` and `lon` go together; the map centre was ignored")
+    return [f"Ignored {n}." for n in notices if n]
+
+
+def read_view(params: Mapping[str, object]) -> View | None:
+    """The map centre and zoom from the URL, or None when absent or invalid (``check`` says why)."""
+    lat, lon, z = (_values(params, k)[-1:] for k in ("lat", "lon", "z"))
+    if not (lat and lon) or _check_float("lat", lat, 90) or _check_float("lon", lon, 180):
+        return None
+    zoom = int(float(z[0])) if z and not _check_int("z", z, MIN_ZOOM, MAX_ZOOM) else None
+    return View(float(lat[0]), float(lon[0]), zoom or 0)
+
+
+def read_selected(params: Mapping[str, object], opts: Options) -> str | None:
+    value = _values(params, "ev")[-1:]
+    return value[0] if value and value[0] in opts.event_ids else None
+
+
+def query_pairs(f: Filters, opts: Options, base: str = DEFAULT_BASEMAP, heat: bool = False,
+                view: View | None = None, selected: str | None = None) -> list[tuple[str, str]]:
+    """The URL parameters for a view, leaving out everything at its default."""
+    pairs: list[tuple[str, str]] = []
+    if f.start and f.end and (f.start, f.end) != (opts.first, opts.last):
+        pairs += [("dates", f.start.isoformat()), ("dates", f.end.isoformat())]
+    for key, attr in MULTI_PARAMS.items():
+        pairs += [(key, v) for v in getattr(f, attr)]
+    if f.actor:
+        pairs.append(("actor", f.actor))
+    if f.min_fatalities:
+        pairs.append(("minfat", str(f.min_fatalities)))
+    if f.text:
+        pairs.append(("q", f.text))
+    if base != DEFAULT_BASEMAP:
+        pairs.append(("base", base))
+    if heat:
+        pairs.append(("heat", "true"))
+    if view is not None:
+        pairs += view_pairs(view)
+    if selected:
+        pairs.append(("ev", selected))
+    return pairs
+
+
+def view_pairs(view: View) -> list[tuple[str, str]]:
+    """``lat``/``lon`` to 4 decimals (about 10 m) and ``z``."""
+    pairs = [("lat", f"{view.lat:.4f}"), ("lon", f"{view.lon:.4f}")]
+    return pairs + ([("z", str(view.zoom))] if view.zoom else [])
+
+
+def share_link(app_url: str | None, pairs: Sequence[tuple[str, str]]) -> str:
+    """The full link to copy: the app's address plus the query string."""
+    root = (app_url or "http://localhost:8501/").split("?")[0]
+    query = urlencode(list(pairs))
+    return f"{root}?{query}" if query else root

@@ -1,0 +1,262 @@
+"""The dashboard as a user drives it, through Streamlit's AppTest (no browser)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.data import ENV_DATA
+from dashboard.filters import Filters, apply
+from events import CURATED_PATH, load
+
+from .conftest import APP, SAMPLE, curated_csv, event, map_args, map_event_ids
+
+TIMEOUT = 120
+SAMPLE_IDS = sorted(row["event_id"] for row in SAMPLE)
+
+
+def run_app(params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params or {})
+    return at.run()
+
+
+def metric(at: AppTest, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def assert_no_error(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture
+def sample_app(sample_csv, monkeypatch):
+    """Run the app on the hand-made sample dataset instead of the bundled one."""
+    monkeypatch.setenv(ENV_DATA, str(sample_csv))
+    return run_app
+
+
+def test_starts_on_the_bundled_curated_events(monkeypatch):
+    monkeypatch.delenv(ENV_DATA, raising=False)
+    at = run_app()
+    assert_no_error(at)
+    bundled = load(CURATED_PATH).frame
+    assert metric(at, "Events") == f"{len(bundled):,}"
+    placed = bundled[bundled["latitude"].notna() & bundled["longitude"].notna()]
+    assert sorted(map_event_ids(at)) == sorted(placed["event_id"])
+    assert "Rumalyn" in map_args(at)["feature_group"] and "Zummar" in map_args(at)["feature_group"]
+    assert not at.warning  # a clean URL raises no notice
+    assert at.title[0].value == "Conflict event map"
+
+
+def test_a_link_with_dates_types_and_text_opens_filtered(sample_app):
+    at = sample_app({"dates": ["2024-04-19", "2024-04-22"], "type": "Explosions/Remote violence", "q": "rockets"})
+    assert_no_error(at)
+    assert at.slider(key="dates").value == (dt.date(2024, 4, 19), dt.date(2024, 4, 22))
+    assert at.multiselect(key="type").value == ["Explosions/Remote violence"]
+    assert at.text_input(key="q").value == "rockets"
+    assert map_event_ids(at) == ["A4"]
+    assert metric(at, "Events") == "1"
+    assert not at.warning
+
+
+def test_bad_parameters_are_ignored_with_a_notice(sample_app):
+    at = sample_app({"dates": ["2030-01-01", "2030-02-01"], "type": ["Picnics", "Protests"], "minfat": "-3",
+                     "z": "99", "lat": "33", "lon": "44", "ev": "NOPE", "colour": "red"})
+    assert_no_error(at)
+    notice = at.warning[0].value
+    for words in ("`dates`", "Picnics", "`minfat`", "`z`", "NOPE", "colour"):
+        assert words in notice
+    # Each bad value ignored, the good ones kept.
+    assert at.slider(key="dates").value == (dt.date(2024, 1, 28), dt.date(2024, 4, 22))
+    assert at.multiselect(key="type").value == ["Protests"]
+    assert at.number_input(key="minfat").value == 0
+    assert map_event_ids(at) == ["A5"]
+    assert "ev" not in at.query_params and "z" not in at.query_params
+    assert at.query_params["lat"] == "33"
+    # The notice can be dismissed.
+    at.button(key="dismiss_notices").click().run()
+    assert not at.warning
+
+
+@pytest.mark.parametrize("widget, key, value, filters", [
+    ("multiselect", "country", ["IQ"], Filters(countries=("IQ",))),
+    ("multiselect", "sub", ["Air/drone strike"], Filters(subs=("Air/drone strike",))),
+    ("number_input", "minfat", 2, Filters(min_fatalities=2)),
+    ("text_input", "actor", "united states", Filters(actor="united states")),
+    ("text_input", "q", "strike", Filters(text="strike")),
+    ("slider", "dates", (dt.date(2024, 2, 1), dt.date(2024, 3, 31)),
+     Filters(start=dt.date(2024, 2, 1), end=dt.date(2024, 3, 31))),
+])
+def test_the_map_receives_exactly_the_filtered_events(sample_app, sample_csv, widget, key, value, filters):
+    at = sample_app()
+    assert sorted(map_event_ids(at)) == SAMPLE_IDS
+    getattr(at, widget)(key=key).set_value(value).run()
+    assert_no_error(at)
+    expected = apply(load(sample_csv).frame, filters)
+    assert sorted(map_event_ids(at)) == sorted(expected["event_id"])
+    assert metric(at, "Events") == str(len(expected))
+
+
+def test_the_table_lists_the_selection_with_safe_links(sample_app):
+    at = sample_app({"country": "SY"})
+    table = next(df.value for df in at.dataframe if "link" in df.value.columns)
+    assert sorted(table["event_id"]) == ["A4", "A6"]
+    assert set(table["link"].dropna()) <= {"https://example.org/a",
+                                           "https://example.org/x?q=</script><script>window.pwned=1</script>"}
+
+
+def test_a_filter_that_matches_nothing_explains_itself(sample_app):
+    at = sample_app({"q": "no-such-thing-anywhere"})
+    assert_no_error(at)
+    assert map_event_ids(at) == []
+    assert any("No events match" in i.value for i in at.info)
+    assert metric(at, "Events") == "0"
+
+
+def test_a_selected_event_from_the_link_is_shown_and_ringed(sample_app):
+    at = sample_app({"ev": "A2"})
+    assert_no_error(at)
+    layers = map_args(at)["feature_group"]
+    assert '"sel": "A2"' in layers
+    details = next(df.value for df in at.dataframe if list(df.value.columns) == ["field", "value"])
+    assert dict(zip(details["field"], details["value"]))["location"] == "Al-Qaim"
+    at.button(key="clear_selection").click().run()
+    assert '"sel"' not in (map_args(at)["feature_group"] or "")
+    assert "ev" not in at.query_params
+
+
+def test_hostile_text_reaches_the_map_only_escaped(sample_app):
+    at = sample_app()
+    assert_no_error(at)
+    layers = map_args(at)["feature_group"]
+    assert "A6" in map_event_ids(at)
+    assert "<img src=x" not in layers and "</script><script>" not in layers
+    assert "\\u003cimg src=x" in layers  # present, escaped inside a JSON string
+
+
+def test_playback_steps_the_window(sample_app):
+    at = sample_app({"dates": ["2024-02-01", "2024-02-07"]})
+    at.button(key="step_forward").click().run()
+    assert_no_error(at)
+    assert at.slider(key="dates").value == (dt.date(2024, 2, 2), dt.date(2024, 2, 8))
+    at.button(key="step_back").click().run()
+    at.button(key="step_back").click().run()
+    assert at.slider(key="dates").value == (dt.date(2024, 1, 31), dt.date(2024, 2, 6))
+    at.button(key="play").click().run()
+    assert at.session_state["_playing"] is True
+    assert at.slider(key="dates").value == (dt.date(2024, 2, 1), dt.date(2024, 2, 7))
+    at.button(key="play").click().run()
+    assert at.session_state["_playing"] is False
+
+
+def upload(at: AppTest, name: str, content: bytes, mime: str = "text/csv") -> AppTest:
+    at.file_uploader(key="upload_file").upload(name, content, mime)
+    return at.run()
+
+
+def test_an_upload_with_bad_rows_shows_them_and_maps_the_rest(sample_app):
+    at = sample_app()
+    content = curated_csv(
+        event(event_id="U1", event_date="2024-03-10", location="Erbil", latitude=36.19, longitude=44.01),
+        event(event_id="U2", event_date="2024-13-45"),
+        event(event_id="U3", event_type="Picnic"),
+        event(event_id="U4", event_date="2024-03-11", latitude=36.2, longitude=44.0),
+    )
+    at = upload(at, "mine.csv", content)
+    assert not at.exception
+    rejected = next(df.value for df in at.dataframe if "reason" in df.value.columns)
+    assert sorted(rejected["line"]) == [3, 4]
+    assert set(rejected["column"]) == {"event_date", "event_type"}
+    assert sorted(map_event_ids(at)) == sorted(SAMPLE_IDS + ["U1", "U4"])
+    at.radio(key="_show_dataset").set_value("upload").run()
+    assert sorted(map_event_ids(at)) == ["U1", "U4"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (curated_csv(event(event_id="B1", event_date="not a date"), event(event_id="B2", country="Narnia")),
+     "Every row"),
+    (b"", "empty"),
+    (b"\x00\x01\x02 not text", "could not be read"),
+])
+def test_unusable_uploads_say_why_and_keep_the_dashboard(sample_app, content, message):
+    at = upload(sample_app(), "bad.csv", content)
+    assert not at.exception
+    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert sorted(map_event_ids(at)) == SAMPLE_IDS
+
+
+def test_an_upload_over_the_limit_is_refused(sample_app, monkeypatch):
+    monkeypatch.setattr("dashboard.upload.MAX_UPLOAD_BYTES", 100)
+    at = upload(sample_app(), "big.csv", curated_csv(*SAMPLE))
+    assert any("limit" in e.value for e in at.error)
+    assert sorted(map_event_ids(at)) == SAMPLE_IDS
+
+
+def test_share_link_carries_the_view(sample_app):
+    at = sample_app({"type": "Protests", "ev": "A5", "lat": "33.3", "lon": "44.4", "z": "8"})
+    link = at.code[0].value
+    for part in ("type=Protests", "ev=A5", "lat=33.3000", "lon=44.4000", "z=8"):
+        assert part in link
+
+
+def test_downloads_are_offered_for_the_selection(sample_app):
+    at = sample_app({"q": "no-such-thing"})
+    buttons = at.get("download_button")
+    assert len(buttons) == 3
+    assert all(b.proto.disabled for b in buttons)
+
+
+def test_choosing_a_table_row_selects_it_on_the_map(sample_app):
+    at = sample_app()
+    table = next(df.value for df in at.dataframe if "link" in df.value.columns)
+    row = list(table["event_id"]).index("A3")
+    at.session_state["table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert_no_error(at)
+    args = map_args(at)
+    assert '"sel": "A3"' in args["feature_group"]
+    assert args["center"] == [32.56, 44.37] and args["zoom"] == 9  # the map flies to it
+    assert at.query_params["ev"] == "A3"
+
+
+def test_a_link_naming_only_an_event_opens_centred_on_it(sample_app):
+    args = map_args(sample_app({"ev": "A1"}))
+    assert args["center"] == [33.33, 38.70] and args["zoom"] == 8
+    args = map_args(sample_app({"ev": "A1", "lat": "34", "lon": "40", "z": "6"}))
+    assert args["center"] == [34.0, 40.0] and args["zoom"] == 6  # an explicit view wins
+
+
+def test_base_map_and_heat_layer_come_from_the_link(sample_app):
+    at = sample_app({"base": "satellite", "heat": "true"})
+    assert_no_error(at)
+    assert at.radio(key="base").value == "satellite" and at.toggle(key="heat").value is True
+    args = map_args(at)
+    assert "World_Imagery" in args["script"] and "L.heatLayer" in args["feature_group"]
+    assert at.query_params["base"] == "satellite"
+    plain = sample_app()
+    assert "L.heatLayer" not in map_args(plain)["feature_group"]
+
+
+def test_dates_written_by_playback_open_the_same_window(sample_app):
+    at = sample_app({"dates": ["1706745600000000", "1713571200000000"]})
+    assert not at.warning
+    assert at.slider(key="dates").value == (dt.date(2024, 2, 1), dt.date(2024, 4, 20))
+
+
+def test_an_unreadable_dataset_says_so_without_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_DATA, str(tmp_path / "missing.csv"))
+    at = run_app()
+    assert not at.exception
+    assert "could not be loaded" in at.error[0].value and "missing" in at.error[0].value
+
+
+def test_a_dataset_with_every_row_rejected_asks_for_data(tmp_path, monkeypatch):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(curated_csv(event(event_id="B1", event_date="31/02/2024")))
+    monkeypatch.setenv(ENV_DATA, str(path))
+    at = run_app()
+    assert not at.exception
+    assert any("no events to show" in i.value for i in at.info)

@@ -1,0 +1,74 @@
+"""Hostile records in a real browser: the downloaded HTML map opens its popups and runs none of their script.
+
+Needs Debian's chromium and the vendored map scripts (dashboard/offline.py); skipped without them.
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from dashboard.downloads import map_html
+
+from .conftest import HOSTILE
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+OPEN_EVERYTHING = """
+() => {
+    const maps = Object.values(window).filter(v => v instanceof L.Map);
+    const layers = Object.values(window).filter(v => v instanceof L.GeoJSON);
+    const out = {maps: maps.length, popups: [], tooltips: []};
+    maps[0].setView([35.0, 40.0], 12, {animate: false});
+    layers.forEach(group => group.eachLayer(layer => {
+        const popup = layer.getPopup && layer.getPopup();
+        if (popup) {
+            const content = typeof popup._content === "function" ? popup._content(layer) : popup._content;
+            document.body.appendChild(content);
+            out.popups.push(content.innerText);
+            if (layer._map) { layer.openPopup(); }
+        }
+        const tooltip = layer.getTooltip && layer.getTooltip();
+        if (tooltip) {
+            document.body.appendChild(tooltip._content);
+            out.tooltips.push(tooltip._content.textContent);
+        }
+    }));
+    return out;
+}
+"""
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(sample_frame, tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api")
+    try:
+        html = map_html(sample_frame, "light", ((30, 38), (37, 45)), selected="A6", heat=True)
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"map cannot be built offline here: {exc}")
+    if b"<script src=" in html:
+        pytest.skip("vendored map scripts are missing; the map would need the internet")
+    page_file = tmp_path / "map.html"
+    page_file.write_bytes(html)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_file.as_uri())
+        page.wait_for_function("() => typeof L !== 'undefined'")
+        result = page.evaluate(OPEN_EVERYTHING)
+        page.wait_for_timeout(300)
+        opened = page.locator(".leaflet-popup-content").all_inner_texts()
+        links = page.eval_on_selector_all(".cm-popup a", "els => els.map(a => a.href)")
+        pwned = page.evaluate("() => window.pwned")
+        browser.close()
+    assert errors == []
+    assert pwned is None
+    assert result["maps"] == 1
+    hostile_popup = next(text for text in result["popups"] if HOSTILE[0] in text)
+    for bad in HOSTILE:
+        assert bad in hostile_popup  # shown literally, character for character
+    assert any(HOSTILE[4] in t for t in result["tooltips"])
+    assert any(HOSTILE[0] in text for text in opened)  # the selected event's popup opened on the map
+    assert links and all(link.startswith("https://example.org/") for link in links)

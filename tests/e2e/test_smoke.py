@@ -1,0 +1,32 @@
+"""First view of the dashboard in a real browser, with the internet out of reach."""
+
+import pytest
+
+from dashboard.offline import OFFLINE_BASEMAP_CLASS
+
+from .streamlit_page import map_frame, open_app, tile_count
+
+pytestmark = pytest.mark.e2e
+
+ASSET_TYPES = {"script", "stylesheet", "font", "image"}
+
+
+def test_first_view_renders_the_map_from_local_assets(
+    page, app_url, blocked_requests, failed_responses, screenshot
+):
+    open_app(page, app_url)
+    frame = map_frame(page)
+    container = frame.locator(".leaflet-container")
+
+    # leaflet.css (served by the app) is applied: it makes the container clip its panes.
+    assert container.evaluate("el => getComputedStyle(el).overflow") == "hidden"
+    # Offline mode: no remote tiles, a plain background instead of a blank page.
+    assert tile_count(frame) == 0
+    assert OFFLINE_BASEMAP_CLASS in (container.get_attribute("class") or "")
+    assert container.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(232, 237, 240)"
+    assert "Offline mode" in frame.locator(".leaflet-control-attribution").inner_text()
+
+    screenshot("smoke_first_view")
+    blocked_assets = [r for r in blocked_requests if r["resource_type"] in ASSET_TYPES]
+    assert blocked_assets == [], f"the page tried to fetch assets from the internet: {blocked_assets}"
+    assert failed_responses == [], f"local requests failed: {failed_responses}"
