@@ -2,6 +2,8 @@
 
 Sources disagree on admin1 names (UCDP "Nīnawá province", IOM "Ninewa", curated "Nineveh"),
 and GeoNames-derived rows only carry a code ("15"). So:
+- a GeoNames code listed in admin1_codes.py (published GeoNames admin1 table) gives its name;
+- region rows (kind "region") name their division's other spellings as aliases, all one label;
 - names are compared through normalisation, transliteration key and fuzzy ratio;
 - labels that cover the same ground in different sources are synonyms (a curated "Nineveh"
   town whose nearest IOM neighbour is labelled "Ninewa"), found geographically;
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 import numpy as np
 from rapidfuzz import fuzz
 
+from .admin1_codes import SPLIT_FROM, admin1_name
 from .geo import distances_km
 from .normalize import normalize_admin1
 from .place import Place
@@ -23,6 +26,7 @@ from .translit import translit_key
 NEIGHBOUR_KM = 30.0       # code-only place -> nearest named place
 SYNONYM_KM = 10.0         # places of two sources this close are in the same division
 SYNONYM_MIN_PAIRS = 2
+MIN_FUZZY_KEY = 4         # shortest transliteration keys compared fuzzily
 
 
 def same_admin1(a: str, b: str) -> bool:
@@ -34,7 +38,9 @@ def same_admin1(a: str, b: str) -> bool:
     ka, kb = translit_key(a), translit_key(b)
     if ka and ka == kb:
         return True
-    return fuzz.ratio(a, b) >= 85 or (min(len(ka), len(kb)) >= 3 and fuzz.ratio(ka, kb) >= 85)
+    # Keys of three letters are too short to compare fuzzily: "krbl" (Karbala) and "rbl" (Erbil)
+    # score 86. Four letters and more keep Ninawa/Ninewa/Nineveh-like variants together.
+    return fuzz.ratio(a, b) >= 85 or (min(len(ka), len(kb)) >= MIN_FUZZY_KEY and fuzz.ratio(ka, kb) >= 85)
 
 
 class _Groups:
@@ -57,6 +63,13 @@ class _Groups:
 def label_places(places: list[Place]) -> tuple[list[str], dict[str, str]]:
     """Admin1 label per place (canonical, normalised), and every label seen -> its canonical label."""
     labels = [normalize_admin1(p.admin1) for p in places]
+    # Code-only places named from the published GeoNames table: authoritative, so they take no
+    # part in learning synonyms from geography (neighbouring divisions would blur together).
+    coded = set()
+    for i, p in enumerate(places):
+        if not labels[i] and p.admin1_code and (name := admin1_name(p.country, p.admin1_code)):
+            labels[i] = normalize_admin1(name)
+            coded.add(i)
     named = [i for i, label in enumerate(labels) if label]
     groups = _Groups()
     for label in set(labels[i] for i in named):
@@ -66,7 +79,15 @@ def label_places(places: list[Place]) -> tuple[list[str], dict[str, str]]:
         for b in distinct[i + 1:]:
             if same_admin1(a, b):
                 groups.union(a, b)
-    _unite_by_geography(places, labels, named, groups)
+    _unite_by_geography(places, labels, [i for i in named if i not in coded], groups)
+    for i, region in enumerate(places):
+        # Only a row that is the division itself ("Nineveh Governorate", admin1 Nineveh) speaks
+        # for it; a named area inside a division (Rukban, in Mafraq) does not.
+        if region.kind == "region" and labels[i] and normalize_admin1(region.name) == labels[i]:
+            for alias in (region.name, *region.aliases):
+                form = normalize_admin1(alias)
+                if form:
+                    groups.union(form, labels[i])
     counts = Counter(labels[i] for i in named)
     members: dict[str, list[str]] = defaultdict(list)
     for label in groups.parent:
@@ -129,8 +150,13 @@ def _label_codes(places, labels, named) -> None:
 class Admin1Names:
     """The admin1 labels known in one country, and which of them a query's admin1 means."""
 
-    def __init__(self, canonical: dict[str, str], regions: list[Place]):
+    def __init__(self, canonical: dict[str, str], regions: list[Place], country: str = ""):
         self._canonical = canonical            # every label seen -> canonical label
+        # parent label -> labels of divisions split off from it (admin1_codes.SPLIT_FROM)
+        self._children: dict[str, set[str]] = defaultdict(set)
+        for child, parent in SPLIT_FROM.get(country, {}).items():
+            c, q = normalize_admin1(child), normalize_admin1(parent)
+            self._children[canonical.get(q, q)].add(canonical.get(c, c))
         # Region rows (kind "region") may list other names of a division as aliases.
         self._synonyms: dict[str, str] = {}
         for region in regions:
@@ -151,5 +177,7 @@ class Admin1Names:
         if query not in self._memo:
             found = {canon for label, canon in self._canonical.items() if same_admin1(query, label)}
             found |= {canon for synonym, canon in self._synonyms.items() if same_admin1(query, synonym)}
+            for label in list(found):
+                found |= self._children.get(label, set())
             self._memo[query] = frozenset(found) or None
         return self._memo[query]

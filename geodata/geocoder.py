@@ -21,6 +21,11 @@ from .result import (AMBIGUOUS, PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGIO
                      UNRESOLVED, UNRESOLVED_RESULT, Alternative, GeocodeResult)
 
 MAX_ALTERNATIVES = 5
+# A candidate labelled with another admin1 than the query's, but within this distance of a place
+# of the query's admin1, sits on the border: admin1 counts as unknown there, not as a disagreement.
+# 15 km: UCDP/GeoNames disagree on border towns (Kalak on the Erbil/Nineveh line), while a
+# same-name village in another governorate is almost always much farther from the named one.
+BORDER_KM = 15.0
 Query = tuple[str, str, str]          # (name, country, admin1) as given
 
 
@@ -81,6 +86,8 @@ class Geocoder:
         for match in matches:
             label = index.admin1_labels[match.place]
             agrees = None if not wanted_admin1 or not label else label in wanted_admin1
+            if agrees is False and index.near_division(match.place, wanted_admin1, BORDER_KM):
+                agrees = None          # on the border: the sources may just draw it differently
             scored.append(score(match, index.places[match.place], agrees, parsed.kind_hint,
                                 admin1_unknown=bool(admin1_given) and agrees is None, settlement=parsed.settlement))
         scored.sort(key=lambda s: -s.score)

@@ -12,11 +12,15 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .admin1 import Admin1Names, label_places
-from .normalize import is_arabic, normalize_name
+from .geo import distances_km
+from .normalize import is_arabic, name_parts, normalize_name
 from .place import Place
 from .translit import translit_key
 
-EXACT, ALIAS, KEY, FUZZY = "exact", "alias", "key", "fuzzy"
+EXACT, ALIAS, PART, KEY, FUZZY = "exact", "alias", "part", "key", "fuzzy"
+# Sources whose compound names ("Albu Jasim-Karma") are split into weak part names (PART):
+# imported CSV lists (humanitarian location lists name a site by town + quarter/village).
+PART_SOURCES = ("csv:",)
 FUZZY_CUTOFF = 85          # rapidfuzz ratio on normalised names / keys
 MIN_FUZZY_KEY = 4          # shorter keys are too common to compare fuzzily
 # A key match must still look alike; short keys collide a lot, so they need more likeness.
@@ -40,14 +44,23 @@ class CountryIndex:
         self.country = country
         self.places = places
         self.admin1_labels, synonyms = label_places(places)
-        self.admin1 = Admin1Names(synonyms, [p for p in places if p.kind == "region"])
+        self.admin1 = Admin1Names(synonyms, [p for p in places if p.kind == "region"], country)
         self.latitudes = np.array([p.latitude for p in places], dtype=float)
         self.longitudes = np.array([p.longitude for p in places], dtype=float)
+        self._label_coords: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._names: dict[str, list[int]] = defaultdict(list)
         self._aliases: dict[str, list[int]] = defaultdict(list)
         self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._parts: dict[str, list[int]] = defaultdict(list)
+        self._part_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         forms: dict[str, list[int]] = defaultdict(list)
         for i, place in enumerate(places):
+            if place.source.startswith(PART_SOURCES):
+                for raw in (place.name, *place.aliases):
+                    for part in name_parts(raw):
+                        self._parts[part].append(i)
+                        if key := translit_key(part):
+                            self._part_keys[key].append((i, part))
             primary = normalize_name(place.name)
             own = {primary}
             self._names[primary].append(i)
@@ -65,6 +78,18 @@ class CountryIndex:
         self._form_places = [forms[f] for f in self._forms]
         keys = sorted(k for k in self._keys if len(k) >= MIN_FUZZY_KEY)
         self._fuzzy_keys = keys
+
+    def near_division(self, place: int, labels: frozenset[str], km: float) -> bool:
+        """Is ``place`` within ``km`` of a place labelled with one of ``labels``? (A town on the
+        border of the division a source names: gazetteers draw borders differently.)"""
+        for label in labels:
+            coords = self._label_coords.get(label)
+            if coords is None:
+                members = [i for i, l in enumerate(self.admin1_labels) if l == label]
+                coords = self._label_coords[label] = (self.latitudes[members], self.longitudes[members])
+            if len(coords[0]) and distances_km(self.latitudes[place], self.longitudes[place], *coords).min() <= km:
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self.places)
@@ -98,6 +123,11 @@ class CountryIndex:
                 if similarity < needed:
                     continue
             add(Match(i, KEY, similarity, form))
+        for i in self._parts.get(query, ()):
+            add(Match(i, PART, 1.0, query))
+        for i, form in self._part_keys.get(key, ()):
+            if query_arabic == is_arabic(form) and (similarity := fuzz.ratio(query, form) / 100) >= needed:
+                add(Match(i, PART, similarity, form))
         if always_fuzzy or not best:
             self._fuzzy(query, key, add)
         return sorted(best.values(), key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
@@ -119,4 +149,4 @@ class CountryIndex:
                         add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
 
 
-_RANK = {EXACT: 3.0, ALIAS: 2.0, KEY: 1.0, FUZZY: 0.0}
+_RANK = {EXACT: 3.0, ALIAS: 2.0, PART: 1.5, KEY: 1.0, FUZZY: 0.0}

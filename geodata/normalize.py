@@ -142,3 +142,37 @@ def normalize_admin1(text: str | None) -> str:
     folded = fold(text)
     stripped = _SPACES.sub(" ", _ADMIN1_WORDS.sub(" ", folded)).strip() or folded
     return strip_articles(stripped)
+
+
+# Compound names in humanitarian lists: "Albu Jasim-Karma", "Buhriz-Al Bwadish village",
+# "Karma - Al Somod", "Latifiya 1", "Al-Zubaidiya city center". Each part names a place the row
+# is in or next to (town - quarter, village - town), so it is a (weak) name of the row.
+_PART_SPLIT = re.compile(r"\s*[-\u2010-\u2015/,;()]\s*")
+_QUALIFIERS = re.compile(
+    r"\b(?:city\s+cent(?:er|re)|cent(?:er|re)|central|markaz|al\s+qadim(?:a|ah)|qadim(?:a|ah)|"
+    r"al\s+jadid(?:a|ah)|jadid(?:a|ah)|old|new|\d+)\s*$")
+
+
+@lru_cache(maxsize=200_000)
+def name_parts(text: str) -> tuple[str, ...]:
+    """Normalised parts of a compound name, without the full name itself: "Albu Jasim-Karma" ->
+    ("albu jasim", "karma"); "Al-Khalidiya" -> () (the hyphen only joins the article)."""
+    full = normalize_name(text)
+    pieces: list[str] = []
+    for piece in _PART_SPLIT.split(str(text)):
+        piece = piece.strip()
+        if not piece:
+            continue
+        # "Al-Khalidiya", "Deir ez-Zor": a piece that is or ends with an article joins the next.
+        if pieces and (fold(pieces[-1]) in ARTICLES or fold(pieces[-1]).split(" ")[-1] in ARTICLES):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    out: dict[str, None] = {}
+    for piece in pieces if len(pieces) > 1 else [str(text)]:
+        core = normalize_name(piece)
+        bare = _SPACES.sub(" ", _QUALIFIERS.sub("", core)).strip()
+        for form in (core, bare):
+            if len(form) >= 3 and form != full and not form.isdigit():
+                out[form] = None
+    return tuple(out)

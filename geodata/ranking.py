@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .index import ALIAS, EXACT, FUZZY, KEY, Match
+from .index import ALIAS, EXACT, FUZZY, KEY, PART, Match
 from .place import Place
 
 RESOLVE_MIN = 0.6          # below: unresolved
 AMBIGUITY_MARGIN = 0.05    # two far-apart candidates closer than this: ambiguous
-SAME_PLACE_KM = 25.0       # candidates closer than this are one place (e.g. town and its airstrip)
+SAME_PLACE_KM = 25.0
+PART_QUALITY = 0.9         # exact part of a compound name; never above an alias (0.96) or exact (1.0)       # candidates closer than this are one place (e.g. town and its airstrip)
 
 POPULATED = frozenset({"city", "town", "village", "neighbourhood"})
 AREAS = frozenset({"region", "district"})
@@ -39,6 +40,10 @@ def match_quality(match: Match) -> float:
         return 1.0
     if match.method == ALIAS:
         return 0.96
+    if match.method == PART:
+        # A part of a compound list name ("Karma" in "Albu Jasim-Karma"): the row is in or next
+        # to the place, not the place itself, so below an alias, about a close key match.
+        return PART_QUALITY - 0.6 * (1.0 - match.similarity)
     if match.method == KEY:
         return 0.92 - 0.6 * (1.0 - match.similarity)     # 1.0 -> 0.92, 0.8 -> 0.80
     assert match.method == FUZZY

