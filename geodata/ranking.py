@@ -21,7 +21,7 @@ POPULATED = frozenset({"city", "town", "village", "neighbourhood"})
 AREAS = frozenset({"region", "district"})
 # Which kinds a generic word in the query ("air base", "oil field", "dam") asks for.
 HINT_KINDS = {
-    "military": {"military_base", "outpost", "airfield"},
+    "military": {"military_base", "outpost", "airfield", "airport"},  # air bases often sit at airports (Erbil)
     "airfield": {"airfield", "airport", "military_base"},
     "airport": {"airport", "airfield"},
     "oil_field": {"oil_field", "gas_field"},

@@ -168,3 +168,11 @@ def test_gazetteer_version_follows_sources():
 def test_distance_km():
     assert distance_km(36.76667, 42.63333, 36.76667, 42.63333) == 0
     assert 110 < distance_km(33.0, 44.0, 34.0, 44.0) < 112
+
+
+def test_air_base_named_after_its_city_finds_the_airport_not_the_city():
+    """'Erbil Air Base' is the military side of Erbil International Airport, ~6 km from the city."""
+    from geodata import geocode
+    result = geocode("Erbil Air Base", "IQ", "Erbil")
+    assert result.status == "resolved" and result.id == "cg-erbil-airport"
+    assert geocode("Erbil", "IQ").id != "cg-erbil-airport"
