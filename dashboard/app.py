@@ -15,7 +15,6 @@ import streamlit as st  # noqa: E402
 from dashboard import controls, data, state, summary, timeline, url_state  # noqa: E402
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
-from dashboard.filters import options  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
@@ -46,7 +45,7 @@ title.title("Conflict event map")
 if frame.empty:
     st.info("There are no events to show. Add a CSV or GeoJSON file of events in the sidebar.")
     st.stop()
-opts = options(frame)
+opts = data.options_for(frame, token)
 tally.caption(f"{len(frame):,} events, {opts.first} to {opts.last}")
 
 notices = state.check_url_once(opts)
@@ -67,8 +66,8 @@ head = st.container()
 st.subheader("Timeline")
 window = controls.date_control(opts)
 chosen = dataclasses.replace(chosen, start=window[0], end=window[1])
-selection = frame.iloc[data.select(frame, token, chosen)]
-undated = frame.iloc[data.select(frame, token, chosen.without_dates())]
+selection = frame.iloc[data.select(frame, token, chosen)]  # a view, not a copy, when only dates narrow it
+undated = frame[["event_date", "fatalities"]].iloc[data.select(frame, token, chosen.without_dates())]
 
 with head:
     fig = summary.headline(selection)
@@ -96,8 +95,8 @@ with map_col:
     elif fig.off_map:
         st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
                    "they are in the table, not on the map.")
-    layers = data.layers_for(selection, frame, token, chosen, selected)
-    map_fragment(layers, basemap, bounds, heat, url_state.query_pairs(chosen, opts, basemap, heat))
+    map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
+                 url_state.query_pairs(chosen, opts, basemap, heat))
 with side_col:
     st.markdown("**By type**")
     summary.counts_panel(selection)

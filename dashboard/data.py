@@ -1,7 +1,9 @@
 """Which events the dashboard shows: the bundled curated set, another file, plus this session's upload.
 
 Pick another file with ``streamlit run dashboard/app.py -- --data FILE`` or ``CONFLICTMAP_DATA=FILE``.
-The loaded dataset is shared by every session (``st.cache_resource``) and never modified.
+The loaded dataset is shared by every session (``st.cache_resource``) and never modified;
+selections are row positions (a slice when only the dates narrow it), so a session never
+holds its own copy of a million-row frame.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ import streamlit as st
 
 from events import CURATED_PATH, LoadError, LoadResult, load
 
-from .filters import apply
+from .aggregate import Viewport
+from .filters import Options, date_window, mask, options
 from .map_layers import layer_data
 
 ENV_DATA = "CONFLICTMAP_DATA"
@@ -65,14 +68,33 @@ def data_bounds(frame: pd.DataFrame):
     return (float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max()))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def select(_frame: pd.DataFrame, token: str, filters) -> np.ndarray:
-    """Row positions of ``filters`` in the frame ``token`` names (the frame itself is not hashed)."""
-    selected = apply(_frame.assign(_pos=np.arange(len(_frame))), filters)
-    return selected["_pos"].to_numpy()
+@st.cache_resource(max_entries=8, show_spinner=False)
+def options_for(_frame: pd.DataFrame, token: str) -> Options:
+    """The filter widgets' options for the frame ``token`` names, worked out once per process."""
+    return options(_frame)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def select(_frame: pd.DataFrame, token: str, filters) -> slice | np.ndarray:
+    """``positions`` of ``filters`` in the frame ``token`` names (the frame itself is not hashed)."""
+    return positions(_frame, filters)
+
+
+def positions(frame: pd.DataFrame, filters) -> slice | np.ndarray:
+    """Rows matching ``filters``: a slice when only the dates narrow the selection (``frame.iloc[slice]``
+    copies nothing), else int32 positions. Dates by binary search, the rest vectorised on the window."""
+    start, end = filters.start, filters.end
+    if start and end and start > end:
+        start, end = end, start
+    window = date_window(frame, start, end)
+    if filters.without_dates() == type(filters)():
+        return window
+    keep = mask(frame.iloc[window], filters)
+    return (np.flatnonzero(keep) + window.start).astype(np.int32)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def layers_for(_selection: pd.DataFrame, _frame: pd.DataFrame, token: str, filters, selected: str | None) -> dict:
-    """The map layers' data for one selection (cached: building features is the slow part at scale)."""
-    return layer_data(_selection, selected_from=_frame, selected=selected)
+def layers_for(_selection: pd.DataFrame, _frame: pd.DataFrame, token: str, filters, selected: str | None,
+               viewport: Viewport) -> dict:
+    """The map layers' data for one selection and view (cached: panning back costs nothing)."""
+    return layer_data(_selection, selected_from=_frame, selected=selected, viewport=viewport)

@@ -1,7 +1,8 @@
 """What the analyst asked to see, and the vectorised selection of those events.
 
 ``apply`` relies on the frame being sorted by ``event_date`` (every loader sorts it), so the
-date window is two binary searches, not a scan.
+date window is two binary searches, not a scan. Text filters on categorical columns test each
+category once, not each row, so a million events filter in well under a second.
 """
 from __future__ import annotations
 
@@ -43,7 +44,23 @@ class Options:
     subs: tuple[str, ...]
     countries: tuple[str, ...]
     admin1: tuple[str, ...]
-    event_ids: frozenset[str]
+    event_ids: "EventIds"
+
+
+class EventIds:
+    """``id in ids`` over the frame's event ids without a Python set of a million strings."""
+
+    def __init__(self, ids: pd.Series):
+        self._ids = ids
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and bool((self._ids == value).any())
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self):
+        return iter(self._ids)
 
 
 def options(frame: pd.DataFrame) -> Options:
@@ -58,7 +75,7 @@ def options(frame: pd.DataFrame) -> Options:
         subs=tuple(s for s in SUB_EVENT_TYPES if s in present_subs),
         countries=tuple(sorted(c for c in frame["country"].unique() if c)),
         admin1=tuple(sorted(a for a in frame["admin1"].unique() if a)),
-        event_ids=frozenset(frame["event_id"]),
+        event_ids=EventIds(frame["event_id"]),
     )
 
 
@@ -71,8 +88,19 @@ def date_window(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None)
     return slice(lo, max(lo, hi))
 
 
-def _contains(column: pd.Series, needle: str) -> pd.Series:
-    return column.fillna("").astype(str).str.contains(needle, case=False, regex=False)
+TEXT_COLUMNS = ("location", "actor1", "actor2", "admin1", "notes", "geo_name")
+
+
+def _contains(column: pd.Series, needle: str) -> np.ndarray:
+    """Rows whose text contains ``needle`` (any case); missing text never matches."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        cats = column.cat.categories
+        hits = cats.astype(str).str.contains(needle, case=False, regex=False) if len(cats) else np.zeros(0, bool)
+        codes = column.cat.codes.to_numpy()
+        return np.append(np.asarray(hits, dtype=bool), False)[codes]  # code -1 (missing) -> the False at the end
+    if not (pd.api.types.is_string_dtype(column.dtype) and not pd.api.types.is_object_dtype(column.dtype)):
+        column = column.astype("string")
+    return column.str.contains(needle, case=False, regex=False).fillna(False).to_numpy(dtype=bool)
 
 
 def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
@@ -90,13 +118,15 @@ def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
         keep &= (frame["fatalities"].fillna(-1) >= f.min_fatalities).to_numpy(dtype=bool)
     if f.actor.strip():
         needle = f.actor.strip()
-        keep &= (_contains(frame["actor1"], needle) | _contains(frame["actor2"], needle)).to_numpy()
-    for term in f.text.split():
-        hit = np.zeros(len(frame), dtype=bool)
-        for col in ("location", "actor1", "actor2", "notes", "geo_name", "admin1"):
-            if col in frame:
-                hit |= _contains(frame[col], term).to_numpy()
-        keep &= hit
+        keep &= _contains(frame["actor1"], needle) | _contains(frame["actor2"], needle)
+    for term in f.text.split():  # only the rows still in play are searched, column by column
+        todo = np.flatnonzero(keep)
+        hit = np.zeros(len(todo), dtype=bool)
+        for col in TEXT_COLUMNS:
+            if col in frame and not hit.all():
+                rest = np.flatnonzero(~hit)
+                hit[rest] = _contains(frame[col].iloc[todo[rest]], term)
+        keep[todo[~hit]] = False
     return keep
 
 

@@ -110,3 +110,11 @@ function (feature, latlng) {
     return L.circleMarker(latlng, {radius: 15, color: "#FFD400", weight: 4, fill: false});
 }
 """)
+
+# A hexagon of the aggregated view: filled in its density colour (``c``, one of a fixed palette).
+HEXAGON_STYLE = JsCode("""
+function (feature) {
+    var c = feature.properties.c;
+    return {color: c, weight: 1, opacity: 0.9, fillColor: c, fillOpacity: 0.55};
+}
+""")

@@ -4,6 +4,9 @@ One folium object per layer, never one per event: every layer is a single ``GeoJ
 whose features carry the event data as properties (see ``map_js`` for how the browser
 shows them safely). The base map stays put; only these layers change with the filters
 (streamlit-folium's ``feature_group_to_add``).
+
+The payload stays bounded at any size: above ``aggregate.THRESHOLD`` events in view the
+events travel as counted hexagons (``aggregate``), below it as individual markers.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from folium.plugins import HeatMap, MarkerCluster
 
 from events.schema import DATE_PRECISIONS, GEO_PRECISIONS
 
-from . import map_js
+from . import aggregate, map_js
+from .aggregate import Viewport
 from .palette import colour_for
 
 # Uncertainty ring radius (metres) by geo_precision, and for a geocoder match that is not sure.
@@ -32,6 +36,7 @@ LAYER_NAMES = {
     "paths": "Attack paths (origin → target)",
     "events": "Events",
     "heat": "Heat map",
+    "hexagons": "Event density (hexagons)",
     "selected": "Selected event",
 }
 
@@ -122,7 +127,7 @@ def event_features(frame: pd.DataFrame) -> dict:
     """A FeatureCollection with one point per placed event."""
     rows = placed(frame)
     return {"type": "FeatureCollection", "features": [
-        _point(r["longitude"], r["latitude"], event_properties(r)) for _, r in rows.iterrows()
+        _point(r["longitude"], r["latitude"], event_properties(r)) for r in rows.to_dict("records")
     ]}
 
 
@@ -155,7 +160,7 @@ def path_features(frame: pd.DataFrame) -> dict:
     rows = rows[rows["origin_latitude"].notna() & rows["origin_longitude"].notna()]
     features = []
     style = {"color": PATH_COLOUR, "weight": 3, "opacity": 0.85}
-    for _, r in rows.iterrows():
+    for r in rows.to_dict("records"):
         origin = (float(r["origin_latitude"]), float(r["origin_longitude"]))
         target = (float(r["latitude"]), float(r["longitude"]))
         tip = f"{_text(r['origin_location']) or 'origin'} → {_text(r['location'])} ({r['event_date']:%Y-%m-%d})"
@@ -193,17 +198,39 @@ def selected_feature(frame: pd.DataFrame, event_id: str | None) -> dict | None:
     return _point(r["longitude"], r["latitude"], props)
 
 
+def _fatalities(frame: pd.DataFrame) -> np.ndarray:
+    return frame["fatalities"].to_numpy(dtype="float64", na_value=np.nan)
+
+
 def layer_data(frame: pd.DataFrame, selected_from: pd.DataFrame | None = None,
-               selected: str | None = None) -> dict:
+               selected: str | None = None, viewport: Viewport | None = None) -> dict:
     """Plain data (JSON-able, cacheable) for every layer. ``selected`` is looked up in ``selected_from``
-    (default ``frame``) so a selected event stays marked when the filters hide it."""
-    return {
-        "events": event_features(frame),
-        "rings": ring_features(frame),
-        "paths": path_features(frame),
-        "heat": heat_points(frame),
-        "selected": selected_feature(frame if selected_from is None else selected_from, selected),
-    }
+    (default ``frame``) so a selected event stays marked when the filters hide it.
+
+    ``mode`` is "events" (one marker each) when the selection, or its part in ``viewport``, has at most
+    ``aggregate.THRESHOLD`` events, else "hexagons"; ``shown`` counts the events drawn either way."""
+    viewport = viewport or Viewport()
+    rows = placed(frame)
+    lat, lon = rows["latitude"].to_numpy(dtype="float64"), rows["longitude"].to_numpy(dtype="float64")
+    data = {"mode": "events", "shown": len(rows), "in_view": viewport.bounds is not None and
+            len(rows) > aggregate.THRESHOLD, "cells": 0, "res": None, "breaks": [], "hexagons": None}
+    if len(rows) > aggregate.THRESHOLD:
+        view = aggregate.in_bounds(lat, lon, viewport.bounds)
+        data["shown"] = int(view.sum())
+        if data["shown"] <= aggregate.THRESHOLD:
+            rows = rows[view]
+        else:
+            table, res = aggregate.hexagons(lat[view], lon[view], _fatalities(rows)[view],
+                                            aggregate.resolution_for(viewport.zoom, viewport.bounds))
+            lower = aggregate.breaks(table["events"].to_numpy())
+            data.update(mode="hexagons", cells=len(table), res=res, breaks=lower,
+                        hexagons=aggregate.cell_features(table, lower), heat=aggregate.heat_points(table))
+            rows = rows.iloc[0:0]
+    data.update(events=event_features(rows), rings=ring_features(rows), paths=path_features(rows),
+                selected=selected_feature(frame if selected_from is None else selected_from, selected))
+    if "heat" not in data:
+        data["heat"] = heat_points(rows)
+    return data
 
 
 def layers_from_data(data: dict, heat: bool = False) -> list[folium.FeatureGroup]:
@@ -222,6 +249,11 @@ def layers_from_data(data: dict, heat: bool = False) -> list[folium.FeatureGroup
                    on_each_feature=map_js.POPUP_AND_TOOLTIP).add_to(cluster)
 
     layers = [rings, paths, events]
+    if data.get("hexagons") is not None:
+        hexes = folium.FeatureGroup(name=LAYER_NAMES["hexagons"])
+        folium.GeoJson(data["hexagons"], style=map_js.HEXAGON_STYLE,
+                       on_each_feature=map_js.POPUP_AND_TOOLTIP).add_to(hexes)
+        layers.insert(0, hexes)
     if heat:
         heat_group = folium.FeatureGroup(name=LAYER_NAMES["heat"])
         if data["heat"]:
@@ -235,6 +267,7 @@ def layers_from_data(data: dict, heat: bool = False) -> list[folium.FeatureGroup
     return layers
 
 
-def build_layers(frame: pd.DataFrame, selected: str | None = None, heat: bool = False) -> list[folium.FeatureGroup]:
+def build_layers(frame: pd.DataFrame, selected: str | None = None, heat: bool = False,
+                 viewport: Viewport | None = None) -> list[folium.FeatureGroup]:
     """The data layers for ``frame`` in one call (the app caches ``layer_data`` separately)."""
-    return layers_from_data(layer_data(frame, selected=selected), heat=heat)
+    return layers_from_data(layer_data(frame, selected=selected, viewport=viewport), heat=heat)

@@ -3,15 +3,21 @@
 The base map (tiles, controls, legend) decides the component's identity; the event layers travel
 as ``feature_group_to_add``, so a filter change redraws them without reloading the map. The app
 reads back only the view and clicks (``returned_objects``), and runs the map in a fragment, so a pan
-reruns the map alone, to write the new view into the URL.
+reruns the map alone, to write the new view into the URL and to redraw the layers for what is in
+view: hexagons while that is more than ``aggregate.THRESHOLD`` events, individual events below.
+A caption above the map always says which of the two the user is looking at.
 """
 from __future__ import annotations
 
+import math
+
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import state, url_state
+from . import aggregate, data, state, url_state
+from .aggregate import Viewport
 from .basemaps import base_map
 from .map_layers import layers_from_data
 from .url_state import View
@@ -21,8 +27,10 @@ try:  # written by another part of the project; the dashboard works without it
 except ImportError:  # pragma: no cover - depends on the checkout
     offline = None
 
-RETURNED = ["center", "zoom", "last_active_drawing", "last_object_clicked_count"]
+RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count"]
+KEY = "map"
 HEIGHT = 620
+WIDTH_GUESS = 900  # px, for the view's extent before the map first reports its bounds
 CLICKS = "_map_click_count"
 BASE = "_map_basemap"
 
@@ -49,6 +57,61 @@ def returned_view(out: dict | None) -> View | None:
     return View(float(center["lat"]), lng, int(zoom) if isinstance(zoom, (int, float)) else 0)
 
 
+def returned_bounds(out: dict | None):
+    """((south, west), (north, east)) the map reported, or None before it has reported real bounds."""
+    raw = (out or {}).get("bounds") if isinstance(out, dict) else None
+    try:
+        sw, ne = raw["_southWest"], raw["_northEast"]
+        south, west, north, east = (float(v) for v in (sw["lat"], sw["lng"], ne["lat"], ne["lng"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None if north <= south or east <= west else ((south, west), (north, east))
+
+
+def viewport(out: dict | None, request: View | None, data_bounds) -> Viewport:
+    """What the user sees: the map's last report, else the view the URL asks for, else the data's extent."""
+    bounds, view = returned_bounds(out), returned_view(out)
+    if bounds is not None:
+        return Viewport(bounds, view.zoom if view else None)
+    if request is not None and request.zoom:
+        half_lon = 180 / 2 ** request.zoom * WIDTH_GUESS / 256
+        half_lat = half_lon * HEIGHT / WIDTH_GUESS * math.cos(math.radians(request.lat))
+        return Viewport(((request.lat - half_lat, request.lon - half_lon),
+                         (request.lat + half_lat, request.lon + half_lon)), request.zoom)
+    return Viewport(None, _fit_zoom(data_bounds))
+
+
+def _fit_zoom(bounds) -> int:
+    """The zoom ``fit_bounds`` gives ``bounds`` (capped at 9 as in ``basemaps``), roughly."""
+    if bounds is None:
+        return 6
+    (s, w), (n, e) = bounds
+    span = max(n - s, (e - w) * HEIGHT / WIDTH_GUESS, 1e-6)
+    return max(1, min(9, int(math.log2(360 / span * HEIGHT / 256))))
+
+
+def mode_caption(layer_data: dict) -> str:
+    """Which view the map shows, in words (no data text: numbers only)."""
+    where = " in view" if layer_data.get("in_view") else ""
+    shown = layer_data.get("shown", 0)
+    if layer_data.get("mode") == "hexagons":
+        return (f"Showing {shown:,} events{where} as {layer_data['cells']:,} hexagons "
+                "(zoom in or narrow the filters to see individual events)")
+    return f"Showing {shown:,} individual events{where}"
+
+
+def density_legend(lower: list[int]) -> str:
+    """Colour swatches with their count ranges (built from the fixed palette and integers only)."""
+    items = []
+    for k, low in enumerate(lower):
+        high = lower[k + 1] - 1 if k + 1 < len(lower) else None
+        label = f"{low:,}+" if high is None else (f"{low:,}" if high == low else f"{low:,}–{high:,}")
+        colour = aggregate.COLOURS[k]
+        items.append(f'<span style="display:inline-block;width:12px;height:12px;background:{colour};'
+                     f'opacity:.8;margin:0 4px 0 10px;vertical-align:-1px"></span>{label}')
+    return '<div style="font-size:.85rem">Events per hexagon:' + "".join(items) + "</div>"
+
+
 def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
     """Draw the map; returns what st_folium reports (view, last click)."""
     fig = base_map(basemap, bounds)
@@ -64,7 +127,7 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
     request = state.view_request()
     return st_folium(
         fig,
-        key="map",
+        key=KEY,
         height=HEIGHT,
         use_container_width=True,
         feature_group_to_add=layers,
@@ -102,7 +165,15 @@ def share_panel(pairs: list[tuple[str, str]]) -> None:
 
 
 @st.fragment
-def map_fragment(layer_data: dict, basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]]) -> None:
-    """Map and share link rerun together on a pan or click, without rerunning the page."""
-    handle(render(layer_data, basemap, bounds, heat))
+def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
+                 basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]]) -> None:
+    """Map and share link rerun together on a pan or click, without rerunning the page; the layers
+    follow the view (hexagons or events), built from the shared frame and cached per view."""
+    view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
+    layers = data.layers_for(selection, frame, token, filters, selected, view)
+    out = render(layers, basemap, bounds, heat)
+    st.caption(mode_caption(layers))
+    if layers["mode"] == "hexagons":
+        st.markdown(density_legend(layers["breaks"]), unsafe_allow_html=True)
+    handle(out)
     share_panel(share_pairs)

@@ -49,4 +49,7 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
         idx = result.index[result["geo_status"].isin(PLACED)]
         frame.loc[idx, "origin_latitude"] = result.loc[idx, "geo_latitude"].astype(float)
         frame.loc[idx, "origin_longitude"] = result.loc[idx, "geo_longitude"].astype(float)
+    # A few distinct values over up to millions of rows: categoricals, not Python strings.
+    for col in ("geo_status", "geo_name", "geo_source"):
+        frame[col] = frame[col].astype("category")
     return frame
