@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import folium
 import pandas as pd
+from jinja2.utils import htmlsafe_json_dumps
 
 from events.export import to_csv_bytes, to_geojson_bytes
 
@@ -39,12 +41,52 @@ def map_figure(frame: pd.DataFrame, basemap: str, bounds, selected: str | None =
 def map_html(frame: pd.DataFrame, basemap: str, bounds, selected: str | None = None, heat: bool = False) -> bytes:
     """One HTML file: every script inlined when the vendored copies are there, CDN links otherwise."""
     fig = map_figure(frame, basemap, bounds, selected, heat)
+    held = _hold_back_data(fig)
+    html = None
     if offline is not None:
         try:
-            return offline.standalone_html(fig).encode("utf-8")
+            # Online users keep their base map's tiles; offline mode drops them (they could not load).
+            html = offline.standalone_html(fig, keep_remote_tiles=not offline.offline_enabled())
         except Exception:  # noqa: BLE001 - a missing vendored file must not lose the download
             fig = map_figure(frame, basemap, bounds, selected, heat)
-    return fig.get_root().render().encode("utf-8")
+            held = _hold_back_data(fig)
+    if html is None:
+        html = fig.get_root().render()
+    for placeholder, data in held.items():
+        html = html.replace(placeholder, data)
+    return html.encode("utf-8")
+
+
+# A folium render runs each layer's script through Jinja twice (branca wraps the rendered text in a
+# new Template), so "{{ ... }}" in an event's notes would run as template code on this server. The
+# event data therefore goes in only after rendering, with Jinja's openers written as JSON escapes.
+_JINJA_OPENERS = (("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023"))
+
+
+def _jinja_inert_json(data) -> str:
+    """``data`` as Jinja's ``tojson`` writes it (safe inside <script>), with no Jinja opener left in it.
+    Outside strings JSON never has "{{", "{%" or "{#", so only string contents change, to equal escapes."""
+    text = str(htmlsafe_json_dumps(data))
+    for opener, escaped in _JINJA_OPENERS:
+        text = text.replace(opener, escaped)
+    return text
+
+
+def _walk(element):
+    yield element
+    for child in list(element._children.values()):
+        yield from _walk(child)
+
+
+def _hold_back_data(fig: folium.Map) -> dict[str, str]:
+    """Swap every embedded GeoJSON layer's data for a placeholder; returns {placeholder as rendered: JSON}."""
+    held = {}
+    for element in list(_walk(fig)):
+        if isinstance(element, folium.GeoJson) and element.embed and not isinstance(element.data, str):
+            token = f"conflictmap-data-{element.get_name()}"
+            held[json.dumps(token)] = _jinja_inert_json(element.data)
+            element.data = token
+    return held
 
 
 def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, selected: str | None, heat: bool) -> None:

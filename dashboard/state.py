@@ -36,6 +36,11 @@ def check_url_once(opts: Options) -> list[str]:
                 del st.query_params[key]
         if view is not None and not view.zoom and "z" in st.query_params:
             del st.query_params["z"]
+        unusable = url_state.unusable_bound(params)
+        if unusable:  # Streamlit seeds these widgets from the URL as opened (and can crash): rerun without them
+            for key in unusable:
+                del st.query_params[key]
+            st.rerun()
     return st.session_state[NOTICES]
 
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from events import LoadError, LoadResult, load_bytes
+from events import LoadError, LoadResult, TooManyRows, load_bytes
 
 MAX_UPLOAD_MB = 50
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UPLOAD_ROWS = 200_000  # checked while reading, before validation and geocoding
 ACCEPTED_TYPES = ["csv", "geojson", "json"]
 FORMAT_NAMES = {"curated": "curated CSV", "geojson": "GeoJSON", "acled": "ACLED", "acled-legacy": "ACLED (legacy)",
                 "acled-reduced": "ACLED (reduced)", "ucdp": "UCDP GED"}
@@ -37,7 +38,11 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
     if not data.strip():
         return Upload(name, error=f"{name} is empty.")
     try:
-        result = load_bytes(data, name, progress=progress)
+        result = load_bytes(data, name, progress=progress, max_rows=MAX_UPLOAD_ROWS)
+    except TooManyRows as exc:
+        return Upload(name, error=f"{name} has more than {exc.limit:,} events; an upload may have at most "
+                                  f"{exc.limit:,}. "
+                                  "Split the file or filter it before uploading.")
     except LoadError as exc:
         return Upload(name, error=f"{name} could not be read: {exc.reason}")
     upload = Upload(name, result=result)

@@ -127,16 +127,22 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
         elif key in ("lat", "lon"):
             notices.append(_check_float(key, values, 90 if key == "lat" else 180))
         elif key == "base" and (values[-1:] or [""])[0] not in BASEMAPS:
-            notices.append(f"`base` must be one of {', '.join(BASEMAPS)}; got {plain(values[-1:] or '')}")
+            notices.append(f"`base` must be one of {', '.join(BASEMAPS)}; got {plain((values[-1:] or [''])[0])}")
         elif key == "heat" and (values[-1:] or [""])[0].lower() not in ("true", "false"):
-            notices.append(f"`heat` must be true or false; got {plain(values[-1:] or '')}")
+            notices.append(f"`heat` must be true or false; got {plain((values[-1:] or [''])[0])}")
         elif key in ("actor", "q") and len((values[-1:] or [""])[0]) > MAX_TEXT:
             notices.append(f"`{key}` is longer than {MAX_TEXT} characters")
         elif key == "ev" and (values[-1:] or [""])[0] not in opts.event_ids:
-            notices.append(f"event `ev` {plain(values[-1:] or '')} is not in the data")
+            notices.append(f"event `ev` {plain((values[-1:] or [''])[0])} is not in the data")
     if ("lat" in params) != ("lon" in params):
         notices.append("`lat` and `lon` go together; the map centre was ignored")
     return [f"Ignored {n}." for n in notices if n]
+
+
+def unusable_bound(params: Mapping[str, object]) -> list[str]:
+    """Bound widget parameters to drop before the widgets read them: Streamlit's number_input raises
+    (OverflowError) on ``minfat=inf`` / ``1e400`` instead of ignoring the value. ``check`` names them."""
+    return [key for key in ("minfat",) if key in params and _check_int(key, _values(params, key), 0, None)]
 
 
 def read_view(params: Mapping[str, object]) -> View | None:

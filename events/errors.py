@@ -29,3 +29,11 @@ class LoadError(Exception):
         super().__init__(f"{file}: {reason}")
         self.file = file
         self.reason = reason
+
+
+class TooManyRows(LoadError):
+    """The file has more records than the caller accepts (an upload's row limit)."""
+
+    def __init__(self, file: str, limit: int, unit: str = "rows"):
+        super().__init__(file, f"more than {limit:,} {unit}; the limit is {limit:,}")
+        self.limit = limit

@@ -28,8 +28,9 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     out = frame[_export_columns(frame)].copy()
     out["event_date"] = pd.to_datetime(out["event_date"]).dt.strftime("%Y-%m-%d")
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(neutralise_formula)
+        # Text may be object, categorical or Arrow strings (Parquet input): every non-numeric column.
+        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+            out[col] = out[col].astype(object).map(neutralise_formula)
     return out.to_csv(index=False).encode("utf-8")
 
 

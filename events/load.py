@@ -75,16 +75,17 @@ def _finish(table: pd.DataFrame, filename: str, geocode: bool, progress: Progres
 
 
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
-               progress: Progress | None = None) -> LoadResult:
+               progress: Progress | None = None, max_rows: int | None = None) -> LoadResult:
+    """``max_rows``: refuse (LoadError) a file with more records, before validating or geocoding any."""
     if fmt is not None and fmt not in formats.FORMATS:
         raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(formats.FORMATS)}")
     if fmt == "parquet" or (fmt is None and parquet.looks_like(data)):
-        return _finish(parquet.read(pa_buffer(data), filename), filename, geocode, progress)
+        return _finish(parquet.read(pa_buffer(data), filename, max_rows), filename, geocode, progress)
     text = decode(data, filename)
     if fmt == "geojson" or (fmt is None and geojson.looks_like(text)):
-        layout, raw = "geojson", geojson.to_raw(text, filename)
+        layout, raw = "geojson", geojson.to_raw(text, filename, max_rows)
     else:
-        header, rows = read_rows(text, filename)
+        header, rows = read_rows(text, filename, max_rows)
         layout = fmt or formats.detect(header, filename)
         raw = _to_raw(layout, rows, header, filename)
     frame, errors = validate(raw, filename, formats.date_formats(layout))

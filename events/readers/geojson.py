@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from ..errors import LoadError
+from ..errors import LoadError, TooManyRows
 from ..schema import COLUMNS
 
 NAME = "geojson"
@@ -25,23 +25,29 @@ def _str(value) -> str:
     return str(value)
 
 
-def to_raw(text: str, name: str) -> pd.DataFrame:
+def to_raw(text: str, name: str, max_rows: int | None = None) -> pd.DataFrame:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(name, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise LoadError(name, "not a GeoJSON file: nested too deeply to read") from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise LoadError(name, "not a GeoJSON FeatureCollection (expected {\"type\": \"FeatureCollection\", \"features\": [...]})")
+    if max_rows is not None and len(doc["features"]) > max_rows:
+        raise TooManyRows(name, max_rows, "features")
     records = []
     for number, feature in enumerate(doc["features"], start=1):
         props = feature.get("properties") if isinstance(feature, dict) else None
         props = props if isinstance(props, dict) else {}
         record = {col: _str(props.get(col)) for col in COLUMNS}
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        if isinstance(geometry, dict) and geometry.get("type") == "Point":
-            coords = geometry.get("coordinates") or []
-            if len(coords) >= 2:
-                record["longitude"], record["latitude"] = _str(coords[0]), _str(coords[1])
+        coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+        if isinstance(geometry, dict) and geometry.get("type") == "Point" and not coords:
+            pass  # an empty Point: the place may still be geocoded from its name
+        elif isinstance(geometry, dict) and geometry.get("type") == "Point" and isinstance(coords, list) \
+                and len(coords) >= 2:
+            record["longitude"], record["latitude"] = _str(coords[0]), _str(coords[1])
         elif geometry is not None:
             record["latitude"] = record["longitude"] = ""
             record["_bad_geometry"] = str(geometry.get("type") if isinstance(geometry, dict) else geometry)

@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import LoadError
+from ..errors import LoadError, TooManyRows
 from ..schema import COLUMNS
 
 NAME = "parquet"
@@ -19,9 +19,12 @@ def looks_like(data: bytes) -> bool:
     return data[:4] == MAGIC
 
 
-def read(source, name: str) -> pd.DataFrame:
-    """The schema's columns that the file has, strings as categoricals (compact, fast isin)."""
+def read(source, name: str, max_rows: int | None = None) -> pd.DataFrame:
+    """The schema's columns that the file has, strings as categoricals (compact, fast isin).
+    With ``max_rows``, a file with more rows is refused from its footer, before any data is read."""
     try:
+        if max_rows is not None and pq.read_metadata(source).num_rows > max_rows:
+            raise TooManyRows(name, max_rows)
         schema = pq.read_schema(source)
         columns = [c for c in COLUMNS if c in schema.names]
         if "event_date" not in columns:

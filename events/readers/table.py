@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-from ..errors import LoadError
+from ..errors import LoadError, TooManyRows
 
 csv.field_size_limit(10 * 1024 * 1024)
 
@@ -30,9 +30,10 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_rows(text: str, name: str) -> tuple[list[str], pd.DataFrame]:
+def read_rows(text: str, name: str, max_rows: int | None = None) -> tuple[list[str], pd.DataFrame]:
     """Header and a frame of strings (all columns) with ``_line`` = first line of each record
-    and ``_extra_fields`` = fields beyond the header (a malformed row, reported, not dropped)."""
+    and ``_extra_fields`` = fields beyond the header (a malformed row, reported, not dropped).
+    With ``max_rows``, a file with more records is refused as soon as the reader passes the limit."""
     sample = text[:65536]
     try:
         dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
@@ -57,6 +58,8 @@ def read_rows(text: str, name: str) -> tuple[list[str], pd.DataFrame]:
             if not record or (len(record) == 1 and not record[0].strip()):
                 start = reader.line_num + 1
                 continue
+            if max_rows is not None and len(rows) >= max_rows:
+                raise TooManyRows(name, max_rows)
             extra.append(max(0, len(record) - width))
             if len(record) < width:
                 record = record + [""] * (width - len(record))

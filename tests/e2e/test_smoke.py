@@ -1,6 +1,7 @@
 """First view of the dashboard in a real browser, with the internet out of reach."""
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.offline import OFFLINE_BASEMAP_CLASS
 
@@ -18,8 +19,9 @@ def test_first_view_renders_the_map_from_local_assets(
     frame = map_frame(page)
     container = frame.locator(".leaflet-container")
 
-    # leaflet.css (served by the app) is applied: it makes the container clip its panes.
-    assert container.evaluate("el => getComputedStyle(el).overflow") == "hidden"
+    # leaflet.css (served by the app) is applied: it makes the container clip its panes. The
+    # stylesheet may land after the container is drawn, hence a waiting assertion.
+    expect(container).to_have_css("overflow", "hidden")
     # Offline mode: no remote tiles, a plain background instead of a blank page.
     assert tile_count(frame) == 0
     assert OFFLINE_BASEMAP_CLASS in (container.get_attribute("class") or "")
