@@ -55,12 +55,14 @@ STYLE = """
 """
 
 
-def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True) -> folium.Map:
+def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, view=None) -> folium.Map:
     """A map fitted to ``bounds`` ((south, west), (north, east)) with ``basemap`` shown and the others one
-    click away in the layer control."""
+    click away in the layer control. ``view`` (lat, lon, zoom), when given, opens the map there
+    instead: a copied link must reopen its own centre and zoom, not the data's extent."""
     chosen = basemap if basemap in BASEMAPS else DEFAULT_BASEMAP
     (south, west), (north, east) = bounds or DEFAULT_BOUNDS
-    fig = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
+    location = [view.lat, view.lon] if view else [(south + north) / 2, (west + east) / 2]
+    fig = folium.Map(location=location, zoom_start=view.zoom if view else 6, tiles=None,
                      control_scale=True, prefer_canvas=False)
     order = [chosen] + [k for k in BASEMAPS if k != chosen]
     for key in order:
@@ -71,6 +73,6 @@ def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True) -
     fig.get_root().header.add_child(Element(STYLE), name="cm_style")
     if legend:
         Legend().add_to(fig)
-    if south != north or west != east:
+    if not view and (south != north or west != east):
         fig.fit_bounds([[south, west], [north, east]], max_zoom=9)
     return fig

@@ -33,6 +33,7 @@ HEIGHT = 620
 WIDTH_GUESS = 900  # px, for the view's extent before the map first reports its bounds
 CLICKS = "_map_click_count"
 BASE = "_map_basemap"
+OPENING_VIEW = "_map_opening_view"
 
 
 def _offline() -> bool:
@@ -114,7 +115,10 @@ def density_legend(lower: list[int]) -> str:
 
 def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
     """Draw the map; returns what st_folium reports (view, last click)."""
-    fig = base_map(basemap, bounds)
+    # The view a link asked for when the page opened stays the base map's opening view for the
+    # session: built in (not fitted, then moved), so the map never reports another view first.
+    opening = st.session_state.setdefault(OPENING_VIEW, state.view_request() or state.current_view())
+    fig = base_map(basemap, bounds, view=opening if opening and opening.zoom else None)
     layers = layers_from_data(layer_data, heat=heat)
     if _offline():
         offline.localize(fig)

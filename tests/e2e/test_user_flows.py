@@ -92,13 +92,11 @@ def test_a_copied_link_opens_the_same_filters_and_selected_event_in_a_fresh_brow
         context.close()
 
 
-@pytest.mark.xfail(strict=False, reason="known bug (reported): the map sometimes reports its fitted opening "
-                   "view before the link's lat/lon/z, and the app writes that view over the link")
 def test_a_copied_link_opens_the_same_centre_and_zoom_in_a_fresh_browser(page, app_url, browser):
     open_dashboard(page, app_url + LINK).locator(".leaflet-popup-content").wait_for()
     wait_for_app(page)
-    first = map_state(page)  # the link's view, give or take the popup panning into sight
-    assert first["zoom"] == 8 and abs(first["lat"] - 34.1) < 0.3 and abs(first["lng"] - 41.2) < 0.3
+    first = map_state(page)  # exactly the link's view: the popup it opens does not pan the map
+    assert first == {"lat": 34.1, "lng": 41.2, "zoom": 8}
     link = page.url
     context = fresh_page(browser)
     try:
