@@ -1,25 +1,8 @@
 """What goes wrong when reading event files, said so a user can find and fix it."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One rejected row: where it is (file, line as in the file), which column, what value, why."""
-
-    file: str
-    line: int
-    column: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
-        return f"{self.file}:{self.line}: column {self.column!r} = {value!r}: {self.reason}"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+# One rejected row (file, line, column, value, reason), said the same way for event and gazetteer files.
+from geodata.errors import RowError  # noqa: F401  (re-exported)
 
 
 class LoadError(Exception):
