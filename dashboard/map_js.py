@@ -53,7 +53,7 @@ function (feature, layer) {
         }
         box.appendChild(table);
         return box;
-    }, {maxWidth: 380, autoPan: !p.open});  // a popup opened by a link must not move the link's view
+    }, {maxWidth: 380});
     if (p.open) {
         layer.on("add", function () { setTimeout(function () { layer.openPopup(); }, 0); });
     }
