@@ -11,7 +11,6 @@ events travel as counted hexagons (``aggregate``), below it as individual marker
 from __future__ import annotations
 
 import math
-from urllib.parse import urlsplit
 
 import folium
 import numpy as np
@@ -19,6 +18,7 @@ import pandas as pd
 from folium.plugins import HeatMap, MarkerCluster
 
 from events.schema import DATE_PRECISIONS, GEO_PRECISIONS
+from events.validate import is_http_url
 
 from . import aggregate, map_js
 from .aggregate import Viewport
@@ -42,14 +42,8 @@ LAYER_NAMES = {
 
 
 def safe_url(url: object) -> str:
-    """``url`` when it is an http(s) address with a host, else "" (no javascript:, data:, ...)."""
-    if not isinstance(url, str) or not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+    """``url`` when it is an http(s) address with a host (the same rule validation applies), else ""."""
+    return url if isinstance(url, str) and url and is_http_url(url) else ""
 
 
 def placed(frame: pd.DataFrame) -> pd.DataFrame:
