@@ -88,8 +88,17 @@ def current_view() -> View | None:
     return url_state.read_view({key: st.query_params.get_all(key) for key in ("lat", "lon", "z")})
 
 
+JITTER_PX = 3  # a move this small (popup auto-pan rounding, a twitch) is not a new view
+
+
 def save_view(view: View) -> None:
-    """Write the map's centre and zoom into the URL (only when they changed, to keep history quiet)."""
+    """Write the map's centre and zoom into the URL, only when they really changed: a copied
+    link must stay the link, not pick up a pixel of popup auto-pan on every open."""
+    current = current_view()
+    if current is not None and current.zoom == view.zoom:
+        degrees_per_px = 360 / (256 * 2 ** max(view.zoom, 0))
+        if max(abs(current.lat - view.lat), abs(current.lon - view.lon)) < JITTER_PX * degrees_per_px:
+            return
     pairs = dict(url_state.view_pairs(view))
     for key, value in pairs.items():
         if st.query_params.get(key) != value:
