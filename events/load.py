@@ -53,7 +53,7 @@ def load(path: str | Path, fmt: str | None = None, geocode: bool = True,
     path = Path(path)
     try:
         if fmt == "parquet" or (fmt is None and _starts_with(path, parquet.MAGIC)):
-            return _finish(parquet.read(path, str(path)), str(path), geocode, progress)
+            return _load_parquet(path, str(path), geocode, progress)
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
@@ -65,13 +65,21 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return fh.read(len(magic)) == magic
 
 
-def _finish(table: pd.DataFrame, filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
-    """Typed (Parquet) rows: rules only, then coordinates; sorted by date."""
-    frame, errors = validate_typed(table, filename)
+def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int, filename: str,
+            geocode: bool, progress: Progress | None) -> LoadResult:
+    """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
     frame = add_coordinates(frame, progress=progress) if geocode else _given_only(frame)
     if not frame["event_date"].is_monotonic_increasing:
         frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
-    return LoadResult(frame=frame, errors=errors, format="parquet", rows=len(table), path=filename)
+    return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)
+
+
+def _load_parquet(source, filename: str, geocode: bool, progress: Progress | None,
+                  max_rows: int | None = None) -> LoadResult:
+    """Typed rows: the rules only, no text parsing."""
+    table = parquet.read(source, filename, max_rows)
+    frame, errors = validate_typed(table, filename)
+    return _finish(frame, errors, "parquet", len(table), filename, geocode, progress)
 
 
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
@@ -80,7 +88,7 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
     if fmt is not None and fmt not in formats.FORMATS:
         raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(formats.FORMATS)}")
     if fmt == "parquet" or (fmt is None and parquet.looks_like(data)):
-        return _finish(parquet.read(pa_buffer(data), filename, max_rows), filename, geocode, progress)
+        return _load_parquet(pa_buffer(data), filename, geocode, progress, max_rows)
     text = decode(data, filename)
     if fmt == "geojson" or (fmt is None and geojson.looks_like(text)):
         layout, raw = "geojson", geojson.to_raw(text, filename, max_rows)
@@ -89,9 +97,7 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
         layout = fmt or formats.detect(header, filename)
         raw = _to_raw(layout, rows, header, filename)
     frame, errors = validate(raw, filename, formats.date_formats(layout))
-    frame = add_coordinates(frame, progress=progress) if geocode else _given_only(frame)
-    frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
-    return LoadResult(frame=frame, errors=errors, format=layout, rows=len(raw), path=filename)
+    return _finish(frame, errors, layout, len(raw), filename, geocode, progress)
 
 
 def _to_raw(layout: str, rows: pd.DataFrame, header: list[str], filename: str) -> pd.DataFrame:

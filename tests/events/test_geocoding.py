@@ -1,16 +1,13 @@
 """Loading fills missing coordinates from place names through geodata (the embedded gazetteer)."""
 import math
 
-from events import load, load_bytes, CURATED_PATH
+from events import CURATED_PATH, load, load_bytes
+from geodata.geo import distance_km
 
 from .conftest import curated_csv
 
 
-def km(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+km = distance_km  # the geocoder's own great-circle distance
 
 
 def test_rumalyn_and_its_origin_zummar_land_where_they_are():
