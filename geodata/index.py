@@ -6,16 +6,16 @@ country: an index only holds that country's places.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .admin1 import Admin1Names, label_places
 from .geo import distances_km
-from .normalize import is_arabic, name_parts, normalize_name
+from .normalize import centre_of, is_arabic, name_parts, normalize_name, quarter_forms
 from .place import Place
-from .translit import translit_key
+from .translit import soft_form, translit_key
 
 EXACT, ALIAS, PART, KEY, FUZZY = "exact", "alias", "part", "key", "fuzzy"
 # Sources whose compound names ("Albu Jasim-Karma") are split into weak part names (PART):
@@ -37,6 +37,7 @@ class Match:
     method: str          # EXACT, ALIAS, KEY or FUZZY
     similarity: float    # 0..1, how alike the query and the matched form are
     form: str            # the normalised gazetteer form that matched
+    quarter: bool = False  # that form is a quarter's name ("Hay Al-Salam"), by the row's own words
 
 
 class CountryIndex:
@@ -53,8 +54,11 @@ class CountryIndex:
         self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._parts: dict[str, list[int]] = defaultdict(list)
         self._part_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._quarters: set[tuple[int, str]] = set()
         forms: dict[str, list[int]] = defaultdict(list)
         for i, place in enumerate(places):
+            for raw in (place.name, *place.aliases):
+                self._quarters.update((i, form) for form in quarter_forms(raw))
             if place.source.startswith(PART_SOURCES):
                 for raw in (place.name, *place.aliases):
                     for part in name_parts(raw):
@@ -64,7 +68,7 @@ class CountryIndex:
             primary = normalize_name(place.name)
             own = {primary}
             self._names[primary].append(i)
-            for alias in place.aliases:
+            for alias in (*place.aliases, *filter(None, map(centre_of, (place.name, *place.aliases)))):
                 form = normalize_name(alias)
                 if form and form not in own:
                     own.add(form)
@@ -119,18 +123,19 @@ class CountryIndex:
                     continue
                 similarity = CROSS_SCRIPT_SIMILARITY
             else:
-                similarity = fuzz.ratio(query, form) / 100
+                similarity = likeness(query, form)
                 if similarity < needed:
                     continue
             add(Match(i, KEY, similarity, form))
         for i in self._parts.get(query, ()):
             add(Match(i, PART, 1.0, query))
         for i, form in self._part_keys.get(key, ()):
-            if query_arabic == is_arabic(form) and (similarity := fuzz.ratio(query, form) / 100) >= needed:
+            if query_arabic == is_arabic(form) and (similarity := likeness(query, form)) >= needed:
                 add(Match(i, PART, similarity, form))
         if always_fuzzy or not best:
             self._fuzzy(query, key, add)
-        return sorted(best.values(), key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
+        matches = (replace(m, quarter=True) if (m.place, m.form) in self._quarters else m for m in best.values())
+        return sorted(matches, key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
 
     def _fuzzy(self, query: str, key: str, add) -> None:
         if not is_arabic(query):
@@ -147,6 +152,12 @@ class CountryIndex:
                     similarity = fuzz.ratio(query, form) / 100
                     if similarity >= FUZZY_CUTOFF / 100 - 0.1:
                         add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
+
+
+def likeness(query: str, form: str) -> float:
+    """0..1: how alike two normalised names are, as written or once romanisation habits (vowel
+    classes, q/k/g, doubled letters) are set aside, whichever is higher."""
+    return max(fuzz.ratio(query, form), fuzz.ratio(soft_form(query), soft_form(form))) / 100
 
 
 _RANK = {EXACT: 3.0, ALIAS: 2.0, PART: 1.5, KEY: 1.0, FUZZY: 0.0}

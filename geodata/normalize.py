@@ -56,8 +56,18 @@ GENERIC_WORDS: dict[str, str | None] = {
     "qadaa": "district", "nahiya": None, "nahiyat": None, "nahiyah": None,
     "town": None, "village": None, "city": None, "locality": None, "hamlet": None, "settlement": None,
     "area": None, "suburb": None, "neighbourhood": None, "neighborhood": None, "quarter": None,
+    # Arabic/Kurdish words for a quarter or a planned settlement, as humanitarian lists write
+    # them ("Hay Al-Rabeaa", "Al Nasr Qtr", "Sheladize Collective"), and their common misspellings.
+    "hay": None, "hayy": None, "hai": None, "hey": None, "qtr": None, "mahalla": None, "mahala": None,
+    "mahallat": None, "collective": None, "mujamma": None, "vilage": None, "viilage": None,
     "qaryat": None, "qaryah": None, "qarya": None, "madinat": None, "mukhayyam": _MILITARY,
 }
+# Generic words that say which sort of populated place it is.
+SETTLEMENT_WORDS = {"village": "village", "hamlet": "hamlet", "vilage": "village", "viilage": "village",
+                    "town": "town", "city": "city"}
+SETTLEMENT_WORDS.update(dict.fromkeys(
+    ("quarter", "neighbourhood", "neighborhood", "suburb", "hay", "hayy", "hai", "hey", "qtr", "mahalla",
+     "mahala", "mahallat"), "quarter"))
 _GENERIC_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS), key=len, reverse=True)) + r")\b")
 # "the Iraqi town of Zummar", "village of X", "outskirts of X", "near X", "12 km north of X"
@@ -101,7 +111,7 @@ class ParsedName:
     core: str                 # normalised name, what the index is searched with
     kind_hint: str | None     # "military", "airfield", "dam", "region" ... from generic words
     relative: bool            # "near X", "10 km north of X": the place is only near the match
-    settlement: str | None = None   # "village", "town", "city" when the source says so
+    settlement: str | None = None   # "village", "town", "city", "quarter" when the source says so
 
 
 @lru_cache(maxsize=200_000)
@@ -120,7 +130,7 @@ def parse_name(text: str) -> ParsedName:
         hint_words = []
     hint_words += _GENERIC_RE.findall(folded)
     hints = [GENERIC_WORDS[w] for w in hint_words if GENERIC_WORDS[w]]
-    settlements = [w for w in hint_words if w in ("village", "town", "city", "hamlet")]
+    settlements = [SETTLEMENT_WORDS[w] for w in hint_words if w in SETTLEMENT_WORDS]
     stripped = _SPACES.sub(" ", _GENERIC_RE.sub(" ", folded)).strip()
     core = strip_articles(stripped or folded)
     if not core:
@@ -148,16 +158,17 @@ def normalize_admin1(text: str | None) -> str:
 # "Karma - Al Somod", "Latifiya 1", "Al-Zubaidiya city center". Each part names a place the row
 # is in or next to (town - quarter, village - town), so it is a (weak) name of the row.
 _PART_SPLIT = re.compile(r"\s*[-\u2010-\u2015/,;()]\s*")
+# Trailing words that tell one of several same-name places apart: old/new, upper/lower, big/small,
+# the four directions (Arabic, article glued or not), numbers.
 _QUALIFIERS = re.compile(
-    r"\b(?:city\s+cent(?:er|re)|cent(?:er|re)|central|markaz|al\s+qadim(?:a|ah)|qadim(?:a|ah)|"
-    r"al\s+jadid(?:a|ah)|jadid(?:a|ah)|old|new|\d+)\s*$")
+    r"\b(?:city\s+cent(?:er|re)|cent(?:er|re)|central|markaz|old|new|\d+|(?:al\s*)?(?:qadim|jadid|"
+    r"sharqi|gharbi|shamali|janubi|jnubi|wust|ulya|olya|sufla|kabir|kaber|saghir|sagheer)(?:ya|yah|iya|iyah|a|ah)?)\s*$")
+# "Markaz X", "X Center", "X city centre": the seat of X, so a name of X itself (humanitarian
+# lists name a town's or sub-district's centre this way, beside its quarters and villages).
+_CENTRE = re.compile(r"^(?:markaz|markez|merkez)\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:cent(?:er|re)|central)$")
 
 
-@lru_cache(maxsize=200_000)
-def name_parts(text: str) -> tuple[str, ...]:
-    """Normalised parts of a compound name, without the full name itself: "Albu Jasim-Karma" ->
-    ("albu jasim", "karma"); "Al-Khalidiya" -> () (the hyphen only joins the article)."""
-    full = normalize_name(text)
+def _pieces(text: str) -> list[str]:
     pieces: list[str] = []
     for piece in _PART_SPLIT.split(str(text)):
         piece = piece.strip()
@@ -168,11 +179,41 @@ def name_parts(text: str) -> tuple[str, ...]:
             pieces[-1] = f"{pieces[-1]} {piece}"
         else:
             pieces.append(piece)
-    out: dict[str, None] = {}
-    for piece in pieces if len(pieces) > 1 else [str(text)]:
-        core = normalize_name(piece)
-        bare = _SPACES.sub(" ", _QUALIFIERS.sub("", core)).strip()
-        for form in (core, bare):
-            if len(form) >= 3 and form != full and not form.isdigit():
-                out[form] = None
-    return tuple(out)
+    return pieces if len(pieces) > 1 else [str(text)]
+
+
+def _piece_forms(piece: str, full: str) -> list[str]:
+    core = normalize_name(piece)
+    bare = _SPACES.sub(" ", _QUALIFIERS.sub("", core)).strip()
+    return [form for form in dict.fromkeys((core, bare)) if len(form) >= 3 and form != full and not form.isdigit()]
+
+
+@lru_cache(maxsize=200_000)
+def name_parts(text: str) -> tuple[str, ...]:
+    """Normalised parts of a compound name, without the full name itself: "Albu Jasim-Karma" ->
+    ("albu jasim", "karma"); "Al-Khalidiya" -> () (the hyphen only joins the article)."""
+    full = normalize_name(text)
+    return tuple(dict.fromkeys(form for piece in _pieces(text) for form in _piece_forms(piece, full)))
+
+
+@lru_cache(maxsize=200_000)
+def quarter_forms(text: str) -> frozenset[str]:
+    """The forms of a name (whole or part) that its own words call a quarter: "Barwanah-Hay
+    Al-Shurta" -> {"shurta", "barwanah shurta"}; the part "barwanah" is the town it lies in."""
+    full = normalize_name(text)
+    out = {full} if parse_name(text).settlement == "quarter" else set()
+    for piece in _pieces(text):
+        if parse_name(piece).settlement == "quarter":
+            out.update(_piece_forms(piece, full))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def centre_of(text: str) -> str | None:
+    """The place a "centre" name names: "Markaz Al Batha" -> "batha", "Tilkaif Center" ->
+    "tilkaif"; None for any other name."""
+    m = _CENTRE.match(normalize_name(text))
+    if not m:
+        return None
+    core = strip_articles(m.group("a") or m.group("b"))
+    return core if len(core) >= 3 and not core.isdigit() else None

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from .index import ALIAS, EXACT, FUZZY, KEY, PART, Match
+from .curated import SOURCE as CURATED_SOURCE
 from .place import Place
 
 RESOLVE_MIN = 0.6          # below: unresolved
@@ -70,6 +71,19 @@ ADMIN1_AGREES, ADMIN1_DIFFERS, ADMIN1_UNKNOWN, ADMIN1_UNKNOWN_LOOKALIKE = 0.08, 
 # an alternate name of Basrah); "town" is used for cities too, so only "village"/"hamlet" count.
 SMALL_SETTLEMENT_WORDS = frozenset({"village", "hamlet"})
 SMALL_SETTLEMENT_MISMATCH = {"city": -0.15, "town": -0.03}
+# A source's "X town" / "X village" is a settlement of its own, not a quarter of another town
+# that happens to carry the name ("Hay Al-Qadisiyah" in Najaf): a mismatch as strong as a
+# different admin1, so a quarter alone leaves the name unresolved.
+SETTLEMENTS = frozenset({"town", "city", "village", "hamlet"})
+QUARTER_FOR_SETTLEMENT = ADMIN1_DIFFERS
+
+
+def prominence(place: Place) -> float:
+    """0..1 from population; a curated row counts as prominent whatever its population, since it
+    is there because conflict reporting keeps naming it (Rabia, not a village spelt alike)."""
+    if place.source == CURATED_SOURCE:
+        return 1.0
+    return min(1.0, math.log10(place.population + 1) / 6)
 
 
 def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str | None,
@@ -95,5 +109,7 @@ def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str
         value -= 0.04         # a bare name means the town more often than its airstrip
     if settlement in SMALL_SETTLEMENT_WORDS:
         value += SMALL_SETTLEMENT_MISMATCH.get(place.kind, 0.0)
-    value += 0.04 * min(1.0, math.log10(place.population + 1) / 6) + _KIND_BONUS.get(place.kind, 0.0)
+    if settlement in SETTLEMENTS and (match.quarter or place.kind == "neighbourhood"):
+        value += QUARTER_FOR_SETTLEMENT
+    value += 0.04 * prominence(place) + _KIND_BONUS.get(place.kind, 0.0)
     return Scored(place, match.place, value, near_only)

@@ -2,8 +2,9 @@
 
 Rmelan, Rumeilan, Rmeilan, Rumaylan and رميلان all give "rmln". The key is a consonant
 skeleton: vowels (and w/y inside words, which romanise Arabic long vowels and diphthongs)
-are dropped, the usual romanisation equivalences are folded (q/k/c, kh/x/h, dh/z/th/ẓ, gh/g,
-sh, ch, p/b, v/f), a final -h after a vowel (ta marbuta: Qayyarah/Qayyara) is dropped and
+are dropped, the usual romanisation equivalences are folded (q/k/c/g, kh/x/h, dh/z/th/ẓ,
+sh, ch, p/b, v/f; Iraqi and Gulf Arabic say qaf as g: Gatoon/Qatun, Gogjali/Kokjali, while
+gh, the ghayn, stays apart), a final -h after a vowel (ta marbuta: Qayyarah/Qayyara) is dropped and
 doubled letters are collapsed. Arabic script maps letter by letter onto the same classes,
 so a query in Arabic script meets Latin-script gazetteer names. Keys are coarse on purpose:
 callers rank key matches below exact and alias matches and check string similarity too.
@@ -15,10 +16,10 @@ from functools import lru_cache
 
 from .normalize import is_arabic, normalize_name
 
-_DIGRAPHS = {"kh": "h", "gh": "g", "sh": "S", "ch": "S", "zh": "j", "dh": "z", "th": "z",
+_DIGRAPHS = {"kh": "h", "gh": "G", "sh": "S", "ch": "S", "zh": "j", "dh": "z", "th": "z",
              "ph": "f", "dj": "j", "ou": "u", "oo": "u", "ee": "i"}
 _DIGRAPH_RE = re.compile("|".join(_DIGRAPHS))
-_SINGLE = str.maketrans({"q": "k", "c": "k", "x": "h", "p": "b", "v": "f", "j": "j"})
+_SINGLE = str.maketrans({"q": "k", "c": "k", "g": "k", "x": "h", "p": "b", "v": "f"})
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _INNER_SEMIVOWEL = re.compile(r"(?<=\w)[wy]")
 _VOWELS = re.compile(r"[aeiou]")
@@ -28,7 +29,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ARABIC_KEY = {
     "ب": "b", "پ": "b", "ت": "t", "ث": "z", "ج": "j", "چ": "S", "ح": "h", "خ": "h", "د": "d",
     "ذ": "z", "ر": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t",
-    "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "g", "ل": "l",
+    "ظ": "z", "ع": "", "غ": "G", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "k", "ل": "l",
     "م": "m", "ن": "n", "ه": "h", "ا": "", "و": "w", "ي": "y",
 }
 
@@ -52,6 +53,23 @@ def _arabic_key(name: str) -> str:
         letters = [c if (c not in "wy" or i == 0) else "" for i, c in enumerate(letters)]
         out.append(_DOUBLED.sub(r"\1", "".join(letters)))
     return "".join(out)
+
+
+# Vowels as romanisations of Arabic write them: three classes (a, i, u); y/w after a letter are
+# long vowels or diphthongs (Rumaylan/Rumeilan, Dawr/Dour).
+_SOFT_VOWELS = str.maketrans({"e": "i", "y": "i", "o": "u", "w": "u"})
+
+
+@lru_cache(maxsize=200_000)
+def soft_form(normalized: str) -> str:
+    """A Latin name with its vowels in three classes, doubled letters and a final -h after a
+    vowel dropped, consonants as written: "tel uskof" -> "tiluskuf", "tallsquf" -> "talsquf".
+    Two spellings with one key differ in their vowels; this measures how much."""
+    if is_arabic(normalized):
+        return normalized
+    s = _FINAL_H.sub("", _DOUBLED.sub(r"\1", normalized)).replace(" ", "")
+    s = s[:1] + s[1:].translate(_SOFT_VOWELS) if s[:1] in ("y", "w") else s.translate(_SOFT_VOWELS)
+    return _DOUBLED.sub(r"\1", s)
 
 
 @lru_cache(maxsize=200_000)
