@@ -20,7 +20,7 @@ from .place import Place
 from .store import ImportedGazetteer
 
 # Bump when normalisation or matching rules change: cached results become stale.
-RULES_VERSION = "5"
+RULES_VERSION = "6"
 
 
 class PlaceSource(Protocol):

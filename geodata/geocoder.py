@@ -8,14 +8,15 @@ scores enough (unresolved). Results are memoised in the process and cached on di
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 from .cache import GeocodeCache, cache_key
 from .countries import country_code
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
-from .index import EXACT, ALIAS
-from .normalize import fold, normalize_admin1, parse_name
+from .index import EXACT, ALIAS, FUZZY, PART
+from .normalize import fold, normalize_admin1, parse_name, weaker_forms
 from .ranking import AMBIGUITY_MARGIN, AREAS, RESOLVE_MIN, SAME_PLACE_KM, Scored, score
 from .result import (AMBIGUOUS, PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION, RESOLVED,
                      UNRESOLVED, UNRESOLVED_RESULT, Alternative, GeocodeResult)
@@ -82,6 +83,9 @@ class Geocoder:
         if wanted_admin1 and not any(index.admin1_labels[m.place] in wanted_admin1 for m in matches
                                      if m.method in (EXACT, ALIAS)):
             matches = index.lookup(parsed.core, always_fuzzy=True)
+        if not any(m.method != FUZZY for m in matches):
+            matches += [replace(m, method=PART) for form in weaker_forms(name or "") for m in index.lookup(form)
+                        if m.method != FUZZY]
         scored = []
         for match in matches:
             label = index.admin1_labels[match.place]

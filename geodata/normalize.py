@@ -51,6 +51,9 @@ GENERIC_WORDS: dict[str, str | None] = {
     "railroad station": "facility", "railway station": "facility", "station": "facility",
     "border crossing": "border_crossing", "crossing point": "border_crossing", "border post": "border_crossing",
     "dam": "dam",
+    # Natural features: the place is near whatever settlement carries the name (Jabal Sinjar, Sinjar).
+    "jabal": "natural", "jebel": "natural", "mount": "natural", "mountain": "natural", "mountains": "natural",
+    "wadi": "natural", "valley": "natural", "island": "natural", "lake": "natural", "river": "natural",
     "governorate": "region", "province": "region", "muhafazat": "region", "region": "region",
     "district": "district", "sub district": "district", "subdistrict": "district", "qada": "district",
     "qadaa": "district", "nahiya": None, "nahiyat": None, "nahiyah": None,
@@ -217,3 +220,19 @@ def centre_of(text: str) -> str | None:
         return None
     core = strip_articles(m.group("a") or m.group("b"))
     return core if len(core) >= 3 and not core.isdigit() else None
+
+
+# Leading words naming the sort of place (caravanserai, castle, hill, spring, well, canal) that
+# one source writes and another leaves out: "Khan Bani Sa'd" / "Bani Saad", "Tall 'Uwaynat" /
+# "Ewaynat".
+_LEADING_FEATURE = re.compile(r"^(?:khan|qasr|tall|tal|tel|tell|kani|ain|ayn|bir|nahr|qalat|qala)\s+(?=\S{3,})")
+
+
+@lru_cache(maxsize=200_000)
+def weaker_forms(text: str) -> tuple[str, ...]:
+    """What to look up when a query's whole name finds nothing: the name without a leading
+    feature word ("Khan Bani Sa'd" -> "bani sad"). Not without a trailing qualifier: "northern
+    X" names one X of several, and the nearest X in the list is as likely the other one."""
+    core = normalize_name(text)
+    m = _LEADING_FEATURE.match(core)
+    return (core[m.end():],) if m else ()

