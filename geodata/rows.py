@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from .countries import is_iso2
+
 
 def parse_latitude(text: str) -> float:
     return _coordinate(text, 90.0)
@@ -30,6 +32,8 @@ def parse_country(text: str) -> str:
     code = (text or "").strip().upper()
     if len(code) != 2 or not code.isalpha():
         raise ValueError("not an ISO 3166-1 alpha-2 country code")
+    if not is_iso2(code):
+        raise ValueError(f"{code} is not an assigned ISO 3166-1 alpha-2 country code")
     return code
 
 

@@ -60,3 +60,9 @@ def test_csv_missing_column_is_a_file_error():
     with pytest.raises(GazetteerFileError, match="'nope'"):
         import_csv(FIXTURES / "iom_sample.csv", ImportedGazetteer(store_path()), name_column="nope",
                    lat_column="latitude", lon_column="longitude", country="IQ")
+
+
+def test_unassigned_country_code_is_refused():
+    with pytest.raises(GazetteerFileError, match="ZZ is not an assigned"):
+        import_csv(FIXTURES / "iom_sample.csv", ImportedGazetteer(store_path()), name_column="location_name",
+                   lat_column="latitude", lon_column="longitude", country="ZZ")
