@@ -123,7 +123,8 @@ def _geocode_csv(args) -> int:
     frame.join(geo).to_csv(args.out, index=False)
     counts = geo["geo_status"].value_counts()
     print(f"{args.out}: {len(frame)} rows; " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
-    return EXIT_OK
+    # Like a single name: 1 when some rows are ambiguous or unresolved (OUT is written either way).
+    return EXIT_OK if counts.get("resolved", 0) == len(frame) else EXIT_PARTIAL
 
 
 class _progress_bar:

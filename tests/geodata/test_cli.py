@@ -47,13 +47,17 @@ def test_geocode_csv(real_data_dir, tmp_path):
     src.write_text("id,query,country\n1,Mosul,IQ\n2,Xyzzyville,IQ\n3,Mosul,SY\n", encoding="utf-8")
     proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
                data_dir=real_data_dir)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr            # written, but two names unresolved
+    assert "resolved 1" in proc.stderr and "unresolved 2" in proc.stderr
     assert "\r" not in proc.stderr                      # no progress bar when stderr is not a terminal
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0])[:3] == ["id", "query", "country"]
     assert list(rows[0])[3:] == ["geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
                                  "geo_precision", "geo_confidence"]
     assert [r["geo_status"] for r in rows] == ["resolved", "unresolved", "unresolved"]
+    src.write_text("id,query,country\n1,Mosul,IQ\n", encoding="utf-8")
+    assert run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
+               data_dir=real_data_dir).returncode == 0
 
 
 def test_geocode_csv_missing_column_exit_2(real_data_dir, tmp_path):
