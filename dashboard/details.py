@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from events.schema import COLUMNS, GEO_COLUMNS
+from events.schema import COLUMNS, DATE_PRECISIONS, GEO_COLUMNS, GEO_PRECISIONS
 
 from .map_layers import safe_url
 
@@ -14,8 +14,23 @@ def event_record(frame: pd.DataFrame, event_id: str | None) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
+# What a reader calls each column; codes are spelt out below.
+FIELD_LABELS = {
+    "event_id": "Event", "event_date": "Date", "date_precision": "Date precision",
+    "event_type": "Type", "sub_event_type": "Sub-type", "actor1": "Actor", "actor2": "Target / other actor",
+    "country": "Country", "admin1": "Governorate / province", "location": "Place (as reported)",
+    "latitude": "Latitude", "longitude": "Longitude", "geo_precision": "Location precision",
+    "fatalities": "Fatalities", "source": "Source", "source_url": "Source address", "notes": "Notes",
+    "origin_location": "Launched from", "origin_country": "Origin country",
+    "origin_latitude": "Origin latitude", "origin_longitude": "Origin longitude",
+    "geo_status": "Geocoding", "geo_name": "Matched gazetteer place", "geo_source": "Gazetteer",
+    "geo_confidence": "Geocoding confidence",
+}
+CODED = {"date_precision": DATE_PRECISIONS, "geo_precision": GEO_PRECISIONS}
+
+
 def record_table(row: pd.Series) -> pd.DataFrame:
-    """Field / value pairs, empty fields left out."""
+    """Field / value pairs in a reader's words, empty fields left out."""
     items = []
     for col in (*COLUMNS, *GEO_COLUMNS):
         value = row.get(col)
@@ -23,7 +38,9 @@ def record_table(row: pd.Series) -> pd.DataFrame:
             continue
         if col == "event_date":
             value = f"{value:%Y-%m-%d}"
-        items.append({"field": col, "value": str(value)})
+        elif col in CODED:
+            value = CODED[col].get(int(value), value)
+        items.append({"field": FIELD_LABELS.get(col, col), "value": str(value)})
     return pd.DataFrame(items, columns=["field", "value"])
 
 

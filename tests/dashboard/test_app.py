@@ -122,7 +122,9 @@ def test_a_selected_event_from_the_link_is_shown_and_ringed(sample_app):
     layers = map_args(at)["feature_group"]
     assert '"sel": "A2"' in layers
     details = next(df.value for df in at.dataframe if list(df.value.columns) == ["field", "value"])
-    assert dict(zip(details["field"], details["value"]))["location"] == "Al-Qaim"
+    record = dict(zip(details["field"], details["value"]))
+    assert record["Place (as reported)"] == "Al-Qaim"
+    assert record["Date precision"] in ("day", "week", "month")
     at.button(key="clear_selection").click().run()
     assert '"sel"' not in (map_args(at)["feature_group"] or "")
     assert "ev" not in at.query_params

@@ -98,7 +98,7 @@ def test_hostile_text_is_kept_verbatim_as_data(payload):
     loaded = result.frame.iloc[0]
     for field in TEXT_FIELDS:
         assert loaded[field] == payload.strip()
-    assert dict(zip(*record_table(loaded).T.values))["notes"] == payload.strip()
+    assert dict(zip(*record_table(loaded).T.values))["Notes"] == payload.strip()
     assert table_frame(result.frame)["location"].iloc[0] == payload.strip()
     props = event_properties(loaded)
     shown = [props["tip"], props["src"], *(value for _, value in props["rows"])]
