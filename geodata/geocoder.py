@@ -8,8 +8,8 @@ scores enough (unresolved). Results are memoised in the process and cached on di
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from .cache import GeocodeCache, cache_key
 from .countries import country_code

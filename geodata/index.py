@@ -57,10 +57,10 @@ class CountryIndex:
         self._quarters: set[tuple[int, str]] = set()
         forms: dict[str, list[int]] = defaultdict(list)
         for i, place in enumerate(places):
-            for raw in (place.name, *place.aliases):
+            written = (place.name, *place.aliases)
+            for raw in written:
                 self._quarters.update((i, form) for form in quarter_forms(raw))
-            if place.source.startswith(PART_SOURCES):
-                for raw in (place.name, *place.aliases):
+                if place.source.startswith(PART_SOURCES):
                     for part in name_parts(raw):
                         self._parts[part].append(i)
                         if key := translit_key(part):
@@ -68,7 +68,7 @@ class CountryIndex:
             primary = normalize_name(place.name)
             own = {primary}
             self._names[primary].append(i)
-            for alias in (*place.aliases, *filter(None, map(centre_of, (place.name, *place.aliases)))):
+            for alias in (*place.aliases, *filter(None, map(centre_of, written))):
                 form = normalize_name(alias)
                 if form and form not in own:
                     own.add(form)

@@ -59,18 +59,17 @@ GENERIC_WORDS: dict[str, str | None] = {
     "qadaa": "district", "nahiya": None, "nahiyat": None, "nahiyah": None,
     "town": None, "village": None, "city": None, "locality": None, "hamlet": None, "settlement": None,
     "area": None, "suburb": None, "neighbourhood": None, "neighborhood": None, "quarter": None,
-    # Arabic/Kurdish words for a quarter or a planned settlement, as humanitarian lists write
-    # them ("Hay Al-Rabeaa", "Al Nasr Qtr", "Sheladize Collective"), and their common misspellings.
-    "hay": None, "hayy": None, "hai": None, "hey": None, "qtr": None, "mahalla": None, "mahala": None,
-    "mahallat": None, "collective": None, "mujamma": None, "vilage": None, "viilage": None,
+    # Planned settlements, as humanitarian lists write them ("Sheladize Collective").
+    "collective": None, "mujamma": None,
     "qaryat": None, "qaryah": None, "qarya": None, "madinat": None, "mukhayyam": _MILITARY,
 }
-# Generic words that say which sort of populated place it is.
-SETTLEMENT_WORDS = {"village": "village", "hamlet": "hamlet", "vilage": "village", "viilage": "village",
-                    "town": "town", "city": "city"}
-SETTLEMENT_WORDS.update(dict.fromkeys(
-    ("quarter", "neighbourhood", "neighborhood", "suburb", "hay", "hayy", "hai", "hey", "qtr", "mahalla",
-     "mahala", "mahallat"), "quarter"))
+# Generic words that say which sort of populated place it is: the quarter words include the
+# Arabic/Kurdish ones lists use ("Hay Al-Rabeaa", "Al Nasr Qtr"), and common misspellings count.
+_QUARTER_WORDS = ("quarter", "neighbourhood", "neighborhood", "suburb", "hay", "hayy", "hai", "hey", "qtr",
+                  "mahalla", "mahala", "mahallat")
+SETTLEMENT_WORDS = {"village": "village", "vilage": "village", "viilage": "village", "hamlet": "hamlet",
+                    "town": "town", "city": "city", **dict.fromkeys(_QUARTER_WORDS, "quarter")}
+GENERIC_WORDS.update({word: None for word in SETTLEMENT_WORDS if word not in GENERIC_WORDS})
 _GENERIC_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS), key=len, reverse=True)) + r")\b")
 # "the Iraqi town of Zummar", "village of X", "outskirts of X", "near X", "12 km north of X"
