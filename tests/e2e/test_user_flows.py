@@ -23,13 +23,11 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def wait_for_query(page, key: str, old: str, timeout_ms: int = 20_000, want: str | None = None) -> None:
-    """Until the URL's ``key`` (values joined by "|") is no longer ``old`` -- or, given ``want``,
-    is ``want``: key presses may each rerun the app, so the URL can pass through values first."""
+def wait_for_query(page, key: str, old: str, timeout_ms: int = 20_000) -> None:
+    """Until the URL's ``key`` (values joined by "|") is no longer ``old``."""
     page.wait_for_function(
-        """([key, old, want]) => { const v = new URLSearchParams(location.search).getAll(key).join("|");
-                                   return want === null ? v !== old : v === want; }""",
-        arg=[key, old, want], timeout=timeout_ms,
+        """([key, old]) => new URLSearchParams(location.search).getAll(key).join("|") !== old""",
+        arg=[key, old], timeout=timeout_ms,
     )
 
 
