@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .index import ALIAS, EXACT, FUZZY, KEY, PART, Match
 from .curated import SOURCE as CURATED_SOURCE
+from .index import ALIAS, EXACT, FUZZY, KEY, PART, Match
+from .normalize import SETTLEMENT_WORDS
 from .place import Place
 
 RESOLVE_MIN = 0.6          # below: unresolved
@@ -74,7 +75,7 @@ SMALL_SETTLEMENT_MISMATCH = {"city": -0.15, "town": -0.03}
 # A source's "X town" / "X village" is a settlement of its own, not a quarter of another town
 # that happens to carry the name ("Hay Al-Qadisiyah" in Najaf): a mismatch as strong as a
 # different admin1, so a quarter alone leaves the name unresolved.
-SETTLEMENTS = frozenset({"town", "city", "village", "hamlet"})
+SETTLEMENTS = frozenset(SETTLEMENT_WORDS.values()) - {"quarter"}
 QUARTER_FOR_SETTLEMENT = ADMIN1_DIFFERS
 
 
