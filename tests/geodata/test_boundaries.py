@@ -1,0 +1,101 @@
+"""Embedded admin boundaries and the regional localities table (committed files, no ../shared)."""
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geodata.boundaries import admin_areas, locate
+from geodata.regional import localities, place_names
+
+from .conftest import SHARED
+
+
+def test_admin1_layer_covers_the_nine_countries():
+    areas = admin_areas(1)
+    counts = areas["country"].value_counts().to_dict()
+    # Who's On First's current admin1 polygons per country (gazetteers/README.md)
+    assert counts == {"SY": 15, "IQ": 19, "JO": 12, "LB": 8, "YE": 22, "IL": 6, "PS": 2, "IR": 31, "TR": 81}
+    assert areas.crs.to_epsg() == 4326 and areas.geometry.is_valid.all()
+    iraq = admin_areas(1, ["IQ"])
+    assert len(iraq) == 19 and set(iraq["country"]) == {"IQ"}
+    nineveh = iraq[iraq["iso_code"] == "IQ-NI"].iloc[0]
+    assert (nineveh["admin1"], nineveh["admin1_ar"]) == ("Ninawa", "نينوى")
+    # GeoJSON-able: what a map layer reads
+    feature = json.loads(iraq.to_json())["features"][0]
+    assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon") and "admin1" in feature["properties"]
+
+
+def test_admin2_layer_names_its_admin1():
+    areas = admin_areas(2, "SY")
+    assert {"admin1", "admin1_ar", "admin2", "admin2_ar"} <= set(areas.columns)
+    malikiyah = areas[areas["admin2"] == "Al-Malikiyah"].iloc[0]
+    assert malikiyah["admin1_ar"] == "الحسكة"
+    with pytest.raises(ValueError):
+        admin_areas(3)
+
+
+def test_locate_points():
+    # Zummar (Ninawa), Rmelan (Hasakah), central Baghdad, Zarqa (Jordan: no admin2 layer),
+    # the Gulf of Guinea, NaN
+    found = locate([36.76667, 37.0, 33.31, 32.07, 0.0, np.nan], [42.63333, 41.95, 44.36, 36.09, 0.0, 40.0])
+    assert list(found.columns) == ["country", "admin1", "admin1_ar", "admin2", "admin2_ar"]
+    assert found["country"].tolist()[:4] == ["IQ", "SY", "IQ", "JO"]
+    assert found.loc[0, ["admin1", "admin2"]].tolist() == ["Ninawa", "Telafar"]
+    assert found.loc[1, "admin2"] == "Al-Malikiyah"
+    assert found.loc[2, "admin1"] == "Baghdad"
+    assert found.loc[3, "admin2"] is None and found.loc[3, "admin1"]
+    assert found.loc[4:].isna().all().all()
+
+
+def test_locate_restricted_to_a_country():
+    # Zummar lies in Iraq, 40 km from Syria: restricted to SY it is in no Syrian division.
+    found = locate([36.76667, 36.76667], [42.63333, 42.63333], countries=["SY", "IQ"])
+    assert found.loc[0].isna().all() and found.loc[1, "country"] == "IQ"
+    with pytest.raises(ValueError):
+        locate([1, 2], [3])
+
+
+def test_locate_is_vectorised_and_agrees_with_one_by_one():
+    rng = np.random.default_rng(7)
+    lats, lons = rng.uniform(29, 38, 2000), rng.uniform(35, 48, 2000)
+    together = locate(lats, lons)
+    for i in rng.integers(0, 2000, 25):
+        assert together.loc[i].tolist() == locate([lats[i]], [lons[i]]).loc[0].tolist()
+
+
+def test_localities_table():
+    iraq = localities(["IQ"])
+    assert 20_000 < len(iraq) < 23_000 and set(iraq["country"]) == {"IQ"}
+    zummar = iraq[iraq["name"] == "Zummar"].iloc[0]
+    assert zummar["admin1"] == "Ninawa" and "زمار" in zummar["names_ar"].split("|")
+    assert abs(zummar["latitude"] - 36.76667) < 1e-4
+    assert not iraq["wof_id"].duplicated().any()
+    big = localities(["SY"], columns=["name", "population"], min_population=100_000)
+    assert list(big.columns) == ["name", "population"] and (big["population"] >= 100_000).all()
+    with pytest.raises(KeyError):
+        localities(columns=["nope"])
+
+
+def test_place_names_one_row_per_name():
+    names = place_names(["IL"])
+    assert {"name", "script", "wof_id", "kind", "latitude"} <= set(names.columns)
+    assert {"he", "ar", "name"} <= set(names["script"])
+    assert not names.duplicated(["wof_id", "name"]).any()
+
+
+@pytest.mark.skipif(not (SHARED / "gazetteers").exists(), reason="../shared/data/gazetteers absent")
+def test_build_reads_the_extracts(tmp_path):
+    """The build script rebuilds the committed files from the extracts (one small country)."""
+    import shutil
+
+    from geodata.build import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("wof_lb_localities.tsv.gz", "wof_lb_adm1.geojson.gz", "wof_lb_adm2.geojson.gz"):
+        shutil.copy(SHARED / "gazetteers" / name, src / name)
+    sizes = build(src, tmp_path / "out", log=lambda *_: None)
+    assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet"}
+    built = pd.read_parquet(tmp_path / "out" / "wof_localities.parquet")
+    assert set(built["country"]) == {"LB"} and (built["admin1"] != "").mean() > 0.95
