@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from .safe_text import plain
-from .upload import ACCEPTED_TYPES, MAX_UPLOAD_MB, Upload, errors_frame, read_upload
+from .upload import ACCEPTED_TYPES, Upload, errors_frame, read_upload, upload_limit_text
 
 UPLOAD = "_upload"
 SHOW = "_show_dataset"
@@ -26,8 +26,9 @@ def _load(file) -> Upload:
 
 def upload_panel() -> tuple[pd.DataFrame | None, str]:
     """The uploaded events (None without a usable upload) and which dataset(s) to show."""
-    file = st.file_uploader(f"Add your own events (CSV or GeoJSON; curated, ACLED or UCDP layout; "
-                            f"up to {MAX_UPLOAD_MB} MB)", type=ACCEPTED_TYPES, key="upload_file")
+    kinds = "CSV, GeoJSON, Parquet" + (" or Excel" if "xlsx" in ACCEPTED_TYPES else "")
+    file = st.file_uploader(f"Add your own events ({kinds}; curated, ACLED or UCDP layout; {upload_limit_text()})",
+                            type=ACCEPTED_TYPES, key="upload_file")
     if file is None:
         st.session_state.pop(UPLOAD, None)
         return None, "bundled"

@@ -181,7 +181,7 @@ def test_an_upload_with_bad_rows_shows_them_and_maps_the_rest(sample_app):
     (curated_csv(event(event_id="B1", event_date="not a date"), event(event_id="B2", country="Narnia")),
      "Every row"),
     (b"", "empty"),
-    (b"\x00\x01\x02 not text", "could not be read"),
+    (b"\x00\x01\x02 not text", "is a binary file"),
 ])
 def test_unusable_uploads_say_why_and_keep_the_dashboard(sample_app, content, message):
     at = upload(sample_app(), "bad.csv", content)
