@@ -1,0 +1,8 @@
+"""News report -> draft events, offline: ``draft_report(text, published)``.
+
+See ``draft.py`` for the pipeline; ``python -m events draft FILE --published YYYY-MM-DD`` on the
+command line; the dashboard's "Draft from a report" panel in the app.
+"""
+from .draft import DraftResult, draft_report
+
+__all__ = ["draft_report", "DraftResult"]

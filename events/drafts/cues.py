@@ -1,0 +1,214 @@
+"""What happened: ACLED event type and sub-type from cue words, fatalities, actors.
+
+Cue words follow ACLED's definitions (codebook 2023/2024, "Event Types and Sub-Event Types"):
+rockets, missiles, mortars, artillery and shelling are "Shelling/artillery/missile attack"; air and
+drone strikes (including one-way attack drones) are "Air/drone strike"; IEDs, roadside and car
+bombs "Remote explosive/landmine/IED"; suicide bombers "Suicide bomb"; clashes and firefights
+"Battles / Armed clash"; protests, their dispersal and violent demonstrations "Protests" and "Riots";
+arrests "Strategic developments / Arrests". A blast or explosion whose cause the sentence does not
+state is drafted as "Strategic developments / Other" with low confidence, as the project's curated
+set codes the Kalsu base blast of 20 April 2024 (events/data, CM0034): the analyst decides.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SHELLING, AIR, IED, SUICIDE, EXPLOSION, CLASH, PROTEST, RIOT, ARREST, ABDUCTION, ATTACK = (
+    "shelling", "air", "ied", "suicide", "explosion", "clash", "protest", "riot", "arrest", "abduction", "attack")
+
+TYPES: dict[str, tuple[str, str, float]] = {
+    # family: (event_type, sub_event_type, how sure the cue alone makes the type)
+    SHELLING: ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.9),
+    AIR: ("Explosions/Remote violence", "Air/drone strike", 0.85),
+    IED: ("Explosions/Remote violence", "Remote explosive/landmine/IED", 0.85),
+    SUICIDE: ("Explosions/Remote violence", "Suicide bomb", 0.9),
+    EXPLOSION: ("Strategic developments", "Other", 0.4),
+    CLASH: ("Battles", "Armed clash", 0.8),
+    PROTEST: ("Protests", "Peaceful protest", 0.8),
+    RIOT: ("Riots", "Violent demonstration", 0.75),
+    ARREST: ("Strategic developments", "Arrests", 0.75),
+    ABDUCTION: ("Violence against civilians", "Abduction/forced disappearance", 0.7),
+    ATTACK: ("Explosions/Remote violence", "", 0.3),
+}
+# Families a generic mention ("the attack") may refer back to.
+GENERIC = (ATTACK, None)
+
+_ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
+                r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed")
+_W = r"(?:[\w'’-]+\s+){0,3}?"
+
+# (family, pattern, needs an attack verb elsewhere in the sentence)
+_CUES: list[tuple[str, re.Pattern, bool]] = [
+    (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b", re.I), False),
+    (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
+                     r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*)\b", re.I), False),
+    (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|drone\s+attacks?|"
+                     r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
+                     r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment))\b", re.I), False),
+    (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
+                     r"f-1[56]s?|b-1\w*\s+bombers?|bombers?)\b", re.I), True),
+    (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
+                          r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
+    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells)\b(?!\s+launchers?)", re.I),
+     True),
+    (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated)\b", re.I), False),
+    (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+fire|"
+                       r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought)\b", re.I), False),
+    (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
+    (PROTEST, re.compile(r"\b(?:protests?|protested|protesters|protestors|demonstrat(?:ion|ions|ors|ed)|"
+                         r"rall(?:y|ies|ied)|sit-ins?|marched)\b", re.I), False),
+    (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
+    (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
+    (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
+    (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?)\b", re.I), False),
+]
+_VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|monday's|tuesday's|wednesday's|"
+                       r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
+                         r"another|new|fresh|at\s+least|some|dozens|numerous|series\s+of)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
+_VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|"
+                        r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched)$",
+                        re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    family: str
+    start: int
+    end: int
+    text: str
+    definite: bool        # "the attack", "the explosion": refers back to an event told before
+    new: bool             # "a blast", "five rockets were launched", "struck": tells a new event
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Event cue words in a sentence, left to right, without overlaps (first pattern wins)."""
+    has_verb = bool(_VERB_RE.search(sentence))
+    taken: list[tuple[int, int]] = []
+    out: list[Cue] = []
+    for family, pattern, needs_verb in _CUES:
+        if needs_verb and not has_verb:
+            continue
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            before = sentence[max(0, s - 60):s]
+            definite = bool(_DEFINITE.search(before))
+            verb = bool(_VERB_FORM.match(m.group()))
+            plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)
+            new = not definite and (bool(_INDEFINITE.search(before)) or verb or
+                                    (not plural_bare and family not in (ATTACK,)) or
+                                    (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb))
+            out.append(Cue(family, s, e, m.group(), definite, new))
+    return sorted(out, key=lambda c: c.start)
+
+
+def refine(family: str, sentence: str) -> tuple[str, str, float]:
+    """(event_type, sub_event_type, type confidence) for a family, with what the sentence adds:
+    protests met with force, explosions with a stated cause."""
+    event_type, sub, sure = TYPES[family]
+    low = sentence.lower()
+    if family == PROTEST:
+        if re.search(r"\b(?:killed|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
+            return "Protests", "Excessive force against protesters", 0.7
+        if re.search(r"\b(?:tear\s*gas|water\s+cannon|dispersed|rubber\s+bullets|broke\s+up|arrested)\b", low):
+            return "Protests", "Protest with intervention", 0.75
+    return event_type, sub, sure
+
+
+# --- fatalities --------------------------------------------------------------------------------
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "single": 1}
+_NUM = r"(\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")"
+_PEOPLE = (r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|members?|fighters?|militants?|"
+           r"servicem[ae]n|service\s+members?|personnel|officers?|policem[ae]n|guards?|commanders?|"
+           r"leaders?|children|women|men|workers|staff|militiam[ae]n|gunmen|insurgents|recruits)")
+_FATAL = [
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+)?{_NUM}\b", re.I),
+    re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?\s*(?:were|was|have\s+been|had\s+been)?\s*"
+               r"(?:killed|dead|died|slain)\b", re.I),
+    re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
+    re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
+]
+_NAMED_KILLED = re.compile(r"\bkill(?:ed|ing)\s+(?:a\s+|the\s+)?(?:senior\s+|top\s+|prominent\s+|militia\s+|"
+                           r"local\s+)*(?:commander|leader|official|member|soldier|fighter|officer)\b", re.I)
+_NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|casualties|deaths|fatalities|injuries|"
+                        r"(?:\w+\s+)?personnel\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
+                        r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
+
+
+def fatalities(sentence: str) -> int | None:
+    """Reported deaths in a sentence: the largest stated number of killed, 1 for "killed a member",
+    0 when it says there were no casualties, None when it says nothing."""
+    found = []
+    for pattern in _FATAL:
+        for m in pattern.finditer(sentence):
+            word = m.group(1).lower()
+            n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100):
+                found.append(n)
+    if found:
+        return max(found)
+    if _NAMED_KILLED.search(sentence):
+        return 1
+    if _NO_DEATHS.search(sentence):
+        return 0
+    return None
+
+
+# --- actors ------------------------------------------------------------------------------------
+US_FORCES = "Military Forces of the United States (2021-)"
+# Curated aliases (ACLED-style names as in events/data): a small list of how reports name them.
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "Kataib Hezbollah": ("Kataib Hezbollah", "Kata'ib Hezbollah", "Kataib Hizbollah", "Kata'ib Hizballah",
+                         "Kataeb Hezbollah", "Hezbollah Brigades"),
+    "Harakat al-Nujaba": ("Harakat al-Nujaba", "Harakat Hezbollah al-Nujaba", "Nujaba", "al-Nujaba"),
+    "Islamic Resistance in Iraq": ("Islamic Resistance in Iraq",),
+    "Kataib Sayyid al-Shuhada": ("Kataib Sayyid al-Shuhada", "Kata'ib Sayyid al-Shuhada"),
+    "Asaib Ahl al-Haq": ("Asaib Ahl al-Haq", "Asa'ib Ahl al-Haq"),
+    "Tashkil al-Waritheen": ("Tashkil al-Waritheen",),
+    "Popular Mobilization Forces": ("Popular Mobilization Forces", "Popular Mobilisation Forces", "PMF", "PMU",
+                                    "Hashed al-Shaabi", "Hashd al-Shaabi", "Hashed Al-Shaabi", "al-Hashd al-Shaabi"),
+    "Islamic Revolutionary Guard Corps": ("Islamic Revolutionary Guard Corps", "IRGC", "Revolutionary Guards"),
+    "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
+    "Global Coalition Against Daesh": ("US-led coalition", "U.S.-led coalition", "US-led international coalition",
+                                       "international coalition", "Global Coalition", "coalition aircraft",
+                                       "coalition forces", "coalition warplanes", "anti-IS coalition"),
+    US_FORCES: ("US military", "U.S. military", "US forces", "U.S. forces", "US troops", "U.S. troops",
+                "American troops", "American forces", "US warplanes", "U.S. warplanes", "US aircraft",
+                "US Central Command", "CENTCOM", "US military base", "US base", "U.S. base", "American base",
+                "US personnel", "American personnel", "US service members", "US soldiers", "US Army",
+                "US Air Force", "US drone", "U.S. drone", "US F-15s", "US F-16s", "US strikes", "U.S. strikes",
+                "US airstrike", "US air strike", "US strike"),
+    "Military Forces of Iraq (2022-)": ("Iraqi army", "Iraqi security forces", "Iraqi forces", "Iraqi military",
+                                        "Iraqi soldiers"),
+    "Islamic State (Iraq)": ("Islamic State", "ISIS", "ISIL", "Daesh"),
+    "Hezbollah": ("Hezbollah", "Hizballah", "Hizbullah"),
+    "Military Forces of Israel (2022-)": ("Israeli military", "Israeli army", "Israeli forces", "Israeli warplanes",
+                                          "Israeli jets", "Israeli drone", "Israeli strike", "Israeli strikes",
+                                          "Israeli airstrike", "IDF", "Israel Defense Forces"),
+}
+
+
+def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
+    """(pattern, canonical name) for the curated aliases and ``known`` actor names (from loaded data),
+    longest first so "Kataib Hezbollah" wins over "Hezbollah"."""
+    pairs: dict[str, str] = {}
+    for name in known:
+        if name and isinstance(name, str) and len(name) >= 4 and not name.lower().startswith("unidentified"):
+            pairs.setdefault(name, name)
+    for canonical, aliases in ACTOR_ALIASES.items():
+        for alias in (canonical, *aliases):
+            pairs[alias] = canonical
+    out = []
+    for alias in sorted(pairs, key=len, reverse=True):
+        flags = 0 if alias.isupper() else re.I
+        out.append((re.compile(r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![\w-])", flags),
+                    pairs[alias]))
+    return out

@@ -1,0 +1,119 @@
+"""Dates in a report, resolved against its publication date with dateparser.
+
+A report says "on Sunday", "early on Saturday", "21 April", "in January", "since early February".
+``find_dates`` finds such expressions in a sentence; ``resolve`` turns one into a calendar date and
+the precision the words support (ACLED time_precision: 1 day, 2 week, 3 month). An explicit date
+(day and month written out) is ``explicit``; a weekday or "yesterday" is ``relative``.
+
+News convention: a weekday names the most recent such day on or before publication ("on Monday"
+in a Monday report is the same day), which dateparser's PREFER_DATES_FROM="past" does when the
+relative base is the day after publication.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+EXPLICIT, RELATIVE, PERIOD = "explicit", "relative", "period"
+DAY, WEEK, MONTH = 1, 2, 3
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_QUAL = r"(?:(?:early|late|mid|earlier|later)[\s-]+(?:on\s+)?)?"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (EXPLICIT, re.compile(r"\b(\d{4}-\d{2}-\d{2})\b(?!T)")),
+    (EXPLICIT, re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)\b", re.I)),
+    (EXPLICIT, re.compile(rf"\b((?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b", re.I)),
+    (RELATIVE, re.compile(rf"\b{_QUAL}((?:{_WEEKDAYS})){_PART}\b", re.I)),
+    (RELATIVE, re.compile(r"\b(yesterday|today|last\s+night|tonight|this\s+morning|earlier\s+today)\b", re.I)),
+    (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
+    (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
+                        re.I)),
+    (PERIOD, re.compile(rf"\b(?:early|mid|late)[\s-]+((?:{_MONTHS})(?:\s+\d{{4}})?)\b", re.I)),
+]
+_WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.I)
+_SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int              # offsets in the sentence
+    end: int
+    text: str               # the expression as written
+    kind: str               # EXPLICIT, RELATIVE or PERIOD
+    since: bool             # "since early February": a reference point, not the event's own date
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    day: date               # first day of the window when imprecise
+    precision: int          # 1 day, 2 week, 3 month
+    kind: str
+    text: str
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Date expressions in one sentence, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == EXPLICIT and m.group(1)[:1].isalpha() and not re.search(r"\d{1,2}", m.group(1)):
+                continue
+            if kind == EXPLICIT and re.match(r"may\s", m.group(1), re.I) and not m.group(1)[0].isupper():
+                continue      # "may 5" is rarely a date in lower case ("they may 5 ...")
+            if kind == PERIOD and re.fullmatch(r"may(\s+\d{4})?", m.group(1), re.I) and m.group(1)[0] == "m":
+                continue
+            taken.append((s, e))
+            since = bool(_SINCE.search(sentence[:s])) or m.group(0).lower().startswith(("since", "until", "by "))
+            found.append(DateMention(s, e, m.group(1), kind, since))
+    return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=4096)
+def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
+    """Calendar date of a found expression, relative to the publication date; None when dateparser
+    cannot read it or it falls after publication."""
+    from dateparser.date import DateDataParser  # imported on first use: ~0.3 s
+
+    expression = re.sub(r"^(?:early|late|mid|earlier|later)[\s-]+(?:on\s+)?", "", text.strip(), flags=re.I)
+    expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
+    weekday = bool(_WEEKDAY_RE.fullmatch(expression))
+    base = datetime.combine(published, datetime.min.time()).replace(hour=12)
+    if weekday:
+        base += timedelta(days=1)     # the named weekday on or before publication
+    if expression.lower() == "last night":
+        return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)
+    if expression.lower() in ("tonight", "this morning", "earlier today"):
+        return ResolvedDate(published, DAY, RELATIVE, text)
+    parser = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DAY_OF_MONTH": "first"})
+    data = parser.get_date_data(expression)
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if weekday:
+        day = published - timedelta(days=(published.weekday() - data.date_obj.weekday()) % 7)
+    if period == "month":
+        precision, day = MONTH, day.replace(day=1)
+    elif period == "week":
+        precision, day = WEEK, day - timedelta(days=day.weekday())
+    elif period == "year":
+        return None
+    else:
+        precision = DAY
+    if day > published:
+        if precision == MONTH or re.search(r"\d{4}", expression) is None:
+            day = day.replace(year=day.year - 1)        # "on 3 December" in a January report
+        if day > published:
+            return None
+    return ResolvedDate(day, precision, kind, text)

@@ -1,0 +1,616 @@
+"""A news report -> draft events: the pipeline.
+
+1. The report's sentences (exact spans) and the region countries it names (``places.report_countries``).
+2. Per sentence: event cue words (``cues``), dates (``dates``), fatalities, actors, and gazetteer names
+   found by the Aho-Corasick matcher in those countries. A name becomes an event's place only when
+   the words around it say something happened there ("in X", "at the X base", "from X towards Y",
+   "the Iraqi town of X", "X, a town on the border"); a capital followed by a verb of saying or
+   deciding ("Washington said", "Damascus demanded") is a government, never a place.
+3. Mentions are merged into events in reading order: "the attack", "the explosion", "It killed ..."
+   refer back to the event told before; a new mention joins the previous event when its type, date
+   and places agree with it (a country-level "in Syria" is refined by a later "in Rumalyn").
+4. Each event's places are geocoded with its country from the report as context; an ambiguous
+   name stays ambiguous (no coordinates, alternatives listed, flagged).
+
+``confidence`` is the product of the place's geocoder confidence, how directly the date is stated
+and how sure the type cue is; benchmarks/draft_accuracy.py measures what it means.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import count
+
+from geodata.geo import distance_km
+from geodata.normalize import GENERIC_WORDS, fold
+
+from . import cues as C
+from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
+from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
+                     gazetteer_version, report_countries)
+from .text import Span, report_text, sentences, words
+
+SAME_PLACE_KM = 25.0
+EVIDENCE_COLUMNS = ("evidence", "confidence")
+EXTRA_COLUMNS = ("draft_id", "geo_status", "alternatives", "flags")
+
+_LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "near", "around": "near",
+              "on": "location", "into": "location", "inside": "location", "across": "location",
+              "over": "location", "towards": "target", "toward": "target", "to": "to", "targeting": "target",
+              "targeted": "target", "hit": "target", "hitting": "target", "struck": "target",
+              "striking": "target", "bombed": "target", "shelled": "target", "attacked": "target",
+              "attacking": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
+              "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern",
+               "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west"}
+_FILLERS = {"the", "a", "an", "its", "nearby", "border", "key", "small", "strategic", "restive", "remote",
+            "desert", "rural", "us", "u", "s", "american", "coalition", "military", "air", "army", "kurdish",
+            "government", "held", "controlled", "village", "town", "city", "area", "district", "region",
+            "province", "governorate", "base", "camp", "outskirts", "vicinity", "countryside", "oil", "gas",
+            "field", "headquarters", "site", "facility", "compound", "outpost", "garrison", "airport", "airbase",
+            "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern",
+            "western", "central", "far", "north", "south", "east", "west", "iraqi", "syrian", "jordanian",
+            "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian", "pmf", "militia", "international",
+            "major", "large", "main", "town's", "city's", "nearby", "predominantly", "disputed", "mountainous",
+            "shia", "sunni", "christian", "yazidi", "kurdistan", "of", "landing", "zone", "station", "crossing",
+            "checkpoint", "airfield", "border", "mission", "support", "forward", "operating", "iraq's", "syria's"}
+_SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|later\s+|had\s+)?"
+                        r"(?:said|says|say|demanded|demands|announced|announces|accused|accuses|blamed|blames|"
+                        r"condemned|condemns|warned|warns|denied|denies|called|calls|urged|urges|claimed|claims|"
+                        r"insisted|insists|stated|states|responded|responds|rejected|rejects|vowed|vows|"
+                        r"threatened|threatens|believes|believed|confirmed|confirms|and\s+its\s+allies|"
+                        r"emphasi[sz]ed|emphasi[sz]ing|wants|wanted|hopes|sees|saw|considers|'s\s+\w+|’s\s+\w+)\b",
+                        re.I)
+_RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
+                            r"attacked|bombed|rocked|shaken)\b", re.I)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|base|airbase|"
+                         r"district|area|suburb|neighbou?rhood|camp|outpost|airport|field|crossing)\b", re.I)
+_RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
+                       r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)*"
+                       r"(?:iraq|syria|jordan|lebanon|israel|yemen|iran|turkey)\b", re.I)
+_ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
+_PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
+                            r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
+_COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass
+class PlaceRef:
+    """A place named in a sentence, with what the words around it say."""
+    text: str                     # as written, plus trailing feature words ("Kalsu military base")
+    start: int                    # offsets in the report
+    end: int
+    countries: tuple[str, ...]    # report countries whose gazetteer has the name
+    role: str                     # "location", "target", "near", "origin"
+    sentence: int
+    country: str | None = None    # chosen country (None: several, unresolved)
+    result: object = None         # GeocodeResult in ``country``
+    status: str = "unresolved"
+    alternatives: tuple = ()
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        r = self.result
+        return (r.latitude, r.longitude) if r is not None and r.latitude is not None else None
+
+
+@dataclass
+class Mention:
+    sentence: int
+    family: str | None
+    definite: bool
+    new: bool
+    cue_text: str
+    date: ResolvedDate | None = None
+    date_since: bool = False
+    places: dict[str, PlaceRef] = field(default_factory=dict)           # role -> place
+    country_slots: dict[str, str] = field(default_factory=dict)         # role -> country code
+    admin1: str = ""
+    fatalities: int | None = None
+    actor1: str = ""
+    actor2: str = ""
+    claim_actor: str = ""
+
+
+@dataclass
+class Event:
+    family: str | None
+    sentences: list[int]
+    date: ResolvedDate | None = None
+    date_inherited: bool = False
+    location: PlaceRef | None = None
+    location_country: str | None = None
+    origin: PlaceRef | None = None
+    origin_country: str | None = None
+    admin1: str = ""
+    fatalities: int | None = None
+    actor1: str = ""
+    actor2: str = ""
+    type_sentence: int = -1
+
+
+@dataclass
+class DraftResult:
+    """What ``draft_report`` returns: the drafts (dicts in the event table's columns plus evidence,
+    confidence and the extra columns) and the countries the report was found to concern."""
+    drafts: list[dict]
+    countries: list[str]
+    text: str
+
+
+def draft_report(raw: str, published: date, source: str = "", source_url: str = "",
+                 known_actors: tuple[str, ...] = (), geocoder=None) -> DraftResult:
+    """Draft events from one news report (plain text or HTML) published on ``published``.
+
+    Returns a DraftResult; ``drafts`` are dicts with schema.COLUMNS except event_id, plus ``evidence``
+    (list of the report's sentences the draft rests on, exact), ``confidence`` (0-1), ``draft_id``,
+    ``geo_status`` (resolved / ambiguous / unresolved), ``alternatives`` and ``flags`` (what the
+    analyst must check). Raises nothing for odd text: a report with no events gives no drafts."""
+    if geocoder is None:
+        from geodata.geocoder import default_geocoder
+        geocoder = default_geocoder()
+    text = report_text(raw)
+    sents = sentences(text)
+    mentioned = country_mentions(text)
+    countries = report_countries(text, mentioned)
+    concern = countries or list(REGION)
+    lower = frozenset(fold_word(w.text) for w in words(text) if w.text[:1].islower())
+    actor_res = C.actor_patterns(tuple(known_actors))
+    ctx = _Context(text, sents, concern, lower, actor_res, geocoder, published, mentioned)
+    mentions = [m for i, s in enumerate(sents) if (m := ctx.mention(i, s)) is not None]
+    events = _assemble(mentions, ctx)
+    drafts = [d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None]
+    for n, d in enumerate(drafts, 1):
+        d["draft_id"] = f"D{n}"
+    return DraftResult(drafts, countries, text)
+
+
+class _Context:
+    def __init__(self, text, sents, countries, lower, actor_res, geocoder, published, mentioned):
+        self.text, self.sents, self.countries, self.lower = text, sents, countries, lower
+        self.actor_res, self.geocoder, self.published = actor_res, geocoder, published
+        self.sentence_places: dict[int, list[PlaceRef]] = {}
+        self.sentence_words: dict[int, set[str]] = {}
+        self.country_spans = mentioned
+        self.version = gazetteer_version()
+        self.seen: set[str] = set()
+
+    # -- one sentence -------------------------------------------------------------------------
+    def mention(self, i: int, s: Span) -> Mention | None:
+        sentence = s.text
+        self.sentence_words[i] = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+        if sentence in self.seen:
+            return None                                   # a lead repeated in the page's body
+        self.seen.add(sentence)
+        if not sentence[:1].isupper() and not sentence[:1] in "\"“‘'(" and not sentence[:1].isdigit():
+            return None                                   # keyword lists, fragments
+        toks = words(sentence, s.start)
+        if _is_headline(sentence):
+            return None
+        places, admin1 = self.places_in(i, toks, sentence)
+        self.sentence_places[i] = places
+        found = C.find_cues(sentence)
+        fresh = [c for c in found if c.new]
+        chosen = fresh[0] if fresh else (found[0] if found else None)
+        if chosen is None:
+            if not _PRONOUN_START.match(sentence):
+                return None
+            m = Mention(i, None, True, False, "")
+        else:
+            m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
+            # a more specific cue of the same sentence refines a generic one ("the attack ... rockets")
+            if m.family in C.GENERIC:
+                specific = [c for c in found if c.family not in C.GENERIC]
+                if specific:
+                    m.family = specific[0].family
+        for role_place in places:
+            role = "origin" if role_place.role == "origin" else "location"
+            if role == "origin" and not _LAUNCH.search(sentence):
+                continue
+            m.places.setdefault(role, role_place)
+        for role, code in self.country_slots(toks, sentence).items():
+            m.country_slots.setdefault(role, code)
+        m.admin1 = admin1
+        for d in find_dates(sentence):
+            r = resolve(d.text, d.kind, self.published)
+            if r is not None:
+                if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
+                    m.date, m.date_since = r, d.since
+        m.fatalities = C.fatalities(sentence)
+        if m.family is None and m.fatalities is None and not m.places:
+            return None                                   # "This comes a day after ...": nothing to add
+        if m.family is not None and not m.new and not m.definite:
+            return None                                   # "attacks on US troops escalated": background
+        self.actors(m, sentence, chosen)
+        if "location" not in m.places and chosen is not None:
+            for obj in _COREF_OBJECT.finditer(sentence[chosen.start:]):
+                ref = self.coref(i, obj.group(1).lower())
+                if ref is not None:
+                    m.places["location"] = ref
+                    break
+        return m
+
+    def coref(self, i: int, noun: str) -> PlaceRef | None:
+        """The place of the latest earlier sentence that names ``noun`` ("the launcher")."""
+        if noun in {"base", "attack", "strike", "area", "town", "city", "village", "country", "region", "border"}:
+            return None
+        for j in range(i - 1, max(-1, i - 5), -1):
+            ws = self.sentence_words.get(j, set())
+            if noun in ws or noun + "s" in ws:
+                located = [p for p in self.sentence_places.get(j, []) if p.role != "origin"]
+                if located:
+                    return located[0]
+        return None
+
+    def actors(self, m: Mention, sentence: str, cue) -> None:
+        cue_at = cue.start if cue is not None else 0
+        taken: list[tuple[int, int]] = []
+        for pattern, name in self.actor_res:
+            for hit in pattern.finditer(sentence):
+                if any(hit.start() < e and s < hit.end() for s, e in taken):
+                    continue
+                taken.append(hit.span())
+                before = sentence[max(0, hit.start() - 30):hit.start()].lower()
+                after = sentence[hit.end():hit.end() + 40]
+                if re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before):
+                    continue
+                if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
+                    m.claim_actor = m.claim_actor or name
+                elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing)\s+"
+                               r"(?:a|an|the|two|three|several)?\s*$", before) or re.match(r"\s+(?:was|were)\s", after):
+                    m.actor2 = m.actor2 or name
+                elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
+                    m.actor1 = m.actor1 or name
+
+    def places_in(self, i: int, toks: list[Span], sentence: str) -> tuple[list[PlaceRef], str]:
+        hits = find_names(toks, self.countries, self.lower, self.version)
+        out: list[PlaceRef] = []
+        admin1 = ""
+        lows = [t.text.lower() for t in toks]
+        for h in hits:
+            written = self.text[h.start:h.end]
+            rest = self.text[h.end:self.sents[i].end]
+            if _ADMIN1_AFTER.match(rest):
+                admin1 = admin1 or written
+                role = _left_cue(lows, h.first)
+                if role is None:
+                    continue
+                query = written + " province"
+            else:
+                role = _left_cue(lows, h.first)
+                if role is None:
+                    if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest):
+                        role = "location"
+                    else:
+                        continue
+                if role == "to":
+                    continue      # "a visit to X", "talks to X": no event there
+                query = written + _trailing_feature(rest)
+                if role == "of":
+                    role = "near" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
+            if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",)):
+                continue      # "Damascus demanded", "Washington said": the government, not the city
+            ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
+            self.geocode(ref, sentence, h)
+            out.append(ref)
+        return out, admin1
+
+    def geocode(self, ref: PlaceRef, sentence: str, hit: NameHit) -> None:
+        candidates = list(ref.countries)
+        if len(candidates) > 1:
+            near = self._nearest_country(hit.start, hit.end, candidates)
+            if near:
+                candidates = [near]
+        results = {c: self.geocoder.geocode(ref.text, c) for c in candidates}
+        placed = {c: r for c, r in results.items() if r.status in ("resolved", "ambiguous")}
+        resolved = {c: r for c, r in placed.items() if r.status == "resolved"}
+        if len(resolved) == 1 and len(placed) == 1:
+            ref.country, ref.result = next(iter(resolved.items()))
+            ref.status = "resolved"
+            ref.alternatives = ref.result.alternatives
+        elif placed:
+            ref.status = "ambiguous"
+            ref.country = next(iter(placed)) if len(placed) == 1 else None
+            alts = [a for r in placed.values() for a in (r.alternatives or ())]
+            for c, r in resolved.items():
+                alts.insert(0, _as_alt(r, c))
+            ref.alternatives = tuple(alts[:5])
+            where = ", ".join(f"{a.name} ({a.admin1})" for a in ref.alternatives[:3])
+            ref.flags.append(f"place ambiguous: '{ref.text}' could be {where}; pick one")
+        else:
+            ref.status = "unresolved"
+            ref.country = candidates[0] if len(candidates) == 1 else None
+            ref.flags.append(f"place not found in the gazetteer: '{ref.text}'")
+
+    def _nearest_country(self, start: int, end: int, candidates: list[str]) -> str | None:
+        sent = next((s for s in self.sents if s.start <= start < s.end), None)
+        best = None
+        for cm in self.country_spans:
+            if cm.code in candidates and sent is not None and sent.start <= cm.start < sent.end:
+                dist = min(abs(cm.start - end), abs(start - cm.end))
+                if best is None or dist < best[0]:
+                    best = (dist, cm.code)
+        return best[1] if best else None
+
+    def country_slots(self, toks: list[Span], sentence: str) -> dict[str, str]:
+        """Country-level places: "from Iraq", "in northeastern Syria", "a base in Iraq"."""
+        out: dict[str, str] = {}
+        lows = [t.text.lower() for t in toks]
+        starts = {t.start: n for n, t in enumerate(toks)}
+        for cm in self.country_spans:
+            n = starts.get(cm.start)
+            if n is None:
+                continue
+            if fold(toks[n].text) not in {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen",
+                                          "iran", "turkey", "gaza", "kurdistan"}:
+                continue
+            role = _left_cue(lows, n, allow_demonym=False)
+            if role in ("origin", "location", "target", "near"):
+                out.setdefault("origin" if role == "origin" and _LAUNCH.search(sentence) else "location", cm.code)
+        return out
+
+    # -- an event to a draft ---------------------------------------------------------------------
+    def to_draft(self, e: Event, source: str, source_url: str) -> dict | None:
+        loc = e.location
+        if loc is None:
+            return None
+        flags: list[str] = list(loc.flags)
+        country = loc.country or e.location_country
+        if country is None:
+            flags.append("country not decided: the name exists in " + ", ".join(loc.countries))
+        event_type, sub, type_sure = C.refine(e.family or C.ATTACK, " ".join(self.sents[j].text for j in e.sentences))
+        if e.family in (C.ATTACK, None):
+            flags.append("type not stated: the report says only 'attack'; choose the sub-event type")
+        if e.family == C.EXPLOSION:
+            flags.append("cause of the explosion not stated: check the type")
+        r = loc.result if loc.status == "resolved" else None
+        geo_conf = r.confidence if r is not None else 0.0
+        precision = None
+        if r is not None:
+            precision = r.precision or 1
+            if loc.role == "near" and precision == 1:
+                precision = 2
+        admin1 = self.admin1_of(country, r) or e.admin1
+        if e.date is None:
+            day, date_precision, date_conf = self.published, 2, 0.4
+            flags.append("date not stated: publication date used (week precision)")
+        else:
+            day, date_precision = e.date.day, e.date.precision
+            date_conf = {EXPLICIT: 0.95, RELATIVE: 0.9}.get(e.date.kind, 0.7)
+            if e.date_inherited:
+                date_conf = 0.75
+                flags.append("date taken from the event told before it")
+        origin = e.origin
+        o_country = (origin.country if origin else None) or e.origin_country or ""
+        o_res = origin.result if origin is not None and origin.status == "resolved" else None
+        if origin is not None:
+            flags.extend(origin.flags)
+        actor1 = e.actor1
+        if not actor1 and event_type in ("Explosions/Remote violence", "Battles"):
+            where = o_country or country
+            actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
+            flags.append("attacker not named in the report")
+        evidence = [self.sents[j].text for j in sorted(set(e.sentences))]
+        notes = " ".join(evidence)
+        if len(notes) > 600:
+            notes = notes[:597] + "..."
+        confidence = round(geo_conf * date_conf * (0.5 + 0.5 * type_sure), 3)
+        return {
+            "event_date": day.isoformat(),
+            "date_precision": date_precision,
+            "event_type": event_type,
+            "sub_event_type": sub,
+            "actor1": actor1,
+            "actor2": e.actor2 if e.actor2 != actor1 else "",
+            "country": country or "",
+            "admin1": admin1 or "",
+            "location": self.text[loc.start:loc.end],
+            "latitude": r.latitude if r is not None else None,
+            "longitude": r.longitude if r is not None else None,
+            "geo_precision": precision,
+            "fatalities": e.fatalities,
+            "source": source,
+            "source_url": source_url,
+            "notes": notes,
+            "origin_location": self.text[origin.start:origin.end] if origin else "",
+            "origin_country": o_country if (origin or e.origin_country) else "",
+            "origin_latitude": o_res.latitude if o_res is not None else None,
+            "origin_longitude": o_res.longitude if o_res is not None else None,
+            "evidence": evidence,
+            "confidence": confidence,
+            "draft_id": "",
+            "geo_status": loc.status,
+            "alternatives": [{"name": a.name, "latitude": a.latitude, "longitude": a.longitude,
+                              "admin1": a.admin1, "kind": a.kind} for a in loc.alternatives][:5],
+            "flags": list(dict.fromkeys(flags)),
+        }
+
+    def admin1_of(self, country: str | None, result) -> str:
+        if result is None or not country:
+            return ""
+        from geodata.gazetteer import default_gazetteer
+        index = default_gazetteer().index(country)
+        for n, p in enumerate(index.places):
+            if p.id == result.id and p.source == result.source:
+                return p.admin1 or index.admin1_labels[n] or ""
+        return ""
+
+
+def _as_alt(result, country):
+    from geodata.result import Alternative
+    return Alternative(result.name, result.latitude, result.longitude, result.source or "", result.id or "", "",
+                       country, result.confidence)
+
+
+def _is_headline(sentence: str) -> bool:
+    """Title-case lines ("US Military Base in Syria Attacked For First Time") without a full stop."""
+    ws = _HEADLINE_WORD.findall(sentence)
+    if len(ws) < 4 or sentence.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return False
+    caps = sum(1 for w in ws if w[0].isupper() or len(w) <= 3)
+    return caps / len(ws) >= 0.8
+
+
+def _trailing_feature(rest: str) -> str:
+    """Feature words right after a name ("Kalsu military base", "Conoco gas field"), for the geocoder."""
+    m = re.match(r"^((?:\s+(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS if " " not in w and
+                 GENERIC_WORDS[w] not in (None,)), key=len, reverse=True)) + r"|military|air|gas|oil|landing|"
+                 r"border|forward|operating|support)){1,3})\b", rest, re.I)
+    return m.group(1) if m else ""
+
+
+def _left_cue(lows: list[str], first: int, allow_demonym: bool = True) -> str | None:
+    """The role the words before a name give it ("in", "at the", "from", "the Iraqi town of"), or None."""
+    j = first - 1
+    steps = 0
+    while j >= 0 and steps < 7:
+        w = lows[j]
+        if w == "of":
+            prev = lows[j - 1] if j >= 1 else ""
+            if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity"):
+                if prev in _DIRECTIONS:
+                    return "near"
+                j -= 1
+                steps += 1
+                # "the Iraqi town of X": a preposition further left decides; none is fine too
+                k = j
+                while k >= 0 and steps < 7 and (lows[k] in _FILLERS or lows[k] in GENERIC_WORDS):
+                    k -= 1
+                    steps += 1
+                if k >= 0 and lows[k] in _LOC_PREPS and lows[k] != "of":
+                    return _LOC_PREPS[lows[k]]
+                return "of"
+            return None
+        if w in _LOC_PREPS:
+            return _LOC_PREPS[w]
+        if w in _FILLERS or w in _DIRECTIONS or (allow_demonym and fold(w) in _DEMONYMS):
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+_DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
+             "kurdish"}
+
+
+# -- events from mentions --------------------------------------------------------------------------
+def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    pa, pb = a.point, b.point
+    if pa and pb:
+        return distance_km(pa[0], pa[1], pb[0], pb[1]) <= SAME_PLACE_KM
+    return fold(a.text) == fold(b.text)
+
+
+def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: PlaceRef | None,
+                country: str | None) -> bool:
+    if place is None and country is None:
+        return True
+    if event_place is None:
+        if event_country and place is not None and place.country and place.country != event_country:
+            return False
+        if event_country and country and country != event_country:
+            return False
+        return True
+    if place is not None:
+        return _same_place(event_place, place)
+    return event_place.country in (None, country)
+
+
+_EXPLAINED = {C.EXPLOSION}
+_VIOLENT = {C.SHELLING, C.AIR, C.IED, C.SUICIDE, C.EXPLOSION}
+
+
+def _family_fits(e: Event, m: Mention) -> str | None:
+    """The merged family when ``m`` can be about event ``e``; None when not."""
+    a, b = e.family, m.family
+    if b in C.GENERIC:
+        return a
+    if a in C.GENERIC or a == b:
+        return b
+    if {a, b} <= _VIOLENT and (a in _EXPLAINED or b in _EXPLAINED):
+        # a blast at the same place explained by a strike or a rocket attack
+        if _same_place(e.location, m.places.get("location")):
+            return b if a in _EXPLAINED else a
+    return None
+
+
+def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
+    events: list[Event] = []
+    for m in mentions:
+        target = None
+        if m.definite or m.family is None:
+            for e in reversed(events):
+                fam = _family_fits(e, m)
+                if fam is not None or m.family is None:
+                    if _place_fits(e.location, e.location_country, m.places.get("location"), None):
+                        target = e
+                        break
+        elif events:
+            e = events[-1]
+            if (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
+                    and (m.date is None or e.date is None or m.date.day == e.date.day)
+                    and _place_fits(e.location, e.location_country, m.places.get("location"),
+                                    m.country_slots.get("location"))
+                    and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
+                target = e
+        if target is None:
+            if m.family is None or not (m.new or m.places):
+                continue
+            target = Event(m.family, [], type_sentence=m.sentence)
+            if m.date is None and events and events[-1].date is not None:
+                target.date, target.date_inherited = events[-1].date, True
+            events.append(target)
+            _fill(target, m, own=True)
+        else:
+            _fill(target, m, own=not m.definite)
+    return [e for e in events if e.location is not None]
+
+
+def _fill(e: Event, m: Mention, own: bool) -> None:
+    e.sentences.append(m.sentence)
+    fam = _family_fits(e, m)
+    if fam is not None and fam != e.family:
+        e.family = fam
+        e.type_sentence = m.sentence
+    if m.date is not None and (e.date is None or e.date_inherited or
+                               (own and m.date.kind == EXPLICIT and e.date.kind != EXPLICIT)):
+        if own or e.date is None or e.date_inherited:
+            if not (m.date_since and not own):
+                e.date, e.date_inherited = m.date, False
+    loc = m.places.get("location")
+    if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"
+                                                   and not _same_place(e.location, loc))):
+        e.location = loc
+    elif loc is not None and e.location is not None and _same_place(e.location, loc) and loc.role != "near" \
+            and e.location.role == "near":
+        e.location = loc
+    if m.country_slots.get("location") and not e.location_country:
+        e.location_country = m.country_slots["location"]
+    org = m.places.get("origin")
+    if org is not None and e.origin is None:
+        e.origin = org
+    if m.country_slots.get("origin") and not e.origin_country:
+        e.origin_country = m.country_slots["origin"]
+    if m.admin1 and not e.admin1:
+        e.admin1 = m.admin1
+    if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)):
+        e.fatalities = m.fatalities
+    if own and m.actor1 and not e.actor1:
+        e.actor1 = m.actor1
+    if m.claim_actor and not e.actor1:
+        e.actor1 = m.claim_actor
+    if m.actor2 and not e.actor2:
+        e.actor2 = m.actor2
+
+
+_ids = count(1)

