@@ -1,4 +1,4 @@
-"""python -m events validate|convert|geocode: check, convert and geocode event files.
+"""python -m events validate|convert|geocode|draft: check, convert and geocode event files; draft events from a report.
 
 Exit codes: 0 all rows valid, 1 some rows rejected, 2 the file could not be read.
 """
@@ -105,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     p.add_argument("--to", choices=("csv", "geojson", "parquet"), default="csv")
     p.set_defaults(func=cmd_geocode)
+
+    from .drafts.cli import add_parser as add_draft_parser
+    add_draft_parser(sub)
 
     args = parser.parse_args(argv)
     try:

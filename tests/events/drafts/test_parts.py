@@ -1,0 +1,105 @@
+"""The drafter's parts on short texts written for the rule each test names."""
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from events.drafts import draft_report
+from events.drafts.cues import fatalities, find_cues
+from events.drafts.dates import DAY, MONTH, find_dates, resolve
+from events.drafts.places import report_countries
+from events.drafts.text import html_to_text, sentences
+
+MONDAY = date(2024, 4, 22)
+
+
+@pytest.mark.parametrize("words, expected, precision", [
+    ("on Sunday", date(2024, 4, 21), DAY),
+    ("early on Saturday", date(2024, 4, 20), DAY),
+    ("on Monday", date(2024, 4, 22), DAY),            # a Monday report's "Monday" is that day
+    ("in January", date(2024, 1, 1), MONTH),
+    ("since early February", date(2024, 2, 1), MONTH),
+    ("in December", date(2023, 12, 1), MONTH),        # a month after publication is last year's
+    ("on 21 April", date(2024, 4, 21), DAY),
+    ("on April 3, 2023", date(2023, 4, 3), DAY),
+    ("yesterday", date(2024, 4, 21), DAY),
+])
+def test_dates_relative_to_publication(words, expected, precision):
+    found = find_dates(f"Something happened {words}.")
+    assert found, words
+    r = resolve(found[0].text, found[0].kind, MONDAY)
+    assert (r.day, r.precision) == (expected, precision)
+
+
+def test_explicit_date_wins_over_weekday():
+    text = "Rockets hit the Ain al-Asad air base in Iraq on Friday, 19 April, officials said."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["event_date"] for x in d] == ["2024-04-19"]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("It killed a member of an Iraqi security force.", 1),
+    ("The strike killed five militants.", 5),
+    ("At least 16 people were killed.", 16),
+    ("No casualties were reported.", 0),
+    ("Three soldiers were wounded.", None),
+    ("The attack killed militia commander Abu Taqwa.", 1),
+])
+def test_fatalities(sentence, n):
+    assert fatalities(sentence) == n
+
+
+def test_cues_follow_acled_types():
+    assert find_cues("Drones struck the base.")[0].family == "air"
+    assert find_cues("Five rockets were launched at the base.")[0].family == "shelling"
+    assert not [c for c in find_cues("A rocket launcher was found in a truck.") if c.family == "shelling"]
+    assert find_cues("A roadside bomb exploded near a patrol.")[0].family == "ied"
+
+
+def test_capital_as_government_is_not_a_place():
+    text = ("Damascus demanded that US troops leave. Washington said a drone struck a base. "
+            "An explosion hit a house in Baghdad on Sunday.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Baghdad"]
+    assert d[0]["event_date"] == "2024-04-21"
+
+
+def test_no_draft_outside_the_countries_named():
+    d = draft_report("Rockets hit a base near Kirkuk in northern Iraq on Sunday.", MONDAY).drafts
+    assert d and all(x["country"] == "IQ" for x in d)
+
+
+def test_countries_skip_compounds():
+    assert report_countries("Iran-backed militias attacked a base in Syria.") == ["SY"]
+
+
+def test_html_and_sentences():
+    text = html_to_text("<html><body><script>bad()</script><p>First one.It glued.</p><p>Mr. Smith said so.</p></body></html>")
+    assert [s.text for s in sentences(text)] == ["First one.", "It glued.", "Mr. Smith said so."]
+
+
+def test_ambiguous_place_is_flagged_not_placed():
+    # "Tall Abyad"-like duplicates: a name in both countries of the report, nothing says which
+    from events.drafts.places import matcher
+    iq = {f for f in matcher("IQ").automaton.keys()}
+    sy = {f for f in matcher("SY").automaton.keys()}
+    both = sorted(f.strip() for f in iq & sy if len(f.strip()) >= 6 and f.strip().isalpha())
+    assert both, "the two gazetteers share no name"
+    name = both[0].title()
+    d = draft_report(f"Officials in Iraq and Syria gave no details. A drone struck a house in {name} on Sunday.",
+                     MONDAY).drafts
+    assert d and d[0]["latitude"] is None and d[0]["geo_status"] == "ambiguous"
+    assert any("ambiguous" in f or "country" in f for f in d[0]["flags"])
+
+
+def test_cli_bad_date_and_missing_file(tmp_path):
+    run = lambda *a: subprocess.run([sys.executable, "-m", "events", "draft", *a], capture_output=True, text=True)
+    p = run(str(tmp_path / "nope.txt"), "--published", "2024-04-22")
+    assert p.returncode == 2 and "no such file" in p.stderr
+    f = tmp_path / "r.txt"
+    f.write_text("Nothing happened.")
+    p = run(str(f), "--published", "22/04/2024")
+    assert p.returncode == 2 and "YYYY-MM-DD" in p.stderr
+    p = run(str(f), "--published", "2024-04-22", "--source-url", "javascript:alert(1)")
+    assert p.returncode == 2
