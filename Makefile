@@ -1,14 +1,15 @@
 # Two commands set up and run everything on a fresh machine with Python 3.11:
 #   make run   -> .venv + dependencies, then the dashboard on the bundled data
 #   make test  -> .venv + test tools, the map's JS/CSS for offline mode (npm registry),
-#                 Debian's chromium for the browser tests, then the whole pytest suite
+#                 Debian's chromium for the browser tests, Debian's PostgreSQL 15 + PostGIS for the
+#                 store tests (they start a throw-away cluster themselves), then the whole pytest suite
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 ARGS   ?=
 
-.PHONY: run test setup setup-dev vendor chromium clean
+.PHONY: run test setup setup-dev vendor chromium postgres clean
 
 # Stamp files make set-up idempotent: each step re-runs only when its inputs change.
 $(VENV)/.stamp-runtime: requirements.txt
@@ -34,10 +35,13 @@ vendor: $(VENV)/.stamp-vendor
 chromium:
 	bash scripts/install_chromium.sh
 
+postgres:
+	bash scripts/install_postgres.sh
+
 run: setup
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) -- $(ARGS)
 
-test: setup-dev vendor chromium
+test: setup-dev vendor chromium postgres
 	$(PY) -m pytest -q
 
 clean:

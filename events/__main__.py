@@ -1,4 +1,5 @@
-"""python -m events validate|convert|geocode|draft: check, convert and geocode event files; draft events from a report.
+"""python -m events validate|convert|geocode|draft|db: check, convert and geocode event files; draft events
+from a report; the event store.
 
 Exit codes: 0 all rows valid, 1 some rows rejected, 2 the file could not be read.
 """
@@ -12,6 +13,7 @@ from . import export
 from .errors import LoadError
 from .formats import FORMATS
 from .load import LoadResult, load
+from .store.cli import add_db_parser
 
 
 def _summary(result: LoadResult) -> dict:
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .drafts.cli import add_parser as add_draft_parser
     add_draft_parser(sub)
+    add_db_parser(sub, _summary, _print_errors)
 
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,160 @@
+"""``python -m events db init|import|export|history|retire|restore``: the event store from a shell.
+
+The store is ``--db URL``, else ``$CONFLICTMAP_DB_URL``, else the SQLite file in the data directory.
+Exit codes: 0 done, 1 some rows rejected or the change was refused, 2 the file or the store could not
+be read.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+
+from ..errors import LoadError
+from ..formats import FORMATS
+
+
+def _user(args) -> str:
+    if args.user:
+        return args.user
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _open(args, init: bool = True):
+    from .store import open_store
+
+    return open_store(args.db, init=init)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"writing: {done:,} of {total:,} rows", file=sys.stderr, flush=True)
+
+
+def cmd_init(args) -> int:
+    store = _open(args)
+    print(f"{store.url}: ready, {store.count(include_retired=True):,} events, revision {store.latest_revision()}")
+    return 0
+
+
+def cmd_import(args, summary, print_errors) -> int:
+    store = _open(args)
+    result = store.import_file(args.path, user=_user(args), on_conflict=args.on_conflict, fmt=args.format,
+                               progress=_progress)
+    s = summary(result.load)
+    print(f"{s['file']}: format {s['format']}, {s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected")
+    print_errors(result.load, args.max_errors)
+    print(f"into {store.url}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
+          f"{result.skipped} skipped (already in the store; --on-conflict update replaces them)")
+    return 1 if result.errors else 0
+
+
+def cmd_export(args) -> int:
+    from .. import export
+
+    store = _open(args)
+    frame = store.frame(include_retired=args.retired)
+    export.write(frame, args.out, args.to)
+    print(f"{len(frame):,} events -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_history(args) -> int:
+    store = _open(args)
+    versions = store.history(args.event_id)
+    if not versions:
+        print(f"error: no event {args.event_id!r} in the store", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(versions, default=str, ensure_ascii=False))
+        return 0
+    previous: dict = {}
+    for v in versions:
+        print(f"revision {v['revision']}  {v['action']}  {v['changed_at']:%Y-%m-%d %H:%M:%S} UTC  by {v['changed_by']}"
+              + (f"  reason: {v['reason']}" if v["reason"] else ""))
+        if previous:
+            for col, value in v.items():
+                if col in ("history_id", "action", "changed_at", "changed_by", "reason", "revision", "updated_at",
+                           "updated_by", "h3_cell"):
+                    continue
+                if value != previous.get(col):
+                    print(f"    {col}: {previous.get(col)!r} -> {value!r}")
+        previous = v
+    return 0
+
+
+def cmd_retire(args) -> int:
+    row = _open(args).retire(args.event_id, user=_user(args), reason=args.reason)
+    print(f"{args.event_id}: retired (revision {row['revision']})")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    row = _open(args).restore(args.event_id, user=_user(args), reason=args.reason or "")
+    print(f"{args.event_id}: restored (revision {row['revision']})")
+    return 0
+
+
+def add_db_parser(sub, summary, print_errors) -> None:
+    """Add ``db`` and its subcommands to ``python -m events``; ``summary``/``print_errors`` are the ones
+    ``validate`` uses, so bad rows are listed the same way."""
+    db = sub.add_parser("db", help="the event store: init, import, export, history, retire, restore")
+    db.add_argument("--db", help="database URL (default $CONFLICTMAP_DB_URL, else the SQLite file in the data dir)")
+    db.add_argument("--user", help="who is making the change (default cli:<login name>)")
+    dsub = db.add_subparsers(dest="db_command", required=True)
+
+    p = dsub.add_parser("init", help="create or upgrade the store's tables")
+    p.set_defaults(db_func=cmd_init)
+
+    p = dsub.add_parser("import", help="add a file's good rows in one transaction; list the bad ones")
+    p.add_argument("path", help="CSV (curated, ACLED, UCDP GED), GeoJSON or Parquet file")
+    p.add_argument("--format", choices=FORMATS, help="force a layout instead of detecting it from the header")
+    p.add_argument("--on-conflict", choices=("skip", "update"), default="skip",
+                   help="an id already in the store: keep the stored event (skip) or write the file's as a new "
+                        "revision (update)")
+    p.add_argument("--max-errors", type=int, default=50, help="rejected rows to print")
+    p.set_defaults(db_func=lambda a: cmd_import(a, summary, print_errors))
+
+    p = dsub.add_parser("export", help="write the store's events to a file")
+    p.add_argument("--to", choices=("csv", "geojson", "parquet"), required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--retired", action="store_true", help="include retired events")
+    p.set_defaults(db_func=cmd_export)
+
+    p = dsub.add_parser("history", help="every version of one event: who, when, why, what changed")
+    p.add_argument("event_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(db_func=cmd_history)
+
+    p = dsub.add_parser("retire", help="hide an event (kept, with its history)")
+    p.add_argument("event_id")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(db_func=cmd_retire)
+
+    p = dsub.add_parser("restore", help="show a retired event again")
+    p.add_argument("event_id")
+    p.add_argument("--reason")
+    p.set_defaults(db_func=cmd_restore)
+
+    def run(args) -> int:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from .engine import safe_url, store_url
+        from .store import StoreError
+
+        try:
+            return args.db_func(args)
+        except (StoreError, PermissionError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        except LoadError:
+            raise
+        except SQLAlchemyError as exc:
+            where = safe_url(args.db or store_url())
+            print(f"error: cannot use the store {where}: {type(exc.orig or exc).__name__}: "
+                  f"{str(exc.orig or exc).splitlines()[0][:300]}", file=sys.stderr)
+            return 2
+
+    db.set_defaults(func=run)

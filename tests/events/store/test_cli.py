@@ -1,0 +1,86 @@
+"""``python -m events db ...`` as a user runs it, on both engines; ``kill -9`` in the middle of an import."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from events import CURATED_PATH
+from events.store import open_store
+from tests.events.store.conftest import big_file
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def cli(*args, url, check=None):
+    env = {**os.environ, "CONFLICTMAP_DB_URL": url}
+    proc = subprocess.run([sys.executable, "-m", "events", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=300)
+    if check is not None:
+        assert proc.returncode == check, proc.stderr
+    return proc
+
+
+def test_import_lists_bad_rows_exactly_as_validate(store_url, tmp_path):
+    lines = CURATED_PATH.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2023-10-19", "2023-13-19")
+    lines[5] = lines[5].replace(",Explosions/Remote violence,", ",Explosions,")
+    path = tmp_path / "some bad.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    validated = cli("validate", str(path), url=store_url, check=1).stdout.splitlines()
+    imported = cli("db", "import", str(path), url=store_url, check=1).stdout.splitlines()
+    assert len(validated) == 3  # the summary line and one line per bad row
+    assert imported[:len(validated)] == validated
+    assert "34 added" in imported[-1]
+    ids = {e["event_id"] for e in json.loads(cli("db", "history", "CM0001", "--json", url=store_url, check=0).stdout)}
+    assert ids == {"CM0001"}
+    assert cli("db", "history", "CM0003", url=store_url, check=1).stderr.startswith("error: no event 'CM0003'")
+
+
+def test_retire_restore_history_export(store_url, tmp_path):
+    cli("db", "init", url=store_url, check=0)
+    cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
+    assert cli("db", "retire", "CM0002", url=store_url).returncode == 2  # --reason is required (argparse)
+    cli("db", "--user", "ana", "retire", "CM0002", "--reason", "duplicate of CM0001", url=store_url, check=0)
+    out = tmp_path / "out.csv"
+    cli("db", "export", "--to", "csv", "--out", str(out), url=store_url, check=0)
+    text = out.read_text(encoding="utf-8")
+    assert "CM0001" in text and "CM0002" not in text
+    cli("db", "export", "--to", "csv", "--out", str(out), "--retired", url=store_url, check=0)
+    assert "CM0002" in out.read_text(encoding="utf-8")
+    cli("db", "--user", "bob", "restore", "CM0002", url=store_url, check=0)
+    history = cli("db", "history", "CM0002", url=store_url, check=0).stdout
+    assert "revision 2  retire" in history and "by ana  reason: duplicate of CM0001" in history
+    assert "revision 3  restore" in history and "by bob" in history
+    assert cli("db", "retire", "NOPE", "--reason", "x", url=store_url, check=1).stderr == "error: no event 'NOPE' in the store\n"
+
+
+def test_unreachable_store_is_exit_2_without_the_password():
+    proc = cli("db", "init", url="postgresql+psycopg://ana:s3cret@127.0.0.1:9/none", check=2)
+    assert "s3cret" not in proc.stderr + proc.stdout and "cannot use the store" in proc.stderr
+
+
+def test_kill_9_during_import_leaves_the_store_as_before(store_url, tmp_path):
+    cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
+    store = open_store(store_url)
+    before = (store.count(include_retired=True), store.latest_revision())
+    path = big_file(tmp_path / "big.parquet", 100_000)
+    env = {**os.environ, "CONFLICTMAP_DB_URL": store_url}
+    proc = subprocess.Popen([sys.executable, "-m", "events", "db", "import", path], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stderr.readline()  # "writing: 50,000 of 100,000 rows": the transaction is open, half done
+    assert first.startswith("writing: 50,000 of 100,000"), first
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.5)  # PostgreSQL notices the dropped connection and rolls back
+    assert (store.count(include_retired=True), store.latest_revision()) == before
+    again = cli("db", "import", path, url=store_url, check=0)
+    assert "100000 added" in again.stdout
+    assert store.count(include_retired=True) == before[0] + 100_000
+    store.close()
