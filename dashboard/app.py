@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import controls, data, state, summary, timeline, url_state  # noqa: E402
+from dashboard import clamp, controls, data, state, summary, timeline, url_state  # noqa: E402
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
@@ -25,20 +25,25 @@ state.apply_pending()
 
 # --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
 path = data.dataset_path()
-loaded = data.load_dataset(str(path), data.file_mtime(path))
+dataset = data.current_dataset(path)  # the last good version; a changed file replaces it once it loads
 filters_box, map_box = st.sidebar.container(), st.sidebar.container()
 with st.sidebar:
     st.divider()
     uploaded, show = upload_panel()
-if isinstance(loaded, str):
-    st.error(f"The dataset could not be loaded: {plain(loaded, 300)}")
+if dataset.result is None:
+    st.error(plain(data.dataset_notice(dataset), 400))
     if uploaded is None:
         st.stop()
     bundled = uploaded.iloc[0:0]
 else:
-    bundled = loaded.frame
+    bundled = dataset.result.frame
+    if dataset.problem:
+        st.warning(plain(data.dataset_notice(dataset), 400))
+    if st.session_state.setdefault("_dataset_version", dataset.version) != dataset.version:
+        st.session_state["_dataset_version"] = dataset.version
+        st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
-token = f"{path}|{data.file_mtime(path)}|{st.session_state.get('_upload', ('',))[0]}|{show}"
+token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{show}"
 
 title, tally = st.columns([3, 2], vertical_alignment="bottom")
 title.title("Conflict event map")
@@ -55,6 +60,7 @@ if notices:
         st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
 
 # --- filters --------------------------------------------------------------------------------------
+clamp.keep_in_bounds(opts, *controls.slider_bounds(opts))  # the data may have changed under this session
 with filters_box:
     st.header("Filters")
     chosen = controls.filter_controls(opts)

@@ -1,15 +1,23 @@
 """Which events the dashboard shows: the bundled curated set, another file, plus this session's upload.
 
 Pick another file with ``streamlit run dashboard/app.py -- --data FILE`` or ``CONFLICTMAP_DATA=FILE``.
-The loaded dataset is shared by every session (``st.cache_resource``) and never modified;
+The loaded dataset is shared by every session (one ``DatasetHolder`` per process, one copy of
+the data) and never modified; a new version of the file replaces it only once it loads;
 selections are row positions (a slice when only the dates narrow it), so a session never
 holds its own copy of a million-row frame.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import logging
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +30,7 @@ from .aggregate import Viewport
 from .filters import Options, date_window, mask, options
 from .map_layers import layer_data
 
+log = logging.getLogger(__name__)
 ENV_DATA = "CONFLICTMAP_DATA"
 SOURCE_COLUMN = "dataset"  # which file an event came from, when an upload is shown with the bundled set
 
@@ -34,20 +43,116 @@ def dataset_path(argv: list[str] | None = None, environ=os.environ) -> Path:
     return Path(args.data or environ.get(ENV_DATA) or CURATED_PATH)
 
 
-@st.cache_resource(show_spinner="Loading and geocoding the events…")
-def load_dataset(path: str, mtime: float) -> LoadResult | str:
-    """The dataset at ``path`` (``mtime`` makes an edited file load again), or why it cannot be read."""
-    try:
-        return load(path)
-    except LoadError as exc:
-        return str(exc)
+# --- the shared dataset: one copy per process, replaced only by a version that loads ---------------
+
+SETTLE_SECONDS = 2.0  # a file modified more recently than this may still be being written: wait
 
 
-def file_mtime(path: Path) -> float:
+@dataclass(frozen=True)
+class Dataset:
+    """What every session shows: the last good version of the dataset, and why a newer one is not used.
+
+    ``result`` is None only when no version has ever loaded. ``version`` identifies the loaded
+    version (part of every cache key), ``loaded_at`` is when it was loaded (UTC), ``problem`` is
+    "" or why the file as it is now cannot replace it -- in words fit for any visitor: the file's
+    name, never its server path."""
+
+    name: str
+    result: LoadResult | None = None
+    version: str = ""
+    loaded_at: dt.datetime | None = None
+    problem: str = ""
+
+
+class DatasetHolder:
+    """The dataset at one path, for every session of this process (held by ``st.cache_resource``).
+
+    Each ``current()`` call compares the file's (modification time, size) with the version in
+    hand; a changed file that has settled (unchanged for ``SETTLE_SECONDS``) is loaded and
+    validated by one session while the others keep the old version; it replaces the old one only
+    if it loads with at least one usable event (the first version is taken as it loads). Only one version is held: the old frame is
+    freed once no session is still drawing it. ``loader(path) -> LoadResult`` raises LoadError."""
+
+    def __init__(self, path: Path, loader: Callable[[Path], LoadResult] = load, settle: float = SETTLE_SECONDS):
+        self.path, self.loader, self.settle = path, loader, settle
+        self._lock = threading.Lock()
+        self._seen: tuple[int, int] | None | str = "never"  # the fingerprint last tried, good or not
+        self._dataset = Dataset(name=path.name)
+
+    def current(self) -> Dataset:
+        """The dataset to show now (loads a changed file first, unless another session is doing so)."""
+        seen = _fingerprint(self.path)
+        if seen == self._seen:
+            return self._dataset
+        first = self._dataset.result is None
+        if seen is not None and not first and time.time() - seen[0] / 1e9 < self.settle:
+            return self._dataset  # still being written, perhaps: look again on a later run
+        if not self._lock.acquire(blocking=first):
+            return self._dataset  # another session is loading it; keep showing the old version
+        try:
+            if seen != self._seen:
+                self._dataset = self._try(seen)
+                self._seen = seen
+        finally:
+            self._lock.release()
+        return self._dataset
+
+    def _try(self, seen: tuple[int, int] | None) -> Dataset:
+        old = self._dataset
+        if seen is None:
+            return dataclasses.replace(old, problem="the data file is missing")
+        try:
+            result = self.loader(self.path)
+        except LoadError as exc:
+            return dataclasses.replace(old, problem=scrub(exc.reason, self.path))
+        except Exception as exc:  # noqa: BLE001 - a broken file must not take the last good data with it
+            log.exception("loading %s failed", self.path)
+            return dataclasses.replace(old, problem=f"it could not be read ({type(exc).__name__})")
+        if result.frame.empty and old.result is not None and not old.result.frame.empty:
+            why = "it has no usable events" + (f" ({result.rejected:,} rows rejected)" if result.rejected else "")
+            return dataclasses.replace(old, problem=why)
+        result.path = self.path.name  # nothing downstream needs, or may show, the server path
+        return Dataset(name=self.path.name, result=result, version=f"{seen[0]}-{seen[1]}",
+                       loaded_at=dt.datetime.now(dt.timezone.utc))
+
+
+def _fingerprint(path: Path) -> tuple[int, int] | None:
+    """(modification time in ns, size in bytes), or None if the file is not there."""
     try:
-        return path.stat().st_mtime
+        stat = path.stat()
     except OSError:
-        return 0.0
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def scrub(text: str, path: Path) -> str:
+    """``text`` with the server's path to ``path`` (and its folder) replaced by the bare file name."""
+    for long in (str(path.resolve()), str(path), str(path.resolve().parent), str(path.parent)):
+        if long and long not in (".", "/"):
+            text = text.replace(long, path.name if long.endswith(path.name) else "")
+    return text
+
+
+@st.cache_resource(show_spinner=False)
+def holder(path: str) -> DatasetHolder:
+    """The process-wide holder of the dataset at ``path``."""
+    return DatasetHolder(Path(path))
+
+
+def current_dataset(path: Path) -> Dataset:
+    """The dataset every session shows now (see ``DatasetHolder.current``)."""
+    with st.spinner("Loading and geocoding the events…"):
+        return holder(str(path)).current()
+
+
+def dataset_notice(dataset: Dataset) -> str:
+    """What to tell visitors when the data file as it is now is not what they see ("" when it is)."""
+    if not dataset.problem:
+        return ""
+    if dataset.result is None:
+        return f"The dataset {dataset.name} could not be loaded: {dataset.problem}."
+    return (f"The data file {dataset.name} has changed but the new version cannot be used ({dataset.problem}); "
+            f"showing the version loaded at {dataset.loaded_at:%Y-%m-%d %H:%M} UTC.")
 
 
 def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> pd.DataFrame:
