@@ -35,7 +35,8 @@ TYPES: dict[str, tuple[str, str, float]] = {
 GENERIC = (ATTACK, None)
 
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
-                r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed")
+                r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
+                r"blew\s+up|exploded|detonated")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)
@@ -52,7 +53,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells)\b(?!\s+launchers?)", re.I),
      True),
-    (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated)\b", re.I), False),
+    (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+fire|"
                        r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
@@ -68,6 +69,12 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|
                        r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
                          r"another|new|fresh|at\s+least|some|dozens|numerous|series\s+of)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
+_ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
+                    r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
+                    r"killed|wounded|injured|destroyed|damaged)\b", re.I)
+# "A US official called it a self-defence strike": the indefinite names the event just told
+_PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed)\s+(?:it|this|them|the\s+\w+)\s+"
+                        r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched)$",
                         re.I)
@@ -97,14 +104,22 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue
             taken.append((s, e))
             before = sentence[max(0, s - 60):s]
-            definite = bool(_DEFINITE.search(before))
+            definite = bool(_DEFINITE.search(before) or _PREDICATE.search(before))
             verb = bool(_VERB_FORM.match(m.group()))
             plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)
-            new = not definite and (bool(_INDEFINITE.search(before)) or verb or
+            acted = bool(_ACTED.match(sentence[e:e + 40]))      # "Drones were launched at ...", "Rockets hit ..."
+            new = not definite and (bool(_INDEFINITE.search(before)) or verb or acted or
                                     (not plural_bare and family not in (ATTACK,)) or
                                     (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb))
             out.append(Cue(family, s, e, m.group(), definite, new))
-    return sorted(out, key=lambda c: c.start)
+    out.sort(key=lambda c: c.start)
+    # "The drone blew up ...": a verb whose subject is a definite cue tells of that same event
+    for n, c in enumerate(out):
+        if n and _VERB_FORM.match(c.text) or re.fullmatch(r"blew\s+up|exploded|detonated", c.text, re.I):
+            prev = out[n - 1] if n else None
+            if prev is not None and prev.definite and c.start - prev.end <= 40:
+                out[n] = Cue(c.family, c.start, c.end, c.text, True, False)
+    return out
 
 
 def refine(family: str, sentence: str) -> tuple[str, str, float]:

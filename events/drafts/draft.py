@@ -18,7 +18,7 @@ and how sure the type cue is; benchmarks/draft_accuracy.py measures what it mean
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import count
 
@@ -61,7 +61,7 @@ _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|lat
                         r"condemned|condemns|warned|warns|denied|denies|called|calls|urged|urges|claimed|claims|"
                         r"insisted|insists|stated|states|responded|responds|rejected|rejects|vowed|vows|"
                         r"threatened|threatens|believes|believed|confirmed|confirms|and\s+its\s+allies|"
-                        r"emphasi[sz]ed|emphasi[sz]ing|wants|wanted|hopes|sees|saw|considers|'s\s+\w+|’s\s+\w+)\b",
+                        r"emphasi[sz]ed|emphasi[sz]ing|wants|wanted|hopes|sees|saw|considers)\b",
                         re.I)
 _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
                             r"attacked|bombed|rocked|shaken)\b", re.I)
@@ -95,6 +95,11 @@ class PlaceRef:
     flags: list[str] = field(default_factory=list)
 
     @property
+    def region(self) -> bool:
+        """A province or governorate, not a place in it."""
+        return self.result is not None and getattr(self.result, "precision", None) == 3
+
+    @property
     def point(self) -> tuple[float, float] | None:
         r = self.result
         return (r.latitude, r.longitude) if r is not None and r.latitude is not None else None
@@ -110,6 +115,7 @@ class Mention:
     date: ResolvedDate | None = None
     date_since: bool = False
     places: dict[str, PlaceRef] = field(default_factory=dict)           # role -> place
+    more: list[PlaceRef] = field(default_factory=list)                  # "near A and near B": one event each
     country_slots: dict[str, str] = field(default_factory=dict)         # role -> country code
     admin1: str = ""
     fatalities: int | None = None
@@ -204,6 +210,8 @@ class _Context:
             m = Mention(i, None, True, False, "")
         else:
             m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
+            if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places):
+                m.new = True          # "Thirteen were killed in strikes in and around Mayadin"
             # a more specific cue of the same sentence refines a generic one ("the attack ... rockets")
             if m.family in C.GENERIC:
                 specific = [c for c in found if c.family not in C.GENERIC]
@@ -213,7 +221,13 @@ class _Context:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
                 continue
-            m.places.setdefault(role, role_place)
+            first = m.places.get(role)
+            if first is None:
+                m.places[role] = role_place
+            elif (role == "location" and not _same_place(first, role_place)
+                  and re.search(r"\band\b", self.text[(m.more[-1] if m.more else first).end:role_place.start])
+                  and not (m.more and _same_place(m.more[-1], role_place))):
+                m.more.append(role_place)      # ACLED: one event per location
         for role, code in self.country_slots(toks, sentence).items():
             m.country_slots.setdefault(role, code)
         m.admin1 = admin1
@@ -273,17 +287,18 @@ class _Context:
         out: list[PlaceRef] = []
         admin1 = ""
         lows = [t.text.lower() for t in toks]
+        in_names = {n for h in hits for n in range(h.first, h.last + 1)}
         for h in hits:
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
             if _ADMIN1_AFTER.match(rest):
                 admin1 = admin1 or written
-                role = _left_cue(lows, h.first)
+                role = _left_cue(lows, h.first, names=in_names)
                 if role is None:
                     continue
                 query = written + " province"
             else:
-                role = _left_cue(lows, h.first)
+                role = _left_cue(lows, h.first, names=in_names)
                 if role is None:
                     if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest):
                         role = "location"
@@ -294,8 +309,9 @@ class _Context:
                 query = written + _trailing_feature(rest)
                 if role == "of":
                     role = "near" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
-            if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",)):
-                continue      # "Damascus demanded", "Washington said": the government, not the city
+            if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",)
+                                                or (re.match(r"^['’]s\s", rest) and role not in ("location", "near"))):
+                continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
             self.geocode(ref, sentence, h)
             out.append(ref)
@@ -465,12 +481,20 @@ def _trailing_feature(rest: str) -> str:
     return m.group(1) if m else ""
 
 
-def _left_cue(lows: list[str], first: int, allow_demonym: bool = True) -> str | None:
-    """The role the words before a name give it ("in", "at the", "from", "the Iraqi town of"), or None."""
+def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: set[int] = frozenset()) -> str | None:
+    """The role the words before a name give it ("in", "at the", "from", "the Iraqi town of"), or None.
+    ``names``: word positions of other place names; "in the Al-Qaim and Akashat areas" gives Akashat
+    the preposition of the list it is in."""
     j = first - 1
     steps = 0
     while j >= 0 and steps < 7:
         w = lows[j]
+        if w in ("and", "or") and j - 1 in names:
+            while j - 1 in names:
+                j -= 1
+            j -= 1
+            steps += 1
+            continue
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity"):
@@ -549,12 +573,12 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     for m in mentions:
         target = None
         if m.definite or m.family is None:
+            # "the attack", "It killed ...": the latest event it can be about; its place does not
+            # move an event already placed (a landmark: "the drone blew up outside Erbil")
             for e in reversed(events):
-                fam = _family_fits(e, m)
-                if fam is not None or m.family is None:
-                    if _place_fits(e.location, e.location_country, m.places.get("location"), None):
-                        target = e
-                        break
+                if _family_fits(e, m) is not None or m.family is None:
+                    target = e
+                    break
         elif events:
             e = events[-1]
             if (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
@@ -573,6 +597,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             _fill(target, m, own=True)
         else:
             _fill(target, m, own=not m.definite)
+        for extra in m.more:
+            twin = Event(target.family, [], type_sentence=m.sentence)
+            twin.date, twin.date_inherited = target.date, target.date_inherited
+            events.append(twin)
+            _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
+            twin.sentences = list(target.sentences)
+            twin.fatalities = None if target.fatalities else twin.fatalities
     return [e for e in events if e.location is not None]
 
 
@@ -589,7 +620,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
                 e.date, e.date_inherited = m.date, False
     loc = m.places.get("location")
     if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"
-                                                   and not _same_place(e.location, loc))):
+                                                   and not _same_place(e.location, loc))
+                            or (e.location.region and not loc.region and loc.country == e.location.country)):
         e.location = loc
     elif loc is not None and e.location is not None and _same_place(e.location, loc) and loc.role != "near" \
             and e.location.role == "near":

@@ -87,7 +87,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "s
 # opening quote; or, as web copy often glues paragraphs ("...Reuters.It is believed"), by a capital
 # right after a full stop that follows a lower-case letter.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])|(?<=[A-Za-z)”"])[.!?]["'”’]*(?=[A-Z](?:[a-z]|\s)|\*[A-Z])""")
-_WORD = re.compile(r"[^\W_]+(?:[’'ʿʾ][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[’'ʿʾ](?!s\b)[^\W_]+)*", re.UNICODE)   # "Baghdad's" -> "Baghdad", "s"
 
 
 def sentences(text: str) -> list[Span]:

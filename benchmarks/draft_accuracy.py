@@ -1,0 +1,239 @@
+"""How right are the drafts? Places, dates, countries, confidence and speed, side by side with a baseline.
+
+    .venv/bin/python benchmarks/draft_accuracy.py [--repeat 5] [--no-speed]
+
+Data: the labelled reports in tests/events/drafts/data/labelled_reports.json (short reports written
+for this project from public reporting, each with its events), split into the reports used while
+writing the rules ("fit") and the ones that were not ("heldout"); and the seed report
+(../shared/seed, when present).
+
+Figures, per split:
+- places: every draft's location and origin against the report's labelled event places. Precision =
+  drafted places within 25 km of a labelled place of that report / drafted places; recall = labelled
+  places with a drafted place within 25 km / labelled places.
+- dates: labelled events whose place was drafted, and the share of those whose draft (nearest within
+  25 km) has the right date; also right date and place over all labelled events.
+- wrong country: drafts in a country the report is not about (labelled ``countries``).
+- confidence: mean confidence of the drafts against the share that is right (place within 25 km of a
+  labelled event of the same date), overall and by confidence band.
+Baseline ("every name"): each gazetteer name the matcher finds in the report's countries becomes a
+draft dated the publication day, no cue words, no merging.
+Speed: reports per second once the gazetteer is loaded, one process and two processes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from events.drafts import draft_report  # noqa: E402
+from events.drafts.places import find_names, report_countries  # noqa: E402
+from events.drafts.text import report_text, sentences, words  # noqa: E402
+from geodata.geo import distance_km  # noqa: E402
+
+LABELLED = ROOT / "tests" / "events" / "drafts" / "data" / "labelled_reports.json"
+SHARED = Path(os.environ["CONFLICTMAP_SHARED_DATA"]).parent if os.environ.get("CONFLICTMAP_SHARED_DATA") \
+    else ROOT.parent / "shared"
+SEED = SHARED / "seed" / "sputnik_2024-04-22_us_base_syria_attacked.txt"
+KM = 25.0
+
+
+def load_reports() -> list[dict]:
+    return json.loads(LABELLED.read_text(encoding="utf-8"))["reports"]
+
+
+def truth_places(report: dict) -> list[tuple[float, float]]:
+    out = []
+    for e in report["events"]:
+        out.append((e["latitude"], e["longitude"]))
+        if e.get("origin_latitude") is not None:
+            out.append((e["origin_latitude"], e["origin_longitude"]))
+    return out
+
+
+def drafted_places(drafts: list[dict]) -> list[tuple[float, float] | None]:
+    out = []
+    for d in drafts:
+        out.append((d["latitude"], d["longitude"]) if d["latitude"] is not None else None)
+        if d.get("origin_location"):
+            out.append((d["origin_latitude"], d["origin_longitude"]) if d.get("origin_latitude") is not None else None)
+    return out
+
+
+def near(a, b) -> bool:
+    return a is not None and b is not None and distance_km(a[0], a[1], b[0], b[1]) <= KM
+
+
+def baseline(report: dict) -> list[dict]:
+    """Every gazetteer name found in the report's countries, dated the publication day."""
+    from geodata import geocode
+    text = report_text(report["text"])
+    countries = report_countries(text)
+    lower = frozenset(w.text.lower() for w in words(text) if w.text[:1].islower())
+    out = []
+    for s in sentences(text):
+        for h in find_names(words(s.text, s.start), countries, lower):
+            r = next((g for c in h.countries if (g := geocode(text[h.start:h.end], c)).status == "resolved"), None)
+            out.append({"latitude": r.latitude if r else None, "longitude": r.longitude if r else None,
+                        "event_date": report["published"], "country": h.countries[0] if len(h.countries) == 1 else "",
+                        "confidence": 0.5, "origin_location": ""})
+    return out
+
+
+def score(reports: list[dict], drafter) -> dict:
+    drafted = right_places = truth_n = found = events = dated = date_right = wrong_country = 0
+    both_right = n_drafts = 0
+    conf: list[tuple[float, bool]] = []
+    misses: list[str] = []
+    for r in reports:
+        drafts = drafter(r)
+        n_drafts += len(drafts)
+        truth = truth_places(r)
+        mine = drafted_places(drafts)
+        drafted += len(mine)
+        right_places += sum(1 for p in mine if any(near(p, t) for t in truth))
+        truth_n += len(truth)
+        found += sum(1 for t in truth if any(near(p, t) for p in mine))
+        wrong_country += sum(1 for d in drafts if d["country"] and d["country"] not in r["countries"])
+        for e in r["events"]:
+            events += 1
+            t = (e["latitude"], e["longitude"])
+            close = [d for d in drafts if near((d["latitude"], d["longitude"]) if d["latitude"] is not None else None, t)]
+            if close:
+                dated += 1
+                best = min(close, key=lambda d: distance_km(d["latitude"], d["longitude"], *t))
+                ok = any(d["event_date"] == e["event_date"] for d in close)
+                date_right += ok
+                both_right += ok
+                if not ok:
+                    misses.append(f"{r['id']} {e['location']}: date {best['event_date']} != {e['event_date']}")
+            else:
+                misses.append(f"{r['id']} {e['location']}: no draft within {KM:.0f} km")
+        for d in drafts:
+            p = (d["latitude"], d["longitude"]) if d["latitude"] is not None else None
+            ok = any(near(p, (e["latitude"], e["longitude"])) and d["event_date"] == e["event_date"] for e in r["events"])
+            conf.append((float(d["confidence"]), ok))
+            if p is None or not any(near(p, t) for t in truth):
+                misses.append(f"{r['id']} extra draft: {d.get('location', '?')} {d['event_date']} ({d.get('geo_status', '')})")
+    bands = {}
+    for lo, hi in ((0.0, 0.5), (0.5, 0.75), (0.75, 1.01)):
+        sel = [ok for c, ok in conf if lo <= c < hi]
+        if sel:
+            bands[f"{lo:.2f}-{min(hi, 1):.2f}"] = (len(sel), sum(sel) / len(sel))
+    return {
+        "reports": len(reports), "drafts": n_drafts,
+        "place_precision": right_places / drafted if drafted else float("nan"),
+        "place_recall": found / truth_n if truth_n else float("nan"),
+        "places": (right_places, drafted, found, truth_n),
+        "dates_right_of_found": date_right / dated if dated else float("nan"),
+        "dates": (date_right, dated, events),
+        "place_and_date_right": both_right / events if events else float("nan"),
+        "wrong_country": wrong_country,
+        "mean_confidence": sum(c for c, _ in conf) / len(conf) if conf else float("nan"),
+        "share_right": sum(ok for _, ok in conf) / len(conf) if conf else float("nan"),
+        "bands": bands, "misses": misses,
+    }
+
+
+def ours(r: dict) -> list[dict]:
+    return draft_report(r["text"], date.fromisoformat(r["published"]), r["source"], r["source_url"]).drafts
+
+
+def print_table(results: dict[str, dict]) -> None:
+    cols = list(results)
+    rows = [("reports", lambda s: f"{s['reports']}"), ("drafts", lambda s: f"{s['drafts']}"),
+            ("place precision (25 km)", lambda s: f"{s['place_precision']:.1%} ({s['places'][0]}/{s['places'][1]})"),
+            ("place recall (25 km)", lambda s: f"{s['place_recall']:.1%} ({s['places'][2]}/{s['places'][3]})"),
+            ("dates right, events placed", lambda s: f"{s['dates_right_of_found']:.1%} ({s['dates'][0]}/{s['dates'][1]})"),
+            ("place+date right, all events", lambda s: f"{s['place_and_date_right']:.1%} ({s['dates'][0]}/{s['dates'][2]})"),
+            ("drafts in a wrong country", lambda s: f"{s['wrong_country']}"),
+            ("mean confidence / share right", lambda s: f"{s['mean_confidence']:.2f} / {s['share_right']:.2f}")]
+    width = 31
+    print(" " * width + "".join(f"{c:>26}" for c in cols))
+    for name, fmt in rows:
+        print(f"{name:<{width}}" + "".join(f"{fmt(results[c]):>26}" for c in cols))
+
+
+def _speed_worker(args):
+    reports, repeat = args
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for r in reports:
+            ours(r)
+    return len(reports) * repeat, time.perf_counter() - t
+
+
+def _warm(_):
+    for r in load_reports():
+        ours(r)
+    return True
+
+
+def speed(reports: list[dict], repeat: int) -> None:
+    for r in reports:          # load the gazetteer and every automaton, fill the geocoder memo
+        ours(r)
+    n, secs = _speed_worker((reports, repeat))
+    print(f"speed, 1 process: {n} reports in {secs:.2f} s = {n / secs:.1f} reports/s")
+    ctx = mp.get_context("fork")
+    with ctx.Pool(2) as pool:
+        pool.map(_warm, [0, 1])
+        t = time.perf_counter()
+        parts = pool.map(_speed_worker, [(reports, repeat)] * 2)
+        wall = time.perf_counter() - t
+    total = sum(p[0] for p in parts)
+    print(f"speed, 2 processes: {total} reports in {wall:.2f} s wall = {total / wall:.1f} reports/s "
+          f"(machine shared with other work: load average {os.getloadavg()[0]:.1f})")
+
+
+def seed_check() -> None:
+    if not SEED.exists():
+        print("seed report: ../shared/seed not found, skipped")
+        return
+    drafts = draft_report(SEED.read_text(encoding="utf-8"), date(2024, 4, 22)).drafts
+    print(f"seed report: {len(drafts)} drafts")
+    for d in drafts:
+        o = f" from {d['origin_location']} ({d['origin_country']})" if d["origin_location"] else ""
+        print(f"  {d['event_date']} {d['sub_event_type'] or d['event_type']}: {d['location']} ({d['country']}){o}"
+              f" fatalities={d['fatalities']} confidence={d['confidence']}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    reports = load_reports()
+    t = time.perf_counter()
+    seed_check()
+    print(f"(first run, gazetteer loading included: {time.perf_counter() - t:.1f} s)\n")
+    results = {}
+    for split in ("fit", "heldout", "all"):
+        part = [r for r in reports if split == "all" or r["split"] == split]
+        results[f"drafts {split}"] = score(part, ours)
+    results["baseline all"] = score(reports, baseline)
+    print_table(results)
+    print("\nconfidence bands (drafts, share right), all reports:")
+    for band, (n, share) in results["drafts all"]["bands"].items():
+        print(f"  {band}: {n} drafts, {share:.0%} right")
+    if args.misses:
+        for split in ("fit", "heldout"):
+            print(f"\nmisses, {split}:")
+            for m in results[f"drafts {split}"]["misses"]:
+                print("  " + m)
+    if not args.no_speed:
+        print()
+        speed(reports, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
