@@ -36,7 +36,7 @@ GENERIC = (ATTACK, None)
 
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
-                r"blew\s+up|exploded|detonated")
+                r"blew\s+up|exploded|detonated|aimed|directed")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)

@@ -36,6 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (PERIOD, re.compile(rf"\b(?:early|mid|late)[\s-]+((?:{_MONTHS})(?:\s+\d{{4}})?)\b", re.I)),
 ]
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|announced|accused|told|stated|reported|confirmed|claimed|added|denied|warned|"
+                   r"declared|insisted)\b[^.;:!?]{0,40}?\s(?:(?:early|late)\s+)?(?:on\s+)?$", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 
 
@@ -46,6 +48,7 @@ class DateMention:
     text: str               # the expression as written
     kind: str               # EXPLICIT, RELATIVE or PERIOD
     since: bool             # "since early February": a reference point, not the event's own date
+    said: bool = False      # "officials said on Monday": the day of a statement, not of the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ def find_dates(sentence: str) -> list[DateMention]:
                 continue
             taken.append((s, e))
             since = bool(_SINCE.search(sentence[:s])) or m.group(0).lower().startswith(("since", "until", "by "))
-            found.append(DateMention(s, e, m.group(1), kind, since))
+            said = bool(_SAID.search(sentence[:s])) and kind != EXPLICIT
+            found.append(DateMention(s, e, m.group(1), kind, since, said))
     return sorted(found, key=lambda d: d.start)
 
 

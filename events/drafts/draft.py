@@ -40,7 +40,8 @@ _LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "ne
               "over": "location", "towards": "target", "toward": "target", "to": "to", "targeting": "target",
               "targeted": "target", "hit": "target", "hitting": "target", "struck": "target",
               "striking": "target", "bombed": "target", "shelled": "target", "attacked": "target",
-              "attacking": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
+              "attacking": "target", "rocked": "target", "shook": "target", "destroyed": "target",
+              "damaged": "target", "raided": "target", "stormed": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
               "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern",
@@ -70,6 +71,8 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town
 _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
                        r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)*"
                        r"(?:iraq|syria|jordan|lebanon|israel|yemen|iran|turkey)\b", re.I)
+_OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|neighbou?rhood|quarter|base|airbase|"
+                         r"camp|region)\b", re.I)
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
@@ -122,6 +125,7 @@ class Mention:
     actor1: str = ""
     actor2: str = ""
     claim_actor: str = ""
+    date_only: bool = False
 
 
 @dataclass
@@ -232,6 +236,8 @@ class _Context:
             m.country_slots.setdefault(role, code)
         m.admin1 = admin1
         for d in find_dates(sentence):
+            if d.said:
+                continue
             r = resolve(d.text, d.kind, self.published)
             if r is not None:
                 if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
@@ -240,7 +246,10 @@ class _Context:
         if m.family is None and m.fatalities is None and not m.places:
             return None                                   # "This comes a day after ...": nothing to add
         if m.family is not None and not m.new and not m.definite:
-            return None                                   # "attacks on US troops escalated": background
+            if m.date is None or m.date_since:
+                return None                               # "attacks on US troops escalated": background
+            m.places, m.more, m.country_slots, m.fatalities = {}, [], {}, None
+            m.date_only = True                            # "Explosions were heard at 11:36 pm on Monday"
         self.actors(m, sentence, chosen)
         if "location" not in m.places and chosen is not None:
             for obj in _COREF_OBJECT.finditer(sentence[chosen.start:]):
@@ -299,6 +308,8 @@ class _Context:
                 query = written + " province"
             else:
                 role = _left_cue(lows, h.first, names=in_names)
+                if role is None and _OF_FEATURE.match(rest) and h.first and lows[h.first - 1 - (lows[h.first - 1] == "the")] == "of":
+                    role = "location"         # "residents of the Harir subdistrict"
                 if role is None:
                     if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest):
                         role = "location"
@@ -539,6 +550,10 @@ def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: 
                 country: str | None) -> bool:
     if place is None and country is None:
         return True
+    if event_place is not None and event_place.region and place is not None and place.country == event_place.country:
+        pa, pb = event_place.point, place.point
+        if pa is None or pb is None or distance_km(pa[0], pa[1], pb[0], pb[1]) <= 150:
+            return True       # "in northern Babil" ... "in Jurf al-Nasr"
     if event_place is None:
         if event_country and place is not None and place.country and place.country != event_country:
             return False
@@ -572,6 +587,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     events: list[Event] = []
     for m in mentions:
         target = None
+        if m.date_only:
+            e = events[-1] if events else None
+            if e is not None and (e.date is None or e.date_inherited) and (
+                    _family_fits(e, m) is not None or {e.family, m.family} <= _VIOLENT):
+                e.date, e.date_inherited = m.date, False
+                e.sentences.append(m.sentence)
+            continue
         if m.definite or m.family is None:
             # "the attack", "It killed ...": the latest event it can be about; its place does not
             # move an event already placed (a landmark: "the drone blew up outside Erbil")
@@ -613,11 +635,10 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
     if fam is not None and fam != e.family:
         e.family = fam
         e.type_sentence = m.sentence
-    if m.date is not None and (e.date is None or e.date_inherited or
-                               (own and m.date.kind == EXPLICIT and e.date.kind != EXPLICIT)):
-        if own or e.date is None or e.date_inherited:
-            if not (m.date_since and not own):
-                e.date, e.date_inherited = m.date, False
+    if m.date is not None and not m.date_since and (
+            e.date is None or e.date_inherited or (m.date.kind == EXPLICIT and e.date.kind != EXPLICIT
+                                                   and m.date.precision == DAY)):
+        e.date, e.date_inherited = m.date, False      # an explicit date wins
     loc = m.places.get("location")
     if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"
                                                    and not _same_place(e.location, loc))

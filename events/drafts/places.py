@@ -251,9 +251,9 @@ def find_names(toks: list[Span], countries: list[str], lowercase_words: frozense
     for (first, last), entry in found.items():
         written = toks[first].text
         head = written[:1]
+        if fold(written) in ARTICLES and last > first:
+            head = toks[first + 1].text[:1]          # "al-Omar": the name after the article is capitalised
         if not (head.isupper() or "\u0600" <= head <= "\u06ff"):
-            continue
-        if fold(written) in ARTICLES and last > first and not toks[first + 1].text[:1].isupper():
             continue
         if last == first and fold(written) in lowercase_words:
             continue
