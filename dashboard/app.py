@@ -15,6 +15,7 @@ import streamlit as st  # noqa: E402
 from dashboard import clamp, controls, data, state, summary, timeline, url_state  # noqa: E402
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
+from dashboard.drafts_panel import drafts_panel  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
@@ -43,7 +44,8 @@ else:
         st.session_state["_dataset_version"] = dataset.version
         st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
-token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{show}"
+frame, drafts_token = drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
+token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{show}|{drafts_token}"
 
 title, tally = st.columns([3, 2], vertical_alignment="bottom")
 title.title("Conflict event map")

@@ -419,7 +419,7 @@ class _Context:
         if origin is not None:
             flags.extend(origin.flags)
         actor1 = e.actor1
-        if not actor1 and event_type in ("Explosions/Remote violence", "Battles"):
+        if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
             where = o_country or country
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
             flags.append("attacker not named in the report")

@@ -1,0 +1,237 @@
+""""Draft from a report": paste or upload a news report, review the draft events, accept or drop them.
+
+The sidebar holds the form (text or a .txt/.html file, publication date, source, URL). The drafts
+(``events.drafts.draft_report``) appear above the map in an editable table with the sentences they
+rest on and the points the analyst must check; pending drafts with coordinates are drawn on the map
+with the other events (ids ``draft-D1`` ...). "Accept" writes the checked rows to the event store
+(``events.store``, each row checked like a file row, the user's name kept in its history) and keeps
+them in this session's view; "Drop" forgets the checked rows.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import csv
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from events import COLUMNS, GEO_COLUMNS, load_bytes
+from events.drafts import draft_report
+from events.drafts.cli import known_actors
+from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
+
+from .safe_text import plain
+
+PENDING = "_drafts_pending"       # {"meta": {...}, "rows": [draft dicts]}
+ACCEPTED = "_drafts_accepted"     # list of records accepted this session
+MAX_REPORT_BYTES = 2_000_000
+EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+            "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _form() -> None:
+    with st.expander("Draft from a report", expanded=bool(st.session_state.get(PENDING))):
+        with st.form("draft_form", clear_on_submit=False, border=False):
+            text = st.text_area("Report text (plain text or HTML)", key="draft_text", height=160)
+            file = st.file_uploader("…or a saved page (.txt, .html)", type=["txt", "html", "htm"], key="draft_file")
+            published = st.date_input("Published on", value=None, key="draft_published", max_value=date.today(),
+                                      format="YYYY-MM-DD")
+            source = st.text_input("Source (outlet)", key="draft_source")
+            url = st.text_input("Source URL (http or https)", key="draft_url")
+            go = st.form_submit_button("Draft events")
+        if not go:
+            return
+        raw = _decode(file.getvalue()[:MAX_REPORT_BYTES]) if file is not None else (text or "")
+        if not raw.strip():
+            st.error("Paste the report's text or choose a file.")
+            return
+        if published is None:
+            st.error("Give the date the report was published: 'on Sunday' is read from it.")
+            return
+        if url and not url.strip().lower().startswith(("http://", "https://")):
+            st.error("The source URL must start with http:// or https://.")
+            return
+        with st.spinner("Reading the report…"):
+            result = draft_report(raw, published, source.strip(), url.strip(), known_actors())
+        st.session_state[PENDING] = {
+            "meta": {"published": published.isoformat(), "source": source.strip(), "url": url.strip(),
+                     "countries": result.countries},
+            "rows": result.drafts,
+        }
+        if not result.drafts:
+            st.info("No event with a place was found in this report.")
+
+
+def _record(row: dict, meta: dict) -> dict:
+    """A draft (possibly edited) as an event-table record with a stable id."""
+    rec = {c: row.get(c) for c in COLUMNS if c != "event_id"}
+    key = "|".join(str(rec.get(c) or "") for c in ("source_url", "event_date", "location", "sub_event_type"))
+    rec["event_id"] = "DR" + hashlib.sha1(key.encode()).hexdigest()[:10].upper()
+    rec["source"] = rec.get("source") or meta.get("source") or "news report (draft)"
+    for c in ("latitude", "longitude", "origin_latitude", "origin_longitude", "fatalities", "geo_precision",
+              "date_precision"):
+        v = rec.get(c)
+        rec[c] = None if v is None or (isinstance(v, float) and pd.isna(v)) else v
+    return rec
+
+
+def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame | None:
+    """Records as the event table (typed by the curated loader, not geocoded: an ambiguous draft stays off the map)."""
+    if not records:
+        return None
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), extrasaction="ignore")
+    writer.writeheader()
+    for r in records:
+        writer.writerow({c: "" if r.get(c) is None else r.get(c) for c in COLUMNS})
+    result = load_bytes(buf.getvalue().encode(), "drafts.csv", fmt="curated", geocode=False)
+    frame = result.frame
+    if frame.empty:
+        return None
+    frame["geo_status"] = "given"
+    frame["geo_name"] = ""
+    frame["geo_source"] = "draft"
+    frame["geo_confidence"] = 1.0
+    for col in GEO_COLUMNS:
+        frame[col] = frame[col].astype("category") if col != "geo_confidence" else frame[col]
+    return frame
+
+
+def _review() -> None:
+    pending = st.session_state.get(PENDING)
+    if not pending or not pending["rows"]:
+        return
+    meta, rows = pending["meta"], pending["rows"]
+    with st.container(border=True):
+        st.subheader(f"Drafts from the report ({len(rows)})")
+        where = ", ".join(meta.get("countries") or []) or "no country named"
+        st.caption(plain(f"Published {meta['published']} by {meta.get('source') or 'an unnamed source'}; "
+                         f"countries it concerns: {where}. Edit a cell, choose drafts, then accept or drop them. "
+                         "Drafts with coordinates are on the map (ids draft-D1 ...).", 500))
+        edited = st.data_editor(
+            review_table(rows), key="drafts_editor", hide_index=True, width="stretch",
+            disabled=["draft_id", "confidence", "check", "evidence"],
+            column_config={
+                "event_type": st.column_config.SelectboxColumn("event_type", options=list(EVENT_TYPES)),
+                "sub_event_type": st.column_config.SelectboxColumn("sub_event_type", options=list(SUB_EVENT_TYPES)),
+                "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
+                "evidence": st.column_config.TextColumn("evidence (the report's words)", width="large"),
+            })
+        ids = [r["draft_id"] for r in rows]
+        chosen = st.multiselect("Drafts to accept or drop", ids, key="drafts_pick",
+                                format_func=lambda i: f"{i}: {next(r['location'] for r in rows if r['draft_id'] == i)}")
+        user = st.text_input("Your name (kept with each accepted event's history)", key="drafts_user")
+        cols = st.columns(3)
+        accept = cols[0].button("Accept into the store", key="drafts_accept")
+        drop = cols[1].button("Drop", key="drafts_drop")
+        clear = cols[2].button("Drop all drafts", key="drafts_clear")
+    if clear:
+        st.session_state.pop(PENDING, None)
+        st.rerun()
+    if not (accept or drop) or not chosen:
+        if accept or drop:
+            st.warning("Choose the drafts first.")
+        return
+    rows = apply_edits(rows, edited)
+    keep, problems, added = [], [], 0
+    for row in rows:
+        if row["draft_id"] not in chosen:
+            keep.append(row)
+        elif drop:
+            continue
+        else:
+            ok, why = _accept(row, meta, user)
+            if ok:
+                added += 1
+            else:
+                problems.append(f"{row['draft_id']} ({row['location']}): {why}")
+                keep.append(row)
+    pending["rows"] = keep
+    for p in problems:
+        st.error(plain(p, 500))
+    if added:
+        st.toast(f"{added} event(s) accepted into the store.")
+    if not problems:
+        st.session_state.pop("drafts_pick", None)
+        st.rerun()
+
+
+def review_table(rows: list[dict]) -> pd.DataFrame:
+    """The drafts as the review table: editable event columns, then confidence, checks and evidence."""
+    return pd.DataFrame([{"draft_id": r["draft_id"], **{c: r.get(c) for c in EDITABLE},
+                          "confidence": r["confidence"], "check": "; ".join(r["flags"]),
+                          "evidence": " | ".join(r["evidence"])} for r in rows])
+
+
+def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
+    """The drafts with the analyst's edits from the review table (matched by draft_id)."""
+    by_id = {str(e["draft_id"]): e for _, e in edited.iterrows()} if edited is not None else {}
+    out = []
+    for row in rows:
+        e = by_id.get(row["draft_id"])
+        if e is None:
+            out.append(row)
+            continue
+        changes = {}
+        for c in EDITABLE:
+            v = e[c]
+            changes[c] = None if (not isinstance(v, str) and pd.isna(v)) else v
+        out.append({**row, **changes})
+    return out
+
+
+def _accept(row: dict, meta: dict, user: str) -> tuple[bool, str]:
+    """Add one draft to the event store; (True, "") or (False, the reason)."""
+    if not (user or "").strip():
+        return False, "give your name before accepting"
+    record = _record(row, meta)
+    try:
+        from events.store import AlreadyExists, InvalidEvent, StoreError, open_store
+    except ImportError:          # the store is not installed: keep it for this session only
+        st.session_state.setdefault(ACCEPTED, []).append(record)
+        return True, ""
+    try:
+        open_store().add(record, user.strip(), reason="accepted from a news report draft",
+                         provenance=f"draft from a report: {meta.get('url') or meta.get('source') or 'pasted text'}")
+    except InvalidEvent as exc:
+        return False, "; ".join(f"{getattr(e, 'column', '')}: {getattr(e, 'reason', e)}" for e in exc.errors)
+    except AlreadyExists:
+        return False, f"an event with id {record['event_id']} is already in the store"
+    except (StoreError, OSError) as exc:
+        return False, f"the store could not be written: {exc}"
+    st.session_state.setdefault(ACCEPTED, []).append(record)
+    return True, ""
+
+
+def drafts_panel(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Draw the panel (sidebar form, review box at this point of the page) and return ``frame`` with this
+    session's accepted events and its pending drafts that have coordinates, and a token that changes
+    whenever those do (for the page's caches)."""
+    with st.sidebar:
+        _form()
+    _review()
+    pending = st.session_state.get(PENDING) or {}
+    rows = []
+    for r in pending.get("rows", []):
+        if r.get("latitude") is not None:
+            rec = _record(r, pending.get("meta", {}))
+            rec["event_id"] = f"draft-{r['draft_id']}"
+            rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
+            rows.append(rec)
+    accepted = st.session_state.get(ACCEPTED, [])
+    extra = [f for f in (_frame(accepted), _frame(rows)) if f is not None]
+    if not extra:
+        return frame, ""
+    token = hashlib.sha1(repr((accepted, rows)).encode()).hexdigest()[:12]
+    both = pd.concat([frame, *extra], ignore_index=True)
+    both = both.drop_duplicates("event_id", keep="first")
+    return both.sort_values("event_date", kind="stable").reset_index(drop=True), token
