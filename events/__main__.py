@@ -11,7 +11,8 @@ import sys
 
 from . import export
 from .errors import LoadError
-from .formats import FORMATS
+from .facts import has_coordinates
+from .readers import FORMATS
 from .load import LoadResult, load
 from .store.cli import add_db_parser
 
@@ -64,7 +65,7 @@ def cmd_geocode(args) -> int:
     progress = _progress_bar() if sys.stderr.isatty() else None
     result = load(args.path, fmt=args.format, geocode=True, progress=progress)
     export.write(result.frame, args.out, args.to)
-    placed = int(result.frame["latitude"].notna().sum())
+    placed = int(has_coordinates(result.frame).sum())
     counts = result.frame["geo_status"].value_counts().to_dict()
     print(f"{placed} of {len(result.frame)} events have coordinates; {counts}", file=sys.stderr)
     return _report(result, args.out, f"geocoded, written as {args.to}")
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_common(p):
-        p.add_argument("path", help="CSV (curated, ACLED, UCDP GED) or GeoJSON file")
+        p.add_argument("path", help="event file: CSV, .xlsx, GeoJSON, GDELT export (.CSV/.zip) or Parquet, any layout in the README")
         p.add_argument("--format", choices=FORMATS, help="force a layout instead of detecting it from the header")
 
     p = sub.add_parser("validate", help="check a file; print a summary and every rejected row")

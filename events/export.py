@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .facts import has_coordinates
 from .schema import COLUMNS, GEO_COLUMNS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -83,7 +84,7 @@ def to_geodataframe(frame: pd.DataFrame):
     notebooks and spatial joins. Imported lazily: loading events does not need geopandas."""
     import geopandas as gpd
 
-    placed = frame["latitude"].notna() & frame["longitude"].notna()
+    placed = has_coordinates(frame)
     geometry = gpd.points_from_xy(frame["longitude"].where(placed), frame["latitude"].where(placed))
     geometry = [g if ok else None for g, ok in zip(geometry, placed)]
     return gpd.GeoDataFrame(frame.copy(), geometry=geometry, crs="EPSG:4326")

@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-PLACED = ("resolved", "ambiguous")
+from .facts import GIVEN, PLACED, has_coordinates
 
 
 def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
@@ -19,8 +19,8 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
     from geodata import geocode_frame  # the gazetteer loads only when something needs geocoding
 
     frame = frame.copy()
-    given = frame["latitude"].notna() & frame["longitude"].notna()
-    frame["geo_status"] = "given"
+    given = has_coordinates(frame)
+    frame["geo_status"] = GIVEN
     frame["geo_name"] = ""
     frame["geo_source"] = "file"
     frame["geo_confidence"] = 1.0
@@ -40,7 +40,7 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
         missing = frame.loc[idx, "geo_precision"].isna()
         frame.loc[missing[missing].index, "geo_precision"] = precision[missing]
     origin_todo = (
-        frame["origin_location"].ne("") & (frame["origin_latitude"].isna() | frame["origin_longitude"].isna())
+        frame["origin_location"].ne("") & ~has_coordinates(frame, "origin_")
     )
     if origin_todo.any():
         origins = frame.loc[origin_todo].copy()

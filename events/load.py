@@ -1,7 +1,9 @@
 """Load an event file of any supported layout into the one event table, plus its row errors.
 
-``load`` reads a path, ``load_bytes`` an upload. Both validate, then (by default) geocode the
-rows that name a place but carry no coordinates, then sort by date.
+``load`` reads a path, ``load_bytes`` an upload. The container (CSV, Excel, GeoJSON, GDELT,
+zip, Parquet) is told from the bytes, the layout from the header through the registry in
+``events.readers``; then rows are validated, (by default) geocoded where they name a place but
+carry no coordinates, and sorted by date.
 """
 from __future__ import annotations
 
@@ -12,30 +14,49 @@ from typing import Callable
 import pandas as pd
 from pyarrow import BufferReader as pa_buffer
 
-from . import formats
+from . import readers
 from .errors import LoadError, RowError
+from .facts import mark_given
 from .geocoding import add_coordinates
-from .readers import acled, curated, geojson, parquet, ucdp
-from .readers.table import decode, read_rows
+from .readers import gdelt, parquet, xlsx
+from .readers.base import drop_hxl, normalise_header
+from .readers.geojson import GeoJsonSource
+from .readers.geojson import looks_like as looks_like_geojson
+from .readers.table import CsvSource, decode
 from .schema import COLUMNS, GEO_COLUMNS
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
 Progress = Callable[[int, int], None]
+HXL_ROW = "HXL hashtag row"
 
 
 @dataclass
 class LoadResult:
+    """A loaded file: the valid rows (``frame``), one RowError per problem, the layout name,
+    ``rows`` = records mapped and validated, ``skipped`` = records left out on purpose and not
+    errors (an HXL hashtag row, GDELT events outside the mapping), by reason."""
+
     frame: pd.DataFrame
     errors: list[RowError] = field(default_factory=list)
     format: str = ""
     rows: int = 0
     path: str = ""
+    skipped: dict[str, int] = field(default_factory=dict)
+    container: str = "csv"
 
     @property
     def rejected(self) -> int:
         """Rows rejected (a row with several problems counts once)."""
         return len({e.line for e in self.errors})
+
+    @property
+    def label(self) -> str:
+        """The layout as a user reads it ("ACLED export", "curated event table (GeoJSON)")."""
+        text = readers.label(self.format)
+        if self.container not in ("csv", self.format):
+            text += f" ({readers.label(self.container)})"
+        return text
 
 
 def empty_frame() -> pd.DataFrame:
@@ -50,6 +71,9 @@ def empty_frame() -> pd.DataFrame:
 
 def load(path: str | Path, fmt: str | None = None, geocode: bool = True,
          progress: Progress | None = None) -> LoadResult:
+    """Read the event file at ``path`` (any layout in ``events.readers``); ``fmt`` forces a layout.
+
+    Raises LoadError when the file cannot be read at all; bad rows are in ``errors``."""
     path = Path(path)
     try:
         if fmt == "parquet" or (fmt is None and _starts_with(path, parquet.MAGIC)):
@@ -68,7 +92,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int, filename: str,
             geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
-    frame = add_coordinates(frame, progress=progress) if geocode else _given_only(frame)
+    frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame)
     if not frame["event_date"].is_monotonic_increasing:
         frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
     return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)
@@ -79,50 +103,68 @@ def _load_parquet(source, filename: str, geocode: bool, progress: Progress | Non
     """Typed rows: the rules only, no text parsing."""
     table = parquet.read(source, filename, max_rows)
     frame, errors = validate_typed(table, filename)
-    return _finish(frame, errors, "parquet", len(table), filename, geocode, progress)
+    result = _finish(frame, errors, "parquet", len(table), filename, geocode, progress)
+    result.container = "parquet"
+    return result
+
+
+def _source(data: bytes, filename: str, fmt: str | None, max_rows: int | None):
+    """The container: an object with ``header``, ``rows(keep_na)`` and ``extra_date_formats``."""
+    if fmt == "xlsx" or xlsx.looks_like(data):
+        return xlsx.XlsxSource(data, filename, max_rows)
+    text = decode(data, filename)
+    if fmt == "geojson" or (fmt is None and looks_like_geojson(text)):
+        return GeoJsonSource(text, filename, max_rows)
+    if fmt in (None, gdelt.NAME) and gdelt.looks_like(text):
+        return gdelt.GdeltSource(text, filename, max_rows)
+    return CsvSource(text, filename, max_rows)
 
 
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
                progress: Progress | None = None, max_rows: int | None = None) -> LoadResult:
-    """``max_rows``: refuse (LoadError) a file with more records, before validating or geocoding any."""
-    if fmt is not None and fmt not in formats.FORMATS:
-        raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(formats.FORMATS)}")
+    """Like ``load`` for the bytes of a file called ``filename`` (an upload).
+
+    ``max_rows``: refuse (TooManyRows, a LoadError) a file with more records, before validating
+    or geocoding any."""
+    if fmt is not None and fmt not in readers.FORMATS:
+        raise LoadError(filename, f"unknown format {fmt!r}; one of: {', '.join(readers.FORMATS)}")
     if fmt == "parquet" or (fmt is None and parquet.looks_like(data)):
         return _load_parquet(pa_buffer(data), filename, geocode, progress, max_rows)
-    text = decode(data, filename)
-    if fmt == "geojson" or (fmt is None and geojson.looks_like(text)):
-        layout, raw = "geojson", geojson.to_raw(text, filename, max_rows)
+    inner = filename
+    if data[:4] == xlsx.MAGIC and fmt != "xlsx" and not xlsx.looks_like(data):
+        data, inner = gdelt.unzip(data, filename)
+        if fmt is None and parquet.looks_like(data):
+            return _load_parquet(pa_buffer(data), filename, geocode, progress, max_rows)
+    source = _source(data, filename, fmt, max_rows)
+    names, index_col = normalise_header(source.header)
+    if index_col:
+        names = names[1:]
+    if fmt in readers.BY_NAME:
+        layout = readers.get(fmt, filename)
+        missing = layout.missing(names)
+        if missing:
+            raise LoadError(filename, f"not the {layout.name} layout: no column {', '.join(missing)}")
     else:
-        header, rows = read_rows(text, filename, max_rows)
-        layout = fmt or formats.detect(header, filename)
-        raw = _to_raw(layout, rows, header, filename)
-    frame, errors = validate(raw, filename, formats.date_formats(layout))
-    return _finish(frame, errors, layout, len(raw), filename, geocode, progress)
-
-
-def _to_raw(layout: str, rows: pd.DataFrame, header: list[str], filename: str) -> pd.DataFrame:
-    if layout in (acled.MODERN, acled.LEGACY, acled.REDUCED):
-        needed = ["EVENT_DATE"] if layout == acled.REDUCED else ["event_date", "event_type"]
-    elif layout == "ucdp":
-        needed = ["id", "date_start", "type_of_violence"]
-    else:
-        needed = ["event_id", "event_date", "event_type"]
-    missing = [c for c in needed if c not in header]
-    if missing:
-        raise LoadError(filename, f"not the {layout} layout: no column {', '.join(missing)}")
-    if layout in (acled.MODERN, acled.LEGACY, acled.REDUCED):
-        return acled.to_raw(rows, layout)
-    if layout == "ucdp":
-        return ucdp.to_raw(rows)
-    return curated.to_raw(rows)
-
-
-def _given_only(frame: pd.DataFrame) -> pd.DataFrame:
-    """Without geocoding: mark which rows carry their own coordinates."""
-    frame = frame.copy()
-    has = frame["latitude"].notna() & frame["longitude"].notna()
-    frame["geo_status"] = has.map({True: "given", False: "not geocoded"})
-    frame["geo_name"] = ""
-    frame["geo_source"] = has.map({True: "file", False: ""})
-    frame["geo_confidence"] = has.astype(float).where(has)
-    return frame
+        layout = readers.detect(names, inner)
+    rows = source.rows(layout.keeps_na)
+    if index_col:
+        rows = rows.drop(columns=rows.columns[0])
+    rows = rows.loc[:, ~rows.columns.duplicated()]
+    rows, hxl = drop_hxl(rows)
+    skipped = {HXL_ROW: hxl} if hxl else {}
+    if layout.name == gdelt.NAME:
+        leave, counts = gdelt.skipped(rows)
+        rows = rows.loc[~leave]
+        skipped.update(counts)
+    raw = layout.to_raw(rows)
+    for col in ("_line", "_extra_fields", "_bad_geometry"):
+        if col in rows:
+            raw[col] = rows[col]
+    if isinstance(source, xlsx.XlsxSource):
+        raw["event_date"] = xlsx.excel_serials(raw["event_date"].astype(str).str.strip())
+    formats = layout.date_formats + tuple(f for f in source.extra_date_formats if f not in layout.date_formats)
+    frame, errors = validate(raw, filename, formats)
+    result = _finish(frame, errors, layout.name, len(raw), filename, geocode, progress)
+    result.skipped = skipped
+    result.container = source.NAME
+    return result

@@ -78,13 +78,16 @@ def is_http_url(url: str) -> bool:
 
 
 def _describe(formats: tuple[str, ...]) -> str:
-    names = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%B": "Month", "%b": "Mon", "%y": "YY"}
+    """Date forms as a person reads them: "%d-%b-%y" -> "DD-Mon-YY"."""
+    names = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%B": "Month", "%b": "Mon", "%y": "YY", "%H": "hh",
+             "%M": "mm", "%S": "ss", "%f": "ffffff"}
     out = []
-    for fmt in formats[:2]:
+    for fmt in formats:
         for code, name in names.items():
             fmt = fmt.replace(code, name)
-        out.append(fmt)
-    return " or ".join(out)
+        if fmt not in out:
+            out.append(fmt)
+    return ", ".join(out)
 
 
 def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -> pd.DataFrame:
@@ -96,7 +99,8 @@ def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -
         typed[col] = text[col].str.upper()
     dates = _parse_dates(text["event_date"], date_formats)
     found.flag(text["event_date"].ne("") & dates.isna(), "event_date",
-               f"unparsable or impossible date (expected {_describe(date_formats)})")
+               f"unparsable or impossible date (this layout's forms: {_describe(date_formats)}; "
+               "day and month are never guessed)")
     typed["event_date"] = dates
     for col in NUMBER_COLUMNS:
         num = _number(text[col])

@@ -1,26 +1,30 @@
-"""ACLED exports in their three real layouts.
+"""ACLED exports in their real layouts (headers compared case-insensitively).
 
-* ``acled``: the modern 31-column lower-case export (event_id_cnty, event_date, year,
-  time_precision, disorder_type, event_type, sub_event_type, ... iso, region, country, ...).
-* ``acled-legacy``: the 26-column realtime API layout of 2016-2019 (alphabetical columns,
-  ally_actor_1/2, gwno, no sub_event_type, old event types such as "Remote violence").
+* ``acled``: the current lower-case export, 31 columns (event_id_cnty, event_date, year,
+  time_precision, disorder_type, event_type, sub_event_type, ... iso, region, country, ...),
+  also as re-saved by a spreadsheet (extra ``data_id``/``iso3``, dates like ``9-May-20``).
+* ``acled-legacy``: releases before the 2019 codebook, lower-case (realtime API, 2016-2019)
+  or upper-case (``GWNO``, ``EVENT_ID_CNTY``, ``ALLY_ACTOR_1``, dates like ``01-January-2015``):
+  no sub_event_type, old event types such as "Remote violence" and "Riots/Protests".
 * ``acled-reduced``: an upper-case export without event_id_cnty, notes, admin or precision
-  columns, with dates as ``01-Jan-22``.
+  columns, dates as ``01-Jan-22``.
+
+Dates: ISO ``2024-04-21``, ``21 April 2024``, ``21-April-2024``, ``01-Jan-22``/``9-May-20``.
+The legacy releases' numeric form is day first (``21/04/2016``, as ACLED's codebook of the time
+documents it); no other numeric form is read, so day and month are never guessed.
+Countries: the name (pycountry and UCDP/ACLED spellings), else ``iso`` (ISO 3166-1 numeric),
+``iso3`` or the legacy ``gwno`` (Gleditsch-Ward).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from geodata.countries import to_iso2
-
 from ..schema import COLUMNS
+from .base import Layout, text_column
+from .countries import resolve
 
 MODERN, LEGACY, REDUCED = "acled", "acled-legacy", "acled-reduced"
-DATE_FORMATS = {
-    MODERN: ("%Y-%m-%d", "%d %B %Y"),
-    LEGACY: ("%Y-%m-%d", "%d %B %Y", "%d/%m/%Y"),
-    REDUCED: ("%d-%b-%y", "%d-%B-%Y", "%Y-%m-%d"),
-}
+NAMED_DATES = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y")
 
 # Pre-2019 event types -> (event_type, sub_event_type) of the current codebook. Where the
 # old type does not say which sub-type, the sub-type is left empty rather than guessed.
@@ -36,64 +40,57 @@ LEGACY_TYPES = {
 }
 
 
-def detect(header: list[str]) -> str | None:
-    cols = set(header)
-    if {"EVENT_DATE", "EVENT_TYPE", "ACTOR1", "LATITUDE", "LONGITUDE"} <= cols:
-        return REDUCED
-    if {"event_id_cnty", "event_date", "event_type", "actor1"} <= cols:
-        return MODERN if "sub_event_type" in cols else LEGACY
-    return None
-
-
-def _col(rows: pd.DataFrame, name: str) -> pd.Series:
-    return rows[name] if name in rows else pd.Series("", index=rows.index, dtype=object)
-
-
-def _country(rows: pd.DataFrame) -> pd.Series:
-    """ISO2 from the ``country`` name; the numeric ``iso`` code when the name is unknown.
-    An unknown country stays as written, so validation names it."""
-    names = _col(rows, "country").fillna("")
-    mapping = {name: to_iso2(name) for name in names.unique()}
-    iso = names.map(mapping)
-    if "iso" in rows:
-        numeric = rows["iso"].map(lambda v: to_iso2(v) if str(v).strip().isdigit() else None)
-        iso = iso.fillna(numeric)
-    return iso.fillna(names)
-
-
 def _legacy_types(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Old types to new; "Riots/Protests" splits by ACLED's inter1 code (5 rioters, 6 protesters)."""
-    old = _col(rows, "event_type").fillna("")
-    key = old.str.strip().str.lower()
+    old = text_column(rows, "event_type")
+    key = old.str.lower()
     mapped = key.map(lambda k: LEGACY_TYPES.get(k, (None, "")))
     event_type = mapped.map(lambda t: t[0])
     sub = mapped.map(lambda t: t[1])
     riots = key.eq("riots/protests")
-    inter1 = _col(rows, "inter1").astype(str).str.strip()
+    inter1 = text_column(rows, "inter1")
     event_type = event_type.mask(riots & inter1.eq("5"), "Riots").mask(riots & ~inter1.eq("5"), "Protests")
     return event_type.fillna(old), sub.fillna("")
 
 
-def to_raw(rows: pd.DataFrame, layout: str) -> pd.DataFrame:
-    upper = layout == REDUCED
-    if upper:
-        rows = rows.rename(columns=lambda c: c if c.startswith("_") else c.lower())
-    raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object).fillna("")
-    # The reduced layout has no id: the line in the file is the stable identity of a row there.
-    raw["event_id"] = (
-        "L" + rows["_line"].astype(str) if upper or "event_id_cnty" not in rows else rows["event_id_cnty"]
-    )
-    for ours, theirs in [
-        ("event_date", "event_date"), ("date_precision", "time_precision"),
-        ("event_type", "event_type"), ("sub_event_type", "sub_event_type"),
-        ("actor1", "actor1"), ("actor2", "actor2"), ("admin1", "admin1"), ("location", "location"),
-        ("latitude", "latitude"), ("longitude", "longitude"), ("geo_precision", "geo_precision"),
-        ("fatalities", "fatalities"), ("source", "source"), ("notes", "notes"),
-    ]:
-        raw[ours] = _col(rows, theirs)
-    raw["country"] = _country(rows)
-    if layout == LEGACY:
-        raw["event_type"], raw["sub_event_type"] = _legacy_types(rows)
-    raw["_line"] = rows["_line"]
-    raw["_extra_fields"] = rows.get("_extra_fields", 0)
-    return raw
+def _mapper(layout: str):
+    def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
+        raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object)
+        # The reduced layout has no id: the line in the file is the stable identity of a row there.
+        raw["event_id"] = (text_column(rows, "event_id_cnty") if "event_id_cnty" in rows
+                           else "L" + rows["_line"].astype(str))
+        for ours, theirs in [
+            ("event_date", "event_date"), ("date_precision", "time_precision"),
+            ("event_type", "event_type"), ("sub_event_type", "sub_event_type"),
+            ("actor1", "actor1"), ("actor2", "actor2"), ("admin1", "admin1"), ("location", "location"),
+            ("latitude", "latitude"), ("longitude", "longitude"), ("geo_precision", "geo_precision"),
+            ("fatalities", "fatalities"), ("source", "source"), ("notes", "notes"),
+        ]:
+            raw[ours] = rows[theirs] if theirs in rows else ""
+        raw["country"] = resolve(text_column(rows, "country"), gw=[text_column(rows, "gwno")],
+                                 iso_numeric=text_column(rows, "iso"), iso3=text_column(rows, "iso3"))
+        if layout == LEGACY:
+            raw["event_type"], raw["sub_event_type"] = _legacy_types(rows)
+        return raw.fillna("")
+    return to_raw
+
+
+ACLED = Layout(
+    MODERN, "ACLED export", frozenset({"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1"}),
+    NAMED_DATES, _mapper(MODERN),
+    mapping="event_id_cnty -> event_id, time_precision -> date_precision, the other columns by name; "
+            "country from the name, else iso (numeric) or iso3",
+)
+ACLED_LEGACY = Layout(
+    LEGACY, "ACLED (legacy, before 2019)", frozenset({"event_id_cnty", "event_date", "event_type", "actor1"}),
+    (*NAMED_DATES, "%d/%m/%Y"), _mapper(LEGACY), excludes=frozenset({"sub_event_type"}),
+    mapping="as acled; old event types mapped to the 2019 codebook (Riots/Protests split by inter1: "
+            "5 rioters -> Riots, else Protests); country from the name, else gwno (Gleditsch-Ward)",
+)
+ACLED_REDUCED = Layout(
+    REDUCED, "ACLED (reduced export)", frozenset({"event_date", "event_type", "actor1", "latitude", "longitude"}),
+    ("%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y"), _mapper(REDUCED),
+    excludes=frozenset({"event_id_cnty", "event_id"}),
+    mapping="as acled; no id column, so event_id is L + the row's line in the file",
+)
+LAYOUTS = (ACLED, ACLED_LEGACY, ACLED_REDUCED)

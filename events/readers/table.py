@@ -1,18 +1,26 @@
-"""Read a delimited text file into rows of strings, keeping each record's line number.
+"""Delimited text (CSV, semicolon or tab separated) -> header and rows of strings.
 
-The csv module (not pandas) because a user needs the line *as in the file*, and notes with
-embedded newlines make record number and line number differ.
+Rows keep their line *as in the file* (notes with embedded newlines make record number and
+line number differ). pandas' C parser reads the common case; a file it cannot read exactly
+(rows longer than the header, blank lines or quoted newlines that shift line numbers) is read
+again with the csv module, slower but exact, so no row is lost and every line number is right.
 """
 from __future__ import annotations
 
 import csv
 import io
+import warnings
 
+import numpy as np
 import pandas as pd
 
 from ..errors import LoadError, TooManyRows
+from .base import NA_TOKENS, blank_na, normalise_header
 
-csv.field_size_limit(10 * 1024 * 1024)
+FIELD_LIMIT = 10 * 1024 * 1024  # one field (a note) larger than this is not an event file
+csv.field_size_limit(FIELD_LIMIT)
+
+NAME, LABEL = "csv", "CSV text"
 
 
 def decode(data: bytes, name: str) -> str:
@@ -20,7 +28,7 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise LoadError(name, "the file is empty")
     if b"\x00" in data[:8192]:
-        raise LoadError(name, "this is a binary file, not CSV or GeoJSON text")
+        raise LoadError(name, "this is a binary file, not CSV, Excel (.xlsx) or GeoJSON")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -30,45 +38,99 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_rows(text: str, name: str, max_rows: int | None = None) -> tuple[list[str], pd.DataFrame]:
-    """Header and a frame of strings (all columns) with ``_line`` = first line of each record
-    and ``_extra_fields`` = fields beyond the header (a malformed row, reported, not dropped).
-    With ``max_rows``, a file with more records is refused as soon as the reader passes the limit."""
-    sample = text[:65536]
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise LoadError(name, f"not a CSV file ({exc or 'no header'})") from None
-    header = [h.strip() for h in header]
-    if len(header) < 2:
-        raise LoadError(name, "not a CSV file: the first line has fewer than two columns")
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    extra: list[int] = []
-    width = len(header)
-    start = reader.line_num + 1
-    try:
-        for record in reader:
-            if not record or (len(record) == 1 and not record[0].strip()):
+class CsvSource:
+    """A delimited text file: ``header`` (as written) now, ``rows(keep_na)`` when asked."""
+
+    NAME = "csv"
+
+    extra_date_formats: tuple[str, ...] = ()
+
+    def __init__(self, text: str, name: str, max_rows: int | None = None):
+        self.text, self.name, self.max_rows = text, name, max_rows
+        first = text.split("\n", 1)[0]
+        try:
+            self.delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+        except csv.Error:
+            self.delimiter = ","
+        try:
+            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter))
+        except (StopIteration, csv.Error) as exc:
+            raise LoadError(name, f"not a CSV file ({exc or 'no header'})") from None
+        if len(header) < 2:
+            raise LoadError(name, "not a CSV file: the first line has fewer than two columns")
+        self.header = [h.strip() for h in header]
+
+    def rows(self, keep_na: frozenset[str] = frozenset()) -> pd.DataFrame:
+        """Frame of strings (columns: the normalised header), ``_line`` = the record's first line,
+        ``_extra_fields`` = fields beyond the header (a malformed row, reported, not dropped).
+        Missing-value tokens become "" except in ``keep_na`` columns."""
+        names, _ = normalise_header(self.header)
+        frame = self._fast(names, keep_na)
+        if frame is None:
+            frame = self._exact(names)
+            frame = blank_na(frame, keep_na)
+        return frame
+
+    def _check_limit(self, count: int) -> None:
+        if self.max_rows is not None and count > self.max_rows:
+            raise TooManyRows(self.name, self.max_rows)
+
+    def _fast(self, names: list[str], keep_na: frozenset[str]) -> pd.DataFrame | None:
+        text = self.text
+        if "\n\n" in text or "\r\n\r\n" in text or ("\r" in text and "\r\n" not in text):
+            return None
+        if len(text) > FIELD_LIMIT:  # the exact reader refuses a line longer than any field may be
+            ends = np.flatnonzero(np.frombuffer(text.encode("utf-8"), dtype=np.uint8) == 10)
+            if np.diff(np.concatenate(([0], ends, [len(text)]))).max() > FIELD_LIMIT:
+                return None
+        width = len(names)
+        na = {i: list(NA_TOKENS) for i, n in enumerate(names) if n not in keep_na}
+        try:
+            with warnings.catch_warnings():
+                # pandas only warns when the first record is longer than the header: make it a fallback.
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                frame = pd.read_csv(
+                    io.StringIO(text), sep=self.delimiter, header=None, skiprows=1, names=list(range(width)),
+                    index_col=False, dtype=str, keep_default_na=False, na_values=na, engine="c",
+                    nrows=None if self.max_rows is None else self.max_rows + 1,
+                )
+        except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
+            return None
+        self._check_limit(len(frame))
+        newlines = text.count("\n") - (1 if text.endswith("\n") else 0)
+        if newlines != len(frame):  # quoted newlines: line numbers need the exact reader
+            return None
+        frame = frame.fillna("")
+        frame.columns = names
+        frame["_line"] = np.arange(2, len(frame) + 2)
+        frame["_extra_fields"] = 0
+        return frame
+
+    def _exact(self, names: list[str]) -> pd.DataFrame:
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        next(reader)
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        extra: list[int] = []
+        width = len(names)
+        start = reader.line_num + 1
+        try:
+            for record in reader:
+                if not record or (len(record) == 1 and not record[0].strip()):
+                    start = reader.line_num + 1
+                    continue
+                self._check_limit(len(rows) + 1)
+                extra.append(max(0, len(record) - width))
+                if len(record) < width:
+                    record = record + [""] * (width - len(record))
+                rows.append(record[:width])
+                lines.append(start)
                 start = reader.line_num + 1
-                continue
-            if max_rows is not None and len(rows) >= max_rows:
-                raise TooManyRows(name, max_rows)
-            extra.append(max(0, len(record) - width))
-            if len(record) < width:
-                record = record + [""] * (width - len(record))
-            rows.append(record[:width])
-            lines.append(start)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise LoadError(name, f"not a readable CSV file at line {reader.line_num}: {exc}") from None
-    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
-    frame["_line"] = lines
-    frame["_extra_fields"] = extra  # > 0: the row is malformed; validate reports it
-    return header, frame
+        except csv.Error as exc:
+            raise LoadError(self.name, f"not a readable CSV file at line {reader.line_num}: {exc}") from None
+        frame = pd.DataFrame(rows, columns=range(width), dtype=object) if rows else \
+            pd.DataFrame(columns=range(width), dtype=object)
+        frame.columns = names
+        frame["_line"] = lines
+        frame["_extra_fields"] = extra
+        return frame

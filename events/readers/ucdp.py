@@ -1,28 +1,39 @@
-"""UCDP Georeferenced Event Dataset (GED) CSV, as UCDP and HDX export it.
+"""UCDP Georeferenced Event Dataset (GED) and UCDP Candidate events, as UCDP, its API and HDX
+write them: the HDX/older export (with ``iso3``), the current layout of GED 22.1 and later
+(49 columns: ``relid``, ``code_status``, ``*_dset_id``, ``where_description``, ``latitude``,
+``longitude``, ``geom_wkt``, ``deaths_a/b/civilians/unknown``, ``event_clarity``,
+``country_id``, ``gwnoa``/``gwnob`` last) and the monthly Candidate files in that same layout.
 
 Mapping (documented in the README too):
 
-* ``id`` -> event_id; ``date_start`` -> event_date; ``date_prec`` 1 -> day (1), 2-3 -> week (2),
-  4-5 -> month (3). A window longer than a day is written into notes.
+* ``id`` -> event_id; ``date_start`` -> event_date (``2024-01-05``, also with a time, as the API
+  writes it); ``date_prec`` 1 -> day (1), 2-3 -> week (2), 4-5 -> month (3). A window longer
+  than a day is written into notes.
 * ``type_of_violence`` 1 state-based and 2 non-state -> Battles / Armed clash;
   3 one-sided -> Violence against civilians / Attack. (UCDP has no finer typology.)
-* ``side_a`` / ``side_b`` -> actor1 / actor2; ``best`` -> fatalities.
+* ``side_a`` / ``side_b`` -> actor1 / actor2; ``best`` -> fatalities, and UCDP's ``low``-``high``
+  range into notes when it differs from best.
 * ``where_coordinates`` -> location (e.g. "Zummār town"); ``adm_1`` -> admin1.
 * ``where_prec`` 1 exact -> 1; 2 within 25 km -> 2; 3-5 (admin area, linear feature) -> 3;
   6 country centroid and 7 international waters/airspace are kept, geo_precision 3, and
   flagged in notes as imprecise so no one reads the point as a place.
-* source -> "UCDP GED" plus ``source_office``; notes -> ``source_headline``.
+* country from the name ("DR Congo (Zaire)" -> CD), else ``country_id`` / ``gwnoa``
+  (Gleditsch-Ward).
+* source -> "UCDP GED" (or "UCDP Candidate") plus ``source_office``; notes -> ``source_headline``;
+  a Candidate event's ``code_status`` other than "Clear" is said in notes (not yet vetted).
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from geodata.countries import to_iso2
-
 from ..schema import COLUMNS
+from .base import Layout, text_column
+from .countries import resolve
 
-NAME = "ucdp"
-DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S")
+GED, CANDIDATE = "ucdp", "ucdp-candidate"
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 TYPES = {
     "1": ("Battles", "Armed clash"),
     "2": ("Battles", "Armed clash"),
@@ -34,49 +45,73 @@ IMPRECISE = {
     "6": "UCDP where_prec 6: only the country is known; the point is a country-level placeholder.",
     "7": "UCDP where_prec 7: international waters or airspace; the point is approximate.",
 }
+# Candidate releases are numbered YY.0.M (e.g. GEDEvent_v25_0_9.csv); yearly GED is YY.1.
+CANDIDATE_NAME = re.compile(r"candidate|gedevent_v\d+_0_\d+", re.IGNORECASE)
 
 
-def matches(header: list[str]) -> bool:
-    return {"where_coordinates", "where_prec", "date_start", "type_of_violence", "best"} <= set(header)
+def _whole(values: pd.Series) -> pd.Series:
+    """"8.0" -> "8" (UCDP's API and pandas write counts as floats)."""
+    return values.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
 
 
-def _text(rows: pd.DataFrame, name: str) -> pd.Series:
-    return rows[name].fillna("").astype(str).str.strip() if name in rows else pd.Series("", index=rows.index)
+def _mapper(dataset: str):
+    def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
+        raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object).fillna("")
+        raw["event_id"] = _whole(text_column(rows, "id"))
+        raw["event_date"] = text_column(rows, "date_start")
+        date_prec = _whole(text_column(rows, "date_prec"))
+        raw["date_precision"] = date_prec.map(DATE_PREC).fillna(date_prec)
+        violence = _whole(text_column(rows, "type_of_violence"))
+        types = violence.map(TYPES)
+        raw["event_type"] = types.map(lambda t: t[0] if isinstance(t, tuple) else None).fillna(
+            "type_of_violence " + violence
+        )
+        raw["sub_event_type"] = types.map(lambda t: t[1] if isinstance(t, tuple) else "")
+        raw["actor1"] = text_column(rows, "side_a")
+        raw["actor2"] = text_column(rows, "side_b")
+        raw["country"] = resolve(text_column(rows, "country"),
+                                 gw=[text_column(rows, "country_id"), text_column(rows, "gwnoa")])
+        raw["admin1"] = text_column(rows, "adm_1")
+        raw["location"] = text_column(rows, "where_coordinates")
+        raw["latitude"] = text_column(rows, "latitude")
+        raw["longitude"] = text_column(rows, "longitude")
+        where = _whole(text_column(rows, "where_prec"))
+        raw["geo_precision"] = where.map(GEO_PREC).fillna(where)
+        best, low, high = (_whole(text_column(rows, c)) for c in ("best", "low", "high"))
+        raw["fatalities"] = best
+        office = text_column(rows, "source_office")
+        label = "UCDP Candidate" if dataset == CANDIDATE else "UCDP GED"
+        raw["source"] = (label + "; " + office).where(office != "", label)
+        headline = text_column(rows, "source_headline")
+        notes = headline.where(headline.eq("") | headline.str[-1:].isin([".", "!", "?"]), headline + ".")
+        start10, end = raw["event_date"].str.slice(0, 10), text_column(rows, "date_end").str.slice(0, 10)
+        window = ("Between " + start10 + " and " + end + ".").where((end != "") & (end != start10), "")
+        spread = (low != "") & (high != "") & ((low != best) | (high != best))
+        deaths = ("UCDP deaths estimate: low " + low + ", best " + best + ", high " + high + ".").where(spread, "")
+        status = text_column(rows, "code_status")
+        vetted = ("UCDP code_status: " + status + " (candidate event, not yet vetted).").where(
+            status.ne("") & status.str.lower().ne("clear"), "")
+        flag = where.map(IMPRECISE).fillna("")
+        raw["notes"] = (notes + " " + window + " " + deaths + " " + vetted + " " + flag).str.replace(
+            r"\s+", " ", regex=True).str.strip()
+        return raw
+    return to_raw
 
 
-def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
-    raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object).fillna("")
-    raw["event_id"] = _text(rows, "id")
-    raw["event_date"] = _text(rows, "date_start").str.slice(0, 10)
-    date_prec = _text(rows, "date_prec")
-    raw["date_precision"] = date_prec.map(DATE_PREC).fillna(date_prec)
-    violence = _text(rows, "type_of_violence")
-    types = violence.map(TYPES)
-    raw["event_type"] = types.map(lambda t: t[0] if isinstance(t, tuple) else None).fillna(
-        "type_of_violence " + violence
-    )
-    raw["sub_event_type"] = types.map(lambda t: t[1] if isinstance(t, tuple) else "")
-    raw["actor1"] = _text(rows, "side_a")
-    raw["actor2"] = _text(rows, "side_b")
-    names = _text(rows, "country")
-    raw["country"] = names.map({n: to_iso2(n) for n in names.unique()}).fillna(names)
-    raw["admin1"] = _text(rows, "adm_1")
-    raw["location"] = _text(rows, "where_coordinates")
-    raw["latitude"] = _text(rows, "latitude")
-    raw["longitude"] = _text(rows, "longitude")
-    where = _text(rows, "where_prec")
-    raw["geo_precision"] = where.map(GEO_PREC).fillna(where)
-    raw["fatalities"] = _text(rows, "best")
-    office = _text(rows, "source_office")
-    raw["source"] = ("UCDP GED; " + office).where(office != "", "UCDP GED")
-    headline = _text(rows, "source_headline")
-    notes = headline.where(headline.eq("") | headline.str[-1:].isin([".", "!", "?"]), headline + ".")
-    end = _text(rows, "date_end").str.slice(0, 10)
-    window = ("Between " + raw["event_date"] + " and " + end + ".").where(
-        (end != "") & (end != raw["event_date"]), ""
-    )
-    flag = where.map(IMPRECISE).fillna("")
-    raw["notes"] = (notes + " " + window + " " + flag).str.replace(r"\s+", " ", regex=True).str.strip()
-    raw["_line"] = rows["_line"]
-    raw["_extra_fields"] = rows.get("_extra_fields", 0)
-    return raw
+RECOGNISED = frozenset({"id", "date_start", "type_of_violence", "best", "where_prec"})
+UCDP_GED = Layout(
+    GED, "UCDP GED", RECOGNISED, DATE_FORMATS, _mapper(GED),
+    mapping="see events/readers/ucdp.py: id, date_start, type_of_violence -> ACLED types, side_a/side_b, "
+            "best (low-high in notes), where_coordinates, where_prec -> geo_precision",
+)
+UCDP_CANDIDATE = Layout(
+    CANDIDATE, "UCDP Candidate events (monthly)", RECOGNISED, DATE_FORMATS, _mapper(CANDIDATE),
+    mapping="as ucdp; source UCDP Candidate; code_status other than Clear said in notes",
+)
+LAYOUTS = (UCDP_GED, UCDP_CANDIDATE)
+
+
+def refine(rows_or_none, filename: str):
+    """UCDP GED and Candidate share one header: a Candidate file is told by its name
+    (``...candidate...``, ``GEDEvent_v25_0_9.csv``)."""
+    return UCDP_CANDIDATE if CANDIDATE_NAME.search(filename or "") else UCDP_GED

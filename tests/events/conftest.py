@@ -7,7 +7,9 @@ import pytest
 from events.schema import COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+# ../shared beside the project (CI's clone, /work/main) or beside the worktrees' folder.
+SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents[3:5]
+               if (p / "shared" / "data").is_dir()), Path(__file__).resolve().parents[3] / "shared" / "data")
 
 GOOD_ROW = {
     "event_id": "T1", "event_date": "2024-04-21", "date_precision": "1",

@@ -87,7 +87,8 @@ def test_geojson_feature_collection_round_trip():
                         "actor1": "A", "country": "SY", "location": "X", "source": "S"}},
     ]}
     result = load_bytes(json.dumps(doc).encode(), "x.geojson", geocode=False)
-    assert result.format == "geojson"
+    assert (result.format, result.container) == ("curated", "geojson")
+    assert result.label == "curated event table (GeoJSON)"
     assert result.frame.loc[0, "longitude"] == 41.95 and result.frame.loc[0, "fatalities"] == 3
     assert [(e.line, e.column) for e in result.errors] == [(2, "geometry")]
 

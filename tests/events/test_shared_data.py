@@ -1,4 +1,5 @@
 """The real reference files in ../shared/data load with the expected counts (skipped when absent)."""
+import pandas as pd
 import pytest
 
 from events import load
@@ -34,3 +35,27 @@ def test_shared_gazetteer_list_is_not_an_event_file():
     from events import LoadError
     with pytest.raises(LoadError, match="unknown layout"):
         load(SHARED / "iom_dtm_iraq_locations.csv", geocode=False)
+
+
+FIELD = SHARED / "field"
+
+
+def test_field_acled_spreadsheet_dates():
+    result = load(FIELD / "04min_acled_dMonyy.csv", geocode=False)
+    assert (result.format, result.rows, result.rejected) == ("acled", 1, 0)
+    row = result.frame.iloc[0]
+    assert (row["event_id"], row["event_date"], row["country"]) == ("ISR1786", pd.Timestamp("2020-05-09"), "IL")
+
+
+def test_field_acled_upper_case_legacy():
+    result = load(FIELD / "05min_acled_upper_legacy.csv", geocode=False)
+    assert (result.format, result.rows, result.rejected) == ("acled-legacy", 1, 0)
+    row = result.frame.iloc[0]
+    assert (row["event_id"], row["event_date"], row["event_type"], row["country"]) == (
+        "1BNG", pd.Timestamp("2015-01-01"), "Riots", "BD")
+
+
+def test_field_ucdp_country_written_the_ucdp_way():
+    result = load(FIELD / "14min_ucdp_drc.csv", geocode=False)
+    assert (result.format, result.rows, result.rejected) == ("ucdp", 1, 0)
+    assert result.frame.loc[0, "country"] == "CD"

@@ -1,0 +1,101 @@
+"""The one face every event layout shows the loader, and what all text inputs share.
+
+A :class:`Layout` says how a table of text (from CSV, Excel or GeoJSON properties) is
+recognised by its header and how its columns map to the event table
+(``events.schema.COLUMNS``). Each layout lives in its own small module and registers itself
+in ``events.readers.LAYOUTS``; detection, ``--format`` and the upload panel all read that list.
+
+Header matching is case-insensitive and ignores a byte-order mark, surrounding spaces, a
+leading pandas/R index column (named ``""``, ``Unnamed: 0`` or ``index``) and any unknown
+extra columns. A layout's ``to_raw`` therefore always sees lower-case column names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+# Written for "no value" by R (NA), Excel (#N/A), SQL exports (NULL), pandas (nan, NaN, None)
+# and others. Compared after stripping spaces, case-sensitively as tools write them.
+NA_TOKENS: frozenset[str] = frozenset({
+    "NA", "N/A", "n/a", "#N/A", "NULL", "null", "Null", "nan", "NaN", "NAN", "None", "none", "<NA>", "NaT",
+})
+INDEX_NAMES = frozenset({"", "unnamed: 0", "index"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One file layout: name (the ``--format`` value), label (what a user reads), how it is recognised,
+    its date forms (``strptime`` codes, tried in order; numeric day/month forms only where the
+    source documents the order) and its mapping to the event table.
+
+    ``recognised_by``: lower-case columns that must all be in the header. ``excludes``: columns
+    that must not be (they mark another layout). ``keeps_na``: event-table columns where ``NA``
+    is a value, not a missing one (the curated layout's ISO code of Namibia).
+    """
+
+    name: str
+    label: str
+    recognised_by: frozenset[str]
+    date_formats: tuple[str, ...]
+    to_raw: Callable[[pd.DataFrame], pd.DataFrame]
+    mapping: str = ""
+    excludes: frozenset[str] = frozenset()
+    keeps_na: frozenset[str] = frozenset()
+    required: tuple[str, ...] = field(default=())
+
+    def matches(self, header: list[str]) -> bool:
+        cols = set(header)
+        return self.recognised_by <= cols and not (self.excludes & cols)
+
+    def missing(self, header: list[str]) -> list[str]:
+        """Columns this layout cannot do without that the header lacks (for a forced ``--format``)."""
+        cols = set(header)
+        return [c for c in (self.required or sorted(self.recognised_by)) if c not in cols]
+
+
+def normalise_header(header: list[str]) -> tuple[list[str], bool]:
+    """Header as layouts compare it (lower case, no BOM, stripped) and whether the first
+    column is an index column written by pandas or R (to be dropped)."""
+    names = [str(h).replace("\ufeff", "").strip().lower() for h in header]
+    index_col = len(names) > 1 and names[0] in INDEX_NAMES
+    return names, index_col
+
+
+def text_column(rows: pd.DataFrame, name: str) -> pd.Series:
+    """A column as stripped text ("" when absent or empty)."""
+    if name not in rows:
+        return pd.Series("", index=rows.index, dtype=object)
+    col = rows[name]
+    if col.dtype != object:
+        col = col.astype(object)
+    return col.fillna("").astype(str).str.strip()
+
+
+def blank_na(rows: pd.DataFrame, keep: set[str] | frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Cells holding a missing-value token (``NA_TOKENS``) -> "" in every column but ``keep``."""
+    tokens = list(NA_TOKENS)
+    for col in rows.columns:
+        if col.startswith("_") or col in keep or rows[col].dtype != object:
+            continue
+        hit = rows[col].isin(tokens)
+        if hit.any():
+            rows[col] = rows[col].mask(hit, "")
+    return rows
+
+
+def drop_hxl(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Drop the HXL hashtag row that HDX puts under the header (``#date+start``, ``#adm1+name``).
+
+    HXL (Humanitarian Exchange Language, hxlstandard.org) puts one row of hashtags directly
+    below the header: every non-empty cell starts with ``#``. Returns (rows, 1) when the first
+    row is such a row, else (rows, 0).
+    """
+    if rows.empty:
+        return rows, 0
+    cells = [str(v).strip() for c, v in rows.iloc[0].items() if not str(c).startswith("_")]
+    filled = [v for v in cells if v and v.lower() not in ("nan", "none")]
+    if filled and all(v.startswith("#") and len(v) > 1 and " " not in v for v in filled):
+        return rows.iloc[1:], 1
+    return rows, 0

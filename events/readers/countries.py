@@ -1,0 +1,109 @@
+"""Country names and codes as event datasets write them -> ISO 3166-1 alpha-2.
+
+Tried in this order, once per distinct value:
+
+1. the name, through ``geodata.countries`` (GeoNames' list plus the spellings ACLED and UCDP
+   use) and then ``pycountry`` (ISO 3166-1 names, official and common names, alpha-3 codes);
+2. UCDP's historical parentheses and suffixes: "DR Congo (Zaire)", "Kingdom of eSwatini
+   (Swaziland)", "Yemen (North Yemen)", "Macedonia, FYR": each part alone;
+3. the codes the row carries: UCDP's Gleditsch-Ward numbers (``country_id``, ``gwnoa``;
+   table in ``events/data/gleditsch_ward.csv``, source there), ACLED's ISO 3166-1 numeric
+   ``iso`` and its ``iso3``.
+
+A value none of these knows stays as written, so validation names it ("unknown country").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+
+from geodata.countries import to_iso2
+
+GW_PATH = Path(__file__).resolve().parents[1] / "data" / "gleditsch_ward.csv"
+
+
+@lru_cache(maxsize=1)
+def gleditsch_ward() -> dict[int, str]:
+    """Gleditsch-Ward state number -> ISO2 (historical states -> today's state on their land)."""
+    with GW_PATH.open(encoding="utf-8") as fh:
+        return {int(row["gwno"]): row["iso2"] for row in csv.DictReader(fh)}
+
+
+def _pycountry(text: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def from_name(name: str) -> str | None:
+    """ISO2 for a country name or ISO code as written by ACLED, UCDP or a person; None if unknown.
+
+    >>> from_name("DR Congo (Zaire)"), from_name("Macedonia, FYR"), from_name("Kingdom of eSwatini (Swaziland)")
+    ('CD', 'MK', 'SZ')
+    """
+    text = str(name).strip()
+    if not text or text.isdigit():
+        return None
+    code = to_iso2(text) or _pycountry(text)
+    if code:
+        return code
+    # "DR Congo (Zaire)" -> "DR Congo", "Zaire"; "Macedonia, FYR" -> "Macedonia", "FYR".
+    parts = [p.strip() for p in re.split(r"[(),]", text) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            code = to_iso2(part) or _pycountry(part)
+            if code:
+                return code
+    return None
+
+
+def from_gw(value) -> str | None:
+    """ISO2 for a Gleditsch-Ward number written as ``645``, ``645.0`` or ``"645"``; None if unknown."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return None
+    if not number.is_integer():
+        return None
+    return gleditsch_ward().get(int(number))
+
+
+def from_iso_numeric(value) -> str | None:
+    """ISO2 for an ISO 3166-1 numeric code (ACLED's ``iso``: ``368``, ``4``, ``004``)."""
+    text = str(value).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not text.isdigit():
+        return None
+    country = pycountry.countries.get(numeric=text.zfill(3))
+    return country.alpha_2 if country else to_iso2(text)
+
+
+def _once(values: pd.Series, fn) -> pd.Series:
+    uniques = pd.unique(values.to_numpy(dtype=object))
+    return values.map(dict(zip(uniques, map(fn, uniques))))
+
+
+def resolve(names: pd.Series, *, gw: list[pd.Series] = (), iso_numeric: pd.Series | None = None,
+            iso3: pd.Series | None = None) -> pd.Series:
+    """ISO2 per row: from the name first, then the row's codes; the name as written if nothing knows it.
+
+    ``names``, ``gw`` (Gleditsch-Ward columns, in order of trust), ``iso_numeric`` and ``iso3``
+    are text Series on the same index. Each distinct value is looked up once.
+    """
+    names = names.fillna("").astype(str).str.strip()
+    iso = _once(names, from_name)
+    for codes in gw:
+        iso = iso.fillna(_once(codes.fillna("").astype(str), from_gw))
+    if iso_numeric is not None:
+        iso = iso.fillna(_once(iso_numeric.fillna("").astype(str), from_iso_numeric))
+    if iso3 is not None:
+        iso = iso.fillna(_once(iso3.fillna("").astype(str), lambda v: _pycountry(v) if len(v.strip()) == 3 else None))
+    return iso.fillna(names)
