@@ -1,5 +1,5 @@
-"""python -m events validate|convert|geocode|draft|db: check, convert and geocode event files; draft events
-from a report; the event store.
+"""python -m events validate|convert|geocode|draft|db|fetch: check, convert and geocode event files; draft
+events from a report; the event store; fetch events from ACLED or UCDP.
 
 Exit codes: 0 all rows valid, 1 some rows rejected, 2 the file could not be read.
 """
@@ -112,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     from .drafts.cli import add_parser as add_draft_parser
     add_draft_parser(sub)
     add_db_parser(sub, _summary, _print_errors)
+    from .sources import cli as fetch_cli
+    fetch_cli.add(sub)
 
     args = parser.parse_args(argv)
     try:
