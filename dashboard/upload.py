@@ -52,8 +52,6 @@ PROMISES = {
     "parquet": ("a Parquet file", ("parquet",)),
     "xlsx": ("an Excel workbook", ("xlsx",)),
 }
-FORMAT_NAMES = {"curated": "curated CSV", "geojson": "GeoJSON", "acled": "ACLED", "acled-legacy": "ACLED (legacy)",
-                "acled-reduced": "ACLED (reduced)", "ucdp": "UCDP GED", "parquet": "Parquet"}
 
 _parsing = threading.BoundedSemaphore(MAX_CONCURRENT_PARSES)
 log = logging.getLogger(__name__)
@@ -61,9 +59,9 @@ log = logging.getLogger(__name__)
 
 def xlsx_readable() -> bool:
     """Whether the events package reads Excel workbooks (the readers registry's xlsx layout)."""
-    from events import formats
+    from events import readers
 
-    return "xlsx" in getattr(formats, "FORMATS", ())
+    return "xlsx" in readers.FORMATS
 
 
 def accepted_types() -> list[str]:
@@ -119,7 +117,7 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
                                   "Check the file, or save it as CSV (UTF-8) and try again.")
     upload = Upload(name, result=result, notes=notes)
     kept = len(result.frame)
-    upload.notes.append(f"{name}: {FORMAT_NAMES.get(result.format, result.format)} layout, {result.rows} rows read, "
+    upload.notes.append(f"{name}: {result.label} layout, {result.rows} rows read, "
                         f"{kept} kept, {result.rejected} rejected.")
     if result.rows == 0:
         upload.error = f"{name} has a header but no event rows."

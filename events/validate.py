@@ -188,6 +188,15 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
     return _finish(typed, found, text, file)
 
 
+def _typed_dates(values: pd.Series) -> pd.Series:
+    """A typed file's dates: datetimes as they are; text (plain, Arrow or categorical) read as ISO
+    ``YYYY-MM-DD`` only, anything else NaT (reported as missing)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return pd.to_datetime(values, errors="coerce")
+    text = values.astype(object).where(values.notna(), None)
+    return pd.to_datetime(text, format="ISO8601", errors="coerce")
+
+
 def validate_typed(frame: pd.DataFrame, file: str,
                    today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
     """An already typed frame (Parquet) -> the valid rows + errors; ``line`` is the row number."""
@@ -202,7 +211,7 @@ def validate_typed(frame: pd.DataFrame, file: str,
             typed[col] = values.fillna("")
         else:
             typed[col] = values.fillna("").astype(str)
-    typed["event_date"] = pd.to_datetime(frame["event_date"], errors="coerce") if "event_date" in frame else pd.NaT
+    typed["event_date"] = _typed_dates(frame["event_date"]) if "event_date" in frame else pd.NaT
     for col in NUMBER_COLUMNS:
         typed[col] = pd.to_numeric(frame[col], errors="coerce") if col in frame else np.nan
     typed["_line"] = np.arange(1, len(frame) + 1)

@@ -139,3 +139,13 @@ def test_parquet_round_trip_keeps_events_and_checks_rules(tmp_path):
     assert [(e.line, e.column, e.value) for e in result.errors] == [(2, "latitude", "123.0")]
     assert result.frame.loc[0, "event_date"] == pd.Timestamp("2024-04-21")
     assert load_bytes(path.read_bytes(), "upload.parquet", geocode=False).frame["event_id"].tolist() == ["T1"]
+
+
+def test_parquet_with_dates_as_text_loads_them(tmp_path):
+    frame = load_bytes(curated_csv({}, {"event_date": "2023-10-17"}), "e.csv", geocode=False).frame
+    frame["event_date"] = frame["event_date"].dt.strftime("%Y-%m-%d").astype("category")
+    path = tmp_path / "text-dates.parquet"
+    frame[list(COLUMNS)].to_parquet(path)
+    result = load(path, geocode=False)
+    assert result.errors == [] and result.frame["event_date"].tolist() == [pd.Timestamp("2023-10-17"),
+                                                                          pd.Timestamp("2024-04-21")]
