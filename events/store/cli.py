@@ -11,7 +11,7 @@ import json
 import sys
 
 from ..errors import LoadError
-from ..formats import FORMATS
+from ..readers import FORMATS
 
 
 def _user(args) -> str:
