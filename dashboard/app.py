@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import clamp, controls, data, state, summary, timeline, url_state  # noqa: E402
+from dashboard import auth, clamp, controls, data, editing, state, store_view, summary, timeline, url_state  # noqa: E402
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
 from dashboard.drafts_panel import drafts_panel  # noqa: E402
@@ -26,11 +26,19 @@ state.apply_pending()
 
 # --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
 path = data.dataset_path()
-dataset = data.current_dataset(path)  # the last good version; a changed file replaces it once it loads
+if store_view.reads_store():  # no --data FILE: the event store (created from the bundled CSV on first start)
+    dataset, store_problem = store_view.current_dataset(store_view.show_retired())
+else:
+    dataset, store_problem = data.current_dataset(path), ""  # the last good version of the file
 filters_box, map_box = st.sidebar.container(), st.sidebar.container()
 with st.sidebar:
     st.divider()
     uploaded, show = upload_panel()
+    if store_view.reads_store():
+        store_view.retired_control()
+        auth.login_panel()
+if store_problem:
+    st.warning(plain(store_problem, 1200))
 if dataset.result is None:
     st.error(plain(data.dataset_notice(dataset), 400))
     if uploaded is None:
@@ -111,9 +119,14 @@ with side_col:
     st.markdown("**Selected event**")
     if details_panel(frame, selected):
         st.button("Clear selection", key="clear_selection", on_click=state.select_event, args=(None,))
+    editing.history_panel(store_view.app_store(), selected)
 state.sync_selected_to_url()
 
 # --- table and downloads ------------------------------------------------------------------------------
 st.subheader(f"Events ({len(selection):,})")
 table_panel(selection)
 downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat)
+
+# --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
+editing.editing_panel(store_view.app_store(), selected, uploaded,
+                      getattr(st.session_state.get("upload_file"), "name", "upload"))

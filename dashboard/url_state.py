@@ -33,6 +33,7 @@ PARAMS: dict[str, str] = {
     "lon": "map centre longitude",
     "z": "map zoom, 1-18",
     "ev": "selected event id",
+    "retired": "show retired events too: 1 (event store only)",
 }
 VIEW_PARAMS = ("lat", "lon", "z", "ev")
 MULTI_PARAMS = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1"}

@@ -109,3 +109,17 @@ def map_event_ids(at) -> list[str]:
     """Ids of the event markers sent to the map (selected-event ring excluded: it carries ``sel``)."""
     layers = map_args(at)["feature_group"] or ""
     return [json.loads(f'"{raw}"') for raw in re.findall(r'"eid": "((?:[^"\\]|\\.)*)"', layers)]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_data_dir(tmp_path_factory):
+    """The app's data directory (event store, snapshots, geocode cache) is a temp dir, never ~/.cache."""
+    import os
+
+    old = os.environ.get("CONFLICTMAP_DATA_DIR")
+    os.environ["CONFLICTMAP_DATA_DIR"] = str(tmp_path_factory.mktemp("conflictmap-data"))
+    yield
+    if old is None:
+        os.environ.pop("CONFLICTMAP_DATA_DIR", None)
+    else:
+        os.environ["CONFLICTMAP_DATA_DIR"] = old

@@ -1,0 +1,139 @@
+"""Editing in the app: only a signed-in user sees the controls or can write; conflicts are shown; history."""
+from __future__ import annotations
+
+import pytest
+from argon2 import PasswordHasher
+from streamlit.testing.v1 import AppTest
+
+from dashboard import auth, editing
+from dashboard.data import ENV_DATA
+from events.store import open_store
+
+from .conftest import APP
+
+TIMEOUT = 120
+PASSWORD = "correct horse battery"
+HASH = PasswordHasher().hash(PASSWORD)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV_DATA, raising=False)
+    url = f"sqlite:///{tmp_path / 'data' / 'events.sqlite'}"
+    monkeypatch.setenv("CONFLICTMAP_DB_URL", url)
+    s = open_store(url)
+    yield s
+    s.close()
+
+
+def app(params=None, users=True) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if users:
+        at.secrets["users"] = {"ana": HASH, "bob": HASH}
+    at.query_params.update(params or {})
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="_login_name").input(name)
+    at.text_input(key="_login_password").input(password)
+    next(b for b in at.button if b.label == "Sign in").click()
+    return at.run()
+
+
+def no_problem(at):
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def editing_controls(at) -> list:
+    return [w for w in (*at.radio, *at.button, *at.text_input) if str(getattr(w, "key", "")).startswith("_ed_")]
+
+
+def test_without_login_there_are_no_edit_controls(store):
+    at = app({"ev": "CM0001"}, users=False).run()
+    no_problem(at)
+    assert not editing_controls(at)
+    assert any("Viewing only" in c.value for c in at.caption)
+    at = app({"ev": "CM0001"}).run()
+    assert not editing_controls(at)
+    assert [b for b in at.button if b.label == "Sign in"]
+
+
+def test_an_anonymous_session_cannot_write_whatever_it_sends(store):
+    at = app({"ev": "CM0001"}).run()
+    before = (store.count(include_retired=True), store.latest_revision())
+    # Everything a client could put in the session: form values, a claimed user, a loaded revision.
+    for key, value in {"_ed_event_id": "EVIL", "_ed_event_date": "2024-01-01", "_ed_actor1": "x",
+                       "_ed_country": "IQ", "_ed_source": "x", "_ed_reason": "x", "_auth_user": "mallory",
+                       "_ed_loaded": ("CM0001", 1), "_ed_mode": "Add an event"}.items():
+        at.session_state[key] = value
+    at.run()
+    no_problem(at)
+    assert not editing_controls(at)
+    for action in ("add", "edit", "retire", "restore"):
+        kind, message = editing.perform(store, action, event_id="CM0001", revision=1, reason="x",
+                                        values={"event_id": "EVIL", "event_date": "2024-01-01", "event_type": "Battles",
+                                                "actor1": "x", "country": "IQ", "source": "x"})
+        assert (kind, message) == ("error", editing.REFUSED)
+    assert (store.count(include_retired=True), store.latest_revision()) == before
+
+
+def test_signed_in_user_adds_edits_and_sees_history(store):
+    at = sign_in(app().run(), "ana")
+    no_problem(at)
+    assert any("Signed in as" in c.value for c in at.caption)
+    for key, value in {"event_id": "APP1", "event_date": "2024-04-21", "actor1": "Islamic Resistance in Iraq",
+                       "country": "SY", "location": "Rumalyn", "latitude": "36.99", "longitude": "41.95",
+                       "source": "Reuters", "reason": "wire report"}.items():
+        at.text_input(key=f"_ed_{key}").input(value)
+    next(b for b in at.button if b.label == "Add event").click()
+    at.run()
+    no_problem(at)
+    assert [s.value for s in at.success] == ["Added APP1\\."] or any("APP1" in s.value for s in at.success)
+    got = store.get("APP1")
+    assert got["created_by"] == "ana" and got["provenance"] == "entered in the app"
+    # A bad value is refused with the file rule's reason, and nothing is written.
+    at = sign_in(app({"ev": "APP1"}).run(), "ana")
+    at.radio(key="_ed_mode").set_value("Edit the selected event").run()
+    at.text_input(key="_ed_fatalities").input("-3")
+    next(b for b in at.button if b.label == "Save changes").click()
+    at.run()
+    assert any("fatalities" in e.value for e in at.error)
+    assert store.get("APP1")["revision"] == 1
+    at.text_input(key="_ed_fatalities").input("2")
+    at.text_input(key="_ed_reason").input("AP update")
+    next(b for b in at.button if b.label == "Save changes").click()
+    at.run()
+    assert store.get("APP1")["fatalities"] == 2 and store.get("APP1")["updated_by"] == "ana"
+    history = [d for d in at.dataframe if "who" in d.value.columns]
+    assert history and list(history[0].value["who"]) == ["ana", "ana"]
+    assert "fatalities: (empty) → 2" in history[0].value["changed"].iloc[1]
+
+
+def test_second_editor_sees_a_conflict_and_nothing_is_overwritten(store):
+    ana = sign_in(app({"ev": "CM0002"}).run(), "ana")
+    bob = sign_in(app({"ev": "CM0002"}).run(), "bob")
+    for at in (ana, bob):
+        at.radio(key="_ed_mode").set_value("Edit the selected event").run()
+    ana.text_input(key="_ed_fatalities").input("4")
+    next(b for b in ana.button if b.label == "Save changes").click()
+    ana.run()
+    bob.text_input(key="_ed_fatalities").input("9")
+    next(b for b in bob.button if b.label == "Save changes").click()
+    bob.run()
+    message = " ".join(e.value for e in bob.error).replace("\\", "")
+    assert "Conflict" in message and "ana" in message and "fatalities" in message
+    got = store.get("CM0002")
+    assert (got["fatalities"], got["updated_by"], got["revision"]) == (4, "ana", 2)
+
+
+def test_repeated_wrong_passwords_lock_the_name_out(monkeypatch):
+    monkeypatch.setattr(auth, "password_users", lambda: {"ana": HASH})
+    auth.failures.clear()
+    now = 1_000_000.0
+    for i in range(auth.MAX_FAILURES):
+        assert auth.check_password("ana", "wrong", now + i) == (False, "Wrong name or password.")
+    ok, message = auth.check_password("ana", PASSWORD, now + 10)
+    assert not ok and message.startswith("Too many wrong passwords")
+    assert auth.check_password("ana", PASSWORD, now + 10 + auth.LOCKOUT_S)[0]
+    assert auth.check_password("nobody", PASSWORD, now)[0] is False
