@@ -83,7 +83,7 @@ def test_share_link_without_parameters_is_the_app_address():
 
 def test_every_parameter_is_documented():
     assert set(url_state.PARAMS) == {"dates", "type", "sub", "actor", "country", "admin1", "minfat", "q", "base",
-                                     "heat", "lat", "lon", "z", "ev"}
+                                     "heat", "lat", "lon", "z", "ev", "retired"}
 
 
 def test_dates_streamlit_wrote_as_microseconds_are_accepted(opts):
