@@ -15,10 +15,11 @@ MAX_ERRORS_SHOWN = 20
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .datadir import DataDirError
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except _Failure as failure:
+    except (_Failure, DataDirError) as failure:      # DataDirError: the import store cannot be written
         print(f"error: {failure}", file=sys.stderr)
         return EXIT_FAILED
 

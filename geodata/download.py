@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from . import datadir
+
 BASE_URL = "https://download.geonames.org/export/dump/"
 TIMEOUT_S = 10.0
 
@@ -29,15 +31,14 @@ def download_dump(country: str, directory: Path, base_url: str | None = None, ti
     if len(code) != 2 or not code.isalpha():
         raise DownloadUnavailable(f"{country!r} is not an ISO 3166-1 alpha-2 country code")
     url = dump_url(code, base_url)
-    directory.mkdir(parents=True, exist_ok=True)
+    if not datadir.writable(directory):
+        raise DownloadUnavailable(f"cannot write {directory}: set CONFLICTMAP_DATA_DIR to a writable folder")
     target = directory / f"{code}.zip"
-    partial = target.with_suffix(".zip.part")
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response, open(partial, "wb") as out:
-            shutil.copyfileobj(response, out, length=1 << 20)
+        with datadir.atomic_write(target) as partial:    # a killed download leaves a *.tmp* the next run removes
+            with urllib.request.urlopen(url, timeout=timeout) as response, open(partial, "wb") as out:
+                shutil.copyfileobj(response, out, length=1 << 20)
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        partial.unlink(missing_ok=True)
         reason = getattr(exc, "reason", None) or exc
         raise DownloadUnavailable(f"cannot download {url}: {reason}") from None
-    partial.replace(target)
     return target

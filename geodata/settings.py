@@ -9,6 +9,9 @@ from pathlib import Path
 
 
 def data_dir() -> Path:
+    """The data directory, created when possible. Never raises: a folder that cannot be created or
+    written is reported once by geodata.datadir.writable() and the product works without its caches."""
     path = Path(os.environ.get("CONFLICTMAP_DATA_DIR") or Path.home() / ".cache" / "conflictmap")
-    path.mkdir(parents=True, exist_ok=True)
+    from .datadir import writable
+    writable(path)
     return path

@@ -3,6 +3,8 @@
 One table of places (aliases "|"-joined), indexed by country so the geocoder loads only the
 countries it is asked about, plus GeoNames admin1 code -> name rows and a revision stamp that
 changes on every write (it feeds gazetteer_version(), which keys the geocode cache).
+Files are opened through geodata.datadir: an unreadable store of imports is kept and skipped,
+an unreadable materialised one is moved aside and rebuilt.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
+from .datadir import SQLiteFile
 from .place import Place
 
 _SCHEMA = """
@@ -25,7 +28,11 @@ CREATE TABLE IF NOT EXISTS admin1_names (
     country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (country, code));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+VERSION = 1                  # PRAGMA user_version of the file; bump when _SCHEMA changes
 BATCH_SIZE = 5_000
+IMPORTED_WHAT = "the imported gazetteer store"
+IMPORTED_ADVICE = ("Restore it from a backup, or move it away and re-import your gazetteers "
+                   "(python -m geodata import-geonames / import-csv).")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -34,63 +41,73 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def insert_places(con: sqlite3.Connection, places: Iterable[Place], progress=None) -> int:
+    """Insert or replace places in batches (one transaction each) on ``con``; returns how many."""
+    count = 0
+    for batch in _batches(places, BATCH_SIZE):
+        with con:
+            con.executemany(
+                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(p.source, p.id, p.name, p.kind, p.country, p.admin1, p.admin1_code, p.latitude,
+                  p.longitude, "|".join(p.aliases), p.population) for p in batch])
+        count += len(batch)
+        if progress:
+            progress(count)
+    _touch(con)
+    return count
+
+
+def _touch(con: sqlite3.Connection) -> None:
+    with con:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (f"{time.time_ns()}",))
+
+
 class PlaceStore:
-    """Places kept in one SQLite file; reads never create the file."""
+    """Places kept in one SQLite file under the data directory, opened through datadir.SQLiteFile.
 
-    def __init__(self, path: Path | str):
+    By default the file is the user's (imported gazetteers): when it cannot be read it is kept
+    untouched, reported once with what to do, and reads answer as if it were empty; writes raise
+    datadir.DataDirError. ``build`` (for a disposable, materialised store) fills a missing or
+    healed file; reads never create a file otherwise."""
+
+    def __init__(self, path: Path | str, *, what: str = IMPORTED_WHAT, user_made: bool = True,
+                 advice: str = IMPORTED_ADVICE, build=None, wal: bool = True):
         self.path = Path(path)
+        self.file = SQLiteFile(self.path, schema=_SCHEMA, version=VERSION, what=what, user_made=user_made,
+                               advice=advice, wal=wal,
+                               build=None if build is None else lambda tmp: self._build(tmp, build))
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=30)
-        con.executescript(_SCHEMA)
-        return con
+    @staticmethod
+    def _build(tmp: Path, places) -> None:
+        con = sqlite3.connect(tmp)
+        try:
+            insert_places(con, places())
+        finally:
+            con.close()
 
     # -- writing -------------------------------------------------------------------------
     def add_places(self, places: Iterable[Place], progress=None) -> int:
-        """Insert or replace places in batches (one transaction each); returns how many."""
-        count = 0
-        con = self._connect()
-        try:
-            for batch in _batches(places, BATCH_SIZE):
-                with con:
-                    con.executemany(
-                        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        [(p.source, p.id, p.name, p.kind, p.country, p.admin1, p.admin1_code, p.latitude,
-                          p.longitude, "|".join(p.aliases), p.population) for p in batch])
-                count += len(batch)
-                if progress:
-                    progress(count)
-            self._touch(con)
-        finally:
-            con.close()
-        return count
+        """Insert or replace places in batches (one transaction each); returns how many.
+        Raises datadir.DataDirError when the store cannot be written (unreadable, disk full)."""
+        return self.file.write(lambda con: insert_places(con, places, progress), 0)
 
     def add_admin1_names(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """(country, code, name) rows, e.g. ("IQ", "15", "Nineveh") from GeoNames ADM1 features."""
-        con = self._connect()
-        try:
-            with con:
-                con.executemany("INSERT OR REPLACE INTO admin1_names VALUES (?,?,?)", list(rows))
-            self._touch(con)
-        finally:
-            con.close()
+        rows = list(rows)
 
-    def _touch(self, con: sqlite3.Connection) -> None:
-        with con:
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (f"{time.time_ns()}",))
+        def run(con):
+            with con:
+                con.executemany("INSERT OR REPLACE INTO admin1_names VALUES (?,?,?)", rows)
+            _touch(con)
+        self.file.write(run)
 
     # -- reading -------------------------------------------------------------------------
     def _read(self, sql: str, args: tuple = ()) -> list[tuple]:
-        if not self.path.exists():
-            return []
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
-        try:
-            return con.execute(sql, args).fetchall()
-        except sqlite3.OperationalError:      # file exists but schema not written yet
-            return []
-        finally:
-            con.close()
+        return self.file.read(lambda con: con.execute(sql, args).fetchall(), [])
+
+    def usable(self) -> bool:
+        """Whether the file exists and can be read (a disposable one is built or healed first)."""
+        return self.file.usable()
 
     def revision(self) -> str:
         rows = self._read("SELECT value FROM meta WHERE key = 'revision'")
@@ -98,8 +115,9 @@ class PlaceStore:
 
     def count(self, source: str | None = None) -> int:
         if source is None:
-            return self._read("SELECT count(*) FROM places")[0][0] if self.path.exists() else 0
-        rows = self._read("SELECT count(*) FROM places WHERE source = ?", (source,))
+            rows = self._read("SELECT count(*) FROM places")
+        else:
+            rows = self._read("SELECT count(*) FROM places WHERE source = ?", (source,))
         return rows[0][0] if rows else 0
 
     def admin1_names(self, country: str) -> dict[str, str]:

@@ -1,0 +1,88 @@
+"""The dashboard over a broken or unwritable data directory: the right map, and a small notice saying why."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.data import ENV_DATA
+from events import CURATED_PATH, load
+from geodata import datadir
+
+from .conftest import APP, map_args, map_event_ids
+
+TIMEOUT = 180
+
+
+@pytest.fixture(scope="module")
+def healthy(tmp_path_factory) -> tuple[Path, list[str]]:
+    """(a sound data dir with the embedded gazetteer materialised, the events a sound load places)."""
+    folder = tmp_path_factory.mktemp("healthy")
+    old = os.environ.get("CONFLICTMAP_DATA_DIR")
+    os.environ["CONFLICTMAP_DATA_DIR"] = str(folder)
+    try:
+        frame = load(CURATED_PATH).frame
+    finally:
+        if old is None:
+            os.environ.pop("CONFLICTMAP_DATA_DIR")
+        else:
+            os.environ["CONFLICTMAP_DATA_DIR"] = old
+    placed = sorted(frame.loc[frame["latitude"].notna() & frame["longitude"].notna(), "event_id"])
+    assert "CM0036" in placed                      # Zummar, placed by the geocoder
+    return folder, placed
+
+
+@pytest.fixture(autouse=True)
+def fresh_reports():
+    datadir.forget_reports()
+    yield
+    datadir.forget_reports()
+
+
+def run_app(data_dir: Path, dataset: Path, monkeypatch) -> AppTest:
+    """The app on its own copy of the curated events (the process-wide load cache is keyed by path)."""
+    monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(data_dir))
+    monkeypatch.setenv(ENV_DATA, str(dataset))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def copy_events(tmp_path: Path) -> Path:
+    dataset = tmp_path / "events.csv"
+    shutil.copyfile(CURATED_PATH, dataset)
+    return dataset
+
+
+def notices(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption if "warning" in c.value]
+
+
+def test_broken_cache_and_import_store(healthy, tmp_path, monkeypatch):
+    source, placed = healthy
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    embedded = next(source.glob("embedded-*.sqlite"))
+    shutil.copyfile(embedded, data_dir / embedded.name)
+    (data_dir / "geocode-cache.sqlite").write_bytes(os.urandom(40_000))
+    (data_dir / "gazetteer.sqlite").write_bytes(os.urandom(40_000))
+    at = run_app(data_dir, copy_events(tmp_path), monkeypatch)
+    assert sorted(map_event_ids(at)) == placed
+    assert "Zummar" in map_args(at)["feature_group"]
+    shown = notices(at)
+    assert len(shown) == 2, shown
+    assert any("geocode cache" in n and "moved it aside" in n for n in shown), shown
+    assert any("imported gazetteer" in n and "re\\-import" in n for n in shown), shown
+
+
+def test_unwritable_data_dir(healthy, tmp_path, monkeypatch):
+    _, placed = healthy
+    (tmp_path / "file").write_bytes(b"")
+    at = run_app(tmp_path / "file" / "data", copy_events(tmp_path), monkeypatch)
+    assert sorted(map_event_ids(at)) == placed
+    shown = notices(at)
+    assert len(shown) == 1 and "cannot be written" in shown[0], shown
