@@ -19,8 +19,8 @@ from dashboard.drafts_panel import drafts_panel  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
-from geodata.datadir import notices as data_dir_notices  # noqa: E402
 from dashboard.upload_panel import upload_panel  # noqa: E402
+from geodata.datadir import notices as data_dir_notices  # noqa: E402
 
 st.set_page_config(page_title="Conflict event map", page_icon="🗺️", layout="wide")
 state.apply_pending()
@@ -58,7 +58,7 @@ token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{
 
 title, tally = st.columns([3, 2], vertical_alignment="bottom")
 title.title("Conflict event map")
-for notice in data_dir_notices():    # a cache rebuilt, a read-only data dir, an unreadable import
+for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
     st.caption(f":material/warning: {plain(notice, 400)}")
 if frame.empty:
     st.info("There are no events to show. Add a CSV or GeoJSON file of events in the sidebar.")

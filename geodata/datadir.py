@@ -28,6 +28,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import secrets
 import sqlite3
 import sys
@@ -76,10 +77,16 @@ def report(message: str, key: str | None = None) -> bool:
     return True
 
 
-def notices() -> list[str]:
-    """Every message reported so far in this process, oldest first (for the app to show)."""
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/()'\"]+/)*([^\s/()'\";,]+)")
+
+
+def notices(hide_paths: bool = False) -> list[str]:
+    """Every message reported so far in this process, oldest first (for the app to show).
+    ``hide_paths`` shortens every absolute path to its last part (a hosted app must not show
+    its server's folders: "/srv/cache/geocode-cache.sqlite" -> "geocode-cache.sqlite")."""
     with _lock:
-        return list(_reported.values())
+        found = list(_reported.values())
+    return [_ABSOLUTE_PATH.sub(r"\1", m) for m in found] if hide_paths else found
 
 
 def set_reporter(reporter: Callable[[str], None] | None) -> None:

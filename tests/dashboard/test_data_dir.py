@@ -77,6 +77,7 @@ def test_broken_cache_and_import_store(healthy, tmp_path, monkeypatch):
     assert len(shown) == 2, shown
     assert any("geocode cache" in n and "moved it aside" in n for n in shown), shown
     assert any("imported gazetteer" in n and "re\\-import" in n for n in shown), shown
+    assert not any(str(tmp_path.name) in n for n in shown), shown         # no server paths on the page
 
 
 def test_unwritable_data_dir(healthy, tmp_path, monkeypatch):
@@ -86,3 +87,4 @@ def test_unwritable_data_dir(healthy, tmp_path, monkeypatch):
     assert sorted(map_event_ids(at)) == placed
     shown = notices(at)
     assert len(shown) == 1 and "cannot be written" in shown[0], shown
+    assert str(tmp_path.name) not in shown[0], shown

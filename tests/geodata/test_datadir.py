@@ -105,6 +105,14 @@ def test_a_report_is_given_once(reports):
     assert reports == ["disk full"] and datadir.notices() == ["disk full"]
 
 
+def test_notices_can_hide_server_paths():
+    datadir.report("the geocode cache /srv/app/.cache/geocode-cache.sqlite was unreadable (zero bytes); "
+                   "python -m geodata import-geonames / import-csv")
+    assert datadir.notices(hide_paths=True) == [
+        "the geocode cache geocode-cache.sqlite was unreadable (zero bytes); python -m geodata import-geonames / import-csv"]
+    assert "/srv/app" in datadir.notices()[0]
+
+
 def test_default_reporter_is_one_line_on_stderr(capsys):
     datadir.set_reporter(None)
     datadir.report("the cache was rebuilt")
