@@ -88,3 +88,38 @@ def test_unwritable_data_dir(healthy, tmp_path, monkeypatch):
     shown = notices(at)
     assert len(shown) == 1 and "cannot be written" in shown[0], shown
     assert str(tmp_path.name) not in shown[0], shown
+
+
+# -- the event store (events.sqlite in the data directory, read when no --data FILE is given) ------
+def run_store_app(data_dir: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(data_dir))
+    monkeypatch.delenv(ENV_DATA, raising=False)
+    monkeypatch.delenv("CONFLICTMAP_DB_URL", raising=False)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_unreadable_event_store_is_kept_and_the_bundled_events_shown(healthy, tmp_path, monkeypatch):
+    source, placed = healthy
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    embedded = next(source.glob("embedded-*.sqlite"))
+    shutil.copyfile(embedded, data_dir / embedded.name)
+    store = data_dir / "events.sqlite"
+    store.write_bytes(os.urandom(40_000))
+    broken = store.read_bytes()
+    at = run_store_app(data_dir, monkeypatch)
+    said = " ".join(w.value for w in at.warning)
+    assert "event store" in said and "left exactly as it is" in said, said
+    assert sorted(map_event_ids(at)) == placed                     # the bundled events, read-only
+    assert store.read_bytes() == broken                           # the user's store: untouched
+    assert not list(data_dir.glob("events.sqlite.corrupt-*"))
+
+
+def test_event_store_in_an_unwritable_data_dir(healthy, tmp_path, monkeypatch):
+    _, placed = healthy
+    (tmp_path / "file").write_bytes(b"")
+    at = run_store_app(tmp_path / "file" / "data", monkeypatch)
+    assert sorted(map_event_ids(at)) == placed
+    assert any("cannot be written" in n for n in notices(at)), notices(at)
