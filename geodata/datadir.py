@@ -168,35 +168,47 @@ def _writer_pid(name: str) -> int | None:
 
 
 def clean_leftovers(directory: Path, started: float = PROCESS_STARTED) -> list[Path]:
-    """Remove ``*.tmp*`` files (and their SQLite sidecars) that killed writers left in ``directory``.
+    """Remove ``*.tmp*`` files (and their SQLite sidecars) that killed writers left in ``directory``
+    and its immediate subfolders (downloads/, snapshots/ ...).
 
     A file goes when it was last modified before this process started (``started``, seconds since
-    the epoch) and the writer whose pid it names is no longer running. Returns what was removed;
-    runs once per directory per process (``writable`` calls it)."""
+    the epoch) and the writer whose pid it names (``<name>.tmp<pid>-...``) is no longer running.
+    Returns what was removed; runs once per directory per process (``writable`` calls it)."""
     directory = Path(directory)
     with _lock:
         if directory in _cleaned:
             return []
         _cleaned.add(directory)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:
         return removed
     for entry in entries:
-        if TMP_MARK not in entry.name or CORRUPT_MARK in entry.name:
-            continue
         try:
-            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime >= started:
-                continue
-            pid = _writer_pid(entry.name)
-            if pid is not None and pid != os.getpid() and _pid_alive(pid):
-                continue
-            os.unlink(entry.path)
-            removed.append(Path(entry.path))
+            if entry.is_dir(follow_symlinks=False):
+                removed += [p for sub in os.scandir(entry.path) if (p := _leftover(sub, started))]
+            elif leftover := _leftover(entry, started):
+                removed.append(leftover)
         except OSError:
             continue
     return removed
+
+
+def _leftover(entry: os.DirEntry, started: float) -> Path | None:
+    """Remove ``entry`` when it is a dead writer's temporary file; its path, else None."""
+    if TMP_MARK not in entry.name or CORRUPT_MARK in entry.name:
+        return None
+    try:
+        if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_mtime >= started:
+            return None
+        pid = _writer_pid(entry.name)
+        if pid is not None and pid != os.getpid() and _pid_alive(pid):
+            return None
+        os.unlink(entry.path)
+    except OSError:
+        return None
+    return Path(entry.path)
 
 
 # -- atomic files ---------------------------------------------------------------------------
@@ -335,6 +347,11 @@ def is_write_failure(exc: BaseException) -> bool:
         return True
     text = str(exc)
     return any(s in text for s in ("disk is full", "readonly", "disk I/O", "unable to open"))
+
+
+def _busy(exc: BaseException) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
 
 
 def _no_shared_memory(exc: BaseException) -> bool:
@@ -515,11 +532,14 @@ class SQLiteFile:
                     return self._fail(default, write)
                 if not write and _no_shared_memory(exc):
                     return self._read_immutable(fn, default)
-                if is_corrupt(exc):
-                    self._why = f"{self.what} {self.path} is unreadable ({exc})"
-                    report(f"{self._why}; working without it.", key=f"unreadable:{self.path}")
+                if _busy(exc):
+                    self._why = (f"{self.what} {self.path} is busy: another process held it for over "
+                                 f"{BUSY_TIMEOUT_S:.0f} s")
+                    report(f"{self._why}; carrying on without it this time.", key=f"busy:{self.path}")
                     return self._fail(default, write)
-                raise
+                self._why = f"{self.what} {self.path} could not be used ({exc})"
+                report(f"{self._why}; working without it.", key=f"unreadable:{self.path}")
+                return self._fail(default, write)
             except OSError as exc:
                 if write:
                     self._cannot_write(exc)

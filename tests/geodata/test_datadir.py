@@ -230,6 +230,17 @@ def test_a_writer_killed_mid_write_leaves_no_half_file_and_its_leftover_goes(fol
     assert sorted(folder.iterdir()) == [path]
 
 
+def test_leftovers_in_subfolders_go_too(folder):
+    snapshots = folder / "snapshots"
+    snapshots.mkdir()
+    dead = snapshots / "events-abc-r3.123.456.tmp"           # no pid after ".tmp": judged by age alone
+    dead.write_bytes(b"x")
+    kept = snapshots / "events-abc-r3.parquet"
+    kept.write_bytes(b"x")
+    assert datadir.clean_leftovers(folder, started=time.time() + 1) == [dead]
+    assert kept.exists()
+
+
 def test_leftovers_newer_than_the_process_stay(folder):
     fresh = folder / "x.sqlite.tmp999999999-ab"
     fresh.write_bytes(b"x")
@@ -281,6 +292,23 @@ def test_a_full_disk_means_no_cache_one_warning_and_no_crash(folder):
     assert proc.stdout.split() == ["False", "0"]        # the big write failed; what is there still reads
     warnings = [line for line in proc.stderr.splitlines() if line]
     assert len(warnings) == 1 and warnings[0].startswith("warning: cannot write"), proc.stderr
+
+
+def test_a_lock_held_past_the_busy_timeout_costs_the_cache_not_the_answer(folder, reports, monkeypatch):
+    path = folder / "cache.sqlite"
+    assert put(disposable(path), "k", "v")
+    monkeypatch.setattr(datadir, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")                    # another process writing for a very long time
+    try:
+        assert put(disposable(path), "k2", "v") is False
+        with pytest.raises(DataDirError, match="busy"):
+            put(user_file(folder / "cache.sqlite"), "k3", "v")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert len(reports) == 1 and "busy" in reports[0], reports
+    assert put(disposable(path), "k2", "v") and get(disposable(path), "k2") == "v"
 
 
 # -- two writers ---------------------------------------------------------------------------------
