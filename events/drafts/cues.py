@@ -64,6 +64,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?)\b", re.I), False),
 ]
+_NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
+                      re.I)
 _VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|monday's|tuesday's|wednesday's|"
                        r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
@@ -104,6 +106,8 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue
             taken.append((s, e))
             before = sentence[max(0, s - 60):s]
+            if _NEGATED.search(before):
+                continue          # "no drones or fighter jets were seen"
             definite = bool(_DEFINITE.search(before) or _PREDICATE.search(before))
             verb = bool(_VERB_FORM.match(m.group()))
             plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)

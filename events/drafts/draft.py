@@ -55,7 +55,7 @@ _FILLERS = {"the", "a", "an", "its", "nearby", "border", "key", "small", "strate
             "western", "central", "far", "north", "south", "east", "west", "iraqi", "syrian", "jordanian",
             "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian", "pmf", "militia", "international",
             "major", "large", "main", "town's", "city's", "nearby", "predominantly", "disputed", "mountainous",
-            "shia", "sunni", "christian", "yazidi", "kurdistan", "of", "landing", "zone", "station", "crossing",
+            "shia", "sunni", "christian", "yazidi", "kurdistan", "of", "landing", "al", "el", "as", "ash", "ad", "zone", "station", "crossing",
             "checkpoint", "airfield", "border", "mission", "support", "forward", "operating", "iraq's", "syria's"}
 _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|later\s+|had\s+)?"
                         r"(?:said|says|say|demanded|demands|announced|announces|accused|accuses|blamed|blames|"
@@ -126,6 +126,7 @@ class Mention:
     actor2: str = ""
     claim_actor: str = ""
     date_only: bool = False
+    single: bool = True           # the sentence has one event cue
 
 
 @dataclass
@@ -214,6 +215,7 @@ class _Context:
             m = Mention(i, None, True, False, "")
         else:
             m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
+            m.single = len(found) == 1
             if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places):
                 m.new = True          # "Thirteen were killed in strikes in and around Mayadin"
             # a more specific cue of the same sentence refines a generic one ("the attack ... rockets")
@@ -221,6 +223,17 @@ class _Context:
                 specific = [c for c in found if c.family not in C.GENERIC]
                 if specific:
                     m.family = specific[0].family
+        if chosen is not None:
+            # the place nearest the event's cue word (after it first) is the event's; "a funeral in
+            # Baghdad for fighters killed by a strike on a site in Jurf al-Sakhr" -> Jurf al-Sakhr
+            def nearness(p: PlaceRef) -> tuple[int, int, int]:
+                cue_at = s.start + chosen.start
+                landmark = int(p.role == "landmark")  # "north of Erbil" locates another place
+                return (landmark, 0, p.start - cue_at) if p.start >= cue_at else (landmark, 1, cue_at - p.start)
+            located = sorted((p for p in places if p.role != "origin"), key=nearness)
+            if located and located[0] is not next((p for p in places if p.role != "origin"), None):
+                if not re.search(r"\band\b", self.text[min(p.end for p in located):max(p.start for p in located)]):
+                    places = [*located[:1], *(p for p in places if p.role == "origin")]
         for role_place in places:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
@@ -319,7 +332,7 @@ class _Context:
                     continue      # "a visit to X", "talks to X": no event there
                 query = written + _trailing_feature(rest)
                 if role == "of":
-                    role = "near" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
+                    role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
             if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",)
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near"))):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
@@ -378,7 +391,7 @@ class _Context:
                                           "iran", "turkey", "gaza", "kurdistan"}:
                 continue
             role = _left_cue(lows, n, allow_demonym=False)
-            if role in ("origin", "location", "target", "near"):
+            if role in ("origin", "location", "target", "near", "landmark"):
                 out.setdefault("origin" if role == "origin" and _LAUNCH.search(sentence) else "location", cm.code)
         return out
 
@@ -401,7 +414,7 @@ class _Context:
         precision = None
         if r is not None:
             precision = r.precision or 1
-            if loc.role == "near" and precision == 1:
+            if loc.role in ("near", "landmark") and precision == 1:
                 precision = 2
         admin1 = self.admin1_of(country, r) or e.admin1
         if e.date is None:
@@ -510,7 +523,7 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             prev = lows[j - 1] if j >= 1 else ""
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity"):
                 if prev in _DIRECTIONS:
-                    return "near"
+                    return "landmark"       # "12 km north of X": near X, and X is a reference point
                 j -= 1
                 steps += 1
                 # "the Iraqi town of X": a preposition further left decides; none is fine too
@@ -637,7 +650,7 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.type_sentence = m.sentence
     if m.date is not None and not m.date_since and (
             e.date is None or e.date_inherited or (m.date.kind == EXPLICIT and e.date.kind != EXPLICIT
-                                                   and m.date.precision == DAY)):
+                                                   and m.date.precision == DAY and (own or m.single))):
         e.date, e.date_inherited = m.date, False      # an explicit date wins
     loc = m.places.get("location")
     if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"

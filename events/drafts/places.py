@@ -38,7 +38,12 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
 }
 COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "JO": "Jordan", "LB": "Lebanon", "IL": "Israel",
                  "PS": "Palestine", "YE": "Yemen", "IR": "Iran", "TR": "Turkey"}
+# A region capital named in a report tells which country it concerns ("Israel struck a building in
+# Beirut"), though never a country-level place.
+CAPITAL_COUNTRY = {"baghdad": "IQ", "damascus": "SY", "amman": "JO", "beirut": "LB", "tehran": "IR",
+                   "ankara": "TR", "sanaa": "YE", "jerusalem": "IL", "ramallah": "PS"}
 _COUNTRY_FORMS = {form: code for code, forms in COUNTRY_WORDS.items() for form in forms}
+_MENTION_FORMS = {**_COUNTRY_FORMS, **CAPITAL_COUNTRY}
 # "Iran-backed militias", "Palestinian-Israeli conflict": a country in a compound word names no place.
 _COMPOUND = re.compile(r"^[-‐–]\s*\w")
 
@@ -77,7 +82,7 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
-_FIRST_WORDS = frozenset(f.split(" ")[0] for f in _COUNTRY_FORMS)
+_FIRST_WORDS = frozenset(f.split(" ")[0] for f in _MENTION_FORMS)
 
 
 def country_mentions(text: str) -> list[CountryMention]:
@@ -97,8 +102,8 @@ def country_mentions(text: str) -> list[CountryMention]:
             if i + n > len(toks):
                 continue
             phrase = " ".join(folded[i:i + n])
-            if phrase in _COUNTRY_FORMS and toks[i].text[:1].isupper():
-                hit = (n, _COUNTRY_FORMS[phrase])
+            if phrase in _MENTION_FORMS and toks[i].text[:1].isupper():
+                hit = (n, _MENTION_FORMS[phrase])
                 break
         if hit:
             n, code = hit
