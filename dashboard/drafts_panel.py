@@ -4,8 +4,9 @@ The sidebar holds the form (text or a .txt/.html file, publication date, source,
 (``events.drafts.draft_report``) appear above the map in an editable table with the sentences they
 rest on and the points the analyst must check; pending drafts with coordinates are drawn on the map
 with the other events (ids ``draft-D1`` ...). "Accept" writes the checked rows to the event store
-(``events.store``, each row checked like a file row, the user's name kept in its history) and keeps
-them in this session's view; "Drop" forgets the checked rows.
+(``events.store``, each row checked like a file row, as the signed-in user, who is kept in its
+history; when the page shows a read-only named file they join this session's view instead); "Drop"
+forgets the chosen rows.
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ from events.drafts import draft_report
 from events.drafts.cli import known_actors
 from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 
+from events.store import AlreadyExists, InvalidEvent, StoreError, check_record
+
+from . import auth, store_view
 from .safe_text import plain
 
 PENDING = "_drafts_pending"       # {"meta": {...}, "rows": [draft dicts]}
@@ -47,7 +51,7 @@ def _form() -> None:
                                       format="YYYY-MM-DD")
             source = st.text_input("Source (outlet)", key="draft_source")
             url = st.text_input("Source URL (http or https)", key="draft_url")
-            go = st.form_submit_button("Draft events")
+            go = st.form_submit_button("Draft events", key="draft_submit")
         if not go:
             return
         raw = _decode(file.getvalue()[:MAX_REPORT_BYTES]) if file is not None else (text or "")
@@ -129,7 +133,10 @@ def _review() -> None:
         ids = [r["draft_id"] for r in rows]
         chosen = st.multiselect("Drafts to accept or drop", ids, key="drafts_pick",
                                 format_func=lambda i: f"{i}: {next(r['location'] for r in rows if r['draft_id'] == i)}")
-        user = st.text_input("Your name (kept with each accepted event's history)", key="drafts_user")
+        if store_view.app_store() is None:
+            st.caption("This page shows a named file, which is read-only: accepted drafts stay in this session's view.")
+        elif not auth.signed_in_user():
+            st.caption("Sign in (sidebar) to accept drafts into the event store.")
         cols = st.columns(3)
         accept = cols[0].button("Accept into the store", key="drafts_accept")
         drop = cols[1].button("Drop", key="drafts_drop")
@@ -149,7 +156,7 @@ def _review() -> None:
         elif drop:
             continue
         else:
-            ok, why = _accept(row, meta, user)
+            ok, why = _accept(row, meta)
             if ok:
                 added += 1
             else:
@@ -189,26 +196,30 @@ def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
     return out
 
 
-def _accept(row: dict, meta: dict, user: str) -> tuple[bool, str]:
-    """Add one draft to the event store; (True, "") or (False, the reason)."""
-    if not (user or "").strip():
-        return False, "give your name before accepting"
+def _accept(row: dict, meta: dict) -> tuple[bool, str]:
+    """Add one draft to the event store as the signed-in user (or, when the page shows a read-only
+    named file, to this session's view); (True, "") or (False, the reason)."""
     record = _record(row, meta)
     try:
-        from events.store import AlreadyExists, InvalidEvent, StoreError, open_store
-    except ImportError:          # the store is not installed: keep it for this session only
+        check_record(record, f"draft {row.get('draft_id', '')}")
+    except InvalidEvent as exc:
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
+    store = store_view.app_store()
+    if store is None:
         st.session_state.setdefault(ACCEPTED, []).append(record)
         return True, ""
+    user = auth.signed_in_user()          # asked again at the moment of writing
+    if not user:
+        return False, "sign in to accept drafts into the event store"
     try:
-        open_store().add(record, user.strip(), reason="accepted from a news report draft",
-                         provenance=f"draft from a report: {meta.get('url') or meta.get('source') or 'pasted text'}")
+        store.add(record, user, reason="accepted from a news report draft",
+                  provenance=f"draft from a report: {meta.get('url') or meta.get('source') or 'pasted text'}")
     except InvalidEvent as exc:
-        return False, "; ".join(f"{getattr(e, 'column', '')}: {getattr(e, 'reason', e)}" for e in exc.errors)
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
     except AlreadyExists:
         return False, f"an event with id {record['event_id']} is already in the store"
-    except (StoreError, OSError) as exc:
+    except StoreError as exc:
         return False, f"the store could not be written: {exc}"
-    st.session_state.setdefault(ACCEPTED, []).append(record)
     return True, ""
 
 

@@ -30,7 +30,7 @@ def draft(at: AppTest) -> AppTest:
     at.sidebar.date_input(key="draft_published").set_value(dt.date(2024, 4, 22))
     at.sidebar.text_input(key="draft_source").set_value("Test wire <b>x</b>")
     at.sidebar.text_input(key="draft_url").set_value("https://example.org/report")
-    at.sidebar.button[0].click()   # the form's submit button
+    at.button(key="draft_submit").click()
     return at.run()
 
 
@@ -47,37 +47,61 @@ def test_report_becomes_drafts_on_the_map_and_in_the_table(app):
     assert int(count.replace(",", "")) >= 2
 
 
-def test_accept_into_the_store_and_drop(app):
-    at = draft(app)
+@pytest.fixture
+def store_app(monkeypatch, tmp_path):
+    """The app on the event store (no named file), with a signed-in password user."""
+    from argon2 import PasswordHasher
+    monkeypatch.delenv(ENV_DATA, raising=False)
+    monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("CONFLICTMAP_DB_URL", raising=False)
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.secrets["users"] = {"analyst": PasswordHasher().hash("pw")}
+    at.session_state["_auth_user"] = "analyst"
+    return at.run()
+
+
+def test_accept_into_the_store_and_drop(store_app):
+    at = draft(store_app)
     rows = at.session_state["_drafts_pending"]["rows"]
     kalsu = next(d["draft_id"] for d in rows if d["location"] == "Kalsu")
     other = next(d["draft_id"] for d in rows if d["location"] != "Kalsu")
     at.multiselect(key="drafts_pick").set_value([kalsu])
-    at.text_input(key="drafts_user").set_value("analyst one")
     at.button(key="drafts_accept").click()
     at = at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     from events.store import open_store
     stored = open_store().frame()
-    assert list(stored["location"]) == ["Kalsu"] and int(stored["fatalities"].iloc[0]) == 1
-    assert str(stored["updated_by"].iloc[0]) == "analyst one"
+    mine = stored[stored["event_id"].str.startswith("DR")]
+    assert list(mine["location"]) == ["Kalsu"] and int(mine["fatalities"].iloc[0]) == 1
+    assert str(mine["updated_by"].iloc[0]) == "analyst"
     assert [d["draft_id"] for d in at.session_state["_drafts_pending"]["rows"]] == [other]
     at.multiselect(key="drafts_pick").set_value([other])
     at.button(key="drafts_drop").click()
     at = at.run()
     assert at.session_state["_drafts_pending"]["rows"] == []
-    assert len(open_store().frame()) == 1
+    assert open_store().frame()["event_id"].str.startswith("DR").sum() == 1
 
 
-def test_accept_without_a_name_is_refused(app):
-    at = draft(app)
+def test_accept_without_signing_in_is_refused(store_app):
+    store_app.session_state["_auth_user"] = None
+    at = draft(store_app)
     first = at.session_state["_drafts_pending"]["rows"][0]["draft_id"]
     at.multiselect(key="drafts_pick").set_value([first])
     at.button(key="drafts_accept").click()
     at = at.run()
-    assert any("give your name" in e.value for e in at.error)
+    assert any("sign in" in e.value for e in at.error)
     assert len(at.session_state["_drafts_pending"]["rows"]) == 2
+
+
+def test_on_a_named_file_accepted_drafts_stay_in_the_session(app):
+    at = draft(app)
+    first = at.session_state["_drafts_pending"]["rows"][0]
+    at.multiselect(key="drafts_pick").set_value([first["draft_id"]])
+    at.button(key="drafts_accept").click()
+    at = at.run()
+    assert not at.error, [e.value for e in at.error]
+    assert [r["location"] for r in at.session_state["_drafts_accepted"]] == [first["location"]]
 
 
 def test_edits_in_the_table_are_what_is_accepted():
