@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import count
 
 from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
@@ -678,5 +677,3 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
     if m.actor2 and not e.actor2:
         e.actor2 = m.actor2
 
-
-_ids = count(1)

@@ -103,3 +103,24 @@ def test_cli_bad_date_and_missing_file(tmp_path):
     assert p.returncode == 2 and "YYYY-MM-DD" in p.stderr
     p = run(str(f), "--published", "2024-04-22", "--source-url", "javascript:alert(1)")
     assert p.returncode == 2
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_any_text_drafts_without_crashing(text, published):
+    result = draft_report(text, published)
+    for d in result.drafts:
+        assert all(e in result.text for e in d["evidence"])
+        assert 0 <= d["confidence"] <= 1
+
+
+def test_hostile_html_is_text_not_markup():
+    html = ("<html><body><script>alert('in Baghdad')</script><p>A drone struck a house in Kirkuk, Iraq, on Sunday "
+            "<img src=x onerror=alert(1)>.</p></body></html>")
+    d = draft_report(html, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Kirkuk"]
+    assert "<img" not in " ".join(d[0]["evidence"]) and "alert('in Baghdad')" not in d[0]["notes"]
