@@ -12,6 +12,7 @@ from dashboard.data import ENV_DATA
 from events import CURATED_PATH, load
 from geodata import datadir
 
+from ..geodata.test_datadir import foreign_schema, random_bytes, truncated, zero_length
 from .conftest import APP, map_args, map_event_ids
 
 TIMEOUT = 180
@@ -62,22 +63,43 @@ def notices(at: AppTest) -> list[str]:
     return [c.value for c in at.caption if "warning" in c.value]
 
 
-def test_broken_cache_and_import_store(healthy, tmp_path, monkeypatch):
+def sound_files(data_dir: Path, source: Path) -> list[Path]:
+    """A sound geocode cache, import store and (copied) embedded gazetteer in ``data_dir``."""
+    from geodata.cache import GeocodeCache
+    from geodata.place import Place
+    from geodata.store import ImportedGazetteer
+
+    embedded = next(source.glob("embedded-*.sqlite"))
+    shutil.copyfile(embedded, data_dir / embedded.name)
+    cache = GeocodeCache(data_dir / "geocode-cache.sqlite")
+    cache.file.write(lambda con: [con.executemany("INSERT INTO results VALUES (?, 'old', ?)",
+                                                  [(f"k{i}", "x" * 300) for i in range(500)]), con.commit()])
+    store = ImportedGazetteer(data_dir / "gazetteer.sqlite")
+    store.add_places(Place(id=f"t{i}", name=f"Testplace {i}", kind="village", country="IQ", admin1="",
+                           latitude=33 + i / 1e4, longitude=44, source="test") for i in range(3000))
+    return [cache.path, store.path, data_dir / embedded.name]
+
+
+@pytest.mark.parametrize("breaks", [random_bytes, truncated, zero_length, foreign_schema], ids=lambda f: f.__name__)
+def test_broken_cache_import_store_and_gazetteer(healthy, tmp_path, monkeypatch, breaks):
     source, placed = healthy
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    embedded = next(source.glob("embedded-*.sqlite"))
-    shutil.copyfile(embedded, data_dir / embedded.name)
-    (data_dir / "geocode-cache.sqlite").write_bytes(os.urandom(40_000))
-    (data_dir / "gazetteer.sqlite").write_bytes(os.urandom(40_000))
+    cache, store, embedded = sound_files(data_dir, source)
+    files = [cache, store, embedded] if breaks is truncated else [cache, store]   # one costly rebuild only
+    for path in files:
+        breaks(path)
+    broken = store.read_bytes()
     at = run_app(data_dir, copy_events(tmp_path), monkeypatch)
     assert sorted(map_event_ids(at)) == placed
     assert "Zummar" in map_args(at)["feature_group"]
     shown = notices(at)
-    assert len(shown) == 2, shown
+    assert len(shown) == len(files), shown
     assert any("geocode cache" in n and "moved it aside" in n for n in shown), shown
     assert any("imported gazetteer" in n and "re\\-import" in n for n in shown), shown
+    assert breaks is not truncated or any("embedded gazetteer" in n and "rebuilt" in n for n in shown), shown
     assert not any(str(tmp_path.name) in n for n in shown), shown         # no server paths on the page
+    assert store.read_bytes() == broken
 
 
 def test_unwritable_data_dir(healthy, tmp_path, monkeypatch):

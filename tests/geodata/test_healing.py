@@ -63,73 +63,43 @@ def aside(data_dir: Path, name: str) -> list[Path]:
     return [p for p in data_dir.glob(f"{name}.corrupt-*") if not p.name.endswith(("-wal", "-shm"))]
 
 
-# -- disposable files: the geocode cache and the materialised embedded gazetteer ----------------
+# -- every file kind, broken each way ------------------------------------------------------------
 @pytest.mark.parametrize("breaks", BREAKS, ids=lambda f: f.__name__)
-def test_broken_geocode_cache(real_data_dir, breaks):
-    result, warnings = geocode(real_data_dir, "Zummar", "IQ")
-    assert_near(result, ZUMMAR) and warnings == []
+def test_every_file_kind_broken(real_data_dir, breaks):
+    """The geocode cache and the materialised embedded gazetteer (disposable) and the imported
+    gazetteer store (the user's), all broken the same way at once."""
+    proc = geodata_cli(real_data_dir, "import-geonames", FIXTURES / "IQ.zip")
+    assert proc.returncode == 1 and "imported" in proc.stdout, proc.stderr     # 1: the fixture has bad rows
+    result, warnings = geocode(real_data_dir, "Testville AB", "IQ")            # from the import; now cached
+    assert result["status"] == "resolved" and warnings == []
     cache = real_data_dir / "geocode-cache.sqlite"
     con = sqlite3.connect(cache)                     # enough rows that a cut lands inside the data
     con.executemany("INSERT INTO results VALUES (?, 'old', ?)", [(f"k{i}", "x" * 300) for i in range(500)])
     con.commit()
     con.close()
-    breaks(cache)
-    result, warnings = geocode(real_data_dir, "Zummar", "IQ")
-    assert_near(result, ZUMMAR)
-    assert len(warnings) == 1 and "geocode cache" in warnings[0] and "moved it aside" in warnings[0], warnings
-    assert len(aside(real_data_dir, cache.name)) == 1
-    result, warnings = geocode(real_data_dir, "Mosul", "IQ")        # healed: quiet from now on
-    assert_near(result, MOSUL) and warnings == []
-
-
-@pytest.mark.parametrize("breaks", [truncated, zero_length], ids=lambda f: f.__name__)
-def test_broken_embedded_gazetteer_is_rebuilt(real_data_dir, breaks):
-    path = real_sqlite(embedded_file(real_data_dir))
-    size = path.stat().st_size
-    breaks(path)
-    result, warnings = geocode(real_data_dir, "Mosul", "IQ")
-    assert_near(result, MOSUL)
-    assert len(warnings) == 1 and "embedded gazetteer" in warnings[0] and "rebuilt" in warnings[0], warnings
-    assert path.stat().st_size == size and len(aside(real_data_dir, path.name)) == 1
-
-
-@pytest.mark.parametrize("breaks", [random_bytes, foreign_schema], ids=lambda f: f.__name__)
-def test_broken_embedded_gazetteer_in_process(tmp_path, breaks):
-    """The other break kinds on a smaller materialisation (cities15000), without a subprocess."""
-    from geodata import datadir
-    from geodata.embedded import EmbeddedGazetteer
-    seen: list[str] = []
-    datadir.set_reporter(seen.append)
-    try:
-        path = EmbeddedGazetteer(15000, directory=tmp_path).store.path
-        breaks(path)
-        places = EmbeddedGazetteer(15000, directory=tmp_path).places_in("IQ")
-    finally:
-        datadir.set_reporter(None)
-        datadir.forget_reports()
-    assert any(p.name == "Mosul" for p in places) and len(places) > 50
-    assert len(seen) == 1 and "moved it aside" in seen[0]
-
-
-# -- a user-made file: the imported gazetteer store ---------------------------------------------
-@pytest.mark.parametrize("breaks", BREAKS, ids=lambda f: f.__name__)
-def test_broken_imported_store_is_kept_and_skipped(real_data_dir, breaks):
-    proc = geodata_cli(real_data_dir, "import-geonames", FIXTURES / "IQ.zip")
-    assert proc.returncode == 1 and "imported" in proc.stdout, proc.stderr     # 1: the fixture has bad rows
-    result, warnings = geocode(real_data_dir, "Testville AB", "IQ")
-    assert result["status"] == "resolved" and warnings == []
+    embedded = real_sqlite(embedded_file(real_data_dir))
+    size = embedded.stat().st_size
     store = real_data_dir / "gazetteer.sqlite"
-    breaks(store)
-    broken = store.read_bytes()
-    result, warnings = geocode(real_data_dir, "Zummar", "IQ")
-    assert_near(result, ZUMMAR)                          # everything else still answers
-    assert len(warnings) == 1 and "imported gazetteer" in warnings[0] and "re-import" in warnings[0], warnings
+    for path in (cache, embedded, store):
+        breaks(path)
+    broken_store = store.read_bytes()
+
+    result, warnings = geocode(real_data_dir, "Mosul", "IQ")                  # needs the embedded gazetteer
+    assert_near(result, MOSUL)
+    assert len(warnings) == 3, warnings                                         # one per file, no traceback
+    assert any("geocode cache" in w and "moved it aside" in w for w in warnings), warnings
+    assert any("embedded gazetteer" in w and "rebuilt" in w for w in warnings), warnings
+    assert any("imported gazetteer" in w and "left untouched" in w and "re-import" in w for w in warnings), warnings
+    assert len(aside(real_data_dir, cache.name)) == 1 and len(aside(real_data_dir, embedded.name)) == 1
+    assert embedded.stat().st_size == size
+
+    result, warnings = geocode(real_data_dir, "Zummar", "IQ")                 # healed: only the store is said
+    assert_near(result, ZUMMAR) and len(warnings) == 1 and "left untouched" in warnings[0]
     result, warnings = geocode(real_data_dir, "Testville AB", "IQ", exit_code=1)
-    assert result["status"] == "unresolved"             # its places are not used, and it says why
-    assert len(warnings) == 1 and "left untouched" in warnings[0]
+    assert result["status"] == "unresolved"             # the import's places are not used, and it says why
     proc = geodata_cli(real_data_dir, "import-geonames", FIXTURES / "IQ.zip")
     assert proc.returncode == 2 and "re-import" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
-    assert store.read_bytes() == broken and aside(real_data_dir, store.name) == []
+    assert store.read_bytes() == broken_store and aside(real_data_dir, store.name) == []
 
 
 # -- a writer killed mid-write --------------------------------------------------------------------
