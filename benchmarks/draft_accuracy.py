@@ -218,7 +218,7 @@ def main() -> int:
     seed_check()
     print(f"(first run, gazetteer loading included: {time.perf_counter() - t:.1f} s)\n")
     results = {}
-    for split in ("fit", "heldout", "heldout2", "heldout3", "all"):
+    for split in ("fit", "heldout", "heldout2", "heldout3", "heldout4", "all"):
         part = [r for r in reports if split == "all" or r["split"] == split]
         results[f"drafts {split}"] = score(part, ours)
     results["baseline all"] = score(reports, baseline)
@@ -227,7 +227,7 @@ def main() -> int:
     for band, (n, share) in results["drafts all"]["bands"].items():
         print(f"  {band}: {n} drafts, {share:.0%} right")
     if args.misses:
-        for split in ("fit", "heldout", "heldout2", "heldout3"):
+        for split in ("fit", "heldout", "heldout2", "heldout3", "heldout4"):
             print(f"\nmisses, {split}:")
             for m in results[f"drafts {split}"]["misses"]:
                 print("  " + m)
