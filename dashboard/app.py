@@ -128,7 +128,8 @@ state.sync_selected_to_url()
 # --- table and downloads ------------------------------------------------------------------------------
 st.subheader(f"Events ({len(selection):,})")
 table_panel(selection)
-downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat)
+downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat,
+                key=f"{token}|{chosen}|{basemap}|{heat}|{selected}")
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
 editing.editing_panel(store_view.app_store(), selected, uploaded,

@@ -89,17 +89,49 @@ def _hold_back_data(fig: folium.Map) -> dict[str, str]:
     return held
 
 
-def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, selected: str | None, heat: bool) -> None:
-    """Three buttons; each file is built only when its button is pressed."""
+PREPARED = "_prepared_downloads"  # session state: kind -> (selection key, bytes)
+KINDS = {  # kind -> (label, MIME type, help)
+    "csv": ("CSV", "text/csv", "Spreadsheet-safe: cells that would run as formulas are quoted."),
+    "geojson": ("GeoJSON", "application/geo+json", "Points with every column as properties."),
+    "html": ("Map (HTML)", "text/html", "A standalone map that opens in a browser without this server."),
+}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 1_048_576 else f"{n / 1_048_576:,.1f} MB"
+
+
+def _prepare(kind: str, key: str, build) -> None:
+    """Button callback: build the file once and keep it for this session, for this selection."""
     import streamlit as st
 
-    empty = frame.empty
-    csv, geojson, html = st.columns(3)
-    csv.download_button("⬇ CSV", data=lambda: to_csv_bytes(frame), file_name=f"{stem}.csv", mime="text/csv",
-                        on_click="ignore", disabled=empty, width="stretch",
-                        help="Spreadsheet-safe: cells that would run as formulas are quoted.")
-    geojson.download_button("⬇ GeoJSON", data=lambda: to_geojson_bytes(frame), file_name=f"{stem}.geojson",
-                            mime="application/geo+json", on_click="ignore", disabled=empty, width="stretch")
-    html.download_button("⬇ Map (HTML)", data=lambda: map_html(frame, basemap, bounds, selected, heat),
-                         file_name=f"{stem}.html", mime="text/html", on_click="ignore", disabled=empty,
-                         width="stretch", help="A standalone map that opens in a browser without this server.")
+    st.session_state.setdefault(PREPARED, {})[kind] = (key, build())
+
+
+def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, selected: str | None, heat: bool,
+                    key: str = "") -> None:
+    """Three files of the selection. Pressing "⬇ CSV" builds the file and keeps it for this session
+    until the selection (``key``) changes; "Save CSV" then serves it.
+
+    Why not Streamlit's deferred download (``data=callable``): the file it generates is referenced
+    by no session, and every session's next run sweeps unreferenced files, so on a busy server the
+    browser's request for it often comes too late (404, the page shows nothing). A file given as
+    bytes is registered with this session on each of its runs, so only this session's own later
+    runs can retire it -- and it is given again on each of them while the selection stands."""
+    import streamlit as st
+
+    prepared = st.session_state.setdefault(PREPARED, {})
+    for kind in [k for k, (made_for, _) in prepared.items() if made_for != key]:
+        del prepared[kind]  # made for another selection: never serve a file that is not what is shown
+    builders = {"csv": lambda: to_csv_bytes(frame), "geojson": lambda: to_geojson_bytes(frame),
+                "html": lambda: map_html(frame, basemap, bounds, selected, heat)}
+    endings = {"csv": "csv", "geojson": "geojson", "html": "html"}
+    for column, (kind, (label, mime, help_text)) in zip(st.columns(3), KINDS.items()):
+        if kind in prepared:
+            data = prepared[kind][1]
+            column.download_button(f"Save {label} ({_size(len(data))})", data=data, file_name=f"{stem}.{endings[kind]}",
+                                   mime=mime, on_click="ignore", key=f"save_{kind}", type="primary",
+                                   icon=":material/download:", width="stretch", help=help_text)
+        else:
+            column.button(f"⬇ {label}", key=f"prepare_{kind}", on_click=_prepare, args=(kind, key, builders[kind]),
+                          disabled=frame.empty, width="stretch", help=f"Builds the file for this selection. {help_text}")

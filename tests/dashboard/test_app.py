@@ -206,9 +206,21 @@ def test_share_link_carries_the_view(sample_app):
 
 def test_downloads_are_offered_for_the_selection(sample_app):
     at = sample_app({"q": "no-such-thing"})
-    buttons = at.get("download_button")
-    assert len(buttons) == 3
-    assert all(b.proto.disabled for b in buttons)
+    buttons = [at.button(key=f"prepare_{kind}") for kind in ("csv", "geojson", "html")]
+    assert all(b.disabled for b in buttons)
+
+
+def test_a_download_is_built_on_request_and_kept_for_the_selection(sample_app):
+    at = sample_app({"country": "JO"})
+    assert not at.get("download_button")  # nothing built until asked
+    at.button(key="prepare_csv").click().run()
+    assert_no_error(at)
+    [save] = at.get("download_button")
+    assert save.proto.label.startswith("Save CSV (") and save.proto.url  # bytes held, registered with the session
+    at.run()
+    assert [b.proto.url for b in at.get("download_button")] == [save.proto.url]  # still offered on later runs
+    at.multiselect(key="country").set_value(["IQ"]).run()
+    assert not at.get("download_button")  # the file was for another selection: not offered any more
 
 
 def test_choosing_a_table_row_selects_it_on_the_map(sample_app):

@@ -4,6 +4,8 @@ Every payload would set ``window.pwned`` if the browser ran it as markup or scri
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.dashboard.test_map_browser import OPEN_EVERYTHING
@@ -99,8 +101,11 @@ def test_hostile_upload_shows_as_text_everywhere_and_runs_nothing(page, app_url,
     assert PAYLOADS["actor1"] in cells and PAYLOADS["actor2"] in cells
 
     # The HTML export of this selection, opened on its own: the same text, nothing run.
+    page.get_by_role("button", name="⬇ Map (HTML)").click()  # builds the file, kept for this session
+    save = page.get_by_role("button", name=re.compile(r"^Save Map \(HTML\) \("))
+    save.wait_for()
     with page.expect_download() as info:
-        page.get_by_role("button", name="⬇ Map (HTML)").click()
+        save.click()
     export = tmp_path / "export.html"
     info.value.save_as(export)
     for target in (page, doc):
