@@ -2,14 +2,15 @@
 #   make run   -> .venv + dependencies, then the dashboard on the bundled data
 #   make test  -> .venv + test tools, the map's JS/CSS for offline mode (npm registry),
 #                 Debian's chromium for the browser tests, Debian's PostgreSQL 15 + PostGIS for the
-#                 store tests (they start a throw-away cluster themselves), then the whole pytest suite
+#                 store tests (they start a throw-away cluster themselves), Debian's nginx for the
+#                 multi-process deployment test (its own config, its own port), then the whole pytest suite
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 ARGS   ?=
 
-.PHONY: run test setup setup-dev vendor chromium postgres clean
+.PHONY: run test setup setup-dev vendor chromium postgres nginx clean
 
 # Stamp files make set-up idempotent: each step re-runs only when its inputs change.
 $(VENV)/.stamp-runtime: requirements.txt
@@ -38,10 +39,13 @@ chromium:
 postgres:
 	bash scripts/install_postgres.sh
 
+nginx:
+	bash scripts/install_nginx.sh
+
 run: setup
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) -- $(ARGS)
 
-test: setup-dev vendor chromium postgres
+test: setup-dev vendor chromium postgres nginx
 	$(PY) -m pytest -q
 
 clean:
