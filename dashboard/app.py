@@ -69,7 +69,7 @@ tally.caption(f"{len(frame):,} events, {opts.first} to {opts.last}")
 notices = state.check_url_once(opts)
 if notices:
     with st.container(border=True):
-        st.warning("The link had values that could not be used:\n\n" + "\n".join(f"- {n}" for n in notices))
+        st.warning("The link had values that could not be used as given:\n\n" + "\n".join(f"- {n}" for n in notices))
         st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
 
 # --- filters --------------------------------------------------------------------------------------

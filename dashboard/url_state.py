@@ -106,8 +106,9 @@ def _check_float(key: str, values: list[str], limit: float) -> str | None:
 
 
 def check(params: Mapping[str, object], opts: Options) -> list[str]:
-    """One short notice per parameter value that will be ignored (Markdown-safe)."""
-    notices = []
+    """One short notice per parameter value that will be ignored ("Ignored ...") or cut ("Cut ..."),
+    Markdown-safe."""
+    notices, cut = [], []
     for key in params:
         if key in STREAMLIT_PARAMS:
             continue
@@ -132,12 +133,14 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
         elif key == "heat" and (values[-1:] or [""])[0].lower() not in ("true", "false"):
             notices.append(f"`heat` must be true or false; got {plain((values[-1:] or [''])[0])}")
         elif key in ("actor", "q") and len((values[-1:] or [""])[0]) > MAX_TEXT:
-            notices.append(f"`{key}` is longer than {MAX_TEXT} characters")
+            # The text box keeps the first MAX_TEXT characters and searches for them: say so, not "ignored".
+            cut.append(f"Cut `{key}` to its first {MAX_TEXT} characters (it had {len(values[-1]):,}); "
+                       f"the search uses the first {MAX_TEXT}.")
         elif key == "ev" and (values[-1:] or [""])[0] not in opts.event_ids:
             notices.append(f"event `ev` {plain((values[-1:] or [''])[0])} is not in the data")
     if ("lat" in params) != ("lon" in params):
         notices.append("`lat` and `lon` go together; the map centre was ignored")
-    return [f"Ignored {n}." for n in notices if n]
+    return [f"Ignored {n}." for n in notices if n] + cut
 
 
 def unusable_bound(params: Mapping[str, object]) -> list[str]:

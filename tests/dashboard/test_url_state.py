@@ -45,6 +45,29 @@ def test_bad_parameters_are_named_in_a_notice(opts, params, words):
     assert all(n.startswith("Ignored ") for n in notices)
 
 
+@pytest.mark.parametrize("key", ["q", "actor"])
+def test_a_long_search_is_said_to_be_cut_not_ignored(opts, key):
+    notices = url_state.check({key: ["Baghdad" + "x" * 300]}, opts)
+    assert notices == [f"Cut `{key}` to its first 200 characters (it had 307); the search uses the first 200."]
+
+
+def test_a_long_search_is_cut_and_the_notice_says_so(sample_csv, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.data import ENV_DATA
+
+    from .conftest import APP
+
+    monkeypatch.setenv(ENV_DATA, str(sample_csv))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["q"] = "Baghdad" + "x" * 300
+    at.run()
+    assert not at.exception
+    assert at.text_input(key="q").value == ("Baghdad" + "x" * 300)[:200]  # what is searched: the cut text
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "Cut `q` to its first 200 characters" in warning and "Ignored" not in warning
+
+
 def test_notices_quote_url_text_harmlessly(opts):
     notices = url_state.check({"type": ["![x](http://evil.example/t.png) <b>"]}, opts)
     assert "![" not in notices[0] and "](" not in notices[0] and "<b>" not in notices[0]
