@@ -99,8 +99,7 @@ with head:
 
 controls.playback_controls(window, opts)
 first, last = controls.slider_bounds(opts)
-st.altair_chart(timeline.chart(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last)),
-                width="stretch")
+st.vega_lite_chart(data.timeline_spec(undated, token, chosen.without_dates(), first, last, window), width="stretch")
 
 # --- map and the selected event ---------------------------------------------------------------------
 selected = state.selected_event()

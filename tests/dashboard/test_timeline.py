@@ -61,3 +61,22 @@ def test_playback_reaches_the_end_and_stops():
         assert first <= window[0] <= window[1] <= last
         end = window[1]
     assert end == last and steps == 31 - 3 + 1  # a 3-day window slides one day at a time
+
+
+def test_the_plain_spec_says_what_the_altair_chart_says():
+    import datetime as dt
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"event_date": pd.to_datetime(["2024-01-03", "2024-01-20", "2024-02-10"]),
+                          "fatalities": [1, None, 4]})
+    first, last, window = dt.date(2024, 1, 1), dt.date(2024, 2, 29), (dt.date(2024, 1, 15), dt.date(2024, 1, 31))
+    hist = timeline.histogram(frame, first, last, window)
+    name = timeline.bin_for(first, last)
+    plain, altair = timeline.spec(hist, name), timeline.chart(hist, name).to_dict()
+    [dataset] = altair["datasets"].values()
+    assert plain["data"]["values"] == dataset
+    for mine, theirs in zip(plain["layer"], altair["layer"]):
+        assert mine["mark"] == theirs["mark"]
+        assert mine["encoding"] == theirs["encoding"]
+    assert plain["resolve"] == altair["resolve"] and plain["height"] == altair["height"]
