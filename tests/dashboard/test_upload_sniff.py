@@ -207,3 +207,36 @@ def test_at_most_two_uploads_are_parsed_at_once(monkeypatch):
 def test_messages_never_name_a_server_path(tmp_path):
     result = read_upload(json.dumps([1]).encode(), "list.geojson")
     assert str(tmp_path) not in result.error and "/" not in result.error.replace("list.geojson", "")
+
+
+def real_workbook(*rows: dict) -> bytes:
+    openpyxl = pytest.importorskip("openpyxl")
+    from events.schema import COLUMNS
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        full = event(**row)
+        sheet.append(["" if full[c] is None else full[c] for c in COLUMNS])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def test_an_excel_workbook_named_xlsx_is_read_within_its_bounds():
+    if not upload_module.xlsx_readable():
+        pytest.skip("the events readers cannot read xlsx in this checkout")
+    assert "xlsx" in upload_module.accepted_types()
+    data = real_workbook(event(event_id="X1"), event(event_id="X2", event_date="2024-04-22"))
+    assert sniff(data) == "xlsx"
+    result = read_upload(data, "acled-export.xlsx")
+    assert result.error == "", result.error
+    assert sorted(result.frame["event_id"]) == ["X1", "X2"]
+
+
+def test_a_zip_named_anything_is_never_unpacked(no_parsing):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("20240421.export.CSV", b"x\t" * 1_000_000)
+    assert_refused(read_upload(buf.getvalue(), "20240421.export.CSV.zip"), "zip archive", "not CSV, GeoJSON")
