@@ -74,6 +74,23 @@ class HeadlessSession:
         await self.ws.send(msg.SerializeToString())
         return await self._until_finished(started)
 
+    async def deferred_download(self, key: str) -> str:
+        """Press a download button whose data is a callable (Streamlit's deferred download) as the page
+        does: ask the server to run it (a backend operation) and return the URL it answers ("" on error)."""
+        import uuid
+
+        msg = BackMsg()
+        request = msg.backend_operation_request
+        request.request_id = uuid.uuid4().hex
+        request.deferred_file.file_id = self.widgets[key].deferred_file_id
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(await asyncio.wait_for(self.ws.recv(), self.timeout))
+            if fwd.WhichOneof("type") == "backend_operation_response" and \
+                    fwd.backend_operation_response.request_id == request.request_id:
+                return fwd.backend_operation_response.deferred_file.url
+
     async def set_dates(self, start: dt.date, end: dt.date) -> Run:
         """Move the date slider (key ``dates``), as dragging it does."""
         value = WidgetState(id=self.ids["dates"])
@@ -124,8 +141,8 @@ def free_port() -> int:
 
 
 def start_app(data: str | None = None, port: int | None = None, log_path=None, extra_env: dict | None = None,
-              timeout: float = 90.0):
-    """``streamlit run dashboard/app.py`` on 127.0.0.1:``port`` (a free one by default), headless;
+              timeout: float = 90.0, script=None):
+    """``streamlit run dashboard/app.py`` (or ``script``) on 127.0.0.1:``port`` (a free one by default), headless;
     returns (process, base URL) once /_stcore/health answers. Stop it with ``stop_app``."""
     import os
     import subprocess
@@ -138,7 +155,7 @@ def start_app(data: str | None = None, port: int | None = None, log_path=None, e
         env["CONFLICTMAP_DATA"] = str(data)
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script or REPO / "dashboard" / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
