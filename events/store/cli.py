@@ -156,5 +156,10 @@ def add_db_parser(sub, summary, print_errors) -> None:
             print(f"error: cannot use the store {where}: {type(exc.orig or exc).__name__}: "
                   f"{str(exc.orig or exc).splitlines()[0][:300]}", file=sys.stderr)
             return 2
+        except OSError as exc:  # the data directory cannot hold the file (read-only, a path under a file)
+            where = safe_url(args.db or store_url())
+            print(f"error: cannot use the store {where}: {exc.strerror or exc}; set CONFLICTMAP_DATA_DIR "
+                  f"to a writable folder", file=sys.stderr)
+            return 2
 
     db.set_defaults(func=run)
