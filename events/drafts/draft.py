@@ -338,7 +338,49 @@ class _Context:
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
             self.geocode(ref, sentence, h)
             out.append(ref)
+        out.extend(self.unlisted(i, toks, lows, in_names))
+        out.sort(key=lambda p: p.start)
         return out, admin1
+
+    def unlisted(self, i: int, toks: list[Span], lows: list[str], taken: set[int]) -> list[PlaceRef]:
+        """Names the automaton did not find, spelled another way ("Kalso base", "Deir Ezzor"): capitalised
+        words right after a locational preposition, tried on the geocoder's own ladder (transliteration
+        key, fuzzy) in the report's countries; kept only when it resolves in exactly one of them."""
+        out: list[PlaceRef] = []
+        n = len(toks)
+        for j, w in enumerate(lows):
+            role = _LOC_PREPS.get(w)
+            if role is None or role in ("of", "to") or j + 1 >= n:
+                continue
+            k = j + 1
+            while k < n and lows[k] in ("the", "a", "an"):
+                k += 1
+            if k + 1 < n and fold_word(toks[k].text) in _NOT_PLACE and lows[k + 1] == "s":
+                k += 2            # "at Iraq's Kalso military base"
+            first = k
+            while k < n and k - first < 4 and (toks[k].text[:1].isupper() or (lows[k] in _ARTICLE_WORDS and k + 1 < n
+                                                                                and toks[k + 1].text[:1].isupper())):
+                k += 1
+            if k == first or any(x in taken for x in range(first, k)):
+                continue
+            words_ = [fold_word(t.text) for t in toks[first:k]]
+            if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE for w_ in words_):
+                continue
+            start, end = toks[first].start, toks[k - 1].end
+            written = self.text[start:end]
+            if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
+                continue
+            query = written + _trailing_feature(self.text[end:self.sents[i].end])
+            found = {c: r for c in self.countries if (r := self.geocoder.geocode(query, c)).status == "resolved"}
+            if len(found) != 1:
+                continue
+            code, result = next(iter(found.items()))
+            ref = PlaceRef(query, start, end, (code,), role, i, country=code, result=result, status="resolved",
+                           alternatives=result.alternatives)
+            ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
+            out.append(ref)
+            taken.update(range(first, k))
+        return out
 
     def geocode(self, ref: PlaceRef, sentence: str, hit: NameHit) -> None:
         candidates = list(ref.countries)
@@ -544,6 +586,16 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
     return None
 
 
+_ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"}
+# Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).
+_NOT_PLACE = frozenset("""
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday the a an this that his her its their president prime minister
+general gen lt col major captain commander sheikh mr mrs dr washington tehran moscow london paris reuters
+afp ap associated press cnn bbc al jazeera arabiya telegram twitter x facebook islamic state resistance
+hezbollah hamas coalition us u s american iraq iraqi syria syrian jordan lebanon israel israeli iran iranian
+turkey yemen gaza pentagon centcom white house congress parliament government ministry army forces
+""".split())
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
 
