@@ -1,9 +1,10 @@
 # Two commands set up and run everything on a fresh machine with Python 3.11:
 #   make run   -> .venv + dependencies, then the dashboard on the bundled data
-#   make test  -> .venv + test tools, the map's JS/CSS for offline mode (npm registry),
-#                 Debian's chromium for the browser tests, Debian's PostgreSQL 15 + PostGIS for the
-#                 store tests (they start a throw-away cluster themselves), Debian's nginx for the
-#                 multi-process deployment test (its own config, its own port), then the whole pytest suite
+#   make test  -> .venv + test tools, Debian's chromium for the browser tests, Debian's PostgreSQL 15 +
+#                 PostGIS for the store tests (they start a throw-away cluster themselves), Debian's nginx
+#                 for the multi-process deployment test (its own config, its own port), then the whole suite
+# The map's JS/CSS are committed in dashboard/static/vendor/ (with their licences): no npm step
+# for run, test or a Streamlit Community Cloud deploy. `make vendor` refreshes them from npm.
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -22,16 +23,14 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt $(VENV)/.stamp-runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Leaflet, its plugins, jQuery, Bootstrap and fonts, the versions folium uses, from the npm
-# registry; copied to dashboard/static/vendor/ so offline mode serves them itself.
-$(VENV)/.stamp-vendor: vendor/package.json vendor/package-lock.json vendor/assets.json scripts/vendor_assets.py $(VENV)/.stamp-runtime
+# Maintainers only: refresh the committed map files (Leaflet, MarkerCluster, Leaflet.heat,
+# leaflet.fullscreen at the versions folium uses) from the npm registry, then commit them.
+vendor: $(VENV)/.stamp-runtime
 	npm ci --prefix vendor --no-audit --no-fund --loglevel=error
 	$(PY) scripts/vendor_assets.py
-	touch $@
 
 setup: $(VENV)/.stamp-runtime
 setup-dev: $(VENV)/.stamp-dev
-vendor: $(VENV)/.stamp-vendor
 
 chromium:
 	bash scripts/install_chromium.sh
@@ -45,8 +44,8 @@ nginx:
 run: setup
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) -- $(ARGS)
 
-test: setup-dev vendor chromium postgres nginx
+test: setup-dev chromium postgres nginx
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache vendor/node_modules dashboard/static/vendor
+	rm -rf $(VENV) .pytest_cache vendor/node_modules

@@ -1,23 +1,28 @@
-"""How fast the dashboard draws its map in a real browser at scale, and redraws it after a date change.
+"""Time to the first markers in a real browser, side by side with a bare st_folium page, and the
+time a date change takes to show, at scale.
 
-    python benchmarks/browser_scale.py --n 100000 1000000
+    python benchmarks/browser_scale.py --n 36 100000 [--loads 5]
 
-For each N: generate N synthetic events (``make_events``) into a temporary Parquet file, start
-``streamlit run dashboard/app.py -- --data FILE`` offline (``CONFLICTMAP_OFFLINE=1``), open it in
-headless Debian Chromium (Playwright; the page may only reach 127.0.0.1) and print:
+Servers, all started once and warmed up with one load (a warm server, as a visitor meets it):
+- ``baseline``: ``benchmarks/minimal_folium_app.py``, a bare Streamlit page showing one st_folium
+  marker (the issue's yardstick);
+- ``dashboard N``: ``streamlit run dashboard/app.py`` as ``make run`` starts it, on the bundled 36
+  curated events for N=36, else on N synthetic events (``make_events``, Parquet).
 
-- ``first_map_s``: from navigation to the Leaflet map showing its data layer (a hexagon or marker
-  drawn in the overlay pane), the server's one-off dataset load included (a fresh process);
-- ``second_map_s``: the same for a second visitor (dataset already loaded, as in normal use);
-- ``date_change_s``: from a keypress on the date slider (PageUp on the start: a year later) to the
-  map showing new layers (every shape drawn before the change gone, new ones drawn); the median of
-  ``CHANGES`` changes, each one listed in ``date_changes_s``.
+Each page is then opened ``--loads`` times in a fresh browser context (cold browser cache), the
+pages taking turns so machine load hits them alike, in headless Debian Chromium that may reach
+only 127.0.0.1. ``first markers`` is from navigation to the map iframe showing a marker (or any
+shape of the data layers: dots, clusters, hexagons). The ratio is median(dashboard) /
+median(baseline). ``date change`` (largest N only) is from a keypress on the date slider's start
+to the map showing the new layers (every shape drawn before the change gone, new ones drawn);
+median of ``CHANGES`` changes. The machine is shared: re-run when a figure looks off.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +38,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SHAPES = ".leaflet-overlay-pane path, .leaflet-marker-pane > *"
 TIMEOUT_MS = 180_000
-CHANGES = 3
+CHANGES = 5
 
 
 def free_port() -> int:
@@ -42,44 +47,51 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(data: Path, port: int, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "CONFLICTMAP_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.enableStaticServing",
-               "true", "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-               "--", "--data", str(data)]
+def start_app(script: str, args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
+    """``streamlit run script -- args`` from the repository root (its .streamlit/config.toml applies)."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("CONFLICTMAP_OFFLINE", None)
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
+               "--browser.gatherUsageStats", "false"] + (["--", *args] if args else [])
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return process
+                return process, f"http://127.0.0.1:{port}/"
         except OSError:
             time.sleep(0.25)
     process.terminate()
     raise SystemExit(f"streamlit did not start:\n{log.read_text()[-2000:]}")
 
 
-def map_frame(page):
-    return page.wait_for_selector(MAP_IFRAME, state="attached", timeout=TIMEOUT_MS).content_frame()
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.route("**/*", lambda route, request: route.continue_()
+                  if urlsplit(request.url).hostname in ("127.0.0.1", "localhost")
+                  or request.url.startswith(("data:", "blob:", "about:")) else route.abort())
+    return context, context.new_page()
 
 
-def time_first_map(page, url: str) -> float:
-    """Navigation until the map's overlay shows at least one shape."""
+def time_first_markers(page, url: str) -> float:
+    """Navigation until the map iframe shows at least one marker or data shape."""
     start = time.perf_counter()
     page.goto(url)
-    frame = map_frame(page)
+    frame = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=TIMEOUT_MS).content_frame()
     frame.wait_for_function(f"document.querySelectorAll({SHAPES!r}).length > 0", timeout=TIMEOUT_MS)
     return time.perf_counter() - start
 
 
 def time_date_change(page) -> float:
     """Keypress on the slider's start until all old shapes are gone and new ones drawn."""
-    frame = map_frame(page)
+    frame = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=TIMEOUT_MS).content_frame()
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # let the map's own first reports settle
     frame.evaluate(f"document.querySelectorAll({SHAPES!r}).forEach(e => e.setAttribute('data-old', '1'))")
-    thumb = page.locator('[data-testid="stSlider"] input').first  # the start of the date window
-    before = thumb.input_value()
+    thumb = page.locator('.st-key-dates [data-testid="stSlider"] [role="slider"]').first
+    before = thumb.get_attribute("aria-valuenow")
     thumb.focus()
     start = time.perf_counter()
     thumb.press("PageUp")
@@ -87,50 +99,65 @@ def time_date_change(page) -> float:
         f"() => document.querySelectorAll({SHAPES!r}).length > 0 && !document.querySelector('[data-old]')",
         timeout=TIMEOUT_MS)
     seconds = time.perf_counter() - start
-    if thumb.input_value() == before:
+    if thumb.get_attribute("aria-valuenow") == before:
         raise SystemExit("the date slider did not move: the measurement is void")
     return seconds
 
 
-def measure(n: int, tmp: Path, browser) -> dict:
-    data = tmp / f"events_{n}.parquet"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_events.py"), str(n), "--out", str(data)],
-                   check=True, capture_output=True)
-    port = free_port()
-    app = start_app(data, port, tmp / f"streamlit_{n}.log")
+def loads(browser, url: str) -> float:
+    context, page = new_page(browser)
     try:
-        url = f"http://127.0.0.1:{port}/"
-        out = {"n": n}
-        for key in ("first_map_s", "second_map_s"):
-            context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.route("**/*", lambda route, request: route.continue_()
-                          if urlsplit(request.url).hostname in ("127.0.0.1", "localhost")
-                          or request.url.startswith(("data:", "blob:", "about:")) else route.abort())
-            page = context.new_page()
-            out[key] = round(time_first_map(page, url), 2)
-            if key == "second_map_s":
-                changes = [round(time_date_change(page), 2) for _ in range(CHANGES)]
-                out["date_change_s"], out["date_changes_s"] = sorted(changes)[len(changes) // 2], changes
-            context.close()
-        return out
+        return time_first_markers(page, url)
     finally:
-        app.terminate()
-        app.wait(timeout=20)
+        context.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--n", type=int, nargs="+", default=[36, 100_000])
+    parser.add_argument("--loads", type=int, default=5)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        for n in args.n:
-            result = measure(n, Path(tmp), browser)
-            print("  ".join(f"{k}={v:,}" if isinstance(v, int) else f"{k}={v}" for k, v in result.items()),
-                  flush=True)
-        browser.close()
+        tmp = Path(tmp)
+        servers = {"baseline": start_app("benchmarks/minimal_folium_app.py", [], tmp / "baseline.log")}
+        try:
+            for n in args.n:
+                data_args = []
+                if n != 36:
+                    data = tmp / f"events_{n}.parquet"
+                    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_events.py"), str(n),
+                                    "--out", str(data)], check=True, capture_output=True)
+                    data_args = ["--data", str(data)]
+                servers[f"dashboard {n:,}"] = start_app("dashboard/app.py", data_args, tmp / f"dash_{n}.log")
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            for _, url in servers.values():  # warm-up: the dataset loaded, the scripts compiled
+                loads(browser, url)
+            times = {name: [] for name in servers}
+            for _ in range(args.loads):
+                for name, (_, url) in servers.items():
+                    times[name].append(loads(browser, url))
+            base = statistics.median(times["baseline"])
+            print(f"first markers, warm server, {args.loads} loads each, cold browser context (median, min-max):")
+            for name, values in times.items():
+                med = statistics.median(values)
+                ratio = "" if name == "baseline" else f"   {med / base:.2f}x baseline"
+                print(f"  {name:<20} {med:6.2f} s ({min(values):.2f}-{max(values):.2f}){ratio}")
+            largest = f"dashboard {max(args.n):,}"
+            context, page = new_page(browser)
+            try:
+                time_first_markers(page, servers[largest][1])
+                changes = [time_date_change(page) for _ in range(CHANGES)]
+            finally:
+                context.close()
+            print(f"date change at {max(args.n):,} events: median {statistics.median(changes):.2f} s "
+                  f"({', '.join(f'{c:.2f}' for c in changes)})")
+            browser.close()
+        finally:
+            for process, _ in servers.values():
+                process.terminate()
+                process.wait(timeout=20)
 
 
 if __name__ == "__main__":

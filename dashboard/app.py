@@ -1,6 +1,8 @@
 """Conflict event map: the page layout. Every decision lives in the small modules beside this file.
 
 Run with ``streamlit run dashboard/app.py`` (``-- --data FILE`` for another dataset).
+Order on the page: one compact header row (title + headline figures), the map, the timeline,
+counts by type and the selected event, then the table and downloads.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, clamp, controls, data, editing, state, store_view, summary, timeline, url_state  # noqa: E402
+from dashboard import auth, clamp, controls, data, editing, layout, state, store_view, summary, timeline, url_state  # noqa: E402,E501
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
 from dashboard.drafts_panel import drafts_panel  # noqa: E402
@@ -23,6 +25,7 @@ from dashboard.upload_panel import upload_panel  # noqa: E402
 from geodata.datadir import notices as data_dir_notices  # noqa: E402
 
 st.set_page_config(page_title="Conflict event map", page_icon="🗺️", layout="wide")
+layout.page_style()
 state.apply_pending()
 
 # --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
@@ -56,21 +59,18 @@ frame = data.combine(bundled, uploaded, show)
 frame, drafts_token = drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
 token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{show}|{drafts_token}"
 
-title, tally = st.columns([3, 2], vertical_alignment="bottom")
-title.title("Conflict event map")
+head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
     st.caption(f":material/warning: {plain(notice, 400)}")
 if frame.empty:
+    head.title("Conflict event map")
     st.info("There are no events to show. Add a CSV or GeoJSON file of events in the sidebar.")
     st.stop()
 opts = data.options_for(frame, token)
-tally.caption(f"{len(frame):,} events, {opts.first} to {opts.last}")
 
 notices = state.check_url_once(opts)
-if notices:
-    with st.container(border=True):
-        st.warning("The link had values that could not be used as given:\n\n" + "\n".join(f"- {n}" for n in notices))
-        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
+notice_box = st.container()
+map_area = st.container()
 
 # --- filters --------------------------------------------------------------------------------------
 clamp.keep_in_bounds(opts, *controls.slider_bounds(opts))  # the data may have changed under this session
@@ -78,46 +78,49 @@ with filters_box:
     st.header("Filters")
     chosen = controls.filter_controls(opts)
 with map_box:
-    basemap, heat = controls.map_controls()
+    basemap, heat, shade = controls.map_controls()
 
-# --- headline figures (the date control is drawn below, but its value is known now) ---------------
-head = st.container()
-st.subheader("Timeline")
-window = controls.date_control(opts)
+# --- the timeline under the map (its value is needed above it, so it is drawn first) ---------------
+with st.container(key="timeline"):
+    window = controls.date_control(opts)
+    controls.playback_controls(window, opts)
 chosen = dataclasses.replace(chosen, start=window[0], end=window[1])
 selection = frame.iloc[data.select(frame, token, chosen)]  # a view, not a copy, when only dates narrow it
 undated = frame[["event_date", "fatalities"]].iloc[data.select(frame, token, chosen.without_dates())]
-
-with head:
-    fig = summary.headline(selection)
-    cols = st.columns(4)
-    cols[0].metric("Events", f"{fig.events:,}")
-    cols[1].metric("Fatalities", f"{fig.fatalities:,}",
-                   help=f"{fig.unknown_fatalities} event(s) with unknown fatalities count as 0.")
-    cols[2].metric("Countries", fig.countries)
-    cols[3].metric(f"Span: {fig.span}", f"{fig.days:,} days", help="First to last event in the selection.")
-
-controls.playback_controls(window, opts)
 first, last = controls.slider_bounds(opts)
-st.vega_lite_chart(data.timeline_spec(undated, token, chosen.without_dates(), first, last, window), width="stretch")
+# An SVG image, not a chart: no chart library for the browser to load before the first markers.
+controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
 
-# --- map and the selected event ---------------------------------------------------------------------
+fig = summary.headline(selection)
+with head:
+    st.title("Conflict event map")
+    summary.headline_metrics(fig, len(frame), opts)
+
+if notices:
+    with notice_box.container(border=True):
+        st.warning("The link had values that could not be used as given:\n\n" + "\n".join(f"- {n}" for n in notices))
+        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
+
+# --- map ------------------------------------------------------------------------------------------------
 selected = state.selected_event()
 if selected:
     state.focus_selected_once(event_record(frame, selected))
 bounds = data.data_bounds(frame)
-map_col, side_col = st.columns([3, 1])
-with map_col:
+with map_area:
     if selection.empty:
         st.info("No events match these filters. Widen the dates or clear a filter in the sidebar.")
     elif fig.off_map:
         st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
                    "they are in the table, not on the map.")
     map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
-                 url_state.query_pairs(chosen, opts, basemap, heat))
-with side_col:
+                 url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade)
+
+# --- counts by type and the selected event ---------------------------------------------------------
+by_type, record = st.columns([2, 3])
+with by_type:
     st.markdown("**By type**")
     summary.counts_panel(selection)
+with record:
     st.markdown("**Selected event**")
     if details_panel(frame, selected):
         st.button("Clear selection", key="clear_selection", on_click=state.select_event, args=(None,))
@@ -128,7 +131,8 @@ state.sync_selected_to_url()
 st.subheader(f"Events ({len(selection):,})")
 table_panel(selection)
 downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat,
-                key=f"{token}|{chosen}|{basemap}|{heat}|{selected}")
+                key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
+                source=path.name + (" + an uploaded file" if show != "bundled" else ""))
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
 editing.editing_panel(store_view.app_store(), selected, uploaded,

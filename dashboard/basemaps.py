@@ -1,78 +1,218 @@
-"""The base map: tiles, fullscreen, scale, legend and styles. Built once per dataset, not per filter.
+"""The base map: drawn (offline) or tile base layers, fullscreen, scale, legend and styles.
 
-The tiles come from the internet (the browser fetches them); without them the map is a plain
-background and every data layer still shows.
+Built once per dataset and base map, not per filter. The drawn base maps ("light", "dark") come
+from data the product ships (``outlines``) and need no network; they are the default. Tile base maps
+("streets", "satellite", or a local tile server from CONFLICTMAP_TILES) are fetched by the browser
+only when the user picks one; when their tiles fail the map falls back to the drawn map of the same
+tone by itself and says so in a short note (``BaseMapSwitch``). A base map picked in the map's own
+layer control is reported back to the app (``REPORT_KEY`` in st_folium's ``selected_layers``), which
+writes it into the URL.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen
+from jinja2 import Template
 
+from . import offline
 from .legend import Legend
 
 
 @dataclass(frozen=True)
 class Basemap:
     label: str
-    tiles: str
+    tiles: str | None  # None: drawn from shipped data, no network
     attribution: str
+    tone: str  # "light" or "dark": which drawn map stands in when tiles fail
 
 
 BASEMAPS: dict[str, Basemap] = {
-    "light": Basemap("Light", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-                     "&copy; OpenStreetMap contributors &copy; CARTO"),
-    "dark": Basemap("Dark", "https://{s}.basemaps.cartocdn.com/dark_all/{z}/{x}/{y}{r}.png",
-                    "&copy; OpenStreetMap contributors &copy; CARTO"),
-    "satellite": Basemap("Satellite",
+    "light": Basemap("Light (offline)", None, "Boundaries: Who's On First", "light"),
+    "dark": Basemap("Dark (offline)", None, "Boundaries: Who's On First", "dark"),
+    "streets": Basemap("Streets (tiles)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                       "&copy; OpenStreetMap contributors", "light"),
+    "satellite": Basemap("Satellite (tiles)",
                          "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-                         "Tiles &copy; Esri, Maxar, Earthstar Geographics"),
-    "streets": Basemap("Streets", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                       "&copy; OpenStreetMap contributors"),
+                         "Tiles &copy; Esri, Maxar, Earthstar Geographics", "dark"),
+    "local": Basemap("Local tiles", "", "Local tiles", "light"),  # CONFLICTMAP_TILES, when set
 }
 DEFAULT_BASEMAP = "light"
+REPORT_KEY = "cm-base"  # the entry of st_folium's selected_layers that carries the base map picked in the map
+MAX_ZOOM = 18
 # Middle East, when there is no data to fit the view to.
 DEFAULT_BOUNDS = ((29.0, 34.0), (38.0, 49.0))
+# fit_bounds keeps the data clear of the legend (bottom right) and the controls (top left).
+FIT_PADDING_TOP_LEFT = (50, 20)
+FIT_PADDING_BOTTOM_RIGHT = (40, 40)
+
+
+def available(environ=os.environ) -> dict[str, Basemap]:
+    """The base maps this server offers: drawn ones always; tile ones unless CONFLICTMAP_OFFLINE is on;
+    "local" only when CONFLICTMAP_TILES names a tile server (its template and attribution filled in)."""
+    out = {k: v for k, v in BASEMAPS.items() if v.tiles is None}
+    if not offline.offline_enabled(environ):
+        out.update({k: v for k, v in BASEMAPS.items() if v.tiles})
+    template = environ.get(offline.ENV_TILES, "").strip()
+    if template:
+        attribution = environ.get(offline.ENV_TILES_ATTRIBUTION, "").strip() or "Local tiles"
+        out["local"] = Basemap("Local tiles", template, attribution, "light")
+    return out
+
 
 STYLE = """
 <style>
-.cm-legend {background: rgba(255,255,255,.92);
-  padding: 6px 9px; border-radius: 6px; font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3);}
+.leaflet-container {background: #dfe6ea;}
+.leaflet-container.cm-base-light {background: #eef2f4;}
+.leaflet-container.cm-base-dark {background: #1c2227;}
+.cm-base-dark .leaflet-control-attribution, .cm-base-dark .leaflet-control-scale-line {
+  background: rgba(30,34,39,.8); color: #d6dde3;}
+.cm-base-dark .leaflet-control-attribution a {color: #9cc3e6;}
+.cm-legend {background: rgba(255,255,255,.94); padding: 4px 8px; border-radius: 6px;
+  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 60vw;}
+.cm-legend summary {cursor: pointer; font-weight: 600; list-style: revert;}
 .cm-legend i {display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px;
   vertical-align: -1px; border: 1px solid #fff;}
 .cm-legend i.cm-approx-key {background: transparent; border: 2px dashed #222;}
 .cm-legend i.cm-path-key {width: 16px; height: 3px; border-radius: 0; border: 0; background: #B00020; vertical-align: 3px;}
-.cm-popup {font: 13px/1.4 sans-serif; max-height: 320px; overflow-y: auto;}
+.cm-note {background: #fff8e1; color: #5d4300; padding: 3px 8px; border-radius: 4px;
+  font: 12px/1.4 sans-serif; box-shadow: 0 1px 3px rgba(0,0,0,.3); max-width: 70vw;}
+.cm-popup {font: 13px/1.4 sans-serif; max-height: calc(100vh - 110px); overflow-y: auto;}
 .cm-popup .cm-title {font-weight: 600; margin-bottom: 4px;}
 .cm-popup .cm-approx {color: #8a4b00; margin-bottom: 4px;}
 .cm-popup th {text-align: left; vertical-align: top; padding-right: 8px; color: #555; font-weight: 500;}
 .cm-popup td {white-space: pre-wrap; overflow-wrap: anywhere;}
+/* A popup always fits inside the map (the map fills its frame: 100vw is the map's width). */
+.leaflet-popup-content {max-width: calc(100vw - 64px); box-sizing: border-box;}
+/* On a narrow map an open popup sits above the controls: they step aside until it closes. */
+.cm-narrow.cm-popup-open .leaflet-control-container .leaflet-top,
+.cm-narrow.cm-popup-open .leaflet-control-container .leaflet-bottom {visibility: hidden;}
 .cm-arrow div {color: #B00020; font-size: 20px; line-height: 20px; text-align: center;
   text-shadow: 0 0 2px #fff;}
 </style>
 """
 
 
-def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, view=None) -> folium.Map:
+class BaseMapSwitch(MacroElement):
+    """Browser side of the base maps: a class on the map for the drawn map's colours, fallback from
+    failing tiles to the drawn map of the same tone (with a note), the ``cm-narrow`` / ``cm-popup-open``
+    classes the popup CSS uses, and the report of a base map picked in the layer control."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var layers = { {%- for key, name in this.layer_names %}{{ key|tojson }}: {{ name }}{{ "," if not loop.last }}{% endfor -%} };
+            var kinds = {{ this.kinds|tojson }};
+            var tones = {{ this.tones|tojson }};
+            var box = map.getContainer();
+            var quiet = false;
+            function keyOf(layer) { for (var k in layers) { if (layers[k] === layer) { return k; } } return null; }
+            function look(key) {
+                box.classList.remove("cm-base-light", "cm-base-dark", "cm-base-tiles");
+                box.classList.add(kinds[key] === "tiles" ? "cm-base-tiles" : "cm-base-" + key);
+            }
+            function narrow() { box.classList.toggle("cm-narrow", box.clientWidth < 600); }
+            function note(text) {
+                var ctl = L.control({position: "bottomleft"});
+                ctl.onAdd = function () { var el = L.DomUtil.create("div", "cm-note"); el.textContent = text; return el; };
+                ctl.addTo(map);
+                setTimeout(function () { ctl.remove(); }, 12000);
+            }
+            function report(key) {
+                var g = window.__GLOBAL_DATA__;
+                if (!g || !g.selected_layers) { return; }
+                g.selected_layers[{{ this.report_key|tojson }}] = {name: key, url: {{ this.report_key|tojson }}};
+                map.fire("moveend");  // streamlit-folium sends its value on moveend
+            }
+            for (var k in layers) { if (map.hasLayer(layers[k])) { look(k); } }
+            narrow();
+            map.on("resize", narrow);
+            map.on("popupopen", function () { box.classList.add("cm-popup-open"); });
+            map.on("popupclose", function () { box.classList.remove("cm-popup-open"); });
+            map.on("baselayerchange", function (e) {
+                var key = keyOf(e.layer);
+                if (key === null) { return; }
+                look(key);
+                if (!quiet) { report(key); }
+            });
+            Object.keys(layers).forEach(function (key) {
+                if (kinds[key] !== "tiles") { return; }
+                var layer = layers[key], loaded = 0, failed = 0;
+                function fallBack() {
+                    if (loaded > 0 || !map.hasLayer(layer)) { return; }
+                    var to = tones[key];
+                    quiet = true;
+                    map.removeLayer(layer);
+                    map.addLayer(layers[to]);
+                    quiet = false;
+                    look(to);
+                    note("Map tiles could not load: showing the offline map instead.");
+                }
+                layer.on("tileload", function () { loaded += 1; });
+                layer.on("tileerror", function () { failed += 1; if (failed >= 3) { fallBack(); } });
+                layer.on("add", function () { setTimeout(fallBack, 10000); });
+                if (map.hasLayer(layer)) { setTimeout(fallBack, 10000); }
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, layers: dict[str, folium.Layer], specs: dict[str, Basemap]):
+        super().__init__()
+        self._name = "BaseMapSwitch"
+        self.layer_names = [(key, layer.get_name()) for key, layer in layers.items()]
+        self.kinds = {key: "tiles" if specs[key].tiles else "drawn" for key in layers}
+        self.tones = {key: specs[key].tone for key in layers}
+        self.report_key = REPORT_KEY
+
+
+def reported_basemap(selected_layers) -> str | None:
+    """The base map key the map's own layer control reported (st_folium's ``selected_layers``), or None."""
+    for item in selected_layers or []:
+        if isinstance(item, dict) and item.get("url") == REPORT_KEY and isinstance(item.get("name"), str):
+            return item["name"]
+    return None
+
+
+def drawn_layer(key: str, spec: Basemap, show: bool) -> folium.FeatureGroup:
+    """A drawn base layer: the shipped outlines (countries, admin areas, towns) in ``key``'s colours."""
+    group = folium.FeatureGroup(name=spec.label, overlay=False, show=show)
+    from . import outlines  # the shipped boundaries, loaded only when a map is drawn
+
+    for child in outlines.layers(dark=key == "dark"):
+        child.add_to(group)
+    return group
+
+
+def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, view=None,
+             choices: dict[str, Basemap] | None = None) -> folium.Map:
     """A map fitted to ``bounds`` ((south, west), (north, east)) with ``basemap`` shown and the others one
     click away in the layer control. ``view`` (lat, lon, zoom), when given, opens the map there
     instead: a copied link must reopen its own centre and zoom, not the data's extent."""
-    chosen = basemap if basemap in BASEMAPS else DEFAULT_BASEMAP
+    choices = choices if choices is not None else available()
+    chosen = basemap if basemap in choices else DEFAULT_BASEMAP
     (south, west), (north, east) = bounds or DEFAULT_BOUNDS
     location = [view.lat, view.lon] if view else [(south + north) / 2, (west + east) / 2]
     fig = folium.Map(location=location, zoom_start=view.zoom if view else 6, tiles=None,
                      control_scale=True, prefer_canvas=False)
-    order = [chosen] + [k for k in BASEMAPS if k != chosen]
-    for key in order:
-        spec = BASEMAPS[key]
-        folium.TileLayer(spec.tiles, attr=spec.attribution, name=spec.label, max_zoom=18,
-                         show=key == chosen).add_to(fig)
+    fig.options["max_zoom"] = MAX_ZOOM  # a drawn base map has no tile layer to give the map one (MarkerCluster needs it)
+    layers: dict[str, folium.Layer] = {}
+    for key in [chosen] + [k for k in choices if k != chosen]:
+        spec = choices[key]
+        if spec.tiles is None:
+            layers[key] = drawn_layer(key, spec, show=key == chosen).add_to(fig)
+        else:
+            layers[key] = folium.TileLayer(spec.tiles, attr=spec.attribution, name=spec.label, max_zoom=MAX_ZOOM,
+                                           show=key == chosen).add_to(fig)
     Fullscreen(position="topleft").add_to(fig)
     fig.get_root().header.add_child(Element(STYLE), name="cm_style")
+    BaseMapSwitch(layers, choices).add_to(fig)
     if legend:
         Legend().add_to(fig)
     if not view and (south != north or west != east):
-        fig.fit_bounds([[south, west], [north, east]], max_zoom=9)
+        fig.fit_bounds([[south, west], [north, east]], max_zoom=9,
+                       padding_top_left=FIT_PADDING_TOP_LEFT, padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT)
     return fig

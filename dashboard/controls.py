@@ -11,7 +11,8 @@ import time
 import streamlit as st
 
 from . import state, timeline
-from .basemaps import BASEMAPS, DEFAULT_BASEMAP
+from . import basemaps
+from .basemaps import DEFAULT_BASEMAP
 from .filters import Filters, Options
 from .url_state import MAX_TEXT
 
@@ -41,23 +42,34 @@ def filter_controls(opts: Options) -> Filters:
 def map_controls() -> tuple[str, bool]:
     """Base map and heat layer."""
     # No format_func: a bound radio writes the shown label into the URL, and ?base=dark is the contract.
-    basemap = st.radio("Base map", list(BASEMAPS), key="base", bind=BIND, horizontal=True,
-                       index=list(BASEMAPS).index(DEFAULT_BASEMAP))
+    # "light" and "dark" are drawn from shipped data; tile maps are fetched only when picked.
+    choices = list(basemaps.available())
+    basemap = st.radio("Base map", choices, key="base", bind=BIND, horizontal=True,
+                       index=choices.index(DEFAULT_BASEMAP),
+                       help="light, dark: drawn offline from the shipped boundaries. streets, satellite: "
+                            "map tiles from the internet (the map falls back to the offline one when they "
+                            "cannot load).")
     heat = st.toggle("Heat map layer", key="heat", bind=BIND)
     return basemap, heat
 
 
 def slider_bounds(opts: Options) -> tuple[dt.date, dt.date]:
-    """A slider needs two distinct ends, even for a one-day dataset."""
-    return opts.first, max(opts.last, opts.first + dt.timedelta(days=1))
+    """The date slider's ends: the data's span (widened to a link's window that lies outside it).
+    A slider needs two distinct ends, even for a one-day dataset."""
+    first, last = state.date_range() or (opts.first, opts.last)
+    return first, max(last, first + dt.timedelta(days=1))
 
 
 def date_control(opts: Options) -> tuple[dt.date, dt.date]:
-    """The date window over the span of the data."""
+    """The date window over the span of the data. Not bound to the URL by Streamlit (which drops a
+    window reaching past the data and writes microseconds when the app moves it): ``state`` reads
+    the link's ``dates`` (clamped, with a notice) and writes ISO dates back after every change."""
     first, last = slider_bounds(opts)
     start, end = st.slider("Dates", min_value=first, max_value=last, value=(first, last), step=dt.timedelta(days=1),
-                           format="YYYY-MM-DD", key="dates", bind=BIND, label_visibility="collapsed")
-    return (start, end) if start <= end else (end, start)
+                           format="YYYY-MM-DD", key="dates", label_visibility="collapsed")
+    window = (start, end) if start <= end else (end, start)
+    state.sync_dates_to_url(window, (opts.first, opts.last))
+    return window
 
 
 def _step(window: tuple[dt.date, dt.date], opts: Options, direction: int) -> bool:
@@ -109,3 +121,8 @@ def _ticker(window: tuple[dt.date, dt.date], opts: Options, seconds: float) -> N
         st.rerun(scope="app")
 
     tick()
+
+
+def histogram_panel(hist, bin_name: str) -> None:
+    """The timeline's histogram (an SVG image: no chart library to load before the map)."""
+    st.image(timeline.svg(hist, bin_name), width="stretch")

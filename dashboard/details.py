@@ -7,6 +7,7 @@ import streamlit as st
 from events.schema import COLUMNS, DATE_PRECISIONS, GEO_COLUMNS, GEO_PRECISIONS
 
 from .map_layers import safe_url
+from .safe_text import plain
 
 
 def event_record(frame: pd.DataFrame, event_id: str | None) -> pd.Series | None:
@@ -50,7 +51,11 @@ def details_panel(frame: pd.DataFrame, event_id: str | None) -> bool:
     if row is None:
         st.caption("Click a marker or a table row to see an event in full.")
         return False
-    st.dataframe(record_table(row), hide_index=True, width="stretch", height=300)
+    # A static table wraps long values (notes, sources) instead of cutting them; st.table reads
+    # Markdown, so every value is escaped to stay literal text.
+    shown = record_table(row)
+    shown["value"] = shown["value"].map(lambda v: plain(v, 2000))
+    st.table(shown, hide_index=True, hide_header=True, border="horizontal")
     url = safe_url(row["source_url"])
     if url:
         st.link_button("Open the source ↗", url, width="stretch")

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
+from geodata.normalize import fold, strip_articles
+from geodata.translit import translit_key
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class Filters:
     admin1: tuple[str, ...] = ()
     min_fatalities: int = 0
     text: str = ""
+
+    def describe(self) -> str:
+        return describe(self)
 
     def without_dates(self) -> "Filters":
         return Filters(None, None, self.types, self.subs, self.actor, self.countries, self.admin1,
@@ -91,16 +97,66 @@ def date_window(frame: pd.DataFrame, start: dt.date | None, end: dt.date | None)
 TEXT_COLUMNS = ("location", "actor1", "actor2", "admin1", "notes", "geo_name")
 
 
+MIN_KEY = 3  # a transliteration key this short ("rn") matches too much to count
+
+
+@lru_cache(maxsize=500_000)
+def text_forms(text: str) -> tuple[str, tuple[str, ...]]:
+    """(folded text, one transliteration key per word) of a cell or a query.
+
+    Folding is geodata's own (``normalize.fold`` then ``strip_articles``): case, diacritics and
+    Arabic articles drop out, "Al Fallūjah town" -> "fallujah town". The keys are geodata's
+    consonant skeletons (``translit.translit_key``): "Rumalyn", "Rmelan" and "رميلان" all give "rmln",
+    "Hizballah" and "Hezbollah" "hzbl"."""
+    folded = strip_articles(fold(text))
+    return folded, tuple(translit_key(word) for word in folded.split())
+
+
+def text_matches(cell: str, needle: str) -> bool:
+    """Whether ``needle`` (a word or a phrase as typed) is in ``cell``: as a folded substring
+    ("Fallu" finds "Al Fallūjah"), or word for word by transliteration key, in order
+    ("Kata'ib Hizballah" finds "Kataib Hezbollah", "رميلان" finds "Rumalyn")."""
+    cell_folded, cell_keys = text_forms(cell)
+    folded, keys = text_forms(needle)
+    if not folded:
+        return True
+    if folded in cell_folded:
+        return True
+    if not keys or any(len(k) < MIN_KEY for k in keys) or len(keys) > len(cell_keys):
+        return False
+    width = len(keys)
+    return any(cell_keys[i:i + width] == keys for i in range(len(cell_keys) - width + 1))
+
+
 def _contains(column: pd.Series, needle: str) -> np.ndarray:
-    """Rows whose text contains ``needle`` (any case); missing text never matches."""
+    """Rows whose text matches ``needle`` (``text_matches``); missing text never matches. Each distinct
+    value is tested once (categories, or the column's unique values), not each row."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        cats = column.cat.categories
-        hits = cats.astype(str).str.contains(needle, case=False, regex=False) if len(cats) else np.zeros(0, bool)
-        codes = column.cat.codes.to_numpy()
-        return np.append(np.asarray(hits, dtype=bool), False)[codes]  # code -1 (missing) -> the False at the end
-    if not (pd.api.types.is_string_dtype(column.dtype) and not pd.api.types.is_object_dtype(column.dtype)):
-        column = column.astype("string")
-    return column.str.contains(needle, case=False, regex=False).fillna(False).to_numpy(dtype=bool)
+        values, codes = column.cat.categories, column.cat.codes.to_numpy()
+    else:
+        codes, values = pd.factorize(column, use_na_sentinel=True)
+    hits = np.fromiter((isinstance(v, str) and text_matches(v, needle) for v in values), dtype=bool,
+                       count=len(values))
+    return np.append(hits, False)[codes]  # code -1 (missing) -> the False at the end
+
+
+def describe(f: "Filters") -> str:
+    """The filters in words, for a caption or a file title: "2024-04-20 to 2024-04-21; type: Battles"
+    ("all events" when nothing is restricted)."""
+    parts = []
+    if f.start and f.end:
+        parts.append(f"{f.start} to {f.end}")
+    for label, values in (("type", f.types), ("sub-type", f.subs), ("country", f.countries),
+                          ("admin1", f.admin1)):
+        if values:
+            parts.append(f"{label}: {', '.join(values)}")
+    if f.actor:
+        parts.append(f"actor contains “{f.actor}”")
+    if f.min_fatalities:
+        parts.append(f"at least {f.min_fatalities} killed")
+    if f.text:
+        parts.append(f"search “{f.text}”")
+    return "; ".join(parts) or "all events"
 
 
 def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:

@@ -1,4 +1,7 @@
-"""The map legend as a Leaflet control, so it stays on the map in fullscreen and in the HTML download."""
+"""The map legend as a Leaflet control, so it stays on the map in fullscreen and in the HTML download.
+
+It folds: a "Legend" line that opens on a click. It starts open only on a map wide enough
+(``OPEN_FROM_PX``) for it not to hide markers, folded on a phone."""
 from __future__ import annotations
 
 from html import escape
@@ -18,16 +21,24 @@ def legend_html() -> str:
     return items
 
 
+OPEN_FROM_PX = 900
+
+
 class Legend(MacroElement):
-    """Bottom-right legend control."""
+    """Bottom-right legend control, a <details> element: folded on narrow maps."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
             var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var box = L.DomUtil.create("div", "cm-legend");
-                box.innerHTML = {{ this.html|tojson }};
+            legend.onAdd = function (map) {
+                var box = L.DomUtil.create("details", "cm-legend");
+                var summary = L.DomUtil.create("summary", "", box);
+                summary.textContent = "Legend";
+                var items = L.DomUtil.create("div", "", box);
+                items.innerHTML = {{ this.html|tojson }};
+                box.open = map.getContainer().clientWidth >= {{ this.open_from }};
+                L.DomEvent.disableClickPropagation(box);
                 return box;
             };
             legend.addTo({{ this._parent.get_name() }});
@@ -39,3 +50,4 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.html = legend_html()
+        self.open_from = OPEN_FROM_PX

@@ -53,9 +53,19 @@ function (feature, layer) {
         }
         box.appendChild(table);
         return box;
-    }, {maxWidth: 380});
+    }, {maxWidth: 380, autoPan: !p.open, autoPanPaddingTopLeft: [52, 60], autoPanPaddingBottomRight: [12, 40]});
     if (p.open) {
-        layer.on("add", function () { setTimeout(function () { layer.openPopup(); }, 0); });
+        // The selected event's popup opens without moving the map (a link's view is exact), as tall
+        // as the room above its marker allows, so it stays inside the map.
+        layer.on("add", function () {
+            setTimeout(function () {
+                var map = layer._map;
+                if (!map) { return; }
+                var y = map.latLngToContainerPoint(layer.getLatLng()).y;
+                layer.getPopup().options.maxHeight = Math.max(120, Math.round(y - 70));
+                layer.openPopup();
+            }, 0);
+        });
     }
 }
 """)

@@ -16,28 +16,21 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import aggregate, data, state, url_state
+from . import aggregate, data, offline, state, url_state
 from .aggregate import Viewport
+from . import basemaps
 from .basemaps import base_map
 from .map_layers import layers_from_data
 from .url_state import View
 
-try:  # written by another part of the project; the dashboard works without it
-    from . import offline
-except ImportError:  # pragma: no cover - depends on the checkout
-    offline = None
-
-RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count"]
+RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count", "selected_layers"]
 KEY = "map"
 HEIGHT = 620
 WIDTH_GUESS = 900  # px, for the view's extent before the map first reports its bounds
 CLICKS = "_map_click_count"
 BASE = "_map_basemap"
 OPENING_VIEW = "_map_opening_view"
-
-
-def _offline() -> bool:
-    return offline is not None and offline.offline_enabled()
+LAST_FILTERS = "_map_last_filters"
 
 
 def clicked_event(out: dict | None) -> str | None:
@@ -125,10 +118,13 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
     opening = st.session_state.setdefault(OPENING_VIEW, state.view_request() or state.current_view())
     fig = base_map(basemap, bounds, view=opening if opening and opening.zoom else None)
     layers = layers_from_data(layer_data, heat=heat)
-    if _offline():
-        offline.localize(fig)
-        for layer in layers:
-            offline.localize(layer)
+    problem = offline.asset_problem()
+    if problem:
+        st.error(problem, icon=":material/map:")
+        return None
+    offline.localize(fig)  # every script from this app, in every mode: no CDN
+    for layer in layers:
+        offline.localize(layer)
     if st.session_state.get(BASE) not in (None, basemap):
         # A new base map remounts the component: carry the current view over to it.
         state.select_event(state.selected_event(), view=state.current_view())
@@ -147,11 +143,16 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
     )
 
 
-def handle(out: dict | None) -> None:
-    """Keep the URL's view in step with the map; a click on a marker selects its event (full rerun)."""
+def handle(out: dict | None, basemap: str) -> None:
+    """Keep the URL's view in step with the map; a click on a marker selects its event (full rerun);
+    a base map picked in the map's layer control becomes the ``base`` widget's value (and the URL's)."""
     view = returned_view(out)
     if view is not None:
         state.save_view(view)
+    picked = basemaps.reported_basemap((out or {}).get("selected_layers"))
+    if picked and picked != basemap and picked in basemaps.available():
+        state.set_later("base", picked)
+        st.rerun(scope="app")
     count = (out or {}).get("last_object_clicked_count")
     if count and count != st.session_state.get(CLICKS):
         st.session_state[CLICKS] = count
@@ -173,16 +174,44 @@ def share_panel(pairs: list[tuple[str, str]]) -> None:
         st.code(url_state.share_link(st.context.url, full), language=None, wrap_lines=True)
 
 
+def follow_selection(selection: pd.DataFrame, filters) -> None:
+    """After the user changes a filter, move the map to the selection when none of it is in view
+    (fitted to its extent). The first run (a link being opened) keeps the link's view."""
+    last = st.session_state.get(LAST_FILTERS)
+    st.session_state[LAST_FILTERS] = filters
+    if last is None or last == filters:
+        return
+    shown = returned_bounds(st.session_state.get(KEY))
+    target = fit_view(selection, shown)
+    if target is not None:
+        state.select_event(state.selected_event(), view=target)
+
+
+def fit_view(selection: pd.DataFrame, shown) -> View | None:
+    """The view fitting ``selection``'s placed events when none of them lies in ``shown``
+    (((south, west), (north, east)) degrees, or None when the map has not reported), else None."""
+    placed = selection[selection["latitude"].notna() & selection["longitude"].notna()]
+    if placed.empty or shown is None:
+        return None
+    lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
+    if aggregate.in_bounds(lat, lon, shown, pad=0.0).any():
+        return None
+    bounds = ((float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max())))
+    (s, w), (n, e) = bounds
+    return View(round((s + n) / 2, 4), round((w + e) / 2, 4), _fit_zoom(bounds))
+
+
 @st.fragment
 def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
                  basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]]) -> None:
     """Map and share link rerun together on a pan or click, without rerunning the page; the layers
     follow the view (hexagons or events), built from the shared frame and cached per view."""
+    follow_selection(selection, filters)
     view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
     layers = data.layers_for(selection, frame, token, filters, selected, view)
     out = render(layers, basemap, bounds, heat)
     st.caption(mode_caption(layers))
     if layers["mode"] == "hexagons":
         st.image(density_legend(layers["breaks"]))
-    handle(out)
+    handle(out, basemap)
     share_panel(share_pairs)

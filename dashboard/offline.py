@@ -1,21 +1,18 @@
-"""Offline mode: the map works on a machine with no internet.
+"""The map's scripts come from this app, never from a CDN, in every mode.
 
-folium points every map at CDNs (Leaflet, jQuery, Bootstrap, icon fonts, plugins)
-and at a remote tile server. With offline mode on, the app serves vendored
-copies of those files itself and the base map falls back to a plain
-background, or to a tile source the user runs locally.
+folium points every map at CDNs (Leaflet, jQuery, Bootstrap, icon fonts, plugins). ``localize``
+drops the files the dashboard's maps never use (folium's default jQuery, Bootstrap, Font Awesome,
+glyphicons and awesome-markers) and points the rest at the copies committed under
+dashboard/static/vendor/ (with their licences), which Streamlit serves under /app/static/
+(``server.enableStaticServing`` in .streamlit/config.toml). vendor/assets.json says which file
+stands in for which CDN URL; ``make vendor`` refreshes the copies from the npm registry.
 
 Settings (environment variables):
-  CONFLICTMAP_OFFLINE=1                 switch offline mode on (also: true/yes/on)
-  CONFLICTMAP_TILES=<url template>      optional local tiles, e.g.
+  CONFLICTMAP_OFFLINE=1                 offer no remote tile base map at all (also: true/yes/on);
+                                        the drawn base maps (basemaps.py) need nothing remote
+  CONFLICTMAP_TILES=<url template>      a local tile server offered as a base map, e.g.
                                         http://127.0.0.1:8080/{z}/{x}/{y}.png
   CONFLICTMAP_TILES_ATTRIBUTION=<text>  attribution shown for those tiles
-
-The vendored files come from the npm packages pinned in vendor/package.json
-(`npm ci --prefix vendor`), copied by scripts/vendor_assets.py into
-dashboard/static/vendor/, which Streamlit serves under /app/static/ when
-`server.enableStaticServing` is true. vendor/assets.json says which file
-stands in for which CDN URL.
 """
 
 from __future__ import annotations
@@ -31,10 +28,8 @@ from typing import Iterator, Mapping
 from urllib.parse import urlsplit
 
 import branca.colormap
-import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink
 from folium.elements import JSCSSMixin
-from folium.template import Template
 
 ENV_OFFLINE = "CONFLICTMAP_OFFLINE"
 ENV_TILES = "CONFLICTMAP_TILES"
@@ -45,8 +40,6 @@ MANIFEST_PATH = REPO_ROOT / "vendor" / "assets.json"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
 
-OFFLINE_BACKGROUND = "#e8edf0"
-OFFLINE_BASEMAP_CLASS = "conflictmap-offline-basemap"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
@@ -57,6 +50,13 @@ class OfflineAssetError(RuntimeError):
 def offline_enabled(environ: Mapping[str, str] = os.environ) -> bool:
     """Whether CONFLICTMAP_OFFLINE asks for the no-network map."""
     return environ.get(ENV_OFFLINE, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+# folium.Map's default files that no map of the dashboard uses: never loaded, never vendored.
+UNUSED_DEFAULTS = frozenset({
+    "jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
+    "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css",
+})
 
 
 def load_manifest() -> list[dict]:
@@ -72,6 +72,31 @@ def vendored_paths() -> dict[str, str]:
         for package in load_manifest()
         for url, relative in package["urls"].items()
     }
+
+
+def missing_files() -> list[str]:
+    """Vendored files the manifest names that are not on disk (paths relative to VENDOR_DIR)."""
+    return sorted({rel for rel in vendored_paths().values() if not (VENDOR_DIR / rel).is_file()})
+
+
+def static_serving_enabled() -> bool:
+    """Whether Streamlit serves dashboard/static/ (off when run without the repo's config)."""
+    from streamlit import config
+
+    return bool(config.get_option("server.enableStaticServing"))
+
+
+def asset_problem() -> str | None:
+    """Why the map's scripts cannot reach the browser, in words for the page; None when they can."""
+    missing = missing_files()
+    if missing:
+        return (f"The map's scripts are missing from dashboard/static/vendor/ ({', '.join(missing[:3])}"
+                f"{' …' if len(missing) > 3 else ''}). They are part of the repository: restore them "
+                "with `git checkout -- dashboard/static/vendor` or rebuild them with `make vendor`.")
+    if not static_serving_enabled():
+        return ("The map's scripts are not served: start the app from the repository's root folder "
+                "(`make run`) so .streamlit/config.toml turns on `server.enableStaticServing`.")
+    return None
 
 
 def served_prefix() -> str:
@@ -96,10 +121,11 @@ def local_url(url: str) -> str:
     return served_prefix() + relative
 
 
-def localize(fig: Element, drop_remote_tiles: bool = True) -> Element:
-    """Point every JS/CSS link of the figure at the app's copies and drop remote tiles.
+def localize(fig: Element) -> Element:
+    """Point every JS/CSS link of the figure at the app's copies and drop folium's unused defaults
+    (``UNUSED_DEFAULTS``). Tile layers stay: the browser fetches tiles only for the one shown.
 
-    Works in place on a folium Map, Figure or FeatureGroup (and returns it), so
+    Raises OfflineAssetError naming the file when a copy is missing. Works in place on a folium Map, Figure or FeatureGroup (and returns it), so
     both `st_folium` (which reads each element's default_js/default_css) and a
     plain render use the local files. Groups passed to st_folium's
     feature_group_to_add need their own call.
@@ -112,77 +138,26 @@ def localize(fig: Element, drop_remote_tiles: bool = True) -> Element:
                 "CDN no matter what. In offline mode draw the legend outside the map."
             )
         if isinstance(element, JSCSSMixin):
+            element.default_js = [(n, u) for n, u in element.default_js if n not in UNUSED_DEFAULTS]
+            element.default_css = [(n, u) for n, u in element.default_css if n not in UNUSED_DEFAULTS]
             element.default_js = [(n, local_url(u)) for n, u in element.default_js]
             element.default_css = [(n, local_url(u)) for n, u in element.default_css]
         if isinstance(element, (JavascriptLink, CssLink)) and _is_remote(element.url):
             element.url = local_url(element.url)
-        if isinstance(element, folium.Map) and drop_remote_tiles:
-            _degrade_base_map(element)
     return fig
 
 
-def standalone_html(fig: Element, keep_remote_tiles: bool = False) -> str:
+def standalone_html(fig: Element) -> str:
     """The map as one HTML file with every script, style, image and font inlined.
 
     It opens on an air-gapped laptop: no <script src> or stylesheet link is left.
-    Icon fonts keep only their woff2 variant, which every current browser reads.
-    keep_remote_tiles leaves the tile layers in: shown when the reader is online,
-    and a failed tile leaves just Leaflet's grey background when not.
+    Fonts keep only their woff2 variant, which every current browser reads. Tile layers
+    the figure has stay (fetched only when the reader picks one).
     """
-    localize(fig, drop_remote_tiles=not keep_remote_tiles)
+    localize(fig)
     html = fig.get_root().render()
     html = _SCRIPT_SRC.sub(lambda m: _inline_script(m.group(1)), html)
     return _STYLESHEET_LINK.sub(lambda m: _inline_stylesheet(m.group(1)), html)
-
-
-class OfflineBaseMap(folium.MacroElement):
-    """Plain background plus a note in the attribution, instead of blank tiles."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>.leaflet-container.{{ this.css_class }} { background: {{ this.background }}; }</style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            map.getContainer().classList.add({{ this.css_class|tojson }});
-            if (map.attributionControl) {
-                map.attributionControl.addAttribution("Offline mode: no base map");
-            }
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, background: str = OFFLINE_BACKGROUND):
-        super().__init__()
-        self._name = "OfflineBaseMap"
-        self.background = background
-        self.css_class = OFFLINE_BASEMAP_CLASS
-
-
-def _degrade_base_map(m: folium.Map) -> None:
-    """Remove remote tile layers; add local tiles if configured, else a plain background.
-
-    Without tiles the map must carry its own maxZoom (tile layers normally give
-    it one), or MarkerCluster refuses to start ("Map has no maxZoom specified").
-    """
-    max_zooms = []
-    for name, child in list(m._children.items()):
-        remote_tiles = isinstance(child, folium.TileLayer) and _is_remote(child.tiles)
-        remote_wms = isinstance(child, folium.WmsTileLayer) and _is_remote(child.url)
-        if remote_tiles or remote_wms:
-            max_zooms.append(child.options.get("max_zoom", 18))
-            del m._children[name]
-    m.options.setdefault("max_zoom", max(max_zooms, default=18))
-    if any(isinstance(c, (folium.TileLayer, OfflineBaseMap)) for c in m._children.values()):
-        return
-    template = os.environ.get(ENV_TILES, "").strip()
-    if template:
-        attribution = os.environ.get(ENV_TILES_ATTRIBUTION, "").strip() or "Local tiles"
-        folium.TileLayer(tiles=template, attr=attribution, name="Local tiles").add_to(m)
-    else:
-        OfflineBaseMap().add_to(m)
 
 
 def _walk(element: Element) -> Iterator[Element]:

@@ -18,6 +18,8 @@ SELECTED = "_selected_event"
 VIEW_REQUEST = "_view_request"
 PENDING = "_pending_widget_values"
 CHECKED = "_url_checked"
+DATE_RANGE = "_date_range"  # the slider's ends: the data's span, widened to a link's window outside it
+DATES_KEY = "dates"
 FOCUSED = "_focused_selected"
 
 
@@ -28,6 +30,13 @@ def check_url_once(opts: Options) -> list[str]:
         st.session_state[CHECKED] = True
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         st.session_state[NOTICES] = url_state.check(params, opts)
+        window, _ = url_state.read_dates(params, opts)
+        if window is not None:
+            st.session_state[DATES_KEY] = window
+            if window[1] < opts.first or window[0] > opts.last:
+                st.session_state[DATE_RANGE] = (min(window[0], opts.first), max(window[1], opts.last))
+        elif DATES_KEY in st.query_params:
+            del st.query_params[DATES_KEY]
         st.session_state[SELECTED] = url_state.read_selected(params, opts)
         view = url_state.read_view(params)
         st.session_state[VIEW_REQUEST] = view
@@ -42,6 +51,21 @@ def check_url_once(opts: Options) -> list[str]:
                 del st.query_params[key]
             st.rerun()
     return st.session_state[NOTICES]
+
+
+def date_range() -> tuple | None:
+    """The date slider's ends when a link's window lies outside the data (None: the data's span)."""
+    return st.session_state.get(DATE_RANGE)
+
+
+def sync_dates_to_url(window, full) -> None:
+    """``dates`` in the URL as two ISO dates, always (playback included); absent for the full span."""
+    wanted = [window[0].isoformat(), window[1].isoformat()] if tuple(window) != tuple(full) else []
+    if st.query_params.get_all(DATES_KEY) != wanted:
+        if wanted:
+            st.query_params[DATES_KEY] = wanted
+        else:
+            del st.query_params[DATES_KEY]
 
 
 def dismiss_notices() -> None:

@@ -27,6 +27,11 @@ class Headline:
         return self.first if self.first == self.last else f"{self.first} → {self.last}"
 
 
+def days_text(days: int) -> str:
+    """"1 day", "12 days", "1,204 days"."""
+    return f"{days:,} day" + ("" if days == 1 else "s")
+
+
 def headline(frame: pd.DataFrame) -> Headline:
     dates = frame["event_date"]
     first = dates.min() if len(frame) else None
@@ -43,6 +48,15 @@ def headline(frame: pd.DataFrame) -> Headline:
     )
 
 
+def headline_metrics(fig: Headline, total: int, opts) -> None:
+    """The four headline figures in one compact row (inside the caller's horizontal container)."""
+    st.metric("Events", f"{fig.events:,}", help=f"of {total:,} in the data, {opts.first} to {opts.last}")
+    st.metric("Fatalities", f"{fig.fatalities:,}",
+              help=f"{fig.unknown_fatalities} event(s) with unknown fatalities count as 0.")
+    st.metric("Countries", fig.countries)
+    st.metric(f"Span: {fig.span}", days_text(fig.days), help="First to last event in the selection.")
+
+
 def counts_by_type(frame: pd.DataFrame) -> pd.DataFrame:
     """Events and fatalities per event type, ACLED's order, types with no events left out."""
     grouped = frame.groupby("event_type", observed=True).agg(
@@ -57,9 +71,9 @@ def counts_panel(frame: pd.DataFrame) -> None:
     if counts.empty:
         st.caption("No events selected.")
         return
-    st.dataframe(counts, hide_index=True, width="stretch", column_config={
-        "type": st.column_config.TextColumn("Type"),
-        "events": st.column_config.ProgressColumn("Events", format="%d", min_value=0,
+    st.dataframe(counts, hide_index=True, width="stretch", row_height=30, column_config={
+        "type": st.column_config.TextColumn("Type", width="large"),
+        "events": st.column_config.ProgressColumn("Events", format="%d", min_value=0, width="small",
                                                   max_value=int(counts["events"].max())),
-        "fatalities": st.column_config.NumberColumn("Killed", format="%d"),
+        "fatalities": st.column_config.NumberColumn("Killed", format="%d", width="small"),
     })

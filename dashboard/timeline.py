@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
@@ -54,18 +53,38 @@ def histogram(frame: pd.DataFrame, first: dt.date, last: dt.date, window: tuple[
     })
 
 
-def chart(hist: pd.DataFrame, bin_name: str) -> alt.LayerChart:
-    """Bars of events per bin (the selected window highlighted) with a fatalities line on a second axis."""
-    base = alt.Chart(hist).encode(x=alt.X("bin_start:T", title=None))
-    bars = base.mark_bar(opacity=0.85).encode(
-        y=alt.Y("events:Q", title=f"events per {bin_name}"),
-        color=alt.condition("datum.in_window", alt.value("#0072B2"), alt.value("#C9D3DD")),
-        tooltip=[alt.Tooltip("bin_start:T", title=f"{bin_name} from"), "events:Q", "fatalities:Q"],
-    )
-    line = base.mark_line(color="#B00020", point=True, strokeWidth=1.5).encode(
-        y=alt.Y("fatalities:Q", title="fatalities", axis=alt.Axis(titleColor="#B00020")),
-    )
-    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=150)
+def svg(hist: pd.DataFrame, bin_name: str, width: int = 1000, height: int = 110) -> str:
+    """The histogram as an SVG image: bars of events per bin (the selected window in blue, the rest grey),
+    fatalities as a red line on their own scale, the first and last bin dated. Built from numbers and
+    dates only, so no data text reaches the page; an image costs the browser no chart library."""
+    n = max(len(hist), 1)
+    top, bottom, left = 16, 18, 4
+    plot_h = height - top - bottom
+    bar_w = (width - 2 * left) / n
+    most = max(int(hist["events"].max()) if len(hist) else 0, 1)
+    killed = max(int(hist["fatalities"].max()) if len(hist) else 0, 1)
+    parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
+    points = []
+    for i, row in enumerate(hist.itertuples(index=False)):
+        x = left + i * bar_w
+        h = plot_h * row.events / most
+        colour = "#0072B2" if row.in_window else "#C9D3DD"
+        if row.events:
+            parts.append(f'<rect x="{x + 0.5:.1f}" y="{top + plot_h - h:.1f}" width="{max(bar_w - 1, 0.8):.1f}" '
+                         f'height="{h:.1f}" fill="{colour}"/>')
+        points.append(f"{x + bar_w / 2:.1f},{top + plot_h - plot_h * row.fatalities / killed:.1f}")
+    if len(points) > 1:
+        parts.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="#B00020" stroke-width="1.5"/>')
+    parts.append(f'<line x1="0" x2="{width}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#8A96A3"/>')
+    if len(hist):
+        parts.append(f'<text x="{left}" y="{height - 4}">{hist["bin_start"].iloc[0]:%Y-%m-%d}</text>')
+        parts.append(f'<text x="{width - left}" y="{height - 4}" text-anchor="end">'
+                     f'{hist["bin_start"].iloc[-1]:%Y-%m-%d}</text>')
+    parts.append(f'<text x="{left}" y="11">Events per {bin_name} (bars, max {most:,})</text>')
+    parts.append(f'<text x="{width - left}" y="11" text-anchor="end" fill="#B00020">'
+                 f'fatalities (line, max {killed:,})</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" font-family="sans-serif" font-size="11" fill="#1B1F24">' + "".join(parts) + "</svg>")
 
 
 def spec(hist: pd.DataFrame, bin_name: str) -> dict:

@@ -70,16 +70,35 @@ def _url_date(text: str) -> dt.date | None:
         return None
 
 
-def _check_dates(values: list[str], opts: Options) -> str | None:
+def _check_dates(values: list[str]) -> str | None:
     shown = ", ".join(plain(v, 20) for v in values)
     if len(values) != 2:
         return f"`dates` needs two dates (from and to), got: {shown or 'none'}"
-    days = [_url_date(v) for v in values]
-    if None in days:
+    if None in [_url_date(v) for v in values]:
         return f"`dates` must be dates like 2024-04-20, got: {shown}"
-    if opts.first is None or min(days) < opts.first or max(days) > opts.last:
-        return f"`dates` {shown} is outside the data ({opts.first} to {opts.last})"
     return None
+
+
+def read_dates(params: Mapping[str, object], opts: Options) -> tuple[tuple[dt.date, dt.date] | None, str | None]:
+    """The date window a link asks for, and a notice when it is not shown exactly as written.
+
+    Returns (window, notice): window None when ``dates`` is absent or unusable (``check`` names it).
+    A window reaching past the data is clamped to it, with a notice; one entirely outside the data
+    is returned as it is (the selection is then empty, never everything), with a notice. From/to in
+    the wrong order are swapped. Both ISO dates and Streamlit's microseconds are read."""
+    values = _values(params, "dates")
+    if not values or _check_dates(values) or opts.first is None:
+        return None, None
+    start, end = sorted(_url_date(v) for v in values)
+    asked = f"{start} to {end}"
+    if end < opts.first or start > opts.last:
+        return (start, end), (f"`dates` {asked} is outside the data ({opts.first} to {opts.last}): "
+                              "no events are shown. Widen the dates on the timeline to see some.")
+    clamped = (max(start, opts.first), min(end, opts.last))
+    if clamped != (start, end):
+        return clamped, (f"`dates` {asked} reaches past the data ({opts.first} to {opts.last}): "
+                         f"showing {clamped[0]} to {clamped[1]}.")
+    return clamped, None
 
 
 def _check_int(key: str, values: list[str], low: int, high: int | None) -> str | None:
@@ -116,7 +135,7 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
         if key not in PARAMS:
             notices.append(f"unknown parameter {plain(key, 20)}")
         elif key == "dates":
-            notices.append(_check_dates(values, opts))
+            notices.append(_check_dates(values))
         elif key in MULTI_PARAMS:
             allowed = set(getattr(opts, MULTI_PARAMS[key]))
             unknown = [v for v in values if v not in allowed]
@@ -140,7 +159,9 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
             notices.append(f"event `ev` {plain((values[-1:] or [''])[0])} is not in the data")
     if ("lat" in params) != ("lon" in params):
         notices.append("`lat` and `lon` go together; the map centre was ignored")
-    return [f"Ignored {n}." for n in notices if n] + cut
+    out = [f"Ignored {n}." for n in notices if n] + cut
+    dates_notice = read_dates(params, opts)[1]
+    return out + ([dates_notice] if dates_notice else [])
 
 
 def unusable_bound(params: Mapping[str, object]) -> list[str]:
@@ -167,7 +188,7 @@ def query_pairs(f: Filters, opts: Options, base: str = DEFAULT_BASEMAP, heat: bo
                 view: View | None = None, selected: str | None = None) -> list[tuple[str, str]]:
     """The URL parameters for a view, leaving out everything at its default."""
     pairs: list[tuple[str, str]] = []
-    if f.start and f.end and (f.start, f.end) != (opts.first, opts.last):
+    if f.start and f.end and (f.start, f.end) != (opts.first, opts.last):  # ISO dates, always
         pairs += [("dates", f.start.isoformat()), ("dates", f.end.isoformat())]
     for key, attr in MULTI_PARAMS.items():
         pairs += [(key, v) for v in getattr(f, attr)]

@@ -63,14 +63,16 @@ def test_a_link_with_dates_types_and_text_opens_filtered(sample_app):
 
 
 def test_bad_parameters_are_ignored_with_a_notice(sample_app):
-    at = sample_app({"dates": ["2030-01-01", "2030-02-01"], "type": ["Picnics", "Protests"], "minfat": "-3",
+    at = sample_app({"dates": ["2024-02-01", "2030-02-01"], "type": ["Picnics", "Protests"], "minfat": "-3",
                      "z": "99", "lat": "33", "lon": "44", "ev": "NOPE", "colour": "red"})
     assert_no_error(at)
     notice = at.warning[0].value
     for words in ("`dates`", "Picnics", "`minfat`", "`z`", "NOPE", "colour"):
         assert words in notice
+    assert "showing 2024-02-01 to 2024-04-22" in notice  # a window reaching past the data is clamped
     # Each bad value ignored, the good ones kept.
-    assert at.slider(key="dates").value == (dt.date(2024, 1, 28), dt.date(2024, 4, 22))
+    assert at.slider(key="dates").value == (dt.date(2024, 2, 1), dt.date(2024, 4, 22))
+    assert at.query_params["dates"] == ["2024-02-01", "2024-04-22"]
     assert at.multiselect(key="type").value == ["Protests"]
     assert at.number_input(key="minfat").value == 0
     assert map_event_ids(at) == ["A5"]
@@ -79,6 +81,24 @@ def test_bad_parameters_are_ignored_with_a_notice(sample_app):
     # The notice can be dismissed.
     at.button(key="dismiss_notices").click().run()
     assert not at.warning
+
+
+def test_a_date_window_outside_the_data_shows_nothing_and_says_so(sample_app):
+    at = sample_app({"dates": ["2030-01-01", "2030-02-01"]})
+    assert_no_error(at)
+    assert "outside the data" in at.warning[0].value
+    assert metric(at, "Events") == "0"
+    assert map_event_ids(at) == []
+    assert at.slider(key="dates").value == (dt.date(2030, 1, 1), dt.date(2030, 2, 1))
+    assert at.query_params["dates"] == ["2030-01-01", "2030-02-01"]  # the link keeps its meaning
+
+
+def test_the_readme_link_reaching_past_the_data_is_clamped_with_a_notice(sample_app):
+    at = sample_app({"dates": ["2024-04-21", "2024-04-30"]})
+    assert_no_error(at)
+    assert "reaches past the data" in at.warning[0].value
+    assert at.slider(key="dates").value == (dt.date(2024, 4, 21), dt.date(2024, 4, 22))
+    assert at.query_params["dates"] == ["2024-04-21", "2024-04-22"]
 
 
 @pytest.mark.parametrize("widget, key, value, filters", [
@@ -121,8 +141,8 @@ def test_a_selected_event_from_the_link_is_shown_and_ringed(sample_app):
     assert_no_error(at)
     layers = map_args(at)["feature_group"]
     assert '"sel": "A2"' in layers
-    details = next(df.value for df in at.dataframe if list(df.value.columns) == ["field", "value"])
-    record = dict(zip(details["field"], details["value"]))
+    details = next(t.value for t in at.table if list(t.value.columns) == ["field", "value"])
+    record = {f: v.replace("\\", "") for f, v in zip(details["field"], details["value"])}
     assert record["Place (as reported)"] == "Al-Qaim"
     assert record["Date precision"] in ("day", "week", "month")
     at.button(key="clear_selection").click().run()

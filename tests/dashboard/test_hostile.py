@@ -150,30 +150,41 @@ def test_csv_download_loads_back_with_the_same_events(sample_frame):
 
 
 # --- the standalone HTML export and its base map tiles ----------------------------------------------------
-needs_vendor = pytest.mark.skipif(not (offline.VENDOR_DIR / "leaflet" / "leaflet.js").is_file(),
-                                  reason="vendored map assets absent (make vendor)")
 BOUNDS = ((30, 38), (37, 45))
 
 
-@needs_vendor
-def test_an_online_users_html_export_keeps_the_base_map_tiles(sample_frame, monkeypatch):
+def test_an_online_users_html_export_keeps_a_chosen_tile_base_map(sample_frame, monkeypatch):
     monkeypatch.delenv(offline.ENV_OFFLINE, raising=False)
-    html = downloads.map_html(sample_frame, "dark", BOUNDS).decode()
-    assert "basemaps.cartocdn.com/dark_all" in html
-    assert offline.OFFLINE_BASEMAP_CLASS not in html
+    html = downloads.map_html(sample_frame, "satellite", BOUNDS).decode()
+    assert "arcgisonline.com" in html  # the reader's choice, with the drawn maps as fallback
+    assert "Dark (offline)" in html
     assert "<script src=" not in html  # still self-contained: every script inlined
 
 
-@needs_vendor
-def test_an_offline_html_export_drops_the_tiles_it_could_not_load(sample_frame, monkeypatch):
+def test_an_offline_html_export_offers_only_the_drawn_base_maps(sample_frame, monkeypatch):
     monkeypatch.setenv(offline.ENV_OFFLINE, "1")
     monkeypatch.delenv(offline.ENV_TILES, raising=False)
-    html = downloads.map_html(sample_frame, "dark", BOUNDS).decode()
-    assert "cartocdn" not in html and "arcgisonline" not in html and "tile.openstreetmap" not in html
-    assert offline.OFFLINE_BASEMAP_CLASS in html
+    html = downloads.map_html(sample_frame, "satellite", BOUNDS).decode()
+    assert "arcgisonline" not in html and "tile.openstreetmap" not in html
+    assert "Light (offline)" in html and "Dark (offline)" in html
 
 
-@needs_vendor
+def test_the_html_export_is_titled_with_its_filters_source_and_time(sample_frame):
+    import datetime as dt
+
+    from dashboard.filters import Filters
+
+    made = dt.datetime(2026, 11, 30, 9, 30, tzinfo=dt.timezone.utc)
+    chosen = Filters(start=dt.date(2024, 4, 20), end=dt.date(2024, 4, 21), countries=("IQ",), text="<b>{{ 7*7 }}")
+    html = downloads.map_html(sample_frame, "light", BOUNDS, filters=chosen, source="events.csv", made=made).decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith(f"Conflict event map: {len(sample_frame)} events")
+    assert "2024-04-20 to 2024-04-21" in title and "country: IQ" in title
+    for words in ("Data: events.csv", "Made 2026-11-30 09:30 UTC", "2024-04-20 to 2024-04-21"):
+        assert words in html
+    assert "<b>{{" not in html and "49" not in title  # user text stays text, no template runs
+
+
 @pytest.mark.parametrize("payload", PAYLOADS[:-2])
 def test_the_html_export_carries_hostile_text_only_inside_escaped_json(payload):
     frame = make_frame(event(event_id="X1", **{f: payload for f in TEXT_FIELDS}))
@@ -183,7 +194,6 @@ def test_the_html_export_carries_hostile_text_only_inside_escaped_json(payload):
         assert raw not in html  # ... but never as markup the browser would parse
 
 
-@needs_vendor
 @pytest.mark.parametrize("offline_mode", ["1", ""])
 def test_template_syntax_in_an_event_is_not_run_by_the_html_export(offline_mode, monkeypatch):
     """folium renders layer scripts through Jinja twice: "{{ ... }}" in a record must not run on the server."""
@@ -194,7 +204,7 @@ def test_template_syntax_in_an_event_is_not_run_by_the_html_export(offline_mode,
     assert "A49B" not in html
     assert "{\\u007b cycler.__init__.__globals__.os.getpid() }}" in html
     assert "A{\\u007b 7*7 }}B{\\u0025 raw %}{\\u0023 x" in html  # the text, with Jinja openers as JSON escapes
-    assert "<script src=" not in html or not offline_mode
+    assert "<script src=" not in html
 
 
 def test_columns_under_test_are_text_columns():

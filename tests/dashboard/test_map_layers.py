@@ -167,11 +167,21 @@ def test_legend_lists_every_type_in_its_colour():
     assert "Approximate location" in html and "Attack path" in html
 
 
-def test_base_map_offers_light_dark_and_satellite():
+def test_base_map_offers_drawn_light_and_dark_and_tiles_only_as_a_choice(monkeypatch):
     from dashboard.basemaps import base_map
 
+    monkeypatch.delenv("CONFLICTMAP_OFFLINE", raising=False)
     fig = base_map("dark", ((30, 38), (37, 45)))
-    tiles = [c for c in fig._children.values() if isinstance(c, folium.TileLayer)]
-    names = {t.layer_name for t in tiles}
-    assert {"Light", "Dark", "Satellite"} <= names
-    assert [t.layer_name for t in tiles if t.show] == ["Dark"]
+    layers = [c for c in fig._children.values() if isinstance(c, folium.map.Layer)]
+    names = {t.layer_name for t in layers}
+    assert {"Light (offline)", "Dark (offline)", "Streets (tiles)", "Satellite (tiles)"} <= names
+    assert [t.layer_name for t in layers if t.show] == ["Dark (offline)"]
+    assert all(not t.show for t in layers if isinstance(t, folium.TileLayer))  # no tile fetched unless picked
+
+
+def test_offline_mode_offers_no_remote_tiles(monkeypatch):
+    from dashboard.basemaps import available
+
+    assert set(available({"CONFLICTMAP_OFFLINE": "1"})) == {"light", "dark"}
+    local = available({"CONFLICTMAP_OFFLINE": "1", "CONFLICTMAP_TILES": "http://127.0.0.1:8080/{z}/{x}/{y}.png"})
+    assert local["local"].tiles == "http://127.0.0.1:8080/{z}/{x}/{y}.png"

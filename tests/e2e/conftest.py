@@ -1,8 +1,8 @@
 """Real-browser harness: the Streamlit app on a free port, Debian's Chromium via Playwright.
 
-The app runs in offline mode and the browser may only talk to the app: any
-request to another host is aborted and recorded, so a test can prove the page
-needed nothing from the internet.
+The app runs as `make run` starts it (no offline switch: no CDN in any mode) and
+the browser may only talk to the app: any request to another host is aborted and
+recorded, so a test can prove the page needed nothing from the internet.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from dashboard.offline import VENDOR_DIR
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_SCRIPT = REPO_ROOT / "dashboard" / "app.py"
@@ -65,8 +63,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 def _missing_prerequisite() -> str | None:
     if not CHROMIUM.is_file():
         return f"{CHROMIUM} is absent (scripts/install_chromium.sh installs it)"
-    if not (VENDOR_DIR / "leaflet" / "leaflet.js").is_file():
-        return f"vendored map assets absent in {VENDOR_DIR} (run `make vendor`)"
     return None
 
 
@@ -99,24 +95,23 @@ def _tail(path: Path, lines: int = 60) -> str:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory):
-    """Base URL of the dashboard, started once per session in offline mode."""
+    """Base URL of the dashboard, started once per session as `make run` starts it."""
     port = _free_port()
     run_dir = tmp_path_factory.mktemp("streamlit")
     data_dir = tmp_path_factory.mktemp("data")
     log_path = run_dir / "streamlit.log"
     env = {
         **os.environ,
-        "CONFLICTMAP_OFFLINE": "1",
         "CONFLICTMAP_DATA_DIR": str(data_dir),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("CONFLICTMAP_TILES", None)
+    env.pop("CONFLICTMAP_OFFLINE", None)
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT.relative_to(REPO_ROOT)),
         "--server.headless", "true",
         "--server.address", "127.0.0.1",
         "--server.port", str(port),
-        "--server.enableStaticServing", "true",
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip

@@ -1,9 +1,9 @@
 """First view of the dashboard in a real browser, with the internet out of reach."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
-
-from dashboard.offline import OFFLINE_BASEMAP_CLASS
 
 from .streamlit_page import map_frame, open_app, tile_count
 
@@ -22,11 +22,10 @@ def test_first_view_renders_the_map_from_local_assets(
     # leaflet.css (served by the app) is applied: it makes the container clip its panes. The
     # stylesheet may land after the container is drawn, hence a waiting assertion.
     expect(container).to_have_css("overflow", "hidden")
-    # Offline mode: no remote tiles, a plain background instead of a blank page.
+    # The default base map is the drawn (offline) one: no tile is requested, its colours apply.
     assert tile_count(frame) == 0
-    assert OFFLINE_BASEMAP_CLASS in (container.get_attribute("class") or "")
-    assert container.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(232, 237, 240)"
-    assert "Offline mode" in frame.locator(".leaflet-control-attribution").inner_text()
+    expect(container).to_have_class(re.compile(r"\bcm-base-light\b"))
+    assert container.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(238, 242, 244)"
 
     screenshot("smoke_first_view")
     blocked_assets = [r for r in blocked_requests if r["resource_type"] in ASSET_TYPES]

@@ -1,0 +1,25 @@
+"""Page-wide look: a compact header so the map sits above the fold. Constant CSS only (no data)."""
+from __future__ import annotations
+
+import streamlit as st
+
+# Less top padding, smaller headline figures: at 1366x768 the map starts about 150 px down.
+PAGE_CSS = """
+<style>
+.stMainBlockContainer, .block-container {padding-top: 3.2rem; padding-bottom: 2rem;}
+.st-key-headline h1 {font-size: 1.5rem; padding: 0 0 0.2rem 0; white-space: nowrap;}
+@media (max-width: 640px) {
+  .st-key-headline h1 {font-size: 1.15rem;}
+  .st-key-headline [data-testid="stMetricValue"] {font-size: 1rem; line-height: 1.2rem;}
+  .st-key-headline {gap: 0.2rem 0.8rem !important;}
+}
+[data-testid="stMetric"] {padding: 0;}
+[data-testid="stMetricValue"] {font-size: 1.3rem; line-height: 1.5rem;}
+[data-testid="stMetricLabel"] p {font-size: 0.8rem;}
+</style>
+"""
+
+
+def page_style() -> None:
+    """Inject the page CSS (a fixed string)."""
+    st.html(PAGE_CSS)
