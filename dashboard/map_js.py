@@ -62,8 +62,21 @@ function (feature, layer) {
                 var map = layer._map;
                 if (!map) { return; }
                 var y = map.latLngToContainerPoint(layer.getLatLng()).y;
-                layer.getPopup().options.maxHeight = Math.max(120, Math.round(y - 70));
+                var popup = layer.getPopup();
+                popup.options.maxHeight = Math.max(120, Math.round(y - 70));
                 layer.openPopup();
+                // Near the map's side the popup slides sideways to stay inside (its tip still on the marker).
+                var el = popup.getElement(), box = map.getContainer().getBoundingClientRect();
+                if (!el) { return; }
+                var r = el.getBoundingClientRect(), dx = 0;
+                if (r.left < box.left + 4) { dx = box.left + 4 - r.left; }
+                else if (r.right > box.right - 4) { dx = box.right - 4 - r.right; }
+                if (dx) {
+                    popup.options.offset = L.point(popup.options.offset).add([Math.round(dx), 0]);
+                    popup.update();
+                    var tip = el.querySelector(".leaflet-popup-tip-container");
+                    if (tip) { tip.style.marginLeft = (-20 - Math.round(dx)) + "px"; }
+                }
             }, 0);
         });
     }

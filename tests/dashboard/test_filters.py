@@ -72,3 +72,36 @@ def test_date_window_matches_a_plain_scan(offsets, a, b):
     lo, hi = sorted((start + dt.timedelta(days=a), start + dt.timedelta(days=b)))
     expected = frame[(frame["event_date"] >= pd.Timestamp(lo)) & (frame["event_date"] <= pd.Timestamp(hi))]
     assert ids(apply(frame, Filters(start=lo, end=hi))) == ids(expected)
+
+
+# --- search and actor match as people type: folded like geodata folds place names ------------------------
+FOLDED = make_frame(
+    *(event(event_id=f"F{i}", location=loc, country="IQ") for i, loc in
+      enumerate(["Al Fallūjah town", "Al-Fallujah", "Fallujah", "al fallūjah"])),
+    event(event_id="R1", location="Rumalyn"),
+    event(event_id="R2", location="Rmelan", notes="Rockets at the base"),
+    event(event_id="K1", actor1="Kataib Hezbollah", location="Jurf al-Sakhar", country="IQ"),
+    event(event_id="Z1", location="Zummar", actor1="Unidentified Armed Group (Iraq)", country="IQ"),
+)
+
+
+def test_q_fallujah_finds_every_spelling_of_al_fallujah():
+    assert ids(apply(FOLDED, Filters(text="Fallujah"))) == ["F0", "F1", "F2", "F3"]
+    assert ids(apply(FOLDED, Filters(text="Fallūjah"))) == ["F0", "F1", "F2", "F3"]
+    assert ids(apply(FOLDED, Filters(text="fallu"))) == ["F0", "F1", "F2", "F3"]  # as it is typed
+
+
+def test_q_in_arabic_script_finds_the_rumalyn_events():
+    assert ids(apply(FOLDED, Filters(text="رميلان"))) == ["R1", "R2"]
+    assert ids(apply(FOLDED, Filters(text="الرميلان"))) == ["R1", "R2"]  # with the article
+
+
+def test_actor_transliteration_variant_finds_kataib_hezbollah():
+    assert ids(apply(FOLDED, Filters(actor="Kata'ib Hizballah"))) == ["K1"]
+    assert ids(apply(FOLDED, Filters(actor="kataib hez"))) == ["K1"]
+    assert ids(apply(FOLDED, Filters(actor="Hizballah Kataib"))) == []  # words in order
+
+
+def test_folding_does_not_match_unrelated_places():
+    assert ids(apply(FOLDED, Filters(text="Zummar"))) == ["Z1"]
+    assert ids(apply(FOLDED, Filters(text="Fallujah Rumalyn"))) == []  # every word must match

@@ -25,7 +25,7 @@ def test_first_view_renders_the_map_from_local_assets(
     # The default base map is the drawn (offline) one: no tile is requested, its colours apply.
     assert tile_count(frame) == 0
     expect(container).to_have_class(re.compile(r"\bcm-base-light\b"))
-    assert container.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(238, 242, 244)"
+    assert container.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(220, 229, 235)"
 
     screenshot("smoke_first_view")
     blocked_assets = [r for r in blocked_requests if r["resource_type"] in ASSET_TYPES]
