@@ -39,8 +39,11 @@ def filter_controls(opts: Options) -> Filters:
                    admin1=tuple(admin1), min_fatalities=int(min_fat or 0), text=text.strip())
 
 
-def map_controls() -> tuple[str, bool]:
-    """Base map and heat layer."""
+AREAS = ("off", "events", "fatalities")
+
+
+def map_controls() -> tuple[str, bool, str]:
+    """Base map, heat layer and the admin-area choropleth ("off", "events" or "fatalities")."""
     # No format_func: a bound radio writes the shown label into the URL, and ?base=dark is the contract.
     # "light" and "dark" are drawn from shipped data; tile maps are fetched only when picked.
     choices = list(basemaps.available())
@@ -50,7 +53,10 @@ def map_controls() -> tuple[str, bool]:
                             "map tiles from the internet (the map falls back to the offline one when they "
                             "cannot load).")
     heat = st.toggle("Heat map layer", key="heat", bind=BIND)
-    return basemap, heat
+    areas = st.radio("Shade areas by", AREAS, key="areas", bind=BIND, horizontal=True,
+                     help="Events or fatalities per governorate / province (per district from zoom 8) for "
+                          "the selection; click an area to filter to it.")
+    return basemap, heat, areas
 
 
 def slider_bounds(opts: Options) -> tuple[dt.date, dt.date]:

@@ -56,29 +56,37 @@ function (feature, layer) {
     }, {maxWidth: 380, autoPan: !p.open, autoPanPaddingTopLeft: [52, 60], autoPanPaddingBottomRight: [12, 40]});
     if (p.open) {
         // The selected event's popup opens without moving the map (a link's view is exact), as tall
-        // as the room above its marker allows, so it stays inside the map.
+        // as the room above its marker allows; near the map's side it slides sideways to stay inside
+        // (its tip still on the marker). Redone whenever the map is resized or moved.
+        var fit = function () {
+            var map = layer._map, popup = layer.getPopup();
+            if (!map || !popup || !popup.isOpen()) { return; }
+            var el = popup.getElement(), w = el.offsetWidth, width = map.getSize().x;
+            var left = map.latLngToContainerPoint(layer.getLatLng()).x - w / 2, dx = 0;
+            if (w + 8 <= width) {
+                if (left < 4) { dx = 4 - left; } else if (left + w > width - 4) { dx = width - 4 - left - w; }
+            }
+            dx = Math.round(dx);
+            var tip = el.querySelector(".leaflet-popup-tip-container");
+            if (tip) { tip.style.marginLeft = (-20 - dx) + "px"; }
+            if (!popup.options.offset || L.point(popup.options.offset).x !== dx) {
+                popup.options.offset = L.point(dx, 7);
+                popup.update();
+            }
+        };
         layer.on("add", function () {
             setTimeout(function () {
                 var map = layer._map;
                 if (!map) { return; }
                 var y = map.latLngToContainerPoint(layer.getLatLng()).y;
-                var popup = layer.getPopup();
-                popup.options.maxHeight = Math.max(120, Math.round(y - 70));
+                layer.getPopup().options.maxHeight = Math.max(120, Math.round(y - 70));
                 layer.openPopup();
-                // Near the map's side the popup slides sideways to stay inside (its tip still on the marker).
-                var el = popup.getElement(), box = map.getContainer().getBoundingClientRect();
-                if (!el) { return; }
-                var r = el.getBoundingClientRect(), dx = 0;
-                if (r.left < box.left + 4) { dx = box.left + 4 - r.left; }
-                else if (r.right > box.right - 4) { dx = box.right - 4 - r.right; }
-                if (dx) {
-                    popup.options.offset = L.point(popup.options.offset).add([Math.round(dx), 0]);
-                    popup.update();
-                    var tip = el.querySelector(".leaflet-popup-tip-container");
-                    if (tip) { tip.style.marginLeft = (-20 - Math.round(dx)) + "px"; }
-                }
+                fit();
+                setTimeout(fit, 300);  // again once the popup's content has its final width
+                map.on("resize moveend", fit);
             }, 0);
         });
+        layer.on("remove", function (e) { if (e.target._map) { e.target._map.off("resize moveend", fit); } });
     }
 }
 """)
@@ -139,5 +147,13 @@ HEXAGON_STYLE = JsCode("""
 function (feature) {
     var c = feature.properties.c;
     return {color: c, weight: 1, opacity: 0.9, fillColor: c, fillOpacity: 0.55};
+}
+""")
+
+# An admin area of the choropleth: filled in its class colour (``c``, one of a fixed palette).
+AREA_STYLE = JsCode("""
+function (feature) {
+    var c = feature.properties.c;
+    return {color: "#6b4a00", weight: 1, opacity: 0.7, fillColor: c, fillOpacity: 0.5};
 }
 """)

@@ -38,6 +38,7 @@ LAYER_NAMES = {
     "heat": "Heat map",
     "hexagons": "Event density (hexagons)",
     "selected": "Selected event",
+    "areas": "Admin areas",
 }
 
 
@@ -265,3 +266,10 @@ def build_layers(frame: pd.DataFrame, selected: str | None = None, heat: bool = 
                  viewport: Viewport | None = None) -> list[folium.FeatureGroup]:
     """The data layers for ``frame`` in one call (the app caches ``layer_data`` separately)."""
     return layers_from_data(layer_data(frame, selected=selected, viewport=viewport), heat=heat)
+
+
+def area_layer(collection: dict) -> folium.FeatureGroup:
+    """The admin-area choropleth (``areas.features``) as one GeoJson layer: tooltips, clicks reported."""
+    group = folium.FeatureGroup(name=LAYER_NAMES["areas"])
+    folium.GeoJson(collection, style=map_js.AREA_STYLE, on_each_feature=map_js.POPUP_AND_TOOLTIP).add_to(group)
+    return group

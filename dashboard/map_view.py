@@ -16,11 +16,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import aggregate, data, offline, state, url_state
+from . import aggregate, areas, data, offline, state, url_state
 from .aggregate import Viewport
 from . import basemaps
 from .basemaps import base_map
-from .map_layers import layers_from_data
+from .map_layers import area_layer, layers_from_data
 from .url_state import View
 
 RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count", "selected_layers"]
@@ -39,6 +39,31 @@ def clicked_event(out: dict | None) -> str | None:
     props = feature.get("properties") or {} if isinstance(feature, dict) else {}
     value = props.get("eid") or props.get("sel")
     return str(value) if value else None
+
+
+def clicked_area(out: dict | None) -> list[str] | None:
+    """The admin1 values of the choropleth area the user clicked last (``a1f``), or None."""
+    feature = (out or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") or {} if isinstance(feature, dict) else {}
+    values = props.get("a1f")
+    return [str(v) for v in values] if isinstance(values, list) and values else None
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _located(_frame: pd.DataFrame, token: str) -> pd.DataFrame:
+    """``areas.locate_events`` once per dataset (``token`` names it)."""
+    return areas.locate_events(_frame)
+
+
+def area_layers(selection: pd.DataFrame, frame: pd.DataFrame, token: str, measure: str, zoom: int | None):
+    """([choropleth layer], legend SVG) for the selection, or ([], None) when shading is off."""
+    if measure not in areas.MEASURES or selection.empty:
+        return [], None
+    located = _located(frame, token)
+    level = areas.level_for(zoom)
+    collection, lower = areas.features(areas.counts(selection, located, level), level, measure,
+                                       areas.data_admin1(frame, located, level))
+    return [area_layer(collection)], areas.legend_svg(lower, measure, level)
 
 
 def returned_view(out: dict | None) -> View | None:
@@ -111,13 +136,13 @@ def density_legend(lower: list[int]) -> str:
             f'font-family="sans-serif" font-size="13" fill="#1B1F24">' + "".join(parts) + "</svg>")
 
 
-def render(layer_data: dict, basemap: str, bounds, heat: bool) -> dict | None:
-    """Draw the map; returns what st_folium reports (view, last click)."""
+def render(layer_data: dict, basemap: str, bounds, heat: bool, extra: list | None = None) -> dict | None:
+    """Draw the map; returns what st_folium reports (view, last click). ``extra``: more layers (areas)."""
     # The view a link asked for when the page opened stays the base map's opening view for the
     # session: built in (not fitted, then moved), so the map never reports another view first.
     opening = st.session_state.setdefault(OPENING_VIEW, state.view_request() or state.current_view())
     fig = base_map(basemap, bounds, view=opening if opening and opening.zoom else None)
-    layers = layers_from_data(layer_data, heat=heat)
+    layers = list(extra or []) + layers_from_data(layer_data, heat=heat)
     problem = offline.asset_problem()
     if problem:
         st.error(problem, icon=":material/map:")
@@ -156,6 +181,10 @@ def handle(out: dict | None, basemap: str) -> None:
     count = (out or {}).get("last_object_clicked_count")
     if count and count != st.session_state.get(CLICKS):
         st.session_state[CLICKS] = count
+        picked_area = clicked_area(out)
+        if picked_area:
+            state.set_later("admin1", picked_area)
+            st.rerun(scope="app")
         event_id = clicked_event(out)
         if event_id and event_id != state.selected_event():
             state.select_event(event_id)
@@ -203,14 +232,17 @@ def fit_view(selection: pd.DataFrame, shown) -> View | None:
 
 @st.fragment
 def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
-                 basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]]) -> None:
+                 basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]], shade: str = "off") -> None:
     """Map and share link rerun together on a pan or click, without rerunning the page; the layers
     follow the view (hexagons or events), built from the shared frame and cached per view."""
     follow_selection(selection, filters)
     view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
     layers = data.layers_for(selection, frame, token, filters, selected, view)
-    out = render(layers, basemap, bounds, heat)
+    shaded, shade_legend = area_layers(selection, frame, token, shade, view.zoom)
+    out = render(layers, basemap, bounds, heat, shaded)
     st.caption(mode_caption(layers))
+    if shade_legend:
+        st.image(shade_legend)
     if layers["mode"] == "hexagons":
         st.image(density_legend(layers["breaks"]))
     handle(out, basemap)

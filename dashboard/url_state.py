@@ -29,6 +29,7 @@ PARAMS: dict[str, str] = {
     "q": "free text over location, actors and notes (every word must match)",
     "base": "base map: " + " | ".join(BASEMAPS),
     "heat": "heat-map layer: true",
+    "areas": "admin-area choropleth: events | fatalities",
     "lat": "map centre latitude",
     "lon": "map centre longitude",
     "z": "map zoom, 1-18",
@@ -149,6 +150,8 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
             notices.append(_check_float(key, values, 90 if key == "lat" else 180))
         elif key == "base" and (values[-1:] or [""])[0] not in BASEMAPS:
             notices.append(f"`base` must be one of {', '.join(BASEMAPS)}; got {plain((values[-1:] or [''])[0])}")
+        elif key == "areas" and (values[-1:] or [""])[0] not in ("events", "fatalities"):
+            notices.append(f"`areas` must be events or fatalities; got {plain((values[-1:] or [''])[0])}")
         elif key == "heat" and (values[-1:] or [""])[0].lower() not in ("true", "false"):
             notices.append(f"`heat` must be true or false; got {plain((values[-1:] or [''])[0])}")
         elif key in ("actor", "q") and len((values[-1:] or [""])[0]) > MAX_TEXT:
@@ -185,7 +188,7 @@ def read_selected(params: Mapping[str, object], opts: Options) -> str | None:
 
 
 def query_pairs(f: Filters, opts: Options, base: str = DEFAULT_BASEMAP, heat: bool = False,
-                view: View | None = None, selected: str | None = None) -> list[tuple[str, str]]:
+                view: View | None = None, selected: str | None = None, areas: str = "off") -> list[tuple[str, str]]:
     """The URL parameters for a view, leaving out everything at its default."""
     pairs: list[tuple[str, str]] = []
     if f.start and f.end and (f.start, f.end) != (opts.first, opts.last):  # ISO dates, always
@@ -202,6 +205,8 @@ def query_pairs(f: Filters, opts: Options, base: str = DEFAULT_BASEMAP, heat: bo
         pairs.append(("base", base))
     if heat:
         pairs.append(("heat", "true"))
+    if areas in ("events", "fatalities"):
+        pairs.append(("areas", areas))
     if view is not None:
         pairs += view_pairs(view)
     if selected:

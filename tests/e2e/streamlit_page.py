@@ -14,7 +14,7 @@ CLUSTER_LABELS = ".leaflet-marker-pane > .marker-cluster span"
 VECTOR_SHAPES = ".leaflet-overlay-pane path.leaflet-interactive"
 
 
-def wait_for_app(page: Page, timeout_ms: int = 30_000) -> None:
+def wait_for_app(page: Page, timeout_ms: int = 60_000) -> None:
     """Wait until the script run finished: stApp reports notRunning and no spinner shows."""
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms
@@ -29,7 +29,7 @@ def open_app(page: Page, url: str) -> None:
     wait_for_app(page)
 
 
-def map_frame(page: Page, timeout_ms: int = 30_000) -> FrameLocator:
+def map_frame(page: Page, timeout_ms: int = 60_000) -> FrameLocator:
     """The st_folium iframe, once Leaflet has built the map in it."""
     try:
         page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout_ms)

@@ -151,3 +151,24 @@ def test_failing_tiles_fall_back_to_the_offline_map_with_a_note(sized, app_url):
     frame.locator(".leaflet-cmBase-pane path").first.wait_for()
     assert any("tile.openstreetmap.org" in url for url in sized.blocked)  # only tiles were asked for
     assert all("tile.openstreetmap.org" in url for url in sized.blocked), sized.blocked
+
+
+def test_clicking_a_shaded_area_filters_to_it(sized, app_url):
+    page = sized(LAPTOP)
+    page.goto(app_url + "/?areas=events")
+    frame = map_frame(page)
+    wait_for_app(page)
+    frame.locator(".leaflet-overlay-pane path[fill='#fc4e2a'], .leaflet-overlay-pane path").first.wait_for()
+    # A point inside Al-Anbar away from every marker (the desert west of Ramadi).
+    point = map_document(page).evaluate("""() => {
+        const map = window.map || Object.values(window).find(v => v instanceof L.Map);
+        const p = map.latLngToContainerPoint([32.6, 41.3]);
+        return {x: p.x, y: p.y};
+    }""")
+    box = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function("() => new URLSearchParams(location.search).getAll('admin1').includes('Anbar')",
+                           timeout=20_000)
+    wait_for_app(page)
+    anbar = BUNDLED[BUNDLED["admin1"] == "Anbar"]
+    expect_metric(page, "Events", len(anbar))
