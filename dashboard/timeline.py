@@ -87,6 +87,23 @@ def svg(hist: pd.DataFrame, bin_name: str, width: int = 1000, height: int = 110)
             f'height="{height}" font-family="sans-serif" font-size="11" fill="#1B1F24">' + "".join(parts) + "</svg>")
 
 
+def chart(hist: pd.DataFrame, bin_name: str):
+    """Bars of events per bin (the selected window highlighted) with a fatalities line on a second axis,
+    as an Altair chart (the reference ``spec`` is checked against; the page draws ``svg``)."""
+    import altair as alt
+
+    base = alt.Chart(hist).encode(x=alt.X("bin_start:T", title=None))
+    bars = base.mark_bar(opacity=0.85).encode(
+        y=alt.Y("events:Q", title=f"events per {bin_name}"),
+        color=alt.condition("datum.in_window", alt.value("#0072B2"), alt.value("#C9D3DD")),
+        tooltip=[alt.Tooltip("bin_start:T", title=f"{bin_name} from"), "events:Q", "fatalities:Q"],
+    )
+    line = base.mark_line(color="#B00020", point=True, strokeWidth=1.5).encode(
+        y=alt.Y("fatalities:Q", title="fatalities", axis=alt.Axis(titleColor="#B00020")),
+    )
+    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=150)
+
+
 def spec(hist: pd.DataFrame, bin_name: str) -> dict:
     """``chart`` as a plain Vega-Lite spec with its data inline, written directly: the same marks,
     encodings and colours, without Altair's schema validation and data hashing, which cost more
