@@ -73,7 +73,7 @@ def open_dashboard(page: Page, url: str) -> FrameLocator:
 
 
 def upload(page: Page, name: str, content: bytes, mime: str = "text/csv") -> None:
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+    page.locator(".st-key-upload_file [data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": content}])
     page.get_by_text(name).first.wait_for()
     wait_for_app(page)
