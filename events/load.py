@@ -117,7 +117,7 @@ def _source(data: bytes, filename: str, fmt: str | None, max_rows: int | None):
         return GeoJsonSource(text, filename, max_rows)
     if fmt in (None, gdelt.NAME) and gdelt.looks_like(text):
         return gdelt.GdeltSource(text, filename, max_rows)
-    return CsvSource(text, filename, max_rows)
+    return CsvSource(text, filename, max_rows, data=data)
 
 
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,
@@ -146,7 +146,7 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
             raise LoadError(filename, f"not the {layout.name} layout: no column {', '.join(missing)}")
     else:
         layout = readers.detect(names, inner)
-    rows = source.rows(layout.keeps_na)
+    rows = source.rows(layout.keeps_na, layout.reads)
     if index_col:
         rows = rows.drop(columns=rows.columns[0])
     rows = rows.loc[:, ~rows.columns.duplicated()]

@@ -21,6 +21,7 @@ import pandas as pd
 from geodata.countries import is_iso2
 
 from .errors import RowError
+from .readers.base import clean_text
 from .schema import COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
 
 TEXT_COLUMNS = [c for c in COLUMNS if c not in DTYPES and c != "event_date"]
@@ -177,7 +178,7 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
     """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``) + errors."""
     text = raw.copy()
     for col in COLUMNS:
-        text[col] = text[col].fillna("").astype(str).str.strip()
+        text[col] = clean_text(text[col])
     for col in ("_extra_fields", "_bad_geometry"):
         if col in text:
             text[col] = text[col].fillna("").astype(str) if col == "_bad_geometry" else text[col]

@@ -53,6 +53,13 @@ def _legacy_types(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return event_type.fillna(old), sub.fillna("")
 
 
+READS = frozenset({
+    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "fatalities", "source", "notes", "country", "gwno", "iso",
+    "iso3", "inter1",
+})
+
+
 def _mapper(layout: str):
     def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
         raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object)
@@ -77,20 +84,20 @@ def _mapper(layout: str):
 
 ACLED = Layout(
     MODERN, "ACLED export", frozenset({"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1"}),
-    NAMED_DATES, _mapper(MODERN),
+    NAMED_DATES, _mapper(MODERN), reads=READS,
     mapping="event_id_cnty -> event_id, time_precision -> date_precision, the other columns by name; "
             "country from the name, else iso (numeric) or iso3",
 )
 ACLED_LEGACY = Layout(
     LEGACY, "ACLED (legacy, before 2019)", frozenset({"event_id_cnty", "event_date", "event_type", "actor1"}),
-    (*NAMED_DATES, "%d/%m/%Y"), _mapper(LEGACY), excludes=frozenset({"sub_event_type"}),
+    (*NAMED_DATES, "%d/%m/%Y"), _mapper(LEGACY), excludes=frozenset({"sub_event_type"}), reads=READS,
     mapping="as acled; old event types mapped to the 2019 codebook (Riots/Protests split by inter1: "
             "5 rioters -> Riots, else Protests); country from the name, else gwno (Gleditsch-Ward)",
 )
 ACLED_REDUCED = Layout(
     REDUCED, "ACLED (reduced export)", frozenset({"event_date", "event_type", "actor1", "latitude", "longitude"}),
     ("%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y"), _mapper(REDUCED),
-    excludes=frozenset({"event_id_cnty", "event_id"}),
+    excludes=frozenset({"event_id_cnty", "event_id"}), reads=READS,
     mapping="as acled; no id column, so event_id is L + the row's line in the file",
 )
 LAYOUTS = (ACLED, ACLED_LEGACY, ACLED_REDUCED)

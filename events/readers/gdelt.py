@@ -186,7 +186,7 @@ class GdeltSource:
         frame["_extra_fields"] = 0
         self._frame = frame
 
-    def rows(self, keep_na: frozenset[str] = frozenset()) -> pd.DataFrame:
+    def rows(self, keep_na: frozenset[str] = frozenset(), only: frozenset[str] | None = None) -> pd.DataFrame:
         return self._frame
 
 

@@ -79,7 +79,7 @@ class GeoJsonSource:
         self.header = list(seen)
         self._records = records
 
-    def rows(self, keep_na: frozenset[str] = frozenset()) -> pd.DataFrame:
+    def rows(self, keep_na: frozenset[str] = frozenset(), only: frozenset[str] | None = None) -> pd.DataFrame:
         names, _ = normalise_header(self.header)
         frame = pd.DataFrame(self._records, columns=[*names, "_line", "_bad_geometry"], dtype=object)
         for col in names:
@@ -87,4 +87,4 @@ class GeoJsonSource:
         frame["_bad_geometry"] = frame["_bad_geometry"].fillna("")
         frame["_line"] = np.asarray(frame["_line"], dtype=int) if len(frame) else np.array([], dtype=int)
         frame["_extra_fields"] = 0
-        return blank_na(frame, keep_na)
+        return blank_na(frame, keep_na, only)

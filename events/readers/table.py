@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LoadError, TooManyRows
-from .base import NA_TOKENS, blank_na, normalise_header
+from .base import blank_na, normalise_header
 
 FIELD_LIMIT = 10 * 1024 * 1024  # one field (a note) larger than this is not an event file
 csv.field_size_limit(FIELD_LIMIT)
@@ -45,37 +45,37 @@ class CsvSource:
 
     extra_date_formats: tuple[str, ...] = ()
 
-    def __init__(self, text: str, name: str, max_rows: int | None = None):
+    def __init__(self, text: str, name: str, max_rows: int | None = None, data: bytes | None = None):
         self.text, self.name, self.max_rows = text, name, max_rows
+        self.data = data  # the same file as UTF-8 bytes: pandas parses them without a text copy
         first = text.split("\n", 1)[0]
         try:
             self.delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
         except csv.Error:
             self.delimiter = ","
         try:
-            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter))
+            header = next(csv.reader(io.StringIO(text[:1 << 20], newline=""), delimiter=self.delimiter))
         except (StopIteration, csv.Error) as exc:
             raise LoadError(name, f"not a CSV file ({exc or 'no header'})") from None
         if len(header) < 2:
             raise LoadError(name, "not a CSV file: the first line has fewer than two columns")
         self.header = [h.strip() for h in header]
 
-    def rows(self, keep_na: frozenset[str] = frozenset()) -> pd.DataFrame:
+    def rows(self, keep_na: frozenset[str] = frozenset(), only: frozenset[str] | None = None) -> pd.DataFrame:
         """Frame of strings (columns: the normalised header), ``_line`` = the record's first line,
         ``_extra_fields`` = fields beyond the header (a malformed row, reported, not dropped).
         Missing-value tokens become "" except in ``keep_na`` columns."""
         names, _ = normalise_header(self.header)
-        frame = self._fast(names, keep_na)
+        frame = self._fast(names)
         if frame is None:
             frame = self._exact(names)
-            frame = blank_na(frame, keep_na)
-        return frame
+        return blank_na(frame, keep_na, only)
 
     def _check_limit(self, count: int) -> None:
         if self.max_rows is not None and count > self.max_rows:
             raise TooManyRows(self.name, self.max_rows)
 
-    def _fast(self, names: list[str], keep_na: frozenset[str]) -> pd.DataFrame | None:
+    def _fast(self, names: list[str]) -> pd.DataFrame | None:
         text = self.text
         if "\n\n" in text or "\r\n\r\n" in text or ("\r" in text and "\r\n" not in text):
             return None
@@ -84,14 +84,14 @@ class CsvSource:
             if np.diff(np.concatenate(([0], ends, [len(text)]))).max() > FIELD_LIMIT:
                 return None
         width = len(names)
-        na = {i: list(NA_TOKENS) for i, n in enumerate(names) if n not in keep_na}
         try:
             with warnings.catch_warnings():
                 # pandas only warns when the first record is longer than the header: make it a fallback.
                 warnings.simplefilter("error", pd.errors.ParserWarning)
+                source = io.BytesIO(self.data) if self.data is not None else io.StringIO(text)
                 frame = pd.read_csv(
-                    io.StringIO(text), sep=self.delimiter, header=None, skiprows=1, names=list(range(width)),
-                    index_col=False, dtype=str, keep_default_na=False, na_values=na, engine="c",
+                    source, encoding="utf-8-sig", sep=self.delimiter, header=None, skiprows=1, names=list(range(width)),
+                    index_col=False, dtype=str, na_filter=False, engine="c",
                     nrows=None if self.max_rows is None else self.max_rows + 1,
                 )
         except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
@@ -100,7 +100,6 @@ class CsvSource:
         newlines = text.count("\n") - (1 if text.endswith("\n") else 0)
         if newlines != len(frame):  # quoted newlines: line numbers need the exact reader
             return None
-        frame = frame.fillna("")
         frame.columns = names
         frame["_line"] = np.arange(2, len(frame) + 2)
         frame["_extra_fields"] = 0

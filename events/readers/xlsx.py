@@ -76,7 +76,7 @@ class XlsxSource:
             raise LoadError(name, "the first sheet's header row has fewer than two columns")
         self._cells, self._start = cells, start
 
-    def rows(self, keep_na: frozenset[str] = frozenset()) -> pd.DataFrame:
+    def rows(self, keep_na: frozenset[str] = frozenset(), only: frozenset[str] | None = None) -> pd.DataFrame:
         names, _ = normalise_header(self.header)
         width = len(names)
         records, lines, extra = [], [], []
@@ -94,7 +94,7 @@ class XlsxSource:
         frame.columns = names
         frame["_line"] = np.array(lines, dtype=int)
         frame["_extra_fields"] = extra
-        return blank_na(frame, keep_na)
+        return blank_na(frame, keep_na, only)
 
 
 def excel_serials(dates: pd.Series) -> pd.Series:
