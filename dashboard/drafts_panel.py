@@ -20,6 +20,7 @@ import streamlit as st
 
 from events import COLUMNS, GEO_COLUMNS, load_bytes
 from events.drafts import draft_report
+from events.facts import GIVEN
 from events.drafts.cli import known_actors
 from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 
@@ -101,7 +102,7 @@ def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame
     frame = result.frame
     if frame.empty:
         return None
-    frame["geo_status"] = "given"
+    frame["geo_status"] = GIVEN
     frame["geo_name"] = ""
     frame["geo_source"] = "draft"
     frame["geo_confidence"] = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from events.facts import GIVEN
 from events.schema import COLUMNS, DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS
 
 from . import auth
@@ -240,7 +241,7 @@ def _upload_to_store(store, uploaded: pd.DataFrame, name: str) -> None:
             st.error(REFUSED)
             return
         frame = uploaded[list(COLS)].copy()
-        guessed = uploaded.get("geo_status", pd.Series("given", index=uploaded.index)).astype(str) != "given"
+        guessed = uploaded.get("geo_status", pd.Series(GIVEN, index=uploaded.index)).astype(str) != GIVEN
         frame.loc[guessed, ["latitude", "longitude"]] = float("nan")
         result = store.import_frame(frame, provenance=f"upload: {name}", user=user)
         st.success(f"{result.added:,} added, {result.skipped:,} skipped (already in the store).")

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from folium.plugins import HeatMap, MarkerCluster
 
+from events.facts import SURE, has_coordinates
 from events.schema import DATE_PRECISIONS, GEO_PRECISIONS
 from events.validate import is_http_url
 
@@ -27,7 +28,7 @@ from .palette import colour_for
 # Uncertainty ring radius (metres) by geo_precision, and for a geocoder match that is not sure.
 RING_METRES = {2: 10_000, 3: 50_000}
 UNSURE_METRES = 20_000
-SURE_GEOCODES = ("given", "resolved")
+SURE_GEOCODES = SURE
 PATH_COLOUR = "#B00020"
 ARROW_AT = 0.6  # the direction arrow sits this far along the line, clear of the target marker
 
@@ -49,7 +50,7 @@ def safe_url(url: object) -> str:
 
 def placed(frame: pd.DataFrame) -> pd.DataFrame:
     """The events that have coordinates (the others stay in the table, off the map)."""
-    return frame[frame["latitude"].notna() & frame["longitude"].notna()]
+    return frame[has_coordinates(frame)]
 
 
 def uncertainty_metres(frame: pd.DataFrame) -> pd.Series:
@@ -152,7 +153,7 @@ def arrow_rotation(origin: tuple[float, float], target: tuple[float, float]) -> 
 def path_features(frame: pd.DataFrame) -> dict:
     """For events launched from elsewhere: a line origin -> target, an arrow on it, a dot at the origin."""
     rows = placed(frame)
-    rows = rows[rows["origin_latitude"].notna() & rows["origin_longitude"].notna()]
+    rows = rows[has_coordinates(rows, "origin_")]
     features = []
     style = {"color": PATH_COLOUR, "weight": 3, "opacity": 0.85}
     for r in rows.to_dict("records"):

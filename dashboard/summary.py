@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from events.facts import has_coordinates
 from events.schema import EVENT_TYPES
 
 
@@ -44,7 +45,7 @@ def headline(frame: pd.DataFrame) -> Headline:
         first=f"{first:%Y-%m-%d}" if first is not None else "",
         last=f"{last:%Y-%m-%d}" if last is not None else "",
         days=(last - first).days + 1 if first is not None else 0,
-        off_map=int((frame["latitude"].isna() | frame["longitude"].isna()).sum()),
+        off_map=int((~has_coordinates(frame)).sum()),
     )
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from events.facts import exact_place, has_coordinates
+
 from .map_layers import safe_url
 
 MAX_ROWS = 5_000  # more than this and the table shows the latest; the downloads have them all
@@ -30,8 +32,8 @@ COLUMN_CONFIG = {
 
 def precision_label(frame: pd.DataFrame) -> pd.Series:
     """"exact", "approximate", or "not on map" for each event."""
-    placed = frame["latitude"].notna() & frame["longitude"].notna()
-    exact = frame["geo_precision"].astype("float64").fillna(1).le(1) & frame["geo_status"].isin(("given", "resolved"))
+    placed = has_coordinates(frame)
+    exact = exact_place(frame)
     label = pd.Series("approximate", index=frame.index)
     label[exact] = "exact"
     label[~placed] = "not on map"

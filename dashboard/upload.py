@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from events import LoadError, LoadResult, TooManyRows, load_bytes
+from events.facts import has_coordinates
 from events.schema import COLUMNS
 
 from .sniff import COMPRESSED, DESCRIBED, TEXT_KINDS, sniff, utf16_codec
@@ -124,7 +125,7 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
     elif kept == 0:
         upload.error = f"Every row of {name} was rejected; see the reasons below."
     else:
-        unplaced = int((result.frame["latitude"].isna() | result.frame["longitude"].isna()).sum())
+        unplaced = int((~has_coordinates(result.frame)).sum())
         if unplaced:
             upload.notes.append(f"{unplaced} event(s) name a place the gazetteer could not find: "
                                 "they are in the table but not on the map.")

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-GIVEN, RESOLVED, AMBIGUOUS, UNRESOLVED, NOT_GEOCODED = "given", "resolved", "ambiguous", "unresolved", "not geocoded"
+from geodata.result import AMBIGUOUS, RESOLVED, UNRESOLVED  # the geocoder's own words
+
+GIVEN, NOT_GEOCODED = "given", "not geocoded"
 GEO_STATUSES = (GIVEN, RESOLVED, AMBIGUOUS, UNRESOLVED, NOT_GEOCODED)
 PLACED = (RESOLVED, AMBIGUOUS)   # the geocoder put a point on the map
 SURE = (GIVEN, RESOLVED)         # a point nobody needs to doubt
@@ -35,9 +37,11 @@ def exact_place(frame: pd.DataFrame) -> pd.Series:
     return has_coordinates(frame) & precise & is_sure(frame)
 
 
-def mark_given(frame: pd.DataFrame) -> pd.DataFrame:
-    """Without geocoding: the GEO_COLUMNS saying which rows carry their own coordinates."""
-    frame = frame.copy()
+def mark_given(frame: pd.DataFrame, copy: bool = True) -> pd.DataFrame:
+    """Without geocoding: the GEO_COLUMNS saying which rows carry their own coordinates
+    (on a copy unless ``copy=False``: the caller's fresh frame, changed in place)."""
+    if copy:
+        frame = frame.copy()
     has = has_coordinates(frame)
     frame["geo_status"] = has.map({True: GIVEN, False: NOT_GEOCODED})
     frame["geo_name"] = ""

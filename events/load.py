@@ -92,7 +92,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int, filename: str,
             geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
-    frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame)
+    frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame, copy=False)
     if not frame["event_date"].is_monotonic_increasing:
         frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
     return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geodata.countries import is_iso2
 
@@ -63,8 +65,21 @@ def _parse_dates(values: pd.Series, formats: tuple[str, ...]) -> pd.Series:
     return parsed
 
 
+NUMBER_RE = r"^[-+]?(?i:inf|infinity|nan|(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)$"
+
+
 def _number(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values.where(values.ne(""), None), errors="coerce")
+    """Stripped text -> float64 (NaN where empty or not a number), in Arrow's kernels."""
+    try:
+        if isinstance(values.dtype, pd.ArrowDtype):
+            arr = values.array._pa_array
+        else:
+            arr = pa.array(values.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+        ok = pc.match_substring_regex(arr, NUMBER_RE)
+        num = pc.cast(pc.if_else(ok, arr, pa.scalar(None, pa.string())), pa.float64())
+        return pd.Series(num.to_numpy(zero_copy_only=False), index=values.index, dtype="float64")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return pd.to_numeric(values.where(values.ne(""), None), errors="coerce")
 
 
 def is_http_url(url: str) -> bool:
@@ -176,17 +191,23 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
 def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
              today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
     """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``) + errors."""
-    text = raw.copy()
-    for col in COLUMNS:
-        text[col] = clean_text(text[col])
-    for col in ("_extra_fields", "_bad_geometry"):
-        if col in text:
-            text[col] = text[col].fillna("").astype(str) if col == "_bad_geometry" else text[col]
+    # Built column by column (no copy of the whole raw frame, no block consolidation).
+    columns = {col: clean_text(raw[col]) for col in COLUMNS}
+    columns["_line"] = raw["_line"]
+    if "_extra_fields" in raw:
+        columns["_extra_fields"] = raw["_extra_fields"]
+    if "_bad_geometry" in raw:
+        columns["_bad_geometry"] = raw["_bad_geometry"].fillna("").astype(str)
+    text = pd.DataFrame(columns, index=raw.index, copy=False)
     found = Findings(text.index)
     typed = coerce(text, date_formats, found)
     typed["_line"] = text["_line"].to_numpy()
     check(typed, found, today or dt.date.today())
-    return _finish(typed, found, text, file)
+    frame, errors = _finish(typed, found, text, file)
+    for col in frame.columns:  # the event table holds text as Python strings, whatever the reader used
+        if isinstance(frame[col].dtype, pd.ArrowDtype) and pa.types.is_string(frame[col].dtype.pyarrow_dtype):
+            frame[col] = frame[col].astype(object)
+    return frame, errors
 
 
 def _typed_dates(values: pd.Series) -> pd.Series:

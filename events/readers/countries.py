@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -87,8 +88,10 @@ def from_iso_numeric(value) -> str | None:
 
 
 def _once(values: pd.Series, fn) -> pd.Series:
-    uniques = pd.unique(values.to_numpy(dtype=object))
-    return values.map(dict(zip(uniques, map(fn, uniques))))
+    """fn of each distinct value, spread back over the rows (object Series; None where fn says None)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    looked_up = np.array([fn(u) for u in np.asarray(uniques, dtype=object)] + [None], dtype=object)
+    return pd.Series(looked_up[codes], index=values.index, dtype=object)
 
 
 def resolve(names: pd.Series, *, gw: list[pd.Series] = (), iso_numeric: pd.Series | None = None,
@@ -98,12 +101,14 @@ def resolve(names: pd.Series, *, gw: list[pd.Series] = (), iso_numeric: pd.Serie
     ``names``, ``gw`` (Gleditsch-Ward columns, in order of trust), ``iso_numeric`` and ``iso3``
     are text Series on the same index. Each distinct value is looked up once.
     """
-    names = names.fillna("").astype(str).str.strip()
     iso = _once(names, from_name)
     for codes in gw:
-        iso = iso.fillna(_once(codes.fillna("").astype(str), from_gw))
-    if iso_numeric is not None:
-        iso = iso.fillna(_once(iso_numeric.fillna("").astype(str), from_iso_numeric))
-    if iso3 is not None:
-        iso = iso.fillna(_once(iso3.fillna("").astype(str), lambda v: _pycountry(v) if len(v.strip()) == 3 else None))
-    return iso.fillna(names)
+        if iso.isna().any():
+            iso = iso.fillna(_once(codes, from_gw))
+    if iso_numeric is not None and iso.isna().any():
+        iso = iso.fillna(_once(iso_numeric, from_iso_numeric))
+    if iso3 is not None and iso.isna().any():
+        iso = iso.fillna(_once(iso3, lambda v: _pycountry(v) if len(str(v).strip()) == 3 else None))
+    if iso.isna().any():
+        iso = iso.fillna(pd.Series(np.asarray(names, dtype=object), index=names.index))
+    return iso

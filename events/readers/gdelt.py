@@ -160,7 +160,7 @@ LAYOUTS = (GDELT,)
 
 def looks_like(text: str) -> bool:
     """Headerless GDELT 2.0 export: 61 tab-separated fields, an event id and a YYYYMMDD date first."""
-    first = text.split("\n", 1)[0].rstrip("\r").split("\t")
+    first = text[:1 << 16].split("\n", 1)[0].rstrip("\r").split("\t")
     return len(first) == 61 and first[0].isdigit() and len(first[1]) == 8 and first[1].isdigit()
 
 

@@ -1,7 +1,7 @@
 """Delimited text (CSV, semicolon or tab separated) -> header and rows of strings.
 
 Rows keep their line *as in the file* (notes with embedded newlines make record number and
-line number differ). pandas' C parser reads the common case; a file it cannot read exactly
+line number differ). Arrow's CSV reader reads the common case; a file it cannot read exactly
 (rows longer than the header, blank lines or quoted newlines that shift line numbers) is read
 again with the csv module, slower but exact, so no row is lost and every line number is right.
 """
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from ..errors import LoadError, TooManyRows
 from .base import blank_na, normalise_header
@@ -25,7 +26,7 @@ NAME, LABEL = "csv", "CSV text"
 
 def decode(data: bytes, name: str) -> str:
     """Bytes -> text, or one clear LoadError saying why the file is not readable text."""
-    if not data.strip():
+    if not data or (len(data) < (1 << 20) and not data.strip()):  # no copy of a big file
         raise LoadError(name, "the file is empty")
     if b"\x00" in data[:8192]:
         raise LoadError(name, "this is a binary file, not CSV, Excel (.xlsx) or GeoJSON")
@@ -48,7 +49,7 @@ class CsvSource:
     def __init__(self, text: str, name: str, max_rows: int | None = None, data: bytes | None = None):
         self.text, self.name, self.max_rows = text, name, max_rows
         self.data = data  # the same file as UTF-8 bytes: pandas parses them without a text copy
-        first = text.split("\n", 1)[0]
+        first = text[:1 << 20].split("\n", 1)[0]
         try:
             self.delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
         except csv.Error:
@@ -84,18 +85,24 @@ class CsvSource:
             if np.diff(np.concatenate(([0], ends, [len(text)]))).max() > FIELD_LIMIT:
                 return None
         width = len(names)
+        data = self.data if self.data is not None else text.encode("utf-8")
+        if data[:3] == b"\xef\xbb\xbf":
+            data = data[3:]
+        columns = [f"c{i}" for i in range(width)]
         try:
-            with warnings.catch_warnings():
-                # pandas only warns when the first record is longer than the header: make it a fallback.
-                warnings.simplefilter("error", pd.errors.ParserWarning)
-                source = io.BytesIO(self.data) if self.data is not None else io.StringIO(text)
-                frame = pd.read_csv(
-                    source, encoding="utf-8-sig", sep=self.delimiter, header=None, skiprows=1, names=list(range(width)),
-                    index_col=False, dtype=str, na_filter=False, engine="c",
-                    nrows=None if self.max_rows is None else self.max_rows + 1,
-                )
-        except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
-            return None
+            # Arrow's CSV reader (C++, multithreaded): every column as text, empty stays "".
+            table = pa_csv.read_csv(
+                io.BytesIO(data),
+                read_options=pa_csv.ReadOptions(column_names=columns, skip_rows=1),
+                parse_options=pa_csv.ParseOptions(delimiter=self.delimiter, newlines_in_values=False),
+                convert_options=pa_csv.ConvertOptions(column_types={c: pa.string() for c in columns},
+                                                      strings_can_be_null=False, quoted_strings_can_be_null=False),
+            )
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            return None  # ragged rows, quoted newlines, bad bytes: the exact reader says which line
+        # Arrow-backed text: the trims, token checks and comparisons that follow run in C++.
+        frame = table.to_pandas(types_mapper={pa.string(): pd.ArrowDtype(pa.string())}.get)
+        del table
         self._check_limit(len(frame))
         newlines = text.count("\n") - (1 if text.endswith("\n") else 0)
         if newlines != len(frame):  # quoted newlines: line numbers need the exact reader

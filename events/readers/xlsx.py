@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -25,8 +26,14 @@ EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 
 def looks_like(data: bytes) -> bool:
-    """A zip archive holding a workbook part."""
-    return data[:4] == MAGIC and b"xl/" in data[:65536]
+    """A zip archive holding a workbook part (``xl/...``), from the zip's central directory."""
+    if data[:4] != MAGIC:
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except (zipfile.BadZipFile, ValueError):
+        return b"xl/" in data[:65536]  # a damaged workbook still says so early: let calamine explain
 
 
 def _text(value) -> str:
