@@ -170,6 +170,21 @@ def test_read_only_data_dir(read_only_dir):
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
+def test_full_disk(data_dir):
+    """Files of the CLI cannot grow past 1 MB (RLIMIT_FSIZE: EFBIG, as a full disk refuses writes):
+    the 40 MB embedded gazetteer cannot be materialised; the answer comes from memory, said once."""
+    from .test_datadir import _full_disk
+    env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "geodata", "geocode", "Mosul", "--country", "IQ", "--json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                          preexec_fn=_full_disk(1_000_000))
+    assert proc.returncode == 0, proc.stderr
+    assert_near(json.loads(proc.stdout), MOSUL)
+    warnings = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: cannot write"), proc.stderr
+    assert not list(data_dir.glob("embedded-*")) and not list(data_dir.glob("*.tmp*"))
+
+
 # -- two writers at once -------------------------------------------------------------------------
 def test_two_geocoders_at_once_on_a_fresh_data_dir(data_dir, tmp_path):
     names = ["Zummar", "Mosul", "Tikrit", "Kirkuk", "Erbil", "Basra", "Najaf", "Karbala", "Ramadi", "Fallujah"]
