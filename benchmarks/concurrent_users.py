@@ -113,7 +113,7 @@ async def measure(base: str, pid: int, users: list[int], rounds: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, help="generate N synthetic events (make_events.py) as the dataset")
-    parser.add_argument("--data", help="the dataset file (default: the bundled curated events)")
+    parser.add_argument("--data", help="the dataset file (default: the bundled curated events file)")
     parser.add_argument("--users", default="1,2,5,10,15,20", help="comma-separated concurrent user counts")
     parser.add_argument("--rounds", type=int, default=3, help="simultaneous date changes per user count")
     parser.add_argument("--json", action="store_true")
@@ -123,8 +123,8 @@ def main() -> None:
         parser.error("at most 60 users: this is a bounded load on a shared machine")
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = args.data
-        label = data or "bundled curated events (36)"
+        data = args.data or str(ROOT / "events" / "data" / "events.csv")
+        label = args.data or "bundled curated events (36)"
         if args.n:
             from make_events import make_events
 

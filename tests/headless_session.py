@@ -47,6 +47,7 @@ class HeadlessSession:
         self.widgets: dict[str, object] = {}  # key -> latest element proto (slider, button, download_button ...)
         self.ids: dict[str, str] = {}  # key -> widget id
         self.values: dict[str, WidgetState] = {}  # widget states sent on every rerun, as the page does
+        self.session_id = ""  # the server's id for this session (from its new_session message)
 
     async def __aenter__(self) -> "HeadlessSession":
         url = self.base_url.replace("http://", "ws://").replace("https://", "wss://") + "/_stcore/stream"
@@ -82,6 +83,7 @@ class HeadlessSession:
         msg = BackMsg()
         request = msg.backend_operation_request
         request.request_id = uuid.uuid4().hex
+        request.session_id = self.session_id
         request.deferred_file.file_id = self.widgets[key].deferred_file_id
         await self.ws.send(msg.SerializeToString())
         while True:
@@ -117,6 +119,8 @@ class HeadlessSession:
                     seen[key] = inner
                 elif which:
                     seen.setdefault(which, []).append(inner)
+            elif kind == "new_session":
+                self.session_id = fwd.new_session.initialize.session_id
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
             elif kind == "script_finished":
