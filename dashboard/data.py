@@ -26,7 +26,6 @@ import streamlit as st
 
 from events import CURATED_PATH, LoadError, LoadResult, load
 
-from . import timeline
 from .aggregate import Viewport
 from .filters import Options, date_window, mask, options
 from .map_layers import layer_data
@@ -204,13 +203,3 @@ def layers_for(_selection: pd.DataFrame, _frame: pd.DataFrame, token: str, filte
                viewport: Viewport) -> dict:
     """The map layers' data for one selection and view (cached: panning back costs nothing)."""
     return layer_data(_selection, selected_from=_frame, selected=selected, viewport=viewport)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def timeline_spec(_undated: pd.DataFrame, token: str, filters, first: dt.date, last: dt.date,
-                  window: tuple[dt.date, dt.date]) -> dict:
-    """The timeline chart as a Vega-Lite spec (``timeline.spec``: no Altair on the way), built once
-    per selection for every session (visitors opening the same link share it). ``_undated`` is the
-    frame ``token`` names filtered by ``filters`` (without dates); ``window`` is highlighted."""
-    hist = timeline.histogram(_undated, first, last, window)
-    return timeline.spec(hist, timeline.bin_for(first, last))

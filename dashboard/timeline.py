@@ -104,36 +104,6 @@ def chart(hist: pd.DataFrame, bin_name: str):
     return alt.layer(bars, line).resolve_scale(y="independent").properties(height=150)
 
 
-def spec(hist: pd.DataFrame, bin_name: str) -> dict:
-    """``chart`` as a plain Vega-Lite spec with its data inline, written directly: the same marks,
-    encodings and colours, without Altair's schema validation and data hashing, which cost more
-    than the rest of a date change together. Dates go in as ISO text, as Altair writes them."""
-    values = [{"bin_start": start.isoformat(), "events": int(events), "fatalities": int(killed), "in_window": bool(inside)}
-              for start, events, killed, inside in zip(hist["bin_start"], hist["events"], hist["fatalities"],
-                                                       hist["in_window"])]
-    x = {"field": "bin_start", "type": "temporal", "title": None}
-    return {
-        "data": {"values": values},
-        "height": 150,
-        "layer": [
-            {"mark": {"type": "bar", "opacity": 0.85},
-             "encoding": {
-                 "x": x,
-                 "y": {"field": "events", "type": "quantitative", "title": f"events per {bin_name}"},
-                 "color": {"condition": {"test": "datum.in_window", "value": "#0072B2"}, "value": "#C9D3DD"},
-                 "tooltip": [{"field": "bin_start", "type": "temporal", "title": f"{bin_name} from"},
-                             {"field": "events", "type": "quantitative"},
-                             {"field": "fatalities", "type": "quantitative"}]}},
-            {"mark": {"type": "line", "color": "#B00020", "point": True, "strokeWidth": 1.5},
-             "encoding": {
-                 "x": x,
-                 "y": {"field": "fatalities", "type": "quantitative", "title": "fatalities",
-                       "axis": {"titleColor": "#B00020"}}}},
-        ],
-        "resolve": {"scale": {"y": "independent"}},
-    }
-
-
 def playback_width(window: tuple[dt.date, dt.date], first: dt.date, last: dt.date) -> int:
     """Days the playback window spans: the current selection, unless that is the whole span."""
     width = (window[1] - window[0]).days + 1

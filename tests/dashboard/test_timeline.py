@@ -61,38 +61,3 @@ def test_playback_reaches_the_end_and_stops():
         assert first <= window[0] <= window[1] <= last
         end = window[1]
     assert end == last and steps == 31 - 3 + 1  # a 3-day window slides one day at a time
-
-
-def test_the_plain_spec_says_what_the_altair_chart_says():
-    import datetime as dt
-
-    import pandas as pd
-
-    frame = pd.DataFrame({"event_date": pd.to_datetime(["2024-01-03", "2024-01-20", "2024-02-10"]),
-                          "fatalities": [1, None, 4]})
-    first, last, window = dt.date(2024, 1, 1), dt.date(2024, 2, 29), (dt.date(2024, 1, 15), dt.date(2024, 1, 31))
-    hist = timeline.histogram(frame, first, last, window)
-    name = timeline.bin_for(first, last)
-    plain, altair = timeline.spec(hist, name), timeline.chart(hist, name).to_dict()
-    [dataset] = altair["datasets"].values()
-    assert plain["data"]["values"] == dataset
-    for mine, theirs in zip(plain["layer"], altair["layer"]):
-        assert mine["mark"] == theirs["mark"]
-        assert mine["encoding"] == theirs["encoding"]
-    assert plain["resolve"] == altair["resolve"] and plain["height"] == altair["height"]
-
-
-def test_the_histogram_image_shows_the_window_and_dates_only_as_numbers():
-    import datetime as dt
-
-    import pandas as pd
-
-    frame = pd.DataFrame({"event_date": pd.to_datetime(["2024-01-03", "2024-01-20", "2024-01-20", "2024-02-10"]),
-                          "fatalities": [1, None, 2, 4]})
-    first, last, window = dt.date(2024, 1, 1), dt.date(2024, 2, 29), (dt.date(2024, 1, 15), dt.date(2024, 1, 31))
-    hist = timeline.histogram(frame, first, last, window)
-    svg = timeline.svg(hist, timeline.bin_for(first, last))
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert svg.count('fill="#0072B2"') == int((hist["in_window"] & (hist["events"] > 0)).sum())  # window bars
-    assert svg.count('fill="#C9D3DD"') == int((~hist["in_window"] & (hist["events"] > 0)).sum())
-    assert "2024-01-01" in svg and "max 2" in svg and "max 4" in svg
