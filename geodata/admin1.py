@@ -36,7 +36,8 @@ def same_admin1(a: str, b: str) -> bool:
     if a == b:
         return True
     ka, kb = translit_key(a), translit_key(b)
-    if ka and ka == kb:
+    # Two-letter skeletons collide ("sd" is both Sad and Suwayda): those must also look alike.
+    if ka and ka == kb and (len(ka) >= 3 or fuzz.ratio(a, b) >= 70):
         return True
     # Keys of three letters are too short to compare fuzzily: "krbl" (Karbala) and "rbl" (Erbil)
     # score 86. Four letters and more keep Ninawa/Ninewa/Nineveh-like variants together.
@@ -181,3 +182,81 @@ class Admin1Names:
                 found |= self._children.get(label, set())
             self._memo[query] = frozenset(found) or None
         return self._memo[query]
+
+
+class Admin1Polygons:
+    """The country's admin1 polygons (geodata.boundaries) and every name they go by.
+
+    A polygon's names: its English, Arabic and Who's On First names; each source label whose
+    places mostly lie in it (curated "Nineveh", an imported list's "Ninewa", GeoNames "Ninawa");
+    the aliases of a region row (kind "region") lying in it. A query's admin1 then means a set
+    of polygons, and a candidate agrees when the polygon holding it is one of them.
+    """
+
+    MIN_PLACES = 2
+
+    def __init__(self, country: str, places: list[Place], labels: list[str], canonical: dict[str, str],
+                 geo_admin1: list):
+        from .boundaries import admin_areas
+
+        try:
+            areas = admin_areas(1, [country])
+        except (OSError, ValueError):
+            areas = None
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.geoms: dict[str, object] = {}
+        if areas is not None:
+            for row in areas.itertuples():
+                for name in (row.admin1, row.admin1_ar, row.name_wof):
+                    if name:
+                        self.names[row.admin1].add(normalize_admin1(name))
+                self.geoms[row.admin1] = row.geometry
+        # Source labels -> the polygon most of their places lie in.
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for label, polygon in zip(labels, geo_admin1):
+            if label and polygon:
+                votes[label][polygon] += 1
+        by_canonical: dict[str, set[str]] = defaultdict(set)
+        for label, canon in canonical.items():
+            by_canonical[canon].add(label)
+        for label, counter in votes.items():
+            (polygon, top), = counter.most_common(1)
+            if top >= self.MIN_PLACES and top * 2 > sum(counter.values()):
+                self.names[polygon].update({label, *by_canonical.get(label, ())})
+        for place, polygon in zip(places, geo_admin1):
+            if place.kind == "region" and polygon and normalize_admin1(place.name) == normalize_admin1(place.admin1):
+                self.names[polygon].update(filter(None, map(normalize_admin1, (place.name, *place.aliases))))
+        self._children: dict[str, set[str]] = defaultdict(set)
+        for child, parent in SPLIT_FROM.get(country, {}).items():
+            for c in self._match(normalize_admin1(child)):
+                for q in self._match(normalize_admin1(parent)):
+                    self._children[q].add(c)
+        self._memo: dict[str, frozenset[str] | None] = {}
+
+    def _match(self, query: str) -> set[str]:
+        return {polygon for polygon, names in self.names.items() if any(same_admin1(query, n) for n in names)}
+
+    def matching(self, admin1: str | None) -> frozenset[str] | None:
+        """Polygons (by English admin1 name) meaning the same division as ``admin1``; None when
+        no polygon of the country goes by that name."""
+        query = normalize_admin1(admin1)
+        if not query:
+            return None
+        if query not in self._memo:
+            found = self._match(query)
+            for polygon in list(found):
+                found |= self._children.get(polygon, set())
+            self._memo[query] = frozenset(found) or None
+        return self._memo[query]
+
+    def named_exactly(self, admin1: str | None) -> bool:
+        """Is ``admin1``, normalised, exactly a name of one of the country's polygons?"""
+        query = normalize_admin1(admin1)
+        return bool(query) and any(query in names for names in self.names.values())
+
+    def near(self, latitude: float, longitude: float, polygons: frozenset[str], km: float) -> bool:
+        """Is the point within ``km`` of one of ``polygons``? (degrees of latitude, ~111 km each)"""
+        import shapely
+
+        point = shapely.Point(longitude, latitude)
+        return any(shapely.dwithin(self.geoms[p], point, km / 111.2) for p in polygons if p in self.geoms)

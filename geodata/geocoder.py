@@ -7,6 +7,7 @@ scores enough (unresolved). Results are memoised in the process and cached on di
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -15,9 +16,13 @@ from .cache import GeocodeCache, cache_key
 from .countries import country_code
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
-from .index import EXACT, ALIAS, FUZZY, PART
-from .normalize import fold, normalize_admin1, parse_name, weaker_forms
-from .ranking import AMBIGUITY_MARGIN, AREAS, RESOLVE_MIN, SAME_PLACE_KM, Scored, score
+from .calibration import RESOLVE_AT
+from .calibration import confidence as calibrated
+from .crossborder import cross_border_hint
+from .curated import SOURCE as CURATED_SOURCE
+from .index import ALIAS, EXACT, FUZZY, KEY, PART
+from .normalize import fold, is_arabic, normalize_admin1, parse_name, weaker_forms
+from .ranking import AMBIGUITY_MARGIN, AREAS, POPULATED, RESOLVE_MIN, SAME_PLACE_KM, Scored, score
 from .result import (AMBIGUOUS, PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION, RESOLVED,
                      UNRESOLVED, UNRESOLVED_RESULT, Alternative, GeocodeResult)
 
@@ -77,26 +82,95 @@ class Geocoder:
         if not code or not parsed.core:
             return UNRESOLVED_RESULT
         index = self.gazetteer.index(code)
+        result = self._resolve_in(index, name or "", parsed, admin1)
+        if result.status != RESOLVED:
+            compound = _acled_compound(name or "")
+            if compound:
+                result = self._resolve_compound(index, compound, admin1) or result
+        if result.status == UNRESOLVED and not result.alternatives:
+            hint = cross_border_hint(parsed.core, code)
+            if hint:
+                result = replace(result, hint=hint)
+        return result
+
+    def _resolve_compound(self, index, parts: tuple[str, str], admin1: str) -> GeocodeResult | None:
+        """ACLED's "Place - District" / "X Mountains - Governorate": the right part names an admin1
+        (then it is the admin1 of the left part) or a place that holds the left one."""
+        left, right = parts
+        if not admin1 and index.polygons.named_exactly(right):
+            return self._resolve_in(index, left, parse_name(left), right)
+        anchor = self._resolve_in(index, left, parse_name(left), admin1)
+        if anchor.status != RESOLVED:
+            return None
+        inner = self._resolve_in(index, right, parse_name(right), admin1,
+                                 near=(anchor.latitude, anchor.longitude))
+        if inner.status == RESOLVED:
+            return replace(inner, basis=inner.basis, precision=inner.precision)
+        return replace(anchor, precision=max(anchor.precision or 1, PRECISION_NEAR))
+
+    def _resolve_in(self, index, name: str, parsed, admin1: str, near: tuple[float, float] | None = None
+                    ) -> GeocodeResult:
         admin1_given = normalize_admin1(admin1)
         wanted_admin1 = index.admin1.matching(admin1)
+        wanted_polygons = index.polygons.matching(admin1)
         matches = index.lookup(parsed.core)
-        if wanted_admin1 and not any(index.admin1_labels[m.place] in wanted_admin1 for m in matches
-                                     if m.method in (EXACT, ALIAS)):
+        if (wanted_admin1 or wanted_polygons) and not any(_in_admin1(index, m.place, wanted_admin1, wanted_polygons)
+                                                          for m in matches if m.method in (EXACT, ALIAS)):
             matches = index.lookup(parsed.core, always_fuzzy=True)
         if not any(m.method != FUZZY for m in matches):
-            matches += [replace(m, method=PART) for form in weaker_forms(name or "") for m in index.lookup(form)
+            matches += [replace(m, method=PART) for form in weaker_forms(name) for m in index.lookup(form)
                         if m.method != FUZZY]
+        if near is not None:
+            matches = [m for m in matches if distance_km(near[0], near[1], index.latitudes[m.place],
+                                                         index.longitudes[m.place]) <= NEAR_ANCHOR_KM]
         scored = []
         for match in matches:
-            label = index.admin1_labels[match.place]
-            agrees = None if not wanted_admin1 or not label else label in wanted_admin1
-            if agrees is False and index.near_division(match.place, wanted_admin1, BORDER_KM):
-                agrees = None          # on the border: the sources may just draw it differently
+            if parsed.settlement == "quarter" and index.places[match.place].kind not in POPULATED:
+                continue        # a quarter is a populated place, never the base or dam of that name
+            agrees = _agreement(index, match.place, wanted_admin1, wanted_polygons)
             scored.append(score(match, index.places[match.place], agrees, parsed.kind_hint,
-                                admin1_unknown=bool(admin1_given) and agrees is None, settlement=parsed.settlement))
+                                admin1_unknown=bool(admin1_given) and agrees is None, settlement=parsed.settlement,
+                                arabic_query=is_arabic(parsed.core)))
         scored.sort(key=lambda s: -s.score)
         heads = _distinct_places(scored)
-        return _decide(heads, parsed.relative, index.admin1_labels)
+        return _decide(heads, parsed.relative, index, bool(admin1_given))
+
+
+# An ACLED compound location: "Baghdad - Karkh", "Hamrin Mountains - Diyala".
+_COMPOUND = re.compile(r"^\s*(?P<left>.+?)\s+[-–—]\s+(?P<right>.+?)\s*$")
+NEAR_ANCHOR_KM = 30.0      # the district of "City - District" lies within this of the city
+
+
+def _acled_compound(name: str) -> tuple[str, str] | None:
+    m = _COMPOUND.match(name)
+    return (m.group("left"), m.group("right")) if m else None
+
+
+def _in_admin1(index, place: int, labels, polygons) -> bool:
+    return _agreement(index, place, labels, polygons) is True
+
+
+def _agreement(index, place: int, labels, polygons) -> bool | None:
+    """Does the place lie in the admin1 given? True/False; None when no admin1 was given, it is
+    unknown here, or the place is within BORDER_KM of it (sources draw borders differently).
+    By polygon when the country's polygons know the admin1 and hold the place, else by labels."""
+    polygon = index.geo_admin1[place]
+    label = index.admin1_labels[place]
+    if polygons and polygon:
+        if polygon in polygons:
+            return True
+        if index.polygons.near(index.latitudes[place], index.longitudes[place], polygons, BORDER_KM):
+            return None
+        if labels and label and label in labels:
+            return None      # the place's own record says this admin1; the polygons disagree
+        return False
+    if not labels or not label:
+        return None
+    if label in labels:
+        return True
+    if index.near_division(place, labels, BORDER_KM):
+        return None
+    return False
 
 
 def _distinct_places(scored: list[Scored]) -> list[Scored]:
@@ -109,22 +183,81 @@ def _distinct_places(scored: list[Scored]) -> list[Scored]:
     return heads
 
 
-def _decide(heads: list[Scored], relative: bool, labels: list[str]) -> GeocodeResult:
+# A name carried by at least this many places of the regional gazetteer is a common name.
+COMMON_NAME_PLACES = 5
+RIVAL_MARGIN = 0.2         # a head scoring within this of the best is a rival
+DOMINANT_RATIO = 20        # a city / curated row beside villages this many times smaller
+
+
+def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int]) -> str:
+    """The calibration class of the best head (geodata/calibration.py)."""
+    best = heads[0]
+    curated = best.place.source == CURATED_SOURCE and best.method in (EXACT, ALIAS)
+    if best.kind_mismatch:
+        rung = "quarter" if best.quarter_mismatch else "kind"
+    elif best.method in (EXACT, ALIAS):
+        rung = "curated" if best.place.source == CURATED_SOURCE else "exact"
+    elif best.method == PART:
+        rung = "part"
+    elif best.method == KEY:
+        rung = "xkey" if best.cross_script else "key"
+    else:
+        rung = "fuzzy"
+    if best.arabic_query and not curated:
+        rung = "ar-" + rung       # Arabic-script queries are measured apart
+    if best.quarter_query and not curated:
+        rung = "hay-" + rung      # "Hay X": quarter names repeat from town to town
+    if not admin1_given:
+        admin1 = "none"
+    else:
+        admin1 = {True: "agree", False: "differs", None: "unknown"}[best.admin1]
+    # Rivals: other places scoring close, of the kind asked for (the dam named after the town
+    # asked for is no rival of the town).
+    rivals = [h for h in heads[1:] if h.score >= RESOLVE_MIN and h.score >= best.score - RIVAL_MARGIN
+              and (best.kind_mismatch or not h.kind_mismatch)]
+    if not rivals:
+        # The one place of this name in the country; but when many places of the region carry
+        # the name ("Yarmouk", "Qal'ah"), the gazetteer likely misses the one meant.
+        common = best.place.source != CURATED_SOURCE and name_places.get(best.form, 0) >= COMMON_NAME_PLACES
+        rivalry = "common" if common else "alone"
+    elif _dominates(best, rivals):
+        rivalry = "dominant"
+    else:
+        rivalry = "contested"
+    return f"{rung}|{admin1}|{rivalry}"
+
+
+def _importance(place) -> int:
+    """Population, or at least what its kind implies (a city 100,000, a town 10,000: many
+    regional records carry no population)."""
+    return max(place.population, {"city": 100_000, "town": 10_000}.get(place.kind, 0))
+
+
+def _dominates(best: Scored, rivals: list[Scored]) -> bool:
+    if best.kind_mismatch or any(r.place.source == CURATED_SOURCE for r in rivals):
+        return False
+    biggest = max(_importance(r.place) for r in rivals)
+    return best.place.source == CURATED_SOURCE or _importance(best.place) >= DOMINANT_RATIO * max(biggest, 500)
+
+
+def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool) -> GeocodeResult:
+    labels = index.admin1_labels
+
     def alternative(s: Scored) -> Alternative:
         p = s.place
-        return Alternative(p.name, p.latitude, p.longitude, p.source, p.id, p.kind, p.admin1 or labels[s.index],
-                           round(s.score, 3))
+        return Alternative(p.name, p.latitude, p.longitude, p.source, p.id, p.kind,
+                           index.geo_admin1[s.index] or p.admin1 or labels[s.index], round(s.score, 3))
 
+    heads = [h for h in heads if h.score >= RESOLVE_MIN] or heads
     if not heads or heads[0].score < RESOLVE_MIN:
         return GeocodeResult(status=UNRESOLVED, alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]))
     best = heads[0]
-    runner_up = heads[1].score if len(heads) > 1 else 0.0
-    if len(heads) > 1 and runner_up >= best.score - AMBIGUITY_MARGIN:
-        close = [h for h in heads if h.score >= RESOLVE_MIN][:MAX_ALTERNATIVES]
-        return GeocodeResult(status=AMBIGUOUS, confidence=round(min(1.0, best.score) / len(close), 3),
-                             alternatives=tuple(alternative(h) for h in close))
-    gap = best.score - runner_up
-    confidence = min(1.0, best.score) - max(0.0, 0.15 - gap)
+    basis = basis_of(heads, admin1_given, index.name_places)
+    confidence = calibrated(basis)
+    if best.admin1 is False or confidence < RESOLVE_AT:
+        status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
+        return GeocodeResult(status=status, confidence=confidence if status == AMBIGUOUS else 0.0,
+                             alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis)
     if best.place.kind in AREAS:
         precision = PRECISION_REGION
     elif relative or best.near_only:
@@ -133,8 +266,10 @@ def _decide(heads: list[Scored], relative: bool, labels: list[str]) -> GeocodeRe
         precision = PRECISION_PLACE
     p = best.place
     return GeocodeResult(status=RESOLVED, latitude=p.latitude, longitude=p.longitude, name=p.name, source=p.source,
-                         id=p.id, precision=precision, confidence=round(max(0.0, min(1.0, confidence)), 3),
-                         alternatives=tuple(alternative(h) for h in heads[1:1 + MAX_ALTERNATIVES]))
+                         id=p.id, precision=precision, confidence=confidence,
+                         alternatives=tuple(alternative(h) for h in heads[1:1 + MAX_ALTERNATIVES]),
+                         admin1=index.geo_admin1[best.index] or p.admin1 or None,
+                         admin2=index.geo_admin2[best.index] or p.admin2 or None, basis=basis)
 
 
 _default: tuple[Gazetteer, Geocoder] | None = None

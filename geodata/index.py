@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .admin1 import Admin1Names, label_places
+from .admin1 import Admin1Names, Admin1Polygons, label_places
 from .geo import distances_km
-from .normalize import centre_of, is_arabic, name_parts, normalize_name, quarter_forms
+from .normalize import centre_of, is_arabic, name_parts, normalize_name, parse_name, quarter_forms
 from .place import Place
 from .translit import soft_form, translit_key
 
@@ -38,16 +38,24 @@ class Match:
     similarity: float    # 0..1, how alike the query and the matched form are
     form: str            # the normalised gazetteer form that matched
     quarter: bool = False  # that form is a quarter's name ("Hay Al-Salam"), by the row's own words
+    hinted: bool = False   # that form is only ever written with a kind word ("Qadisiyah Airbase")
+    cross_script: bool = False  # an Arabic-script query met a Latin name through the key only
 
 
 class CountryIndex:
-    def __init__(self, country: str, places: list[Place]):
+    def __init__(self, country: str, places: list[Place], name_places: dict[str, int] | None = None):
         self.country = country
         self.places = places
+        # normalised name -> how many places of the whole region carry it (from the regional
+        # gazetteer): a name many places share is a poor witness when only one of them is known.
+        self.name_places = name_places or {}
         self.admin1_labels, synonyms = label_places(places)
         self.admin1 = Admin1Names(synonyms, [p for p in places if p.kind == "region"], country)
         self.latitudes = np.array([p.latitude for p in places], dtype=float)
         self.longitudes = np.array([p.longitude for p in places], dtype=float)
+        # The admin1/admin2 polygons holding each place (None outside them, or without the files).
+        self.geo_admin1, self.geo_admin2 = _locate(country, self.latitudes, self.longitudes)
+        self.polygons = Admin1Polygons(country, places, self.admin1_labels, synonyms, self.geo_admin1)
         self._label_coords: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._names: dict[str, list[int]] = defaultdict(list)
         self._aliases: dict[str, list[int]] = defaultdict(list)
@@ -55,27 +63,32 @@ class CountryIndex:
         self._parts: dict[str, list[int]] = defaultdict(list)
         self._part_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._quarters: set[tuple[int, str]] = set()
+        self._hinted: set[tuple[int, str]] = set()   # forms only written with a kind word ("X Airbase")
         forms: dict[str, list[int]] = defaultdict(list)
         for i, place in enumerate(places):
             written = (place.name, *place.aliases)
-            for raw in written:
-                self._quarters.update((i, form) for form in quarter_forms(raw))
+            infos = [name_info(raw) for raw in written]
+            for raw, info in zip(written, infos):
+                self._quarters.update((i, form) for form in info[2])
                 if place.source.startswith(PART_SOURCES):
                     for part in name_parts(raw):
                         self._parts[part].append(i)
                         if key := translit_key(part):
                             self._part_keys[key].append((i, part))
-            primary = normalize_name(place.name)
-            own = {primary}
+            primary, primary_key = infos[0][0], infos[0][1]
+            own = {primary: primary_key}
             self._names[primary].append(i)
-            for alias in (*place.aliases, *filter(None, map(centre_of, written))):
-                form = normalize_name(alias)
+            bare = {info[0] for info in infos if not info[4]}
+            for info in (*infos[1:], *((name_info(c)) for c in (info[3] for info in infos) if c)):
+                form = info[0]
                 if form and form not in own:
-                    own.add(form)
+                    own[form] = info[1]
                     self._aliases[form].append(i)
-            for form in own:
+            for info in infos:
+                if info[4] and info[0] not in bare:
+                    self._hinted.add((i, info[0]))
+            for form, key in own.items():
                 forms[form].append(i)
-                key = translit_key(form)
                 if key:
                     self._keys[key].append((i, form))
         self._forms = [f for f in forms if not is_arabic(f)]
@@ -121,12 +134,19 @@ class CountryIndex:
                 # a Latin query has Latin names to meet, and Arabic skeletons are too loose.
                 if not query_arabic or len(key) < MIN_CROSS_SCRIPT_KEY:
                     continue
-                similarity = CROSS_SCRIPT_SIMILARITY
-            else:
-                similarity = likeness(query, form)
-                if similarity < needed:
-                    continue
+                add(Match(i, KEY, CROSS_SCRIPT_SIMILARITY, form, cross_script=True))
+                continue
+            similarity = likeness(query, form)
+            if similarity < needed:
+                continue
             add(Match(i, KEY, similarity, form))
+        if "p" in query and not query_arabic:
+            # Syriac and Kurdish p is written f or b in Arabic (Tel Keppe = Tall Kayf): the key
+            # with p read as f is tried too (the plain key already reads it as b).
+            f_query = query.replace("p", "f")
+            for i, form in self._keys.get(translit_key(f_query), ()):
+                if not is_arabic(form) and (similarity := likeness(f_query, form)) >= needed:
+                    add(Match(i, KEY, similarity, form))
         for i in self._parts.get(query, ()):
             add(Match(i, PART, 1.0, query))
         for i, form in self._part_keys.get(key, ()):
@@ -134,7 +154,8 @@ class CountryIndex:
                 add(Match(i, PART, similarity, form))
         if always_fuzzy or not best:
             self._fuzzy(query, key, add)
-        matches = (replace(m, quarter=True) if (m.place, m.form) in self._quarters else m for m in best.values())
+        matches = (replace(m, quarter=(m.place, m.form) in self._quarters, hinted=(m.place, m.form) in self._hinted)
+                   for m in best.values())
         return sorted(matches, key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
 
     def _fuzzy(self, query: str, key: str, add) -> None:
@@ -152,6 +173,42 @@ class CountryIndex:
                     similarity = fuzz.ratio(query, form) / 100
                     if similarity >= FUZZY_CUTOFF / 100 - 0.1:
                         add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
+
+
+def _locate(country: str, lats: np.ndarray, lons: np.ndarray) -> tuple[list, list]:
+    from .boundaries import locate
+
+    if not len(lats):
+        return [], []
+    try:
+        where = locate(lats, lons, countries=[country] * len(lats), snap_km=10.0)
+    except OSError:          # boundary files absent: admin1 by source labels only
+        return [None] * len(lats), [None] * len(lats)
+    return where["admin1"].tolist(), where["admin2"].tolist()
+
+
+# raw name -> (normalised core, its transliteration key, quarter forms, centre name or "", whether
+# the core lost a feature word that says what kind of place it is: "Qadisiyah Airbase" -> "qadisiyah").
+# Filled on demand, or in bulk from the precomputed table shipped with the regional gazetteer
+# (geodata/data/wof_forms.parquet), which saves normalising ~200,000 names at each start.
+_NAME_INFO: dict[str, tuple[str, str, frozenset[str], str, bool]] = {}
+
+
+def name_info(raw: str) -> tuple[str, str, frozenset[str], str, bool]:
+    """(normalize_name, translit_key of it, quarter_forms, centre_of or "", kind word dropped)."""
+    info = _NAME_INFO.get(raw)
+    if info is None:
+        parsed = parse_name(raw)
+        core = parsed.core
+        info = _NAME_INFO[raw] = (core, translit_key(core), quarter_forms(raw), centre_of(raw) or "",
+                                  parsed.kind_hint is not None)
+    return info
+
+
+def prime_name_info(items) -> None:
+    """Load precomputed name_info values: (raw, core, key, quarters, centre, hinted)."""
+    for raw, core, key, quarters, centre, hinted in items:
+        _NAME_INFO.setdefault(raw, (core, key, frozenset(q for q in quarters.split("|") if q), centre, bool(hinted)))
 
 
 def likeness(query: str, form: str) -> float:

@@ -67,8 +67,17 @@ GENERIC_WORDS: dict[str, str | None] = {
 # Arabic/Kurdish ones lists use ("Hay Al-Rabeaa", "Al Nasr Qtr"), and common misspellings count.
 _QUARTER_WORDS = ("quarter", "neighbourhood", "neighborhood", "suburb", "hay", "hayy", "hai", "hey", "qtr",
                   "mahalla", "mahala", "mahallat")
+# Arabic-script forms, as fold() writes them (ة -> ه): قرية village, بلدة town, مدينة city, حي and
+# محلة quarter.
+_ARABIC_SETTLEMENTS = {"قريه": "village", "بلده": "town", "مدينه": "city", "حي": "quarter", "محله": "quarter"}
 SETTLEMENT_WORDS = {"village": "village", "vilage": "village", "viilage": "village", "hamlet": "hamlet",
-                    "town": "town", "city": "city", **dict.fromkeys(_QUARTER_WORDS, "quarter")}
+                    "town": "town", "city": "city", **dict.fromkeys(_QUARTER_WORDS, "quarter"),
+                    **_ARABIC_SETTLEMENTS}
+# Arabic-script feature words (after fold): airport, base, camp, dam, crossing, field, district,
+# governorate, mountain.
+GENERIC_WORDS.update({"مطار": "airport", "قاعده": _MILITARY, "معسكر": _MILITARY, "سد": "dam",
+                      "معبر": "border_crossing", "حقل": "oil_field", "قضا": "district", "ناحيه": None,
+                      "محافظه": "region", "جبل": "natural"})
 GENERIC_WORDS.update({word: None for word in SETTLEMENT_WORDS if word not in GENERIC_WORDS})
 _GENERIC_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS), key=len, reverse=True)) + r")\b")
@@ -234,4 +243,13 @@ def weaker_forms(text: str) -> tuple[str, ...]:
     X" names one X of several, and the nearest X in the list is as likely the other one."""
     core = normalize_name(text)
     m = _LEADING_FEATURE.match(core)
+    if m:
+        return (core[m.end():],)
+    # English qualifiers reporting puts before a name ("Eastern Ghariyeh", "Big Sweidiyeh"): the
+    # name without it is one of its namesakes, a PART match at best.
+    m = _LEADING_QUALIFIER.match(core)
     return (core[m.end():],) if m else ()
+
+
+_LEADING_QUALIFIER = re.compile(r"^(?:eastern|western|northern|southern|east|west|north|south|upper|lower|big|"
+                                r"small|little|great|greater|old|new)\s+(?=\S{3,})")

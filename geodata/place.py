@@ -25,3 +25,4 @@ class Place:
     aliases: tuple[str, ...] = field(default_factory=tuple)
     population: int = 0
     admin1_code: str = ""   # GeoNames admin1 code when the source gives a code, not a name ("15")
+    admin2: str = ""        # district / county, where the source gives it (the regional gazetteer does)

@@ -58,6 +58,14 @@ class Scored:
     index: int
     score: float
     near_only: bool      # the match is a populated place standing in for a facility/region asked for
+    method: str = EXACT  # the match rung (index.EXACT, ALIAS, PART, KEY, FUZZY)
+    admin1: bool | None = None   # agrees with the admin1 given (None: none given, unknown, border)
+    cross_script: bool = False   # Arabic-script query met a Latin-script name through the key only
+    kind_mismatch: bool = False  # a quarter for a settlement, a town for a facility asked for ...
+    form: str = ""               # the normalised gazetteer form that matched
+    quarter_mismatch: bool = False   # a quarter for "X village"/"X town", or a village for "Hay X"
+    arabic_query: bool = False
+    quarter_query: bool = False
 
 
 # admin1 given and known in the country: agreeing candidates gain, others lose. A different
@@ -88,7 +96,7 @@ def prominence(place: Place) -> float:
 
 
 def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str | None,
-          admin1_unknown: bool = False, settlement: str | None = None) -> Scored:
+          admin1_unknown: bool = False, settlement: str | None = None, arabic_query: bool = False) -> Scored:
     """``admin1_agrees``: True/False, or None when either side's admin1 is unknown."""
     value = match_quality(match)
     if admin1_agrees is True:
@@ -98,24 +106,41 @@ def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str
     elif admin1_unknown:
         value += ADMIN1_UNKNOWN if match.method == EXACT else ADMIN1_UNKNOWN_LOOKALIKE
     near_only = False
-    if kind_hint:
+    kind_mismatch = False
+    if match.hinted and not kind_hint and place.kind not in POPULATED:
+        # The name matched only with the kind word it is written with removed ("Qadisiyah
+        # Airbase" for "Hay Al Qadissiyah", "Ar Rumaylah Air Base" for the town Ar Rumaylah):
+        # a bare name means the populated place, so this is at most near it.
+        value -= 0.12
+        near_only = kind_mismatch = True
+    elif kind_hint:
         if place.kind in HINT_KINDS.get(kind_hint, ()):
             value += 0.06
         else:
             value -= 0.12
-            near_only = True
+            near_only = kind_mismatch = True
     elif settlement in SETTLEMENTS and place.kind not in POPULATED:
         # "Mosul town", "Karbala town" ask for the town, not the dam or the governorate that
         # carries its name: as far off as a wrong kind hint, and only near it if nothing better.
         value -= 0.12
-        near_only = True
+        near_only = kind_mismatch = True
     elif place.kind in AREAS:
         value -= 0.06
     elif place.kind not in POPULATED:
         value -= 0.04         # a bare name means the town more often than its airstrip
     if settlement in SMALL_SETTLEMENT_WORDS:
         value += SMALL_SETTLEMENT_MISMATCH.get(place.kind, 0.0)
+        kind_mismatch = kind_mismatch or place.kind == "city"     # "X village" is not a city
+    quarter_mismatch = False
     if settlement in SETTLEMENTS and (match.quarter or place.kind == "neighbourhood"):
         value += QUARTER_FOR_SETTLEMENT
+        kind_mismatch = quarter_mismatch = True
+    elif settlement == "quarter" and place.kind != "neighbourhood" and not match.quarter:
+        # "Hay X" is a quarter of some town: a village or base called X elsewhere is another place.
+        value -= 0.12
+        kind_mismatch = quarter_mismatch = True
     value += 0.04 * prominence(place) + _KIND_BONUS.get(place.kind, 0.0)
-    return Scored(place, match.place, value, near_only)
+    return Scored(place, match.place, value, near_only, match.method, admin1_agrees,
+                  cross_script=match.cross_script, kind_mismatch=kind_mismatch, form=match.form,
+                  quarter_mismatch=quarter_mismatch, arabic_query=arabic_query,
+                  quarter_query=settlement == "quarter")

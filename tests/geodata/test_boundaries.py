@@ -96,6 +96,24 @@ def test_build_reads_the_extracts(tmp_path):
     for name in ("wof_lb_localities.tsv.gz", "wof_lb_adm1.geojson.gz", "wof_lb_adm2.geojson.gz"):
         shutil.copy(SHARED / "gazetteers" / name, src / name)
     sizes = build(src, tmp_path / "out", log=lambda *_: None)
-    assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet"}
+    assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet", "wof_forms.parquet"}
     built = pd.read_parquet(tmp_path / "out" / "wof_localities.parquet")
     assert set(built["country"]) == {"LB"} and (built["admin1"] != "").mean() > 0.95
+
+
+def test_precomputed_name_forms_match_the_name_rules():
+    """wof_forms.parquet must be rebuilt (python -m geodata.build --forms) after a change to
+    normalize.py or translit.py; otherwise every process would normalise 560,000 names itself."""
+    import pyarrow.parquet as pq
+
+    from geodata.build import rules_digest
+    from geodata.normalize import normalize_name
+    from geodata.regional import FORMS_PATH
+    from geodata.translit import translit_key
+
+    assert (pq.read_schema(FORMS_PATH).metadata or {}).get(b"rules", b"").decode() == rules_digest(), \
+        "run: python -m geodata.build --forms"
+    sample = pq.read_table(FORMS_PATH, columns=["raw", "core", "key"]).slice(0, 2000).to_pylist()
+    for row in sample[::40]:
+        core = normalize_name(row["raw"])
+        assert (core, translit_key(core)) == (row["core"], row["key"])

@@ -28,7 +28,7 @@ def test_geocode_json(real_data_dir):
     data = json.loads(proc.stdout)
     assert data["status"] == "resolved" and abs(data["latitude"] - 36.34) < 0.1
     assert set(data) == {"status", "latitude", "longitude", "name", "source", "id", "precision", "confidence",
-                         "alternatives"}
+                         "alternatives", "admin1", "admin2", "basis", "hint"}
 
 
 def test_geocode_unresolved_exits_1(real_data_dir):

@@ -16,20 +16,35 @@ def method_of(geocoder, name, country):
     return matches[0].method if matches else None
 
 
-@pytest.mark.parametrize("query, method", [
-    ("Zummar", EXACT), ("Zummār", EXACT), ("Rumalyn", ALIAS), ("Rmeilan", KEY), ("Zumar", KEY), ("Zummarr", KEY),
-    ("Qayyaran", FUZZY),
+def best_id(result):
+    """The answer, or the first candidate offered when there is no answer."""
+    return result.id if result.id else (result.alternatives[0].id if result.alternatives else None)
+
+
+@pytest.mark.parametrize("query, method, expected", [
+    ("Zummar", EXACT, "zummar"), ("Zummār", EXACT, "zummar"), ("Rumalyn", ALIAS, "rmelan"), ("Rmeilan", KEY, "rmelan"),
+    ("Zumar", KEY, "zummar"), ("Zummarr", KEY, "zummar"), ("Qayyaran", FUZZY, "qayyarah"),
 ])
-def test_ladder_exact_alias_key_fuzzy(fixture_geocoder, query, method):
+def test_ladder_exact_alias_key_fuzzy(fixture_geocoder, query, method, expected):
     country = "SY" if query.startswith("R") else "IQ"
     assert method_of(fixture_geocoder, query, country) == method
-    assert fixture_geocoder.geocode(query, country).status == "resolved"
+    assert best_id(fixture_geocoder.geocode(query, country)) == expected
+
+
+def test_lookalikes_need_corroboration(fixture_geocoder):
+    # A consonant-skeleton match alone is not an answer; with the admin1 that holds the place it is.
+    assert fixture_geocoder.geocode("Zumar", "IQ").status != "resolved"
+    corroborated = fixture_geocoder.geocode("Zumar", "IQ", "Nineveh")
+    assert corroborated.status == "resolved" and corroborated.id == "zummar"
+    # A fuzzy match stays a guess even then.
+    assert fixture_geocoder.geocode("Qayyaran", "IQ", "Nineveh").status != "resolved"
 
 
 def test_better_rung_scores_higher(fixture_geocoder):
-    exact = fixture_geocoder.geocode("Qayyarah", "IQ").confidence
-    key = fixture_geocoder.geocode("Qayara", "IQ").confidence
-    fuzzy = fixture_geocoder.geocode("Qayyaran", "IQ").confidence
+    from geodata.calibration import confidence
+    exact = confidence(fixture_geocoder.geocode("Qayyarah", "IQ").basis)
+    key = confidence(fixture_geocoder.geocode("Qayara", "IQ").basis)
+    fuzzy = confidence(fixture_geocoder.geocode("Qayyaran", "IQ").basis)
     assert exact > key > fuzzy > 0
 
 
@@ -41,11 +56,16 @@ def test_result_fields(fixture_geocoder):
     assert 0 < result.confidence <= 1
     data = json.loads(json.dumps(result.to_dict()))
     assert set(data) == {"status", "latitude", "longitude", "name", "source", "id", "precision", "confidence",
-                         "alternatives"}
+                         "alternatives", "admin1", "admin2", "basis", "hint"}
+    # the admin1/admin2 polygons that hold the place chosen
+    assert (result.admin1, result.admin2) == ("Ninawa", "Telafar")
 
 
 def test_arabic_script_query(fixture_geocoder):
-    assert fixture_geocoder.geocode("الرميلان", "SY").id == "rmelan"
+    # Found through the Arabic alias; Arabic-script answers are calibrated apart and were not
+    # measured on the fit set, so a non-curated one is offered, not resolved.
+    result = fixture_geocoder.geocode("الرميلان", "SY")
+    assert best_id(result) == "rmelan" and result.basis.startswith("ar-")
 
 
 def test_country_is_never_crossed(fixture_geocoder):
@@ -77,8 +97,9 @@ def test_admin1_decides(fixture_geocoder, admin1, expected):
 
 def test_admin1_name_unknown_without_region_aliases():
     places = [p for p in FIXTURE_PLACES if p.kind != "region"]
+    # No region row names Nīnawá, but the embedded admin1 polygons do (Ninawa): admin1 decides.
     result = Geocoder(Gazetteer([MemoryGazetteer(places)])).geocode("Hamra", "IQ", "Nīnawá province")
-    assert result.status == "ambiguous"
+    assert result.status == "resolved" and result.id == "hamra-n"
 
 
 def test_admin1_synonyms_learnt_from_geography():
@@ -129,8 +150,9 @@ def test_feature_word_selects_the_facility(fixture_geocoder):
 
 
 def test_facility_missing_falls_back_near_the_town(fixture_geocoder):
+    # The town stands in for the air base asked for: a kind mismatch, offered but not resolved.
     result = fixture_geocoder.geocode("Tikrit air base", "IQ")
-    assert result.status == "resolved" and result.id == "tikrit" and result.precision == 2
+    assert result.status != "resolved" and best_id(result) == "tikrit" and result.basis.startswith("kind|")
 
 
 def test_precision(fixture_geocoder):
@@ -148,8 +170,11 @@ def test_alternatives_at_most_five():
 def test_prominence_breaks_ties():
     places = [place("big", "Twin", "city", "IQ", "", 33.0, 44.0, population=500_000),
               place("small", "Twin", "village", "IQ", "", 36.0, 42.0, population=0)]
+    # Namesakes without an admin1: measured at 85% (exact|none|dominant), so ambiguous, the
+    # city first; with an admin1 that holds it, resolved.
     result = Geocoder(Gazetteer([MemoryGazetteer(places)])).geocode("Twin", "IQ")
-    assert result.status == "resolved" and result.id == "big"
+    assert result.status == "ambiguous" and result.alternatives[0].id == "big"
+    assert Geocoder(Gazetteer([MemoryGazetteer(places)])).geocode("Twin", "IQ", "Baghdad").id == "big"
 
 
 def test_village_does_not_match_a_city_alias():

@@ -53,7 +53,8 @@ def test_csv_list_imports_with_bad_rows_named():
     assert "iom_sample.csv:3: column 'latitude' = '95.0': out of range" in str(report.errors[0])
     geocoder = Geocoder(Gazetteer([store]))
     assert geocoder.geocode("Testkoy", "IQ").id == "1501001.0"
-    assert geocoder.geocode("تستكوي", "IQ").source == "csv:iom"
+    arabic = geocoder.geocode("تستكوي", "IQ")      # found by its Arabic name (offered: Arabic is calibrated apart)
+    assert (arabic.alternatives[0] if arabic.alternatives else arabic).source == "csv:iom"
 
 
 def test_csv_missing_column_is_a_file_error():

