@@ -89,10 +89,16 @@ def _geocode(args) -> int:
 
 def _describe(result) -> str:
     if result.resolved:
+        where = ", ".join(filter(None, (result.admin2, result.admin1)))
         lines = [f"resolved: {result.name} ({result.source} {result.id}) {result.latitude:.5f}, "
-                 f"{result.longitude:.5f}  precision {result.precision}  confidence {result.confidence:.2f}"]
+                 f"{result.longitude:.5f}  precision {result.precision}  confidence {result.confidence:.2f}"
+                 + (f"  in {where}" if where else "")]
+    elif result.status == "ambiguous":
+        lines = [f"ambiguous (confidence {result.confidence:.2f} that the first candidate is right)"]
     else:
         lines = [result.status]
+    if result.hint:
+        lines.append(f"  hint: {result.hint}")
     for alt in result.alternatives:
         lines.append(f"  candidate: {alt.name} [{alt.kind}, {alt.admin1 or '?'}] ({alt.source} {alt.id}) "
                      f"{alt.latitude:.5f}, {alt.longitude:.5f}  score {alt.score:.2f}")

@@ -31,6 +31,12 @@ def test_geocode_json(real_data_dir):
                          "alternatives", "admin1", "admin2", "basis", "hint"}
 
 
+def test_geocode_text_gives_the_cross_border_hint(real_data_dir):
+    proc = run("geocode", "Rumalyn", "--country", "IQ", data_dir=real_data_dir)
+    assert proc.returncode == 1 and proc.stdout.startswith("unresolved")
+    assert "hint: not found in IQ" in proc.stdout and "SY: Rmelan" in proc.stdout
+
+
 def test_geocode_unresolved_exits_1(real_data_dir):
     proc = run("geocode", "Xyzzyville", "--country", "IQ", data_dir=real_data_dir)
     assert proc.returncode == 1 and proc.stdout.startswith("unresolved")
