@@ -22,7 +22,7 @@ from .regional import RegionalGazetteer
 from .store import ImportedGazetteer
 
 # Bump when normalisation or matching rules change: cached results become stale.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 
 
 class PlaceSource(Protocol):

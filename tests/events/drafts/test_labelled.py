@@ -15,6 +15,9 @@ def test_labelled_reports_places_dates_and_countries():
     assert len(reports) >= 20
     assert all(r["source_url"].startswith("https://") and r["events"] for r in reports)
     s = bench.score(reports, bench.ours)
-    assert s["place_precision"] >= 0.9 and s["place_recall"] >= 0.9, s["misses"]
+    # Recall 0.9 -> 0.85: since the regional gazetteer (issue 10) the geocoder resolves only what it
+    # measured at >= 95% within 25 km, so a few report places are now offered, not resolved
+    # (0.887 measured; precision unchanged).
+    assert s["place_precision"] >= 0.9 and s["place_recall"] >= 0.85, s["misses"]
     assert s["dates_right_of_found"] >= 0.9, s["misses"]
     assert s["wrong_country"] == 0
