@@ -47,10 +47,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def baseline_script(tmp: Path) -> str:
+    """A copy of minimal_folium_app.py in a folder whose ``static`` is dashboard/static (Streamlit serves
+    static files from the script's folder), so the bare page loads Leaflet from the app too."""
+    folder = tmp / "baseline"
+    folder.mkdir()
+    (folder / "static").symlink_to(ROOT / "dashboard" / "static")
+    target = folder / "minimal_folium_app.py"
+    target.write_text((ROOT / "benchmarks" / "minimal_folium_app.py").read_text(encoding="utf-8"), encoding="utf-8")
+    return str(target)
+
+
 def start_app(script: str, args: list[str], log: Path) -> tuple[subprocess.Popen, str]:
     """``streamlit run script -- args`` from the repository root (its .streamlit/config.toml applies)."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "CONFLICTMAP_ROOT": str(ROOT)}
     env.pop("CONFLICTMAP_OFFLINE", None)
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
@@ -121,7 +132,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
-        servers = {"baseline": start_app("benchmarks/minimal_folium_app.py", [], tmp / "baseline.log")}
+        servers = {"baseline": start_app(baseline_script(tmp), [], tmp / "baseline.log")}
         try:
             for n in args.n:
                 data_args = []
