@@ -101,8 +101,8 @@ def time_date_change(page) -> float:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
     page.wait_for_timeout(1500)  # let the map's own first reports settle
     frame.evaluate(f"document.querySelectorAll({SHAPES!r}).forEach(e => e.setAttribute('data-old', '1'))")
-    thumb = page.locator('.st-key-dates [data-testid="stSlider"] [role="slider"]').first
-    before = thumb.get_attribute("aria-valuenow")
+    thumb = page.locator(".st-key-dates input[type='range']").first  # the start of the date window
+    before = thumb.input_value()
     thumb.focus()
     start = time.perf_counter()
     thumb.press("PageUp")
@@ -110,7 +110,7 @@ def time_date_change(page) -> float:
         f"() => document.querySelectorAll({SHAPES!r}).length > 0 && !document.querySelector('[data-old]')",
         timeout=TIMEOUT_MS)
     seconds = time.perf_counter() - start
-    if thumb.get_attribute("aria-valuenow") == before:
+    if thumb.input_value() == before:
         raise SystemExit("the date slider did not move: the measurement is void")
     return seconds
 
