@@ -93,6 +93,9 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int,
             geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
     frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame, copy=False)
+    if geocode:     # admin1 (where empty) and admin2 from the embedded polygons holding each point
+        from geodata.boundaries import fill_admin
+        frame = fill_admin(frame)
     if not frame["event_date"].is_monotonic_increasing:
         frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
     return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)

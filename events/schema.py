@@ -78,6 +78,7 @@ GEO_COLUMNS: dict[str, str] = {
     "geo_name": "the gazetteer place the location was matched to",
     "geo_source": "gazetteer the match came from",
     "geo_confidence": "geocoder confidence in [0, 1]",
+    "admin2": "district (ACLED admin2) of the embedded polygon holding the point; admin1 is filled the same way when empty",
 }
 
 REQUIRED: tuple[str, ...] = ("event_id", "event_date", "event_type", "actor1", "country", "source")

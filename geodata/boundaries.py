@@ -225,3 +225,35 @@ def locate(lats, lons, countries=None, snap_km: float | None = None) -> pd.DataF
     if snap_km is None:
         snap_km = 10.0 if countries is not None else 0.0
     return locator().locate(lats, lons, countries=countries, snap_km=snap_km)
+
+
+def fill_admin(frame: pd.DataFrame, lat: str = "latitude", lon: str = "longitude", country: str = "country",
+               admin1: str = "admin1", admin2: str = "admin2") -> pd.DataFrame:
+    """Rows with coordinates get the admin1 (where theirs is empty) and admin2 of the embedded
+    polygon of THEIR country that holds the point (within 10 km of its border counts: coasts);
+    a point outside its own country's polygons keeps an empty admin1. Returns a copy with the
+    ``admin2`` column added ("" where unknown). Vectorised on distinct coordinates; 1,000,000
+    rows take about a second (benchmarks/geocode_throughput.py)."""
+    out = frame.copy()
+    n = len(out)
+    filled2 = np.full(n, "", dtype=object)
+    if n and {lat, lon, country} <= set(out.columns):
+        lats = pd.to_numeric(out[lat], errors="coerce").to_numpy(dtype=float)
+        lons = pd.to_numeric(out[lon], errors="coerce").to_numpy(dtype=float)
+        codes = out[country].astype(object).where(out[country].notna(), None).to_numpy(dtype=object)
+        rows = np.flatnonzero(np.isfinite(lats) & np.isfinite(lons) & pd.notna(codes))
+        if len(rows):
+            where = locate(lats[rows], lons[rows], countries=codes[rows])
+            found1 = where["admin1"].to_numpy(dtype=object)
+            found2 = where["admin2"].to_numpy(dtype=object)
+            if admin1 in out.columns:
+                current = out[admin1].astype(object).to_numpy(dtype=object)
+                empty = pd.isna(current[rows]) | (current[rows] == "")
+                take = empty & pd.notna(found1)
+                current = current.copy()
+                current[rows[take]] = found1[take]
+                out[admin1] = current
+            has2 = pd.notna(found2)
+            filled2[rows[has2]] = found2[has2]
+    out[admin2] = filled2
+    return out

@@ -117,3 +117,17 @@ def test_precomputed_name_forms_match_the_name_rules():
     for row in sample[::40]:
         core = normalize_name(row["raw"])
         assert (core, translit_key(core)) == (row["core"], row["key"])
+
+
+def test_fill_admin_fills_empty_admin1_and_admin2_within_the_rows_country():
+    from geodata.boundaries import fill_admin
+
+    frame = pd.DataFrame({"latitude": [36.76667, 36.76667, 33.31, np.nan, 37.0],
+                          "longitude": [42.63333, 42.63333, 44.36, 44.0, 41.95],
+                          "country": ["IQ", "SY", "IQ", "IQ", "SY"],
+                          "admin1": ["", "", "Baghdad Governorate", "", None]})
+    out = fill_admin(frame)
+    assert out["admin1"].tolist()[:4] == ["Ninawa", "", "Baghdad Governorate", ""]   # a given admin1 is kept
+    assert out.loc[4, "admin1"] == "Hasaka (Al Haksa)"
+    assert out["admin2"].tolist() == ["Telafar", "", "Kadhimia", "", "Al-Malikiyah"]
+    assert list(frame["admin1"])[:2] == ["", ""]          # the input is not changed
