@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from dataclasses import dataclass
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
 from events import CURATED_PATH, LoadResult
 
 SEED_USER = "bundled dataset"
-SNAPSHOT_DIR = "snapshots"
 
 
 @dataclass
@@ -59,52 +54,16 @@ def open_app_store(url: str) -> StoreState:
         return StoreState(None, _problem(url, exc))
 
 
-def _snapshot_path(url: str, revision: int, retired: bool) -> Path:
-    from geodata.settings import data_dir
-
-    key = hashlib.sha256(url.encode()).hexdigest()[:12]
-    return data_dir() / SNAPSHOT_DIR / f"events-{key}-r{revision}{'-all' if retired else ''}.parquet"
-
-
 @st.cache_resource(max_entries=2, show_spinner="Loading the events…")
 def store_dataset(url: str, revision: int, retired: bool) -> LoadResult | str:
     """The store's events at ``revision`` (geocoded like a file), shared by every session."""
     state = open_app_store(url)
     if state.store is None:
         return state.problem
-    return read_with_snapshot(state.store, url, revision, retired)
+    from events.store.snapshot import load_events
 
-
-def read_with_snapshot(store, url: str, revision: int, retired: bool) -> LoadResult:
-    """Read the Parquet snapshot of ``revision`` when there is one, else the store (then write the snapshot
-    atomically and remove older ones)."""
-    from events.geocoding import add_coordinates
-
-    path = _snapshot_path(url, revision, retired)
-    frame = None
-    if path.exists():
-        try:
-            frame = pd.read_parquet(path)
-        except Exception:  # noqa: BLE001 -- a damaged snapshot is only a cache: read the store
-            frame = None
-    if frame is None:
-        frame = add_coordinates(store.frame(include_retired=retired))
-        _write_snapshot(frame, path)
-    return LoadResult(frame=frame, errors=[], format="store", rows=len(frame), path=store.url)
-
-
-def _write_snapshot(frame: pd.DataFrame, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.{time.time_ns()}.tmp")
-        frame.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-        stem = path.name.split("-r")[0]
-        for old in path.parent.glob(f"{stem}-r*.parquet"):
-            if old != path and old.stat().st_mtime < path.stat().st_mtime - 60:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a snapshot is only a speed-up
+    frame = load_events(state.store, revision, retired)
+    return LoadResult(frame=frame, errors=[], format="store", rows=len(frame), path=state.store.url)
 
 
 def app_store():

@@ -13,6 +13,8 @@ from sqlalchemy.engine import Connection
 from ..schema import COLUMNS
 from .tables import EVENT_COLUMNS, FLOAT_COLUMNS, HISTORY_EXTRA, INT_COLUMNS, TEXT_COLUMNS
 
+IMPORT_CACHE_KIB = 400_000  # SQLite page cache during a bulk import
+
 
 def _columns(frame: pd.DataFrame, provenance: str, user: str, when: str, reason: str) -> dict[str, object]:
     """Column name -> list of values (None for missing) or a constant, in the store's column order."""
@@ -43,14 +45,22 @@ def bulk_insert(conn: Connection, frame: pd.DataFrame, provenance: str, user: st
     if frame.empty:
         return
     total = len(frame)
-    for start in range(0, total, chunk):
-        part = frame.iloc[start:start + chunk]
-        if conn.dialect.name == "postgresql":
-            _copy_postgres(conn, part, provenance, user, when, reason)
-        else:
-            _executemany_sqlite(conn, part, provenance, user, when, reason)
-        if progress:
-            progress(min(start + chunk, total), total)
+    sqlite = conn.dialect.name != "postgresql"
+    if sqlite:  # index pages of a big import stay in memory instead of spilling into the WAL (~400 MB max)
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    frame = frame.sort_values("event_id", kind="stable")  # primary-key order: index pages fill in sequence
+    try:
+        for start in range(0, total, chunk):
+            part = frame.iloc[start:start + chunk]
+            if sqlite:
+                _executemany_sqlite(conn, part, provenance, user, when, reason)
+            else:
+                _copy_postgres(conn, part, provenance, user, when, reason)
+            if progress:
+                progress(min(start + chunk, total), total)
+    finally:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA cache_size=-2000")
 
 
 def _executemany_sqlite(conn, frame, provenance, user, when, reason) -> None:

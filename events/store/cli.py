@@ -41,8 +41,13 @@ def cmd_init(args) -> int:
 
 def cmd_import(args, summary, print_errors) -> int:
     store = _open(args)
+    empty = store.latest_revision() == 0
     result = store.import_file(args.path, user=_user(args), on_conflict=args.on_conflict, fmt=args.format,
                                progress=_progress)
+    if empty and result.added:
+        from .snapshot import snapshot_after_first_import
+
+        snapshot_after_first_import(store, result.load.frame, str(args.path), _user(args))
     s = summary(result.load)
     print(f"{s['file']}: format {s['format']}, {s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected")
     print_errors(result.load, args.max_errors)

@@ -84,3 +84,19 @@ def test_kill_9_during_import_leaves_the_store_as_before(store_url, tmp_path):
     assert "100000 added" in again.stdout
     assert store.count(include_retired=True) == before[0] + 100_000
     store.close()
+
+
+def test_first_import_writes_the_snapshot_the_dashboard_would_build(store_url, tmp_path):
+    import pandas as pd
+
+    from events.geocoding import add_coordinates
+    from events.store.snapshot import snapshot_path
+
+    path = big_file(tmp_path / "some.parquet", 500)
+    cli("db", "import", path, url=store_url, check=0)
+    store = open_store(store_url)
+    snap = snapshot_path(store.url, store.latest_revision(), False)
+    assert snap.exists()
+    fresh = add_coordinates(store.frame())
+    pd.testing.assert_frame_equal(pd.read_parquet(snap), fresh, check_dtype=False, check_categorical=False)
+    store.close()
