@@ -137,3 +137,16 @@ def test_repeated_wrong_passwords_lock_the_name_out(monkeypatch):
     assert not ok and message.startswith("Too many wrong passwords")
     assert auth.check_password("ana", PASSWORD, now + 10 + auth.LOCKOUT_S)[0]
     assert auth.check_password("nobody", PASSWORD, now)[0] is False
+
+
+def test_adding_a_user_prints_a_line_that_signs_them_in(monkeypatch, capsys):
+    answers = iter(["a long passphrase", "a long passphrase"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert auth.main(["ana"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    name, value = line.split(" = ")
+    assert name == '"ana"' and value.startswith('"$argon2id$')
+    monkeypatch.setattr(auth, "password_users", lambda: {"ana": value.strip('"')})
+    auth.failures.clear()
+    assert auth.check_password("ana", "a long passphrase")[0]
+    assert auth.main(["bad name!"]) == 2
