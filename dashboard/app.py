@@ -31,9 +31,9 @@ state.apply_pending()
 # --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
 path = data.dataset_path()
 if store_view.reads_store():  # no --data FILE: the event store (created from the bundled CSV on first start)
-    dataset, store_problem = store_view.current_dataset(store_view.show_retired())
+    dataset, _ = store_view.current_dataset(store_view.show_retired())  # a problem is a data-dir notice
 else:
-    dataset, store_problem = data.current_dataset(path), ""  # the last good version of the file
+    dataset = data.current_dataset(path)  # the last good version of the file
 filters_box, map_box = st.sidebar.container(), st.sidebar.container()
 with st.sidebar:
     st.divider()
@@ -41,8 +41,6 @@ with st.sidebar:
     if store_view.reads_store():
         store_view.retired_control()
         auth.login_panel()
-if store_problem:
-    st.warning(plain(store_problem, 1200))
 if dataset.result is None:
     st.error(plain(data.dataset_notice(dataset), 400))
     if uploaded is None:

@@ -35,7 +35,7 @@ def _problem(url: str, exc: Exception) -> str:
                 f"To start a new store, move the file aside (mv '{path}' '{path}.bad') and reload; "
                 f"to rescue its events first: sqlite3 '{path}' .recover | sqlite3 recovered.sqlite. "
                 "The bundled events are shown meanwhile, read-only.")
-    return (f"The event store {where} cannot be reached ({reason}). Check CONFLICTMAP_DB_URL and that the "
+    return (f"The event store (CONFLICTMAP_DB_URL) cannot be reached ({reason}). Check the URL and that the "
             "database is running. The bundled events are shown meanwhile, read-only.")
 
 
@@ -43,15 +43,34 @@ def _problem(url: str, exc: Exception) -> str:
 def open_app_store(url: str) -> StoreState:
     """The store at ``url``, migrated, and filled from the bundled CSV when it has never held an event."""
     from events.store import EventStore
+    from geodata import datadir
 
     try:
+        path = _sqlite_path(url)
+        if path is not None and path.exists():
+            problem = datadir.header_problem(path)  # a user-made file: look, never touch
+            if problem:
+                raise ValueError(problem)
         store = EventStore.open(url)
         store.init()
         if store.latest_revision() == 0:
             store.import_file(CURATED_PATH, user=SEED_USER)
         return StoreState(store)
     except Exception as exc:  # noqa: BLE001 -- any failure: keep the file, say why, carry on
-        return StoreState(None, _problem(url, exc))
+        message = _problem(url, exc)
+        datadir.report(message, key=f"event store {url}")  # stderr for the operator, a notice on the page
+        return StoreState(None, message)
+
+
+def _sqlite_path(url: str):
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the events…")
@@ -128,4 +147,7 @@ def current_dataset(retired: bool):
                            loaded_at=dt.datetime.now(dt.timezone.utc)), ""
         except Exception as exc:  # noqa: BLE001 -- the database went away after opening
             problem = _problem(url, exc)
+            from geodata import datadir
+
+            datadir.report(problem, key=f"event store {url}")
     return file_dataset(CURATED_PATH), problem

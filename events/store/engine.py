@@ -12,11 +12,14 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 
+from geodata.datadir import BUSY_TIMEOUT_S
+
 ENV_DB_URL = "CONFLICTMAP_DB_URL"
 SQLITE_NAME = "events.sqlite"
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Seconds a SQLite writer waits for another writer's transaction before giving up.
-SQLITE_BUSY_SECONDS = 30
+# Seconds a SQLite writer waits for another writer's transaction before giving up: the data directory's
+# rule for every SQLite file (geodata.datadir.BUSY_TIMEOUT_S).
+SQLITE_BUSY_SECONDS = BUSY_TIMEOUT_S
 
 
 def default_sqlite_path() -> Path:
@@ -50,7 +53,7 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None  # the driver's own BEGIN is off; ours is below
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+        cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
