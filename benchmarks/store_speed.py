@@ -19,6 +19,7 @@ import argparse
 import multiprocessing as mp
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -152,6 +153,7 @@ def main() -> int:
         print(f"{label:34}" + "".join(f"{fn(r):>14}" for r in rows))
     print(f"{'baseline Parquet file path (s)':34}{t_base:>14.1f}")
     print("load:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0 if all(r["w_lost"] == 0 for r in rows) else 1
 
 

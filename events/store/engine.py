@@ -22,6 +22,16 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_SECONDS = BUSY_TIMEOUT_S
 
 
+READ = "conflictmap_read"  # execution option: this connection only reads
+
+
+def reader(engine: Engine):
+    """A connection for reading only (SQLite: a deferred transaction, no write lock)."""
+    conn = engine.connect()
+    conn.execution_options(**{READ: True})
+    return conn
+
+
 def default_sqlite_path() -> Path:
     from geodata.settings import data_dir
 
@@ -60,7 +70,8 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers (execution option READ) take no write lock: in WAL mode they never wait for a writer.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ) else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -18,7 +18,9 @@ def read_frame(store, include_retired: bool = False) -> pd.DataFrame:
     names = [*COLUMNS, *EXTRA]
     where = "" if include_retired else " WHERE NOT retired" if store.dialect == "postgresql" else " WHERE retired = 0"
     sql = f"SELECT {', '.join(names)} FROM events{where} ORDER BY event_date, event_id"
-    with store.engine.connect() as conn:
+    from .engine import reader
+
+    with reader(store.engine) as conn:
         raw = conn.connection.driver_connection
         if store.dialect == "postgresql":
             buf = io.BytesIO()

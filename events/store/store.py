@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import RowError
 from ..load import LoadResult, load, load_bytes
 from ..schema import COLUMNS
-from .engine import is_initialised, make_engine, migrate, safe_url, store_url
+from .engine import is_initialised, make_engine, migrate, reader, safe_url, store_url
 from .tables import ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, event_history, events
 
 Progress = Callable[[int, int], None]
@@ -183,17 +183,17 @@ class EventStore:
         query = select(func.count()).select_from(events)
         if not include_retired:
             query = query.where(events.c.retired.is_(False))
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             return int(conn.execute(query).scalar_one())
 
     def latest_revision(self) -> int:
         """The store's revision: the id of the newest history row (0 when empty). Every write raises it."""
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             return int(conn.execute(select(func.max(event_history.c.history_id))).scalar() or 0)
 
     def get(self, event_id: str) -> dict | None:
         """The current version of one event (retired ones too), or None."""
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             row = conn.execute(select(*[events.c[c] for c in EVENT_COLUMNS])
                                .where(events.c.event_id == event_id)).mappings().first()
         return dict(row) if row else None
@@ -202,7 +202,7 @@ class EventStore:
         """Every version of the event, oldest first: action, changed_at, changed_by, reason, and the
         event's columns as they were after that change. Empty when there is no such event."""
         cols = [event_history.c[c] for c in ("history_id", *HISTORY_EXTRA, *EVENT_COLUMNS)]
-        with self.engine.connect() as conn:
+        with reader(self.engine) as conn:
             rows = conn.execute(select(*cols).where(event_history.c.event_id == event_id)
                                 .order_by(event_history.c.revision, event_history.c.history_id)).mappings()
             return [dict(r) for r in rows]
