@@ -158,12 +158,13 @@ def add_db_parser(sub, summary, print_errors) -> None:
             raise
         except SQLAlchemyError as exc:
             where = safe_url(args.db or store_url())
-            print(f"error: cannot use the store {where}: {type(exc.orig or exc).__name__}: "
-                  f"{str(exc.orig or exc).splitlines()[0][:300]}", file=sys.stderr)
+            advice = ""
             if where.startswith("sqlite:///") and "not a database" in str(exc.orig or exc):
                 path = where.removeprefix("sqlite:///")
-                print(f"  the file was left as it is; to start a new store move it aside (mv '{path}' "
-                      f"'{path}.bad'); to rescue its events: sqlite3 '{path}' .recover", file=sys.stderr)
+                advice = (f"; the file was left as it is: move it aside to start a new store (mv '{path}' "
+                          f"'{path}.bad'), or rescue its events with: sqlite3 '{path}' .recover")
+            print(f"error: cannot use the store {where}: {type(exc.orig or exc).__name__}: "
+                  f"{str(exc.orig or exc).splitlines()[0][:300]}{advice}", file=sys.stderr)
             return 2
         except OSError as exc:  # the data directory cannot hold the file (read-only, a path under a file)
             where = safe_url(args.db or store_url())

@@ -237,12 +237,17 @@ class EventStore:
         _need_user(user)
         if "event_id" in changes and changes["event_id"] != event_id:
             raise StoreError("an event's id cannot change; retire it and add a new one")
+        # Read and validate without the write lock (validation is the slow part), then write only if the
+        # event is still at the revision the change was based on.
+        with reader(self.engine) as conn:
+            current = self._current(conn, event_id, lock=False)
+            self._check_revision(conn, current, expected_revision)
+        merged = check_record({**{c: current[c] for c in COLUMNS}, **changes})
+        if all(_same(merged[c], current[c]) for c in EDITABLE):
+            return current
         with self.engine.begin() as conn:
             current = self._current(conn, event_id)
             self._check_revision(conn, current, expected_revision)
-            merged = check_record({**{c: current[c] for c in COLUMNS}, **changes})
-            if all(_same(merged[c], current[c]) for c in EDITABLE):
-                return current
             return self._write(conn, current, merged, {}, "edit", user, reason)
 
     def retire(self, event_id: str, user: str, reason: str, expected_revision: int | None = None) -> dict:
@@ -270,9 +275,9 @@ class EventStore:
                 raise StoreError(f"event {event_id} is not retired")
             return self._write(conn, current, {}, {"retired": False, "retired_reason": ""}, "restore", user, reason)
 
-    def _current(self, conn: Connection, event_id: str) -> dict:
+    def _current(self, conn: Connection, event_id: str, lock: bool = True) -> dict:
         query = select(*[events.c[c] for c in EVENT_COLUMNS]).where(events.c.event_id == event_id)
-        if self.dialect == "postgresql":
+        if lock and self.dialect == "postgresql":
             query = query.with_for_update()
         row = conn.execute(query).mappings().first()
         if row is None:
