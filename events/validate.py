@@ -111,8 +111,10 @@ def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -
     typed = pd.DataFrame(index=text.index)
     for col in TEXT_COLUMNS:
         typed[col] = text[col]
-    for col in ("country", "origin_country"):
-        typed[col] = text[col].str.upper()
+    for col in ("country", "origin_country"):  # upper case once per distinct code
+        codes, uniques = pd.factorize(text[col], use_na_sentinel=False)
+        upper = np.array([str(u).upper() for u in np.asarray(uniques, dtype=object)] + [""], dtype=object)
+        typed[col] = pd.Series(upper[codes], index=text.index, dtype=object)
     dates = _parse_dates(text["event_date"], date_formats)
     found.flag(text["event_date"].ne("") & dates.isna(), "event_date",
                f"unparsable or impossible date (this layout's forms: {_describe(date_formats)}; "
@@ -124,7 +126,9 @@ def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -
         typed[col] = num
     if "_extra_fields" in text:
         extra = pd.to_numeric(text["_extra_fields"], errors="coerce").fillna(0).astype(int)
-        found.flag(extra > 0, "(row)", extra.map(lambda n: f"row has {n} more field(s) than the header"))
+        if (extra > 0).any():  # reasons only for the malformed rows, not a million formatted strings
+            long = extra[extra > 0]
+            found.flag(extra > 0, "(row)", long.map(lambda n: f"row has {n} more field(s) than the header"))
     if "_bad_geometry" in text:
         found.flag(text["_bad_geometry"].ne(""), "geometry", "geometry must be a Point with [longitude, latitude]")
     return typed
@@ -185,7 +189,7 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
     if dup.any():
         first = df.loc[ids.ne("") & ~ids.duplicated(keep="first"), ["event_id", "_line"]]
         first_line = pd.Series(first["_line"].to_numpy(), index=first["event_id"].astype(object))
-        found.flag(dup, "event_id", ids.map(first_line).map(lambda n: f"duplicate event_id (first on line {n})"))
+        found.flag(dup, "event_id", ids[dup].map(first_line).map(lambda n: f"duplicate event_id (first on line {n})"))
 
 
 def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
