@@ -25,6 +25,7 @@ from events.drafts.cli import known_actors
 from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 
 from events.store import AlreadyExists, InvalidEvent, StoreError, check_record
+from geodata.boundaries import fill_admin
 
 from . import auth, store_view
 from .safe_text import plain
@@ -106,6 +107,7 @@ def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame
     frame["geo_name"] = ""
     frame["geo_source"] = "draft"
     frame["geo_confidence"] = 1.0
+    frame = fill_admin(frame)       # admin2 (and an empty admin1) from the point, as the load path does
     for col in GEO_COLUMNS:
         frame[col] = frame[col].astype("category") if col != "geo_confidence" else frame[col]
     return frame
