@@ -34,11 +34,16 @@ def _size(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n < 1_048_576 else f"{n / 1_048_576:,.1f} MB"
 
 
-def _prepare(kind: str, key: str, build) -> None:
-    """Button callback: build the file once and keep it for this session, for this selection."""
+REQUESTED = "_requested_downloads"  # session state: kinds asked for by a button press, built on the next run
+
+
+def _prepare(kind: str) -> None:
+    """Button callback: note the request; the run that follows builds the file for the selection it
+    shows. (Building here, with the selection of the run that drew the button, loses the press when
+    that run's selection is already stale, e.g. a map click arriving with the same rerun.)"""
     import streamlit as st
 
-    st.session_state.setdefault(PREPARED, {})[kind] = (key, build())
+    st.session_state.setdefault(REQUESTED, set()).add(kind)
 
 
 def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, selected: str | None, heat: bool,
@@ -58,6 +63,9 @@ def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, select
         del prepared[kind]  # made for another selection: never serve a file that is not what is shown
     builders = {"csv": lambda: to_csv_bytes(frame), "geojson": lambda: to_geojson_bytes(frame),
                 "html": lambda: map_html(frame, basemap, bounds, selected, heat, filters=filters, source=source)}
+    for kind in st.session_state.pop(REQUESTED, set()):
+        if kind in builders and kind not in prepared:
+            prepared[kind] = (key, builders[kind]())  # kept for this session, for this selection
     missing = offline.missing_files()  # the map scripts are gone: the page says so above the map
     endings = {"csv": "csv", "geojson": "geojson", "html": "html"}
     for column, (kind, (label, mime, help_text)) in zip(st.columns(3), KINDS.items()):
@@ -67,6 +75,6 @@ def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, select
                                    mime=mime, on_click="ignore", key=f"save_{kind}", type="primary",
                                    icon=":material/download:", width="stretch", help=help_text)
         else:
-            column.button(f"⬇ {label}", key=f"prepare_{kind}", on_click=_prepare, args=(kind, key, builders[kind]),
+            column.button(f"⬇ {label}", key=f"prepare_{kind}", on_click=_prepare, args=(kind,),
                           disabled=frame.empty or (kind == "html" and bool(missing)), width="stretch",
                           help=f"Builds the file for this selection. {help_text}")
