@@ -107,6 +107,7 @@ def test_hostile_upload_shows_as_text_everywhere_and_runs_nothing(page, app_url,
     # of its own; a press landing while that rerun is drawn can be dropped by Streamlit, as a person
     # would see: press again once if the file is not offered.
     save = page.get_by_role("button", name=re.compile(r"^Save Map \(HTML\) \("))
+    page.get_by_role("button", name="Clear selection").wait_for()  # the marker click has reached the server
     for attempt in range(2):
         wait_for_app(page)
         page.get_by_role("button", name="⬇ Map (HTML)").click()
