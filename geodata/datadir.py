@@ -612,21 +612,23 @@ class SQLiteFile:
             return False
         try:
             with _dir_lock(self.path.parent):
-                if self._identity() is None:          # another process moved it aside meanwhile
-                    moved = None
-                else:
+                if self._identity() is not None:      # else another process moved it aside meanwhile
                     again = sqlite_problem(self.path, self.layout, self.version, deep=True)
                     if again is None:                   # another process healed it meanwhile
                         self._checked = self._identity()
                         return True
-                    moved = move_aside(self.path, again)
-                if moved is not None:
-                    report(f"{self.what} {self.path} was unreadable ({problem}); moved it aside to {moved.name} "
-                           f"and rebuilt it.", key=f"healed:{self.path}")
+                    self._move_aside(problem, again)
                 return self._create_locked()
         except OSError as exc:
             self._cannot_write(exc)
             return False
+
+    def _move_aside(self, problem: str, reason: str | None = None) -> None:
+        """Move the unreadable file aside (see move_aside) and report it once; raises OSError."""
+        moved = move_aside(self.path, problem if reason is None else reason)
+        if moved is not None:
+            report(f"{self.what} {self.path} was unreadable ({problem}); moved it aside to {moved.name} "
+                   f"and rebuilt it.", key=f"healed:{self.path}")
 
     def _create(self) -> bool:
         if not writable(self.path.parent):
@@ -646,10 +648,7 @@ class SQLiteFile:
             if problem is None:
                 self._checked = self._identity()
                 return True
-            moved = move_aside(self.path, problem)
-            if moved is not None:
-                report(f"{self.what} {self.path} was unreadable ({problem}); moved it aside to {moved.name} "
-                       f"and rebuilt it.", key=f"healed:{self.path}")
+            self._move_aside(problem)
         try:
             with atomic_write(self.path, replace=False) as tmp:
                 con = sqlite3.connect(tmp)
