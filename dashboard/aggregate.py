@@ -113,6 +113,22 @@ def breaks(counts: np.ndarray) -> list[int]:
     return edges
 
 
+def legend_svg(title: str, lower: list[int]) -> str:
+    """Colour swatches with their count ranges as an SVG image (a string): ``lower`` gives each
+    class's lowest count (from ``breaks``), coloured with ``COLOURS`` in order. An image, so no HTML
+    reaches the page; built from the fixed palette, integers and the caller's fixed ``title`` only."""
+    parts = [f'<text x="0" y="14">{title}</text>']
+    x = 7 * len(title) + 6
+    for k, low in enumerate(lower):
+        high = lower[k + 1] - 1 if k + 1 < len(lower) else None
+        label = f"{low:,}+" if high is None else (f"{low:,}" if high == low else f"{low:,}–{high:,}")
+        parts.append(f'<rect x="{x}" y="3" width="12" height="12" fill="{COLOURS[k]}" opacity="0.8"/>')
+        parts.append(f'<text x="{x + 16}" y="14">{label}</text>')
+        x += 16 + 8 * len(label) + 10
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{x}" height="20" font-family="sans-serif" '
+            f'font-size="13" fill="#1B1F24">' + "".join(parts) + "</svg>")
+
+
 def colour_index(counts: np.ndarray, lower: list[int]) -> np.ndarray:
     """Colour class of each count given the classes' lower bounds."""
     return np.searchsorted(np.asarray(lower), counts, side="right") - 1

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from . import aggregate
 from .aggregate import COLOURS, breaks, colour_index
 
 MEASURES = ("events", "fatalities")
@@ -97,15 +98,6 @@ def features(table: pd.DataFrame, level: int, measure: str, filters: dict | None
 
 
 def legend_svg(lower: list[int], measure: str, level: int) -> str:
-    """The choropleth's legend as an SVG image: built from the fixed palette and integers only."""
+    """The choropleth's legend as an SVG image (see aggregate.legend_svg)."""
     title = f"{measure.capitalize()} per {'governorate / province' if level == 1 else 'district'}:"
-    parts = [f'<text x="0" y="14">{title}</text>']
-    x = 7 * len(title) + 6
-    for k, low in enumerate(lower):
-        high = lower[k + 1] - 1 if k + 1 < len(lower) else None
-        label = f"{low:,}+" if high is None else (f"{low:,}" if high == low else f"{low:,}–{high:,}")
-        parts.append(f'<rect x="{x}" y="3" width="12" height="12" fill="{COLOURS[k]}" opacity="0.8"/>')
-        parts.append(f'<text x="{x + 16}" y="14">{label}</text>')
-        x += 16 + 8 * len(label) + 10
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{x}" height="20" font-family="sans-serif" '
-            f'font-size="13" fill="#1B1F24">' + "".join(parts) + "</svg>")
+    return aggregate.legend_svg(title, lower)

@@ -120,20 +120,8 @@ def mode_caption(layer_data: dict) -> str:
 
 
 def density_legend(lower: list[int]) -> str:
-    """An SVG of colour swatches with their count ranges: an image, so no HTML reaches the page,
-    and built from the fixed palette and integers only."""
-    title = "Events per hexagon:"
-    parts = [f'<text x="0" y="14">{title}</text>']
-    x = 7 * len(title) + 6
-    for k, low in enumerate(lower):
-        high = lower[k + 1] - 1 if k + 1 < len(lower) else None
-        label = f"{low:,}+" if high is None else (f"{low:,}" if high == low else f"{low:,}–{high:,}")
-        parts.append(f'<rect x="{x}" y="3" width="12" height="12" fill="{aggregate.COLOURS[k]}" opacity="0.8"/>')
-        label_x = x + 16
-        parts.append(f'<text x="{label_x}" y="14">{label}</text>')
-        x = label_x + 8 * len(label) + 10
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{x}" height="20" '
-            f'font-family="sans-serif" font-size="13" fill="#1B1F24">' + "".join(parts) + "</svg>")
+    """An SVG of colour swatches with their count ranges (see aggregate.legend_svg)."""
+    return aggregate.legend_svg("Events per hexagon:", lower)
 
 
 def render(layer_data: dict, basemap: str, bounds, heat: bool, extra: list | None = None) -> dict | None:
