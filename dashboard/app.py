@@ -21,7 +21,7 @@ from dashboard.drafts_panel import drafts_panel  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
-from dashboard.upload_panel import upload_panel  # noqa: E402
+from dashboard.upload_panel import own_name, own_token, upload_panel  # noqa: E402
 from geodata.datadir import notices as data_dir_notices  # noqa: E402
 
 st.set_page_config(page_title="Conflict event map", page_icon="🗺️", layout="wide")
@@ -37,9 +37,10 @@ else:
 filters_box, map_box = st.sidebar.container(), st.sidebar.container()
 with st.sidebar:
     st.divider()
-    uploaded, show = upload_panel()
+    uploaded, show = upload_panel()  # a file and/or events pulled from ACLED/UCDP
     if store_view.reads_store():
         store_view.retired_control()
+    if store_view.reads_store() or auth.login_configured():  # signing in: editing, pulling from ACLED/UCDP
         auth.login_panel()
 if dataset.result is None:
     st.error(plain(data.dataset_notice(dataset), 400))
@@ -55,7 +56,7 @@ else:
         st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
 frame, drafts_token = drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
-token = f"{path}|{dataset.version}|{st.session_state.get('_upload', ('',))[0]}|{show}|{drafts_token}"
+token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
 
 head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
@@ -133,5 +134,4 @@ downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat,
                 source=path.name + (" + an uploaded file" if show != "bundled" else ""))
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
-editing.editing_panel(store_view.app_store(), selected, uploaded,
-                      getattr(st.session_state.get("upload_file"), "name", "upload"))
+editing.editing_panel(store_view.app_store(), selected, uploaded, own_name())

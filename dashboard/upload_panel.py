@@ -1,11 +1,12 @@
-"""The upload box: drop a file, see what was rejected and why, explore the rest for this session."""
+"""The upload box: drop a file (or pull from ACLED/UCDP, ``fetch_panel``), see what was rejected and why,
+explore the rest for this session."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from .safe_text import plain
-from .upload import ACCEPTED_TYPES, Upload, errors_frame, read_upload, upload_limit_text
+from .fetch_panel import PULLED, fetch_panel, pulled_name, show_result
+from .upload import ACCEPTED_TYPES, Upload, read_upload, upload_limit_text
 
 UPLOAD = "_upload"
 SHOW = "_show_dataset"
@@ -25,27 +26,42 @@ def _load(file) -> Upload:
 
 
 def upload_panel() -> tuple[pd.DataFrame | None, str]:
-    """The uploaded events (None without a usable upload) and which dataset(s) to show."""
+    """This session's own events (an uploaded file and/or events pulled from ACLED or UCDP; None
+    without any usable) and which dataset(s) to show."""
     kinds = "CSV, GeoJSON, Parquet" + (" or Excel" if "xlsx" in ACCEPTED_TYPES else "")
     file = st.file_uploader(f"Add your own events ({kinds}; curated, ACLED or UCDP layout; {upload_limit_text()})",
                             type=ACCEPTED_TYPES, key="upload_file")
+    own: list[pd.DataFrame] = []
     if file is None:
         st.session_state.pop(UPLOAD, None)
+    else:
+        cached = st.session_state.get(UPLOAD)
+        if cached is None or cached[0] != file.file_id:
+            cached = (file.file_id, _load(file))
+            st.session_state[UPLOAD] = cached
+        upload: Upload = cached[1]
+        show_result(upload)
+        if upload.frame is not None and not upload.frame.empty:
+            own.append(upload.frame)
+    pulled = fetch_panel()
+    if pulled is not None:
+        own.append(pulled)
+    if not own:
         return None, "bundled"
-    cached = st.session_state.get(UPLOAD)
-    if cached is None or cached[0] != file.file_id:
-        cached = (file.file_id, _load(file))
-        st.session_state[UPLOAD] = cached
-    upload: Upload = cached[1]
-    if upload.error:
-        st.error(plain(upload.error, 300))
-    for note in upload.notes:
-        st.caption(plain(note, 300))
-    errors = errors_frame(upload.result)
-    if len(errors):
-        with st.expander(f"Rejected rows: {upload.result.rejected}", expanded=True):
-            st.dataframe(errors, hide_index=True, width="stretch")
-    if upload.frame is None or upload.frame.empty:
-        return None, "bundled"
+    frame = own[0] if len(own) == 1 else \
+        pd.concat(own, ignore_index=True).sort_values("event_date", kind="stable").reset_index(drop=True)
     show = st.radio("Show", list(SHOW_LABELS), format_func=SHOW_LABELS.get, key=SHOW, horizontal=True)
-    return upload.frame, show
+    return frame, show
+
+
+def own_token() -> str:
+    """What this session added (upload id, pull id): part of the page's cache key."""
+    upload = st.session_state.get(UPLOAD, ("",))[0]
+    pulled = st.session_state.get(PULLED, ("",))[0]
+    return f"{upload}+{pulled}" if pulled else str(upload)
+
+
+def own_name() -> str:
+    """The uploaded file's and/or the pull's name (the provenance of events added to the store)."""
+    names = [getattr(st.session_state.get("upload_file"), "name", None), pulled_name()]
+    return " + ".join(n for n in names if n) or "upload"

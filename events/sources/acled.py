@@ -21,7 +21,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import credentials
-from .base import FetchError, FetchResult, Pages, Unauthorized, progress_bar, request_json
+from .base import FetchError, FetchResult, Pages, Progress, Unauthorized, progress_bar, request_json
 
 API_URL = "https://acleddata.com"
 TOKEN_PATH = "/oauth/token"
@@ -72,9 +72,13 @@ class Session:
 
 def fetch(out: str | Path, countries: list[str], since: str, until: str | None = None, *,
           api_url: str = API_URL, username: str | None = None, password: str | None = None,
-          page_size: int | None = None, secrets_path: Path | None = None) -> FetchResult:
+          page_size: int | None = None, secrets_path: Path | None = None,
+          progress: Progress | None = None) -> FetchResult:
     """Events in ``countries`` (ACLED's English names) from ``since`` to ``until`` (YYYY-MM-DD,
-    default today) -> CSV at ``out`` in ACLED's own layout. Raises FetchError with one line."""
+    default today) -> CSV at ``out`` in ACLED's own layout. Raises FetchError with one line.
+
+    ``progress(events_so_far, None, pages_so_far)`` is called after each page (ACLED does not say
+    the total in advance)."""
     page_size = page_size or PAGE_SIZE
     username = username or credentials.get("acled", "username", secrets_path)
     password = password or credentials.get("acled", "password", secrets_path)
@@ -104,6 +108,8 @@ def fetch(out: str | Path, countries: list[str], since: str, until: str | None =
             data = doc["data"]
             records.extend(data)
             bar.update(len(data))
+            if progress is not None:
+                progress(len(records), None, number)
             if len(data) < page_size:
                 break
             number += 1

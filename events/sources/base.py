@@ -15,11 +15,14 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 USER_AGENT = "conflict-event-map (python -m events fetch)"
 MAX_TRIES = 5          # per request: network errors and 429/5xx answers
 MAX_WAIT_S = 300       # the longest Retry-After we honour; longer waits fail with one clear line
 TIMEOUT_S = 60
+# progress(events so far, total events or None, pages so far): called after each page
+Progress = Callable[[int, "int | None", int], None]
 
 
 class FetchError(Exception):

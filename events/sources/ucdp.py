@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from . import credentials
-from .base import FetchError, FetchResult, Pages, Unauthorized, progress_bar, request_json
+from .base import FetchError, FetchResult, Pages, Progress, Unauthorized, progress_bar, request_json
 
 API_URL = "https://ucdpapi.pcr.uu.se/api"
 PAGE_SIZE = 1000
@@ -21,9 +21,13 @@ PAGE_SIZE = 1000
 
 def fetch(out: str | Path, dataset: str = "gedevents", version: str = "25.1", countries: list[str] = (),
           since: str | None = None, until: str | None = None, *, api_url: str = API_URL,
-          token: str | None = None, page_size: int | None = None, secrets_path: Path | None = None) -> FetchResult:
+          token: str | None = None, page_size: int | None = None, secrets_path: Path | None = None,
+          progress: Progress | None = None) -> FetchResult:
     """Events of UCDP ``dataset``/``version`` -> CSV at ``out`` in UCDP's own layout.
-    ``countries``: Gleditsch-Ward numbers. Raises FetchError with one line."""
+    ``countries``: Gleditsch-Ward numbers. Raises FetchError with one line.
+
+    ``progress(events_so_far, total_events, pages_so_far)`` is called after each page (the total
+    from UCDP's ``TotalCount``, None if it gave none)."""
     page_size = page_size or PAGE_SIZE
     token = token or credentials.get("ucdp", "token", secrets_path)
     if not token:
@@ -61,6 +65,8 @@ def fetch(out: str | Path, dataset: str = "gedevents", version: str = "25.1", co
             records.extend(doc["Result"])
             bar.update(len(doc["Result"]))
             number += 1
+            if progress is not None:
+                progress(len(records), bar.total, number)
             if not doc["Result"]:
                 break
     rows = pages.write_csv(records)
