@@ -118,7 +118,8 @@ class Geocoder:
                                                           for m in matches if m.method in (EXACT, ALIAS)):
             matches = index.lookup(parsed.core, always_fuzzy=True)
         if not any(m.method != FUZZY for m in matches):
-            matches += [replace(m, method=PART) for form in weaker_forms(name) for m in index.lookup(form)
+            matches += [replace(m, method=PART) for form in weaker_forms(name)
+                        for m in index.lookup(form, fuzzy=False)
                         if m.method != FUZZY]
         if near is not None:
             matches = [m for m in matches if distance_km(near[0], near[1], index.latitudes[m.place],

@@ -95,6 +95,8 @@ class CountryIndex:
         self._form_places = [forms[f] for f in self._forms]
         keys = sorted(k for k in self._keys if len(k) >= MIN_FUZZY_KEY)
         self._fuzzy_keys = keys
+        self._fuzzy_forms_by_length = _ByLength(self._forms)
+        self._fuzzy_keys_by_length = _ByLength(keys)
 
     def near_division(self, place: int, labels: frozenset[str], km: float) -> bool:
         """Is ``place`` within ``km`` of a place labelled with one of ``labels``? (A town on the
@@ -111,9 +113,9 @@ class CountryIndex:
     def __len__(self) -> int:
         return len(self.places)
 
-    def lookup(self, query: str, always_fuzzy: bool = False) -> list[Match]:
+    def lookup(self, query: str, always_fuzzy: bool = False, fuzzy: bool = True) -> list[Match]:
         """All matches of a normalised query: exact, alias and key; fuzzy when those find none
-        (or always, when the caller found the closer matches wanting)."""
+        (or always, when the caller found the closer matches wanting); never with ``fuzzy=False``."""
         best: dict[int, Match] = {}
 
         def add(match: Match) -> None:
@@ -152,7 +154,7 @@ class CountryIndex:
         for i, form in self._part_keys.get(key, ()):
             if query_arabic == is_arabic(form) and (similarity := likeness(query, form)) >= needed:
                 add(Match(i, PART, similarity, form))
-        if always_fuzzy or not best:
+        if fuzzy and (always_fuzzy or not best):
             self._fuzzy(query, key, add)
         matches = (replace(m, quarter=(m.place, m.form) in self._quarters, hinted=(m.place, m.form) in self._hinted)
                    for m in best.values())
@@ -160,19 +162,61 @@ class CountryIndex:
 
     def _fuzzy(self, query: str, key: str, add) -> None:
         if not is_arabic(query):
-            for form, score, pos in process.extract(query, self._forms, scorer=fuzz.ratio,
-                                                    score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT):
+            for form, score, pos in self._fuzzy_forms_by_length.extract(query, FUZZY_CUTOFF, FUZZY_LIMIT):
                 for i in self._form_places[pos]:
                     add(Match(i, FUZZY, score / 100, form))
         if len(key) >= MIN_FUZZY_KEY:
-            for other, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
-                                                   score_cutoff=FUZZY_CUTOFF + 3, limit=FUZZY_LIMIT):
+            for other, score, _ in self._fuzzy_keys_by_length.extract(key, FUZZY_CUTOFF + 3, FUZZY_LIMIT):
                 for i, form in self._keys[other]:
                     if is_arabic(form) != is_arabic(query):
                         continue
                     similarity = fuzz.ratio(query, form) / 100
                     if similarity >= FUZZY_CUTOFF / 100 - 0.1:
                         add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
+
+
+class _ByLength:
+    """Choices for ``process.extract(query, choices, scorer=fuzz.ratio, score_cutoff, limit)``, with
+    the same answers in the same order (ties by position) but only the choices that can reach the
+    cutoff compared. fuzz.ratio is 100 * (1 - d / (n + m)) for the Indel distance d of strings of
+    n and m letters, so a choice must be long enough (d >= |n - m|) and share enough letter pairs:
+    d indel edits leave at least max(n, m) - 1 - 2 d of the bigrams in common (the q-gram lemma,
+    Ukkonen 1992; Indel distance bounds the Levenshtein distance). Both bounds are counted
+    generously (one edit of slack), so no choice that could reach the cutoff is left out."""
+
+    def __init__(self, choices: list[str]):
+        self.choices = np.array(choices, dtype=object)
+        self.lengths = np.fromiter((len(c) for c in choices), dtype=np.int64, count=len(choices))
+        self._postings: dict[str, np.ndarray] | None = None
+
+    def _bigrams(self) -> dict[str, np.ndarray]:
+        if self._postings is None:          # built on the first fuzzy look-up, not at load
+            postings: dict[str, list[int]] = defaultdict(list)
+            for pos, choice in enumerate(self.choices):
+                for j in range(len(choice) - 1):
+                    postings[choice[j:j + 2]].append(pos)
+            self._postings = {g: np.array(p, dtype=np.int32) for g, p in postings.items()}
+        return self._postings
+
+    def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
+        n = len(query)
+        if not n or not len(self.choices):
+            return []
+        postings = self._bigrams()
+        hits = [postings[query[j:j + 2]] for j in range(n - 1) if query[j:j + 2] in postings]
+        # shared >= sum over the query's bigrams (with repeats) of their occurrences in the choice,
+        # an over-count of the bigrams in common: the filter only ever keeps too many.
+        shared = (np.bincount(np.concatenate(hits), minlength=len(self.choices)) if hits
+                  else np.zeros(len(self.choices), dtype=np.int64))
+        m = self.lengths
+        most = np.floor((100.0 - cutoff) * (n + m) / 100.0).astype(np.int64) + 1   # largest d, + slack
+        keep = (np.abs(m - n) <= most) & (shared >= np.maximum(m, n) - 1 - 2 * most)
+        positions = np.flatnonzero(keep)
+        if not len(positions):
+            return []
+        found = process.extract(query, self.choices[positions].tolist(), scorer=fuzz.ratio,
+                                score_cutoff=cutoff, limit=limit)
+        return [(choice, score, int(positions[pos])) for choice, score, pos in found]
 
 
 def _locate(country: str, lats: np.ndarray, lons: np.ndarray) -> tuple[list, list]:
