@@ -181,36 +181,51 @@ class _ByLength:
     cutoff compared. fuzz.ratio is 100 * (1 - d / (n + m)) for the Indel distance d of strings of
     n and m letters, so a choice must be long enough (d >= |n - m|) and share enough letter pairs:
     d indel edits leave at least max(n, m) - 1 - 2 d of the bigrams in common (the q-gram lemma,
-    Ukkonen 1992; Indel distance bounds the Levenshtein distance). Both bounds are counted
-    generously (one edit of slack), so no choice that could reach the cutoff is left out."""
+    Ukkonen 1992; Indel distance bounds the Levenshtein distance). Shared bigrams are over-counted
+    and d is rounded up, so no choice that could reach the cutoff is left out."""
 
     def __init__(self, choices: list[str]):
         self.choices = np.array(choices, dtype=object)
         self.lengths = np.fromiter((len(c) for c in choices), dtype=np.int64, count=len(choices))
-        self._postings: dict[str, np.ndarray] | None = None
+        self.longest = int(self.lengths.max()) if len(choices) else 0
+        self._postings: tuple[np.ndarray, np.ndarray] | None = None
 
-    def _bigrams(self) -> dict[str, np.ndarray]:
-        if self._postings is None:          # built on the first fuzzy look-up, not at load
-            postings: dict[str, list[int]] = defaultdict(list)
-            for pos, choice in enumerate(self.choices):
-                for j in range(len(choice) - 1):
-                    postings[choice[j:j + 2]].append(pos)
-            self._postings = {g: np.array(p, dtype=np.int32) for g, p in postings.items()}
+    def _bigrams(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every bigram occurrence of the choices as (code, choice), sorted by code: code =
+        first letter's code point * 0x110000 + second's. Built vectorised on the first fuzzy
+        look-up (not at load)."""
+        if self._postings is None:
+            lengths = self.lengths
+            text = "".join(self.choices.tolist())
+            points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            owner = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+            starts = np.cumsum(lengths) - lengths
+            # a pair (j, j + 1) is a bigram when j is not the last letter of its choice
+            pairs = np.flatnonzero(np.arange(len(points) - 1) - starts[owner[:-1]] < lengths[owner[:-1]] - 1) \
+                if len(points) > 1 else np.zeros(0, dtype=np.int64)
+            codes = points[pairs] * 0x110000 + points[pairs + 1]
+            order = np.argsort(codes, kind="stable")
+            self._postings = (codes[order], owner[pairs][order])
         return self._postings
 
     def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
         n = len(query)
         if not n or not len(self.choices):
             return []
-        postings = self._bigrams()
-        hits = [postings[query[j:j + 2]] for j in range(n - 1) if query[j:j + 2] in postings]
+        codes, owners = self._bigrams()
+        wanted = np.array([ord(a) * 0x110000 + ord(b) for a, b in zip(query, query[1:])], dtype=np.int64)
+        lo, hi = np.searchsorted(codes, wanted, "left"), np.searchsorted(codes, wanted, "right")
+        hits = [owners[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
         # shared >= sum over the query's bigrams (with repeats) of their occurrences in the choice,
         # an over-count of the bigrams in common: the filter only ever keeps too many.
         shared = (np.bincount(np.concatenate(hits), minlength=len(self.choices)) if hits
                   else np.zeros(len(self.choices), dtype=np.int64))
-        m = self.lengths
-        most = np.floor((100.0 - cutoff) * (n + m) / 100.0).astype(np.int64) + 1   # largest d, + slack
-        keep = (np.abs(m - n) <= most) & (shared >= np.maximum(m, n) - 1 - 2 * most)
+        # Per choice length m (a small table, then one gather): the least number of shared
+        # bigrams a choice of that length needs, or more than any can have when m is out of reach.
+        m = np.arange(self.longest + 1)
+        most = np.floor((100.0 - cutoff) * (n + m) / 100.0 + 1e-6).astype(np.int64)   # largest d
+        need = np.where(np.abs(m - n) <= most, np.maximum(m, n) - 1 - 2 * most, np.iinfo(np.int64).max)
+        keep = shared >= need[self.lengths]
         positions = np.flatnonzero(keep)
         if not len(positions):
             return []

@@ -40,7 +40,7 @@ def _variants(rng: random.Random, words: list[str], n: int) -> list[str]:
 def test_prefilter_gives_what_a_full_extract_gives(cutoff):
     rng = random.Random(cutoff)
     choices = _words(rng, 4000)
-    choices += choices[:50]                         # duplicates: ties broken by position
+    choices += choices[:50] + ["", "a", "ab"]        # duplicates: ties broken by position
     filtered = _ByLength(choices)
     compared = 0
     for query in _variants(rng, choices, 600):
