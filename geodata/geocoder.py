@@ -22,7 +22,8 @@ from .crossborder import cross_border_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
 from .normalize import fold, is_arabic, normalize_admin1, parse_name, weaker_forms
-from .ranking import AMBIGUITY_MARGIN, AREAS, POPULATED, RESOLVE_MIN, SAME_PLACE_KM, Scored, score
+from .ranking import (AMBIGUITY_MARGIN, AREAS, POPULATED, RESOLVE_MIN, SAME_PLACE_KM, SETTLEMENTS,
+                      SMALL_SETTLEMENT_WORDS, Scored, score)
 from .result import (AMBIGUOUS, PRECISION_NEAR, PRECISION_PLACE, PRECISION_REGION, RESOLVED,
                      UNRESOLVED, UNRESOLVED_RESULT, Alternative, GeocodeResult)
 
@@ -129,12 +130,22 @@ class Geocoder:
             if parsed.settlement == "quarter" and index.places[match.place].kind not in POPULATED:
                 continue        # a quarter is a populated place, never the base or dam of that name
             agrees = _agreement(index, match.place, wanted_admin1, wanted_polygons)
-            scored.append(score(match, index.places[match.place], agrees, parsed.kind_hint,
-                                admin1_unknown=bool(admin1_given) and agrees is None, settlement=parsed.settlement,
+            place = index.places[match.place]
+            settlement = parsed.settlement
+            if settlement in SETTLEMENTS and place.kind not in POPULATED and _named_with(place, settlement):
+                settlement = None    # "Green Village" (a base): the word is part of the name, not its kind
+            scored.append(score(match, place, agrees, parsed.kind_hint,
+                                admin1_unknown=bool(admin1_given) and agrees is None, settlement=settlement,
                                 arabic_query=is_arabic(parsed.core)))
         scored.sort(key=lambda s: -s.score)
         heads = _distinct_places(scored)
         return _decide(heads, parsed.relative, index, bool(admin1_given))
+
+
+def _named_with(place, settlement: str) -> bool:
+    """Does one of the place's own names carry this settlement word? Then the word in the query
+    is part of the name ("Green Village", a base), not a claim about the kind of place."""
+    return any(parse_name(raw).settlement == settlement for raw in (place.name, *place.aliases))
 
 
 # An ACLED compound location: "Baghdad - Karkh", "Hamrin Mountains - Diyala".
@@ -237,6 +248,8 @@ def _importance(place) -> int:
 def _dominates(best: Scored, rivals: list[Scored]) -> bool:
     if best.kind_mismatch or any(r.place.source == CURATED_SOURCE for r in rivals):
         return False
+    if best.settlement in SMALL_SETTLEMENT_WORDS and best.place.kind in ("city", "town"):
+        return False     # "X village" names a village: the big namesake is no evidence for it
     biggest = max(_importance(r.place) for r in rivals)
     return best.place.source == CURATED_SOURCE or _importance(best.place) >= DOMINANT_RATIO * max(biggest, 500)
 

@@ -66,6 +66,8 @@ class Scored:
     quarter_mismatch: bool = False   # a quarter for "X village"/"X town", or a village for "Hay X"
     arabic_query: bool = False
     quarter_query: bool = False
+    similarity: float = 1.0          # of the matched form to the query (index.Match.similarity)
+    settlement: str | None = None    # the settlement word of the query ("village", "town", "quarter")
 
 
 # admin1 given and known in the country: agreeing candidates gain, others lose. A different
@@ -143,4 +145,4 @@ def score(match: Match, place: Place, admin1_agrees: bool | None, kind_hint: str
     return Scored(place, match.place, value, near_only, match.method, admin1_agrees,
                   cross_script=match.cross_script, kind_mismatch=kind_mismatch, form=match.form,
                   quarter_mismatch=quarter_mismatch, arabic_query=arabic_query,
-                  quarter_query=settlement == "quarter")
+                  quarter_query=settlement == "quarter", similarity=match.similarity, settlement=settlement)

@@ -54,6 +54,19 @@ def test_bare_town_name_is_not_the_air_base_named_after_it(real_data_dir):
     assert "Air Base" not in (result.name or "")
 
 
+GREEN_VILLAGE = (35.15167, 40.57583)     # curated: Mission Support Site Green Village (Al-Omar field)
+
+
+@pytest.mark.parametrize("query, admin1", [("Green Village", None), ("MSS Green Village", None),
+                                           ("Green Village", "Deir ez-Zor")])
+def test_a_settlement_word_that_is_part_of_the_name_is_no_kind_mismatch(real_data_dir, query, admin1):
+    # "village" in "Green Village" is the base's own name, not a village asked for instead of a base.
+    result = geocode(query, "SY", admin1)
+    assert result.status == "resolved" and result.source == "curated"
+    assert "kind" not in result.basis.split("|")[0]
+    assert distance_km(*GREEN_VILLAGE, result.latitude, result.longitude) < 1
+
+
 def test_never_resolved_outside_the_admin1_given(real_data_dir):
     # Zinjibar is in Abyan: asked for in Hadramawt it is not an answer.
     assert geocode("Zinjibar", "YE", "Abyan").status == "resolved"
