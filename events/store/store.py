@@ -111,19 +111,19 @@ def _none(value):
 
 
 def h3_cells(lat: pd.Series, lon: pd.Series) -> list:
-    """H3 cell (resolution ``H3_RESOLUTION``) of each point, None where a coordinate is missing."""
-    cache: dict = {}
-    out = []
-    for la, lo in zip(lat.tolist(), lon.tolist()):
-        if la is None or lo is None or la != la or lo != lo:
-            out.append(None)
-            continue
-        key = (round(la, 4), round(lo, 4))
-        cell = cache.get(key)
-        if cell is None:
-            cell = cache[key] = h3.latlng_to_cell(la, lo, H3_RESOLUTION)
-        out.append(cell)
-    return out
+    """H3 cell (resolution ``H3_RESOLUTION``) of each point, None where a coordinate is missing. Each
+    distinct point is computed once (many events share a place's coordinates)."""
+    from h3.api.basic_int import latlng_to_cell
+
+    la = pd.to_numeric(pd.Series(lat), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    lo = pd.to_numeric(pd.Series(lon), errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    out = np.full(len(la), None, dtype=object)
+    ok = ~(np.isnan(la) | np.isnan(lo))
+    if ok.any():
+        codes, points = pd.factorize(la[ok] + 1j * lo[ok])
+        cells = map(latlng_to_cell, points.real.tolist(), points.imag.tolist(), [H3_RESOLUTION] * len(points))
+        out[ok] = np.array([format(c, "x") for c in cells], dtype=object)[codes]
+    return out.tolist()
 
 
 def _record_csv(record: dict) -> bytes:

@@ -43,8 +43,8 @@ def _run_as() -> str | None:
 
 
 class Cluster:
-    def __init__(self, root: Path, port: int, user: str | None):
-        self.root, self.port, self.user = root, port, user
+    def __init__(self, root: Path, port: int, user: str | None, durable: bool = False):
+        self.root, self.port, self.user, self.durable = root, port, user, durable
         self.data = root / "data"
         self.template = "conflictmap_template"
 
@@ -59,7 +59,9 @@ class Cluster:
         except subprocess.CalledProcessError as exc:
             raise Unavailable(f"initdb failed: {exc.stderr.strip()[-300:]}") from None
         opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
-                "-c fsync=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=128MB")
+                "-c max_connections=60 -c shared_buffers=128MB")
+        if not self.durable:  # tests only: a crash loses the throw-away cluster anyway
+            opts += " -c fsync=off -c full_page_writes=off"
         proc = self._cmd(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
                          "-o", opts, "-w", "-t", "60", "start", check=False)
         if proc.returncode != 0:
@@ -94,8 +96,10 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def throwaway_cluster():
-    """Yields a started ``Cluster``; raises ``Unavailable`` (with the reason) when one cannot start."""
+def throwaway_cluster(durable: bool = False):
+    """Yields a started ``Cluster``; raises ``Unavailable`` (with the reason) when one cannot start.
+    ``durable``: PostgreSQL's crash-safe defaults (fsync, full-page writes), as a real server runs, for
+    benchmarks; otherwise both are off, which is faster for tests."""
     if not (PG_BIN / "initdb").exists():
         raise Unavailable(f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing; `make test` installs it)")
     if not POSTGIS_CONTROL.exists():
@@ -107,7 +111,7 @@ def throwaway_cluster():
         info = pwd.getpwnam(user)
         os.chown(root, info.pw_uid, info.pw_gid)
     os.chmod(root, 0o700)
-    cluster = Cluster(root, _free_port(), user)
+    cluster = Cluster(root, _free_port(), user, durable)
     try:
         cluster.start()
         yield cluster

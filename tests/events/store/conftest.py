@@ -81,5 +81,17 @@ def record():
     }
 
 
+def index_definitions(store) -> list[str]:
+    """Every index on the store's tables, as the database defines it (sorted)."""
+    with store.engine.connect() as conn:
+        if store.dialect == "postgresql":
+            rows = conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE tablename IN ('events', "
+                                        "'event_history')").scalars()
+        else:
+            rows = conn.exec_driver_sql("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE "
+                                        "type = 'index' AND tbl_name IN ('events', 'event_history')").scalars()
+        return sorted(rows)
+
+
 def frame_of(store) -> pd.DataFrame:
     return store.frame(include_retired=True)

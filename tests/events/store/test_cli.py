@@ -13,7 +13,7 @@ import pytest
 
 from events import CURATED_PATH
 from events.store import open_store
-from tests.events.store.conftest import big_file
+from tests.events.store.conftest import big_file, index_definitions
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -70,7 +70,9 @@ def test_kill_9_during_import_leaves_the_store_as_before(store_url, tmp_path):
     cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
     store = open_store(store_url)
     before = (store.count(include_retired=True), store.latest_revision())
-    path = big_file(tmp_path / "big.parquet", 100_000)
+    indexes = index_definitions(store)
+    assert len(indexes) >= 4
+    path = big_file(tmp_path / "big.parquet", 100_000)  # larger than the store: its indexes are rebuilt
     env = {**os.environ, "CONFLICTMAP_DB_URL": store_url}
     proc = subprocess.Popen([sys.executable, "-m", "events", "db", "import", path], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -80,9 +82,11 @@ def test_kill_9_during_import_leaves_the_store_as_before(store_url, tmp_path):
     proc.wait()
     time.sleep(0.5)  # PostgreSQL notices the dropped connection and rolls back
     assert (store.count(include_retired=True), store.latest_revision()) == before
+    assert index_definitions(store) == indexes  # the dropped indexes came back with the rollback
     again = cli("db", "import", path, url=store_url, check=0)
     assert "100000 added" in again.stdout
     assert store.count(include_retired=True) == before[0] + 100_000
+    assert index_definitions(store) == indexes
     store.close()
 
 

@@ -123,12 +123,14 @@ def test_import_skip_then_update(store, tmp_path):
     assert [v["action"] for v in store.history("CM0001")] == ["import", "import"]
 
 
-def test_import_failing_midway_leaves_the_store_as_it_was(seeded, tmp_path, monkeypatch):
+@pytest.mark.parametrize("rebuild", [False, True], ids=["indexes-kept", "indexes-rebuilt"])
+def test_import_failing_midway_leaves_the_store_as_it_was(seeded, tmp_path, monkeypatch, rebuild):
     from events.store import bulk
-    from tests.events.store.conftest import big_file
+    from tests.events.store.conftest import big_file, index_definitions
 
     path = big_file(tmp_path / "big.parquet", 120)
-    before, revision = seeded.count(), seeded.latest_revision()
+    before, revision, indexes = seeded.count(), seeded.latest_revision(), index_definitions(seeded)
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 100 if rebuild else 10**9)
     real = bulk._executemany_sqlite if seeded.dialect == "sqlite" else bulk._copy_postgres
     calls = []
 
@@ -145,6 +147,35 @@ def test_import_failing_midway_leaves_the_store_as_it_was(seeded, tmp_path, monk
         seeded.import_file(path, user="ana")
     assert len(calls) == 2
     assert (seeded.count(), seeded.latest_revision()) == (before, revision)
+    assert index_definitions(seeded) == indexes
+
+
+@pytest.mark.parametrize("rebuild", [False, True], ids=["indexes-kept", "indexes-rebuilt"])
+def test_bulk_import_writes_each_event_and_its_history_once(seeded, tmp_path, monkeypatch, rebuild):
+    from events.store import bulk
+    from tests.events.store.conftest import big_file, index_definitions
+
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 100 if rebuild else 10**9)
+    indexes = index_definitions(seeded)
+    path = big_file(tmp_path / "big.parquet", 130)
+    original = bulk.bulk_insert
+    monkeypatch.setattr(bulk, "bulk_insert", lambda *a, **kw: original(*a, **{**kw, "chunk": 50}))
+    result = seeded.import_file(path, user="ana")
+    assert result.added == 130
+    assert index_definitions(seeded) == indexes
+    stored = seeded.frame().set_index("event_id")
+    assert len(stored) == 36 + 130
+    import h3
+
+    for event_id in ("K0000000", "K0000049", "K0000050", "K0000129"):
+        versions = seeded.history(event_id)
+        assert [(v["action"], v["revision"], v["changed_by"]) for v in versions] == [("import", 1, "ana")]
+        row = seeded.get(event_id)
+        assert {c: versions[0][c] for c in row} == row
+        assert row["h3_cell"] == h3.latlng_to_cell(row["latitude"], row["longitude"], 6)
+    with seeded.engine.connect() as conn:
+        per_event = conn.exec_driver_sql("SELECT count(*), count(DISTINCT event_id) FROM event_history").one()
+    assert tuple(per_event) == (36 + 130, 36 + 130)
 
 
 def test_concurrent_writers_lose_no_update(seeded):
