@@ -67,6 +67,17 @@ def test_a_settlement_word_that_is_part_of_the_name_is_no_kind_mismatch(real_dat
     assert distance_km(*GREEN_VILLAGE, result.latitude, result.longitude) < 1
 
 
+def test_namesakes_inside_the_admin1_given_are_ambiguous_with_both_offered(real_data_dir):
+    # The regional gazetteer holds two villages "Qaryat al Karamah" in Nineveh, about 53 km apart:
+    # the admin1 cannot choose between them, so neither is resolved and both are offered.
+    result = geocode("Qaryat al Karamah", "IQ", "Nineveh")
+    assert result.status == "ambiguous" and result.confidence < 0.95 and result.latitude is None
+    namesakes = [a for a in result.alternatives if a.name == "Qaryat al Karamah" and a.admin1 == "Ninawa"]
+    assert len(namesakes) >= 2
+    assert distance_km(namesakes[0].latitude, namesakes[0].longitude,
+                       namesakes[1].latitude, namesakes[1].longitude) > 25
+
+
 def test_never_resolved_outside_the_admin1_given(real_data_dir):
     # Zinjibar is in Abyan: asked for in Hadramawt it is not an answer.
     assert geocode("Zinjibar", "YE", "Abyan").status == "resolved"
