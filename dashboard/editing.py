@@ -7,6 +7,8 @@ gets the store's conflict message and nothing is overwritten.
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -132,16 +134,44 @@ def place_picker() -> None:
     import folium
     from streamlit_folium import st_folium
 
+    from . import offline
+    from .basemaps import base_map
+    from .url_state import View
+
+    problem = offline.asset_problem()
+    if problem:
+        st.caption(plain(problem, 400))
+        return
     centre = (found[0][1], found[0][2]) if found else (33.3, 44.4)
-    fmap = folium.Map(location=centre, zoom_start=8 if found else 5, tiles=None)
-    folium.TileLayer("OpenStreetMap").add_to(fmap)
+    # The page's own base map (drawn offline) and the app's copies of Leaflet: no CDN, no tiles needed.
+    fmap = base_map(legend=False, view=View(centre[0], centre[1], 8 if found else 5))
     for label, lat, lon, _ in found:
-        folium.Marker((lat, lon), tooltip=folium.Tooltip(label, parse_html=False)).add_to(fmap)
+        folium.CircleMarker((lat, lon), radius=7, weight=2, color="#b30000", fill=True, fill_opacity=0.6,
+                            tooltip=folium.Tooltip(html.escape(label))).add_to(fmap)
+    offline.localize(fmap)
     clicked = st_folium(fmap, height=260, key="_ed_pick_map", returned_objects=["last_clicked"])
     point = (clicked or {}).get("last_clicked")
     if point:
         st.button(f"Use the clicked point {point['lat']:.4f}, {point['lng']:.4f}", key="_ed_use_click",
                   on_click=_use_candidate, args=(point["lat"], point["lng"], 2))
+
+
+def place_fields() -> None:
+    """Where the event happened, outside the form: a form sends its values only when it is submitted,
+    so the place picker could not see a location typed into it."""
+    st.markdown("**Place**")
+    a, b, c = st.columns(3)
+    a.text_input("Location (as the source wrote it)", key=_key("location"))
+    b.text_input("Country (ISO code)", key=_key("country"), max_chars=2)
+    c.text_input("Governorate / province", key=_key("admin1"))
+    place_picker()
+    a, b, c = st.columns(3)
+    a.text_input("Latitude", key=_key("latitude"), help=f"WGS84 degrees; {NUMBER_HINT} (geocoded from location)")
+    b.text_input("Longitude", key=_key("longitude"), help=f"WGS84 degrees; {NUMBER_HINT}")
+    if st.session_state.get(_key("geo_precision")) not in ("", "1", "2", "3"):
+        st.session_state[_key("geo_precision")] = ""
+    c.selectbox("Geo precision", ["", "1", "2", "3"], key=_key("geo_precision"),
+                format_func=lambda v: f"{v} {GEO_PRECISIONS[int(v)]}" if v else "(unknown)")
 
 
 def _fields(new: bool) -> None:
@@ -158,15 +188,6 @@ def _fields(new: bool) -> None:
     b.selectbox("Sub-event type", subs, key=_key("sub_event_type"))
     a.text_input("Actor 1", key=_key("actor1"))
     b.text_input("Actor 2", key=_key("actor2"))
-    a.text_input("Country (ISO code)", key=_key("country"), max_chars=2)
-    b.text_input("Governorate / province", key=_key("admin1"))
-    a.text_input("Location (as the source wrote it)", key=_key("location"))
-    if st.session_state.get(_key("geo_precision")) not in ("", "1", "2", "3"):
-        st.session_state[_key("geo_precision")] = ""
-    b.selectbox("Geo precision", ["", "1", "2", "3"], key=_key("geo_precision"),
-                format_func=lambda v: f"{v} {GEO_PRECISIONS[int(v)]}" if v else "(unknown)")
-    a.text_input("Latitude", key=_key("latitude"), help=f"WGS84 degrees; {NUMBER_HINT} (geocoded from location)")
-    b.text_input("Longitude", key=_key("longitude"), help=f"WGS84 degrees; {NUMBER_HINT}")
     a.text_input("Fatalities", key=_key("fatalities"), help=NUMBER_HINT)
     b.text_input("Source", key=_key("source"))
     st.text_input("Source URL (the exact report)", key=_key("source_url"))
@@ -197,7 +218,7 @@ def editing_panel(store, selected: str | None, uploaded: pd.DataFrame | None = N
             fill_form(None)
             st.session_state[LOADED] = ("", 0)
             st.session_state.pop(CANDIDATES, None)
-        place_picker()
+        place_fields()
         with st.form("_ed_add_form"):
             _fields(new=True)
             st.form_submit_button("Add event", on_click=_submit, args=(store, "add"))
@@ -217,7 +238,7 @@ def editing_panel(store, selected: str | None, uploaded: pd.DataFrame | None = N
     if current["revision"] != loaded_rev:
         st.button("Load the current version (your unsaved edits are dropped)", key="_ed_reload",
                   on_click=lambda: st.session_state.pop(LOADED, None))
-    place_picker()
+    place_fields()
     with st.form("_ed_edit_form"):
         _fields(new=False)
         save, toggle = st.columns(2)

@@ -1,12 +1,14 @@
 """python -m events validate|convert|geocode|draft|db|fetch: check, convert and geocode event files; draft
 events from a report; the event store; fetch events from ACLED or UCDP.
 
-Exit codes: 0 all rows valid, 1 some rows rejected, 2 the file could not be read.
+Exit codes: 0 all rows valid, 1 some rows rejected, 2 the file could not be read (or written), 141 the
+reader of standard output went away (``| head``). ``--out -`` writes to standard output.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from . import export
@@ -117,7 +119,17 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, not at exit, so a reader that went away is handled below
+        return code
+    except BrokenPipeError:
+        # The reader went away (``... | head -1``): stop quietly, as a Unix tool does on SIGPIPE
+        # (exit 128 + 13). Standard output goes to /dev/null so the exit's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except export.OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except LoadError as exc:
         if getattr(args, "json", False):
             print(json.dumps({"file": exc.file, "format": None, "rows": 0, "valid": 0, "rejected": 0,

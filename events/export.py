@@ -63,11 +63,38 @@ def to_geojson_bytes(frame: pd.DataFrame) -> bytes:
     return json.dumps(to_geojson_dict(frame), ensure_ascii=False).encode("utf-8")
 
 
-def to_parquet(frame: pd.DataFrame, path: str | Path) -> None:
+def to_parquet(frame: pd.DataFrame, path) -> None:
     frame[_export_columns(frame)].to_parquet(path, index=False)
 
 
+STDOUT = "-"  # ``--out -``: standard output, as Unix tools read it
+
+
+class OutputError(ValueError):
+    """The export cannot be written where it was asked to go; ``str()`` says what to do instead."""
+
+
 def write(frame: pd.DataFrame, path: str | Path, to: str) -> None:
+    """Write ``frame`` as ``to`` (csv, geojson, parquet) to ``path``; ``"-"`` is standard output (bytes).
+    Raises OutputError for binary Parquet to a terminal."""
+    if str(path) == STDOUT:
+        import io
+        import sys
+
+        if to == "parquet":
+            if sys.stdout.isatty():
+                raise OutputError("Parquet is binary: redirect it (--out - > FILE.parquet) or give --out FILE")
+            buf = io.BytesIO()
+            to_parquet(frame, buf)
+            data = buf.getvalue()
+        elif to in ("csv", "geojson"):
+            data = to_csv_bytes(frame) if to == "csv" else to_geojson_bytes(frame)
+        else:
+            raise ValueError(f"unknown export format {to!r}")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     path = Path(path)
     if to == "csv":
         path.write_bytes(to_csv_bytes(frame))

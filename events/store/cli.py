@@ -62,7 +62,8 @@ def cmd_export(args) -> int:
     store = _open(args)
     frame = store.frame(include_retired=args.retired)
     export.write(frame, args.out, args.to)
-    print(f"{len(frame):,} events -> {args.out}", file=sys.stderr)
+    print(f"{len(frame):,} events -> {'standard output' if args.out == export.STDOUT else args.out}",
+          file=sys.stderr)
     return 0
 
 
@@ -124,7 +125,7 @@ def add_db_parser(sub, summary, print_errors) -> None:
 
     p = dsub.add_parser("export", help="write the store's events to a file")
     p.add_argument("--to", choices=("csv", "geojson", "parquet"), required=True)
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, help="file to write; - for standard output")
     p.add_argument("--retired", action="store_true", help="include retired events")
     p.set_defaults(db_func=cmd_export)
 
@@ -154,7 +155,7 @@ def add_db_parser(sub, summary, print_errors) -> None:
         except (StoreError, PermissionError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        except LoadError:
+        except (LoadError, BrokenPipeError):  # python -m events reports these
             raise
         except SQLAlchemyError as exc:
             where = safe_url(args.db or store_url())

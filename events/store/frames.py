@@ -12,12 +12,18 @@ from .tables import FLOAT_COLUMNS, INT_COLUMNS
 EXTRA = ("revision", "retired", "provenance", "updated_by")
 
 
-def read_frame(store, include_retired: bool = False) -> pd.DataFrame:
+def read_frame(store, include_retired: bool = False, since: int | None = None) -> pd.DataFrame:
     """The events (retired ones only when asked) with COLUMNS typed as ``events.load`` types them, plus
-    ``EXTRA``; sorted by date then id."""
+    ``EXTRA``; sorted by date then id (by pandas: the same order on both engines whatever the
+    database's collation). ``since``: only events changed after that store revision."""
     names = [*COLUMNS, *EXTRA]
-    where = "" if include_retired else " WHERE NOT retired" if store.dialect == "postgresql" else " WHERE retired = 0"
-    sql = f"SELECT {', '.join(names)} FROM events{where} ORDER BY event_date, event_id"
+    where = []
+    if not include_retired:
+        where.append("NOT retired" if store.dialect == "postgresql" else "retired = 0")
+    if since is not None:
+        where.append(f"event_id IN (SELECT event_id FROM event_history WHERE history_id > {int(since)})")
+    # No ORDER BY: the table is read in storage order (sequential pages) and sorted in memory.
+    sql = f"SELECT {', '.join(names)} FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
     from .engine import reader
 
     with reader(store.engine) as conn:
@@ -57,4 +63,4 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     frame["revision"] = frame["revision"].astype(np.int64)
     frame["provenance"] = frame["provenance"].astype("category")
     frame["updated_by"] = frame["updated_by"].astype("category")
-    return frame.reset_index(drop=True)
+    return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)

@@ -2,33 +2,49 @@
 
 Reading a million events out of a database costs far more than reading one Parquet file, and the store
 changes rarely compared with how often the dashboard starts. ``load_events`` returns the snapshot of the
-current revision when one exists, else reads the store, geocodes what has no coordinates (as a file
-load would), and writes the snapshot atomically (temp file + rename; a damaged snapshot is just read
-again from the store). ``db import`` into an empty store writes the snapshot of what it imported.
+current revision when one exists. Otherwise it starts from the newest older snapshot of the same store
+and reads only the events changed since (an edit to a big store costs one small query, not a full
+read); with no older snapshot, or too many changes, it reads the whole store. Either way the events are
+finished as a file load finishes them (``events.load``: coordinates geocoded where missing, admin1/admin2
+from the embedded polygons) and the snapshot is written atomically (temp file + rename; a damaged
+snapshot is just read again from the store). ``db import`` into an empty store writes the snapshot of
+what it imported.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from pathlib import Path
 
 import pandas as pd
 
 SNAPSHOT_DIR = "snapshots"
+FORMAT = 2  # in the file name: a snapshot written by an older version (no admin2) is never read
+# More changed events than this share of the older snapshot: read the whole store instead.
+INCREMENTAL_MAX_SHARE = 0.2
+CATEGORIES = ("provenance", "updated_by")
 
 
 def snapshot_path(url: str, revision: int, retired: bool) -> Path:
     from geodata.settings import data_dir
 
     key = hashlib.sha256(url.encode()).hexdigest()[:12]
-    return data_dir() / SNAPSHOT_DIR / f"events-{key}-r{revision}{'-all' if retired else ''}.parquet"
+    return data_dir() / SNAPSHOT_DIR / f"events-{key}-v{FORMAT}-r{revision}{'-all' if retired else ''}.parquet"
+
+
+def finish(frame: pd.DataFrame) -> pd.DataFrame:
+    """Store rows finished as ``events.load`` finishes a file's: coordinates geocoded where missing (the
+    GEO_COLUMNS set), then admin1 (where empty) and admin2 from the embedded polygons."""
+    from events.geocoding import add_coordinates
+    from geodata.boundaries import fill_admin
+
+    return fill_admin(add_coordinates(frame))
 
 
 def load_events(store, revision: int | None = None, retired: bool = False) -> pd.DataFrame:
-    """The store's events at ``revision`` (default: now), geocoded like a file, via the snapshot."""
-    from events.geocoding import add_coordinates
-
+    """The store's events at ``revision`` (default: now), finished like a file load, via the snapshot."""
     revision = store.latest_revision() if revision is None else revision
     path = snapshot_path(store.url, revision, retired)
     if path.exists():
@@ -36,9 +52,47 @@ def load_events(store, revision: int | None = None, retired: bool = False) -> pd
             return pd.read_parquet(path)
         except Exception:  # noqa: BLE001 -- only a cache: read the store instead
             pass
-    frame = add_coordinates(store.frame(include_retired=retired))
+    frame = _from_older(store, path, revision, retired)
+    if frame is None:
+        frame = finish(store.frame(include_retired=retired))
     write_snapshot(frame, path)
     return frame
+
+
+def _older(path: Path, revision: int) -> list[tuple[int, Path]]:
+    """Snapshots of the same store and retired flag at revisions below ``revision``, newest first."""
+    stem, _, rest = path.name.partition("-r")
+    suffix = rest[len(str(revision)):]
+    pattern = re.compile(rf"{re.escape(stem)}-r(\d+){re.escape(suffix)}")
+    found = []
+    for p in path.parent.glob(f"{stem}-r*{suffix}"):
+        m = pattern.fullmatch(p.name)
+        if m and int(m.group(1)) < revision:
+            found.append((int(m.group(1)), p))
+    return sorted(found, reverse=True)
+
+
+def _from_older(store, path: Path, revision: int, retired: bool) -> pd.DataFrame | None:
+    """The newest older snapshot with the events changed since it read from the store, or None."""
+    from .frames import read_frame
+
+    for old_revision, old_path in _older(path, revision)[:1]:
+        try:
+            old = pd.read_parquet(old_path)
+        except Exception:  # noqa: BLE001 -- only a cache
+            return None
+        changed = store.changed_since(old_revision)
+        if len(changed) > max(1000, INCREMENTAL_MAX_SHARE * len(old)):
+            return None
+        fresh = finish(read_frame(store, include_retired=retired, since=old_revision))
+        if list(fresh.columns) != list(old.columns):
+            return None
+        kept = old[~old["event_id"].isin(changed)]
+        frame = pd.concat([kept, fresh] if len(fresh) else [kept], ignore_index=True)
+        for col in ("geo_status", "geo_name", "geo_source", *CATEGORIES):
+            frame[col] = frame[col].astype(str).astype("category")
+        return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
+    return None
 
 
 def write_snapshot(frame: pd.DataFrame, path: Path) -> None:
@@ -58,15 +112,14 @@ def write_snapshot(frame: pd.DataFrame, path: Path) -> None:
 
 def snapshot_after_first_import(store, frame: pd.DataFrame, provenance: str, user: str) -> None:
     """After importing ``frame`` into an empty store: its snapshot, without reading the store back."""
-    from events.geocoding import add_coordinates
-
     from .frames import EXTRA
 
     out = frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
-    out = out[[c for c in out.columns if c not in ("geo_status", "geo_name", "geo_source", "geo_confidence")]]
+    out = out[[c for c in out.columns if c not in ("geo_status", "geo_name", "geo_source", "geo_confidence",
+                                                   "admin2")]]
     out["revision"] = 1
     out["retired"] = False
     out["provenance"] = pd.Categorical([provenance] * len(out))
     out["updated_by"] = pd.Categorical([user] * len(out))
-    out = add_coordinates(out[[*out.columns[:21], *EXTRA]])
+    out = finish(out[[*out.columns[:21], *EXTRA]])
     write_snapshot(out, snapshot_path(store.url, store.latest_revision(), False))

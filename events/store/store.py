@@ -191,6 +191,12 @@ class EventStore:
         with reader(self.engine) as conn:
             return int(conn.execute(select(func.max(event_history.c.history_id))).scalar() or 0)
 
+    def changed_since(self, revision: int) -> set[str]:
+        """Ids of the events written (added, changed, retired, restored) after store revision ``revision``."""
+        with reader(self.engine) as conn:
+            return set(conn.execute(select(event_history.c.event_id).distinct()
+                                    .where(event_history.c.history_id > int(revision))).scalars())
+
     def get(self, event_id: str) -> dict | None:
         """The current version of one event (retired ones too), or None."""
         with reader(self.engine) as conn:

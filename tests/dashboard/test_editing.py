@@ -1,6 +1,8 @@
 """Editing in the app: only a signed-in user sees the controls or can write; conflicts are shown; history."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
@@ -150,3 +152,93 @@ def test_adding_a_user_prints_a_line_that_signs_them_in(monkeypatch, capsys):
     auth.failures.clear()
     assert auth.check_password("ana", "a long passphrase")[0]
     assert auth.main(["bad name!"]) == 2
+
+
+def button(at, start: str):
+    found = [b for b in at.button if b.label.startswith(start)]
+    assert found, (start, [b.label for b in at.button])
+    return found[0]
+
+
+def test_typing_a_location_offers_the_geocoders_candidates_on_a_map(store):
+    at = sign_in(app().run(), "ana")
+    at.text_input(key="_ed_location").input("Zummar")
+    at.text_input(key="_ed_country").input("IQ")
+    button(at, "Find the place").click()
+    at.run()
+    no_problem(at)
+    labels = [b.label for b in at.button if b.label.startswith("Use ")]
+    assert labels[0].startswith("Use Zummar (resolved") and labels[0].endswith("36.7667, 42.6333")
+    assert len(labels) >= 2  # the other places of that name are offered too
+    maps = [json.loads(c.proto.json_args) for c in at.get("component_instance")
+            if "st_folium" in c.proto.component_name]
+    picker = [m for m in maps if m["height"] == 260]
+    assert len(maps) == 2 and len(picker) == 1  # the page's map and the picker's
+    script = picker[0]["script"]
+    assert script.count("L.circleMarker(") == len(labels) and "Zamar, Diyala" in script  # a marker per candidate
+    assert all(link.startswith("/") for link in [*picker[0]["js_links"], *picker[0]["css_links"]])  # no CDN
+    button(at, "Use Zummar").click()
+    at.run()
+    assert (at.text_input(key="_ed_latitude").value, at.text_input(key="_ed_longitude").value) == ("36.76667",
+                                                                                                 "42.63333")
+    assert at.selectbox(key="_ed_geo_precision").value == "1"
+
+
+def test_a_click_on_the_picker_map_sets_the_point_with_the_chosen_precision(store):
+    at = sign_in(app().run(), "ana")
+    at.text_input(key="_ed_location").input("a farm outside Zummar")
+    at.text_input(key="_ed_country").input("IQ")
+    button(at, "Find the place").click()
+    at.run()
+    # What the map component sends back when the user clicks it (streamlit_folium's last_clicked), under
+    # the widget key st_folium gives the component.
+    picker = next(json.loads(c.proto.json_args) for c in at.get("component_instance")
+                  if "st_folium" in c.proto.component_name and json.loads(c.proto.json_args)["height"] == 260)
+    at.session_state[picker["key"]] = {"last_clicked": {"lat": 36.81234, "lng": 42.55678}}
+    at.run()
+    no_problem(at)
+    button(at, "Use the clicked point 36.8123, 42.5568").click()
+    at.run()
+    assert (at.text_input(key="_ed_latitude").value, at.text_input(key="_ed_longitude").value) == ("36.81234",
+                                                                                                 "42.55678")
+    at.selectbox(key="_ed_geo_precision").set_value("3")
+    for key, value in {"event_id": "APP2", "event_date": "2024-04-21", "actor1": "Unidentified Armed Group (Iraq)",
+                       "source": "Reuters"}.items():
+        at.text_input(key=f"_ed_{key}").input(value)
+    button(at, "Add event").click()
+    at.run()
+    no_problem(at)
+    got = store.get("APP2")
+    assert (got["latitude"], got["longitude"], got["geo_precision"]) == (36.81234, 42.55678, 3)
+
+
+def test_an_upload_is_reviewed_then_added_to_the_store(store):
+    from .conftest import curated_csv, event, map_event_ids
+
+    at = sign_in(app().run(), "ana")
+    content = curated_csv(
+        event(event_id="U1", event_date="2024-03-10", location="Erbil", latitude=36.19, longitude=44.01),
+        event(event_id="U2", event_date="2024-13-45"),
+        event(event_id="U3", event_date="2024-03-11", location="Mosul", country="IQ", admin1="Ninawa",
+              latitude="", longitude=""),
+        event(event_id="CM0001", event_date="2024-03-12", latitude=36.2, longitude=44.0),
+    )
+    at.file_uploader(key="upload_file").upload("mine.csv", content, "text/csv")
+    at.run()
+    no_problem(at)
+    rejected = next(df.value for df in at.dataframe if "reason" in df.value.columns)  # the review
+    assert list(rejected["column"]) == ["event_date"]
+    assert {"U1", "U3"} <= set(map_event_ids(at))  # U3 is on the map where the geocoder put Mosul
+    before = store.latest_revision()
+    at.radio(key="_ed_mode").set_value("Add the upload to the store").run()
+    assert any("3 reviewed rows from mine.csv" in c.value.replace("\\", "") for c in at.caption)
+    assert store.latest_revision() == before  # reviewing writes nothing
+    button(at, "Add 3 events to the store").click()
+    at.run()
+    no_problem(at)
+    assert any("2 added, 1 skipped" in s.value.replace("\\", "") for s in at.success), [s.value for s in at.success]
+    u1, u3 = store.get("U1"), store.get("U3")
+    assert (u1["latitude"], u1["created_by"], u1["provenance"]) == (36.19, "ana", "upload: mine.csv")
+    assert u3["latitude"] is None  # the geocoder's guess for Mosul is not stored as if the file gave it
+    assert store.get("CM0001")["revision"] == 1  # already in the store: skipped, not overwritten
+    assert [v["action"] for v in store.history("U1")] == ["import"]

@@ -93,14 +93,45 @@ def test_kill_9_during_import_leaves_the_store_as_before(store_url, tmp_path):
 def test_first_import_writes_the_snapshot_the_dashboard_would_build(store_url, tmp_path):
     import pandas as pd
 
-    from events.geocoding import add_coordinates
-    from events.store.snapshot import snapshot_path
+    from events.store.snapshot import finish, snapshot_path
 
     path = big_file(tmp_path / "some.parquet", 500)
     cli("db", "import", path, url=store_url, check=0)
     store = open_store(store_url)
     snap = snapshot_path(store.url, store.latest_revision(), False)
     assert snap.exists()
-    fresh = add_coordinates(store.frame())
+    fresh = finish(store.frame())
     pd.testing.assert_frame_equal(pd.read_parquet(snap), fresh, check_dtype=False, check_categorical=False)
     store.close()
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly(store_url):
+    """``python -m events db history X | head -1``: no error about the store, exit 141 like a Unix tool."""
+    cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
+    env = {**os.environ, "CONFLICTMAP_DB_URL": store_url}
+    proc = subprocess.Popen([sys.executable, "-m", "events", "db", "history", "CM0001"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert err == ""
+
+
+def test_export_to_standard_output(store_url, tmp_path):
+    import io
+
+    import pandas as pd
+
+    cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
+    env = {**os.environ, "CONFLICTMAP_DB_URL": store_url}
+    run = lambda fmt: subprocess.run([sys.executable, "-m", "events", "db", "export", "--to", fmt, "--out", "-"],
+                                     cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                                     timeout=300)
+    csv_out = run("csv")
+    assert csv_out.returncode == 0, csv_out.stderr
+    assert pd.read_csv(io.BytesIO(csv_out.stdout))["event_id"].tolist()[:1] == ["CM0001"]
+    assert csv_out.stderr.decode().strip() == "36 events -> standard output"
+    parquet = run("parquet")
+    assert len(pd.read_parquet(io.BytesIO(parquet.stdout))) == 36
+    assert json.loads(run("geojson").stdout)["type"] == "FeatureCollection"
+    assert not (tmp_path / "-").exists()

@@ -220,3 +220,36 @@ def test_postgis_point_gist_index_and_h3(store, record):
     assert "gist" in index.lower()
     import h3
     assert point[3] == h3.latlng_to_cell(36.99, 41.95, 6)
+
+
+def test_store_events_get_admin2_like_a_file_load(seeded):
+    from events.store.snapshot import load_events
+
+    from_file = load(CURATED_PATH).frame.set_index("event_id")
+    from_store = load_events(seeded).set_index("event_id")
+    assert from_file["admin2"].ne("").sum() > 10
+    pd.testing.assert_series_equal(from_store["admin2"].sort_index(), from_file["admin2"].sort_index())
+    pd.testing.assert_series_equal(from_store["admin1"].sort_index(), from_file["admin1"].sort_index())
+
+
+def test_snapshot_after_edits_reads_only_the_changed_events(seeded, record, monkeypatch):
+    from events.store import frames, snapshot
+
+    first = snapshot.load_events(seeded)
+    assert snapshot.snapshot_path(seeded.url, seeded.latest_revision(), False).exists()
+    current = seeded.get("CM0002")
+    seeded.update("CM0002", {"location": "Mosul", "latitude": "", "longitude": "", "admin1": "",
+                             "fatalities": "9"}, expected_revision=current["revision"], user="ana")
+    seeded.retire("CM0003", user="ana", reason="duplicate")
+    seeded.add(record, user="ana")
+    reads = []
+    real = frames.read_frame
+    monkeypatch.setattr(frames, "read_frame", lambda *a, **kw: reads.append(kw.get("since")) or real(*a, **kw))
+    after = snapshot.load_events(seeded)
+    assert reads and all(since is not None for since in reads)  # only the changed events were read
+    full = snapshot.finish(seeded.frame())
+    pd.testing.assert_frame_equal(after, full, check_categorical=False)
+    assert len(after) == len(first)  # one retired, one added
+    changed = after.set_index("event_id").loc["CM0002"]
+    assert (changed["fatalities"], changed["geo_status"]) == (9, full.set_index("event_id").loc["CM0002", "geo_status"])
+    assert "CM0003" not in set(after["event_id"]) and "APP1" in set(after["event_id"])
