@@ -58,6 +58,7 @@ class _Layer:
     whose bounding box meets each cell (cells wholly inside one polygon answer without a test)."""
 
     CELL = 0.1     # degrees
+    GRID_MIN_POINTS = 2_000   # fewer points are tested through the STRtree alone
 
     def __init__(self, frame):
         self.frame = frame.reset_index(drop=True)
@@ -66,6 +67,12 @@ class _Layer:
         self.tree = shapely.STRtree(self.geoms)
         self.country = self.frame["country"].to_numpy(dtype=object)
         self.trees: dict[str, tuple[np.ndarray, shapely.STRtree]] = {}
+        self._grid_built = False
+
+    def _grid(self) -> None:
+        """Build the cell grid (about a second for the nine countries; only for big point sets)."""
+        if self._grid_built:
+            return
         x0, y0, x1, y1 = shapely.total_bounds(self.geoms) if len(self.geoms) else (0, 0, 0, 0)
         self.x0, self.y0 = np.floor(x0 / self.CELL) * self.CELL, np.floor(y0 / self.CELL) * self.CELL
         self.nx = int(np.ceil((x1 - self.x0) / self.CELL)) + 1
@@ -87,6 +94,7 @@ class _Layer:
         if len(cell):
             inside = shapely.contains_properly(self.geoms[poly], boxes[cell])
             self.solid[cell[inside]] = poly[inside]
+        self._grid_built = True
 
     def country_tree(self, country: str):
         if country not in self.trees:
@@ -99,6 +107,17 @@ class _Layer:
         out = np.full(len(x), -1, dtype=np.int64)
         if not len(x) or not len(self.geoms):
             return out
+        if len(x) < self.GRID_MIN_POINTS:
+            # A few points (the curated places of one country): the STRtree alone, no grid.
+            # "within" is contains_xy's test (a point on a polygon's boundary is in neither).
+            pt, poly = self.tree.query(shapely.points(x, y), predicate="within")
+            if countries is not None:
+                keep = self.country[poly] == countries[pt]
+                pt, poly = pt[keep], poly[keep]
+            self._first(out, pt, poly)
+            self._snap(out, x, y, countries, snap_km)
+            return out
+        self._grid()
         gx = np.floor((x - self.x0) / self.CELL).astype(np.int64)
         gy = np.floor((y - self.y0) / self.CELL).astype(np.int64)
         ok = (gx >= 0) & (gx < self.nx) & (gy >= 0) & (gy < self.ny)
@@ -116,13 +135,20 @@ class _Layer:
             inside = shapely.contains_xy(self.geoms[poly], x[pt], y[pt])       # prepared polygons
             if countries is not None:
                 inside &= self.country[poly] == countries[pt]
-            pt, poly = pt[inside], poly[inside]
-            # Overlaps (IL/PS around Jerusalem, disputed lines): the first polygon in file order.
-            first = np.ones(len(pt), dtype=bool)
-            order = np.lexsort((poly, pt))
-            pt, poly = pt[order], poly[order]
-            first[1:] = pt[1:] != pt[:-1]
-            out[pt[first]] = poly[first]
+            self._first(out, pt[inside], poly[inside])
+        self._snap(out, x, y, countries, snap_km)
+        return out
+
+    @staticmethod
+    def _first(out: np.ndarray, pt: np.ndarray, poly: np.ndarray) -> None:
+        """Overlaps (IL/PS around Jerusalem, disputed lines): the first polygon in file order."""
+        first = np.ones(len(pt), dtype=bool)
+        order = np.lexsort((poly, pt))
+        pt, poly = pt[order], poly[order]
+        first[1:] = pt[1:] != pt[:-1]
+        out[pt[first]] = poly[first]
+
+    def _snap(self, out: np.ndarray, x: np.ndarray, y: np.ndarray, countries, snap_km: float) -> None:
         if snap_km > 0:
             missing = np.flatnonzero(out < 0)
             if len(missing):
@@ -141,7 +167,6 @@ class _Layer:
                         sel = np.flatnonzero(countries[missing] == country)
                         found = tree.query_nearest(points[sel], max_distance=degrees, all_matches=False)
                         out[missing[sel[found[0]]]] = members[found[1]]
-        return out
 
 
 class Locator:

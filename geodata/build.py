@@ -9,6 +9,9 @@ and writes three committed files under ``geodata/data/``:
   neighbours neither overlap nor leave gaps between them);
 - ``wof_forms.parquet``: every name of those places already normalised (see index.name_info),
   valid for the name rules it was built with (``rules_digest``);
+- ``wof_place_admin.parquet``: the admin1/admin2 polygon of every place as the geocoder's index
+  asks for it, valid for the polygons, localities and locate code it was built with
+  (``derived_digest``);
 - ``wof_localities.parquet``: one row per current locality / neighbourhood, deduplicated, with its
   names in every script the extract has, GeoNames feature code, population, a coarse ``kind`` and
   the admin1/admin2 that hold it by geometry (the same polygons, so ``boundaries.locate`` and the
@@ -228,6 +231,45 @@ def build_forms(out: Path = OUT, log=print) -> int:
     return len(frame)
 
 
+PLACE_ADMIN = "wof_place_admin.parquet"
+
+
+def derived_digest(out: Path = OUT) -> str:
+    """Digest of what the admin1/admin2 of each place depend on: the locate code, the polygons
+    and the localities (their order too). wof_place_admin.parquet is valid for this digest only."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in (Path(__file__).parent / "boundaries.py", out / "admin1.parquet", out / "admin2.parquet",
+                 out / "wof_localities.parquet"):
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()[:16]
+
+
+def build_place_admin(out: Path = OUT, log=print) -> int:
+    """Write wof_place_admin.parquet: for each row of wof_localities.parquet (same order), the
+    admin1/admin2 polygon holding it exactly as the geocoder's index asks for it
+    (``boundaries.locate(..., countries=<its country>, snap_km=10)``), null where none, so a
+    process reads them instead of building the polygon grid. Needs only geodata/data/."""
+    import geopandas as gpd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .boundaries import Locator
+
+    places = pd.read_parquet(out / "wof_localities.parquet", columns=["country", "latitude", "longitude"])
+    locator = Locator(gpd.read_parquet(out / "admin1.parquet"), gpd.read_parquet(out / "admin2.parquet"))
+    where = locator.locate(places["latitude"].to_numpy(), places["longitude"].to_numpy(),
+                           countries=places["country"].astype(str).to_numpy(dtype=object), snap_km=10.0)
+    table = pa.table({"country": pa.array(places["country"].astype(str)).dictionary_encode(),
+                      "admin1": pa.array(where["admin1"].tolist(), pa.string()).dictionary_encode(),
+                      "admin2": pa.array(where["admin2"].tolist(), pa.string()).dictionary_encode()})
+    table = table.replace_schema_metadata({b"digest": derived_digest(out).encode()})
+    pq.write_table(table, out / PLACE_ADMIN, compression="zstd", compression_level=19, row_group_size=20_000)
+    log(f"{PLACE_ADMIN}: {len(table):,} places, {(out / PLACE_ADMIN).stat().st_size / 1e6:.2f} MB")
+    return len(table)
+
+
 def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     """Write admin1.parquet, admin2.parquet and wof_localities.parquet into ``out``; returns
     {file name: size in bytes}. Raises FileNotFoundError when ``src`` holds no extracts."""
@@ -258,6 +300,7 @@ def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     places.to_parquet(out / "wof_localities.parquet", compression="zstd", compression_level=19, index=False,
                       row_group_size=50_000)
     build_forms(out, log)
+    build_place_admin(out, log)
     sizes = {p.name: p.stat().st_size for p in sorted(out.glob("*.parquet"))}
     for name, size in sizes.items():
         log(f"{name}: {size / 1e6:.2f} MB")
@@ -271,10 +314,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with the wof_XX_* extracts (../shared/data/gazetteers)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--forms", action="store_true",
-                        help="only recompute wof_forms.parquet (after a change to the name rules)")
+                        help="only recompute the derived tables wof_forms.parquet and wof_place_admin.parquet "
+                             "(after a change to the name rules or to boundaries.py)")
     args = parser.parse_args(argv)
     if args.forms:
         build_forms(args.out)
+        build_place_admin(args.out)
         return 0
     if args.source is None:
         parser.error("the extracts folder is required (or --forms)")

@@ -68,12 +68,19 @@ class Gazetteer:
                     memo_key = (country, self.version)
                     index = _INDEX_MEMO.get(memo_key)
                     if index is None:
-                        places = [p for source in self.sources for p in source.places_in(country)]
+                        places, geo1, geo2, known = [], [], [], []
+                        for source in self.sources:
+                            found = source.places_in(country)
+                            geo = source.geo_admin(country) if found and hasattr(source, "geo_admin") else None
+                            places += found
+                            geo1 += geo[0] if geo else [None] * len(found)
+                            geo2 += geo[1] if geo else [None] * len(found)
+                            known += [geo is not None] * len(found)
                         counts: dict[str, int] = {}
                         for source in self.sources:
                             if hasattr(source, "name_places"):
                                 counts.update(source.name_places(country))
-                        index = CountryIndex(country, places, counts)
+                        index = CountryIndex(country, places, counts, geo=(geo1, geo2, known))
                         _INDEX_MEMO[memo_key] = index
                         while len(_INDEX_MEMO) > _INDEX_MEMO_SIZE:
                             _INDEX_MEMO.pop(next(iter(_INDEX_MEMO)))

@@ -43,7 +43,10 @@ class Match:
 
 
 class CountryIndex:
-    def __init__(self, country: str, places: list[Place], name_places: dict[str, int] | None = None):
+    def __init__(self, country: str, places: list[Place], name_places: dict[str, int] | None = None,
+                 geo: tuple[list, list, list[bool]] | None = None):
+        """``geo``: (admin1, admin2, known) per place, where a source already knows the polygons
+        holding its places (the regional gazetteer's precomputed table); the others are located."""
         self.country = country
         self.places = places
         # normalised name -> how many places of the whole region carry it (from the regional
@@ -54,7 +57,15 @@ class CountryIndex:
         self.latitudes = np.array([p.latitude for p in places], dtype=float)
         self.longitudes = np.array([p.longitude for p in places], dtype=float)
         # The admin1/admin2 polygons holding each place (None outside them, or without the files).
-        self.geo_admin1, self.geo_admin2 = _locate(country, self.latitudes, self.longitudes)
+        if geo is None:
+            self.geo_admin1, self.geo_admin2 = _locate(country, self.latitudes, self.longitudes)
+        else:
+            self.geo_admin1, self.geo_admin2 = list(geo[0]), list(geo[1])
+            todo = [i for i, known in enumerate(geo[2]) if not known]
+            if todo:
+                found1, found2 = _locate(country, self.latitudes[todo], self.longitudes[todo])
+                for i, a1, a2 in zip(todo, found1, found2):
+                    self.geo_admin1[i], self.geo_admin2[i] = a1, a2
         self.polygons = Admin1Polygons(country, places, self.admin1_labels, synonyms, self.geo_admin1)
         self._label_coords: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._names: dict[str, list[int]] = defaultdict(list)

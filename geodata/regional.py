@@ -132,12 +132,20 @@ def prime_forms(country: str) -> dict[str, int] | None:
     return dict(zip(columns["core"], columns["n_places"]))
 
 
+def _country_frame(country: str, columns: list[str]) -> pd.DataFrame:
+    """One country's rows, read from the file with a row filter (not the whole region's table)."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(PATH, columns=columns, filters=[("country", "=", country)])
+    return table.to_pandas()
+
+
 def _places_of(country: str) -> list:
     from .place import Place
 
     _NAME_PLACES[country] = prime_forms(country) or {}
-    frame = localities([country], columns=["wof_id", "name", "kind", "latitude", "longitude", "population",
-                                            "admin1", "admin2", "abandoned", *NAME_COLUMNS])
+    frame = _country_frame(country, ["wof_id", "name", "kind", "latitude", "longitude", "population",
+                                     "admin1", "admin2", *NAME_COLUMNS])
     places = []
     columns = [frame[c].tolist() for c in ("wof_id", "name", "kind", "latitude", "longitude", "population",
                                             "admin1", "admin2", *NAME_COLUMNS)]
@@ -172,6 +180,14 @@ class RegionalGazetteer:
             return []
         return _places_of(country)
 
+    def geo_admin(self, country: str) -> tuple[list, list] | None:
+        """The admin1/admin2 polygons holding each place of ``places_in(country)`` (same order;
+        None where none), precomputed by geodata.build into wof_place_admin.parquet; None when
+        that file is absent or was built from other polygons, localities or locate code."""
+        if self.path != PATH or country not in _countries():
+            return None
+        return _place_admin(country)
+
     def name_places(self, country: str) -> dict[str, int]:
         """{normalised name: how many places of the region carry it}, for names of ``country``."""
         if country not in _NAME_PLACES:
@@ -180,6 +196,23 @@ class RegionalGazetteer:
 
 
 _NAME_PLACES: dict[str, dict[str, int]] = {}
+PLACE_ADMIN_PATH = PATH.parent / "wof_place_admin.parquet"
+_ADMIN_VALID: bool | None = None
+
+
+def _place_admin(country: str) -> tuple[list, list] | None:
+    global _ADMIN_VALID
+    import pyarrow.parquet as pq
+
+    from .build import derived_digest
+
+    if _ADMIN_VALID is None:
+        _ADMIN_VALID = PLACE_ADMIN_PATH.exists() and \
+            (pq.read_schema(PLACE_ADMIN_PATH).metadata or {}).get(b"digest", b"").decode() == derived_digest(PATH.parent)
+    if not _ADMIN_VALID:
+        return None
+    table = pq.read_table(PLACE_ADMIN_PATH, columns=["admin1", "admin2"], filters=[("country", "=", country)])
+    return table["admin1"].to_pylist(), table["admin2"].to_pylist()
 
 
 _COUNTRIES: frozenset[str] | None = None

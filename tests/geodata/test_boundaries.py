@@ -96,7 +96,8 @@ def test_build_reads_the_extracts(tmp_path):
     for name in ("wof_lb_localities.tsv.gz", "wof_lb_adm1.geojson.gz", "wof_lb_adm2.geojson.gz"):
         shutil.copy(SHARED / "gazetteers" / name, src / name)
     sizes = build(src, tmp_path / "out", log=lambda *_: None)
-    assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet", "wof_forms.parquet"}
+    assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet", "wof_forms.parquet",
+                          "wof_place_admin.parquet"}
     built = pd.read_parquet(tmp_path / "out" / "wof_localities.parquet")
     assert set(built["country"]) == {"LB"} and (built["admin1"] != "").mean() > 0.95
 
@@ -117,6 +118,45 @@ def test_precomputed_name_forms_match_the_name_rules():
     for row in sample[::40]:
         core = normalize_name(row["raw"])
         assert (core, translit_key(core)) == (row["core"], row["key"])
+
+
+def test_precomputed_place_admin_is_current_and_equals_locate():
+    """wof_place_admin.parquet (the polygons holding each regional place, read by the geocoder's
+    index instead of building the polygon grid) must be rebuilt (python -m geodata.build --forms)
+    after a change to boundaries.py or the committed polygons/localities, and must hold exactly
+    what locate answers."""
+    import pyarrow.parquet as pq
+
+    from geodata.boundaries import locate
+    from geodata.build import derived_digest
+    from geodata.regional import PLACE_ADMIN_PATH, RegionalGazetteer, localities
+
+    assert (pq.read_schema(PLACE_ADMIN_PATH).metadata or {}).get(b"digest", b"").decode() == derived_digest(), \
+        "run: python -m geodata.build --forms"
+    places = localities(["LB"], columns=["latitude", "longitude"])
+    where = locate(places["latitude"], places["longitude"], countries=["LB"] * len(places), snap_km=10.0)
+    admin1, admin2 = RegionalGazetteer().geo_admin("LB")
+    assert len(admin1) == len(places) > 1000
+    assert admin1 == where["admin1"].tolist() and admin2 == where["admin2"].tolist()
+    assert sum(a is not None for a in admin2) > 0.9 * len(places)
+
+
+def test_a_few_points_are_located_as_many_are():
+    """Fewer than GRID_MIN_POINTS points skip the cell grid (STRtree only): same answers."""
+    from geodata.boundaries import _Layer, locate
+    from geodata.regional import localities
+
+    places = localities(["SY", "IL", "PS", "LB"], columns=["country", "latitude", "longitude"]).iloc[::7]
+    assert len(places) > _Layer.GRID_MIN_POINTS
+    lats, lons = places["latitude"].to_numpy(), places["longitude"].to_numpy()
+    codes = places["country"].to_numpy(dtype=object)
+    whole = locate(lats, lons, countries=codes, snap_km=10.0)
+    step = _Layer.GRID_MIN_POINTS - 1
+    parts = pd.concat([locate(lats[i:i + step], lons[i:i + step], countries=codes[i:i + step], snap_km=10.0)
+                       for i in range(0, len(lats), step)], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+    assert whole["admin2"].notna().mean() > 0.9
+    pd.testing.assert_frame_equal(locate(lats[:50], lons[:50]), locate(lats, lons).iloc[:50])
 
 
 def test_fill_admin_fills_empty_admin1_and_admin2_within_the_rows_country():
