@@ -12,6 +12,8 @@ and writes three committed files under ``geodata/data/``:
 - ``wof_place_admin.parquet``: the admin1/admin2 polygon of every place as the geocoder's index
   asks for it, valid for the polygons, localities and locate code it was built with
   (``derived_digest``);
+- ``wof_index.parquet``: the geocoder's index rows of those places (normalised form, key, role),
+  valid for the name rules and code it was built with (``regional.entries_digest``);
 - ``wof_localities.parquet``: one row per current locality / neighbourhood, deduplicated, with its
   names in every script the extract has, GeoNames feature code, population, a coarse ``kind`` and
   the admin1/admin2 that hold it by geometry (the same polygons, so ``boundaries.locate`` and the
@@ -270,6 +272,13 @@ def build_place_admin(out: Path = OUT, log=print) -> int:
     return len(table)
 
 
+def build_entries(out: Path = OUT, log=print) -> int:
+    """wof_index.parquet (regional.build_entries): the geocoder's index rows, precomputed."""
+    from .regional import build_entries as build_index_rows
+
+    return build_index_rows(out, log)
+
+
 def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     """Write admin1.parquet, admin2.parquet and wof_localities.parquet into ``out``; returns
     {file name: size in bytes}. Raises FileNotFoundError when ``src`` holds no extracts."""
@@ -301,6 +310,7 @@ def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
                       row_group_size=50_000)
     build_forms(out, log)
     build_place_admin(out, log)
+    build_entries(out, log)
     sizes = {p.name: p.stat().st_size for p in sorted(out.glob("*.parquet"))}
     for name, size in sizes.items():
         log(f"{name}: {size / 1e6:.2f} MB")
@@ -314,12 +324,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with the wof_XX_* extracts (../shared/data/gazetteers)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--forms", action="store_true",
-                        help="only recompute the derived tables wof_forms.parquet and wof_place_admin.parquet "
-                             "(after a change to the name rules or to boundaries.py)")
+                        help="only recompute the derived tables wof_forms.parquet, wof_place_admin.parquet and "
+                             "wof_index.parquet (after a change to the name rules, boundaries.py or index rows)")
     args = parser.parse_args(argv)
     if args.forms:
         build_forms(args.out)
         build_place_admin(args.out)
+        build_entries(args.out)
         return 0
     if args.source is None:
         parser.error("the extracts folder is required (or --forms)")

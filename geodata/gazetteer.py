@@ -68,10 +68,14 @@ class Gazetteer:
                     memo_key = (country, self.version)
                     index = _INDEX_MEMO.get(memo_key)
                     if index is None:
-                        places, geo1, geo2, known = [], [], [], []
+                        places, geo1, geo2, known, entries = [], [], [], [], {}
                         for source in self.sources:
                             found = source.places_in(country)
                             geo = source.geo_admin(country) if found and hasattr(source, "geo_admin") else None
+                            made = source.index_entries(country, len(found)) \
+                                if found and hasattr(source, "index_entries") else None
+                            if made is not None:
+                                entries[len(places)] = made
                             places += found
                             geo1 += geo[0] if geo else [None] * len(found)
                             geo2 += geo[1] if geo else [None] * len(found)
@@ -80,7 +84,7 @@ class Gazetteer:
                         for source in self.sources:
                             if hasattr(source, "name_places"):
                                 counts.update(source.name_places(country))
-                        index = CountryIndex(country, places, counts, geo=(geo1, geo2, known))
+                        index = CountryIndex(country, places, counts, geo=(geo1, geo2, known), entries=entries)
                         _INDEX_MEMO[memo_key] = index
                         while len(_INDEX_MEMO) > _INDEX_MEMO_SIZE:
                             _INDEX_MEMO.pop(next(iter(_INDEX_MEMO)))

@@ -44,9 +44,10 @@ class Match:
 
 class CountryIndex:
     def __init__(self, country: str, places: list[Place], name_places: dict[str, int] | None = None,
-                 geo: tuple[list, list, list[bool]] | None = None):
+                 geo: tuple[list, list, list[bool]] | None = None, entries: dict[int, "Entries"] | None = None):
         """``geo``: (admin1, admin2, known) per place, where a source already knows the polygons
-        holding its places (the regional gazetteer's precomputed table); the others are located."""
+        holding its places (the regional gazetteer's precomputed table); the others are located.
+        ``entries``: {position of a source's first place: its precomputed index rows}."""
         self.country = country
         self.places = places
         # normalised name -> how many places of the whole region carry it (from the regional
@@ -68,46 +69,62 @@ class CountryIndex:
                     self.geo_admin1[i], self.geo_admin2[i] = a1, a2
         self.polygons = Admin1Polygons(country, places, self.admin1_labels, synonyms, self.geo_admin1)
         self._label_coords: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._names: dict[str, list[int]] = defaultdict(list)
-        self._aliases: dict[str, list[int]] = defaultdict(list)
-        self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._parts: dict[str, list[int]] = defaultdict(list)
         self._part_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # The index rows: one per (place, normalised form it is known by), in place order; role
+        # PRIMARY for the place's own name, ALIAS_ROLE for its other names. A source may hand
+        # in its rows precomputed (``entries``: {first place: Entries}); the rest are made here.
+        segments = dict(entries or {})
+        forms: list[str] = []
+        keys: list[str] = []
+        owners: list[np.ndarray] = []
+        roles: list[np.ndarray] = []
         self._quarters: set[tuple[int, str]] = set()
         self._hinted: set[tuple[int, str]] = set()   # forms only written with a kind word ("X Airbase")
-        forms: dict[str, list[int]] = defaultdict(list)
-        for i, place in enumerate(places):
-            written = (place.name, *place.aliases)
-            infos = [name_info(raw) for raw in written]
-            for raw, info in zip(written, infos):
-                self._quarters.update((i, form) for form in info[2])
-                if place.source.startswith(PART_SOURCES):
-                    for part in name_parts(raw):
-                        self._parts[part].append(i)
-                        if key := translit_key(part):
-                            self._part_keys[key].append((i, part))
-            primary, primary_key = infos[0][0], infos[0][1]
-            own = {primary: primary_key}
-            self._names[primary].append(i)
-            bare = {info[0] for info in infos if not info[4]}
-            for info in (*infos[1:], *((name_info(c)) for c in (info[3] for info in infos) if c)):
-                form = info[0]
-                if form and form not in own:
-                    own[form] = info[1]
-                    self._aliases[form].append(i)
-            for info in infos:
-                if info[4] and info[0] not in bare:
-                    self._hinted.add((i, info[0]))
-            for form, key in own.items():
-                forms[form].append(i)
-                if key:
-                    self._keys[key].append((i, form))
-        self._forms = [f for f in forms if not is_arabic(f)]
-        self._form_places = [forms[f] for f in self._forms]
-        keys = sorted(k for k in self._keys if len(k) >= MIN_FUZZY_KEY)
-        self._fuzzy_keys = keys
-        self._fuzzy_forms_by_length = _ByLength(self._forms)
-        self._fuzzy_keys_by_length = _ByLength(keys)
+        k = 0
+        while k < len(places):
+            if k in segments:
+                made = segments[k]
+                stop = k + made.count
+            else:
+                stop = min([s for s in segments if s > k] or [len(places)])
+                made = own_entries(places[k:stop])
+                for i in range(k, stop):
+                    if places[i].source.startswith(PART_SOURCES):
+                        for raw in (places[i].name, *places[i].aliases):
+                            for part in name_parts(raw):
+                                self._parts[part].append(i)
+                                if key := translit_key(part):
+                                    self._part_keys[key].append((i, part))
+            forms += made.forms
+            keys += made.keys
+            owners.append(np.asarray(made.places, dtype=np.int64) + k)
+            roles.append(np.asarray(made.roles, dtype=np.int8))
+            self._quarters.update((i + k, form) for i, form in made.quarters)
+            self._hinted.update((i + k, form) for i, form in made.hinted)
+            k = stop
+        self._entry_form = forms
+        self._entry_key = keys
+        self._entry_place = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+        role = np.concatenate(roles) if roles else np.zeros(0, dtype=np.int8)
+        form_hashes = _hashes(forms)
+        self._names = _Postings(forms, form_hashes, np.flatnonzero(role == PRIMARY))
+        self._aliases = _Postings(forms, form_hashes, np.flatnonzero(role == ALIAS_ROLE))
+        has_key = np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
+        self._keys = _Postings(keys, _hashes(keys), np.flatnonzero(has_key))
+        self._fuzzy_tables: tuple | None = None      # built on the first fuzzy look-up
+
+    def _fuzzy_choices(self) -> tuple[list[str], list[list[int]], "_ByLength", "_ByLength"]:
+        """Distinct Latin-script forms (first-seen order) with their places, and the keys of
+        MIN_FUZZY_KEY letters or more (sorted), for the fuzzy rung."""
+        if self._fuzzy_tables is None:
+            by_form: dict[str, list[int]] = {}
+            for form, i in zip(self._entry_form, self._entry_place.tolist()):
+                by_form.setdefault(form, []).append(i)
+            names = [f for f in by_form if not is_arabic(f)]
+            keys = sorted({k for k in self._entry_key if k and len(k) >= MIN_FUZZY_KEY})
+            self._fuzzy_tables = (names, [by_form[f] for f in names], _ByLength(names), _ByLength(keys))
+        return self._fuzzy_tables
 
     def near_division(self, place: int, labels: frozenset[str], km: float) -> bool:
         """Is ``place`` within ``km`` of a place labelled with one of ``labels``? (A town on the
@@ -134,14 +151,15 @@ class CountryIndex:
             if old is None or _RANK[match.method] + match.similarity > _RANK[old.method] + old.similarity:
                 best[match.place] = match
 
-        for i in self._names.get(query, ()):
-            add(Match(i, EXACT, 1.0, query))
-        for i in self._aliases.get(query, ()):
-            add(Match(i, ALIAS, 1.0, query))
+        place_of = self._entry_place
+        for r in self._names.rows(query):
+            add(Match(int(place_of[r]), EXACT, 1.0, query))
+        for r in self._aliases.rows(query):
+            add(Match(int(place_of[r]), ALIAS, 1.0, query))
         key = translit_key(query)
         query_arabic = is_arabic(query)
         needed = KEY_SIMILARITY.get(len(key), MIN_KEY_SIMILARITY)
-        for i, form in self._keys.get(key, ()):
+        for i, form in self._key_rows(key):
             if query_arabic != is_arabic(form):
                 # Arabic query, Latin name: the key is all we have. Not the other way round:
                 # a Latin query has Latin names to meet, and Arabic skeletons are too loose.
@@ -157,7 +175,7 @@ class CountryIndex:
             # Syriac and Kurdish p is written f or b in Arabic (Tel Keppe = Tall Kayf): the key
             # with p read as f is tried too (the plain key already reads it as b).
             f_query = query.replace("p", "f")
-            for i, form in self._keys.get(translit_key(f_query), ()):
+            for i, form in self._key_rows(translit_key(f_query)):
                 if not is_arabic(form) and (similarity := likeness(f_query, form)) >= needed:
                     add(Match(i, KEY, similarity, form))
         for i in self._parts.get(query, ()):
@@ -171,19 +189,96 @@ class CountryIndex:
                    for m in best.values())
         return sorted(matches, key=lambda m: (-_RANK[m.method] - m.similarity, m.place))
 
+    def _key_rows(self, key: str) -> list[tuple[int, str]]:
+        """(place, form) of every index row with this transliteration key, in index order."""
+        return [(int(self._entry_place[r]), self._entry_form[r]) for r in self._keys.rows(key)]
+
     def _fuzzy(self, query: str, key: str, add) -> None:
+        _, form_places, by_form, by_key = self._fuzzy_choices()
         if not is_arabic(query):
-            for form, score, pos in self._fuzzy_forms_by_length.extract(query, FUZZY_CUTOFF, FUZZY_LIMIT):
-                for i in self._form_places[pos]:
+            for form, score, pos in by_form.extract(query, FUZZY_CUTOFF, FUZZY_LIMIT):
+                for i in form_places[pos]:
                     add(Match(i, FUZZY, score / 100, form))
         if len(key) >= MIN_FUZZY_KEY:
-            for other, score, _ in self._fuzzy_keys_by_length.extract(key, FUZZY_CUTOFF + 3, FUZZY_LIMIT):
-                for i, form in self._keys[other]:
+            for other, score, _ in by_key.extract(key, FUZZY_CUTOFF + 3, FUZZY_LIMIT):
+                for i, form in self._key_rows(other):
                     if is_arabic(form) != is_arabic(query):
                         continue
                     similarity = fuzz.ratio(query, form) / 100
                     if similarity >= FUZZY_CUTOFF / 100 - 0.1:
                         add(Match(i, FUZZY, min(score / 100, similarity + 0.1), form))
+
+
+PRIMARY, ALIAS_ROLE = 0, 1
+
+
+@dataclass
+class Entries:
+    """Index rows of consecutive places (place numbers from 0): per row the place, the
+    normalised form, its transliteration key ("" for none) and its role (PRIMARY / ALIAS_ROLE);
+    plus (place, form) pairs that are quarter names and that only occur with a kind word."""
+    count: int
+    places: list[int]
+    forms: list[str]
+    keys: list[str]
+    roles: list[int]
+    quarters: list[tuple[int, str]]
+    hinted: list[tuple[int, str]]
+
+
+def own_entries(places: list[Place]) -> Entries:
+    """The index rows of ``places`` (see Entries): each place's own name, then every other name
+    and the centre of a compound name ("X - Y" -> X) it goes by, normalised, once per place."""
+    owners: list[int] = []
+    forms: list[str] = []
+    keys: list[str] = []
+    roles: list[int] = []
+    quarters: list[tuple[int, str]] = []
+    hinted: list[tuple[int, str]] = []
+    for i, place in enumerate(places):
+        written = (place.name, *place.aliases)
+        infos = [name_info(raw) for raw in written]
+        for info in infos:
+            quarters.extend((i, form) for form in info[2])
+        own = {infos[0][0]: infos[0][1]}
+        bare = {info[0] for info in infos if not info[4]}
+        for info in (*infos[1:], *((name_info(c)) for c in (info[3] for info in infos) if c)):
+            form = info[0]
+            if form and form not in own:
+                own[form] = info[1]
+        for info in infos:
+            if info[4] and info[0] not in bare:
+                hinted.append((i, info[0]))
+        for n, (form, key) in enumerate(own.items()):
+            owners.append(i)
+            forms.append(form)
+            keys.append(key or "")
+            roles.append(PRIMARY if n == 0 else ALIAS_ROLE)
+    return Entries(len(places), owners, forms, keys, roles, quarters, hinted)
+
+
+def _hashes(values: list[str]) -> np.ndarray:
+    """Python's string hash of each value (stable within the process, all the postings need)."""
+    return np.fromiter(map(hash, values), dtype=np.int64, count=len(values))
+
+
+class _Postings:
+    """value -> the index rows holding it, in row order: the rows' hashes sorted (a binary
+    search per look-up), checked against the values themselves (hash collisions)."""
+
+    def __init__(self, values: list[str], hashes: np.ndarray, rows: np.ndarray):
+        self.values = values
+        order = np.argsort(hashes[rows], kind="stable")
+        self.hashes = hashes[rows][order]
+        self.order = rows[order]
+
+    def rows(self, value: str) -> list[int]:
+        h = hash(value)
+        lo = int(np.searchsorted(self.hashes, h, "left"))
+        hi = int(np.searchsorted(self.hashes, h, "right"))
+        if lo == hi:
+            return []
+        return [r for r in self.order[lo:hi].tolist() if self.values[r] == value]
 
 
 class _ByLength:

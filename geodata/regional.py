@@ -132,20 +132,35 @@ def prime_forms(country: str) -> dict[str, int] | None:
     return dict(zip(columns["core"], columns["n_places"]))
 
 
-def _country_frame(country: str, columns: list[str]) -> pd.DataFrame:
+def _name_counts(country: str) -> dict[str, int]:
+    """{normalised name: places of the whole region carrying it} for the names of ``country``,
+    from wof_forms.parquet ({} when absent or built with other name rules)."""
+    import pyarrow.parquet as pq
+
+    from .build import rules_digest
+
+    if not FORMS_PATH.exists() or (pq.read_schema(FORMS_PATH).metadata or {}).get(b"rules", b"").decode() \
+            != rules_digest():
+        return {}
+    table = pq.read_table(FORMS_PATH, filters=[("country", "=", country)], columns=["core", "n_places"])
+    return dict(zip(table["core"].to_pylist(), table["n_places"].to_pylist()))
+
+
+def _country_frame(country: str, columns: list[str], path: Path = PATH) -> pd.DataFrame:
     """One country's rows, read from the file with a row filter (not the whole region's table)."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(PATH, columns=columns, filters=[("country", "=", country)])
+    table = pq.read_table(path, columns=columns, filters=[("country", "=", country)])
     return table.to_pandas()
 
 
-def _places_of(country: str) -> list:
+def _places_of(country: str, path: Path = PATH) -> list:
+    """The places of one country, in file order, as Place records (aliases: every other name
+    in NAME_COLUMNS order, once)."""
     from .place import Place
 
-    _NAME_PLACES[country] = prime_forms(country) or {}
     frame = _country_frame(country, ["wof_id", "name", "kind", "latitude", "longitude", "population",
-                                     "admin1", "admin2", *NAME_COLUMNS])
+                                     "admin1", "admin2", *NAME_COLUMNS], path)
     places = []
     columns = [frame[c].tolist() for c in ("wof_id", "name", "kind", "latitude", "longitude", "population",
                                             "admin1", "admin2", *NAME_COLUMNS)]
@@ -155,6 +170,98 @@ def _places_of(country: str) -> list:
                             longitude=lon, source=SOURCE, aliases=aliases, population=int(population),
                             admin2=admin2))
     return places
+
+
+ENTRIES_PATH = PATH.parent / "wof_index.parquet"
+_ENTRIES_VALID: bool | None = None
+# The index rows' parts in wof_index.parquet.
+OWN, QUARTER, HINTED = 0, 1, 2
+
+
+def entries_digest(directory: Path = PATH.parent) -> str:
+    """Digest of what the precomputed index rows depend on: the name rules (normalize.py,
+    translit.py), the code making the rows (index.own_entries, index.name_info, _places_of) and
+    the localities file. wof_index.parquet is valid for this digest only."""
+    import hashlib
+    import inspect
+
+    from . import index
+
+    here = Path(__file__).parent
+    digest = hashlib.sha1()
+    for part in ((here / "normalize.py").read_bytes(), (here / "translit.py").read_bytes(),
+                 *(inspect.getsource(f).encode() for f in (index.own_entries, index.name_info, _places_of)),
+                 (directory / "wof_localities.parquet").read_bytes()):
+        digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def build_entries(out: Path = PATH.parent, log=print) -> int:
+    """Write wof_index.parquet: the geocoder's index rows (index.own_entries) of every country's
+    places, so a process reads them instead of normalising and sorting ~700,000 names. Rows:
+    country, part (OWN / QUARTER / HINTED), place (position within the country's places), form,
+    key ("" for none) and role (index.PRIMARY / ALIAS_ROLE; OWN rows only)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .index import own_entries
+
+    path = out / "wof_localities.parquet"
+    countries = sorted(str(c) for c in pq.read_table(path, columns=["country"])["country"].unique().to_pylist())
+    parts, counts = [], {}
+    for country in countries:
+        places = _places_of(country, path)
+        made = own_entries(places)
+        counts[country] = len(places)
+        n_own, n_q, n_h = len(made.forms), len(made.quarters), len(made.hinted)
+        parts.append(pa.table({
+            "country": pa.array([country] * (n_own + n_q + n_h), pa.string()),
+            "part": pa.array([OWN] * n_own + [QUARTER] * n_q + [HINTED] * n_h, pa.int8()),
+            "place": pa.array(made.places + [i for i, _ in made.quarters] + [i for i, _ in made.hinted], pa.int32()),
+            "form": pa.array(made.forms + [f for _, f in made.quarters] + [f for _, f in made.hinted], pa.string()),
+            "key": pa.array(made.keys + [""] * (n_q + n_h), pa.string()),
+            "role": pa.array(made.roles + [0] * (n_q + n_h), pa.int8()),
+        }))
+    table = pa.concat_tables(parts)
+    import json
+    table = table.replace_schema_metadata({b"digest": entries_digest(out).encode(),
+                                           b"places": json.dumps(counts).encode()})
+    pq.write_table(table, out / ENTRIES_PATH.name, compression="zstd", compression_level=19, row_group_size=50_000)
+    log(f"{ENTRIES_PATH.name}: {len(table):,} index rows, {(out / ENTRIES_PATH.name).stat().st_size / 1e6:.2f} MB")
+    return len(table)
+
+
+def index_entries(country: str, count: int):
+    """The precomputed index rows (index.Entries) of ``country``'s ``count`` places, or None when
+    wof_index.parquet is absent, stale (other name rules, code or localities) or not for them."""
+    global _ENTRIES_VALID
+    import json
+
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    from .index import Entries
+
+    if _ENTRIES_VALID is None:
+        meta = pq.read_schema(ENTRIES_PATH).metadata or {} if ENTRIES_PATH.exists() else {}
+        _ENTRIES_VALID = meta.get(b"digest", b"").decode() == entries_digest()
+        _ENTRY_COUNTS.update(json.loads(meta.get(b"places", b"{}")) if _ENTRIES_VALID else {})
+    if not _ENTRIES_VALID or _ENTRY_COUNTS.get(country) != count:
+        return None
+    table = pq.read_table(ENTRIES_PATH, columns=["part", "place", "form", "key", "role"],
+                          filters=[("country", "=", country)])
+    part = table["part"].to_numpy()
+    own = int((part == OWN).sum())           # OWN rows come first, then QUARTER, then HINTED
+    places = table["place"].to_numpy()
+    forms = table["form"].to_pylist()
+    quarter = np.flatnonzero(part == QUARTER)
+    hinted = np.flatnonzero(part == HINTED)
+    return Entries(count, places[:own], forms[:own], table["key"].slice(0, own).to_pylist(),
+                   table["role"].to_numpy()[:own],
+                   [(int(places[r]), forms[r]) for r in quarter], [(int(places[r]), forms[r]) for r in hinted])
+
+
+_ENTRY_COUNTS: dict[str, int] = {}
 
 
 class RegionalGazetteer:
@@ -180,6 +287,16 @@ class RegionalGazetteer:
             return []
         return _places_of(country)
 
+    def index_entries(self, country: str, count: int):
+        """Precomputed index rows of ``places_in(country)`` (index.Entries), or None (then the
+        index makes them, with the precomputed normalised names loaded)."""
+        if self.path != PATH or country not in _countries():
+            return None
+        found = index_entries(country, count)
+        if found is None:
+            prime_forms(country)
+        return found
+
     def geo_admin(self, country: str) -> tuple[list, list] | None:
         """The admin1/admin2 polygons holding each place of ``places_in(country)`` (same order;
         None where none), precomputed by geodata.build into wof_place_admin.parquet; None when
@@ -191,7 +308,7 @@ class RegionalGazetteer:
     def name_places(self, country: str) -> dict[str, int]:
         """{normalised name: how many places of the region carry it}, for names of ``country``."""
         if country not in _NAME_PLACES:
-            _NAME_PLACES[country] = (prime_forms(country) or {}) if country in _countries() else {}
+            _NAME_PLACES[country] = _name_counts(country) if country in _countries() else {}
         return _NAME_PLACES[country]
 
 
