@@ -70,12 +70,13 @@ class Gazetteer:
                     if index is None:
                         places, geo1, geo2, known, entries = [], [], [], [], {}
                         for source in self.sources:
-                            found = source.places_in(country)
+                            # A source may hand in its places with their index rows precomputed.
+                            ready = source.index_places(country) if hasattr(source, "index_places") else None
+                            if ready is not None:
+                                found, entries[len(places)] = ready
+                            else:
+                                found = source.places_in(country)
                             geo = source.geo_admin(country) if found and hasattr(source, "geo_admin") else None
-                            made = source.index_entries(country, len(found)) \
-                                if found and hasattr(source, "index_entries") else None
-                            if made is not None:
-                                entries[len(places)] = made
                             places += found
                             geo1 += geo[0] if geo else [None] * len(found)
                             geo2 += geo[1] if geo else [None] * len(found)

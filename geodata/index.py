@@ -43,6 +43,10 @@ class Match:
 
 
 class CountryIndex:
+    """The places of one country and their names, for look-ups. ``places`` holds Place records in
+    source order; the places of a source handing in precomputed index rows (the regional
+    gazetteer) carry no aliases there: their names are in the index rows."""
+
     def __init__(self, country: str, places: list[Place], name_places: dict[str, int] | None = None,
                  geo: tuple[list, list, list[bool]] | None = None, entries: dict[int, "Entries"] | None = None):
         """``geo``: (admin1, admin2, known) per place, where a source already knows the polygons

@@ -154,16 +154,20 @@ def _country_frame(country: str, columns: list[str], path: Path = PATH) -> pd.Da
     return table.to_pandas()
 
 
-def _places_of(country: str, path: Path = PATH) -> list:
+def _places_of(country: str, path: Path = PATH, aliases: bool = True) -> list:
     """The places of one country, in file order, as Place records (aliases: every other name
-    in NAME_COLUMNS order, once)."""
+    in NAME_COLUMNS order, once; none with ``aliases=False``)."""
     from .place import Place
 
-    frame = _country_frame(country, ["wof_id", "name", "kind", "latitude", "longitude", "population",
-                                     "admin1", "admin2", *NAME_COLUMNS], path)
+    wanted = ["wof_id", "name", "kind", "latitude", "longitude", "population", "admin1", "admin2"]
+    if not aliases:
+        frame = _country_frame(country, wanted, path)
+        return [Place(str(wof_id), name, kind, country, admin1, lat, lon, SOURCE, (), int(population), "", admin2)
+                for wof_id, name, kind, lat, lon, population, admin1, admin2
+                in zip(*(frame[c].tolist() for c in wanted))]
+    frame = _country_frame(country, [*wanted, *NAME_COLUMNS], path)
     places = []
-    columns = [frame[c].tolist() for c in ("wof_id", "name", "kind", "latitude", "longitude", "population",
-                                            "admin1", "admin2", *NAME_COLUMNS)]
+    columns = [frame[c].tolist() for c in (*wanted, *NAME_COLUMNS)]
     for wof_id, name, kind, lat, lon, population, admin1, admin2, *names in zip(*columns):
         aliases = tuple(dict.fromkeys(n for joined in names if joined for n in joined.split("|") if n and n != name))
         places.append(Place(id=str(wof_id), name=name, kind=kind, country=country, admin1=admin1, latitude=lat,
@@ -287,15 +291,19 @@ class RegionalGazetteer:
             return []
         return _places_of(country)
 
-    def index_entries(self, country: str, count: int):
-        """Precomputed index rows of ``places_in(country)`` (index.Entries), or None (then the
-        index makes them, with the precomputed normalised names loaded)."""
+    def index_places(self, country: str):
+        """(places, index.Entries) for the geocoder's index: the places without their aliases
+        (their names are in the precomputed index rows), read from a few columns only; None when
+        the precomputed rows are absent or stale (then the index uses ``places_in``, with the
+        precomputed normalised names loaded)."""
         if self.path != PATH or country not in _countries():
             return None
-        found = index_entries(country, count)
+        places = _places_of(country, PATH, aliases=False)
+        found = index_entries(country, len(places))
         if found is None:
             prime_forms(country)
-        return found
+            return None
+        return places, found
 
     def geo_admin(self, country: str) -> tuple[list, list] | None:
         """The admin1/admin2 polygons holding each place of ``places_in(country)`` (same order;
