@@ -97,7 +97,7 @@ def test_build_reads_the_extracts(tmp_path):
         shutil.copy(SHARED / "gazetteers" / name, src / name)
     sizes = build(src, tmp_path / "out", log=lambda *_: None)
     assert set(sizes) == {"admin1.parquet", "admin2.parquet", "wof_localities.parquet", "wof_forms.parquet",
-                          "wof_place_admin.parquet"}
+                          "wof_place_admin.parquet", "wof_index.parquet"}
     built = pd.read_parquet(tmp_path / "out" / "wof_localities.parquet")
     assert set(built["country"]) == {"LB"} and (built["admin1"] != "").mean() > 0.95
 
@@ -139,6 +139,31 @@ def test_precomputed_place_admin_is_current_and_equals_locate():
     assert len(admin1) == len(places) > 1000
     assert admin1 == where["admin1"].tolist() and admin2 == where["admin2"].tolist()
     assert sum(a is not None for a in admin2) > 0.9 * len(places)
+
+
+def test_precomputed_index_rows_are_current_and_index_as_made_at_run_time():
+    """wof_index.parquet (the geocoder's index rows of the regional places) must be rebuilt
+    (python -m geodata.build --forms) after a change to the name rules or to the code making the
+    rows; an index over them must look names up exactly as one that makes its rows itself."""
+    import pyarrow.parquet as pq
+
+    from geodata.index import CountryIndex
+    from geodata.regional import ENTRIES_PATH, RegionalGazetteer, entries_digest
+
+    assert (pq.read_schema(ENTRIES_PATH).metadata or {}).get(b"digest", b"").decode() == entries_digest(), \
+        "run: python -m geodata.build --forms"
+    source = RegionalGazetteer()
+    full = source.places_in("LB")
+    light, rows = source.index_places("LB")
+    assert [p.id for p in light] == [p.id for p in full] and len(full) > 1000
+    precomputed = CountryIndex("LB", light, entries={0: rows})
+    made_here = CountryIndex("LB", full)
+    assert precomputed._entry_form == made_here._entry_form and precomputed._entry_key == made_here._entry_key
+    assert (precomputed._quarters, precomputed._hinted) == (made_here._quarters, made_here._hinted)
+    for name in ("jounieh", "tripoli", "saida", "jbeil", "baalbek", "trablous", "bint jbeil", "zahle", "zahleh",
+                 "marjayoun", "nabatieh", "tyre", "sour", "hermel", "qlayaa", "brital"):
+        assert precomputed.lookup(name) == made_here.lookup(name), name
+    assert precomputed.lookup("zahle") and precomputed.lookup("zahleh")
 
 
 def test_a_few_points_are_located_as_many_are():
