@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, clamp, controls, data, editing, layout, state, store_view, summary, timeline, url_state  # noqa: E402,E501
+from dashboard import auth, clamp, controls, data, editing, first_paint, layout, offline, state, store_view, summary, timeline, url_state  # noqa: E402,E501
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
 from dashboard.drafts_panel import drafts_panel  # noqa: E402
@@ -27,6 +27,7 @@ from geodata.datadir import notices as data_dir_notices  # noqa: E402
 st.set_page_config(page_title="Conflict event map", page_icon="🗺️", layout="wide")
 layout.page_style()
 state.apply_pending()
+lean = first_paint.lean()  # a browser's first run: the map first, the panels once it has reported
 
 # --- the events: bundled dataset (shared, cached) plus this session's upload -------------------
 path = data.dataset_path()
@@ -37,10 +38,10 @@ else:
 filters_box, map_box = st.sidebar.container(), st.sidebar.container()
 with st.sidebar:
     st.divider()
-    uploaded, show = upload_panel()  # a file and/or events pulled from ACLED/UCDP
-    if store_view.reads_store():
+    uploaded, show = (None, "bundled") if lean else upload_panel()  # a file and/or events pulled from ACLED/UCDP
+    if store_view.reads_store() and not lean:  # (a new session has none of them yet)
         store_view.retired_control()
-    if store_view.reads_store() or auth.login_configured():  # signing in: editing, pulling from ACLED/UCDP
+    if (store_view.reads_store() or auth.login_configured()) and not lean:  # signing in: editing, pulling
         auth.login_panel()
 if dataset.result is None:
     st.error(plain(data.dataset_notice(dataset), 400))
@@ -55,13 +56,15 @@ else:
         st.session_state["_dataset_version"] = dataset.version
         st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
-frame, drafts_token = drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
+frame, drafts_token = (frame, "") if lean else drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
 token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
 
 head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
     st.caption(f":material/warning: {plain(notice, 400)}")
 if frame.empty:
+    if lean:  # no events: the upload box is what this page is for
+        first_paint.release_and_rerun()
     head.title("Conflict event map")
     st.info("There are no events to show. Add a CSV or GeoJSON file of events in the sidebar.")
     st.stop()
@@ -73,27 +76,32 @@ map_area = st.container()
 
 # --- filters --------------------------------------------------------------------------------------
 clamp.keep_in_bounds(opts, *controls.slider_bounds(opts))  # the data may have changed under this session
+# A browser's first run of a plain link draws no widget before the map (each kind loads its own code
+# ahead of the map's): the values are the widgets' untouched defaults, as the next run draws them.
+bare = lean and not url_state.widget_params(st.query_params)
 with filters_box:
     st.header("Filters")
-    chosen = controls.filter_controls(opts)
+    chosen = controls.untouched_filters() if bare else controls.filter_controls(opts)
 with map_box:
-    basemap, heat, shade = controls.map_controls()
+    basemap, heat, shade = controls.untouched_map_controls() if bare else controls.map_controls()
 
 # --- the timeline under the map (its value is needed above it, so it is drawn first) ---------------
-with st.container(key="timeline"):
-    window = controls.date_control(opts)
-    controls.playback_controls(window, opts)
+if bare:
+    window = controls.untouched_window(opts)
+else:
+    with st.container(key="timeline"):
+        window = controls.date_control(opts)
+        controls.playback_controls(window, opts)
 chosen = dataclasses.replace(chosen, start=window[0], end=window[1])
 selection = frame.iloc[data.select(frame, token, chosen)]  # a view, not a copy, when only dates narrow it
-undated = frame[["event_date", "fatalities"]].iloc[data.select(frame, token, chosen.without_dates())]
-first, last = controls.slider_bounds(opts)
-# An SVG image, not a chart: no chart library for the browser to load before the first markers.
-controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
+if not bare:
+    undated = frame[["event_date", "fatalities"]].iloc[data.select(frame, token, chosen.without_dates())]
+    first, last = controls.slider_bounds(opts)
+    # An SVG image, not a chart: no chart library for the browser to load before the first markers.
+    controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
 
 fig = summary.headline(selection)
-with head:
-    st.title("Conflict event map")
-    summary.headline_metrics(fig, len(frame), opts)
+head.title("Conflict event map")
 
 if notices:
     with notice_box.container(border=True):
@@ -105,6 +113,8 @@ selected = state.selected_event()
 if selected:
     state.focus_selected_once(event_record(frame, selected))
 bounds = data.data_bounds(frame)
+if lean and (selection.empty or offline.asset_problem()):  # no map to wait for
+    first_paint.release_and_rerun()
 with map_area:
     if selection.empty:
         st.info("No events match these filters. Widen the dates or clear a filter in the sidebar.")
@@ -113,6 +123,13 @@ with map_area:
                    "they are in the table, not on the map.")
     map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
                  url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade)
+with head:  # after the map in the script: the browser fetches the map's code before the figures'
+    summary.headline_metrics(fig, len(frame), opts)
+
+if lean:  # the rest once the map has reported (map_fragment releases it) or after a fallback delay
+    state.sync_selected_to_url()
+    first_paint.fallback_timer()
+    st.stop()
 
 # --- counts by type and the selected event ---------------------------------------------------------
 by_type, record = st.columns([2, 3])

@@ -39,6 +39,11 @@ def filter_controls(opts: Options) -> Filters:
                    admin1=tuple(admin1), min_fatalities=int(min_fat or 0), text=text.strip())
 
 
+def untouched_filters() -> Filters:
+    """What ``filter_controls`` returns before anyone has touched a widget or given a parameter."""
+    return Filters()
+
+
 AREAS = ("off", "events", "fatalities")
 
 
@@ -59,6 +64,11 @@ def map_controls() -> tuple[str, bool, str]:
     return basemap, heat, areas
 
 
+def untouched_map_controls() -> tuple[str, bool, str]:
+    """What ``map_controls`` returns before anyone has touched a widget or given a parameter."""
+    return DEFAULT_BASEMAP, False, AREAS[0]
+
+
 def slider_bounds(opts: Options) -> tuple[dt.date, dt.date]:
     """The date slider's ends: the data's span (widened to a link's window that lies outside it).
     A slider needs two distinct ends, even for a one-day dataset."""
@@ -74,6 +84,13 @@ def date_control(opts: Options) -> tuple[dt.date, dt.date]:
     start, end = st.slider("Dates", min_value=first, max_value=last, value=(first, last), step=dt.timedelta(days=1),
                            format="YYYY-MM-DD", key="dates", label_visibility="collapsed")
     window = (start, end) if start <= end else (end, start)
+    state.sync_dates_to_url(window, (opts.first, opts.last))
+    return window
+
+
+def untouched_window(opts: Options) -> tuple[dt.date, dt.date]:
+    """What ``date_control`` returns (and writes to the URL) when no ``dates`` was given or set."""
+    window = slider_bounds(opts)
     state.sync_dates_to_url(window, (opts.first, opts.last))
     return window
 

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import aggregate, areas, data, offline, state, url_state
+from . import aggregate, areas, data, first_paint, offline, state, url_state
 from .aggregate import Viewport
 from . import basemaps
 from .basemaps import base_map
@@ -222,7 +222,11 @@ def fit_view(selection: pd.DataFrame, shown) -> View | None:
 def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
                  basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]], shade: str = "off") -> None:
     """Map and share link rerun together on a pan or click, without rerunning the page; the layers
-    follow the view (hexagons or events), built from the shared frame and cached per view."""
+    follow the view (hexagons or events), built from the shared frame and cached per view.
+    The map's first report (its layers drawn) releases the panels a browser's first run held back."""
+    reported = first_paint.waiting() and st.session_state.get(KEY) is not None
+    if reported:
+        first_paint.release()
     follow_selection(selection, filters)
     view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
     layers = data.layers_for(selection, frame, token, filters, selected, view)
@@ -234,4 +238,7 @@ def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filte
     if layers["mode"] == "hexagons":
         st.image(density_legend(layers["breaks"]))
     handle(out, basemap)
-    share_panel(share_pairs)
+    if not first_paint.waiting():  # its code block loads a highlighter: after the markers
+        share_panel(share_pairs)
+    if reported:
+        st.rerun(scope="app")

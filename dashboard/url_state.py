@@ -37,6 +37,8 @@ PARAMS: dict[str, str] = {
     "retired": "show retired events too: 1 (event store only)",
 }
 VIEW_PARAMS = ("lat", "lon", "z", "ev")
+# The parameters a widget reads (its key is the parameter's name); the rest are the map view and "retired".
+WIDGET_PARAMS = ("dates", "type", "sub", "actor", "country", "admin1", "minfat", "q", "base", "heat", "areas")
 MULTI_PARAMS = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1"}
 STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own, never ours to judge
 MIN_ZOOM, MAX_ZOOM = 1, 18
@@ -165,6 +167,11 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
     out = [f"Ignored {n}." for n in notices if n] + cut
     dates_notice = read_dates(params, opts)[1]
     return out + ([dates_notice] if dates_notice else [])
+
+
+def widget_params(params: Mapping[str, object]) -> list[str]:
+    """The parameters in ``params`` that a filter, map or timeline widget reads."""
+    return [key for key in WIDGET_PARAMS if key in params]
 
 
 def unusable_bound(params: Mapping[str, object]) -> list[str]:

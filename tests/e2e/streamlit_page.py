@@ -14,8 +14,14 @@ CLUSTER_LABELS = ".leaflet-marker-pane > .marker-cluster span"
 VECTOR_SHAPES = ".leaflet-overlay-pane path.leaflet-interactive"
 
 
+# Drawn by every full run, never by a browser's first (map-only) run: see dashboard/first_paint.py.
+FULL_PAGE = ".st-key-upload_file"
+
+
 def wait_for_app(page: Page, timeout_ms: int = 60_000) -> None:
-    """Wait until the script run finished: stApp reports notRunning and no spinner shows."""
+    """Wait until the whole page is drawn (a first visit draws the map first, the panels once the map
+    has reported) and the script run finished: stApp reports notRunning and no spinner shows."""
+    page.wait_for_selector(FULL_PAGE, state="attached", timeout=timeout_ms)
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms
     )
