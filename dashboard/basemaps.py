@@ -87,6 +87,9 @@ STYLE = """
 .cm-popup td {white-space: pre-wrap; overflow-wrap: anywhere;}
 /* A popup always fits inside the map (the map fills its frame: 100vw is the map's width). */
 .leaflet-popup-content {max-width: calc(100vw - 64px); box-sizing: border-box;}
+/* On a narrow map the attribution wraps beside the scale bar instead of covering it. */
+.cm-narrow .leaflet-control-attribution {max-width: calc(100vw - 130px); white-space: normal;
+  font-size: 10px; line-height: 1.3;}
 /* On a narrow map an open popup sits above the controls: they step aside until it closes. */
 .cm-narrow.cm-popup-open .leaflet-control-container .leaflet-top,
 .cm-narrow.cm-popup-open .leaflet-control-container .leaflet-bottom {visibility: hidden;}
@@ -248,18 +251,22 @@ class DrawnBase(MacroElement):
                 function line(color, weight, dash) {
                     return {pane: "cmBase", interactive: false, style: {color: color, weight: weight, dashArray: dash, fill: false}};
                 }
-                get("land").then(function (doc) {
-                    land = doc;
-                    L.geoJSON(doc, {pane: "cmBase", interactive: false, attribution: "Borders, places: Who's On First",
-                                    style: {color: c.country, weight: 1.6, fillColor: c.land, fillOpacity: 1}}).addTo(group);
-                    return get("admin1");
-                }).then(function (doc) {
-                    L.geoJSON(doc, line(c.admin1, 1, "4 3")).addTo(group);
-                    return get("labels");
-                }).then(function (doc) {
+                // All three at once, each drawn as it arrives (names first: they are what a reader
+                // orients by); land goes under the borders whichever comes first.
+                get("labels").then(function (doc) {
                     names = doc || [];
                     labels.addTo(group);
                     refresh();
+                }).catch(failed);
+                get("land").then(function (doc) {
+                    land = doc;
+                    L.geoJSON(doc, {pane: "cmBase", interactive: false, attribution: "Borders, places: Who's On First",
+                                    style: {color: c.country, weight: 1.6, fillColor: c.land, fillOpacity: 1}})
+                        .addTo(group).bringToBack();
+                    refresh();
+                }).catch(failed);
+                get("admin1").then(function (doc) {
+                    L.geoJSON(doc, line(c.admin1, 1, "4 3")).addTo(group);
                 }).catch(failed);
                 function showAdmin2(z, view) {
                     if (z < admin2From || !land) { group.removeLayer(admin2); return; }

@@ -4,8 +4,11 @@ Sources: geodata's embedded Who's On First boundaries (``geodata.boundaries.admi
 and admin2 of SY, IQ, JO, LB, IL, PS, YE, IR, TR) and regional gazetteer
 (``geodata.regional.localities``), attribution "Who's On First" (see geodata/data/README.md).
 
-Four small GeoJSON/JSON documents, written once into dashboard/static/outlines/ (served by the app
-under /app/static/outlines/, cached by the browser, never part of a rerun's payload):
+Small GeoJSON/JSON documents, committed in dashboard/static/outlines/ (served by the app under
+/app/static/outlines/, cached by the browser, never part of a rerun's payload), so a fresh clone,
+a read-only install and a Streamlit Community Cloud deploy draw the base map from the first visit.
+``python -m dashboard.outlines`` rebuilds them after geodata's files change (``stamp.txt`` names the
+sources' content; a test fails while it is stale, and a writable checkout rebuilds them at first use):
 
 - ``land``: one polygon per country (its admin1 areas merged), filled as land;
 - ``admin1``: admin1 borders as lines (each shared border once);
@@ -40,15 +43,21 @@ DECIMALS = {"land": 3, "admin1": 3, "admin2": 2}  # coordinates rounded: 3 decim
 LABEL_ORDER = ("country", "admin1", "city", "town", "admin2")  # who gets drawn first when labels are many
 
 
-def _source_stamp() -> str:
-    """Changes when geodata's embedded files change, so the written files are rebuilt."""
-    from geodata import boundaries
+def source_files() -> list[Path]:
+    """The shipped files the documents are built from: admin1/admin2 boundaries, the localities."""
+    from geodata import boundaries, regional
 
-    parts = []
-    for path in sorted(boundaries.ADMIN_FILES.values()):
-        stat = path.stat()
-        parts.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
-    return "|".join(parts) + f"|v3|{TOWN_POPULATION}"
+    return sorted(boundaries.ADMIN_FILES.values()) + [regional.PATH]
+
+
+@lru_cache(maxsize=1)
+def source_stamp() -> str:
+    """Names the content of ``source_files()`` (SHA-256, first 16 hex digits each) and the build's
+    version: it changes exactly when the documents would, whatever the files' times (a fresh clone)."""
+    import hashlib
+
+    parts = [f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in source_files()]
+    return "|".join(parts) + f"|v4|{TOWN_POPULATION}"
 
 
 def _mapping(geom, decimals: int) -> dict:
@@ -139,7 +148,7 @@ def ensure_files(folder: Path = STATIC_DIR) -> bool:
     Returns False when they cannot be written (read-only install): callers then inline ``documents()``."""
     stamp_file = folder / "stamp.txt"
     try:
-        stamp = _source_stamp()
+        stamp = source_stamp()
         if stamp_file.is_file() and stamp_file.read_text(encoding="utf-8") == stamp and \
                 all((folder / f"{name}.json").is_file() for name in NAMES):
             return True
@@ -156,3 +165,13 @@ def ensure_files(folder: Path = STATIC_DIR) -> bool:
 def documents() -> dict[str, object]:
     """``build()`` once per process."""
     return build()
+
+
+if __name__ == "__main__":  # python -m dashboard.outlines: rebuild the committed documents
+    import sys
+
+    (STATIC_DIR / "stamp.txt").unlink(missing_ok=True)
+    if not ensure_files():
+        sys.exit(f"error: cannot write {STATIC_DIR}")
+    sizes = {p.name: p.stat().st_size for p in sorted(STATIC_DIR.glob("*.json"))}
+    print(f"wrote {len(sizes)} files, {sum(sizes.values()) / 1e6:.1f} MB, into {STATIC_DIR}")

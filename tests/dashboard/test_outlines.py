@@ -43,3 +43,29 @@ def test_an_unwritable_folder_falls_back_to_inline(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert outlines.ensure_files(blocked / "outlines") is False
+
+
+def test_the_committed_files_are_what_geodata_builds_now(docs):
+    """A fresh clone draws the base map without a build: the committed files must be current.
+    If this fails after a change to geodata/data, run `python -m dashboard.outlines` and commit."""
+    folder = outlines.STATIC_DIR
+    assert (folder / "stamp.txt").read_text(encoding="utf-8") == outlines.source_stamp()
+    for name, document in docs.items():
+        text = (folder / f"{name}.json").read_text(encoding="utf-8")
+        assert text == json.dumps(document, separators=(",", ":"), ensure_ascii=False), name
+    assert (folder / "README.md").is_file()  # source and licence beside the data
+
+
+def test_current_files_are_used_without_writing_anything(tmp_path, monkeypatch):
+    """A read-only checkout with the committed files: nothing is written, the app serves them."""
+    import shutil
+
+    shutil.copytree(outlines.STATIC_DIR, tmp_path / "outlines")
+
+    def refuse(path, text):
+        raise PermissionError(f"read-only: {path}")
+
+    monkeypatch.setattr(outlines, "_write", refuse)
+    assert outlines.ensure_files(tmp_path / "outlines") is True
+    (tmp_path / "outlines" / "stamp.txt").write_text("stale")
+    assert outlines.ensure_files(tmp_path / "outlines") is False  # stale and unwritable: inline instead
