@@ -9,6 +9,10 @@ PAGE_CSS = """
 .stMainBlockContainer, .block-container {padding-top: 3.2rem; padding-bottom: 2rem;}
 .st-key-headline h1 {font-size: 1.5rem; padding: 0 0 0.2rem 0; white-space: nowrap;}
 @media (max-width: 640px) {
+  /* A phone: one header row (title, events, fatalities) so the map starts about 115 px down;
+     countries and span wait for a wider screen (the timeline under the map shows the span). */
+  .st-key-headline {flex-wrap: nowrap !important;}
+  .st-key-headline > div:nth-child(n+4) {display: none;}
   .st-key-headline h1 {font-size: 1.15rem;}
   .st-key-headline [data-testid="stMetricValue"] {font-size: 1rem; line-height: 1.2rem;}
   .st-key-headline {gap: 0.2rem 0.8rem !important;}

@@ -58,22 +58,31 @@ function (feature, layer) {
         // The selected event's popup opens without moving the map (a link's view is exact), as tall
         // as the room above its marker allows; near the map's side it slides sideways to stay inside
         // (its tip still on the marker). Redone whenever the map is resized or moved.
-        var fit = function () {
+        var laidOut = -1;  // the popup width Leaflet last laid out (it keeps it until update())
+        var place = function (depth) {
             var map = layer._map, popup = layer.getPopup();
             if (!map || !popup || !popup.isOpen()) { return; }
             var el = popup.getElement(), w = el.offsetWidth, width = map.getSize().x;
             var left = map.latLngToContainerPoint(layer.getLatLng()).x - w / 2, dx = 0;
+            // Clear of the zoom/fullscreen buttons (left) and the layer button (right) where they
+            // show; a narrow map hides them while a popup is open, so 4 px do there.
+            var side = map.getContainer().classList.contains("cm-narrow") || w + 108 > width ? 4 : 54;
             if (w + 8 <= width) {
-                if (left < 4) { dx = 4 - left; } else if (left + w > width - 4) { dx = width - 4 - left - w; }
+                if (left < side) { dx = side - left; } else if (left + w > width - side) { dx = width - side - left - w; }
             }
             dx = Math.round(dx);
             var tip = el.querySelector(".leaflet-popup-tip-container");
             if (tip) { tip.style.marginLeft = (-20 - dx) + "px"; }
-            if (!popup.options.offset || L.point(popup.options.offset).x !== dx) {
+            // The content wraps to its final width after opening: Leaflet centres the popup on the
+            // width it measured then, so lay it out again whenever the width or the shift changed.
+            if (!popup.options.offset || L.point(popup.options.offset).x !== dx || laidOut !== w) {
                 popup.options.offset = L.point(dx, 7);
                 popup.update();
+                laidOut = el.offsetWidth;
+                if (depth < 2 && laidOut !== w) { place(depth + 1); }
             }
         };
+        var fit = function () { place(0); };
         layer.on("add", function () {
             setTimeout(function () {
                 var map = layer._map;
