@@ -48,7 +48,8 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
     seconds = time.perf_counter() - started
     resolved = within = ambiguous = wrong_country = outside_admin1 = outside_admin1_strict = 0
     classes: dict[str, list[int]] = {}     # rivalry class of the best candidate: [answers, within 25 km]
-    bins = [[0, 0] for _ in BINS[:-1]]
+    bins = [[0, 0, 0.0] for _ in BINS[:-1]]   # answers, within 25 km, sum of confidences
+    gap = [0, 0.0, 0]      # answers with a confidence, sum of confidences, within 25 km
     far, misses = [], []
     points = [(r.latitude, r.longitude) if r.latitude is not None else
               ((r.alternatives[0].latitude, r.alternatives[0].longitude) if r.alternatives else (None, None))
@@ -67,6 +68,10 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
             b = next(j for j in range(len(BINS) - 1) if BINS[j] <= result.confidence < BINS[j + 1])
             bins[b][0] += 1
             bins[b][1] += d <= KM
+            bins[b][2] += result.confidence
+            gap[0] += 1
+            gap[1] += result.confidence
+            gap[2] += d <= KM
         if lat is not None and result.basis:
             cell = classes.setdefault(result.basis.split("|")[2], [0, 0])
             cell[0] += 1
@@ -95,6 +100,11 @@ def measure(cases, geocoder, with_admin1: bool) -> dict:
             "precision": round(within / resolved, 4) if resolved else None,
             "far": far, "wrong_country": wrong_country, "outside_admin1_beyond_15km": outside_admin1,
             "outside_admin1_polygon": outside_admin1_strict, "seconds": round(seconds, 3),
+            # Expected calibration error: mean |confidence - share within 25 km| over the bins,
+            # weighted by answers; and the mean confidence against the observed share overall.
+            "calibration_error": round(sum(abs(b[2] - b[1]) for b in bins) / gap[0], 3) if gap[0] else None,
+            "mean_confidence": round(gap[1] / gap[0], 3) if gap[0] else None,
+            "observed_share": round(gap[2] / gap[0], 3) if gap[0] else None,
             "reliability": [(f"{BINS[j]:.2f}-{min(BINS[j + 1], 1.0):.2f}", b[0],
                              round(b[1] / b[0], 3) if b[0] else None) for j, b in enumerate(bins)],
             "misses": misses,
@@ -150,6 +160,12 @@ def main() -> int:
         print(f"{key:46s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
               f"{f['ambiguous']:5d} {f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} "
               f"{f['outside_admin1_polygon']:9d}")
+    print("\ncalibration (resolved + ambiguous answers with a confidence): mean confidence, observed share "
+          "within 25 km, expected calibration error (answer-weighted |confidence - share| over the bins)")
+    for key, f in report["sets"].items():
+        if f["calibration_error"] is not None:
+            print(f"  {key:46s} mean conf {f['mean_confidence']:.3f}  observed {f['observed_share']:.3f}  "
+                  f"ECE {f['calibration_error']:.3f}")
     print("\nreliability (confidence bin: answers, observed share within 25 km; resolved + ambiguous)")
     for key, f in report["sets"].items():
         cells = "  ".join(f"{b}: {n} {'-' if s is None else f'{s:.2f}'}" for b, n, s in f["reliability"] if n)
