@@ -197,7 +197,7 @@ class Admin1Polygons:
 
     def __init__(self, country: str, places: list[Place], labels: list[str], canonical: dict[str, str],
                  geo_admin1: list):
-        from .boundaries import admin_areas
+        from .boundaries import areas as admin_areas
 
         try:
             areas = admin_areas(1, [country])

@@ -30,11 +30,41 @@ KM_PER_DEGREE = 111.2
 
 @lru_cache(maxsize=2)
 def _layer(level: int):
+    """One level's polygons as a GeoDataFrame (what geopandas.read_parquet gives), sharing the
+    geometries of ``_frame(level)``."""
     import geopandas as gpd
+    import pyproj
+
+    frame, crs = _frame(level)
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=pyproj.CRS.from_json_dict(crs) if crs else None)
+
+
+@lru_cache(maxsize=2)
+def _frame(level: int) -> tuple[pd.DataFrame, dict | None]:
+    """One level's polygons as a plain DataFrame (shapely geometries in ``geometry``) and the
+    GeoParquet CRS: read with pyarrow + shapely, without importing geopandas/pyproj (the
+    geocoder's index and the locator need nothing more)."""
+    import json
+
+    import pyarrow.parquet as pq
 
     if level not in ADMIN_FILES:
         raise ValueError(f"admin level must be 1 or 2, not {level!r}")
-    return gpd.read_parquet(ADMIN_FILES[level])
+    table = pq.read_table(ADMIN_FILES[level])
+    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"{}") or b"{}")
+    crs = geo.get("columns", {}).get("geometry", {}).get("crs")
+    frame = table.drop(["geometry"]).to_pandas()
+    frame["geometry"] = shapely.from_wkb(table["geometry"].to_numpy(zero_copy_only=False))
+    return frame[list(table.column_names)], crs
+
+
+def areas(level: int, countries=None) -> pd.DataFrame:
+    """Like admin_areas, as a plain DataFrame (shapely geometries), not a copy: read-only use."""
+    frame, _ = _frame(level)
+    if countries is not None:
+        wanted = {str(c).upper() for c in ([countries] if isinstance(countries, str) else countries)}
+        frame = frame[frame["country"].isin(wanted)]
+    return frame
 
 
 def admin_areas(level: int, countries=None):
@@ -233,7 +263,7 @@ def locator() -> Locator:
     global _locator
     with _locator_lock:
         if _locator is None:
-            _locator = Locator(_layer(1), _layer(2))
+            _locator = Locator(_frame(1)[0], _frame(2)[0])
         return _locator
 
 

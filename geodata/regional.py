@@ -337,7 +337,24 @@ def _place_admin(country: str) -> tuple[list, list] | None:
     if not _ADMIN_VALID:
         return None
     table = pq.read_table(PLACE_ADMIN_PATH, columns=["admin1", "admin2"], filters=[("country", "=", country)])
-    return table["admin1"].to_pylist(), table["admin2"].to_pylist()
+    return _decoded(table["admin1"]), _decoded(table["admin2"])
+
+
+def _decoded(column) -> list:
+    """A dictionary-encoded string column as a list (one Python string per distinct value),
+    chunk by chunk (each chunk has its own dictionary)."""
+    import pyarrow as pa
+
+    out: list = []
+    for chunk in (column.chunks if isinstance(column, pa.ChunkedArray) else [column]):
+        if not pa.types.is_dictionary(chunk.type):
+            out += chunk.to_pylist()
+            continue
+        values = chunk.dictionary.to_pylist()
+        indices = chunk.indices.fill_null(0).to_numpy(zero_copy_only=False)
+        valid = chunk.is_valid().to_numpy(zero_copy_only=False)
+        out += [values[i] if ok else None for i, ok in zip(indices.tolist(), valid.tolist())]
+    return out
 
 
 _COUNTRIES: frozenset[str] | None = None

@@ -166,6 +166,20 @@ def test_precomputed_index_rows_are_current_and_index_as_made_at_run_time():
     assert precomputed.lookup("zahle") and precomputed.lookup("zahleh")
 
 
+def test_admin_areas_are_what_geopandas_reads():
+    """The polygons are read with pyarrow + shapely (no geopandas import for the geocoder);
+    admin_areas still gives exactly geopandas.read_parquet's GeoDataFrame."""
+    import geopandas as gpd
+
+    from geodata.boundaries import ADMIN_FILES, admin_areas
+
+    for level, path in ADMIN_FILES.items():
+        expected = gpd.read_parquet(path)
+        got = admin_areas(level)
+        assert isinstance(got, gpd.GeoDataFrame) and got.crs == expected.crs
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
 def test_a_few_points_are_located_as_many_are():
     """Fewer than GRID_MIN_POINTS points skip the cell grid (STRtree only): same answers."""
     from geodata.boundaries import _Layer, locate
