@@ -42,7 +42,9 @@ class _Lookup:
         self._sorted: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         if self.table is not None:
             for column in ("core", "key"):
-                hashes = _hashes(self.table[column].to_pylist())
+                # chunk by chunk: never the whole column as Python strings at once
+                chunks = [_hashes(chunk.to_pylist()) for chunk in self.table[column].chunks]
+                hashes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
                 order = np.argsort(hashes, kind="stable")
                 self._sorted[column] = (hashes[order], order)
 

@@ -125,7 +125,8 @@ class CountryIndex:
             by_form: dict[str, list[int]] = {}
             for form, i in zip(self._entry_form, self._entry_place.tolist()):
                 by_form.setdefault(form, []).append(i)
-            names = [f for f in by_form if not is_arabic(f)]
+            distinct = list(by_form)
+            names = [f for f, arabic in zip(distinct, _arabic_flags(distinct)) if not arabic]
             keys = sorted({k for k in self._entry_key if k and len(k) >= MIN_FUZZY_KEY})
             self._fuzzy_tables = (names, [by_form[f] for f in names], _ByLength(names), _ByLength(keys))
         return self._fuzzy_tables
@@ -259,6 +260,17 @@ def own_entries(places: list[Place]) -> Entries:
             keys.append(key or "")
             roles.append(PRIMARY if n == 0 else ALIAS_ROLE)
     return Entries(len(places), owners, forms, keys, roles, quarters, hinted)
+
+
+def _arabic_flags(strings: list[str]) -> list[bool]:
+    """normalize.is_arabic of each string (a letter in U+0600..U+06FF), vectorised."""
+    if not strings:
+        return []
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    points = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32)
+    arabic = np.concatenate(([0], np.cumsum((points >= 0x0600) & (points <= 0x06FF))))
+    ends = np.cumsum(lengths)
+    return (arabic[ends] - arabic[ends - lengths] > 0).tolist()
 
 
 def _hashes(values: list[str]) -> np.ndarray:

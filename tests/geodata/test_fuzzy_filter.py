@@ -53,3 +53,12 @@ def test_prefilter_gives_what_a_full_extract_gives(cutoff):
 
 def test_prefilter_on_no_choices():
     assert _ByLength([]).extract("mosul", 85, 10) == []
+
+
+def test_arabic_flags_are_is_arabic():
+    from geodata.index import _arabic_flags
+    from geodata.normalize import is_arabic
+
+    words = ["", "a", "mosul", "الموصل", "tel \u0600", "\u06ff", "\u05ff\u0700", "ژ", "x" * 40, "قرية x", ""]
+    assert _arabic_flags(words) == [is_arabic(w) for w in words]
+    assert _arabic_flags([]) == []
