@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from pyarrow import BufferReader as pa_buffer
 
@@ -22,7 +23,7 @@ from .readers import gdelt, parquet, xlsx
 from .readers.base import drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
-from .readers.table import CsvSource, decode
+from .readers.table import CsvSource, check_text, decode, head_text
 from .schema import COLUMNS, GEO_COLUMNS
 from .validate import validate, validate_typed
 
@@ -96,8 +97,9 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int,
     if geocode:     # admin1 (where empty) and admin2 from the embedded polygons holding each point
         from geodata.boundaries import fill_admin
         frame = fill_admin(frame)
-    if not frame["event_date"].is_monotonic_increasing:
-        frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
+    if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)
+        frame = frame.take(np.argsort(frame["event_date"].to_numpy(), kind="stable"))
+        frame.index = pd.RangeIndex(len(frame))
     return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)
 
 
@@ -115,12 +117,13 @@ def _source(data: bytes, filename: str, fmt: str | None, max_rows: int | None):
     """The container: an object with ``header``, ``rows(keep_na)`` and ``extra_date_formats``."""
     if fmt == "xlsx" or xlsx.looks_like(data):
         return xlsx.XlsxSource(data, filename, max_rows)
-    text = decode(data, filename)
-    if fmt == "geojson" or (fmt is None and looks_like_geojson(text)):
-        return GeoJsonSource(text, filename, max_rows)
-    if fmt in (None, gdelt.NAME) and gdelt.looks_like(text):
-        return gdelt.GdeltSource(text, filename, max_rows)
-    return CsvSource(text, filename, max_rows, data=data)
+    check_text(data, filename)
+    head = head_text(data, filename)  # the whole text is decoded only by the containers that need it
+    if fmt == "geojson" or (fmt is None and looks_like_geojson(head)):
+        return GeoJsonSource(decode(data, filename), filename, max_rows)
+    if fmt in (None, gdelt.NAME) and gdelt.looks_like(head):
+        return gdelt.GdeltSource(decode(data, filename), filename, max_rows)
+    return CsvSource(None, filename, max_rows, data=data)
 
 
 def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool = True,

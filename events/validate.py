@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from geodata.countries import is_iso2
 
 from .errors import RowError
-from .readers.base import clean_text
+from .readers.base import CLEAN, clean_text, to_python_text
 from .schema import COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
 
 TEXT_COLUMNS = [c for c in COLUMNS if c not in DTYPES and c != "event_date"]
@@ -56,13 +56,17 @@ def _map_unique(values: pd.Series, fn: Callable) -> pd.Series:
 
 
 def _parse_dates(values: pd.Series, formats: tuple[str, ...]) -> pd.Series:
-    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    """Text -> datetime64 (NaT where no form fits), each distinct text parsed once (a million
+    events fall on a few thousand days)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    texts = pd.Series(np.asarray(uniques, dtype=object))
+    parsed = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
     for fmt in formats:
-        todo = parsed.isna() & values.ne("")
+        todo = parsed.isna() & texts.ne("")
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(values[todo], format=fmt, errors="coerce")
-    return parsed
+        parsed[todo] = pd.to_datetime(texts[todo], format=fmt, errors="coerce")
+    return pd.Series(parsed.to_numpy()[codes], index=values.index, dtype="datetime64[ns]")
 
 
 NUMBER_RE = r"^[-+]?(?i:inf|infinity|nan|(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)$"
@@ -196,7 +200,8 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
              today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
     """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``) + errors."""
     # Built column by column (no copy of the whole raw frame, no block consolidation).
-    columns = {col: clean_text(raw[col]) for col in COLUMNS}
+    clean = raw.attrs.get(CLEAN, False)
+    columns = {col: raw[col] if clean else clean_text(raw[col]) for col in COLUMNS}
     columns["_line"] = raw["_line"]
     if "_extra_fields" in raw:
         columns["_extra_fields"] = raw["_extra_fields"]
@@ -207,11 +212,7 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
     typed = coerce(text, date_formats, found)
     typed["_line"] = text["_line"].to_numpy()
     check(typed, found, today or dt.date.today())
-    frame, errors = _finish(typed, found, text, file)
-    for col in frame.columns:  # the event table holds text as Python strings, whatever the reader used
-        if isinstance(frame[col].dtype, pd.ArrowDtype) and pa.types.is_string(frame[col].dtype.pyarrow_dtype):
-            frame[col] = frame[col].astype(object)
-    return frame, errors
+    return _finish(typed, found, text, file)
 
 
 def _typed_dates(values: pd.Series) -> pd.Series:
@@ -247,14 +248,39 @@ def validate_typed(frame: pd.DataFrame, file: str,
 
 
 def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
-            file: str) -> tuple[pd.DataFrame, list[RowError]]:
+             file: str) -> tuple[pd.DataFrame, list[RowError]]:
+    """The valid rows as the event table (text as Python strings, whatever the reader used) and
+    the errors. Built column by column: no copy of the whole table, no block consolidation."""
     errors = _collect(typed, found, text, file)
-    good = typed.loc[~found.bad] if found.bad.any() else typed
-    out = pd.DataFrame({col: good[col] for col in COLUMNS})
-    out["event_date"] = out["event_date"].dt.normalize()
-    for col, dtype in DTYPES.items():
-        out[col] = out[col].astype(dtype)
-    return out.reset_index(drop=True), errors
+    keep = ~found.bad.to_numpy() if found.bad.any() else None
+    columns = {}
+    rows = pd.RangeIndex(len(typed) if keep is None else int(keep.sum()))
+    for col in COLUMNS:
+        values = typed[col] if keep is None else typed[col][keep]
+        if col == "event_date":
+            values = values.dt.normalize()
+        elif col in DTYPES:
+            values = _as_dtype(values, DTYPES[col])
+        else:
+            values = to_python_text(values)
+        columns[col] = pd.Series(values._values, index=rows, dtype=values.dtype, copy=False)
+    return pd.DataFrame(columns, copy=False), errors
+
+
+def _as_dtype(values: pd.Series, dtype: str) -> pd.Series:
+    """float64 -> the schema's dtype; a nullable integer built from data and mask directly (pandas'
+    own cast checks every value in Python-level code), values out of its range by pandas' cast."""
+    if dtype.startswith("Int") and values.dtype == "float64":
+        numbers = values.to_numpy()
+        missing = np.isnan(numbers)
+        kind = np.dtype(dtype.lower())
+        info = np.iinfo(kind)
+        present = numbers[~missing]
+        if not present.size or (present.min() >= info.min and present.max() <= info.max
+                                and not (present % 1).any()):
+            data = np.where(missing, 0, numbers).astype(kind)
+            return pd.Series(pd.arrays.IntegerArray(data, missing), index=values.index)
+    return values.astype(dtype)
 
 
 def _collect(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None, file: str) -> list[RowError]:

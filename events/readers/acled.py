@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..schema import COLUMNS
-from .base import Layout, text_column
+from .base import CLEAN, Layout, arrow_text, empty_text, text_column
 from .countries import resolve
 
 MODERN, LEGACY, REDUCED = "acled", "acled-legacy", "acled-reduced"
@@ -62,9 +62,10 @@ READS = frozenset({
 
 def _mapper(layout: str):
     def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
-        raw = pd.DataFrame(index=rows.index, columns=list(COLUMNS), dtype=object)
+        # Column by column, Arrow-backed where the reader was: no frame of NaN to fill, no copy.
+        raw: dict[str, pd.Series] = {}
         # The reduced layout has no id: the line in the file is the stable identity of a row there.
-        raw["event_id"] = (text_column(rows, "event_id_cnty") if "event_id_cnty" in rows
+        raw["event_id"] = (arrow_text(rows, "event_id_cnty") if "event_id_cnty" in rows
                            else "L" + rows["_line"].astype(str))
         for ours, theirs in [
             ("event_date", "event_date"), ("date_precision", "time_precision"),
@@ -73,12 +74,15 @@ def _mapper(layout: str):
             ("latitude", "latitude"), ("longitude", "longitude"), ("geo_precision", "geo_precision"),
             ("fatalities", "fatalities"), ("source", "source"), ("notes", "notes"),
         ]:
-            raw[ours] = rows[theirs] if theirs in rows else ""
-        raw["country"] = resolve(text_column(rows, "country"), gw=[text_column(rows, "gwno")],
-                                 iso_numeric=text_column(rows, "iso"), iso3=text_column(rows, "iso3"))
+            raw[ours] = arrow_text(rows, theirs)
+        raw["country"] = resolve(arrow_text(rows, "country"), gw=[arrow_text(rows, "gwno")],
+                                 iso_numeric=arrow_text(rows, "iso"), iso3=arrow_text(rows, "iso3"))
         if layout == LEGACY:
             raw["event_type"], raw["sub_event_type"] = _legacy_types(rows)
-        return raw.fillna("")
+        empty = empty_text(rows.index)
+        frame = pd.DataFrame({c: raw.get(c, empty) for c in COLUMNS}, index=rows.index, copy=False)
+        frame.attrs[CLEAN] = True  # every column already stripped text: validation need not strip again
+        return frame
     return to_raw
 
 

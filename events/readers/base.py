@@ -25,6 +25,9 @@ NA_TOKENS: frozenset[str] = frozenset({
     "NA", "N/A", "n/a", "#N/A", "NULL", "null", "Null", "nan", "NaN", "NAN", "None", "none", "<NA>", "NaT",
 })
 INDEX_NAMES = frozenset({"", "unnamed: 0", "index"})
+# ``frame.attrs[CLEAN]`` set by a layout's ``to_raw``: every column is already stripped text with
+# no missing values (as ``clean_text`` gives), so validation does not strip it again.
+CLEAN = "clean_text"
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,50 @@ def text_column(rows: pd.DataFrame, name: str) -> pd.Series:
         return pd.Series("", index=rows.index, dtype=object)
     values = clean_text(rows[name])
     return values.astype(object) if isinstance(values.dtype, pd.ArrowDtype) else values
+
+
+def arrow_text(rows: pd.DataFrame, name: str) -> pd.Series:
+    """Like ``text_column`` but Arrow-backed (the trims, lookups and comparisons that follow stay
+    in C++; ``pd.factorize`` of it costs a hash pass, not a million Python strings)."""
+    if name not in rows:
+        return empty_text(rows.index)
+    values = clean_text(rows[name])
+    if isinstance(values.dtype, pd.ArrowDtype):
+        return values
+    return pd.Series(pd.arrays.ArrowExtensionArray(pa.array(values.to_numpy(dtype=object), type=pa.string(),
+                                                            from_pandas=True)), index=values.index)
+
+
+def empty_text(index: pd.Index) -> pd.Series:
+    """A column of "" on ``index``, Arrow-backed (no Python string per row)."""
+    n = len(index)
+    offsets = pa.py_buffer(np.zeros(n + 1, dtype=np.int32).tobytes())
+    arr = pa.Array.from_buffers(pa.string(), n, [None, offsets, pa.py_buffer(b"")])
+    return pd.Series(pd.arrays.ArrowExtensionArray(arr), index=index)
+
+
+def to_python_text(values: pd.Series) -> pd.Series:
+    """Arrow-backed text -> Python strings (object dtype), as the event table holds text. A column
+    of few distinct values (types, countries, actors) is built from one string per value, not one
+    per row: the same objects, less time and memory; other dtypes are returned as they are."""
+    if not (isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_string(values.dtype.pyarrow_dtype)):
+        return values
+    arr = values.array._pa_array
+    n = len(arr)
+    if n and arr.null_count == 0 and (pc.max(pc.binary_length(arr)).as_py() or 0) == 0:
+        out = np.full(n, "", dtype=object)
+    else:
+        encoded = pc.dictionary_encode(arr).combine_chunks()
+        if len(encoded.dictionary) * 4 < n:
+            words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object, copy=False)
+            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            if encoded.indices.null_count:
+                words = np.append(words, None)
+                codes = np.where(np.isnan(codes.astype(float)), len(words) - 1, codes).astype(np.int64)
+            out = words[codes]
+        else:
+            out = arr.to_numpy(zero_copy_only=False).astype(object, copy=False)
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def blank_na(rows: pd.DataFrame, keep: set[str] | frozenset[str] = frozenset(),
