@@ -15,6 +15,7 @@ import zipfile
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import LoadError, TooManyRows
 from .base import blank_na, normalise_header
@@ -84,24 +85,80 @@ class XlsxSource:
         self._cells, self._start = cells, start
 
     def rows(self, keep_na: frozenset[str] = frozenset(), only: frozenset[str] | None = None) -> pd.DataFrame:
+        """Frame of text (columns: the normalised header; only the ``only`` columns, the first of
+        a repeated name and the first column are turned into text), ``_line`` = the row in the
+        sheet, ``_extra_fields`` = filled cells beyond the header. Blank rows are skipped.
+
+        Worked column by column on one grid of the cells: a column of text cells becomes Arrow
+        text as it is, a column of numbers is formatted in one numpy pass; only other columns
+        (dates, mixed cells) go cell by cell."""
         names, _ = normalise_header(self.header)
         width = len(names)
-        records, lines, extra = [], [], []
-        for number, row in enumerate(self._cells[self._start + 1:], start=self._start + 2):
-            values = [_text(v) for v in row]
-            if not any(v.strip() for v in values):
-                continue
-            tail = values[width:]
-            extra.append(sum(1 for v in tail if v.strip()))
-            values = (values + [""] * width)[:width]
-            records.append(values)
-            lines.append(number)
-        frame = pd.DataFrame(records, columns=range(width), dtype=object) if records else \
-            pd.DataFrame(columns=range(width), dtype=object)
-        frame.columns = names
-        frame["_line"] = np.array(lines, dtype=int)
+        body = self._cells[self._start + 1:]
+        grid = _grid(body, width)
+        filled = np.zeros(len(body), dtype=bool)
+        for i in range(grid.shape[1]):  # a row is blank when no cell has text; most rows show it in column 0
+            todo = np.flatnonzero(~filled)
+            if not todo.size:
+                break
+            filled[todo] = [not _is_blank(v) for v in grid[todo, i]]
+        keep = np.flatnonzero(filled)
+        extra = np.zeros(len(keep), dtype=np.int64)
+        for i in range(width, grid.shape[1]):
+            extra += np.array([not _is_blank(v) for v in grid[keep, i]], dtype=np.int64)
+        wanted, seen = [], set()
+        for i, name in enumerate(names):
+            if i == 0 or name not in seen and (only is None or name in only):
+                wanted.append(i)
+            seen.add(name)
+        index = pd.RangeIndex(len(keep))
+        frame = pd.DataFrame({names[i]: _column_text(grid[keep, i], index) for i in wanted}, index=index, copy=False)
+        frame["_line"] = (keep + self._start + 2).astype(int)
         frame["_extra_fields"] = extra
         return blank_na(frame, keep_na, only)
+
+
+def _grid(body: list, width: int) -> np.ndarray:
+    """The sheet's rows as one 2-D object array, at least ``width`` columns (short rows padded)."""
+    longest = max(width, max(map(len, body), default=0))
+    if body and all(len(row) == longest for row in body):
+        grid = np.empty((len(body), longest), dtype=object)
+        grid[:] = body
+        return grid
+    grid = np.full((len(body), longest), None, dtype=object)
+    for r, row in enumerate(body):
+        grid[r, :len(row)] = row
+    return grid
+
+
+def _is_blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return value != value
+    return not _text(value).strip()
+
+
+def _column_text(col: np.ndarray, index: pd.Index) -> pd.Series:
+    """One sheet column's cells as text (``_text`` of each), Arrow-backed."""
+    kinds = set(map(type, col))
+    if kinds <= {str}:
+        values = col
+    elif kinds <= {float, type(None)}:
+        numbers = col.astype(float)  # None -> NaN
+        values = np.full(len(col), "", dtype=object)
+        present = ~np.isnan(numbers)
+        whole = present & (np.abs(numbers) < 1e15)
+        whole[whole] = np.mod(numbers[whole], 1) == 0
+        values[whole] = numbers[whole].astype(np.int64).astype(str).astype(object)
+        rest = present & ~whole
+        if rest.any():
+            values[rest] = [repr(float(v)) for v in numbers[rest]]
+    else:
+        values = np.array([_text(v) for v in col], dtype=object)
+    return pd.Series(pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.string())), index=index)
 
 
 def excel_serials(dates: pd.Series) -> pd.Series:
