@@ -1,6 +1,8 @@
 """Hexagon aggregation and the switch between hexagons and individual events: bounded, counted right."""
 from __future__ import annotations
 
+import json
+
 import h3
 import numpy as np
 import pandas as pd
@@ -132,9 +134,28 @@ def test_hexagon_tooltips_carry_numbers_only_and_use_the_safe_popup_code():
     frame = scattered(aggregate.THRESHOLD + 10)
     frame["notes"] = "<img src=x onerror=window.pwned=1>"
     html = map_figure(frame, "light", None).get_root().render()
-    assert "pwned" not in html and "textContent" in html and "Polygon" in html
+    assert "pwned" not in html and "L.polygon(ring" in html and " fatalities\")" in html
     layers = map_layers.layers_from_data(map_layers.layer_data(frame))
     assert map_layers.LAYER_NAMES["hexagons"] in [layer.layer_name for layer in layers]
+
+
+def test_the_browser_gets_each_hexagon_back_from_its_compact_row():
+    data = map_layers.layer_data(scattered(aggregate.THRESHOLD + 500))
+    cells = data["hexagons"]["features"]
+    rows = map_layers.compact_cells(data["hexagons"])
+    assert len(rows) == len(cells)
+    for row, cell in zip(rows, cells):
+        assert row[:2] == [cell["properties"]["n"], cell["properties"]["f"]]
+        assert aggregate.COLOURS[row[2]] == cell["properties"]["c"]
+        lat, lon, ring = row[3], row[4], [(row[4] / 1e4, row[3] / 1e4)]
+        for k in range(5, len(row), 2):  # as the browser adds the steps up
+            lat, lon = lat + row[k], lon + row[k + 1]
+            ring.append((lon / 1e4, lat / 1e4))
+        expected = cell["geometry"]["coordinates"][0][:-1]
+        assert len(ring) == len(expected)
+        assert all(abs(a - c) < 1e-9 and abs(b - d) < 1e-9 for (a, b), (c, d) in zip(ring, expected))
+    geojson_bytes = len(json.dumps(data["hexagons"], separators=(",", ":")))
+    assert len(json.dumps(rows, separators=(",", ":"))) < geojson_bytes / 3
 
 
 def test_text_filters_on_categorical_and_arrow_columns():
