@@ -72,3 +72,38 @@ def test_hostile_text_shows_as_text_and_runs_nothing(sample_frame, tmp_path):
     assert any(HOSTILE[4] in t for t in result["tooltips"])
     assert any(HOSTILE[0] in text for text in opened)  # the selected event's popup opened on the map
     assert links and all(link.startswith("https://example.org/") for link in links)
+
+
+def test_hexagons_drawn_in_the_browser_count_every_event_once(tmp_path):
+    """At scale the map gets compact hexagon rows; the browser must turn them back into one polygon
+    per cell whose tooltips add up to every event and fatality of the selection."""
+    import re
+
+    from dashboard import aggregate
+
+    from .test_aggregate import scattered
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    frame = scattered(aggregate.THRESHOLD + 500)
+    html = map_html(frame, "light", ((32, 42), (38, 46)))
+    if b"<script src=" in html:
+        pytest.skip("vendored map scripts are missing; the map would need the internet")
+    (tmp_path / "map.html").write_bytes(html)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((tmp_path / "map.html").as_uri())
+        page.wait_for_function("() => typeof L !== 'undefined'")
+        tips = page.evaluate("""() => {
+            const map = Object.values(window).find(v => v instanceof L.Map), out = [];
+            map.eachLayer(l => { if (l instanceof L.Polygon && l.getTooltip()) { out.push(l.getTooltip()._content); } });
+            return out;
+        }""")
+        browser.close()
+    assert errors == []
+    numbers = [re.fullmatch(r"([\d,]+) events · ([\d,]+) fatalities", t) for t in tips]
+    assert tips and all(numbers), tips[:3]
+    assert sum(int(m[1].replace(",", "")) for m in numbers) == len(frame)
+    assert sum(int(m[2].replace(",", "")) for m in numbers) == int(frame["fatalities"].sum())
