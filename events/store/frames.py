@@ -38,29 +38,43 @@ def read_frame(store, include_retired: bool = False, since: int | None = None) -
             numeric = [*INT_COLUMNS, *FLOAT_COLUMNS, "revision"]
             frame = pd.read_csv(buf, dtype={c: str for c in names if c not in numeric and c != "retired"},
                                 keep_default_na=False, na_values={c: [""] for c in numeric})
-            frame["retired"] = frame["retired"].astype(str).eq("t")
+            columns = {c: frame[c].to_numpy() for c in names}
+            columns["retired"] = frame["retired"].astype(str).eq("t").to_numpy()
         else:
             cur = raw.cursor()
             cur.execute(sql)
-            frame = pd.DataFrame.from_records(cur.fetchall(), columns=names)
+            rows = cur.fetchall()
             cur.close()
-            frame["retired"] = frame["retired"].astype(bool)
-    return _typed(frame)
+            # One 2-D object array, then each column converted on its own: far fewer Python objects
+            # than a DataFrame built row by row.
+            table = np.array(rows, dtype=object).reshape(len(rows), len(names))
+            del rows
+            columns = {c: table[:, i] for i, c in enumerate(names)}
+            columns["retired"] = table[:, names.index("retired")].astype(bool)
+    return _typed(columns)
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame["event_date"] = pd.to_datetime(frame["event_date"], format="%Y-%m-%d")
-    for c in INT_COLUMNS:
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype(DTYPES[c])
-    for c in FLOAT_COLUMNS:
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("float64")
-    for c in COLUMNS:
-        if c not in DTYPES and c != "event_date":
-            col = frame[c]
-            if col.dtype != object:
-                col = col.astype(object)
-            frame[c] = col.where(col.notna(), "")
-    frame["revision"] = frame["revision"].astype(np.int64)
-    frame["provenance"] = frame["provenance"].astype("category")
-    frame["updated_by"] = frame["updated_by"].astype("category")
+def _typed(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Column arrays (None or NaN for missing) -> the event table's dtypes, sorted by date then id."""
+    out: dict[str, object] = {
+        "event_id": np.asarray(columns["event_id"], dtype=object),
+        "event_date": pd.to_datetime(np.asarray(columns["event_date"], dtype=object), format="%Y-%m-%d"),
+    }
+    for c in COLUMNS[2:]:
+        values = columns[c]
+        if c in INT_COLUMNS:
+            out[c] = pd.array(np.asarray(values, dtype="float64"), dtype=DTYPES[c])
+        elif c in FLOAT_COLUMNS:
+            out[c] = np.asarray(values, dtype="float64")
+        else:
+            text = np.array(values, dtype=object)
+            missing = pd.isna(text)
+            if missing.any():
+                text[missing] = ""
+            out[c] = text
+    out["revision"] = np.asarray(columns["revision"], dtype=np.int64)
+    out["retired"] = np.asarray(columns["retired"], dtype=bool)
+    out["provenance"] = pd.Categorical(np.asarray(columns["provenance"], dtype=object))
+    out["updated_by"] = pd.Categorical(np.asarray(columns["updated_by"], dtype=object))
+    frame = pd.DataFrame(out)
     return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 SNAPSHOT_DIR = "snapshots"
 FORMAT = 2  # in the file name: a snapshot written by an older version (no admin2) is never read
@@ -87,10 +88,14 @@ def _from_older(store, path: Path, revision: int, retired: bool) -> pd.DataFrame
         fresh = finish(read_frame(store, include_retired=retired, since=old_revision))
         if list(fresh.columns) != list(old.columns):
             return None
-        kept = old[~old["event_id"].isin(changed)]
-        frame = pd.concat([kept, fresh] if len(fresh) else [kept], ignore_index=True)
+        kept = old[~old["event_id"].isin(changed)].copy()
+        fresh = fresh.copy()
         for col in ("geo_status", "geo_name", "geo_source", *CATEGORIES):
-            frame[col] = frame[col].astype(str).astype("category")
+            # The same categories on both sides, so the column stays categorical (no per-row strings).
+            both = union_categoricals([kept[col].astype("category"), fresh[col].astype(str).astype("category")])
+            kept[col] = kept[col].astype("category").cat.set_categories(both.categories)
+            fresh[col] = pd.Categorical(fresh[col].astype(str), categories=both.categories)
+        frame = pd.concat([kept, fresh] if len(fresh) else [kept], ignore_index=True)
         return frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
     return None
 
