@@ -21,8 +21,7 @@ Small classes are shrunk towards their parents (hierarchical smoothing with PRIO
 answers): confidence(rung) = (within + 2 * 0.5) / (n + 2), confidence(rung|admin1) = (within + 2 *
 confidence(rung)) / (n + 2), and the class likewise over its (rung|admin1): a class seen a few times
 says little on its own, a class never seen takes its parent's value. An answer is ``resolved`` only
-when that confidence is at least RESOLVE_AT and its class was measured at all (``measured``): a
-class the fit set never held ("exact|unknown|contested") has no measurement of its own to stand on.
+when that confidence is at least RESOLVE_AT.
 """
 from __future__ import annotations
 
@@ -67,13 +66,6 @@ def confidence(basis: str, path: Path = PATH) -> float:
         n, k = counts or (0, 0)
         value = (k + PRIOR_WEIGHT * value) / (n + PRIOR_WEIGHT)
     return round(value, 3)
-
-
-def measured(basis: str, path: Path = PATH) -> int:
-    """How many answers of exactly this class the fit set held (0: the class was never seen there,
-    its confidence is only its parents'; such an answer is never ``resolved``)."""
-    counts = _levels(path)[0].get(basis)
-    return counts[0] if counts else 0
 
 
 def fitted_on() -> str:

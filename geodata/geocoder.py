@@ -16,7 +16,7 @@ from .cache import GeocodeCache, cache_key
 from .countries import country_code
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
-from .calibration import RESOLVE_AT, measured
+from .calibration import RESOLVE_AT
 from .calibration import confidence as calibrated
 from .crossborder import cross_border_hint
 from .curated import SOURCE as CURATED_SOURCE
@@ -268,7 +268,7 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool) -> G
     best = heads[0]
     basis = basis_of(heads, admin1_given, index.name_places)
     confidence = calibrated(basis)
-    if best.admin1 is False or confidence < RESOLVE_AT or not measured(basis):
+    if best.admin1 is False or confidence < RESOLVE_AT:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
         return GeocodeResult(status=status, confidence=confidence if status == AMBIGUOUS else 0.0,
                              alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis)
