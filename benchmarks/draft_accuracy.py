@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from events.drafts import draft_report  # noqa: E402
-from events.drafts.places import find_names, report_countries  # noqa: E402
+from events.drafts.places import GAZETTEERS, find_names, report_countries, use_gazetteer  # noqa: E402
 from events.drafts.text import report_text, sentences, words  # noqa: E402
 from geodata.geo import distance_km  # noqa: E402
 
@@ -212,7 +212,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--gazetteer", choices=GAZETTEERS, default=None,
+                        help="the matcher's gazetteer (default: the drafter's default)")
     args = parser.parse_args()
+    if args.gazetteer:
+        use_gazetteer(args.gazetteer)
     reports = load_reports()
     t = time.perf_counter()
     seed_check()

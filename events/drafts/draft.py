@@ -78,6 +78,12 @@ _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explo
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
+# A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
+_NAME = r"(?:(?:al|Al|el|El|ad|as|ash)-)?[A-Z][\w’'-]*[\w]"
+_PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
+                             r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(?:province|governorate)\b")
+_DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                               r"south-?eastern|south-?western)\s+$", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -95,6 +101,7 @@ class PlaceRef:
     status: str = "unresolved"
     alternatives: tuple = ()
     flags: list[str] = field(default_factory=list)
+    pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
 
     @property
     def region(self) -> bool:
@@ -174,6 +181,7 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     actor_res = C.actor_patterns(tuple(known_actors))
     ctx = _Context(text, sents, concern, lower, actor_res, geocoder, published, mentioned)
     mentions = [m for i, s in enumerate(sents) if (m := ctx.mention(i, s)) is not None]
+    ctx.settle_ambiguous(mentions)
     events = _assemble(mentions, ctx)
     drafts = [d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None]
     for n, d in enumerate(drafts, 1):
@@ -186,6 +194,7 @@ class _Context:
         self.text, self.sents, self.countries, self.lower = text, sents, countries, lower
         self.actor_res, self.geocoder, self.published = actor_res, geocoder, published
         self.sentence_places: dict[int, list[PlaceRef]] = {}
+        self.sentence_admin1: dict[int, list[str]] = {}       # names written before "province"
         self.sentence_words: dict[int, set[str]] = {}
         self.country_spans = mentioned
         self.version = gazetteer_version()
@@ -203,6 +212,7 @@ class _Context:
         toks = words(sentence, s.start)
         if _is_headline(sentence):
             return None
+        self.sentence_admin1[i] = [m.group(1) or m.group(2) for m in _PROVINCE_NAMED.finditer(sentence)]
         places, admin1 = self.places_in(i, toks, sentence)
         self.sentence_places[i] = places
         found = C.find_cues(sentence)
@@ -271,6 +281,55 @@ class _Context:
                     break
         return m
 
+    def settle_ambiguous(self, mentions: list[Mention]) -> None:
+        """An ambiguous place is geocoded again inside the provinces the report names, the geocoder's
+        own admin1 filter ("the Harir subdistrict north of Erbil", "al-Omar base in Deir Ezzor
+        province", "Kalso base ... Babil province"): first the provinces of its own sentence (named
+        as such, or holding another place of the sentence the geocoder resolved), then the provinces
+        the whole report names. It is placed only when exactly one place answers, resolved, in
+        exactly one of those provinces; otherwise it stays ambiguous. A province name after a
+        direction ("in northern Babil") is asked as the province."""
+        report_wide: list[tuple[str | None, str]] = []
+        for i in sorted(self.sentence_places):
+            report_wide += [(None, a) for a in self.sentence_admin1.get(i, [])]
+            report_wide += [(p.country, p.result.admin1) for p in self.sentence_places[i]
+                            if p.status == "resolved" and p.region and p.result.admin1]
+        for i, refs in sorted(self.sentence_places.items()):
+            own = [(None, a) for a in self.sentence_admin1.get(i, [])]
+            own += [(p.country, p.result.admin1) for p in refs if p.status == "resolved" and p.result.admin1]
+            for ref in refs:
+                if ref.status != "ambiguous":
+                    continue
+                if _DIRECTION_BEFORE.search(self.text[max(0, ref.start - 20):ref.start]):
+                    if self._settle(ref, [(c, None) for c in ref.countries], ref.text + " province",
+                                    "read as the province (a direction names a region)"):
+                        continue
+                for context in (own, report_wide):
+                    if self._settle(ref, context, ref.text, "placed in {admin1}, the province the report names"):
+                        break
+        for m in mentions:        # a name spelled another way that is still ambiguous is no place
+            m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
+            m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
+
+    def _settle(self, ref: PlaceRef, context: list[tuple[str | None, str | None]], query: str, why: str) -> bool:
+        answers: dict[tuple[str, str], tuple[str, str | None, object]] = {}
+        tried: set[tuple[str, str | None]] = set()
+        for country, admin1 in context:
+            for code in ([country] if country else ref.countries):
+                if code not in ref.countries or (code, admin1) in tried:
+                    continue
+                tried.add((code, admin1))
+                r = self.geocoder.geocode(query, code, admin1)
+                if r.status == "resolved":
+                    answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r))
+        if len(answers) != 1:
+            return False
+        code, admin1, r = next(iter(answers.values()))
+        ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=admin1)}: check it")
+        return True
+
     def coref(self, i: int, noun: str) -> PlaceRef | None:
         """The place of the latest earlier sentence that names ``noun`` ("the launcher")."""
         if noun in {"base", "attack", "strike", "area", "town", "city", "village", "country", "region", "border"}:
@@ -314,6 +373,7 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ADMIN1_AFTER.match(rest):
                 admin1 = admin1 or written
+                self.sentence_admin1.setdefault(i, []).append(written)
                 role = _left_cue(lows, h.first, names=in_names)
                 if role is None:
                     continue
@@ -371,8 +431,16 @@ class _Context:
             if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
                 continue
             query = written + _trailing_feature(self.text[end:self.sents[i].end])
-            found = {c: r for c in self.countries if (r := self.geocoder.geocode(query, c)).status == "resolved"}
+            answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
+            found = {c: r for c, r in answers.items() if r.status == "resolved"}
             if len(found) != 1:
+                unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
+                if found or not unsure:
+                    continue
+                ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
+                               status="ambiguous", pending=True)
+                out.append(ref)
+                taken.update(range(first, k))
                 continue
             code, result = next(iter(found.items()))
             ref = PlaceRef(query, start, end, (code,), role, i, country=code, result=result, status="resolved",

