@@ -51,7 +51,7 @@ SHARED = Path(os.environ["CONFLICTMAP_SHARED_DATA"]).parent if os.environ.get("C
 SEED = SHARED / "seed" / "sputnik_2024-04-22_us_base_syria_attacked.txt"
 KM = 25.0
 BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
-SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4"), "held-out": ("heldout5",)}
+SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed"), "held-out": ("heldout6",)}
 
 
 def load_reports() -> list[dict]:
@@ -235,6 +235,7 @@ def main() -> int:
     unknown = {r["split"] for r in reports} - {m for members in SPLITS.values() for m in members}
     if unknown:
         raise SystemExit(f"reports in no split: {sorted(unknown)}")
+    parts = {name: part for name, part in parts.items() if part}
     for name, part in parts.items():
         ids = sorted(r["id"] for r in part)
         print(f"{name}: {len(part)} reports ({ids[0]}..{ids[-1]}; file splits {', '.join(SPLITS[name])})")
@@ -242,7 +243,8 @@ def main() -> int:
     for name, part in parts.items():
         results[f"drafts {name}"] = score(part, ours)
     results["drafts all"] = score(reports, ours)
-    results["baseline held-out"] = score(parts["held-out"], baseline)
+    if "held-out" in parts:
+        results["baseline held-out"] = score(parts["held-out"], baseline)
     results["baseline all"] = score(reports, baseline)
     print_table(results)
     for name in (*parts, "all"):

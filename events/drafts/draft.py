@@ -47,7 +47,7 @@ _LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "ne
               "targeted": "target", "hit": "target", "hitting": "target", "struck": "target",
               "striking": "target", "bombed": "target", "shelled": "target", "attacked": "target",
               "attacking": "target", "rocked": "target", "shook": "target", "destroyed": "target",
-              "damaged": "target", "raided": "target", "stormed": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
+              "damaged": "target", "raided": "target", "stormed": "target", "against": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
               "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern",
@@ -89,6 +89,14 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+st
 _NAME = r"(?:(?:al|Al|el|El|ad|as|ash)-)?[A-Z][\w’'-]*[\w]"
 _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
                              r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(?:province|governorate)\b")
+# "X district of Y", "X neighbourhood of eastern Y": Y holds X.
+_HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
+                      r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
+# The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
+_KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)
+_KIND_AFTER = re.compile(r"^\s*,\s*(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}?(city|town|village|capital)\b", re.I)
+_KINDS = {"city": {"city"}, "capital": {"city"}, "town": {"town", "city"}, "village": {"village"}}
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
                                r"south-?eastern|south-?western)\s+$", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -108,6 +116,7 @@ class PlaceRef:
     status: str = "unresolved"
     alternatives: tuple = ()
     flags: list[str] = field(default_factory=list)
+    unsure: object = None         # the geocoder's ambiguous answer (its first alternative and confidence)
     pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
 
     @property
@@ -139,6 +148,7 @@ class Mention:
     actor2: str = ""
     claim_actor: str = ""
     date_only: bool = False
+    fill_only: bool = False       # may place the event told just before, never starts one
     single: bool = True           # the sentence has one event cue
 
 
@@ -183,6 +193,7 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     sents = sentences(text)
     mentioned = country_mentions(text)
     countries = report_countries(text, mentioned)
+    countries = countries + [c for c in _province_countries(text, geocoder) if c not in countries]
     concern = countries or list(REGION)
     lower = frozenset(fold_word(w.text) for w in words(text) if w.text[:1].islower())
     actor_res = C.actor_patterns(tuple(known_actors))
@@ -194,6 +205,20 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     for n, d in enumerate(drafts, 1):
         d["draft_id"] = f"D{n}"
     return DraftResult(drafts, countries, text)
+
+
+def _province_countries(text: str, geocoder) -> list[str]:
+    """Region countries a report names through one of their provinces ("in western Anbar province",
+    "the province of Deir el-Zour") though never by name: a province name the geocoder resolves as a
+    province in exactly one region country."""
+    out: list[str] = []
+    for m in _PROVINCE_NAMED.finditer(text):
+        name = m.group(1) or m.group(2)
+        homes = [c for c in REGION if (r := geocoder.geocode(name + " province", c)).status == "resolved"
+                 and r.precision == 3]
+        if len(homes) == 1 and homes[0] not in out:
+            out.append(homes[0])
+    return out
 
 
 class _Context:
@@ -227,7 +252,13 @@ class _Context:
         chosen = fresh[0] if fresh else (found[0] if found else None)
         if chosen is None:
             if not _PRONOUN_START.match(sentence):
-                return None
+                located = [p for p in places if p.role in ("location", "target")]
+                if not located:
+                    return None
+                # no cue word, but a place something was aimed at: it may place the event told before
+                m = Mention(i, None, False, False, "", fill_only=True)
+                m.places["location"] = located[0]
+                return m
             m = Mention(i, None, True, False, "")
         else:
             m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
@@ -276,9 +307,12 @@ class _Context:
             return None                                   # "This comes a day after ...": nothing to add
         if m.family is not None and not m.new and not m.definite:
             if m.date is None or m.date_since:
-                return None                               # "attacks on US troops escalated": background
-            m.places, m.more, m.country_slots, m.fatalities = {}, [], {}, None
-            m.date_only = True                            # "Explosions were heard at 11:36 pm on Monday"
+                if "location" not in m.places:
+                    return None                           # "attacks on US troops escalated": background
+                m.fill_only = True    # "... had sent two drones against al-Shaddadi base": places the event told before
+            else:
+                m.places, m.more, m.country_slots, m.fatalities = {}, [], {}, None
+                m.date_only = True                            # "Explosions were heard at 11:36 pm on Monday"
         self.actors(m, sentence, chosen)
         if "location" not in m.places and chosen is not None:
             for obj in _COREF_OBJECT.finditer(sentence[chosen.start:]):
@@ -296,6 +330,10 @@ class _Context:
         the whole report names. It is placed only when exactly one place answers, resolved, in
         exactly one of those provinces; otherwise it stays ambiguous. A province name after a
         direction ("in northern Babil") is asked as the province."""
+        for refs in self.sentence_places.values():        # first what the report says the place is
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_kind(ref)
         report_wide: list[tuple[str | None, str]] = []
         for i in sorted(self.sentence_places):
             report_wide += [(None, a) for a in self.sentence_admin1.get(i, [])]
@@ -314,9 +352,56 @@ class _Context:
                 for context in (own, report_wide):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, the province the report names"):
                         break
+        for m in mentions:
+            loc = m.places.get("location")
+            if loc is not None and loc.status != "resolved":
+                holder = self._holder(loc)
+                if holder is not None:      # ACLED: a place not found is coded at the place that holds it
+                    m.places["location"] = holder
         for m in mentions:        # a name spelled another way that is still ambiguous is no place
             m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
             m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
+
+    def _holder(self, ref: PlaceRef) -> PlaceRef | None:
+        """"the Shu'ub district of Sanaa", "the Zalan sub-district of Chwarta": the resolved place of the
+        same sentence that the words right after ``ref`` say holds it, as a place near which the event
+        happened (geo_precision 2), flagged; None when there is none."""
+        for other in self.sentence_places.get(ref.sentence, []):
+            if other is ref or other.status != "resolved" or other.start <= ref.end:
+                continue
+            if _HELD_BY.match(self.text[ref.end:other.start]):
+                held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
+                               f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
+                               "report says holds it: check it"])
+                return held
+        return None
+
+    def _settle_kind(self, ref: PlaceRef) -> bool:
+        """"the port city of Hodeida", "Sanaa, the Houthi-held capital": when the report says what kind
+        of place it is and the geocoder's first candidate is the only one of that kind, that candidate
+        is taken, with the geocoder's measured confidence for it (GeocodeResult: for ``ambiguous``,
+        the probability that the first alternative lies within 25 km)."""
+        r = ref.unsure
+        if r is None or not r.alternatives or not ref.country:
+            return False
+        before = self.text[max(0, ref.start - 40):ref.start]
+        after = self.text[ref.end:ref.end + 60]
+        said = _KIND_BEFORE.search(before) or _KIND_AFTER.match(after)
+        if said is None:
+            return False
+        kinds = _KINDS[said.group(1).lower()]
+        fitting = [a for a in r.alternatives if a.kind in kinds]
+        if len(fitting) != 1 or fitting[0] is not r.alternatives[0]:
+            return False
+        a = fitting[0]
+        from geodata.result import GeocodeResult
+        ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
+                                   tuple(r.alternatives[1:]), a.admin1)
+        ref.status, ref.alternatives = "resolved", tuple(r.alternatives[1:])
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the {said.group(1).lower()} the report "
+                         f"calls it ({a.name}, {a.admin1}); other places have this name: check it")
+        return True
 
     def _settle(self, ref: PlaceRef, context: list[tuple[str | None, str | None]], query: str, why: str) -> bool:
         answers: dict[tuple[str, str], tuple[str, str | None, object]] = {}
@@ -464,6 +549,13 @@ class _Context:
             if near:
                 candidates = [near]
         results = {c: self.geocoder.geocode(ref.text, c) for c in candidates}
+        written = _without_feature(self.text[ref.start:ref.end])
+        if written and written != ref.text and not any(r.status == "resolved" for r in results.values()):
+            # "al-Shaddadi base", "Qaim district": the feature word sent the geocoder to its kind rung
+            # and it could not decide; the bare name, resolved, is the place the feature is named after
+            bare = {c: self.geocoder.geocode(written, c) for c in candidates}
+            if sum(r.status == "resolved" for r in bare.values()) == 1:
+                results = bare
         placed = {c: r for c, r in results.items() if r.status in ("resolved", "ambiguous")}
         resolved = {c: r for c, r in placed.items() if r.status == "resolved"}
         if len(resolved) == 1 and len(placed) == 1:
@@ -473,6 +565,8 @@ class _Context:
         elif placed:
             ref.status = "ambiguous"
             ref.country = next(iter(placed)) if len(placed) == 1 else None
+            if len(placed) == 1:
+                ref.unsure = next(iter(placed.values()))
             alts = [a for r in placed.values() for a in (r.alternatives or ())]
             for c, r in resolved.items():
                 alts.insert(0, _as_alt(r, c))
@@ -617,6 +711,18 @@ def _is_headline(sentence: str) -> bool:
     return caps / len(ws) >= 0.8
 
 
+def _without_feature(name: str) -> str:
+    """A name without the feature words it ends with ("al-Shaddadi base" -> "al-Shaddadi")."""
+    parts = name.split()
+    while len(parts) > 1 and (parts[-1].lower() in GENERIC_WORDS or parts[-1].lower() in _FEATURE_EXTRA):
+        parts.pop()
+    return " ".join(parts)
+
+
+_FEATURE_EXTRA = {"military", "air", "gas", "oil", "landing", "border", "forward", "operating", "support",
+                  "sub-district", "subdistrict", "district", "area", "base", "airbase"}
+
+
 def _trailing_feature(rest: str) -> str:
     """Feature words right after a name ("Kalsu military base", "Conoco gas field"), for the geocoder."""
     m = re.match(r"^((?:\s+(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS if " " not in w and
@@ -728,6 +834,7 @@ def _family_fits(e: Event, m: Mention) -> str | None:
 
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     events: list[Event] = []
+    lead_date = None          # "came under attack four times late on November 23": dates the events told next
     for m in mentions:
         target = None
         if m.date_only:
@@ -736,6 +843,15 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     _family_fits(e, m) is not None or {e.family, m.family} <= _VIOLENT):
                 e.date, e.date_inherited = m.date, False
                 e.sentences.append(m.sentence)
+            elif e is None:
+                lead_date = m.date
+            continue
+        if m.fill_only:
+            e = events[-1] if events else None
+            if (e is not None and e.location is None and (m.family is None or _family_fits(e, m) is not None)
+                    and m.sentence - max(e.sentences) <= 2
+                    and _place_fits(None, e.location_country, m.places["location"], None)):
+                _fill(e, m, own=False)
             continue
         if m.definite or m.family is None:
             # "the attack", "It killed ...": the latest event it can be about; its place does not
@@ -758,6 +874,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             target = Event(m.family, [], type_sentence=m.sentence)
             if m.date is None and events and events[-1].date is not None:
                 target.date, target.date_inherited = events[-1].date, True
+            elif m.date is None and not events and lead_date is not None:
+                target.date, target.date_inherited = lead_date, True
             events.append(target)
             _fill(target, m, own=True)
         else:
