@@ -24,6 +24,7 @@ MONDAY = date(2024, 4, 22)
     ("on 21 April", date(2024, 4, 21), DAY),
     ("on April 3, 2023", date(2023, 4, 3), DAY),
     ("yesterday", date(2024, 4, 21), DAY),
+    ("the day before", date(2024, 4, 21), DAY),
 ])
 def test_dates_relative_to_publication(words, expected, precision):
     found = find_dates(f"Something happened {words}.")
@@ -124,3 +125,35 @@ def test_hostile_html_is_text_not_markup():
     d = draft_report(html, MONDAY).drafts
     assert [x["location"] for x in d] == ["Kirkuk"]
     assert "<img" not in " ".join(d[0]["evidence"]) and "alert('in Baghdad')" not in d[0]["notes"]
+
+
+def test_province_the_report_names_settles_an_ambiguous_place():
+    # "Harir" alone has namesakes in several provinces; the sentence puts it north of Erbil
+    text = "A drone exploded in the Harir subdistrict north of Erbil in Iraq on Wednesday."
+    d = draft_report(text, date(2023, 10, 18)).drafts
+    assert len(d) == 1 and d[0]["geo_status"] == "resolved"
+    assert abs(d[0]["latitude"] - 36.55) < 0.2 and abs(d[0]["longitude"] - 44.35) < 0.2
+    assert any("the province the report names" in f for f in d[0]["flags"])
+
+
+def test_kind_word_picks_the_city_and_says_so():
+    text = "An air strike hit the Red Sea port city of Hodeida in Yemen on Tuesday night, killing eight."
+    d = draft_report(text, date(2025, 4, 9)).drafts
+    assert len(d) == 1 and d[0]["geo_status"] == "resolved" and d[0]["event_date"] == "2025-04-08"
+    assert abs(d[0]["latitude"] - 14.80) < 0.2 and abs(d[0]["longitude"] - 42.95) < 0.2
+    assert any("taken as the city the report calls it" in f for f in d[0]["flags"])
+    assert d[0]["confidence"] < 0.95          # the geocoder's measured share for a dominant namesake
+
+
+def test_place_not_found_is_coded_at_the_place_that_holds_it():
+    text = "A strike on Sunday hit a house in the Shu'ub district of Sanaa, the capital of Yemen, killing four."
+    d = draft_report(text, date(2025, 4, 6)).drafts
+    assert len(d) == 1 and d[0]["location"] == "Sanaa" and d[0]["geo_precision"] == 2
+    assert any("which the report says holds it" in f for f in d[0]["flags"])
+
+
+def test_lead_sentence_date_dates_the_events_told_next():
+    text = ("US forces in Iraq came under attack twice late on November 23, officials said. "
+            "Several drones were launched at Ain al-Asad air base in Anbar province.")
+    d = draft_report(text, date(2023, 11, 24)).drafts
+    assert [x["event_date"] for x in d] == ["2023-11-23"]
