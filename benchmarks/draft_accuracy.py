@@ -96,10 +96,27 @@ def baseline(report: dict) -> list[dict]:
     return out
 
 
+# Flags the drafter sets when the report does not say what kind of event it was (confidence halved).
+UNSTATED = ("type not stated", "cause of the explosion not stated")
+
+
+def reliability(conf: list[tuple[float, bool]]) -> tuple[dict, float]:
+    """Per confidence bin: (drafts, mean confidence, share right); and the expected calibration error."""
+    bands = {}
+    for lo, hi in BINS:
+        sel = [(c, ok) for c, ok in conf if lo <= c < hi]
+        if sel:
+            bands[f"{lo:.2f}-{min(hi, 1):.2f}"] = (len(sel), sum(c for c, _ in sel) / len(sel),
+                                                   sum(ok for _, ok in sel) / len(sel))
+    ece = sum(n * abs(mc - share) for n, mc, share in bands.values()) / len(conf) if conf else float("nan")
+    return bands, ece
+
+
 def score(reports: list[dict], drafter) -> dict:
     drafted = right_places = truth_n = found = events = dated = date_right = wrong_country = 0
     both_right = n_drafts = 0
     conf: list[tuple[float, bool]] = []
+    stated: list[tuple[float, bool]] = []       # drafts whose type the report states
     misses: list[str] = []
     for r in reports:
         drafts = drafter(r)
@@ -129,15 +146,12 @@ def score(reports: list[dict], drafter) -> dict:
             p = (d["latitude"], d["longitude"]) if d["latitude"] is not None else None
             ok = any(near(p, (e["latitude"], e["longitude"])) and d["event_date"] == e["event_date"] for e in r["events"])
             conf.append((float(d["confidence"]), ok))
+            if not any(f.startswith(UNSTATED) for f in d.get("flags", ())):
+                stated.append((float(d["confidence"]), ok))
             if p is None or not any(near(p, t) for t in truth):
                 misses.append(f"{r['id']} extra draft: {d.get('location', '?')} {d['event_date']} ({d.get('geo_status', '')})")
-    bands = {}
-    for lo, hi in BINS:
-        sel = [(c, ok) for c, ok in conf if lo <= c < hi]
-        if sel:
-            bands[f"{lo:.2f}-{min(hi, 1):.2f}"] = (len(sel), sum(c for c, _ in sel) / len(sel),
-                                                   sum(ok for _, ok in sel) / len(sel))
-    ece = sum(n * abs(mc - share) for n, mc, share in bands.values()) / len(conf) if conf else float("nan")
+    bands, ece = reliability(conf)
+    bands_stated, ece_stated = reliability(stated)
     return {
         "reports": len(reports), "drafts": n_drafts,
         "place_precision": right_places / drafted if drafted else float("nan"),
@@ -149,7 +163,8 @@ def score(reports: list[dict], drafter) -> dict:
         "wrong_country": wrong_country,
         "mean_confidence": sum(c for c, _ in conf) / len(conf) if conf else float("nan"),
         "share_right": sum(ok for _, ok in conf) / len(conf) if conf else float("nan"),
-        "bands": bands, "ece": ece, "misses": misses,
+        "bands": bands, "ece": ece, "bands_stated": bands_stated, "ece_stated": ece_stated,
+        "stated": len(stated), "misses": misses,
     }
 
 
@@ -247,12 +262,17 @@ def main() -> int:
         results["baseline held-out"] = score(parts["held-out"], baseline)
     results["baseline all"] = score(reports, baseline)
     print_table(results)
+    print("\nconfidence reliability: right = place within 25 km of a labelled event of the same date.\n"
+          "'type stated' drafts: confidence is the measured quantity; 'all' adds the drafts whose type the\n"
+          "report leaves open, whose confidence is halved by a prior (event types are not labelled).")
     for name in (*parts, "all"):
         s = results[f"drafts {name}"]
-        print(f"\nconfidence reliability, {name} (bin: drafts, mean confidence, share right); "
-              f"expected calibration error {s['ece']:.3f}")
-        for band, (n, mean_conf, share) in s["bands"].items():
-            print(f"  {band}: {n:3d} drafts, mean {mean_conf:.2f}, {share:.0%} right")
+        for label, key in (("type stated", "_stated"), ("all", "")):
+            bands = s[f"bands{key}"]
+            n_all = sum(n for n, _, _ in bands.values())
+            print(f"\n  {name}, {label} drafts ({n_all}): expected calibration error {s[f'ece{key}']:.3f}")
+            for band, (n, mean_conf, share) in bands.items():
+                print(f"    {band}: {n:3d} drafts, mean confidence {mean_conf:.2f}, {share:.0%} right")
     if args.misses:
         for name in parts:
             print(f"\nmisses, {name}:")
