@@ -161,9 +161,26 @@ def gazetteer_places(country: str):
 
     places = default_gazetteer().index(country).places
     if _gazetteer["name"] == "regional":
-        return list(places)
+        return list(places)       # their other names come from ``regional_names``
     kept = [p for p in places if p.source != "wof"]
     return kept + _geonames_cities(country)
+
+
+def regional_names(country: str) -> dict[str, list[str]]:
+    """Every name of every Who's On First place of ``country`` ({wof id as text: names}), from
+    ``geodata.regional.place_names`` (the geocoder's index holds only each place's preferred name);
+    empty when the regional gazetteer is not installed or the matcher reads "cities"."""
+    if _gazetteer["name"] != "regional":
+        return {}
+    try:
+        from geodata.regional import place_names
+        frame = place_names([country])
+    except (FileNotFoundError, OSError, KeyError):
+        return {}
+    out: dict[str, list[str]] = {}
+    for wof_id, name in zip(frame["wof_id"].astype(str), frame["name"]):
+        out.setdefault(wof_id, []).append(name)
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -196,12 +213,14 @@ def name_forms(name: str) -> set[str]:
 class CountryMatcher:
     """Aho-Corasick automaton over the folded names of one country's places."""
 
-    def __init__(self, country: str, places):
+    def __init__(self, country: str, places, other_names: dict[str, list[str]] | None = None):
         self.country = country
         self.places = places
+        other_names = other_names or {}
         by_form: dict[str, set[int]] = {}
         for i, place in enumerate(places):
-            for raw in (place.name, *place.aliases):
+            more = other_names.get(str(place.id), ()) if place.source == "wof" else ()
+            for raw in (place.name, *place.aliases, *more):
                 for form in name_forms(raw):
                     by_form.setdefault(form, set()).add(i)
         self.automaton = ahocorasick.Automaton()
@@ -234,7 +253,7 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
         with _lock:
             m = _matchers.get(key)
             if m is None:
-                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country))
+                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country), regional_names(country))
     return m
 
 
