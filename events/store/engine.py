@@ -23,6 +23,7 @@ SQLITE_BUSY_SECONDS = BUSY_TIMEOUT_S
 
 
 READ = "conflictmap_read"  # execution option: this connection only reads
+WRITE_LOCK = 7_311_013  # PostgreSQL advisory lock key held by every writing transaction (one store per database)
 
 
 def reader(engine: Engine):
@@ -49,11 +50,23 @@ def safe_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``. SQLite: WAL journal, a busy timeout, and every transaction ``BEGIN
-    IMMEDIATE`` (writers queue on the file lock instead of failing on a read-to-write upgrade)."""
+    """An engine for ``url``. SQLite: WAL journal, a busy timeout, and every writing transaction ``BEGIN
+    IMMEDIATE`` (writers queue on the file lock instead of failing on a read-to-write upgrade).
+    PostgreSQL: every writing transaction first takes a transaction-scoped advisory lock, so writers
+    take turns there too; readers (``reader()``) never wait."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+
+        @event.listens_for(engine, "begin")
+        def _begin_pg(conn):
+            # Writers take turns, as on SQLite: history ids are then committed in the order they are
+            # handed out, so the store's revision (the newest history id) never passes a change that
+            # is still to commit, and a snapshot keyed by it, or "changed since" it, misses nothing.
+            if not conn.get_execution_options().get(READ):
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
@@ -95,4 +108,5 @@ def migrate(engine: Engine) -> None:
 
 
 def is_initialised(engine: Engine) -> bool:
-    return inspect(engine).has_table("events")
+    with reader(engine) as conn:
+        return inspect(conn).has_table("events")

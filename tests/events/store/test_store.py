@@ -1,7 +1,9 @@
 """The store's behaviour, the same on SQLite and PostgreSQL (each test runs on both)."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
+import time
 
 import pandas as pd
 import pytest
@@ -253,3 +255,26 @@ def test_snapshot_after_edits_reads_only_the_changed_events(seeded, record, monk
     changed = after.set_index("event_id").loc["CM0002"]
     assert (changed["fatalities"], changed["geo_status"]) == (9, full.set_index("event_id").loc["CM0002", "geo_status"])
     assert "CM0003" not in set(after["event_id"]) and "APP1" in set(after["event_id"])
+
+
+def test_writers_take_turns_so_the_revision_never_passes_an_uncommitted_change(seeded, record):
+    """The store's revision is its newest history id: a change still to commit must not hold a lower id
+    than one already visible, or a snapshot keyed by that revision would miss it for good."""
+    started, order = threading.Event(), []
+
+    def slow_writer():
+        with seeded.engine.begin() as conn:
+            seeded._log(conn, seeded.get("CM0001"), "edit", dt.datetime.now(dt.timezone.utc), "ana", "slow")
+            started.set()
+            time.sleep(1.0)
+            order.append("slow commits")
+
+    thread = threading.Thread(target=slow_writer)
+    thread.start()
+    assert started.wait(30)
+    seeded.add(record, user="bob")  # must wait for the slow writer
+    order.append("fast commits")
+    thread.join()
+    assert order == ["slow commits", "fast commits"]
+    ids = {v["reason"]: v["history_id"] for v in seeded.history("CM0001") + seeded.history("APP1")}
+    assert ids["slow"] < seeded.history("APP1")[0]["history_id"] == seeded.latest_revision()
