@@ -171,7 +171,8 @@ def _pull(source: str, query: dict) -> Upload | None:
         return None
     finally:
         line.empty()
-    out.unlink(missing_ok=True)
+    shutil.rmtree(out.parent, ignore_errors=True)  # the pages went with write_csv; the folder goes too
+    st.session_state.pop(WORKDIR, None)
     status.update(label=f"Pulled {name}: checking the events…", state="running")
     upload = read_upload(data, _file_name(source, query))
     status.update(label=f"Pulled from {name}", state="error" if upload.error else "complete", expanded=False)

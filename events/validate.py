@@ -153,9 +153,15 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
                "unknown event type (expected one of ACLED's: " + ", ".join(EVENT_TYPES) + ")")
     found.flag(sub.ne("") & ~sub.isin(list(SUB_EVENT_TYPES)), "sub_event_type",
                "unknown sub-event type (not one of ACLED's 25)")
-    parent = sub.map(SUB_EVENT_TYPES).astype(object)
-    mismatch = parent.notna() & etype.isin(list(EVENT_TYPES)) & parent.ne(etype.astype(object))
+    # Each row's sub-event type against its event type, compared as codes of the distinct values.
+    sub_codes, sub_values = pd.factorize(sub, use_na_sentinel=False)
+    type_codes, type_values = pd.factorize(etype, use_na_sentinel=False)
+    type_index = {v: i for i, v in enumerate(np.asarray(type_values, dtype=object))}
+    expected = np.array([type_index.get(SUB_EVENT_TYPES.get(v), -1) if v in SUB_EVENT_TYPES else -2
+                         for v in np.asarray(sub_values, dtype=object)], dtype=np.int64)[sub_codes]
+    mismatch = pd.Series((expected != -2) & (expected != type_codes), index=df.index) & etype.isin(list(EVENT_TYPES))
     if mismatch.any():
+        parent = sub[mismatch].astype(object).map(SUB_EVENT_TYPES)
         found.flag(mismatch, "sub_event_type",
                    parent[mismatch].map(lambda p: f"this sub-event type belongs to event type {p!r}"))
 
@@ -188,9 +194,10 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
     found.flag(url.ne("") & ~_map_unique(url, is_http_url), "source_url",
                "not an http(s) URL (only http:// and https:// links are allowed)")
 
-    ids = df["event_id"].astype(object)
-    dup = ids.ne("") & ids.duplicated(keep="first")
+    codes, _ = pd.factorize(df["event_id"])  # hashed as they are (Arrow text: no Python string per row)
+    dup = df["event_id"].ne("") & pd.Series(pd.Series(codes).duplicated(keep="first").to_numpy(), index=df.index)
     if dup.any():
+        ids = df["event_id"].astype(object)
         first = df.loc[ids.ne("") & ~ids.duplicated(keep="first"), ["event_id", "_line"]]
         first_line = pd.Series(first["_line"].to_numpy(), index=first["event_id"].astype(object))
         found.flag(dup, "event_id", ids[dup].map(first_line).map(lambda n: f"duplicate event_id (first on line {n})"))

@@ -78,6 +78,7 @@ def test_acled_pull_is_validated_like_an_upload_and_joins_the_map(pull_app, api)
     at = pull_acled(pull_app())
     assert not at.exception, [e.value for e in at.exception]
     assert read_pages(api) == [1, 2, 3]
+    assert "_fetch_dir" not in at.session_state  # pages and file removed once loaded
     query = next(q for path, q in api.requests if path == "/api/acled/read")
     assert query["country"] == "Iraq|Syria" and query["event_date"].startswith("2024-01-01|")
     notes = captions(at)
