@@ -118,11 +118,11 @@ if lean and (selection.empty or offline.asset_problem()):  # no map to wait for
 with map_area:
     if selection.empty:
         st.info("No events match these filters. Widen the dates or clear a filter in the sidebar.")
-    elif fig.off_map:
-        st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
-                   "they are in the table, not on the map.")
     map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
                  url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade)
+    if fig.off_map and not selection.empty:  # under the map: the map keeps its place (and stays first on a phone)
+        st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
+                   "they are in the table, not on the map.")
 with head:  # after the map in the script: the browser fetches the map's code before the figures'
     summary.headline_metrics(fig, len(frame), opts)
 

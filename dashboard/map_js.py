@@ -92,6 +92,10 @@ function (feature, layer) {
                 layer.openPopup();
                 fit();
                 setTimeout(fit, 300);  // again once the popup's content has its final width
+                var el = layer.getPopup().getElement();
+                if (el && window.ResizeObserver) {  // and whenever its size changes (fonts, wrapping)
+                    new ResizeObserver(function () { requestAnimationFrame(fit); }).observe(el);
+                }
                 map.on("resize moveend", fit);
             }, 0);
         });
