@@ -12,7 +12,7 @@ from events import CURATED_PATH, load
 
 from .conftest import ARTIFACTS_DIR
 from .streamlit_page import MAP_IFRAME, map_frame, tile_count, wait_for_app
-from .upload_helpers import expect_metric, expect_shown_events, map_document
+from .upload_helpers import expect_metric, expect_shown_events, map_document, unplaced
 
 pytestmark = pytest.mark.e2e
 
@@ -63,7 +63,7 @@ def test_make_run_draws_the_map_on_the_offline_base_map_above_the_fold(sized, ap
     page.goto(app_url)
     frame = map_frame(page)
     wait_for_app(page)
-    expect_shown_events(page, int(BUNDLED["latitude"].notna().sum()))
+    expect_shown_events(page, len(BUNDLED) - unplaced(page))
     # The drawn base map: land and borders in its own pane, country and place names, no tile at all.
     frame.locator(".leaflet-cmBase-pane path:not([d='M0 0'])").first.wait_for()  # one on screen
     expect(frame.locator(".cm-label-country")).to_contain_text(["Iraq"], timeout=15_000)

@@ -13,19 +13,17 @@ from dashboard.state import JITTER_PX
 from events.schema import EVENT_TYPES
 
 from .streamlit_page import wait_for_app
-from .upload_helpers import (expect_metric, expect_shown_events, map_document, metric, open_dashboard, rejected_rows, upload,
+from .upload_helpers import (expect_metric, expect_shown_events, map_document, metric, open_dashboard, rejected_rows, unplaced, upload,
                              upload_csv_bytes)
 
 pytestmark = pytest.mark.e2e
 
 BUNDLED = load_bytes(CURATED_PATH.read_bytes(), "events.csv", geocode=False).frame
-# The events the map can place: coordinates given or found by the geocoder as the app runs it (an
-# event whose place is not found is counted and listed, not drawn).
-PLACED = set(load_bytes(CURATED_PATH.read_bytes(), "events.csv").frame.dropna(subset=["latitude"])["event_id"])
 
 
-def on_map(events) -> int:
-    return int(events["event_id"].isin(PLACED).sum())
+def on_map(page, events) -> int:
+    """The events the map must draw: all selected ones but those the page says it cannot place."""
+    return len(events) - unplaced(page)
 
 
 def query(page) -> dict[str, list[str]]:
@@ -43,7 +41,7 @@ def wait_for_query(page, key: str, old: str, timeout_ms: int = 20_000) -> None:
 def test_the_map_shows_every_event_once_with_its_legend(page, app_url, screenshot, blocked_requests):
     frame = open_dashboard(page, app_url)
     assert metric(page, "Events") == len(BUNDLED)
-    expect_shown_events(page, on_map(BUNDLED))  # single markers + the numbers on the cluster bubbles
+    expect_shown_events(page, on_map(page, BUNDLED))  # single markers + the numbers on the cluster bubbles
     legend = frame.locator(".cm-legend")
     legend.wait_for(state="visible")
     if not legend.evaluate("el => el.open"):  # folded on a map narrower than legend.OPEN_FROM_PX
@@ -58,7 +56,7 @@ def test_changing_the_date_range_changes_the_markers_and_the_url(page, app_url):
     open_dashboard(page, f"{app_url}/?dates=2023-10-18&dates=2023-11-08")
     in_window = BUNDLED[BUNDLED["event_date"].between("2023-10-18", "2023-11-08")]
     assert metric(page, "Events") == len(in_window)
-    expect_shown_events(page, on_map(in_window))
+    expect_shown_events(page, on_map(page, in_window))
     end = page.locator(".st-key-dates input[type='range']").last
     # Four days later: the three CM0009-CM0011 events of 2023-11-12 come in. One day per key
     # press, each waited for: a rerun may redraw the slider and drop a press sent meanwhile.
@@ -76,7 +74,7 @@ def test_changing_the_date_range_changes_the_markers_and_the_url(page, app_url):
     assert query(page)["dates"] == ["2023-10-18", "2023-11-12"]
     wider = BUNDLED[BUNDLED["event_date"].between("2023-10-18", "2023-11-12")]
     expect_metric(page, "Events", len(wider))
-    expect_shown_events(page, on_map(wider))
+    expect_shown_events(page, on_map(page, wider))
 
 
 LINK = "/?type=Explosions/Remote%20violence&country=IQ&ev=CM0027&lat=34.1&lon=41.2&z=8"
@@ -214,7 +212,7 @@ def test_an_upload_with_bad_rows_lists_them_and_why(page, app_url):
     for why in ("unparsable or impossible date", "unknown event type", "not an http(s) URL"):
         assert why in reasons
     expect_metric(page, "Events", len(BUNDLED) + 1)
-    expect_shown_events(page, on_map(BUNDLED) + 1)
+    expect_shown_events(page, on_map(page, BUNDLED) + 1)
 
 
 def test_a_csv_download_loads_back_with_the_same_events(page, app_url, tmp_path):

@@ -54,6 +54,16 @@ def map_document(page: Page) -> Frame:
     return page.locator(MAP_IFRAME).first.element_handle().content_frame()
 
 
+def unplaced(page: Page) -> int:
+    """How many selected events the page says it cannot place ("N selected event(s) have no
+    coordinates"): they are counted and listed, not drawn. Read from the page, not predicted:
+    whether a place name resolves is the geocoder's call (and its cache's)."""
+    note = page.get_by_text("have no coordinates")
+    if note.count() == 0:
+        return 0
+    return int(note.first.inner_text().split()[0].replace(",", ""))
+
+
 def expect_shown_events(page: Page, expected: int, timeout_ms: int = 15_000) -> None:
     """Wait until the map shows ``expected`` events (markers move and clusters re-form after each
     change, and old cluster bubbles linger while they fade out)."""
