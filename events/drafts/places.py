@@ -2,8 +2,9 @@
 Aho-Corasick automaton (pyahocorasick) over the report's normalised words.
 
 The names come from ``gazetteer_places(country)``, the one function that knows where places live
-(today: geodata's curated + embedded + imported gazetteer; switching to another gazetteer is a
-change there). Names are normalised with geodata's ``fold`` (diacritics, case, Arabic letter forms,
+(the curated sites and the regional Who's On First gazetteer with every name of each place, via
+``regional_names``; switching to another gazetteer is a change there). A country's folded names are
+kept in the data directory, so only the first draft on a machine pays the folding. Names are normalised with geodata's ``fold`` (diacritics, case, Arabic letter forms,
 punctuation) on both sides, so "Zummār", "ZUMMAR" and "Zummar" meet, as do "al-Qaim" and "Al Qaim".
 """
 from __future__ import annotations
@@ -211,18 +212,22 @@ def name_forms(name: str) -> set[str]:
 
 
 class CountryMatcher:
-    """Aho-Corasick automaton over the folded names of one country's places."""
+    """Aho-Corasick automaton over the folded names of one country's places.
 
-    def __init__(self, country: str, places, other_names: dict[str, list[str]] | None = None):
+    Folding every name of a country (Iraq: 77k names, Iran: 358k) takes seconds of CPU; the form
+    table (form -> place ids) is therefore kept in the data directory (``drafts/forms-<CC>-<key>.json``,
+    a disposable file keyed by the gazetteer version and this code) and read back by later processes,
+    so only a machine's first draft for a country pays the folding."""
+
+    def __init__(self, country: str, places, other_names: dict[str, list[str]] | None = None,
+                 cache_key: str | None = None):
         self.country = country
         self.places = places
-        other_names = other_names or {}
-        by_form: dict[str, set[int]] = {}
-        for i, place in enumerate(places):
-            more = other_names.get(str(place.id), ()) if place.source == "wof" else ()
-            for raw in (place.name, *place.aliases, *more):
-                for form in name_forms(raw):
-                    by_form.setdefault(form, set()).add(i)
+        by_form = _cached_forms(country, places, cache_key) if cache_key else None
+        if by_form is None:
+            by_form = _forms(places, other_names if other_names is not None else {})
+            if cache_key:
+                _save_forms(country, places, cache_key, by_form)
         self.automaton = ahocorasick.Automaton()
         for form, ids in by_form.items():
             self.automaton.add_word(f" {form} ", (form, tuple(sorted(ids))))
@@ -241,6 +246,96 @@ class CountryMatcher:
         return out
 
 
+class _LazyNames(dict):
+    """``regional_names(country)``, read only when a form table must be built (a saved one needs
+    no names)."""
+
+    def __init__(self, country: str):
+        super().__init__()
+        self.country = country
+        self.loaded = False
+
+    def get(self, key, default=None):
+        if not self.loaded:
+            self.update(regional_names(self.country))
+            self.loaded = True
+        return super().get(key, default)
+
+
+def _forms(places, other_names: dict[str, list[str]]) -> dict[str, set[int]]:
+    """{folded form: positions in ``places``} over every name of every place (each distinct name
+    folded once)."""
+    by_form: dict[str, set[int]] = {}
+    forms_of: dict[str, set[str]] = {}
+    for i, place in enumerate(places):
+        more = other_names.get(str(place.id), ()) if place.source == "wof" else ()
+        for raw in (place.name, *place.aliases, *more):
+            forms = forms_of.get(raw)
+            if forms is None:
+                forms = forms_of[raw] = name_forms(raw)
+            for form in forms:
+                by_form.setdefault(form, set()).add(i)
+    return by_form
+
+
+def _forms_path(country: str, cache_key: str):
+    from geodata.settings import data_dir
+
+    return data_dir() / "drafts" / f"forms-{country}-{cache_key}.json"
+
+
+def _cached_forms(country: str, places, cache_key: str) -> dict[str, list[int]] | None:
+    """The form table a previous process saved, or None (absent, unreadable, or for other places:
+    it is then rebuilt). The file holds place ids, mapped back to positions here."""
+    import json
+
+    try:
+        with open(_forms_path(country, cache_key), encoding="utf-8") as fh:
+            saved = json.load(fh)
+        position = {str(p.id): i for i, p in enumerate(places)}
+        if saved.get("places") != len(places):
+            return None
+        return {form: [position[pid] for pid in ids] for form, ids in saved["forms"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save_forms(country: str, places, cache_key: str, by_form: dict[str, set[int]]) -> None:
+    """Keep the form table for later processes; a folder that cannot be written only means the
+    next process folds again (geodata.datadir has already said why, once)."""
+    import json
+
+    from geodata import datadir
+
+    path = _forms_path(country, cache_key)
+    if not datadir.writable(path.parent):
+        return
+    ids = [str(p.id) for p in places]
+    if len(set(ids)) != len(ids):          # ids must name places one to one to be mapped back
+        return
+    data = {"places": len(places), "forms": {f: [ids[i] for i in sorted(pos)] for f, pos in by_form.items()}}
+    try:
+        for old in path.parent.glob(f"forms-{country}-*.json"):   # other versions' tables
+            if old != path:
+                old.unlink(missing_ok=True)
+        datadir.write_bytes(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    except OSError:
+        pass
+
+
+def _code_key() -> str:
+    """A digest of the code that makes forms (this module and geodata's normalisation)."""
+    import hashlib
+    from pathlib import Path
+
+    import geodata.normalize
+
+    digest = hashlib.sha256()
+    for path in (Path(__file__), Path(geodata.normalize.__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 _matchers: dict[tuple[str, str, str], CountryMatcher] = {}
 _lock = threading.Lock()
 
@@ -253,7 +348,10 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
         with _lock:
             m = _matchers.get(key)
             if m is None:
-                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country), regional_names(country))
+                import hashlib
+                cache_key = hashlib.sha256("|".join((*key, _code_key())).encode()).hexdigest()[:16]
+                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country), _LazyNames(country),
+                                                    cache_key=cache_key)
     return m
 
 

@@ -157,3 +157,29 @@ def test_lead_sentence_date_dates_the_events_told_next():
             "Several drones were launched at Ain al-Asad air base in Anbar province.")
     d = draft_report(text, date(2023, 11, 24)).drafts
     assert [x["event_date"] for x in d] == ["2023-11-23"]
+
+
+def test_a_countrys_name_forms_are_folded_once_per_machine(monkeypatch, tmp_path):
+    """The form table is kept in the data directory; a later process (here: a cleared memo) reads it
+    back and finds the same names, and a damaged table is rebuilt, not trusted."""
+    from events.drafts import places
+
+    monkeypatch.setenv("CONFLICTMAP_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(places, "_matchers", {})
+    built = places.matcher("SY")
+    saved = list((tmp_path / "drafts").glob("forms-SY-*.json"))
+    assert len(saved) == 1
+    keys = set(built.automaton.keys())
+    assert {" rmelan ", " qamishli "} <= keys and " zummar " not in keys     # Syrian names only
+
+    folded = []
+    monkeypatch.setattr(places, "name_forms", lambda name: folded.append(name) or set())
+    monkeypatch.setattr(places, "_matchers", {})
+    again = places.matcher("SY")
+    assert folded == [] and set(again.automaton.keys()) == keys
+    assert [again.automaton.get(k) for k in sorted(keys)[:50]] == [built.automaton.get(k) for k in sorted(keys)[:50]]
+
+    saved[0].write_bytes(b'{"places": 3, "forms": {"x": ')            # cut short
+    monkeypatch.setattr(places, "_matchers", {})
+    places.matcher("SY")
+    assert folded, "a damaged table must be rebuilt"
