@@ -73,7 +73,7 @@ def counts_panel(frame: pd.DataFrame) -> None:
         st.caption("No events selected.")
         return
     st.dataframe(counts, hide_index=True, width="stretch", row_height=30, column_config={
-        "type": st.column_config.TextColumn("Type", width="large"),
+        "type": st.column_config.TextColumn("Type", width="medium"),
         "events": st.column_config.ProgressColumn("Events", format="%d", min_value=0, width="small",
                                                   max_value=int(counts["events"].max())),
         "fatalities": st.column_config.NumberColumn("Killed", format="%d", width="small"),
