@@ -59,11 +59,21 @@ def cmd_import(args, summary, print_errors) -> int:
 def cmd_export(args) -> int:
     from .. import export
 
+    from ..facts import has_coordinates
+    from .snapshot import load_events
+
     store = _open(args)
-    frame = store.frame(include_retired=args.retired)
+    if args.geocode:      # what the map shows: the snapshot the dashboard reads, geocoded and admin-filled
+        frame = load_events(store, retired=args.retired)
+    else:
+        frame = store.frame(include_retired=args.retired)
     export.write(frame, args.out, args.to)
     print(f"{len(frame):,} events -> {'standard output' if args.out == export.STDOUT else args.out}",
           file=sys.stderr)
+    missing = int((~has_coordinates(frame)).sum()) if len(frame) else 0
+    if missing and not args.geocode:
+        print(f"note: {missing:,} of {len(frame):,} events have no coordinates in the store (the map places "
+              f"them from their place names); add --geocode to write the points the map shows", file=sys.stderr)
     return 0
 
 
@@ -127,6 +137,9 @@ def add_db_parser(sub, summary, print_errors) -> None:
     p.add_argument("--to", choices=("csv", "geojson", "parquet"), required=True)
     p.add_argument("--out", required=True, help="file to write; - for standard output")
     p.add_argument("--retired", action="store_true", help="include retired events")
+    p.add_argument("--geocode", action="store_true",
+                   help="write the events as the map shows them: missing coordinates geocoded from place names, "
+                        "admin1/admin2 filled (as `convert --geocode` does for a file)")
     p.set_defaults(db_func=cmd_export)
 
     p = dsub.add_parser("history", help="every version of one event: who, when, why, what changed")

@@ -61,6 +61,23 @@ def test_retire_restore_history_export(store_url, tmp_path):
     assert cli("db", "retire", "NOPE", "--reason", "x", url=store_url, check=1).stderr == "error: no event 'NOPE' in the store\n"
 
 
+def test_geojson_export_writes_the_points_the_map_shows_with_geocode(store_url, tmp_path):
+    """The curated events carry place names, not coordinates: a plain export says so and how to get
+    points; --geocode writes every event as a point (as the map places them)."""
+    cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
+    out = tmp_path / "events.geojson"
+    plain = cli("db", "export", "--to", "geojson", "--out", str(out), url=store_url, check=0)
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    empty = sum(f["geometry"] is None for f in features)
+    assert empty and f"note: {empty} of {len(features)} events have no coordinates" in plain.stderr
+    assert "--geocode" in plain.stderr
+    placed = cli("db", "export", "--to", "geojson", "--out", str(out), "--geocode", url=store_url, check=0)
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert len(features) == 36 and all(f["geometry"] for f in features) and "note:" not in placed.stderr
+    zummar = [f for f in features if f["properties"]["location"].startswith("Zumm")]
+    assert zummar and all(abs(f["geometry"]["coordinates"][1] - 36.6) < 0.3 for f in zummar)
+
+
 def test_unreachable_store_is_exit_2_without_the_password():
     proc = cli("db", "init", url="postgresql+psycopg://ana:s3cret@127.0.0.1:9/none", check=2)
     assert "s3cret" not in proc.stderr + proc.stdout and "cannot use the store" in proc.stderr
