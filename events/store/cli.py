@@ -88,12 +88,16 @@ def cmd_history(args) -> int:
         return 0
     previous: dict = {}
     for v in versions:
+        from_ = v.get("provenance") or ""
+        if previous and from_ == previous.get("provenance"):
+            from_ = ""                      # said on the revision that brought it
         print(f"revision {v['revision']}  {v['action']}  {v['changed_at']:%Y-%m-%d %H:%M:%S} UTC  by {v['changed_by']}"
+              + (f"  from: {from_}" if from_ else "")
               + (f"  reason: {v['reason']}" if v["reason"] else ""))
         if previous:
             for col, value in v.items():
                 if col in ("history_id", "action", "changed_at", "changed_by", "reason", "revision", "updated_at",
-                           "updated_by", "h3_cell"):
+                           "updated_by", "h3_cell", "provenance"):
                     continue
                 if value != previous.get(col):
                     print(f"    {col}: {previous.get(col)!r} -> {value!r}")

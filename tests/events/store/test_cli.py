@@ -56,6 +56,8 @@ def test_retire_restore_history_export(store_url, tmp_path):
     assert "CM0002" in out.read_text(encoding="utf-8")
     cli("db", "--user", "bob", "restore", "CM0002", url=store_url, check=0)
     history = cli("db", "history", "CM0002", url=store_url, check=0).stdout
+    first = history.splitlines()[0]
+    assert first.startswith("revision 1  import") and "  from: " in first and first.endswith("events.csv")
     assert "revision 2  retire" in history and "by ana  reason: duplicate of CM0001" in history
     assert "revision 3  restore" in history and "by bob" in history
     assert cli("db", "retire", "NOPE", "--reason", "x", url=store_url, check=1).stderr == "error: no event 'NOPE' in the store\n"
