@@ -147,5 +147,10 @@ def _ticker(window: tuple[dt.date, dt.date], opts: Options, seconds: float) -> N
 
 
 def histogram_panel(hist, bin_name: str) -> None:
-    """The timeline's histogram (an SVG image: no chart library to load before the map)."""
-    st.image(timeline.svg(hist, bin_name), width="stretch")
+    """The timeline's histogram (an SVG image: no chart library to load before the map), drawn twice:
+    1,000 units wide for a wide page and 400 for a phone (layout.PAGE_CSS shows one), so its labels stay
+    about 11 px high instead of shrinking to 4 px on a 390 px screen."""
+    with st.container(key="timeline_wide"):
+        st.image(timeline.svg(hist, bin_name), width="stretch")
+    with st.container(key="timeline_narrow"):
+        st.image(timeline.svg(hist, bin_name, width=400, height=90), width="stretch")

@@ -8,7 +8,10 @@ PAGE_CSS = """
 <style>
 .stMainBlockContainer, .block-container {padding-top: 3.2rem; padding-bottom: 2rem;}
 .st-key-headline h1 {font-size: 1.5rem; padding: 0 0 0.2rem 0; white-space: nowrap;}
+.st-key-timeline_narrow {display: none !important;}
 @media (max-width: 640px) {
+  .st-key-timeline_wide {display: none !important;}
+  .st-key-timeline_narrow {display: flex !important;}
   /* A phone: one header row (title, events, fatalities) so the map starts about 115 px down;
      countries and span wait for a wider screen (the timeline under the map shows the span). */
   .st-key-headline {flex-wrap: nowrap !important;}

@@ -166,6 +166,11 @@ def test_a_phone_shows_the_scale_bar_beside_the_attribution(sized, app_url):
     rects = map_document(page).evaluate(RECTS, {"scale": ".leaflet-control-scale",
                                                 "attribution": ".leaflet-control-attribution"})
     assert not rect_overlap(rects["scale"], rects["attribution"]), rects
+    # the phone's timeline is its own narrow drawing: labels about 11 px high, not a 1,000-wide one shrunk
+    expect(page.locator(".st-key-timeline_narrow img")).to_be_visible(timeout=30_000)
+    assert not page.locator(".st-key-timeline_wide img").is_visible()
+    drawn = page.locator(".st-key-timeline_narrow img").bounding_box()
+    assert drawn["width"] / 400 > 0.8, drawn          # 11-unit text drawn at >= 9 px
     shot(page, "first_open_390x844")
 
 
