@@ -149,7 +149,8 @@ def test_export_to_standard_output(store_url, tmp_path):
     csv_out = run("csv")
     assert csv_out.returncode == 0, csv_out.stderr
     assert pd.read_csv(io.BytesIO(csv_out.stdout))["event_id"].tolist()[:1] == ["CM0001"]
-    assert csv_out.stderr.decode().strip() == "36 events -> standard output"
+    said = csv_out.stderr.decode().splitlines()
+    assert said[0] == "36 events -> standard output" and all(line.startswith("note: ") for line in said[1:])
     parquet = run("parquet")
     assert len(pd.read_parquet(io.BytesIO(parquet.stdout))) == 36
     assert json.loads(run("geojson").stdout)["type"] == "FeatureCollection"
