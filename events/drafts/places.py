@@ -212,22 +212,16 @@ def name_forms(name: str) -> set[str]:
 
 
 class CountryMatcher:
-    """Aho-Corasick automaton over the folded names of one country's places.
-
-    Folding every name of a country (Iraq: 77k names, Iran: 358k) takes seconds of CPU; the form
-    table (form -> place ids) is therefore kept in the data directory (``drafts/forms-<CC>-<key>.json``,
-    a disposable file keyed by the gazetteer version and this code) and read back by later processes,
-    so only a machine's first draft for a country pays the folding."""
+    """Aho-Corasick automaton over the folded names of one country's places."""
 
     def __init__(self, country: str, places, other_names: dict[str, list[str]] | None = None,
-                 cache_key: str | None = None):
+                 by_form: dict | None = None):
+        """``by_form``: a form table already made (see ``matcher``); else it is made from the places'
+        names and ``other_names`` ({place id as text: more names})."""
         self.country = country
         self.places = places
-        by_form = _cached_forms(country, places, cache_key) if cache_key else None
         if by_form is None:
-            by_form = _forms(places, other_names if other_names is not None else {})
-            if cache_key:
-                _save_forms(country, places, cache_key, by_form)
+            by_form = _forms(places, other_names or {})
         self.automaton = ahocorasick.Automaton()
         for form, ids in by_form.items():
             self.automaton.add_word(f" {form} ", (form, tuple(sorted(ids))))
@@ -244,22 +238,6 @@ class CountryMatcher:
             # the key is " form ": ``end`` is the index of its closing space
             out.append((end - len(form), end, form, ids))
         return out
-
-
-class _LazyNames(dict):
-    """``regional_names(country)``, read only when a form table must be built (a saved one needs
-    no names)."""
-
-    def __init__(self, country: str):
-        super().__init__()
-        self.country = country
-        self.loaded = False
-
-    def get(self, key, default=None):
-        if not self.loaded:
-            self.update(regional_names(self.country))
-            self.loaded = True
-        return super().get(key, default)
 
 
 def _forms(places, other_names: dict[str, list[str]]) -> dict[str, set[int]]:
@@ -341,7 +319,12 @@ _lock = threading.Lock()
 
 
 def matcher(country: str, version: str | None = None) -> CountryMatcher:
-    """The country's automaton, built once per process and gazetteer version."""
+    """The country's automaton, built once per process and gazetteer version.
+
+    Folding every name of a country (Iraq: 77k names, Iran: 358k) takes seconds of CPU; the form
+    table (form -> place ids) is therefore kept in the data directory (``drafts/forms-<CC>-<key>.json``,
+    a disposable file keyed by the gazetteer version and the folding code) and read back by later
+    processes, so only a machine's first draft for a country pays the folding."""
     key = (country, version or gazetteer_version(), _gazetteer["name"])
     m = _matchers.get(key)
     if m is None:
@@ -349,9 +332,13 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
             m = _matchers.get(key)
             if m is None:
                 import hashlib
+                places = gazetteer_places(country)
                 cache_key = hashlib.sha256("|".join((*key, _code_key())).encode()).hexdigest()[:16]
-                m = _matchers[key] = CountryMatcher(country, gazetteer_places(country), _LazyNames(country),
-                                                    cache_key=cache_key)
+                by_form = _cached_forms(country, places, cache_key)
+                if by_form is None:
+                    by_form = _forms(places, regional_names(country))
+                    _save_forms(country, places, cache_key, by_form)
+                m = _matchers[key] = CountryMatcher(country, places, by_form=by_form)
     return m
 
 
