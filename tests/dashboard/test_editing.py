@@ -160,18 +160,28 @@ def button(at, start: str):
     return found[0]
 
 
-def test_typing_a_location_offers_the_geocoders_candidates_on_a_map(store):
+def find_place(location: str):
+    """A signed-in editor types ``location`` (country IQ) and presses "Find the place"."""
     at = sign_in(app().run(), "ana")
-    at.text_input(key="_ed_location").input("Zummar")
+    at.text_input(key="_ed_location").input(location)
     at.text_input(key="_ed_country").input("IQ")
     button(at, "Find the place").click()
-    at.run()
+    return at.run()
+
+
+def folium_maps(at) -> list[dict]:
+    """The arguments of every st_folium map on the page (the picker's is 260 px high)."""
+    return [json.loads(c.proto.json_args) for c in at.get("component_instance")
+            if "st_folium" in c.proto.component_name]
+
+
+def test_typing_a_location_offers_the_geocoders_candidates_on_a_map(store):
+    at = find_place("Zummar")
     no_problem(at)
     labels = [b.label for b in at.button if b.label.startswith("Use ")]
     assert labels[0].startswith("Use Zummar (resolved") and labels[0].endswith("36.7667, 42.6333")
     assert len(labels) >= 2  # the other places of that name are offered too
-    maps = [json.loads(c.proto.json_args) for c in at.get("component_instance")
-            if "st_folium" in c.proto.component_name]
+    maps = folium_maps(at)
     picker = [m for m in maps if m["height"] == 260]
     assert len(maps) == 2 and len(picker) == 1  # the page's map and the picker's
     script = picker[0]["script"]
@@ -185,15 +195,10 @@ def test_typing_a_location_offers_the_geocoders_candidates_on_a_map(store):
 
 
 def test_a_click_on_the_picker_map_sets_the_point_with_the_chosen_precision(store):
-    at = sign_in(app().run(), "ana")
-    at.text_input(key="_ed_location").input("a farm outside Zummar")
-    at.text_input(key="_ed_country").input("IQ")
-    button(at, "Find the place").click()
-    at.run()
+    at = find_place("a farm outside Zummar")
     # What the map component sends back when the user clicks it (streamlit_folium's last_clicked), under
     # the widget key st_folium gives the component.
-    picker = next(json.loads(c.proto.json_args) for c in at.get("component_instance")
-                  if "st_folium" in c.proto.component_name and json.loads(c.proto.json_args)["height"] == 260)
+    picker = next(m for m in folium_maps(at) if m["height"] == 260)
     at.session_state[picker["key"]] = {"last_clicked": {"lat": 36.81234, "lng": 42.55678}}
     at.run()
     no_problem(at)
