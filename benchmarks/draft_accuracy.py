@@ -8,7 +8,10 @@ when present). Two splits, printed side by side:
 - tuning: every report the rules were written or fixed on, or whose misses were looked at (``split``
   fit, heldout, heldout2, heldout3, heldout4 in the file: each of heldout..heldout4 was measured
   once as it stood, then its faults were fixed or seen, so each moved here);
-- held-out: the reports written after the rules were frozen and measured once (``split`` heldout5).
+- held-out: the reports written after the rules were frozen and measured once (``split`` heldout6);
+- held-out 7: reports written in session 5 after the rules were frozen at main 2c114cc (``split``
+  heldout7): more countries, villages, relative dates, a report with no event, capitals named as
+  governments; each event also labelled with ACLED's type and sub-type, fatalities and actors.
   A report whose misses are used to change a rule moves to tuning.
 
 Figures, per split:
@@ -18,7 +21,13 @@ Figures, per split:
   drafted place within 25 km / labelled places.
 - dates: labelled events whose place was drafted, and the share of those whose draft (nearest within
   25 km) has the right date; also right date and place over all labelled events.
+  A labelled date of week (month) precision counts as right for a draft within 3 days (in that month).
 - wrong country: drafts in a country the report is not about (labelled ``countries``).
+- what happened, on labelled events that carry these labels and have a draft within 25 km (the one
+  with the right date first, then the nearest): event type and sub-event type equal to the label
+  (ACLED's terms); fatalities equal to the stated number; actors: the labelled actors ("A|B" gives
+  accepted spellings) found among the draft's actor1/actor2 (case, ACLED year spans and acronym
+  prefixes ignored; one name containing the other counts).
 - confidence: reliability by confidence bin: drafts, mean confidence, share right (place within 25 km
   of a labelled event of the same date), and the expected calibration error (drafts-weighted mean
   |mean confidence - share right| over the bins).
@@ -51,7 +60,8 @@ SHARED = Path(os.environ["CONFLICTMAP_SHARED_DATA"]).parent if os.environ.get("C
 SEED = SHARED / "seed" / "sputnik_2024-04-22_us_base_syria_attacked.txt"
 KM = 25.0
 BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
-SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed"), "held-out": ("heldout6",)}
+SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed"), "held-out": ("heldout6",),
+          "held-out 7": ("heldout7",)}
 
 
 def load_reports() -> list[dict]:
@@ -92,7 +102,8 @@ def baseline(report: dict) -> list[dict]:
             r = next((g for c in h.countries if (g := geocode(text[h.start:h.end], c)).status == "resolved"), None)
             out.append({"latitude": r.latitude if r else None, "longitude": r.longitude if r else None,
                         "event_date": report["published"], "country": h.countries[0] if len(h.countries) == 1 else "",
-                        "confidence": 0.5, "origin_location": ""})
+                        "confidence": 0.5, "origin_location": "", "event_type": "", "sub_event_type": "",
+                        "fatalities": None, "actor1": "", "actor2": ""})
     return out
 
 
@@ -112,12 +123,42 @@ def reliability(conf: list[tuple[float, bool]]) -> tuple[dict, float]:
     return bands, ece
 
 
+def date_ok(draft_date: str, event: dict) -> bool:
+    """A draft's date is right when it is the labelled day; for a label of week precision (ACLED
+    time_precision 2) any day within 3 days of it, for month precision (3) any day of that month."""
+    if draft_date == event["event_date"]:
+        return True
+    prec = event.get("date_precision", 1)
+    if prec == 2:
+        return abs((date.fromisoformat(draft_date) - date.fromisoformat(event["event_date"])).days) <= 3
+    if prec == 3:
+        return draft_date[:7] == event["event_date"][:7]
+    return False
+
+
+def _actor_key(name: str) -> str:
+    """Lower case, without ACLED's year spans "(2016-)" and prefixes "QSD: "."""
+    import re
+    name = re.sub(r"\(\d{4}-\d{0,4}\)", "", name or "")
+    name = re.sub(r"^[A-Z]{2,5}:\s*", "", name.strip())
+    return " ".join(name.lower().split())
+
+
+def actor_found(label: str, drafted: list[str]) -> bool:
+    """A labelled actor ("A|B": accepted spellings) is found when a drafted actor1/actor2 equals one
+    spelling or one contains the other, ignoring case, year spans and ACLED's acronym prefixes."""
+    keys = [_actor_key(d) for d in drafted if d]
+    return any(k and a and (a == k or a in k or k in a) for a in map(_actor_key, label.split("|")) for k in keys)
+
+
 def score(reports: list[dict], drafter) -> dict:
     drafted = right_places = truth_n = found = events = dated = date_right = wrong_country = 0
     both_right = n_drafts = 0
     conf: list[tuple[float, bool]] = []
     stated: list[tuple[float, bool]] = []       # drafts whose type the report states
     misses: list[str] = []
+    # what happened, on labelled events with a draft placed within 25 km (same date preferred)
+    typed = type_right = sub_right = fat_n = fat_right = actor_n = actor_right = 0
     for r in reports:
         drafts = drafter(r)
         n_drafts += len(drafts)
@@ -135,16 +176,37 @@ def score(reports: list[dict], drafter) -> dict:
             if close:
                 dated += 1
                 best = min(close, key=lambda d: distance_km(d["latitude"], d["longitude"], *t))
-                ok = any(d["event_date"] == e["event_date"] for d in close)
+                ok = any(date_ok(d["event_date"], e) for d in close)
                 date_right += ok
                 both_right += ok
                 if not ok:
                     misses.append(f"{r['id']} {e['location']}: date {best['event_date']} != {e['event_date']}")
+                same = [d for d in close if date_ok(d["event_date"], e)]
+                match = min(same or close, key=lambda d: distance_km(d["latitude"], d["longitude"], *t))
+                if e.get("event_type"):
+                    typed += 1
+                    type_right += match["event_type"] == e["event_type"]
+                    sub_right += match["sub_event_type"] == e["sub_event_type"]
+                    if match["sub_event_type"] != e["sub_event_type"]:
+                        misses.append(f"{r['id']} {e['location']}: type {match['event_type']} / {match['sub_event_type']}"
+                                      f" != {e['event_type']} / {e['sub_event_type']}")
+                if e.get("fatalities") is not None:
+                    fat_n += 1
+                    fat_right += match["fatalities"] == e["fatalities"]
+                    if match["fatalities"] != e["fatalities"]:
+                        misses.append(f"{r['id']} {e['location']}: fatalities {match['fatalities']} != {e['fatalities']}")
+                for a in e.get("actors", ()):
+                    actor_n += 1
+                    hit = actor_found(a, [match.get("actor1", ""), match.get("actor2", "")])
+                    actor_right += hit
+                    if not hit:
+                        misses.append(f"{r['id']} {e['location']}: actor {a} not among "
+                                      f"{match.get('actor1', '')!r}, {match.get('actor2', '')!r}")
             else:
                 misses.append(f"{r['id']} {e['location']}: no draft within {KM:.0f} km")
         for d in drafts:
             p = (d["latitude"], d["longitude"]) if d["latitude"] is not None else None
-            ok = any(near(p, (e["latitude"], e["longitude"])) and d["event_date"] == e["event_date"] for e in r["events"])
+            ok = any(near(p, (e["latitude"], e["longitude"])) and date_ok(d["event_date"], e) for e in r["events"])
             conf.append((float(d["confidence"]), ok))
             if not any(f.startswith(UNSTATED) for f in d.get("flags", ())):
                 stated.append((float(d["confidence"]), ok))
@@ -165,11 +227,16 @@ def score(reports: list[dict], drafter) -> dict:
         "share_right": sum(ok for _, ok in conf) / len(conf) if conf else float("nan"),
         "bands": bands, "ece": ece, "bands_stated": bands_stated, "ece_stated": ece_stated,
         "stated": len(stated), "misses": misses,
+        "typed": (type_right, sub_right, typed), "fatalities": (fat_right, fat_n), "actors": (actor_right, actor_n),
     }
 
 
 def ours(r: dict) -> list[dict]:
     return draft_report(r["text"], date.fromisoformat(r["published"]), r["source"], r["source_url"]).drafts
+
+
+def _share(right: int, n: int) -> str:
+    return f"{right / n:.1%} ({right}/{n})" if n else "not labelled"
 
 
 def print_table(results: dict[str, dict]) -> None:
@@ -180,6 +247,10 @@ def print_table(results: dict[str, dict]) -> None:
             ("dates right, events placed", lambda s: f"{s['dates_right_of_found']:.1%} ({s['dates'][0]}/{s['dates'][1]})"),
             ("place+date right, all events", lambda s: f"{s['place_and_date_right']:.1%} ({s['dates'][0]}/{s['dates'][2]})"),
             ("drafts in a wrong country", lambda s: f"{s['wrong_country']}"),
+            ("event type right (placed)", lambda s: _share(s["typed"][0], s["typed"][2])),
+            ("sub-event type right (placed)", lambda s: _share(s["typed"][1], s["typed"][2])),
+            ("fatalities right (placed)", lambda s: _share(*s["fatalities"])),
+            ("actors found (placed)", lambda s: _share(*s["actors"])),
             ("mean confidence / share right", lambda s: f"{s['mean_confidence']:.2f} / {s['share_right']:.2f}")]
     width = 31
     print(" " * width + "".join(f"{c:>22}" for c in cols))
@@ -258,8 +329,9 @@ def main() -> int:
     for name, part in parts.items():
         results[f"drafts {name}"] = score(part, ours)
     results["drafts all"] = score(reports, ours)
-    if "held-out" in parts:
-        results["baseline held-out"] = score(parts["held-out"], baseline)
+    for name in parts:
+        if name.startswith("held-out"):
+            results[f"baseline {name}"] = score(parts[name], baseline)
     results["baseline all"] = score(reports, baseline)
     print_table(results)
     print("\nconfidence reliability: right = place within 25 km of a labelled event of the same date.\n"
