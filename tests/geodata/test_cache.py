@@ -47,3 +47,23 @@ def test_context_is_part_of_the_key(data_dir):
     assert geocoder.geocode("Hamra", "IQ", "Anbar").id == "hamra-a"
     assert geocoder.geocode("Hamra", "IQ", "Nineveh").id == "hamra-n"
     assert geocoder.geocode("Hamra", "IQ").status == "ambiguous"
+
+
+def test_a_refit_calibration_table_or_edited_rule_invalidates(data_dir, tmp_path, monkeypatch):
+    """The cached answer is recomputed when calibration.json (or a decision file) changes: the
+    rules digest is part of the gazetteer version that keys the cache."""
+    from geodata import gazetteer
+
+    table = tmp_path / "calibration.json"
+    table.write_text('{"classes": {}}')
+    before = gazetteer.rules_digest((table,))
+    table.write_text('{"classes": {"exact|none|alone": [10, 10]}}')
+    assert gazetteer.rules_digest((table,)) != before
+    assert gazetteer.RULE_FILES[-1].name == "calibration.json" and gazetteer.RULE_FILES[-1].exists()
+
+    first = CountingGazetteer(FIXTURE_PLACES)
+    Geocoder(first, GeocodeCache()).geocode("Zummar", "IQ")
+    monkeypatch.setattr(gazetteer, "_RULES_DIGEST", "refit")
+    again = CountingGazetteer(FIXTURE_PLACES)
+    Geocoder(again, GeocodeCache()).geocode("Zummar", "IQ")
+    assert again.lookups == 1 and again.version != first.version
