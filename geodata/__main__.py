@@ -79,6 +79,8 @@ def _geocode(args) -> int:
     from .geocoder import geocode
     if country_code(args.country) is None:
         raise _Failure(f"--country {args.country!r} is not a country code or name")
+    if args.out:
+        raise _Failure("--out writes the CSV of --in; for one name use --json > FILE")
     result = geocode(args.name, args.country, args.admin1)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -94,14 +96,21 @@ def _describe(result) -> str:
                  f"{result.longitude:.5f}  precision {result.precision}  confidence {result.confidence:.2f}"
                  + (f"  in {where}" if where else "")]
     elif result.status == "ambiguous":
-        lines = [f"ambiguous (confidence {result.confidence:.2f} that the first candidate is right)"]
+        # No probability is claimed for any one candidate: the figure measured is the share of
+        # answers of the best candidate's class that lay within 25 km on the fit set, which says
+        # how often such answers are right, not that this one is.
+        from .calibration import RESOLVE_AT, fitted_on
+        lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed",
+                 f"  measured: {result.confidence:.0%} of answers of the best candidate's class ({result.basis}) "
+                 f"were within 25 km on {fitted_on().split(' ')[0]} (placing needs {RESOLVE_AT:.0%}); a share "
+                 "of the class, not the chance that the first candidate is right"]
     else:
         lines = [result.status]
     if result.hint:
         lines.append(f"  hint: {result.hint}")
     for alt in result.alternatives:
         lines.append(f"  candidate: {alt.name} [{alt.kind}, {alt.admin1 or '?'}] ({alt.source} {alt.id}) "
-                     f"{alt.latitude:.5f}, {alt.longitude:.5f}  score {alt.score:.2f}")
+                     f"{alt.latitude:.5f}, {alt.longitude:.5f}  match score {alt.score:.2f}")
     return "\n".join(lines)
 
 
@@ -127,11 +136,37 @@ def _geocode_csv(args) -> int:
         frame_in = frame
     with _progress_bar() as progress:
         geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress)
-    frame.join(geo).to_csv(args.out, index=False)
+    try:
+        frame.join(geo).to_csv(args.out, index=False)
+    except OSError as exc:
+        raise _Failure(f"{args.out}: cannot write ({exc.strerror or exc})") from None
     counts = geo["geo_status"].value_counts()
     print(f"{args.out}: {len(frame)} rows; " + ", ".join(f"{k} {v}" for k, v in counts.items()), file=sys.stderr)
-    # Like a single name: 1 when some rows are ambiguous or unresolved (OUT is written either way).
-    return EXIT_OK if counts.get("resolved", 0) == len(frame) else EXIT_PARTIAL
+    # OUT holds every row with its answer (resolved, ambiguous or unresolved: an answer, not a
+    # failure). 1 only when some rows could not be geocoded as given (no name, no such country),
+    # each named by file:line, column and reason.
+    problems = _input_problems(frame_in, args.input, args.name_column, country_column,
+                               args.country_column or "--country")
+    for problem in problems[:MAX_ERRORS_SHOWN]:
+        print(f"rejected: {problem}", file=sys.stderr)
+    if len(problems) > MAX_ERRORS_SHOWN:
+        print(f"... and {len(problems) - MAX_ERRORS_SHOWN} more rows", file=sys.stderr)
+    return EXIT_PARTIAL if problems else EXIT_OK
+
+
+def _input_problems(frame, path, name_column: str, country_column: str, country_label: str) -> list[str]:
+    """Rows that cannot be geocoded as given: "in.csv:3: column 'country': 'Atlantis' is not a
+    country code or name" (line numbers count the header as line 1)."""
+    from .countries import country_code
+    problems = []
+    known = {value: country_code(value) is not None for value in frame[country_column].unique()}
+    for line, (name, country) in enumerate(zip(frame[name_column], frame[country_column]), start=2):
+        if not str(name).strip():
+            problems.append(f"{path}:{line}: column {name_column!r}: no place name")
+        elif not known[country]:
+            where = f"column {country_label!r}" if country_label != "--country" else "--country"
+            problems.append(f"{path}:{line}: {where}: {country!r} is not a country code or name")
+    return problems
 
 
 class _progress_bar:

@@ -114,10 +114,10 @@ class Geocoder:
         admin1_given = normalize_admin1(admin1)
         wanted_admin1 = index.admin1.matching(admin1)
         wanted_polygons = index.polygons.matching(admin1)
-        matches = index.lookup(parsed.core)
+        matches = index.lookup(parsed.core, readings=parsed.readings)
         if (wanted_admin1 or wanted_polygons) and not any(_in_admin1(index, m.place, wanted_admin1, wanted_polygons)
                                                           for m in matches if m.method in (EXACT, ALIAS)):
-            matches = index.lookup(parsed.core, always_fuzzy=True)
+            matches = index.lookup(parsed.core, always_fuzzy=True, readings=parsed.readings)
         if not any(m.method != FUZZY for m in matches):
             matches += [replace(m, method=PART) for form in weaker_forms(name)
                         for m in index.lookup(form, fuzzy=False)

@@ -15,7 +15,7 @@ from .admin1 import Admin1Names, Admin1Polygons, label_places
 from .geo import distances_km
 from .normalize import centre_of, is_arabic, name_parts, normalize_name, parse_name, quarter_forms
 from .place import Place
-from .translit import soft_form, translit_key
+from .translit import soft_form, spelling_variants, translit_key
 
 EXACT, ALIAS, PART, KEY, FUZZY = "exact", "alias", "part", "key", "fuzzy"
 # Sources whose compound names ("Albu Jasim-Karma") are split into weak part names (PART):
@@ -29,6 +29,9 @@ MIN_KEY_SIMILARITY = 0.5
 CROSS_SCRIPT_SIMILARITY = 0.7   # Arabic query vs Latin name (or back): the key is all we have
 MIN_CROSS_SCRIPT_KEY = 3
 FUZZY_LIMIT = 10
+# A match through a spelling correspondence (gh for kh ...) counts as this much less alike than
+# the same likeness reached as written, so that, all else equal, the name as written wins.
+VARIANT_COST = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +149,12 @@ class CountryIndex:
     def __len__(self) -> int:
         return len(self.places)
 
-    def lookup(self, query: str, always_fuzzy: bool = False, fuzzy: bool = True) -> list[Match]:
+    def lookup(self, query: str, always_fuzzy: bool = False, fuzzy: bool = True,
+               readings: tuple[str, ...] = ()) -> list[Match]:
         """All matches of a normalised query: exact, alias and key; fuzzy when those find none
-        (or always, when the caller found the closer matches wanting); never with ``fuzzy=False``."""
+        (or always, when the caller found the closer matches wanting); never with ``fuzzy=False``.
+        ``readings``: the query read with its alphabet's letter values (normalize.ParsedName),
+        looked up like the query itself when no place is called by the query as written."""
         best: dict[int, Match] = {}
 
         def add(match: Match) -> None:
@@ -161,6 +167,7 @@ class CountryIndex:
             add(Match(int(place_of[r]), EXACT, 1.0, query))
         for r in self._aliases.rows(query):
             add(Match(int(place_of[r]), ALIAS, 1.0, query))
+        named = bool(best)
         key = translit_key(query)
         query_arabic = is_arabic(query)
         needed = KEY_SIMILARITY.get(len(key), MIN_KEY_SIMILARITY)
@@ -176,13 +183,19 @@ class CountryIndex:
             if similarity < needed:
                 continue
             add(Match(i, KEY, similarity, form))
-        if "p" in query and not query_arabic:
-            # Syriac and Kurdish p is written f or b in Arabic (Tel Keppe = Tall Kayf): the key
-            # with p read as f is tried too (the plain key already reads it as b).
-            f_query = query.replace("p", "f")
-            for i, form in self._key_rows(translit_key(f_query)):
-                if not is_arabic(form) and (similarity := likeness(f_query, form)) >= needed:
+        # Other spellings of the name under the letter correspondences of the region's
+        # romanisations (translit.spelling_variants: gh/kh, g/gh, p/f; غ/خ): Baghdede meets
+        # Bakhdida, Tel Keppe meets Tall Kayf. A lookalike at best (KEY), a little below the
+        # same likeness reached as written; only for a name no place is called as written
+        # (Bakhdida is a name of Qaraqosh: Baghdad, its gh-reading's lookalike, is no rival).
+        for variant in () if named else spelling_variants(query):
+            for i, form in self._key_rows(translit_key(variant)):
+                if query_arabic == is_arabic(form) and \
+                        (similarity := likeness(variant, form) - VARIANT_COST) >= needed:
                     add(Match(i, KEY, similarity, form))
+        for reading in () if named else readings:
+            for match in self.lookup(reading, fuzzy=False):
+                add(match)
         for i in self._parts.get(query, ()):
             add(Match(i, PART, 1.0, query))
         for i, form in self._part_keys.get(key, ()):

@@ -123,11 +123,33 @@ class ParsedName:
     kind_hint: str | None     # "military", "airfield", "dam", "region" ... from generic words
     relative: bool            # "near X", "10 km north of X": the place is only near the match
     settlement: str | None = None   # "village", "town", "city", "quarter" when the source says so
+    # The core read with the letter values of the alphabet it is written in, where folding loses
+    # them: Kurdish/Turkish ş ç c x ("Qamişlî" -> "qamishli", "Cindirês" -> "jindires").
+    readings: tuple[str, ...] = ()
+
+
+# Kurdish (Hawar alphabet) and Turkish Latin letters: a name carrying one of them is written in
+# that alphabet, where ş is sh, ç is ch, c is j and (Kurdish) x is kh. Folding drops the cedilla
+# (ş -> s), which is right for comparing Turkish with Turkish (Şırnak, Sirnak) but loses the
+# sound other romanisations spell out (Qamişlî = Qamishli, Cindirês = Jindayris, Xaneqîn =
+# Khanaqin). Source: the Kurdish Kurmanji (Hawar) and Turkish alphabets.
+_KURMANJI_TURKISH = frozenset("şçêîûğıŞÇÊÎÛĞİ")
+_LETTER_VALUES = str.maketrans({"ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "c": "j", "C": "j", "x": "kh",
+                                "X": "kh"})
 
 
 @lru_cache(maxsize=200_000)
 def parse_name(text: str) -> ParsedName:
     """Normalise a place name as written in a source and keep the hints its generic words carry."""
+    parsed = _parse(text)
+    if not _KURMANJI_TURKISH.intersection(str(text)):
+        return parsed
+    reading = _parse(str(text).translate(_LETTER_VALUES)).core
+    return parsed if reading == parsed.core else \
+        ParsedName(parsed.core, parsed.kind_hint, parsed.relative, parsed.settlement, (reading,))
+
+
+def _parse(text: str) -> ParsedName:
     folded = fold(text)
     relative = False
     m = _RELATIVE.match(folded)

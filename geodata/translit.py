@@ -49,9 +49,13 @@ def _arabic_key(name: str) -> str:
         letters = [_ARABIC_KEY.get(ch, "") for ch in word]
         if letters and letters[-1] == "h":          # final ه is (normalised) ta marbuta
             letters[-1] = ""
+        # Letters written twice in a row are one (shadda is not written); but two letters a long
+        # vowel stands between stay two: بخديدا is b-kh-d-(i)-d, as Bakhdida is (the Latin key
+        # collapses doubles before it drops vowels, so the two keys agree).
+        letters = [c for i, c in enumerate(letters) if not (i and c and c == letters[i - 1])]
         # و / ي inside a word are long vowels or diphthongs, like Latin w/y above.
         letters = [c if (c not in "wy" or i == 0) else "" for i, c in enumerate(letters)]
-        out.append(_DOUBLED.sub(r"\1", "".join(letters)))
+        out.append("".join(letters))
     return "".join(out)
 
 
@@ -81,3 +85,39 @@ def translit_key(normalized: str) -> str:
 def name_key(text: str) -> str:
     """Key of a raw place name: normalise, then skeletonise."""
     return translit_key(normalize_name(text))
+
+
+# Letters that one romanisation writes where another writes a related one, for one and the same
+# name; each pair is a correspondence, not an identity (so a match through it is a lookalike, KEY):
+# - gh / kh: Syriac gamal and kaph with rukkakha (a soft g and a soft k) are both written gh or kh
+#   in Latin and غ or خ in Arabic (Baghdede, Baghdeda, Bakhdida, بغديدا, بخديدا: Qaraqosh);
+# - g for gh: a plain g is how many writers render the soft g (Bagdida, Bagdede);
+# - p / f: Syriac and Kurdish p is written ف in Arabic, so f in its romanisations (Tel Keppe,
+#   Tall Kayf); p / b is already one key class.
+# Source: the Syriac alphabet's begadkepat letters (ܒ ܓ ܕ ܟ ܦ ܬ, each hard or soft) as Syriac,
+# Arabic and Latin writers render them; the field file ../shared/data/field/20 shows the pairs.
+_LATIN_CORRESPONDENCES = ((re.compile("gh"), "kh"), (re.compile("kh"), "gh"), (re.compile(r"g(?!h)"), "gh"),
+                          (re.compile("p"), "f"))
+_ARABIC_CORRESPONDENCES = ((re.compile("غ"), "خ"), (re.compile("خ"), "غ"))
+MAX_VARIANTS = 8
+
+
+@lru_cache(maxsize=200_000)
+def spelling_variants(normalized: str) -> tuple[str, ...]:
+    """Other spellings of an already normalised name under the letter correspondences above,
+    each rule applied to every occurrence, up to two rules in a row (g -> gh -> kh), at most
+    MAX_VARIANTS, without the name itself: "baghdede" -> ("bakhdede",), "bagdede" ->
+    ("baghdede", "bakhdede"), "tel keppe" -> ("tel keffe",), "بخديدا" -> ("بغديدا",)."""
+    rules = _ARABIC_CORRESPONDENCES if is_arabic(normalized) else _LATIN_CORRESPONDENCES
+    seen = {normalized: None}
+    frontier = [normalized]
+    for _ in range(2):
+        nxt = []
+        for form in frontier:
+            for pattern, replacement in rules:
+                other = pattern.sub(replacement, form)
+                if other not in seen and len(seen) <= MAX_VARIANTS:
+                    seen[other] = None
+                    nxt.append(other)
+        frontier = nxt
+    return tuple(list(seen)[1:])

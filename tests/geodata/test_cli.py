@@ -48,12 +48,32 @@ def test_geocode_bad_arguments_exit_2(real_data_dir):
     assert run("no-such-command", data_dir=real_data_dir).returncode == 2
 
 
+def test_geocode_ambiguous_text_claims_no_probability_for_the_first_candidate(real_data_dir):
+    proc = run("geocode", "Baghdede", "--country", "IQ", data_dir=real_data_dir)
+    assert proc.returncode == 1 and proc.stdout.startswith("ambiguous:")
+    assert "first candidate is right)" not in proc.stdout and "confidence" not in proc.stdout
+    measured = proc.stdout.splitlines()[1]
+    data = json.loads(run("geocode", "Baghdede", "--country", "IQ", "--json", data_dir=real_data_dir).stdout)
+    # the figure shown is the class's measured share, labelled as such, with the class named
+    assert f"{data['confidence']:.0%} of answers of the best candidate's class ({data['basis']})" in measured
+    assert "not the chance that the first candidate is right" in measured
+    assert data["status"] == "ambiguous" and data["latitude"] is None
+    assert "match score" in proc.stdout.splitlines()[2]
+
+
+def test_geocode_one_name_with_out_says_what_out_is_for(real_data_dir, tmp_path):
+    proc = run("geocode", "Mosul", "--country", "IQ", "--out", tmp_path / "o.csv", data_dir=real_data_dir)
+    assert proc.returncode == 2 and "--out writes the CSV of --in" in proc.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
 def test_geocode_csv(real_data_dir, tmp_path):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_text("id,query,country\n1,Mosul,IQ\n2,Xyzzyville,IQ\n3,Mosul,SY\n", encoding="utf-8")
     proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
                data_dir=real_data_dir)
-    assert proc.returncode == 1, proc.stderr            # written, but two names unresolved
+    # OUT written with an answer for every row: unresolved is an answer, not a failure
+    assert proc.returncode == 0, proc.stderr
     assert "resolved 1" in proc.stderr and "unresolved 2" in proc.stderr
     assert "\r" not in proc.stderr                      # no progress bar when stderr is not a terminal
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
@@ -64,6 +84,18 @@ def test_geocode_csv(real_data_dir, tmp_path):
     src.write_text("id,query,country\n1,Mosul,IQ\n", encoding="utf-8")
     assert run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
                data_dir=real_data_dir).returncode == 0
+
+
+def test_geocode_csv_rows_that_cannot_be_geocoded_are_named_and_exit_1(real_data_dir, tmp_path):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("id,query,country\n1,Mosul,IQ\n2,Mosul,Atlantis\n3,,IQ\n", encoding="utf-8")
+    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
+               data_dir=real_data_dir)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{src}:3: column 'country': 'Atlantis' is not a country code or name" in proc.stderr
+    assert f"{src}:4: column 'query': no place name" in proc.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))       # still written, every row kept
+    assert [r["geo_status"] for r in rows] == ["resolved", "unresolved", "unresolved"]
 
 
 def test_geocode_csv_missing_column_exit_2(real_data_dir, tmp_path):
