@@ -99,10 +99,10 @@ def _describe(result) -> str:
         # No probability is claimed for any one candidate: the figure measured is the share of
         # answers of the best candidate's class that lay within 25 km on the fit set, which says
         # how often such answers are right, not that this one is.
-        from .calibration import RESOLVE_AT, fitted_on
+        from .calibration import RESOLVE_AT, fit_sets
         lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed",
                  f"  measured: {result.confidence:.0%} of answers of the best candidate's class ({result.basis}) "
-                 f"were within 25 km on {fitted_on().split(' ')[0]} (placing needs {RESOLVE_AT:.0%}); a share "
+                 f"were within 25 km on {', '.join(fit_sets())} (placing needs {RESOLVE_AT:.0%}); a share "
                  "of the class, not the chance that the first candidate is right"]
     else:
         lines = [result.status]
