@@ -87,7 +87,11 @@ class Geocoder:
         if result.status != RESOLVED:
             compound = _acled_compound(name or "")
             if compound:
-                result = self._resolve_compound(index, compound, admin1) or result
+                found = self._resolve_compound(index, compound, admin1)
+                # a resolved compound wins; an unsure one ("Dar'a - Al-Sad": Dar'a has namesakes)
+                # still offers its place's candidates where the whole name offered none
+                if found is not None and (found.status == RESOLVED or not result.alternatives):
+                    result = found
         if result.status == UNRESOLVED and not result.alternatives:
             hint = cross_border_hint(parsed.core, code)
             if hint:
@@ -102,7 +106,7 @@ class Geocoder:
             return self._resolve_in(index, left, parse_name(left), right)
         anchor = self._resolve_in(index, left, parse_name(left), admin1)
         if anchor.status != RESOLVED:
-            return None
+            return anchor if anchor.alternatives else None
         inner = self._resolve_in(index, right, parse_name(right), admin1,
                                  near=(anchor.latitude, anchor.longitude))
         if inner.status == RESOLVED:

@@ -128,3 +128,12 @@ def test_acled_compound_locations(real_data_dir, query, truth):
     country = "IQ" if query.split(" ")[0] in ("Baghdad", "Mosul", "Hamrin", "Qaryat") else "SY"
     result = geocode(query, country)
     assert result.status == "resolved" and distance_km(*truth, result.latitude, result.longitude) <= 25
+
+
+def test_acled_compound_whose_place_has_namesakes_offers_them(real_data_dir):
+    # ACLED 2022 "Dar'a - Al-Sad" (32.611 N 36.118 E): Dar'a has namesakes, so the whole is not
+    # resolved; it used to come back unresolved with no candidate at all.
+    result = geocode("Dar'a - Al-Sad", "SY")
+    assert result.status != "resolved" or distance_km(32.611, 36.118, result.latitude, result.longitude) <= 25
+    first = first_offered(result)
+    assert first is not None and distance_km(32.611, 36.118, *first) <= 25
