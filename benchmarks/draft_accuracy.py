@@ -9,10 +9,11 @@ when present). Two splits, printed side by side:
   fit, heldout, heldout2, heldout3, heldout4 in the file: each of heldout..heldout4 was measured
   once as it stood, then its faults were fixed or seen, so each moved here);
 - held-out: the reports written after the rules were frozen and measured once (``split`` heldout6);
-- held-out 7: reports written in session 5 after the rules were frozen at main 2c114cc (``split``
-  heldout7): more countries, villages, relative dates, a report with no event, capitals named as
-  governments; each event also labelled with ACLED's type and sub-type, fatalities and actors.
-  A report whose misses are used to change a rule moves to tuning.
+- held-out 8: reports written in session 5 after the rules were frozen a third time (``split``
+  heldout8). Set 7 (session 5, frozen at main 2c114cc; more countries, villages, relative dates, a
+  report with no event, capitals named as governments) failed its first measurement and moved to
+  tuning as heldout7-fixed. Sets 7 and 8 label each event also with ACLED's type and sub-type,
+  fatalities and actors. A report whose misses are used to change a rule moves to tuning.
 
 Figures, per split:
 - places: every draft's location and origin against the report's labelled event places. Precision =
@@ -60,8 +61,8 @@ SHARED = Path(os.environ["CONFLICTMAP_SHARED_DATA"]).parent if os.environ.get("C
 SEED = SHARED / "seed" / "sputnik_2024-04-22_us_base_syria_attacked.txt"
 KM = 25.0
 BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
-SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed"), "held-out": ("heldout6",),
-          "held-out 7": ("heldout7",)}
+SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed", "heldout7-fixed"),
+          "held-out": ("heldout6",), "held-out 8": ("heldout8",)}
 
 
 def load_reports() -> list[dict]:
@@ -108,7 +109,7 @@ def baseline(report: dict) -> list[dict]:
 
 
 # Flags the drafter sets when the report does not say what kind of event it was (confidence halved).
-UNSTATED = ("type not stated", "cause of the explosion not stated")
+UNSTATED = ("type not stated", "type inferred", "cause of the explosion not stated")
 
 
 def reliability(conf: list[tuple[float, bool]]) -> tuple[dict, float]:

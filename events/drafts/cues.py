@@ -35,6 +35,7 @@ TYPES: dict[str, tuple[str, str, float]] = {
 GENERIC = (ATTACK, None)
 
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
+                r"killed|killing|kills|wounded|wounding|injured|injuring|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
                 r"blew\s+up|exploded|detonated|aimed|directed")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
@@ -43,6 +44,7 @@ _W = r"(?:[\w'’-]+\s+){0,3}?"
 _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b", re.I), False),
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
+                     r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*)\b", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|drone\s+attacks?|"
                      r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
@@ -51,10 +53,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"f-1[56]s?|b-1\w*\s+bombers?|bombers?)\b", re.I), True),
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
-    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells)\b(?!\s+launchers?)", re.I),
+    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?)\b(?!\s+launchers?)", re.I),
      True),
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
-    (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+fire|"
+    (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
+                       r"shoot-?outs?|"
                        r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
     (PROTEST, re.compile(r"\b(?:protests?|protested|protesters|protestors|demonstrat(?:ion|ions|ors|ed)|"
@@ -71,6 +74,14 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|
                        r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
                          r"another|new|fresh|at\s+least|some|dozens|numerous|series\s+of)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
+# "Turkey carried out airstrikes in ...": a verb of doing tells a new event
+_PERFORMED = re.compile(r"\b(?:carried\s+out|carries\s+out|carry\s+out|conducted|conducts|staged|mounted|"
+                        r"launched|launches)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# "a witness said she heard three explosions": what someone heard or felt is not where it happened
+_PERCEIVED = re.compile(r"\b(?:heard|hearing|hear|felt|feel)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# "Iran summoned the British ambassador ... to protest against ...": a diplomatic protest, no demonstration
+_DIPLOMATIC = re.compile(r"\b(?:summon(?:ed|s|ing)?|ambassador|envoy|charg[eé]\s+d['’]affaires|diplomats?|"
+                         r"foreign\s+ministry)\b", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
                     r"killed|wounded|injured|destroyed|damaged)\b", re.I)
@@ -108,11 +119,16 @@ def find_cues(sentence: str) -> list[Cue]:
             before = sentence[max(0, s - 60):s]
             if _NEGATED.search(before):
                 continue          # "no drones or fighter jets were seen"
-            definite = bool(_DEFINITE.search(before) or _PREDICATE.search(before))
+            if family == EXPLOSION and _PERCEIVED.search(before):
+                continue          # "she heard three explosions"
+            if family == PROTEST and _DIPLOMATIC.search(sentence) and re.search(r"\b(?:to|a|strong)\s+$", before):
+                continue          # "summoned the ambassador to protest against ..."
             verb = bool(_VERB_FORM.match(m.group()))
+            # "the group attacked": a verb tells an act; its subject's article says nothing about it
+            definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before))
             plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)
             acted = bool(_ACTED.match(sentence[e:e + 40]))      # "Drones were launched at ...", "Rockets hit ..."
-            new = not definite and (bool(_INDEFINITE.search(before)) or verb or acted or
+            new = not definite and (bool(_INDEFINITE.search(before)) or verb or acted or bool(_PERFORMED.search(before)) or
                                     (not plural_bare and family not in (ATTACK,)) or
                                     (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb))
             out.append(Cue(family, s, e, m.group(), definite, new))
@@ -131,6 +147,16 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
     protests met with force, explosions with a stated cause."""
     event_type, sub, sure = TYPES[family]
     low = sentence.lower()
+    if family in (PROTEST, RIOT) and re.search(r"\b(?:clash(?:es|ed)?|stones?|rocks|petrol\s+bombs?|molotov|"
+                                            r"storm(?:ed|ing)?|torch(?:ed|ing)|set\s+fire|rioters?|rioting)\b", low):
+        # ACLED: demonstrators who engage in violence make a violent demonstration, whatever the response
+        return "Riots", "Violent demonstration", 0.7
+    if family in (ATTACK, CLASH) and re.search(r"\b(?:gunmen|militants?|insurgents|fighters|assailants|attackers|"
+                                               r"rebels)\b", low) \
+            and re.search(r"\b(?:police|policemen|soldiers|troops|security\s+forces|border\s+guards|army|"
+                          r"checkpoints?|patrols?)\b", low):
+        # ACLED: an armed group's attack on state forces who fight back is an armed clash
+        return "Battles", "Armed clash", 0.6
     if family == PROTEST:
         if re.search(r"\b(?:killed|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
             return "Protests", "Excessive force against protesters", 0.7
@@ -150,14 +176,14 @@ _PEOPLE = (r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|m
            r"leaders?|children|women|men|workers|staff|militiam[ae]n|gunmen|insurgents|recruits)")
 _FATAL = [
     re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+)?{_NUM}\b", re.I),
-    re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?\s*(?:were|was|have\s+been|had\s+been)?\s*"
-               r"(?:killed|dead|died|slain)\b", re.I),
+    re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+               r"[\w'’-]+)?\s*(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]
 _NAMED_KILLED = re.compile(r"\bkill(?:ed|ing)\s+(?:a\s+|the\s+)?(?:senior\s+|top\s+|prominent\s+|militia\s+|"
                            r"local\s+)*(?:commander|leader|official|member|soldier|fighter|officer)\b", re.I)
-_NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|casualties|deaths|fatalities|injuries|"
+_NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w+\s+or\s+)?casualties|deaths|fatalities|injuries|"
                         r"(?:\w+\s+)?personnel\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 
@@ -215,6 +241,42 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# State forces named by their country's adjective ("Turkish drone", "Syrian government forces",
+# "Israeli air strike"): ACLED names them "Military Forces of <country>". Curated names above win.
+STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forces of Syria",
+                "Iranian": "Military Forces of Iran", "Russian": "Military Forces of Russia",
+                "Jordanian": "Military Forces of Jordan", "Lebanese": "Military Forces of Lebanon",
+                "Saudi": "Military Forces of Saudi Arabia", "British": "Military Forces of the United Kingdom",
+                "Israeli": "Military Forces of Israel (2022-)", "Iraqi": "Military Forces of Iraq (2022-)",
+                "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
+_FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
+                r"warplanes?|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
+                r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?)")
+# A state as the subject of an act of war: its military
+STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],
+               "Russia": STATE_FORCES["Russian"], "Jordan": STATE_FORCES["Jordanian"], "Syria": STATE_FORCES["Syrian"],
+               "the United States": US_FORCES, "Washington": US_FORCES}
+_STATE_ACTS = (r"(?:fired|launched|struck|carried\s+out|conducted|bombed|shelled|targeted|hit|attacked|"
+               r"launches|strikes|fires|bombs|shells|targets|hits|attacks)\b")
+# A group the report names as such: "the Sunni militant group Jaish al-Adl", "gunmen of the Jaish al-Adl group"
+_GROUP_WORD = r"(?:group|militia|movement|faction|organi[sz]ation)"
+_GROUP_NAME = r"([A-Z][\w'’]*(?:[\s-]+(?:al|el|ad|as|ash|an|ul|e|i|of)?-?[A-Z][\w'’]*){0,3})"
+NAMED_GROUP = re.compile(rf"\b(?:[\w-]+\s+){{0,2}}?{_GROUP_WORD}\s+{_GROUP_NAME}(?=[\s,.;:)]|$)"
+                         rf"|\bthe\s+{_GROUP_NAME}\s+{_GROUP_WORD}\b")
+
+
+def named_groups(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of armed groups the sentence names as such ("the militant group Jaish al-Adl",
+    "the Jaish al-Adl group"), for actors the curated list does not know."""
+    out = []
+    for m in NAMED_GROUP.finditer(sentence):
+        name = m.group(1) or m.group(2)
+        if name and name.split()[0].lower() not in ("the", "a", "an", "islamic", "us", "iran", "iraq", "syria"):
+            start = m.start(1) if m.group(1) else m.start(2)
+            out.append((start, start + len(name), name))
+    return out
+
+
 def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
     """(pattern, canonical name) for the curated aliases and ``known`` actor names (from loaded data),
     longest first so "Kataib Hezbollah" wins over "Hezbollah"."""
@@ -228,6 +290,12 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
     out = []
     for alias in sorted(pairs, key=len, reverse=True):
         flags = 0 if alias.isupper() else re.I
-        out.append((re.compile(r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![\w-])", flags),
-                    pairs[alias]))
+        body = re.escape(alias).replace(r"\ ", r"\s+").replace("airstrike", r"air\s*strike")
+        plural = r"(?:s|es)?" if alias[-1:].islower() else ""        # "US airstrikes", "Israeli strikes"
+        out.append((re.compile(r"(?<![\w-])" + body + plural + r"(?![\w-])", flags), pairs[alias]))
+    for adjective, name in STATE_FORCES.items():
+        out.append((re.compile(r"(?<![\w-])" + re.escape(adjective) + r"\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))
+    for country, name in STATE_NAMES.items():      # "Israel fired several missiles", "Turkey carried out airstrikes"
+        out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"(?=\s+(?:also\s+|then\s+|later\s+)?" + _STATE_ACTS + r")"),
+                    name))
     return out

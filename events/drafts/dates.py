@@ -31,7 +31,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (RELATIVE, re.compile(rf"\b{_QUAL}((?:{_WEEKDAYS})){_PART}\b", re.I)),
     (RELATIVE, re.compile(r"\b(yesterday|today|last\s+night|tonight|this\s+morning|earlier\s+today)\b", re.I)),
     # "said on Wednesday that ... the day before": the day before the report's own day
-    (RELATIVE, re.compile(r"\b(the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b(?!\s+\w+day\b)", re.I)),
+    (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+earlier)\b"
+                          r"(?!\s+\w+day\b)", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
     (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
                         re.I)),
@@ -95,8 +96,8 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     base = datetime.combine(published, datetime.min.time()).replace(hour=12)
     if weekday:
         base += timedelta(days=1)     # the named weekday on or before publication
-    if expression.lower() == "last night" or re.fullmatch(r"(?:the\s+day\s+before|the\s+previous\s+day|"
-                                                         r"a\s+day\s+earlier)", expression, re.I):
+    if expression.lower() == "last night" or re.fullmatch(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+"
+                                                         r"(?:day|night)|a\s+day\s+earlier)", expression, re.I):
         return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)
     if expression.lower() in ("tonight", "this morning", "earlier today"):
         return ResolvedDate(published, DAY, RELATIVE, text)

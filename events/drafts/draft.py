@@ -68,7 +68,9 @@ _FILLERS = {"the", "a", "an", "its", "nearby", "border", "key", "small", "strate
             "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian", "pmf", "militia", "international",
             "major", "large", "main", "town's", "city's", "nearby", "predominantly", "disputed", "mountainous",
             "shia", "sunni", "christian", "yazidi", "kurdistan", "of", "landing", "al", "el", "as", "ash", "ad", "zone", "station", "crossing",
-            "checkpoint", "airfield", "border", "mission", "support", "forward", "operating", "iraq's", "syria's"}
+            "checkpoint", "airfield", "border", "mission", "support", "forward", "operating", "iraq's", "syria's",
+            "capital", "port", "coastal", "southernmost", "northernmost", "towns", "villages", "cities", "areas",
+            "districts", "provinces", "bases", "camps", "outposts", "sites", "neighbourhoods", "neighborhoods"}
 _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|later\s+|had\s+)?"
                         r"(?:said|says|say|demanded|demands|announced|announces|accused|accuses|blamed|blames|"
                         r"condemned|condemns|warned|warns|denied|denies|called|calls|urged|urges|claimed|claims|"
@@ -86,6 +88,7 @@ _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south
 _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|neighbou?rhood|quarter|base|airbase|"
                          r"camp|region)\b", re.I)
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
+_AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
@@ -106,6 +109,15 @@ _KINDS = {"city": {"city"}, "capital": {"city"}, "town": {"town", "city"}, "vill
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
                                r"south-?eastern|south-?western)\s+$", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "the Hawar News Agency reported": an outlet or organisation named after a place is no place
+_ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
+                                 r"Media|Network|Satellite|Post|Times|Observatory|University|Club)\b")
+# "US officials named the site as Tower 22", "an outpost known as Tower 22": the site of the event told
+_NAMED_AS = {"named", "known", "identified", "called", "described"}
+_COUNTRY_WORDS = {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen", "iran", "turkey", "gaza",
+                  "kurdistan"}
+# a province name written with its country: "Iran's Sistan-Baluchistan" is asked as "Sistan-Baluchistan"
+_COUNTRY_POSSESSIVE = re.compile(r"^(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|Turkey|Kurdistan)['’]s\s+")
 
 
 @dataclass
@@ -219,7 +231,7 @@ def _province_countries(text: str, geocoder) -> list[str]:
     province in exactly one region country."""
     out: list[str] = []
     for m in _PROVINCE_NAMED.finditer(text):
-        name = m.group(1) or m.group(2)
+        name = _COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
         homes = [c for c in REGION if (r := geocoder.geocode(name + " province", c)).status == "resolved"
                  and r.precision == 3]
         if len(homes) == 1 and homes[0] not in out:
@@ -250,7 +262,8 @@ class _Context:
         toks = words(sentence, s.start)
         if _is_headline(sentence):
             return None
-        self.sentence_admin1[i] = [m.group(1) or m.group(2) for m in _PROVINCE_NAMED.finditer(sentence)]
+        self.sentence_admin1[i] = [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
+                                   for m in _PROVINCE_NAMED.finditer(sentence)]
         places, admin1 = self.places_in(i, toks, sentence)
         self.sentence_places[i] = places
         found = C.find_cues(sentence)
@@ -364,6 +377,12 @@ class _Context:
                 holder = self._holder(loc)
                 if holder is not None:      # ACLED: a place not found is coded at the place that holds it
                     m.places["location"] = holder
+        for m in mentions:
+            loc = m.places.get("location")
+            if loc is not None and loc.status == "resolved":
+                holder = self._container(loc)
+                if holder is not None:
+                    m.places["location"] = holder
         for m in mentions:        # a name spelled another way that is still ambiguous is no place
             m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
             m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
@@ -380,6 +399,29 @@ class _Context:
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
                                "report says holds it: check it"])
                 return held
+        return None
+
+    def _container(self, ref: PlaceRef) -> PlaceRef | None:
+        """"the Serdest camp for displaced Yazidis in Sinjar": when the report puts a resolved place
+        in another resolved place of the same sentence and the geocoder's answer for the first lies
+        more than 50 km from the second, the first answer is a namesake: the event is placed near the
+        place that holds it, flagged. None when the two agree or no such place follows."""
+        for other in self.sentence_places.get(ref.sentence, []):
+            if other is ref or other.status != "resolved" or other.start <= ref.end or other.region \
+                    or getattr(other.result, "precision", 1) not in (None, 1):
+                continue
+            between = self.text[ref.end:other.start]
+            if not re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", between) \
+                    or re.search(r"\b(?:and|or|of)\b", between) \
+                    or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
+                return None
+            pa, pb = ref.point, other.point
+            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > 50:
+                return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
+                               f"{distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} km from "
+                               f"{self.text[other.start:other.end]}, where the report puts it: a namesake; the draft is "
+                               "placed at the place that holds it: check it"])
+            return None
         return None
 
     def _settle_kind(self, ref: PlaceRef) -> bool:
@@ -450,15 +492,34 @@ class _Context:
                 taken.append(hit.span())
                 before = sentence[max(0, hit.start() - 30):hit.start()].lower()
                 after = sentence[hit.end():hit.end() + 40]
+                if re.search(r"\b(?:fighters|members|soldiers|officers|positions?|headquarters|bases?|posts?|convoys?|"
+                             r"vehicles?|checkpoints?|officials?|commanders?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", before):
+                    m.actor2 = m.actor2 or name        # "killed four fighters of the SDF"
+                    continue
                 if re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before):
+                    continue
+                if cue is not None and hit.start() <= cue.start < hit.end():
+                    m.actor1 = m.actor1 or name        # "US airstrikes", "a Turkish drone": the cue names its actor
                     continue
                 if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
                     m.claim_actor = m.claim_actor or name
-                elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing)\s+"
-                               r"(?:a|an|the|two|three|several)?\s*$", before) or re.match(r"\s+(?:was|were)\s", after):
+                elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing|"
+                               r"wounded|wounding|injured|injuring)\s+(?:(?:a|an|the|two|three|four|five|several|"
+                               r"local|senior|top|prominent)\s+){0,3}$", before) or re.match(r"\s+(?:was|were)\s", after) \
+                        or (hit.start() > cue_at and re.match(r"\s+(?:official|commander|member|fighter|leader|"
+                                                             r"operative)s?\b", after)):
                     m.actor2 = m.actor2 or name
                 elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
                     m.actor1 = m.actor1 or name
+        for start, end, name in C.named_groups(sentence):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            before = sentence[max(0, start - 40):start].lower()
+            if re.search(r"\bclaim(?:ed)?\s+by\s+(?:[\w-]+\s+){0,4}$", before) or re.search(r"\bclaim", sentence[end:end + 30]):
+                m.claim_actor = m.claim_actor or name
+            else:
+                m.actor1 = m.actor1 or name
 
     def places_in(self, i: int, toks: list[Span], sentence: str) -> tuple[list[PlaceRef], str]:
         hits = find_names(toks, self.countries, self.lower, self.version)
@@ -467,8 +528,19 @@ class _Context:
         lows = [t.text.lower() for t in toks]
         in_names = {n for h in hits for n in range(h.first, h.last + 1)}
         for h in hits:
+            h = self._whole_name(h, toks, in_names)
+            if h is None:
+                continue
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
+            if _ORGANISATION_AFTER.match(rest):
+                continue          # "the Hawar News Agency reported"
+            if fold(written) in _COUNTRY_WORDS:
+                continue          # "Iraq's Kurdistan Region": a country-level name, the country slots' business
+            joined = _AND_PROVINCE.match(rest)
+            if joined:            # "Sistan and Baluchestan province": one province, not the place "Sistan"
+                h = replace(h, end=h.end + len(joined.group(1)), text=self.text[h.start:h.end + len(joined.group(1))])
+                written, rest = self.text[h.start:h.end], self.text[h.end:self.sents[i].end]
             if _ADMIN1_AFTER.match(rest):
                 admin1 = admin1 or written
                 self.sentence_admin1.setdefault(i, []).append(written)
@@ -500,6 +572,34 @@ class _Context:
         out.sort(key=lambda p: p.start)
         return out, admin1
 
+    def _whole_name(self, h: NameHit, toks: list[Span], in_names: set[int]) -> NameHit | None:
+        """A gazetteer name that is part of a longer written name ("al-Asad airbase" in "Ain al-Asad
+        airbase", "Maarat" in "Maarat al-Naasan"): the whole written name, when the geocoder resolves it
+        in exactly one of the name's countries; None when the name is glued to the words around it
+        (an Arabic article joins them) and the whole does not resolve: a fragment is no place."""
+        n = len(toks)
+        first, last = h.first, h.last
+        glued = False
+        while first > 0 and toks[first - 1].text[:1].isupper() and fold_word(toks[first - 1].text) not in _NOT_PLACE \
+                and fold_word(toks[first - 1].text) not in _DEMONYMS and (first - 1) not in in_names \
+                and self.text[toks[first - 1].end:toks[first].start] in (" ", "-"):
+            first -= 1
+            glued = glued or fold_word(toks[first + 1].text) in _ARTICLE_WORDS
+        while (last + 2 < n and fold_word(toks[last + 1].text) in _ARTICLE_WORDS
+               and self.text[toks[last + 1].end:toks[last + 2].start] == "-" and toks[last + 2].text[:1].isupper()
+               and self.text[toks[last].end:toks[last + 1].start] == " "):
+            last += 2
+            glued = True
+        if (first, last) == (h.first, h.last):
+            return h
+        start, end = toks[first].start, toks[last].end
+        written = self.text[start:end]
+        answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+        found = [c for c, r in answers.items() if r.status == "resolved"]
+        if len(found) == 1:
+            return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
+        return None if glued else h
+
     def unlisted(self, i: int, toks: list[Span], lows: list[str], taken: set[int]) -> list[PlaceRef]:
         """Names the automaton did not find, spelled another way ("Kalso base", "Deir Ezzor"): capitalised
         words right after a locational preposition, tried on the geocoder's own ladder (transliteration
@@ -508,6 +608,10 @@ class _Context:
         n = len(toks)
         for j, w in enumerate(lows):
             role = _LOC_PREPS.get(w)
+            if role == "of" and j >= 1 and lows[j - 1] in _KIND_OF:
+                role = _left_cue(lows, j - 1) or "location"     # "near the village of Kharza"
+                if role in ("of", "to"):
+                    role = "location"
             if role is None or role in ("of", "to") or j + 1 >= n:
                 continue
             k = j + 1
@@ -527,6 +631,8 @@ class _Context:
             start, end = toks[first].start, toks[k - 1].end
             written = self.text[start:end]
             if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
+                continue
+            if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
                 continue
             query = written + _trailing_feature(self.text[end:self.sents[i].end])
             answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
@@ -621,8 +727,10 @@ class _Context:
         if country is None:
             flags.append("country not decided: the name exists in " + ", ".join(loc.countries))
         event_type, sub, _ = C.refine(e.family or C.ATTACK, " ".join(self.sents[j].text for j in e.sentences))
-        if e.family in (C.ATTACK, None):
+        if e.family in (C.ATTACK, None) and not sub:
             flags.append("type not stated: the report says only 'attack'; choose the sub-event type")
+        elif e.family in (C.ATTACK, None):
+            flags.append(f"type inferred ({sub}) from who attacked whom; the report says only 'attack': check it")
         if e.family == C.EXPLOSION:
             flags.append("cause of the explosion not stated: check the type")
         r = loc.result if loc.status == "resolved" else None
@@ -770,6 +878,17 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                     return _LOC_PREPS[lows[k]]
                 return "of"
             return None
+        if w == "s" and j >= 1 and lows[j - 1] in _COUNTRY_WORDS:
+            j -= 2                  # "in Iraq's Sinjar": the country's name is no barrier
+            steps += 1
+            continue
+        if w == "as":
+            k = j - 1
+            while k >= 0 and j - k <= 3 and lows[k] in ("the", "site", "base", "outpost", "place", "it", "location"):
+                k -= 1
+            return "location" if k >= 0 and lows[k] in _NAMED_AS else None
+        if w == "to" and j >= 1 and lows[j - 1] in ("close", "next", "adjacent"):
+            return "near"           # "close to Derik"
         if w in _LOC_PREPS:
             return _LOC_PREPS[w]
         if w in _FILLERS or w in _DIRECTIONS or (allow_demonym and fold(w) in _DEMONYMS):
@@ -781,6 +900,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
 
 
 _ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"}
+_KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
+            "neighbourhood", "neighborhood", "locality", "hamlet"}
 # Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).
 _NOT_PLACE = frozenset("""
 january february march april may june july august september october november december monday tuesday
@@ -808,10 +929,17 @@ def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: 
                 country: str | None) -> bool:
     if place is None and country is None:
         return True
+    if (event_place is not None and event_place.status != "resolved" and event_place.text.endswith(" province")
+            and place is not None and place.status == "resolved" and place.country in event_place.countries):
+        return True           # "in Sistan and Baluchestan province" (not found) ... "in Chabahar"
     if event_place is not None and event_place.region and place is not None and place.country == event_place.country:
         pa, pb = event_place.point, place.point
         if pa is None or pb is None or distance_km(pa[0], pa[1], pb[0], pb[1]) <= 150:
             return True       # "in northern Babil" ... "in Jurf al-Nasr"
+        inside = getattr(place.result, "admin1", None)
+        if inside and fold(inside) in (fold(getattr(event_place.result, "name", "") or ""),
+                                       fold(getattr(event_place.result, "admin1", "") or "")):
+            return True       # a large province: the geocoder puts the place inside it
     if event_place is None:
         if event_country and place is not None and place.country and place.country != event_country:
             return False
@@ -869,6 +997,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 if _family_fits(e, m) is not None or m.family is None:
                     target = e
                     break
+            if target is not None and not _dates_agree(target.date, m) and m.places:
+                target = None         # its own, other date and place: another event, not the one told before
+                m = replace(m, new=True, definite=False)
         elif events:
             e = events[-1]
             if (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
@@ -899,6 +1030,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     return [e for e in events if e.location is not None]
 
 
+def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
+    """Whether a mention's own date can be the event's: no date of its own, or windows that meet."""
+    if day is None or m.date is None or m.date_since:
+        return True
+    span = {1: 0, 2: 6, 3: 30}
+    a0, a1 = day.day, day.day.toordinal() + span.get(day.precision, 0)
+    b0, b1 = m.date.day, m.date.day.toordinal() + span.get(m.date.precision, 0)
+    return a0.toordinal() <= b1 and b0.toordinal() <= a1
+
+
 def _fill(e: Event, m: Mention, own: bool) -> None:
     e.sentences.append(m.sentence)
     fam = _family_fits(e, m)
@@ -912,7 +1053,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
     loc = m.places.get("location")
     if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"
                                                    and not _same_place(e.location, loc))
-                            or (e.location.region and not loc.region and loc.country == e.location.country)):
+                            or (e.location.region and not loc.region and loc.country == e.location.country
+                                and loc.status == "resolved")):
         e.location = loc
     elif loc is not None and e.location is not None and _same_place(e.location, loc) and loc.role != "near" \
             and e.location.role == "near":

@@ -13,9 +13,6 @@ def test_labelled_reports_places_dates_and_countries():
     spec.loader.exec_module(bench)
     reports = bench.load_reports()
     assert len(reports) >= 20
-    # held-out 7 failed at its first measurement (see the file's about text); it joins this guard once
-    # the kinds of fault it showed are fixed and it has moved to tuning.
-    reports = [r for r in reports if r["split"] != "heldout7"]
     assert all(r["source_url"].startswith("https://") and isinstance(r["events"], list) for r in reports)
     assert sum(1 for r in reports if r["events"]) >= 20
     s = bench.score(reports, bench.ours)

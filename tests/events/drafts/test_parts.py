@@ -183,3 +183,86 @@ def test_a_countrys_name_forms_are_folded_once_per_machine(monkeypatch, tmp_path
     monkeypatch.setattr(places, "_matchers", {})
     places.matcher("SY")
     assert folded, "a damaged table must be rebuilt"
+
+
+# Kinds of fault the fresh held-out set 7 showed at its first measurement (session 5), each on a
+# sentence written for it.
+def _near(d, lat, lon, km=25):
+    from geodata.geo import distance_km
+    return d["latitude"] is not None and distance_km(d["latitude"], d["longitude"], lat, lon) <= km
+
+
+def test_country_possessive_and_doing_verb_tell_an_event():
+    d = draft_report("Turkey also carried out airstrikes in Iraq's Makhmour on Friday.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 35.776, 43.580) and d[0]["event_date"] == "2024-04-19"
+    assert d[0]["actor1"] == "Military Forces of Turkey"
+
+
+def test_the_capital_named_as_a_place_is_a_place():
+    d = draft_report("An Israeli missile strike hit a military position near the capital Damascus on Monday, "
+                     "killing two soldiers.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 33.51, 36.29)
+    assert d[0]["fatalities"] == 2 and d[0]["actor1"].startswith("Military Forces of Israel")
+
+
+def test_an_outlet_named_after_a_place_is_no_place():
+    d = draft_report("A drone struck a car near Qamishli in Syria on Monday, the Hawar News Agency reported.",
+                     MONDAY).drafts
+    assert [x["location"] for x in d] == ["Qamishli"]
+
+
+def test_the_site_named_as_places_the_event_told_before():
+    d = draft_report("A drone hit a small US outpost in Jordan on Sunday. Officials named the site as Tower 22.",
+                     MONDAY).drafts
+    assert len(d) == 1 and d[0]["location"] == "Tower 22" and _near(d[0], 33.314, 38.703)
+
+
+def test_the_whole_written_name_not_a_fragment():
+    d = draft_report("A rocket hit Ain al-Asad airbase in Iraq on Sunday.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 33.79, 42.44)
+
+
+def test_a_namesake_far_from_the_place_the_report_puts_it_in():
+    d = draft_report("A drone hit a car near the Serdest camp for displaced Yazidis in Sinjar, Iraq, on Sunday.",
+                     MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 36.32, 41.88)
+    assert any("namesake" in f for f in d[0]["flags"])
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Two members of the security forces were killed in the clash.", 2),
+    ("The rockets fell into the sea, causing no damage or casualties.", 0),
+])
+def test_fatalities_more_forms(sentence, n):
+    assert fatalities(sentence) == n
+
+
+def test_acled_types_for_violent_crowds_and_attacks_on_police():
+    riot = draft_report("Protesters threw stones and petrol bombs at security forces in Basra, Iraq, on Friday; "
+                        "two protesters were killed.", MONDAY).drafts
+    assert [(x["event_type"], x["sub_event_type"]) for x in riot] == [("Riots", "Violent demonstration")]
+    clash = draft_report("Gunmen attacked a police checkpoint in Basra, Iraq, on Friday, killing two policemen.",
+                         MONDAY).drafts
+    assert [(x["event_type"], x["sub_event_type"]) for x in clash] == [("Battles", "Armed clash")]
+
+
+def test_what_a_witness_heard_and_a_diplomatic_protest_are_no_events():
+    assert not [c for c in find_cues("A witness in Haifa said she heard three explosions.") if c.family == "explosion"]
+    assert draft_report("Iran summoned the British ambassador in Tehran to protest against new sanctions.",
+                        MONDAY).drafts == []
+
+
+def test_a_reference_back_with_its_own_date_is_another_event():
+    d = draft_report("Gunmen attacked a police patrol in Zahedan, Iran, on Tuesday, killing two policemen. "
+                     "Last week the group attacked a police base in Chabahar.", date(2024, 4, 9)).drafts
+    dates = sorted(x["event_date"] for x in d)
+    assert len(d) == 2 and dates[0] < "2024-04-08" and dates[1] == "2024-04-09"
+
+
+def test_named_groups_state_forces_and_vehicle_bombs():
+    d = draft_report("A motorcycle bomb exploded in Basra, Iraq, on Tuesday, killing three people. "
+                     "The militant group Jaish al-Tawhid claimed the attack.", MONDAY).drafts
+    assert len(d) == 1 and d[0]["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert d[0]["actor1"] == "Jaish al-Tawhid"
+    us = draft_report("Suspected US airstrikes hit the port city of Hodeida in Yemen on Sunday.", MONDAY).drafts
+    assert us and us[0]["actor1"].startswith("Military Forces of the United States")
