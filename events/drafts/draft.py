@@ -269,6 +269,9 @@ class _Context:
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
+        told = [c for c in found if c.definite and c.family not in C.GENERIC]
+        if fresh and told and all(c.family in C.GENERIC for c in fresh):
+            chosen = told[0]      # "The blast caused no damage; it was the latest in a series of attacks"
         if chosen is None:
             if not _PRONOUN_START.match(sentence):
                 located = [p for p in places if p.role in ("location", "target")]
@@ -371,6 +374,30 @@ class _Context:
                 for context in (own, report_wide):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, the province the report names"):
                         break
+        # a report that names no country of a place: the country where its other places were found
+        homes = {p.country for refs in self.sentence_places.values() for p in refs
+                 if p.status == "resolved" and p.country}
+        for refs in self.sentence_places.values():
+            for ref in refs:
+                if ref.country is None and len(ref.countries) > 1 and len(homes & set(ref.countries)) == 1:
+                    code = next(iter(homes & set(ref.countries)))
+                    r = self.geocoder.geocode(ref.text, code)
+                    if r.status in ("resolved", "ambiguous"):
+                        ref.countries, ref.country = (code,), code
+                        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+                        if r.status == "resolved":
+                            ref.result, ref.status, ref.alternatives = r, "resolved", r.alternatives
+                        else:
+                            ref.unsure, ref.alternatives = r, tuple(r.alternatives[:5])
+                            where = ", ".join(f"{a.name} ({a.admin1})" for a in ref.alternatives[:3])
+                            ref.flags.append(f"place ambiguous: '{ref.text}' could be {where}; pick one")
+                        ref.flags.append(f"country taken from the report's other places: {code}")
+                        if ref.status == "ambiguous":
+                            self._settle(ref, report_wide, ref.text, "placed in {admin1}, the province the report names")
+        for refs in self.sentence_places.values():        # last: the only town or city of that name
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_kind(ref, only_town=True)
         for m in mentions:
             loc = m.places.get("location")
             if loc is not None and loc.status != "resolved":
@@ -424,7 +451,7 @@ class _Context:
             return None
         return None
 
-    def _settle_kind(self, ref: PlaceRef) -> bool:
+    def _settle_kind(self, ref: PlaceRef, only_town: bool = False) -> bool:
         """"the port city of Hodeida", "Sanaa, the Houthi-held capital": when the report says what kind
         of place it is and the geocoder's first candidate is the only one of that kind, that candidate
         is taken, with the geocoder's measured confidence for it (GeocodeResult: for ``ambiguous``,
@@ -435,20 +462,35 @@ class _Context:
         before = self.text[max(0, ref.start - 40):ref.start]
         after = self.text[ref.end:ref.end + 60]
         said = _KIND_BEFORE.search(before) or _KIND_AFTER.match(after)
-        if said is None:
-            return False
-        kinds = _KINDS[said.group(1).lower()]
-        fitting = [a for a in r.alternatives if a.kind in kinds]
-        if len(fitting) != 1 or fitting[0] is not r.alternatives[0]:
-            return False
+        if only_town:
+            # "in Saada", "in Diwaniya": reports name towns and cities far more often than villages of the
+            # same name; taken only when the geocoder ranks that town first and every other candidate is
+            # a village, at the geocoder's measured confidence for its first candidate
+            fitting = [a for a in r.alternatives if a.kind in ("town", "city")]
+            if len(fitting) != 1 or fitting[0] is not r.alternatives[0] or \
+                    any(a.kind != "village" for a in r.alternatives[1:]):
+                return False
+            kind = fitting[0].kind
+        else:
+            if said is None:
+                return False
+            kinds = _KINDS[said.group(1).lower()]
+            fitting = [a for a in r.alternatives if a.kind in kinds]
+            if len(fitting) != 1 or fitting[0] is not r.alternatives[0]:
+                return False
+            kind = said.group(1).lower()
         a = fitting[0]
         from geodata.result import GeocodeResult
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
                                    tuple(r.alternatives[1:]), a.admin1)
         ref.status, ref.alternatives = "resolved", tuple(r.alternatives[1:])
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
-        ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the {said.group(1).lower()} the report "
-                         f"calls it ({a.name}, {a.admin1}); other places have this name: check it")
+        if only_town:
+            ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the only {kind} of that name ({a.name}, "
+                             f"{a.admin1}); villages elsewhere have this name: check it")
+        else:
+            ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the {kind} the report "
+                             f"calls it ({a.name}, {a.admin1}); other places have this name: check it")
         return True
 
     def _settle(self, ref: PlaceRef, context: list[tuple[str | None, str | None]], query: str, why: str) -> bool:
@@ -962,6 +1004,8 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         return a
     if a in C.GENERIC or a == b:
         return b
+    if b in _EXPLAINED and a in _VIOLENT and m.definite and m.places.get("location") is None:
+        return a              # "A roadside bomb hit a convoy ... The blast caused no damage"
     if {a, b} <= _VIOLENT and (a in _EXPLAINED or b in _EXPLAINED):
         # a blast at the same place explained by a strike or a rocket attack
         if _same_place(e.location, m.places.get("location")):

@@ -266,3 +266,10 @@ def test_named_groups_state_forces_and_vehicle_bombs():
     assert d[0]["actor1"] == "Jaish al-Tawhid"
     us = draft_report("Suspected US airstrikes hit the port city of Hodeida in Yemen on Sunday.", MONDAY).drafts
     assert us and us[0]["actor1"].startswith("Military Forces of the United States")
+
+
+def test_the_only_town_of_a_name_and_the_blast_told_before():
+    d = draft_report("A roadside bomb exploded in Diwaniya, Iraq, on Friday. The blast caused no damage and no one "
+                     "was hurt.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 31.99, 44.93) and d[0]["fatalities"] == 0
+    assert any("only city of that name" in f for f in d[0]["flags"])
