@@ -147,10 +147,18 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
     protests met with force, explosions with a stated cause."""
     event_type, sub, sure = TYPES[family]
     low = sentence.lower()
-    if family in (PROTEST, RIOT) and re.search(r"\b(?:clash(?:es|ed)?|stones?|rocks|petrol\s+bombs?|molotov|"
+    if family in (PROTEST, RIOT) and re.search(r"\b(?:clash(?:es|ed)?|gunfights?|firefights?|gun\s+battles?|"
+                                            r"exchanged?\s+fire|stones?|rocks|petrol\s+bombs?|molotov|"
                                             r"storm(?:ed|ing)?|torch(?:ed|ing)|set\s+fire|rioters?|rioting)\b", low):
         # ACLED: demonstrators who engage in violence make a violent demonstration, whatever the response
         return "Riots", "Violent demonstration", 0.7
+    if family in (ATTACK, CLASH, PROTEST) and re.search(r"\b(?:protesters|protestors|demonstrators)\b", low):
+        if re.search(r"\b(?:gunmen|armed\s+men|assailants|attackers)\b", low):
+            # ACLED: armed men firing on demonstrators
+            return "Protests", "Excessive force against protesters", 0.6
+        if family == CLASH:
+            # ACLED: demonstrators fighting security forces make a violent demonstration
+            return "Riots", "Violent demonstration", 0.6
     if family in (ATTACK, CLASH) and re.search(r"\b(?:gunmen|militants?|insurgents|fighters|assailants|attackers|"
                                                r"rebels)\b", low) \
             and re.search(r"\b(?:police|policemen|soldiers|troops|security\s+forces|border\s+guards|army|"
@@ -158,7 +166,7 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
         # ACLED: an armed group's attack on state forces who fight back is an armed clash
         return "Battles", "Armed clash", 0.6
     if family == PROTEST:
-        if re.search(r"\b(?:killed|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
+        if re.search(r"\b(?:killed|killing|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
             return "Protests", "Excessive force against protesters", 0.7
         if re.search(r"\b(?:tear\s*gas|water\s+cannon|dispersed|rubber\s+bullets|broke\s+up|arrested)\b", low):
             return "Protests", "Protest with intervention", 0.75
@@ -250,7 +258,7 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "Israeli": "Military Forces of Israel (2022-)", "Iraqi": "Military Forces of Iraq (2022-)",
                 "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
-                r"warplanes?|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
+                r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
                 r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?)")
 # A state as the subject of an act of war: its military
 STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],

@@ -102,6 +102,9 @@ _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" +
 _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
+# "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
+_HELD_IN = re.compile(r"^(?:\s+(?:square|street|road|bridge|roundabout|market|camp|neighbou?rhood|district|area|quarter|"
+                      r"village|town))?\s+in\s+(?:the\s+)?$", re.I)
 # The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
 _KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)
 _KIND_AFTER = re.compile(r"^\s*,\s*(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}?(city|town|village|capital)\b", re.I)
@@ -276,7 +279,13 @@ class _Context:
             if not _PRONOUN_START.match(sentence):
                 located = [p for p in places if p.role in ("location", "target")]
                 if not located:
-                    return None
+                    dead = C.fatalities(sentence)
+                    if dead is None:
+                        return None
+                    # "An Iraqi general said there were no casualties": the toll of the event told before
+                    m = Mention(i, None, False, False, "", fill_only=True)
+                    m.fatalities = dead
+                    return m
                 # no cue word, but a place something was aimed at: it may place the event told before
                 m = Mention(i, None, False, False, "", fill_only=True)
                 m.places["location"] = located[0]
@@ -303,6 +312,15 @@ class _Context:
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
                 if not re.search(r"\band\b", self.text[min(p.end for p in located):max(p.start for p in located)]):
                     places = [*located[:1], *(p for p in places if p.role == "origin")]
+            where = next((p for p in places if p.role != "origin"), None)
+            if where is not None and m.new and not m.definite:
+                # "a US airstrike in eastern Syria, which answered a rocket attack on a base in Irbil": the
+                # place's event is the one its nearest cue word before it tells
+                between = [c for c in found if chosen.start < c.start < where.start - s.start
+                           and c.family not in C.GENERIC and c.family != m.family and not c.definite
+                           and not C._VERB_FORM.match(c.text) and c.text.lower() not in ("strike", "strikes", "struck")]
+                if between:
+                    m.family = between[-1].family
         for role_place in places:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
@@ -421,7 +439,7 @@ class _Context:
         for other in self.sentence_places.get(ref.sentence, []):
             if other is ref or other.status != "resolved" or other.start <= ref.end:
                 continue
-            if _HELD_BY.match(self.text[ref.end:other.start]):
+            if _HELD_BY.match(self.text[ref.end:other.start]) or _HELD_IN.match(self.text[ref.end:other.start]):
                 held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
                                "report says holds it: check it"])
@@ -627,11 +645,20 @@ class _Context:
                 and self.text[toks[first - 1].end:toks[first].start] in (" ", "-"):
             first -= 1
             glued = glued or fold_word(toks[first + 1].text) in _ARTICLE_WORDS
-        while (last + 2 < n and fold_word(toks[last + 1].text) in _ARTICLE_WORDS
-               and self.text[toks[last + 1].end:toks[last + 2].start] == "-" and toks[last + 2].text[:1].isupper()
-               and self.text[toks[last].end:toks[last + 1].start] == " "):
-            last += 2
-            glued = True
+        while True:
+            if (last + 2 < n and fold_word(toks[last + 1].text) in _ARTICLE_WORDS
+                    and self.text[toks[last + 1].end:toks[last + 2].start] == "-" and toks[last + 2].text[:1].isupper()
+                    and self.text[toks[last].end:toks[last + 1].start] == " "):
+                last += 2
+                glued = True
+            elif (last + 1 < n and self.text[toks[last].end:toks[last + 1].start] == "-"
+                  and toks[last + 1].text[:1].isupper() and (last + 1) not in in_names
+                  and not (last + 2 < n and toks[last + 2].text.lower() in ("road", "highway", "border", "crossing",
+                                                                             "line", "axis", "front", "route"))):
+                last += 1         # "Sistan-Baluchestan": one name written with a hyphen
+                glued = True
+            else:
+                break
         if (first, last) == (h.first, h.last):
             return h
         start, end = toks[first].start, toks[last].end
@@ -924,6 +951,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             j -= 2                  # "in Iraq's Sinjar": the country's name is no barrier
             steps += 1
             continue
+        if w in ("including", "them") and (w == "including" or (j >= 1 and lows[j - 1] == "among")):
+            return "location"       # "in several towns, among them Khash", "... including Khash"
         if w == "as":
             k = j - 1
             while k >= 0 and j - k <= 3 and lows[k] in ("the", "site", "base", "outpost", "place", "it", "location"):
@@ -1026,6 +1055,12 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 e.sentences.append(m.sentence)
             elif e is None:
                 lead_date = m.date
+            continue
+        if m.fill_only and "location" not in m.places:
+            e = events[-1] if events else None
+            if e is not None and e.fatalities is None and m.fatalities is not None and m.sentence - max(e.sentences) <= 2:
+                e.fatalities = m.fatalities
+                e.sentences.append(m.sentence)
             continue
         if m.fill_only:
             e = events[-1] if events else None

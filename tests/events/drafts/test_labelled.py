@@ -14,9 +14,8 @@ def test_labelled_reports_places_dates_and_countries():
     reports = bench.load_reports()
     assert len(reports) >= 20
     # the newest held-out set stays out of this guard while it is the measure of unseen reports
-    # (set 8 failed its first measurement; see the file's about text)
-    reports = [r for r in reports if r["split"] != "heldout8"]
-    assert all(r["source_url"].startswith("https://") and isinstance(r["events"], list) for r in reports)
+    reports = [r for r in reports if r["split"] != "heldout9"]
+    assert all(r["source_url"].startswith(("https://", "http://")) and isinstance(r["events"], list) for r in reports)
     assert sum(1 for r in reports if r["events"]) >= 20
     s = bench.score(reports, bench.ours)
     # The targets (90% within 25 km), on every labelled report: mostly reports the rules were

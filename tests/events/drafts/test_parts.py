@@ -273,3 +273,21 @@ def test_the_only_town_of_a_name_and_the_blast_told_before():
                      "was hurt.", MONDAY).drafts
     assert len(d) == 1 and _near(d[0], 31.99, 44.93) and d[0]["fatalities"] == 0
     assert any("only city of that name" in f for f in d[0]["flags"])
+
+
+def test_more_kinds_from_set_8():
+    # a place written inside another ("Square in Baghdad"); a toll told in a sentence of its own
+    d = draft_report("Two protesters were killed on Sunday in al-Wathba Square in Baghdad during renewed "
+                     "confrontations with security forces.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 33.34, 44.40)
+    d = draft_report("Ten rockets struck Ain al-Asad airbase in Iraq on Wednesday. An Iraqi general said there were no "
+                     "casualties.", MONDAY).drafts
+    assert len(d) == 1 and d[0]["fatalities"] == 0 and d[0]["sub_event_type"] == "Shelling/artillery/missile attack"
+    # the place's event is told by the cue word nearest before it
+    d = draft_report("The attack followed a US airstrike in eastern Syria, which answered a rocket attack on a base "
+                     "in Irbil, Iraq, on Feb. 15.", MONDAY).drafts
+    assert [x["sub_event_type"] for x in d] == ["Shelling/artillery/missile attack"]
+    # clashes between protesters and security forces: ACLED's violent demonstration
+    d = draft_report("Gunfights broke out between protesters and security forces in Nasiriyah, Iraq, on Wednesday.",
+                     MONDAY).drafts
+    assert [(x["event_type"], x["sub_event_type"]) for x in d] == [("Riots", "Violent demonstration")]
