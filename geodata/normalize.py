@@ -19,7 +19,9 @@ _LATIN_SPECIALS = str.maketrans({
     "æ": "ae", "œ": "oe", "þ": "th", "ə": "e", "ɛ": "e", "ŋ": "n",
 })
 # Apostrophe-like marks used for ayn/hamza in romanisations: dropped, not turned into a space.
-_MARKS = "ʿʾʻʼ’‘`´'ʹʺ\u02be\u02bf\u2032"
+# Hebrew geresh and gershayim (׳ ״: ג׳ is j, ע׳ is gh in Arabic names) are written with the
+# apostrophe and quote as often: סח׳נין = סח'נין = סח’נין (Sakhnin).
+_MARKS = "ʿʾʻʼ’‘`´'ʹʺ\u02be\u02bf\u2032\u05f3\u05f4"
 _DROP_MARKS = str.maketrans("", "", _MARKS)
 # Arabic script: unify letter variants (after NFKD has removed hamza/madda marks from alef).
 _ARABIC_LETTERS = str.maketrans({

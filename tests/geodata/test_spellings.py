@@ -106,6 +106,8 @@ def test_persian_script_offers_the_iranian_town_first(real_data_dir, query, trut
     ("חֵיפָה", (32.79, 35.0)),          # with niqqud (vowel points)
     ("פתח תקוה", (32.09, 34.88)),       # defective spelling; the gazetteer also has פתח תקווה
     ("קרית שמונה", (33.21, 35.57)),
+    ("סח׳נין", (32.86, 35.30)),         # Hebrew geresh ׳ where the gazetteer writes ' or ’ (Sakhnin)
+    ("ג׳סר א-זרקא", (32.54, 34.91)),     # Jisr az-Zarqa
 ])
 def test_hebrew_script_for_israel(real_data_dir, query, truth):
     result = geocode(query, "IL")
