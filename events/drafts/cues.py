@@ -35,7 +35,7 @@ TYPES: dict[str, tuple[str, str, float]] = {
 GENERIC = (ATTACK, None)
 
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
-                r"killed|killing|kills|wounded|wounding|injured|injuring|"
+                r"killed|killing|kills|wounded|wounding|injured|injuring|fallen|falling|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
                 r"blew\s+up|exploded|detonated|aimed|directed")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
@@ -46,7 +46,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
                      r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*)\b", re.I), False),
-    (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|drone\s+attacks?|"
+    (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
+                     r"drone\s+strikes?|drone\s+attacks?|"
                      r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
                      r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment))\b", re.I), False),
     (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"

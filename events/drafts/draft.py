@@ -103,8 +103,9 @@ _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarte
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
-_HELD_IN = re.compile(r"^(?:\s+(?:square|street|road|bridge|roundabout|market|camp|neighbou?rhood|district|area|quarter|"
-                      r"village|town))?\s+in\s+(?:the\s+)?$", re.I)
+_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
+                      r"eastern|western|central)\s+(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
+                      r"(?:(?:city|town|village|district)\s+of\s+(?:the\s+)?)?$", re.I)
 # The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
 _KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)
 _KIND_AFTER = re.compile(r"^\s*,\s*(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}?(city|town|village|capital)\b", re.I)
@@ -168,6 +169,7 @@ class Mention:
     actor1: str = ""
     actor2: str = ""
     claim_actor: str = ""
+    said_date: object = None          # "officials said on Monday that ...": the statement's day
     date_only: bool = False
     fill_only: bool = False       # may place the event told just before, never starts one
     single: bool = True           # the sentence has one event cue
@@ -188,6 +190,7 @@ class Event:
     actor1: str = ""
     actor2: str = ""
     type_sentence: int = -1
+    said_date: object = None
 
 
 @dataclass
@@ -329,7 +332,7 @@ class _Context:
             if first is None:
                 m.places[role] = role_place
             elif (role == "location" and not _same_place(first, role_place)
-                  and re.search(r"\band\b", self.text[(m.more[-1] if m.more else first).end:role_place.start])
+                  and re.search(r"\band\b|^\s*,\s*$", self.text[(m.more[-1] if m.more else first).end:role_place.start])
                   and not (m.more and _same_place(m.more[-1], role_place))):
                 m.more.append(role_place)      # ACLED: one event per location
         for role, code in self.country_slots(toks, sentence).items():
@@ -337,6 +340,8 @@ class _Context:
         m.admin1 = admin1
         for d in find_dates(sentence):
             if d.said:
+                if m.said_date is None:
+                    m.said_date = resolve(d.text, d.kind, self.published)
                 continue
             r = resolve(d.text, d.kind, self.published)
             if r is not None:
@@ -485,8 +490,13 @@ class _Context:
             # same name; taken only when the geocoder ranks that town first and every other candidate is
             # a village, at the geocoder's measured confidence for its first candidate
             fitting = [a for a in r.alternatives if a.kind in ("town", "city")]
-            if len(fitting) != 1 or fitting[0] is not r.alternatives[0] or \
-                    any(a.kind != "village" for a in r.alternatives[1:]):
+            first = r.alternatives[0]
+            seat = first.kind in ("town", "city") and _key(first.name) == _key(first.admin1 or "") and not any(
+                _key(a.name) == _key(a.admin1 or "") for a in r.alternatives[1:])
+            capital = first.kind == "city" and fold(self.text[ref.start:ref.end]) in capitals()
+            if seat or capital:
+                fitting = [first]     # "Saada": the town that gives its province its name; "Sanaa": the capital
+            elif len(fitting) != 1 or fitting[0] is not first or any(a.kind != "village" for a in r.alternatives[1:]):
                 return False
             kind = fitting[0].kind
         else:
@@ -595,8 +605,8 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
-            if fold(written) in _COUNTRY_WORDS:
-                continue          # "Iraq's Kurdistan Region": a country-level name, the country slots' business
+            if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS:
+                continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
             joined = _AND_PROVINCE.match(rest)
             if joined:            # "Sistan and Baluchestan province": one province, not the place "Sistan"
                 h = replace(h, end=h.end + len(joined.group(1)), text=self.text[h.start:h.end + len(joined.group(1))])
@@ -695,7 +705,8 @@ class _Context:
             if k == first or any(x in taken for x in range(first, k)):
                 continue
             words_ = [fold_word(t.text) for t in toks[first:k]]
-            if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE for w_ in words_):
+            if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE or w_ in _DEMONYMS
+                                                                       or w_ in _MORE_DEMONYMS for w_ in words_):
                 continue
             start, end = toks[first].start, toks[k - 1].end
             written = self.text[start:end]
@@ -810,7 +821,12 @@ class _Context:
             if loc.role in ("near", "landmark") and precision == 1:
                 precision = 2
         admin1 = self.admin1_of(country, r) or e.admin1
-        if e.date is None:
+        if e.date is None and e.said_date is not None and e.said_date.day <= self.published:
+            # "the Security Media Cell said on Monday that a rocket had fallen": the event's day is not
+            # told, the statement's is; the event was that day or shortly before it
+            day, date_precision, date_conf = e.said_date.day, e.said_date.precision, DATE_RIGHT["none"]
+            flags.append("date not stated: the day of the statement that reports it is used")
+        elif e.date is None:
             day, date_precision, date_conf = self.published, 2, DATE_RIGHT["none"]
             flags.append("date not stated: publication date used (week precision)")
         else:
@@ -925,6 +941,11 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
     steps = 0
     while j >= 0 and steps < 7:
         w = lows[j]
+        if j in names:              # "in Hasakah, Amude and Darbasiyah": the list's preposition
+            while j in names:
+                j -= 1
+            steps += 1
+            continue
         if w in ("and", "or") and j - 1 in names:
             while j - 1 in names:
                 j -= 1
@@ -982,6 +1003,7 @@ afp ap associated press cnn bbc al jazeera arabiya telegram twitter x facebook i
 hezbollah hamas coalition us u s american iraq iraqi syria syrian jordan lebanon israel israeli iran iranian
 turkey yemen gaza pentagon centcom white house congress parliament government ministry army forces
 """.split())
+_MORE_DEMONYMS = {"american", "british", "russian", "saudi", "emirati", "qatari", "egyptian", "kuwaiti", "french"}
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
 
@@ -1106,7 +1128,14 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
             twin.sentences = list(target.sentences)
             twin.fatalities = None if target.fatalities else twin.fatalities
+            twin.actor1, twin.actor2 = twin.actor1 or target.actor1, twin.actor2 or target.actor2
     return [e for e in events if e.location is not None]
+
+
+def _key(name: str) -> str:
+    """A name's letters only, without a leading Arabic article: "Şa‘dah" and "Sa`dah" are one key."""
+    k = re.sub(r"[^a-z]", "", fold(name).replace(" ", ""))
+    return re.sub(r"^(?:al|el|as|ash|ad|an|ar|az)(?=[a-z]{3})", "", k)
 
 
 def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
@@ -1147,6 +1176,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.origin_country = m.country_slots["origin"]
     if m.admin1 and not e.admin1:
         e.admin1 = m.admin1
+    if m.said_date is not None and e.said_date is None:
+        e.said_date = m.said_date
     if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)):
         e.fatalities = m.fatalities
     if own and m.actor1 and not e.actor1:

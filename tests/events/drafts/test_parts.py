@@ -291,3 +291,22 @@ def test_more_kinds_from_set_8():
     d = draft_report("Gunfights broke out between protesters and security forces in Nasiriyah, Iraq, on Wednesday.",
                      MONDAY).drafts
     assert [(x["event_type"], x["sub_event_type"]) for x in d] == [("Riots", "Violent demonstration")]
+
+
+def test_more_kinds_from_set_9():
+    # a rocket "had fallen"; the statement's day dates an event whose own day is not told
+    d = draft_report("Iraq's Security Media Cell said on Sunday that a rocket had fallen near Ain al-Asad airbase, "
+                     "causing no casualties.", MONDAY).drafts
+    assert len(d) == 1 and d[0]["event_date"] == "2024-04-21" and d[0]["fatalities"] == 0
+    # a demonym is no place; the town that names its province is its seat; the capital
+    d = draft_report("A Houthi missile hit the Yemeni city of Saada on Sunday, killing two people.", MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 16.94, 43.76)
+    d = draft_report("An airstrike hit a car in the Kuhaza area on the southern outskirts of Sanaa, Yemen, on Sunday.",
+                     MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 15.35, 44.21)
+    # a comma list keeps its preposition; the places split from one event keep its actor
+    d = draft_report("Turkish drones struck on Sunday. The strikes hit places in Hasakah, Amude and Darbasiyah in Syria.",
+                     MONDAY).drafts
+    assert len(d) == 3 and all(x["actor1"] == "Military Forces of Turkey" for x in d)
+    # air raid sirens are a warning, not a raid
+    assert not [c for c in find_cues("The launches set off air raid sirens near Haifa.") if c.family == "air"]
