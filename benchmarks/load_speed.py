@@ -11,7 +11,9 @@ write-only). Then, in this one process and on the same files, prints:
 - ``bare``: plain ``pandas.read_csv(path)`` (CSV) / ``python_calamine`` reading the first sheet
   into Python values (xlsx): the reader alone, nothing checked;
 - ``events.load``: ``events.load(path, geocode=False)``: detection, missing values, mapping,
-  countries, dates and every validation rule, giving the typed event table and its errors;
+  countries, dates and every validation rule, giving the typed event table and its errors, and
+  the coordinates-vs-country warnings (``events.placement``; the synthetic points scatter 0.5 degree
+  around each country's centre, so about one row in six lies at sea or across a border and is warned);
 
 as wall seconds, rows per second, CPU seconds (this process, all threads: Arrow's CSV reader uses
 every core, pandas' one) and the ratios (aim: at most 2x the bare read, wall). The two are run
@@ -112,13 +114,14 @@ def side_by_side(bare, loaded, repeat: int) -> tuple[tuple[float, float], tuple[
 
 
 def report(what: str, rows: int, bare_name: str, bare: tuple[float, float], load: tuple[float, float],
-           valid: int, rejected: int) -> None:
+           valid: int, rejected: int, warned: int | None = None) -> None:
     print(f"\n{what}: {rows:,} rows   (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"  {'reader':<28}{'wall s':>10}{'rows/s':>14}{'CPU s':>10}")
     print(f"  {bare_name:<28}{bare[0]:>10.2f}{rows / bare[0]:>14,.0f}{bare[1]:>10.2f}")
     print(f"  {'events.load (validated)':<28}{load[0]:>10.2f}{rows / load[0]:>14,.0f}{load[1]:>10.2f}")
     print(f"  ratio events.load / bare: {load[0] / bare[0]:.2f}x wall, {load[1] / bare[1]:.2f}x CPU   "
-          f"({valid:,} valid, {rejected:,} rejected)")
+          f"({valid:,} valid, {rejected:,} rejected"
+          + (f", {warned:,} kept with a warning: coordinates away from their country)" if warned is not None else ")"))
 
 
 def main() -> None:
@@ -136,7 +139,7 @@ def main() -> None:
                                                   args.repeat)
             assert result.format == "acled"
             report("ACLED CSV (31 columns)", args.csv_rows, "pandas.read_csv", bare_s, load_s,
-                   len(result.frame), result.rejected)
+                   len(result.frame), result.rejected, len(result.warnings))
         if args.xlsx_rows:
             from openpyxl import Workbook
             from python_calamine import CalamineWorkbook
@@ -155,7 +158,7 @@ def main() -> None:
                 lambda: load(path, geocode=False), args.repeat)
             assert result.format == "acled" and result.container == "xlsx"
             report("ACLED xlsx (31 columns)", args.xlsx_rows, "python_calamine (sheet)", bare_s, load_s,
-                   len(result.frame), result.rejected)
+                   len(result.frame), result.rejected, len(result.warnings))
 
 
 if __name__ == "__main__":

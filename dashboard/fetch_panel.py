@@ -212,14 +212,33 @@ def fetch_panel() -> pd.DataFrame | None:
 
 
 def show_result(upload: Upload) -> None:
-    """What came of a loaded file: its error, notes and rejected rows (shared with the upload box)."""
-    from .upload import errors_frame
-
+    """What came of a loaded file: its error, notes, rejected rows and the kept rows' warnings (shared
+    with the upload box)."""
     if upload.error:
         st.error(plain(upload.error, 300))
     for note in upload.notes:
         st.caption(plain(note, 300))
-    errors = errors_frame(upload.result)
-    if len(errors):
-        with st.expander(f"Rejected rows: {upload.result.rejected}", expanded=True):
-            st.dataframe(errors, hide_index=True, width="stretch")
+    load_report(upload.result)
+
+
+REPORT_ROWS = 1_000  # problems listed on the page per kind (a big file's full list: the CLI's --json)
+
+
+def load_report(result, expanded: bool = True, name: str = "") -> None:
+    """A loaded file's rejected rows and kept rows with a warning, each as a table in an expander
+    (line, column, value, reason; the text shown as text, never as markup), the first
+    ``REPORT_ROWS`` of each; ``name``: the file's name, said in the titles."""
+    from .upload import errors_frame
+
+    if result is None:
+        return
+    for warnings, title, count in ((False, "Rejected rows", result.rejected),
+                                   (True, "Kept with a warning", result.warned)):
+        table = errors_frame(result, warnings=warnings, limit=REPORT_ROWS)
+        if len(table):
+            with st.expander(f"{plain(name, 80) + ': ' if name else ''}{title}: {count:,}", expanded=expanded):
+                st.dataframe(table, hide_index=True, width="stretch")
+                total = len(result.warnings if warnings else result.errors)
+                if total > len(table):
+                    st.caption(f"The first {len(table):,} of {total:,} problems; "
+                               "`python -m events validate FILE --json` lists them all.")

@@ -125,6 +125,10 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
     elif kept == 0:
         upload.error = f"Every row of {name} was rejected; see the reasons below."
     else:
+        warned = result.warned
+        if warned:
+            upload.notes.append(f"{warned} kept row(s) have coordinates that lie away from their country; "
+                                "they are on the map as given (listed below).")
         unplaced = int((~has_coordinates(result.frame)).sum())
         if unplaced:
             upload.notes.append(f"{unplaced} event(s) name a place the gazetteer could not find: "
@@ -275,8 +279,10 @@ def check_zip(data: bytes, name: str) -> None:
                       f"{MAX_XLSX_UNCOMPRESSED / 1_048_576:,.0f} MB. Split the file or filter it before uploading.")
 
 
-def errors_frame(result: LoadResult | None) -> pd.DataFrame:
-    """The rejected rows, one line per problem, for a table."""
-    errors = [] if result is None else result.errors
+def errors_frame(result: LoadResult | None, warnings: bool = False, limit: int | None = None) -> pd.DataFrame:
+    """The rejected rows, one line per problem (``warnings``: the kept rows' warnings), for a table;
+    the first ``limit`` problems when given."""
+    errors = [] if result is None else (result.warnings if warnings else result.errors)
+    errors = errors[:limit] if limit is not None else errors
     return pd.DataFrame([{"line": e.line, "column": e.column, "value": e.value, "reason": e.reason}
                          for e in errors], columns=["line", "column", "value", "reason"])

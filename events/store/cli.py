@@ -49,8 +49,9 @@ def cmd_import(args, summary, print_errors) -> int:
 
         snapshot_after_first_import(store, result.load.frame, str(args.path), _user(args))
     s = summary(result.load)
-    print(f"{s['file']}: format {s['format']}, {s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected")
-    print_errors(result.load, args.max_errors)
+    warned = f", {s['warned']} kept with a warning" if s.get("warned") else ""
+    print(f"{s['file']}: format {s['format']}, {s['rows']} rows, {s['valid']} valid, {s['rejected']} rejected{warned}")
+    print_errors(result.load, args.max_errors)  # rejected rows, then the kept rows' warnings
     print(f"into {store.url}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
           f"{result.skipped} skipped (already in the store; --on-conflict update replaces them)")
     return 1 if result.errors else 0

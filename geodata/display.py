@@ -1,0 +1,145 @@
+"""One display name per admin1 division (governorate / province), whatever spelling a source used.
+
+Sources spell divisions many ways: Who's On First's polygons say "Ninawa", "Al-Anbar", "Homs (Hims)",
+"H'alab"; the curated data and GeoNames "Nineveh", "Anbar", "Homs", "Aleppo"; IOM "Ninewa"; UCDP
+"Nīnawá province". The app shows each division under ONE name:
+
+* Iraq, Syria and Jordan: GeoNames' English name as the curated gazetteer writes it
+  (``geodata.admin1_codes``, from GeoNames' admin1CodesASCII.txt, CC BY 4.0): the form English-language
+  reporting and the curated events use ("Nineveh", "Anbar", "Deir ez-Zor");
+* the other six countries: Who's On First's own name of the polygon (``name_wof``: "Raymah",
+  "East Azerbaijan", "Ankara"), with its backtick for ʿayn written as an apostrophe ("'Adan").
+  WOF's ``admin1`` field is not used for them: it has errors (Raymah and Sanaa both "San`ar";
+  Iran's Khorasan provinces swapped).
+
+``admin1_display(country, spelling)`` gives the display name of the division a spelling names in that
+country (matching through ``geodata.admin1.same_admin1``: normalisation, transliteration key, fuzzy
+ratio, over every name the polygon goes by), or None when no polygon of the country goes by it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# WOF admin1 polygon id -> GeoNames' English name (geodata/admin1_codes.py; the GeoNames id in the comment
+# is the polygon's own ``geonameid``, the same record).
+GEONAMES_DISPLAY: dict[int, str] = {
+    # Iraq
+    85672483: "Anbar",          # WOF Al-Anbar, IQ-AN, GeoNames 99592
+    85672453: "Basra",          # WOF Al-Basrah, IQ-BA, 89341
+    85672455: "Muthanna",       # WOF Al-Muthannia, IQ-MU, 99032
+    85672459: "Qadisiyah",      # WOF Al-Qadisiyah, IQ-QA, 99022
+    85672439: "Najaf",          # WOF An-Najaf, IQ-NA, 98862
+    85672425: "Erbil",          # WOF Arbil, IQ-AR, 95445
+    85672475: "Sulaymaniyah",   # WOF As-Sulaymaniyah, IQ-SU, 98465
+    85672491: "Babil",          # WOF Babil, IQ-BB, 98227
+    85672447: "Baghdad",        # WOF Baghdad, IQ-BG, 98180
+    85672463: "Dhi Qar",        # WOF Dhi-Qar, IQ-DQ, 97019
+    85672417: "Duhok",          # WOF Dihok, IQ-DA, 97270
+    85672481: "Diyala",         # WOF Diyala, IQ-DI, 96965
+    1108804835: "Halabja",      # WOF Halabja, GeoNames IQ.19
+    85672443: "Karbala",        # WOF Karbala', IQ-KA, 94823
+    1108804831: "Kirkuk",       # WOF Kirkuk, IQ-KI, GeoNames IQ.13
+    85672469: "Maysan",         # WOF Maysan, IQ-MA, 93540
+    85672429: "Nineveh",        # WOF Ninawa, IQ-NI, 92877
+    85672435: "Salah al-Din",   # WOF Sala ad-Din, IQ-SD, 91695
+    85672473: "Wasit",          # WOF Wasit, IQ-WA, 89693
+    # Syria
+    85678359: "Aleppo",         # WOF H'alab, SY-HL, 170062
+    85678355: "Raqqa",          # WOF Ar Raqqah, SY-RA, 172957
+    85678385: "As-Suwayda",     # WOF As Suwayda', SY-SU, 172410
+    85678403: "Damascus",       # WOF Dimashq, SY-DI, 167541
+    85678399: "Daraa",          # WOF Dar`a, SY-DR, 170903
+    85678381: "Deir ez-Zor",    # WOF Dayr az Zawr, SY-DY, 170792
+    85678363: "Hama",           # WOF Hamah, SY-HM, 170015
+    85678377: "Al-Hasakah",     # WOF Hasaka (Al Haksa), SY-HA, 173813
+    85678367: "Homs",           # WOF Homs (Hims), SY-HI, 169575
+    85678373: "Idlib",          # WOF Idlib, SY-ID, 169387
+    85678345: "Latakia",        # WOF Al Ladhiqiyah, SY-LA, 173578
+    85678395: "Quneitra",       # WOF Al Qunaytirah, SY-QU, 173336
+    85678391: "Rif Dimashq",    # WOF Rif Dimashq, SY-RD, 170652
+    85678349: "Tartus",         # WOF Tartus, SY-TA, 163342
+    85681385: "UN Neutral Zone",  # WOF United Nations Neutral Zone (Golan, UNDOF); not in GeoNames' table
+    # Jordan
+    85672643: "Ajlun",          # WOF Ajloun, JO-AJ, 443120
+    85672627: "Amman",          # WOF Amman, JO-AM, 250439
+    85672619: "Aqaba",          # WOF Al Aqaba, JO-AQ, 443122
+    85672653: "Balqa",          # WOF Al Balqa, JO-BA, 250751
+    85672641: "Irbid",          # WOF Irbid, JO-IR, 248944
+    85672649: "Jerash",         # WOF Jerash, JO-JA, 443121
+    85672661: "Karak",          # WOF Al Karak, JO-KA, 250625
+    85672637: "Ma'an",          # WOF Maan, JO-MN, 248380
+    85672659: "Madaba",         # WOF Madaba, JO-MD, 443123
+    85672623: "Mafraq",         # WOF Al Mafraq, JO-MA, 250583
+    85672633: "Tafielah",       # WOF Al Tafilah, JO-AT, 250199
+    85672667: "Zarqa",          # WOF Al Zarqa, JO-AZ, 250092
+}
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """Per admin1 polygon (in ``boundaries.areas(1)`` order): country, WOF admin1, display name, and
+    the normalised names it goes by (English, Arabic, WOF, display)."""
+    from .boundaries import areas
+    from .normalize import normalize_admin1
+
+    rows = []
+    for row in areas(1).itertuples():
+        names = {normalize_admin1(n) for n in (row.admin1, row.admin1_ar, row.name_wof, _shown(row)) if n}
+        rows.append((row.country, row.admin1, _shown(row), frozenset(n for n in names if n)))
+    return rows
+
+
+def _shown(row) -> str:
+    return GEONAMES_DISPLAY.get(int(row.wof_id)) or (row.name_wof or row.admin1).replace("`", "'")
+
+
+def display_by_wof_id() -> dict[int, str]:
+    """{WOF id: display name} of every embedded admin1 polygon (the polygon's own name, even where WOF's
+    ``admin1`` field is shared)."""
+    from .boundaries import areas
+
+    return {int(row.wof_id): _shown(row) for row in areas(1).itertuples()}
+
+
+@lru_cache(maxsize=None)
+def display_of_polygon(country: str, admin1: str) -> str:
+    """The display name of the embedded polygon ``geodata.boundaries`` calls ``admin1`` in ``country``
+    (what ``locate``/``fill_admin`` return); ``admin1`` itself when there is no such polygon. WOF gives
+    one name to two Yemeni provinces ("San`ar": Raymah and Sana'a): such a name shows both,
+    "Raymah / Sana'a", as it cannot tell which."""
+    shown = sorted({s for code, wof, s, _ in _table() if code == country and wof == admin1})
+    return " / ".join(shown) if shown else admin1
+
+
+@lru_cache(maxsize=20_000)
+def admin1_display(country: str, spelling: str) -> str | None:
+    """The display name of the division of ``country`` (ISO alpha-2) that ``spelling`` names ("Ninawa",
+    "Ninewa", "Nineveh", "نينوى" -> "Nineveh"), or None when no embedded polygon of that country goes
+    by it (a country outside the nine, a name no source of ours knows). An exact name wins; a fuzzy
+    match counts only when it points at one division."""
+    from .admin1 import same_admin1
+    from .normalize import normalize_admin1
+
+    query = normalize_admin1(spelling)
+    if not query or not isinstance(country, str):
+        return None
+    rows = [(shown, names) for code, _, shown, names in _table() if code == country]
+    exact = {shown for shown, names in rows if query in names}
+    if len(exact) == 1:
+        return exact.pop()
+    close = {shown for shown, names in rows if any(same_admin1(query, n) for n in names)}
+    return close.pop() if len(close) == 1 else None
+
+
+def display_names(countries=None) -> dict[tuple[str, str], str]:
+    """{(country, WOF admin1): display name} for every embedded polygon (of ``countries`` when given)."""
+    wanted = None if countries is None else set(countries)
+    return {(code, wof): display_of_polygon(code, wof) for code, wof, _, _ in _table()
+            if wanted is None or code in wanted}
+
+
+@lru_cache(maxsize=4096)
+def displays_named(spelling: str) -> frozenset[str]:
+    """Display names of the divisions, in any of the nine countries, that ``spelling`` names (a search
+    word or a link's value, whose country is not known): "Ninawa" -> {"Nineveh"}."""
+    return frozenset(filter(None, (admin1_display(code, spelling) for code in sorted({r[0] for r in _table()}))))

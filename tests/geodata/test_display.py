@@ -1,0 +1,39 @@
+"""One display name per embedded admin1 polygon; every spelling a source uses finds it."""
+import pytest
+
+from geodata.admin1_codes import GEONAMES_ADMIN1
+from geodata.boundaries import areas
+from geodata.display import admin1_display, display_names, display_of_polygon, displays_named
+
+
+def test_every_polygon_has_one_display_name_distinct_within_its_country():
+    names = display_names()
+    assert len(names) == len(areas(1)) - 1   # WOF calls Raymah and Sana'a both "San`ar": one key
+    assert names[("YE", "San`ar")] == "Raymah / Sana'a"
+    for code in areas(1)["country"].unique():
+        shown = [v for (c, _), v in names.items() if c == code]
+        assert len(shown) == len(set(shown)), code
+        assert all(s and "`" not in s and "(" not in s for s in shown), shown
+
+
+@pytest.mark.parametrize("country", sorted(GEONAMES_ADMIN1))
+def test_iraq_syria_jordan_show_geonames_english_names(country):
+    shown = set(display_names([country]).values()) - {"UN Neutral Zone"}
+    assert shown == set(GEONAMES_ADMIN1[country].values())
+
+
+@pytest.mark.parametrize("country, spelling, shown", [
+    ("IQ", "Ninawa", "Nineveh"), ("IQ", "Ninewa", "Nineveh"), ("IQ", "Nineveh", "Nineveh"),
+    ("IQ", "نينوى", "Nineveh"), ("IQ", "Nīnawá province", "Nineveh"), ("IQ", "Al-Anbar", "Anbar"),
+    ("IQ", "Arbil", "Erbil"), ("SY", "Hasaka (Al Haksa)", "Al-Hasakah"), ("SY", "Dayr az Zawr", "Deir ez-Zor"),
+    ("SY", "H'alab", "Aleppo"), ("YE", "Raymah", "Raymah"), ("IR", "Azarbayjan-e Sharqi", "East Azerbaijan"),
+    ("IQ", "Kurdistan Region", None), ("CD", "Kinshasa", None),
+    ("YE", "San`ar", None),        # WOF gives it to two provinces: not one division
+])
+def test_a_spelling_names_its_division_or_nothing(country, spelling, shown):
+    assert admin1_display(country, spelling) == shown
+
+
+def test_polygon_names_and_searches_without_a_country():
+    assert display_of_polygon("IQ", "Ninawa") == "Nineveh" and display_of_polygon("IQ", "Nowhere") == "Nowhere"
+    assert displays_named("Ninawa") == {"Nineveh"} and displays_named("Atlantis") == frozenset()
