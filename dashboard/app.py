@@ -18,6 +18,7 @@ from dashboard import auth, clamp, controls, data, editing, first_paint, layout,
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
 from dashboard.drafts_panel import drafts_panel  # noqa: E402
+from dashboard.fetch_panel import load_report  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
@@ -58,6 +59,7 @@ else:
 frame = data.combine(bundled, uploaded, show)
 frame, drafts_token = (frame, "") if lean else drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
 token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
+frame = data.shown(frame, token)  # each governorate under its one display name (dashboard.places)
 
 head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
@@ -103,10 +105,10 @@ if not bare:
 fig = summary.headline(selection)
 head.title("Conflict event map")
 
-if notices:
-    with notice_box.container(border=True):
-        st.warning("The link had values that could not be used as given:\n\n" + "\n".join(f"- {n}" for n in notices))
-        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices)
+if notices:  # one compact row above the map (the map's first markers stay on the first screen)
+    with notice_box.container(horizontal=True, vertical_alignment="center", gap="small", key="link_notice"):
+        st.warning("**Link adjusted:** " + " ".join(notices), icon=":material/link_off:")
+        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices, type="tertiary")
 
 # --- map ------------------------------------------------------------------------------------------------
 selected = state.selected_event()
@@ -130,6 +132,11 @@ if lean:  # the rest once the map has reported (map_fragment releases it) or aft
     state.sync_selected_to_url()
     first_paint.fallback_timer()
     st.stop()
+
+# --- what loading the dataset found (rejected rows, kept rows with a warning), folded -----------------
+if dataset.result is not None and (dataset.result.errors or dataset.result.warnings):
+    with st.container(key="dataset_report"):
+        load_report(dataset.result, expanded=False, name=dataset.name)
 
 # --- counts by type and the selected event ---------------------------------------------------------
 by_type, record = st.columns([2, 3])

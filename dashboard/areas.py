@@ -77,6 +77,8 @@ def features(table: pd.DataFrame, level: int, measure: str, filters: dict | None
     """A FeatureCollection of the areas in ``table`` (``counts``) coloured by ``measure`` ("events" or
     "fatalities"), and the colour classes' lower bounds. Properties: ``n`` events, ``f`` fatalities,
     ``c`` colour, ``tip`` (the area's name and its figures), ``a1f`` the admin1 values a click filters to."""
+    from geodata.display import display_of_polygon
+
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
     shapes = _shapes(level)
@@ -89,9 +91,10 @@ def features(table: pd.DataFrame, level: int, measure: str, filters: dict | None
         geometry = shapes.get((country, area))
         if geometry is None or value <= 0:
             continue
+        shown = display_of_polygon(country, area) if level == 1 else area   # the name filters and popups use
         out.append({"type": "Feature", "geometry": geometry, "properties": {
             "n": int(n), "f": int(f), "c": str(colour), "area": str(area),
-            "tip": f"{area} ({country}): {int(n):,} event{'s' if n != 1 else ''}, {int(f):,} killed",
+            "tip": f"{shown} ({country}): {int(n):,} event{'s' if n != 1 else ''}, {int(f):,} killed",
             "a1f": (filters or {}).get((country, area), []),
         }})
     return {"type": "FeatureCollection", "features": out}, lower

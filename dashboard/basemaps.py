@@ -45,6 +45,7 @@ REPORT_KEY = "cm-base"  # the entry of st_folium's selected_layers that carries 
 MAX_ZOOM = 18
 # Middle East, when there is no data to fit the view to.
 DEFAULT_BOUNDS = ((29.0, 34.0), (38.0, 49.0))
+FIT_MAX_ZOOM = 9  # a map fitted to the data's extent zooms in at most this far
 # fit_bounds keeps the data clear of the legend (bottom right) and the controls (top left).
 FIT_PADDING_TOP_LEFT = (50, 20)
 FIT_PADDING_BOTTOM_RIGHT = (40, 40)
@@ -366,6 +367,6 @@ def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, v
     if legend:
         Legend().add_to(fig)
     if not view and (south != north or west != east):
-        fig.fit_bounds([[south, west], [north, east]], max_zoom=9,
+        fig.fit_bounds([[south, west], [north, east]], max_zoom=FIT_MAX_ZOOM,
                        padding_top_left=FIT_PADDING_TOP_LEFT, padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT)
     return fig

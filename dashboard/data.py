@@ -165,6 +165,15 @@ def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> 
     return both.sort_values("event_date", kind="stable").reset_index(drop=True)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def shown(_frame: pd.DataFrame, token: str) -> pd.DataFrame:
+    """The frame ``token`` names as the page shows it: admin1 as display names (``places.display_admin1``),
+    worked out once per process (a shallow copy: one new column)."""
+    from .places import display_admin1
+
+    return display_admin1(_frame)
+
+
 def data_bounds(frame: pd.DataFrame):
     """((south, west), (north, east)) of the events with coordinates, or None."""
     lat, lon = frame["latitude"].dropna(), frame["longitude"].dropna()

@@ -17,6 +17,8 @@ from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 from geodata.normalize import fold, strip_articles
 from geodata.translit import translit_key
 
+from .places import admin1_spellings_match
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -182,6 +184,9 @@ def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
             if col in frame and not hit.all():
                 rest = np.flatnonzero(~hit)
                 hit[rest] = _contains(frame[col].iloc[todo[rest]], term)
+                if col == "admin1":  # a governorate in another spelling ("Ninawa" finds "Nineveh")
+                    rest = np.flatnonzero(~hit)
+                    hit[rest] = admin1_spellings_match(frame[col].iloc[todo[rest]], term)
         keep[todo[~hit]] = False
     return keep
 

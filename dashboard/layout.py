@@ -20,6 +20,11 @@ PAGE_CSS = """
   .st-key-headline [data-testid="stMetricValue"] {font-size: 1rem; line-height: 1.2rem;}
   .st-key-headline {gap: 0.2rem 0.8rem !important;}
 }
+/* A link's notice: one compact row (small text, thin padding), its Dismiss beside it. */
+.st-key-link_notice [data-testid="stAlert"] > div {padding: 0.3rem 0.7rem;}
+.st-key-link_notice [data-testid="stAlert"] p {font-size: 0.85rem; line-height: 1.25rem;}
+.st-key-link_notice {flex-wrap: nowrap !important;}
+.st-key-link_notice > div:first-child {flex: 1 1 auto; min-width: 0;}
 [data-testid="stMetric"] {padding: 0;}
 [data-testid="stMetricValue"] {font-size: 1.3rem; line-height: 1.5rem;}
 [data-testid="stMetricLabel"] p {font-size: 0.8rem;}

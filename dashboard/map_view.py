@@ -16,9 +16,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import aggregate, areas, data, first_paint, offline, state, url_state
+from . import aggregate, areas, basemaps, data, first_paint, offline, state, url_state
 from .aggregate import Viewport
-from . import basemaps
 from .basemaps import base_map
 from .map_layers import area_layer, layers_from_data
 from .url_state import View
@@ -156,12 +155,30 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool, extra: list | Non
     )
 
 
-def handle(out: dict | None, basemap: str) -> None:
-    """Keep the URL's view in step with the map; a click on a marker selects its event (full rerun);
-    a base map picked in the map's layer control becomes the ``base`` widget's value (and the URL's)."""
+FIT_SHARE = 0.35  # the data's extent spans more than this share of a fitted view (one zoom more would cut it)
+
+
+def shows_the_data(shown, data_bounds, zoom: int | None) -> bool:
+    """Does the map show what a link without a view opens on: the data's whole extent, at the largest
+    zoom that holds it (``basemaps.base_map`` fits it, padding included, up to zoom 9)? ``shown`` and
+    ``data_bounds``: ((south, west), (north, east)) in degrees."""
+    if shown is None or data_bounds is None:
+        return False
+    (s, w), (n, e) = shown
+    (ds, dw), (dn, de) = data_bounds
+    if not (s <= ds and w <= dw and n >= dn and e >= de):
+        return False   # some of the data is out of view: moved or zoomed in
+    return zoom == basemaps.FIT_MAX_ZOOM or (dn - ds) > FIT_SHARE * (n - s) or (de - dw) > FIT_SHARE * (e - w)
+
+
+def handle(out: dict | None, basemap: str, data_bounds=None) -> None:
+    """Keep the URL's view in step with the map (a link without a view gets one only once the map
+    leaves the data's fitted extent: ``shows_the_data``); a click on a marker selects its event (full
+    rerun); a base map picked in the map's layer control becomes the ``base`` widget's value (and the URL's)."""
     view = returned_view(out)
     if view is not None:
-        state.save_view(view)
+        state.save_view(view, opening=shows_the_data(returned_bounds(out), data_bounds or basemaps.DEFAULT_BOUNDS,
+                                                     view.zoom))
     picked = basemaps.reported_basemap((out or {}).get("selected_layers"))
     if picked and picked != basemap and picked in basemaps.available():
         state.set_later("base", picked)
@@ -237,7 +254,7 @@ def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filte
         st.image(shade_legend)
     if layers["mode"] == "hexagons":
         st.image(density_legend(layers["breaks"]))
-    handle(out, basemap)
+    handle(out, basemap, bounds)
     if not first_paint.waiting():  # its code block loads a highlighter: after the markers
         share_panel(share_pairs)
     if reported:

@@ -14,8 +14,9 @@ sources' content; a test fails while it is stale, and a writable checkout rebuil
 - ``admin1``: admin1 borders as lines (each shared border once);
 - ``admin2-<CC>``: one country's admin2 borders as lines, fetched only when the reader zooms in to
   ``ADMIN2_FROM`` over that country (each land feature carries its ``bbox``);
-- ``labels``: ``[lat, lon, text, kind, min_zoom]`` rows: country names, admin1 and admin2 names,
-  towns by size (cities from zoom 6, towns of ``TOWN_POPULATION``+ from zoom 8).
+- ``labels``: ``[lat, lon, text, kind, min_zoom]`` rows: country names, admin1 names (their display
+  names, ``geodata.display``: the one the filters, popups and table show) and admin2 names, towns by
+  size (cities from zoom 6, towns of ``TOWN_POPULATION``+ from zoom 8; WOF neighbourhoods left out).
 
 Coordinates are WGS84 degrees rounded to 0.001 (about 100 m) after simplification.
 """
@@ -41,6 +42,7 @@ LABEL_ZOOM = {"country": 4, "admin1": 6, "city": 6, "town": 8, "admin2": 9}
 SIMPLIFY = {"land": 0.01, "admin1": 0.008, "admin2": 0.008}  # degrees
 DECIMALS = {"land": 3, "admin1": 3, "admin2": 2}  # coordinates rounded: 3 decimals ~ 100 m
 LABEL_ORDER = ("country", "admin1", "city", "town", "admin2")  # who gets drawn first when labels are many
+SETTLEMENT_KINDS = ("city", "town", "village", "locality")  # WOF placetypes labelled as towns (not neighbourhoods)
 
 
 def source_files() -> list[Path]:
@@ -57,7 +59,7 @@ def source_stamp() -> str:
     import hashlib
 
     parts = [f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in source_files()]
-    return "|".join(parts) + f"|v4|{TOWN_POPULATION}"
+    return "|".join(parts) + f"|v5|{TOWN_POPULATION}"
 
 
 def _mapping(geom, decimals: int) -> dict:
@@ -103,6 +105,7 @@ def _countries() -> dict:
 def build() -> dict[str, object]:
     """The documents (``NAMES`` and ``admin2-<CC>``) as JSON-able objects; a few seconds."""
     from geodata.boundaries import admin_areas
+    from geodata.display import display_by_wof_id
     from geodata.regional import localities
 
     admin1, admin2 = admin_areas(1), admin_areas(2)
@@ -113,12 +116,17 @@ def build() -> dict[str, object]:
         land.append({"type": "Feature", "properties": {"country": code, "bbox": [south, west, north, east]},
                      "geometry": _mapping(shapely.simplify(whole, SIMPLIFY["land"]), DECIMALS["land"])})
         labels.append([*_point(whole), country_name(code), "country", LABEL_ZOOM["country"], 0])
+    shown1 = display_by_wof_id()
     for level, frame in (("admin1", admin1), ("admin2", admin2)):
-        for name, geom in zip(frame[level], frame.geometry.values):
+        for wof_id, name, geom in zip(frame["wof_id"], frame[level], frame.geometry.values):
             if isinstance(name, str) and name:
+                name = shown1.get(int(wof_id), name) if level == "admin1" else name
                 labels.append([*_point(geom), name, level, LABEL_ZOOM[level], 0])
     towns = localities(columns=["name", "names_latin", "kind", "population", "latitude", "longitude", "abandoned"],
                        min_population=TOWN_POPULATION, include_abandoned=False)
+    # Towns and cities only: a WOF neighbourhood carrying its city's population ("Al Mawşil al Jadīdah",
+    # 2.07M, 5 km from Mosul's 1.74M) would be drawn first and hide the city's own name where they collide.
+    towns = towns[towns["kind"].isin(SETTLEMENT_KINDS)]
     shown = [latin_name(name, latin) for name, latin in zip(towns["name"], towns["names_latin"])]
     for name, population, lat, lon in zip(shown, towns["population"], towns["latitude"], towns["longitude"]):
         kind = "city" if population >= CITY_POPULATION else "town"

@@ -29,6 +29,12 @@ def check_url_once(opts: Options) -> list[str]:
     if not st.session_state.get(CHECKED):
         st.session_state[CHECKED] = True
         params = {key: st.query_params.get_all(key) for key in st.query_params}
+        if params.get("admin1"):  # another spelling of a governorate the data has: its display name
+            respelled = url_state.respell_admin1(params["admin1"], opts.admin1)
+            if respelled != params["admin1"]:  # the bound widget reads the address as the run began: rerun
+                st.query_params["admin1"] = respelled
+                st.session_state[CHECKED] = False
+                st.rerun()
         st.session_state[NOTICES] = url_state.check(params, opts)
         window, _ = url_state.read_dates(params, opts)
         if window is not None:
@@ -115,14 +121,24 @@ def current_view() -> View | None:
 JITTER_PX = 3  # a move this small (popup auto-pan rounding, a twitch) is not a new view
 
 
-def save_view(view: View) -> None:
+def _same_view(a: View, b: View) -> bool:
+    if a.zoom != b.zoom:
+        return False
+    degrees_per_px = 360 / (256 * 2 ** max(b.zoom, 0))
+    return max(abs(a.lat - b.lat), abs(a.lon - b.lon)) < JITTER_PX * degrees_per_px
+
+
+def save_view(view: View, opening: bool = False) -> None:
     """Write the map's centre and zoom into the URL, only when they really changed: a copied
-    link must stay the link, not pick up a pixel of popup auto-pan on every open."""
+    link must stay the link, not pick up a pixel of popup auto-pan on every open. ``opening``: the
+    map shows what a link without a view opens on (the data's extent, fitted to this screen): a
+    link that has no view keeps none, so copied before the reader moves the map it still opens on
+    the data's extent, at any screen size."""
     current = current_view()
-    if current is not None and current.zoom == view.zoom:
-        degrees_per_px = 360 / (256 * 2 ** max(view.zoom, 0))
-        if max(abs(current.lat - view.lat), abs(current.lon - view.lon)) < JITTER_PX * degrees_per_px:
-            return
+    if current is None and opening:
+        return
+    if current is not None and _same_view(current, view):
+        return
     pairs = dict(url_state.view_pairs(view))
     for key, value in pairs.items():
         if st.query_params.get(key) != value:

@@ -169,6 +169,19 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
     return out + ([dates_notice] if dates_notice else [])
 
 
+def respell_admin1(values: Sequence[str], allowed) -> list[str]:
+    """A link's ``admin1`` values with each spelling the data shows under a display name replaced by it
+    ("Ninawa", "Ninewa" -> "Nineveh" when the data has "Nineveh"); others as they are (``check`` names them)."""
+    from geodata.display import displays_named
+
+    allowed = set(allowed)
+    out = []
+    for value in values:
+        names = displays_named(value) & allowed if value not in allowed else set()
+        out.append(next(iter(names)) if len(names) == 1 else value)
+    return out
+
+
 def widget_params(params: Mapping[str, object]) -> list[str]:
     """The parameters in ``params`` that a filter, map or timeline widget reads."""
     return [key for key in WIDGET_PARAMS if key in params]

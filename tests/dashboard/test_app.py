@@ -294,3 +294,34 @@ def test_a_dataset_with_every_row_rejected_asks_for_data(tmp_path, monkeypatch):
     at = run_app()
     assert not at.exception
     assert any("no events to show" in i.value for i in at.info)
+
+
+def warned_tables(at: AppTest) -> list:
+    return [df.value for df in at.dataframe if "reason" in df.value.columns
+            and df.value["reason"].str.contains("the coordinates lie in").any()]
+
+
+def test_an_upload_with_a_point_in_another_country_keeps_it_and_says_so(sample_app):
+    at = upload(sample_app(), "mine.csv", curated_csv(
+        event(event_id="W1", country="SY", location="Baghdad", latitude=33.3152, longitude=44.3661)))
+    assert_no_error(at)
+    assert any("1 kept row(s) have coordinates that lie away from their country" in c.value.replace("\\", "")
+               for c in at.caption)
+    assert any(e.label == "Kept with a warning: 1" for e in at.expander)
+    (table,) = warned_tables(at)
+    assert table.iloc[0]["line"] == 2 and table.iloc[0]["column"] == "latitude, longitude"
+    assert "lie in Baghdad, Iraq (IQ); the row's country is Syria (SY)" in table.iloc[0]["reason"]
+    assert "W1" in map_event_ids(at)          # kept and drawn where the file says
+
+
+def test_the_dataset_file_reports_its_warnings_folded(tmp_path, monkeypatch):
+    path = tmp_path / "data.csv"
+    path.write_bytes(curated_csv(event(event_id="D1"),
+                                 event(event_id="D2", country="IQ", latitude=34.56, longitude=38.27)))
+    monkeypatch.setenv(ENV_DATA, str(path))
+    at = run_app()
+    assert_no_error(at)
+    (box,) = [e for e in at.expander if e.label == "data\\.csv: Kept with a warning: 1"]
+    (table,) = warned_tables(at)
+    assert table.iloc[0]["line"] == 3 and "Homs, Syria (SY); the row's country is Iraq (IQ)" in table.iloc[0]["reason"]
+    assert sorted(map_event_ids(at)) == ["D1", "D2"]

@@ -1,0 +1,70 @@
+"""One display name per governorate everywhere the app shows it; every spelling still finds it."""
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import areas, outlines
+from dashboard.data import ENV_DATA
+from dashboard.places import display_admin1
+
+from .conftest import APP, curated_csv, event, make_frame, map_args
+
+MOSUL = dict(country="IQ", location="Mosul", latitude=36.34, longitude=43.13)
+SPELLINGS = (("N1", "Ninawa"), ("N2", "Ninewa"), ("N3", "Nineveh"), ("N4", "نينوى"), ("N5", ""))
+
+
+def spelled_rows():
+    return [event(event_id=eid, event_date=f"2024-04-2{i}", admin1=name, **MOSUL)
+            for i, (eid, name) in enumerate(SPELLINGS)]
+
+
+def test_every_spelling_is_shown_under_one_name_and_unknown_ones_as_given():
+    frame = make_frame(*spelled_rows(), event(event_id="X", admin1="Kurdistan Region", country="IQ"),
+                       event(event_id="Y", admin1="Province 9", country="CD", latitude=-4.3, longitude=15.3))
+    shown = display_admin1(frame).set_index("event_id")["admin1"]
+    assert set(shown[["N1", "N2", "N3", "N4"]]) == {"Nineveh"} and shown["N5"] == ""
+    assert shown["X"] == "Kurdistan Region" and shown["Y"] == "Province 9"
+    assert frame.set_index("event_id").loc["N1", "admin1"] == "Ninawa"   # the loaded frame is not changed
+    same = make_frame(event(event_id="S", admin1="Nineveh", country="IQ"))
+    assert display_admin1(same) is same
+
+
+def run(tmp_path, monkeypatch, params=None) -> AppTest:
+    path = tmp_path / "spellings.csv"
+    path.write_bytes(curated_csv(*spelled_rows()))
+    monkeypatch.setenv(ENV_DATA, str(path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(params or {})
+    return at.run()
+
+
+def test_the_filter_popups_and_table_show_the_display_name(tmp_path, monkeypatch):
+    at = run(tmp_path, monkeypatch)
+    assert not at.exception and not at.error
+    assert at.multiselect(key="admin1").options == ["Nineveh"]   # the empty admin1 was filled from the point
+    layers = map_args(at)["feature_group"]
+    assert layers.count("Mosul, Nineveh, IQ") == 5 and "Ninawa" not in layers and "Ninewa" not in layers
+    table = next(df.value for df in at.dataframe if "event_id" in df.value.columns)
+    assert set(table["admin1"]) == {"Nineveh"}
+
+
+def test_a_link_or_a_search_in_another_spelling_finds_the_division(tmp_path, monkeypatch):
+    at = run(tmp_path, monkeypatch, {"admin1": "Ninawa"})
+    assert not at.exception and not at.warning, [w.value for w in at.warning]
+    assert at.multiselect(key="admin1").value == ["Nineveh"]
+    assert at.query_params.get("admin1") in ("Nineveh", ["Nineveh"])
+    at = run(tmp_path, monkeypatch, {"q": "Ninawa"})
+    assert map_args(at)["feature_group"].count("Mosul, Nineveh, IQ") == 5
+
+
+def test_the_map_labels_and_area_tips_use_the_display_name():
+    labels = json.loads((outlines.STATIC_DIR / "labels.json").read_text(encoding="utf-8"))
+    admin1 = {text for _, _, text, kind, _ in labels if kind == "admin1"}
+    assert {"Nineveh", "Anbar", "Deir ez-Zor", "Aleppo"} <= admin1 and not {"Ninawa", "Al-Anbar", "H'alab"} & admin1
+    towns = {text for _, _, text, kind, _ in labels if kind in ("city", "town")}
+    # Mosul keeps its own label at every zoom: no neighbourhood of it (WOF's "New Mosul") is drawn first.
+    assert "Mosul" in towns and "Al Mawşil al Jadīdah" not in towns
+    frame = make_frame(event(event_id="M", admin1="Nineveh", **MOSUL))
+    located = areas.locate_events(frame)
+    collection, _ = areas.features(areas.counts(frame, located, 1), 1, "events")
+    assert collection["features"][0]["properties"]["tip"].startswith("Nineveh (IQ): 1 event")
