@@ -156,19 +156,33 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool, extra: list | Non
 
 
 FIT_SHARE = 0.35  # the data's extent spans more than this share of a fitted view (one zoom more would cut it)
+FIT_CENTRE_PX = 16  # a fitted view's centre lies this close to the data's centre (padding offsets it by 10 px)
 
 
-def shows_the_data(shown, data_bounds, zoom: int | None) -> bool:
-    """Does the map show what a link without a view opens on: the data's whole extent, at the largest
-    zoom that holds it (``basemaps.base_map`` fits it, padding included, up to zoom 9)? ``shown`` and
-    ``data_bounds``: ((south, west), (north, east)) in degrees."""
-    if shown is None or data_bounds is None:
+def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
+    """Web Mercator pixel coordinates of a point at ``zoom`` (Leaflet's EPSG:3857, 256 px tiles)."""
+    scale = 256 * 2 ** zoom
+    lat = max(min(lat, 85.05), -85.05)
+    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
+    return (lon + 180) / 360 * scale, y * scale
+
+
+def shows_the_data(shown, data_bounds, view: View | None) -> bool:
+    """Does the map show what a link without a view opens on: the data's whole extent fitted to the map
+    (``basemaps.base_map``: centred on it, padding included, at the largest zoom that holds it, at most
+    zoom 9)? ``shown`` and ``data_bounds``: ((south, west), (north, east)) in degrees; ``view``: the
+    reported centre and zoom. A pan of more than ``FIT_CENTRE_PX`` or another zoom is a move."""
+    if shown is None or data_bounds is None or view is None:
         return False
     (s, w), (n, e) = shown
     (ds, dw), (dn, de) = data_bounds
     if not (s <= ds and w <= dw and n >= dn and e >= de):
         return False   # some of the data is out of view: moved or zoomed in
-    return zoom == basemaps.FIT_MAX_ZOOM or (dn - ds) > FIT_SHARE * (n - s) or (de - dw) > FIT_SHARE * (e - w)
+    if not (view.zoom == basemaps.FIT_MAX_ZOOM or (dn - ds) > FIT_SHARE * (n - s) or (de - dw) > FIT_SHARE * (e - w)):
+        return False   # zoomed out beyond the fit
+    cx, cy = _pixel((ds + dn) / 2, (dw + de) / 2, view.zoom)
+    vx, vy = _pixel(view.lat, view.lon, view.zoom)
+    return max(abs(cx - vx), abs(cy - vy)) <= FIT_CENTRE_PX
 
 
 def handle(out: dict | None, basemap: str, data_bounds=None) -> None:
@@ -177,8 +191,7 @@ def handle(out: dict | None, basemap: str, data_bounds=None) -> None:
     rerun); a base map picked in the map's layer control becomes the ``base`` widget's value (and the URL's)."""
     view = returned_view(out)
     if view is not None:
-        state.save_view(view, opening=shows_the_data(returned_bounds(out), data_bounds or basemaps.DEFAULT_BOUNDS,
-                                                     view.zoom))
+        state.save_view(view, opening=shows_the_data(returned_bounds(out), data_bounds or basemaps.DEFAULT_BOUNDS, view))
     picked = basemaps.reported_basemap((out or {}).get("selected_layers"))
     if picked and picked != basemap and picked in basemaps.available():
         state.set_later("base", picked)

@@ -29,7 +29,7 @@ def test_the_bare_link_gets_a_view_only_once_the_map_is_moved(sized, app_url, si
     x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"], 300) / 2
     page.mouse.move(x, y)
     page.mouse.down()
-    page.mouse.move(x - 120, y + 60, steps=8)
+    page.mouse.move(x - 160, y + 60, steps=10)
     page.mouse.up()
     page.wait_for_function("() => ['lat', 'lon', 'z'].every(k => new URL(location.href).searchParams.has(k))",
                            timeout=30_000)
