@@ -1,7 +1,8 @@
 """Geocoding accuracy on every dev set in ../shared/data, name only and with admin1 where the set
 has one: coverage, precision (share of resolved within 25 km), answers in a wrong country,
 resolved answers outside the admin1 given, and a reliability table (confidence bins against the
-observed share within 25 km) per set. The confidence table is fitted on named sets
+observed share within 25 km) per set. Sets with districts (IOM) are also asked "with admin1+admin2" (an extra column: the issue's
+targets are name only and with admin1). The confidence table is fitted on named sets
 (geodata/data/calibration.json's ``fit_sets``; benchmarks/geocode_calibrate.py); every other set
 is held out, and each row says FIT or held. ``--fit-on SETS`` refits the table in memory on
 other sets first (a what-if; the shipped table is not touched) and reports every set with it.
@@ -40,11 +41,11 @@ def _geocoder(baseline: bool):
     return Geocoder(Gazetteer([CuratedGazetteer(), EmbeddedGazetteer()]), cache=None)
 
 
-def measure(cases, geocoder, with_admin1: bool) -> dict:
+def measure(cases, geocoder, with_admin1: bool, with_admin2: bool = False) -> dict:
     from geodata.boundaries import locate
     from geodata.geo import distance_km
     from geodata.result import AMBIGUOUS, RESOLVED
-    queries = [(c.query, c.country, c.admin1 if with_admin1 else "") for c in cases]
+    queries = [devsets.query(c, with_admin1, with_admin2) for c in cases]
     started = time.perf_counter()
     results = geocoder.geocode_many(queries)
     seconds = time.perf_counter() - started
@@ -129,7 +130,7 @@ def main() -> int:
     parser.add_argument("--show-far", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--fit-on", nargs="+", choices=list(devsets.SETS),
+    parser.add_argument("--fit-on", nargs="+", metavar="SET[@MODE]",
                         help="refit the confidence table on these sets (in memory) before measuring")
     parser.add_argument("--by-rivalry", action="store_true",
                         help="share within 25 km of the best candidate per rivals class (alone, common, "
@@ -155,20 +156,21 @@ def main() -> int:
             geocoder = _geocoder(baseline)
             for name in args.sets:
                 cases = devsets.SETS[name]()
-                modes = [("name only", False)] + ([("with admin1", True)] if any(c.admin1 for c in cases) else [])
-                for mode, with_admin1 in modes:
-                    report["sets"][f"{label}: {name}, {mode}"] = measure(cases, geocoder, with_admin1)
+                for mode, with_admin1, with_admin2 in devsets.modes(cases):
+                    report["sets"][f"{label}: {name}, {mode}"] = measure(cases, geocoder, with_admin1, with_admin2)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
     print(f"confidence table fitted on: {report['fitted_on']}  (FIT: {', '.join(report['fit_sets'])}; "
           f"every other set is held out)")
-    fit = set(report["fit_sets"])
+    import geocode_calibrate as calibrate
+    fit = [calibrate.parse_spec(spec) for spec in report["fit_sets"]]
     print(f"{'set':46s} {'fit?':>4s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
           f"{'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
     for key, f in report["sets"].items():
         prec = f"{f['precision']:.1%}" if f["precision"] is not None else "-"
-        role = "FIT" if key.split(": ")[1].split(",")[0] in fit else "held"
+        set_name, mode = key.split(": ")[1].split(", ")
+        role = "FIT" if any(n == set_name and m in (None, mode) for n, m in fit) else "held"
         print(f"{key:46s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
               f"{f['ambiguous']:5d} {f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} "
               f"{f['outside_admin1_polygon']:9d}")

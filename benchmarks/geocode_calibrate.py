@@ -10,7 +10,7 @@ It also prints a k-fold cross-validation INSIDE the fit sets (folds by query, so
 name-only and with-admin1 answers stay together): for each candidate prior weight of the
 hierarchical smoothing, the held folds' log-loss, and precision / coverage of what they resolve.
 
-    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq [iom_list ...]] [--out PATH]
+    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq [iom_list@admin2 ...]] [--out PATH]
         [--folds 5] [--dry-run]
 
 ``--out`` writes a what-if table elsewhere; ``geocode_accuracy.py --fit-on SETS`` does the same
@@ -45,10 +45,10 @@ def candidate(result):
     return None
 
 
-def observations(cases, geocoder, with_admin1: bool, tag: str = ""):
-    """(case tag, basis, within 25 km, admin1 differs) for every query that got a class."""
+def observations(cases, geocoder, with_admin1: bool, tag: str = "", with_admin2: bool = False):
+    """(case tag, basis, within 25 km) for every query that got a class."""
     from geodata.geo import distance_km
-    queries = [(c.query, c.country, c.admin1 if with_admin1 else "") for c in cases]
+    queries = [devsets.query(c, with_admin1, with_admin2) for c in cases]
     out = []
     for case, result in zip(cases, geocoder.geocode_many(queries)):
         point = candidate(result)
@@ -64,15 +64,28 @@ def fresh_geocoder():
     return Geocoder(default_gazetteer(), cache=None)
 
 
-def fit_observations(sets: list[str]):
-    """Observations of every fit set, name only and with admin1, from a fresh geocoder."""
+SPEC_MODES = {"name": "name only", "admin1": "with admin1", "admin2": "with admin1+admin2"}
+
+
+def parse_spec(spec: str) -> tuple[str, str | None]:
+    """"iom_list@admin2" -> ("iom_list", "with admin1+admin2"); "ucdp_iq" -> ("ucdp_iq", None): every mode."""
+    name, _, mode = spec.partition("@")
+    if name not in devsets.SETS or (mode and mode not in SPEC_MODES):
+        raise SystemExit(f"unknown fit set {spec!r}: a set of {sorted(devsets.SETS)}, optionally "
+                         f"@{'/@'.join(SPEC_MODES)} for one way of asking")
+    return name, SPEC_MODES.get(mode)
+
+
+def fit_observations(specs: list[str]):
+    """Observations of every fit set (each of its modes, or the one named), from a fresh geocoder."""
     geocoder = fresh_geocoder()
     obs = []
-    for name in sets:
+    for spec in specs:
+        name, only = parse_spec(spec)
         cases = devsets.SETS[name]()
-        obs += observations(cases, geocoder, False, name)
-        if any(c.admin1 for c in cases):
-            obs += observations(cases, geocoder, True, name)
+        for label, with_admin1, with_admin2 in devsets.modes(cases):
+            if only in (None, label):
+                obs += observations(cases, geocoder, with_admin1, name, with_admin2)
     return obs
 
 
@@ -111,12 +124,14 @@ def cross_validate(obs, folds: int, weights=PRIOR_WEIGHTS, seed: int = 0) -> dic
 
 
 def describe(sets: list[str], obs) -> str:
-    return f"{' + '.join(sets)} ({len(obs)} answers: name only and with admin1)"
+    return (f"{' + '.join(sets)} ({len(obs)} answers; every way a set is asked unless @name/@admin1/@admin2 "
+            f"names one)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", nargs="+", default=["ucdp_iq"], choices=sorted(devsets.SETS))
+    parser.add_argument("--set", nargs="+", default=["ucdp_iq"],
+                        help="fit sets (geocode_devsets.SETS); SET@admin2 (or @admin1, @name) takes one way of asking")
     parser.add_argument("--out", type=Path, help="write the table here instead of geodata/data/calibration.json")
     parser.add_argument("--folds", type=int, default=5, help="k of the cross-validation inside the fit sets")
     parser.add_argument("--dry-run", action="store_true", help="print the table, do not write it")

@@ -1,15 +1,16 @@
 """The geocoding dev sets in ../shared/data, read one way for the accuracy benchmark, the
 calibration fit and the tests. Each set is a list of Case(query, country, admin1, lat, lon).
 
-Sets (name: what; admin1 given?):
+Sets (name: what; admin1 given?; admin2 (district) given where noted):
 - ucdp_iq: devset_places_iq.csv, 343 UCDP place strings (Iraq) with governorate
 - acled_iq, acled_sy: the distinct ACLED LOCATION strings of acled_middle_east_2022_iq_sy.csv with
   ACLED's own coordinates (mean over the location's events); no admin1 in that layout
 - iom_en, iom_ar: field/09 IOM DTM returnee villages, English and Arabic names, with governorate
+  and district
 - field_syriac: field/20 Syriac and Arabic names of Qaraqosh and Tel Keppe (admin1 where given)
-- field_quarters: field/10 "Hay Al Qadissiyah" quarters in Anbar, with governorate
+- field_quarters: field/10 "Hay Al Qadissiyah" quarters in Anbar, with governorate and district
 - iom_list, iom_list_ar: iom_dtm_iraq_locations.csv, the IOM DTM master list of Iraqi locations
-  (villages, town quarters, towns), English and Arabic names, with governorate; every row that a
+  (villages, town quarters, towns), English and Arabic names, with governorate and district; every row that a
   field file also holds (same location_id, or same name in the same governorate) is left out, so
   field/09 and field/10 stay held out when this list is the fit set
 The dev sets measure the geocoder; they are never a source of gazetteer rows or rules.
@@ -33,6 +34,21 @@ class Case:
     admin1: str
     latitude: float
     longitude: float
+    admin2: str = ""
+
+
+MODES = (("name only", False, False), ("with admin1", True, False), ("with admin1+admin2", True, True))
+
+
+def modes(cases) -> list[tuple[str, bool, bool]]:
+    """(label, with admin1, with admin2) of every way a set is asked: name only, with its admin1
+    where it has one, with admin1 and admin2 where it has admin2 (districts)."""
+    has1, has2 = any(c.admin1 for c in cases), any(c.admin2 for c in cases)
+    return [m for m in MODES if (not m[1] or has1) and (not m[2] or has2)]
+
+
+def query(case: Case, with_admin1: bool, with_admin2: bool = False) -> tuple[str, str, str, str]:
+    return (case.query, case.country, case.admin1 if with_admin1 else "", case.admin2 if with_admin2 else "")
 
 
 def _rows(path: Path) -> list[dict]:
@@ -63,7 +79,8 @@ def acled_sy() -> list[Case]:
 
 
 def _iom(column: str) -> list[Case]:
-    return [Case(r[column].strip(), r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]))
+    return [Case(r[column].strip(), r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]),
+                 r["district"].strip())
             for r in _rows(SHARED / "field" / "09_iom_dtm_iraq_arabic_names_geocode.csv") if r[column].strip()]
 
 
@@ -81,7 +98,8 @@ def field_syriac() -> list[Case]:
 
 
 def field_quarters() -> list[Case]:
-    return [Case(r["query"], r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]))
+    return [Case(r["query"], r["country"], r["governorate"], float(r["dtm_lat"]), float(r["dtm_lon"]),
+                 r["district"].strip())
             for r in _rows(SHARED / "field" / "10_iom_dtm_anbar_qadisiyah_quarters.csv")]
 
 
@@ -98,7 +116,8 @@ def _field_rows() -> tuple[set[str], set[tuple[str, str]]]:
 
 def _iom_list(column: str) -> list[Case]:
     ids, names = _field_rows()
-    return [Case(r[column].strip(), "IQ", r["governorate"].strip(), float(r["latitude"]), float(r["longitude"]))
+    return [Case(r[column].strip(), "IQ", r["governorate"].strip(), float(r["latitude"]), float(r["longitude"]),
+                 r["district"].strip())
             for r in _rows(SHARED / "iom_dtm_iraq_locations.csv")
             if r[column].strip() and r["location_id"].strip() not in ids
             and (r["governorate"].strip(), r["location_name"].strip().casefold()) not in names

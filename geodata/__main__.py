@@ -36,12 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("name", nargs="?", help="place name as written (omit with --in)")
     g.add_argument("--country", help="ISO2 code or country name (one name; or a fixed country for --in)")
     g.add_argument("--admin1", help="first-level division, e.g. a governorate")
+    g.add_argument("--admin2", help="second-level division, e.g. a district (as village lists give it): "
+                                    "a namesake outside it is not resolved")
     g.add_argument("--json", action="store_true", help="print the result as JSON")
     g.add_argument("--in", dest="input", type=Path, help="CSV to geocode")
     g.add_argument("--out", type=Path, help="CSV to write: the input plus geo_* columns")
     g.add_argument("--name-column")
     g.add_argument("--country-column")
     g.add_argument("--admin1-column")
+    g.add_argument("--admin2-column")
     g.set_defaults(run=_geocode)
 
     gn = sub.add_parser("import-geonames", help="import GeoNames dumps (.txt or .zip) into the local store")
@@ -81,7 +84,7 @@ def _geocode(args) -> int:
         raise _Failure(f"--country {args.country!r} is not a country code or name")
     if args.out:
         raise _Failure("--out writes the CSV of --in; for one name use --json > FILE")
-    result = geocode(args.name, args.country, args.admin1)
+    result = geocode(args.name, args.country, args.admin1, args.admin2)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -124,7 +127,8 @@ def _geocode_csv(args) -> int:
         frame = pd.read_csv(args.input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise _Failure(f"{args.input}: cannot read as CSV ({exc})") from None
-    missing = [c for c in (args.name_column, args.country_column, args.admin1_column) if c and c not in frame]
+    missing = [c for c in (args.name_column, args.country_column, args.admin1_column, args.admin2_column)
+               if c and c not in frame]
     if missing:
         raise _Failure(f"{args.input}: no column(s) {', '.join(map(repr, missing))}; "
                        f"the header has {', '.join(frame.columns)}")
@@ -135,7 +139,8 @@ def _geocode_csv(args) -> int:
     else:
         frame_in = frame
     with _progress_bar() as progress:
-        geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress)
+        geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress,
+                            admin2_col=args.admin2_column)
     try:
         frame.join(geo).to_csv(args.out, index=False)
     except OSError as exc:

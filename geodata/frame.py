@@ -20,15 +20,19 @@ COLUMNS = ("geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_sourc
 
 def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
-                  geocoder: Geocoder | None = None, place_ambiguous: bool = False) -> pd.DataFrame:
+                  geocoder: Geocoder | None = None, place_ambiguous: bool = False,
+                  admin2_col: str | None = None) -> pd.DataFrame:
     """Columns geo_* (see COLUMNS), indexed like ``df``; blank names come back unresolved.
+
+    ``admin2_col``: a district column (humanitarian lists); it changes only the calibration class
+    of each answer (Geocoder.geocode), so a namesake outside the district is not ``resolved``.
 
     ``progress(done, total)`` counts distinct queries, e.g. to feed a Streamlit progress bar.
     ``place_ambiguous``: give an ``ambiguous`` row its best candidate's point and name (status
     stays ``ambiguous``), for a map that draws it as uncertain rather than not at all.
     """
-    columns = [name_col, country_col] + ([admin1_col] if admin1_col else [])
-    missing = [c for c in columns if c not in df.columns]
+    columns = [name_col, country_col, admin1_col] + ([admin2_col] if admin2_col else [])
+    missing = [c for c in columns if c and c not in df.columns]
     if missing:
         raise KeyError(f"geocode_frame: no column(s) {', '.join(map(repr, missing))} in the frame")
     codes, queries = _distinct_queries(df, columns)
@@ -63,8 +67,9 @@ def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA else str(value).strip()
 
 
-def _distinct_queries(df: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
-    """Row -> distinct-query codes, and the distinct (name, country, admin1) queries.
+def _distinct_queries(df: pd.DataFrame, columns: list[str | None]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Row -> distinct-query codes, and the distinct (name, country, admin1[, admin2]) queries
+    (``columns`` in that order; None for a column not given: "").
 
     Each column is factorized on its raw values (fast), the per-column codes are combined into
     one integer per row and factorized again; text clean-up then runs on distinct values only.
@@ -72,6 +77,9 @@ def _distinct_queries(df: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray,
     combined = np.zeros(len(df), dtype=np.int64)
     per_column = []
     for column in columns:
+        if column is None:
+            per_column.append((None, None))
+            continue
         col_codes, col_values = pd.factorize(df[column], use_na_sentinel=False)
         per_column.append((col_codes, col_values))
         combined = combined * (len(col_values) + 1) + col_codes
@@ -80,6 +88,6 @@ def _distinct_queries(df: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray,
     rows[codes[::-1]] = np.arange(len(codes))[::-1]        # first row of each distinct query
     queries = []
     for row in rows:
-        parts = [_text(values[col_codes[row]]) for col_codes, values in per_column]
-        queries.append((parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+        queries.append(tuple("" if col_codes is None else _text(values[col_codes[row]])
+                             for col_codes, values in per_column))
     return codes, queries

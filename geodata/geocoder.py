@@ -18,6 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import RESOLVE_AT
 from .calibration import confidence as calibrated
+from .admin2 import admin2_names
 from .crossborder import cross_border_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
@@ -33,7 +34,7 @@ MAX_ALTERNATIVES = 5
 # 15 km: UCDP/GeoNames disagree on border towns (Kalak on the Erbil/Nineveh line), while a
 # same-name village in another governorate is almost always much farther from the named one.
 BORDER_KM = 15.0
-Query = tuple[str, str, str]          # (name, country, admin1) as given
+Query = tuple[str, ...]          # (name, country, admin1) or (name, country, admin1, admin2) as given
 
 
 class Geocoder:
@@ -44,8 +45,11 @@ class Geocoder:
         self._lock = threading.Lock()
 
     # -- public --------------------------------------------------------------------------
-    def geocode(self, name: str, country: str, admin1: str | None = None) -> GeocodeResult:
-        return self.geocode_many([(name, country, admin1 or "")])[0]
+    def geocode(self, name: str, country: str, admin1: str | None = None,
+                admin2: str | None = None) -> GeocodeResult:
+        """``admin2`` (a district, as humanitarian lists give it) only changes the calibration
+        class: whether the chosen place lies in it (``d-`` classes, measured on their own)."""
+        return self.geocode_many([(name, country, admin1 or "", admin2 or "")])[0]
 
     def geocode_many(self, queries: list[Query],
                      progress: Callable[[int, int], None] | None = None) -> list[GeocodeResult]:
@@ -73,21 +77,24 @@ class Geocoder:
         return [results[k] for k in keys]
 
     # -- internals -----------------------------------------------------------------------
-    def _key(self, name: str, country: str, admin1: str) -> str:
+    def _key(self, name: str, country: str, admin1: str, admin2: str = "") -> str:
+        context = normalize_admin1(admin1)
+        if admin2 and normalize_admin1(admin2):
+            context += "\x1e" + normalize_admin1(admin2)
         return cache_key(self.gazetteer.version, fold(name or ""), country_code(country) or fold(country or ""),
-                         normalize_admin1(admin1))
+                         context)
 
-    def _resolve(self, name: str, country: str, admin1: str) -> GeocodeResult:
+    def _resolve(self, name: str, country: str, admin1: str, admin2: str = "") -> GeocodeResult:
         code = country_code(country)
         parsed = parse_name(name or "")
         if not code or not parsed.core:
             return UNRESOLVED_RESULT
         index = self.gazetteer.index(code)
-        result = self._resolve_in(index, name or "", parsed, admin1)
+        result = self._resolve_in(index, name or "", parsed, admin1, admin2=admin2)
         if result.status != RESOLVED:
             compound = _acled_compound(name or "")
             if compound:
-                found = self._resolve_compound(index, compound, admin1)
+                found = self._resolve_compound(index, compound, admin1, admin2)
                 # a resolved compound wins; an unsure one ("Dar'a - Al-Sad": Dar'a has namesakes)
                 # still offers its place's candidates where the whole name offered none
                 if found is not None and (found.status == RESOLVED or not result.alternatives):
@@ -98,23 +105,23 @@ class Geocoder:
                 result = replace(result, hint=hint)
         return result
 
-    def _resolve_compound(self, index, parts: tuple[str, str], admin1: str) -> GeocodeResult | None:
+    def _resolve_compound(self, index, parts: tuple[str, str], admin1: str, admin2: str = "") -> GeocodeResult | None:
         """ACLED's "Place - District" / "X Mountains - Governorate": the right part names an admin1
         (then it is the admin1 of the left part) or a place that holds the left one."""
         left, right = parts
         if not admin1 and index.polygons.named_exactly(right):
-            return self._resolve_in(index, left, parse_name(left), right)
-        anchor = self._resolve_in(index, left, parse_name(left), admin1)
+            return self._resolve_in(index, left, parse_name(left), right, admin2=admin2)
+        anchor = self._resolve_in(index, left, parse_name(left), admin1, admin2=admin2)
         if anchor.status != RESOLVED:
             return anchor if anchor.alternatives else None
         inner = self._resolve_in(index, right, parse_name(right), admin1,
-                                 near=(anchor.latitude, anchor.longitude))
+                                 near=(anchor.latitude, anchor.longitude), admin2=admin2)
         if inner.status == RESOLVED:
             return replace(inner, basis=inner.basis, precision=inner.precision)
         return replace(anchor, precision=max(anchor.precision or 1, PRECISION_NEAR))
 
-    def _resolve_in(self, index, name: str, parsed, admin1: str, near: tuple[float, float] | None = None
-                    ) -> GeocodeResult:
+    def _resolve_in(self, index, name: str, parsed, admin1: str, near: tuple[float, float] | None = None,
+                    admin2: str = "") -> GeocodeResult:
         admin1_given = normalize_admin1(admin1)
         wanted_admin1 = index.admin1.matching(admin1)
         wanted_polygons = index.polygons.matching(admin1)
@@ -143,7 +150,10 @@ class Geocoder:
                                 arabic_query=is_arabic(parsed.core)))
         scored.sort(key=lambda s: -s.score)
         heads = _distinct_places(scored)
-        return _decide(heads, parsed.relative, index, bool(admin1_given))
+        wanted_admin2 = None
+        if normalize_admin1(admin2):
+            wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
+        return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2)
 
 
 def _named_with(place, settlement: str) -> bool:
@@ -205,8 +215,10 @@ RIVAL_MARGIN = 0.2         # a head scoring within this of the best is a rival
 DOMINANT_RATIO = 20        # a city / curated row beside villages this many times smaller
 
 
-def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int]) -> str:
-    """The calibration class of the best head (geodata/calibration.py)."""
+def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int], admin2: str | None = None) -> str:
+    """The calibration class of the best head (geodata/calibration.py). ``admin2``: where the best
+    head lies against the admin2 given: "in", "out" (another admin2) or "unknown" (no polygon
+    holds it, or the country has no admin2 of that name); None when no admin2 was given."""
     best = heads[0]
     curated = best.place.source == CURATED_SOURCE and best.method in (EXACT, ALIAS)
     if best.kind_mismatch:
@@ -227,6 +239,12 @@ def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int
         admin1 = "none"
     else:
         admin1 = {True: "agree", False: "differs", None: "unknown"}[best.admin1]
+    if admin2 and not curated:
+        # A district given: its own family of classes, measured on lists that give districts. A
+        # curated row keeps its own classes: the district adds nothing to a row that is there
+        # because conflict reporting keeps naming it.
+        rung = "d-" + rung
+        admin1 = "differs" if admin1 == "differs" else admin2
     # Rivals: other places scoring close, of the kind asked for (the dam named after the town
     # asked for is no rival of the town).
     rivals = [h for h in heads[1:] if h.score >= RESOLVE_MIN and h.score >= best.score - RIVAL_MARGIN
@@ -258,7 +276,10 @@ def _dominates(best: Scored, rivals: list[Scored]) -> bool:
     return best.place.source == CURATED_SOURCE or _importance(best.place) >= DOMINANT_RATIO * max(biggest, 500)
 
 
-def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool) -> GeocodeResult:
+def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
+            wanted_admin2: frozenset[str] | None = None) -> GeocodeResult:
+    """``wanted_admin2``: the admin2 polygons the query's admin2 names (empty: a name the country
+    has none of), None when no admin2 was given."""
     labels = index.admin1_labels
 
     def alternative(s: Scored) -> Alternative:
@@ -270,7 +291,11 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool) -> G
     if not heads or heads[0].score < RESOLVE_MIN:
         return GeocodeResult(status=UNRESOLVED, alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]))
     best = heads[0]
-    basis = basis_of(heads, admin1_given, index.name_places)
+    admin2 = None
+    if wanted_admin2 is not None:
+        holder = index.geo_admin2[best.index]
+        admin2 = "in" if holder in wanted_admin2 else ("out" if holder and wanted_admin2 else "unknown")
+    basis = basis_of(heads, admin1_given, index.name_places, admin2)
     confidence = calibrated(basis)
     if best.admin1 is False or confidence < RESOLVE_AT:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
@@ -302,9 +327,9 @@ def default_geocoder() -> Geocoder:
     return _default[1]
 
 
-def geocode(name: str, country: str, admin1: str | None = None) -> GeocodeResult:
+def geocode(name: str, country: str, admin1: str | None = None, admin2: str | None = None) -> GeocodeResult:
     """Coordinates of a place named in a source, searched inside ``country`` only."""
-    return default_geocoder().geocode(name, country, admin1)
+    return default_geocoder().geocode(name, country, admin1, admin2)
 
 
 def geocode_all(queries: Iterable[Query], progress=None) -> list[GeocodeResult]:

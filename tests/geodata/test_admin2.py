@@ -1,0 +1,66 @@
+"""A district (admin2) given with a query, as humanitarian village lists give it: the answer's
+calibration class says whether the chosen place lies in it (``d-`` classes, fitted on the IOM DTM
+master list asked with governorate and district; field/09 is held out). Real embedded gazetteer
+and polygons; the coordinates below are IOM DTM's (field/09) or the place's own."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geodata import geocode
+from geodata.admin2 import admin2_names
+from geodata.calibration import RESOLVE_AT, confidence
+from geodata.frame import geocode_frame
+from geodata.geo import distance_km
+
+ARADIN = (37.1086, 43.3199)          # Aradin village, Amedi district, Dahuk (IOM DTM 1101002)
+
+
+@pytest.mark.parametrize("written", ["Al-Hamdaniya", "Hamdaniya District", "الحمدانية", "al hamdaniya"])
+def test_district_names_as_sources_write_them(written):
+    assert admin2_names("IQ").matching(written) == frozenset({"Hamdaniya"})
+
+
+def test_an_unknown_district_name_matches_nothing():
+    assert admin2_names("IQ").matching("Nowhere Special") is None
+
+
+def test_a_village_in_the_district_given_resolves_with_a_d_class(real_data_dir):
+    result = geocode("Aradin", "IQ", "Dahuk", "Amedi")
+    assert result.basis.startswith("d-") and result.basis.split("|")[1] == "in"
+    assert result.status == "resolved" and distance_km(*ARADIN, result.latitude, result.longitude) <= 25
+
+
+def test_a_namesake_outside_the_district_given_is_not_resolved(real_data_dir):
+    """field/09: "AL-Ani Village" (Hatra district, Nineveh). With the governorate only, the one
+    Al 'Ani of Nineveh the gazetteer holds is resolved, 123 km off; it lies in another district."""
+    with_district = geocode("AL-Ani Village", "IQ", "Ninewa", "Hatra")
+    assert with_district.basis.split("|")[1] == "out" and with_district.status != "resolved"
+    assert with_district.latitude is None
+    assert geocode("Aradin", "IQ", "Dahuk", "Zakho").status != "resolved"
+
+
+def test_the_district_is_part_of_the_cache_key(real_data_dir):
+    plain = geocode("Aradin", "IQ", "Dahuk")
+    assert not plain.basis.startswith("d-")
+    assert geocode("Aradin", "IQ", "Dahuk", "Zakho").basis.startswith("d-exact|out")
+    assert geocode("Aradin", "IQ", "Dahuk").basis == plain.basis
+
+
+def test_a_curated_row_keeps_its_own_class_with_a_district(real_data_dir):
+    assert geocode("Zummar", "IQ", "Nineveh", "Telafar").status == "resolved"
+
+
+def test_measured_district_classes():
+    """The fit: a name exactly alone in its district is right; the same outside it is not."""
+    assert confidence("d-exact|in|alone") >= RESOLVE_AT
+    assert confidence("d-exact|out|alone") < 0.7
+
+
+def test_geocode_frame_takes_a_district_column(real_data_dir):
+    frame = pd.DataFrame({"name": ["AL-Ani Village", "Aradin"], "country": ["IQ", "IQ"],
+                          "governorate": ["Ninewa", "Dahuk"], "district": ["Hatra", "Amedi"]})
+    without = geocode_frame(frame, "name", "country", "governorate")
+    with_district = geocode_frame(frame, "name", "country", "governorate", admin2_col="district")
+    assert list(without["geo_status"]) == ["resolved", "resolved"]
+    assert list(with_district["geo_status"]) == ["unresolved", "resolved"]
