@@ -21,7 +21,8 @@ named in the file (``fit_sets``; today the UCDP Iraq set alone), and
 Small classes are shrunk towards their parents (hierarchical smoothing with PRIOR_WEIGHT pseudo
 answers): confidence(rung) = (within + 2 * 0.5) / (n + 2), confidence(rung|admin1) = (within + 2 *
 confidence(rung)) / (n + 2), and the class likewise over its (rung|admin1): a class seen a few times
-says little on its own, a class never seen takes its parent's value. An answer is ``resolved`` only
+says little on its own, a class never seen takes its parent's value (the lower of its two parents:
+rung|admin1, and rung|rivals over every admin1). An answer is ``resolved`` only
 when that confidence is at least RESOLVE_AT.
 """
 from __future__ import annotations
@@ -45,32 +46,45 @@ def _table(path: Path = PATH) -> dict:
 
 
 @lru_cache(maxsize=4)
-def _levels(path: Path = PATH) -> tuple[dict, dict, dict]:
+def _levels(path: Path = PATH) -> tuple[dict, dict, dict, dict]:
     return levels({k: (int(v[0]), int(v[1])) for k, v in _table(path).get("classes", {}).items()})
 
 
-def levels(classes: dict[str, tuple[int, int]]) -> tuple[dict, dict, dict]:
-    """{basis: (n, within)} -> the counts per class, per rung|admin1 and per rung."""
+def levels(classes: dict[str, tuple[int, int]]) -> tuple[dict, dict, dict, dict]:
+    """{basis: (n, within)} -> the counts per class, per rung|admin1, per rung and per
+    rung|rivals (keyed "rung||rivals")."""
     full = dict(classes)
     two: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     one: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    across: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for basis, (n, k) in full.items():
-        rung, admin1, _ = basis.split("|")
-        for level, key in ((two, f"{rung}|{admin1}"), (one, rung)):
+        rung, admin1, rivals = basis.split("|")
+        for level, key in ((two, f"{rung}|{admin1}"), (one, rung), (across, f"{rung}||{rivals}")):
             level[key][0] += n
             level[key][1] += k
-    return full, dict(two), dict(one)
+    return full, dict(two), dict(one), dict(across)
 
 
-def smoothed(tables: tuple[dict, dict, dict], basis: str, prior_weight: float = PRIOR_WEIGHT) -> float:
-    """The hierarchical estimate of the module docstring, over ``levels(...)``."""
-    full, two, one = tables
-    rung, admin1, _ = basis.split("|")
-    value = PRIOR
-    for counts in (one.get(rung), two.get(f"{rung}|{admin1}"), full.get(basis)):
-        n, k = counts or (0, 0)
-        value = (k + prior_weight * value) / (n + prior_weight)
-    return value
+def smoothed(tables: tuple[dict, dict, dict, dict], basis: str, prior_weight: float = PRIOR_WEIGHT) -> float:
+    """The hierarchical estimate of the module docstring, over ``levels(...)``. A class the fit
+    never saw has two parents, its rung|admin1 and its rung with the same rivals over every
+    admin1; it takes the lower (an exact name among close namesakes, asked with an admin1 the
+    country does not know, is as unsure as such answers are elsewhere, not as sure as the few
+    answers that admin1 state happened to have)."""
+    full, two, one, across = tables
+    rung, admin1, rivals = basis.split("|")
+
+    def down(*levels_counts) -> float:
+        value = PRIOR
+        for counts in levels_counts:
+            n, k = counts or (0, 0)
+            value = (k + prior_weight * value) / (n + prior_weight)
+        return value
+
+    by_admin1 = down(one.get(rung), two.get(f"{rung}|{admin1}"), full.get(basis))
+    if basis in full:
+        return by_admin1
+    return min(by_admin1, down(one.get(rung), across.get(f"{rung}||{rivals}")))
 
 
 _active: list[Path] = [PATH]
