@@ -12,6 +12,8 @@ and GeoNames-derived rows only carry a code ("15"). So:
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -184,6 +186,9 @@ class Admin1Names:
         return self._memo[query]
 
 
+_TWO_PART = re.compile(r"\s+(?:va|wa|and|&)\s+")
+
+
 class Admin1Polygons:
     """The country's admin1 polygons (geodata.boundaries) and every name they go by.
 
@@ -210,6 +215,11 @@ class Admin1Polygons:
                 for name in (row.admin1, row.admin1_ar, row.name_wof):
                     if name:
                         self.names[row.admin1].add(normalize_admin1(name))
+                        # "Sistan va Baluchestan" is called "Baluchestan" too: each part of a
+                        # two-part name (joined by va / wa / and) is a name of the polygon.
+                        for part in _TWO_PART.split(normalize_admin1(name)):
+                            if len(part) >= 4 and part != normalize_admin1(name):
+                                self.names[row.admin1].add(part)
                 self.geoms[row.admin1] = row.geometry
         # Source labels -> the polygon most of their places lie in.
         votes: dict[str, Counter] = defaultdict(Counter)

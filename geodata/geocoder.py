@@ -150,10 +150,13 @@ class Geocoder:
                                 arabic_query=is_arabic(parsed.core)))
         scored.sort(key=lambda s: -s.score)
         heads = _distinct_places(scored)
+        # An admin1 that names no division of this country ("Baluchestan" asked in Iraq) cannot
+        # vouch for any answer: its own class, unlike a real admin1 near whose border a place lies.
+        admin1_nowhere = bool(admin1_given) and not wanted_admin1 and not wanted_polygons
         wanted_admin2 = None
         if normalize_admin1(admin2):
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
-        return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2)
+        return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere)
 
 
 def _named_with(place, settlement: str) -> bool:
@@ -215,10 +218,12 @@ RIVAL_MARGIN = 0.2         # a head scoring within this of the best is a rival
 DOMINANT_RATIO = 20        # a city / curated row beside villages this many times smaller
 
 
-def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int], admin2: str | None = None) -> str:
+def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int], admin2: str | None = None,
+             admin1_nowhere: bool = False) -> str:
     """The calibration class of the best head (geodata/calibration.py). ``admin2``: where the best
     head lies against the admin2 given: "in", "out" (another admin2) or "unknown" (no polygon
-    holds it, or the country has no admin2 of that name); None when no admin2 was given."""
+    holds it, or the country has no admin2 of that name); None when no admin2 was given.
+    ``admin1_nowhere``: the admin1 given names no division of the country (admin1 "nowhere")."""
     best = heads[0]
     curated = best.place.source == CURATED_SOURCE and best.method in (EXACT, ALIAS)
     if best.kind_mismatch:
@@ -239,6 +244,8 @@ def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int
         admin1 = "none"
     else:
         admin1 = {True: "agree", False: "differs", None: "unknown"}[best.admin1]
+        if admin1_nowhere and best.admin1 is None:
+            admin1 = "nowhere"
     if admin2 and not curated:
         # A district given: its own family of classes, measured on lists that give districts. A
         # curated row keeps its own classes: the district adds nothing to a row that is there
@@ -277,7 +284,7 @@ def _dominates(best: Scored, rivals: list[Scored]) -> bool:
 
 
 def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
-            wanted_admin2: frozenset[str] | None = None) -> GeocodeResult:
+            wanted_admin2: frozenset[str] | None = None, admin1_nowhere: bool = False) -> GeocodeResult:
     """``wanted_admin2``: the admin2 polygons the query's admin2 names (empty: a name the country
     has none of), None when no admin2 was given."""
     labels = index.admin1_labels
@@ -295,7 +302,7 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
     if wanted_admin2 is not None:
         holder = index.geo_admin2[best.index]
         admin2 = "in" if holder in wanted_admin2 else ("out" if holder and wanted_admin2 else "unknown")
-    basis = basis_of(heads, admin1_given, index.name_places, admin2)
+    basis = basis_of(heads, admin1_given, index.name_places, admin2, admin1_nowhere)
     confidence = calibrated(basis)
     if best.admin1 is False or confidence < RESOLVE_AT:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED

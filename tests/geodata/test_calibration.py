@@ -1,6 +1,8 @@
 """Calibration smoothing (geodata/calibration.py) and the answers it decides."""
 from __future__ import annotations
 
+import pytest
+
 from geodata import calibration, geocode
 from geodata.geo import distance_km
 
@@ -21,11 +23,22 @@ def test_a_class_never_seen_takes_the_lower_of_its_two_parents():
 
 
 def test_an_admin1_the_country_does_not_know_does_not_resolve_a_contested_name(real_data_dir):
-    """i14's drafts: "Rask" in "Iran's Sistan-Baluchistan province" asked with admin1
-    "Baluchestan" (not a name of an Iranian province) resolved to a Rask in Kerman."""
-    unknown = geocode("Rask", "IR", "Baluchestan")
-    assert unknown.status != "resolved" and unknown.basis == "exact|unknown|contested"
-    named = geocode("Rask", "IR", "Sistan and Baluchestan")
+    """i14's drafts: "Rask" asked with an admin1 that is no province of Iran resolved to a Rask in
+    Kerman (class exact|unknown|contested, never measured, took its kinder parent's 0.94)."""
+    nowhere = geocode("Rask", "IR", "Makran")
+    assert nowhere.status != "resolved" and nowhere.basis == "exact|nowhere|contested"
+
+
+def test_a_province_of_another_country_resolves_nothing(real_data_dir):
+    """Drafts try each country a report may be about: "Sib" with "Baluchestan" (an Iranian
+    province) must not resolve to a Sib in Iraq."""
+    result = geocode("Sib", "IQ", "Baluchestan")
+    assert result.status != "resolved" and result.basis.split("|")[1] == "nowhere"
+
+
+@pytest.mark.parametrize("admin1", ["Sistan and Baluchestan", "Sistan-Baluchistan", "Baluchestan", "Sistan"])
+def test_a_two_part_province_goes_by_either_part(real_data_dir, admin1):
+    named = geocode("Rask", "IR", admin1)
     assert named.status == "resolved" and distance_km(*RASK, named.latitude, named.longitude) <= 25
 
 
