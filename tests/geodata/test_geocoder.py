@@ -128,7 +128,12 @@ def test_admin1_disagreement_leaves_lookalike_unresolved(fixture_geocoder):
 
 
 def test_unknown_admin1_is_not_a_disagreement(fixture_geocoder):
-    assert fixture_geocoder.geocode("Zummar", "IQ", "Atlantis Province").id == "zummar"
+    """An admin1 that names no division of the country is no disagreement: the place is still the
+    first candidate. It cannot vouch for the answer either (it may be another country's province),
+    so its class is "nowhere", measured on its own (never seen in the fit: not resolved)."""
+    result = fixture_geocoder.geocode("Zummar", "IQ", "Atlantis Province")
+    assert best_id(result) == "zummar" and result.basis.split("|")[1] == "nowhere"
+    assert fixture_geocoder.geocode("Zummar", "IQ", "Nineveh").status == "resolved"
 
 
 def test_unresolved_is_honest(fixture_geocoder):
