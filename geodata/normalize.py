@@ -29,6 +29,11 @@ _ARABIC_LETTERS = str.maketrans({
     "ە": "ه", "ۆ": "و", "ۇ": "و", "ڕ": "ر", "ڵ": "ل", "ٹ": "ت", "ء": None, "ـ": None,
     "؟": " ", "،": " ", "٫": " ",
 })
+# Kurdish (Sorani) ە is a vowel letter (e/a), not the consonant ه it looks like: inside a word it
+# is dropped like the vowels the Arabic spelling leaves unwritten (هەڵەبجە, Halabja, is حلبجة:
+# h-l-b-j; كوكجەلين is كوكجة لين); at a word's end it is the -e/-a ending written ه (ة) in Arabic.
+# Source: the Sorani Kurdish alphabet (Arabic script with every vowel written).
+_SORANI_AE = re.compile("\u06d5(?=\\w)")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _SPACES = re.compile(r"\s+")
 
@@ -102,7 +107,8 @@ def fold(text: str) -> str:
     """Unicode-, diacritic-, mark- and case-insensitive form with punctuation turned into spaces."""
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.translate(_DROP_MARKS).translate(_ARABIC_LETTERS).casefold().translate(_LATIN_SPECIALS)
+    text = _SORANI_AE.sub("", text.translate(_DROP_MARKS)).translate(_ARABIC_LETTERS).casefold() \
+        .translate(_LATIN_SPECIALS)
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

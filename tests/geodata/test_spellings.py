@@ -139,3 +139,15 @@ def test_acled_compound_whose_place_has_namesakes_offers_them(real_data_dir):
     assert result.status != "resolved" or distance_km(32.611, 36.118, result.latitude, result.longitude) <= 25
     first = first_offered(result)
     assert first is not None and distance_km(32.611, 36.118, *first) <= 25
+
+
+def test_sorani_ae_is_a_vowel_not_the_consonant_h():
+    # Kurdish (Sorani) ە inside a word is a vowel: هەڵەبجە (Halabja) has the skeleton of حلبجة.
+    assert name_key("هەڵەبجە") == name_key("حلبجة") == name_key("Halabja")
+    assert name_key("كوكجەلين") == name_key("كوكجة لين")
+
+
+@pytest.mark.parametrize("query, truth", [("هەڵەبجە", (35.178, 45.986))])
+def test_sorani_kurdish_script_offers_the_town_first(real_data_dir, query, truth):
+    first = first_offered(geocode(query, "IQ"))
+    assert first is not None and distance_km(*truth, *first) <= 10
