@@ -108,7 +108,8 @@ head.title("Conflict event map")
 if notices:  # one compact row above the map (the map's first markers stay on the first screen)
     with notice_box.container(horizontal=True, vertical_alignment="center", gap="small", key="link_notice"):
         st.warning("**Link adjusted:** " + " ".join(notices), icon=":material/link_off:")
-        st.button("Dismiss", key="dismiss_notices", on_click=state.dismiss_notices, type="tertiary")
+        st.button("", icon=":material/close:", help="Dismiss", key="dismiss_notices", on_click=state.dismiss_notices,
+                  type="tertiary")
 
 # --- map ------------------------------------------------------------------------------------------------
 selected = state.selected_event()

@@ -44,6 +44,8 @@ def test_a_link_notice_is_one_compact_row_above_the_map(sized, app_url, size):  
     wait_for_app(page)
     notice = page.locator(".st-key-link_notice [data-testid='stAlert']")
     assert "reaches past the data" in notice.inner_text()
+    dismiss = page.locator(".st-key-dismiss_notices button:visible").first.bounding_box()
+    assert dismiss is not None and dismiss["x"] + dismiss["width"] <= size["width"], dismiss  # beside it, on screen
     height = notice.bounding_box()["height"]
     assert height <= (45 if size is LAPTOP else 110), height
     top = page.locator(MAP_IFRAME).bounding_box()["y"]
