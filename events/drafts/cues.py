@@ -42,9 +42,12 @@ _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)
 _CUES: list[tuple[str, re.Pattern, bool]] = [
-    (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b", re.I), False),
+    (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b|"
+                         r"\b(?:explosive|explosives|suicide)[\s-]+(?:laden\s+)?(?:vests?|belts?)\b|"
+                         r"\bblew\s+(?:himself|themselves|herself)\s+up\b", re.I), False),
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
                      r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
+                     r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*)\b", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
                      r"drone\s+strikes?|drone\s+attacks?|"
@@ -54,7 +57,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"f-1[56]s?|b-1\w*\s+bombers?|bombers?)\b", re.I), True),
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
-    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?)\b(?!\s+launchers?)", re.I),
+    (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
+    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|tanks?)\b(?!\s+launchers?)", re.I),
      True),
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
@@ -66,7 +70,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
-    (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?)\b", re.I), False),
+    (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire)\b",
+                        re.I), False),
 ]
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
@@ -89,7 +94,8 @@ _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had
 # "A US official called it a self-defence strike": the indefinite names the event just told
 _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed)\s+(?:it|this|them|the\s+\w+)\s+"
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
-_VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|"
+_VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|shot\s+dead|"
+                        r"gunned\s+down|assassinated|opened\s+fire|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched)$",
                         re.I)
 

@@ -605,7 +605,8 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
-            if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS:
+            if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS \
+                    or fold(written) in _CREEDS:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
             joined = _AND_PROVINCE.match(rest)
             if joined:            # "Sistan and Baluchestan province": one province, not the place "Sistan"
@@ -632,7 +633,8 @@ class _Context:
                 query = written + _trailing_feature(rest)
                 if role == "of":
                     role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
-            if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",)
+            against = bool(re.search(r"\bagainst\s+$", self.text[max(0, h.start - 12):h.start], re.I))
+            if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",) or against
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near"))):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
@@ -741,6 +743,11 @@ class _Context:
             if near:
                 candidates = [near]
         results = {c: self.geocoder.geocode(ref.text, c) for c in candidates}
+        if len(ref.countries) > 1 and not any(r.status == "resolved" for r in results.values()):
+            # the nearest country named leaves it undecided; the one country where the name resolves wins
+            every = {c: self.geocoder.geocode(ref.text, c) for c in ref.countries}
+            if sum(r.status == "resolved" for r in every.values()) == 1:
+                results = {c: r for c, r in every.items() if r.status == "resolved"}
         written = _without_feature(self.text[ref.start:ref.end])
         if written and written != ref.text and not any(r.status == "resolved" for r in results.values()):
             # "al-Shaddadi base", "Qaim district": the feature word sent the geocoder to its kind rung
@@ -774,6 +781,8 @@ class _Context:
         sent = next((s for s in self.sents if s.start <= start < s.end), None)
         best = None
         for cm in self.country_spans:
+            if re.match(r"\s+(?:consulate|embassy|ambassador|envoy|mission|diplomats?)\b", self.text[cm.end:cm.end + 20], re.I):
+                continue          # "the Iranian consulate in Karbala": not a place in Iran
             if cm.code in candidates and sent is not None and sent.start <= cm.start < sent.end:
                 dist = min(abs(cm.start - end), abs(start - cm.end))
                 if best is None or dist < best[0]:
@@ -996,13 +1005,16 @@ _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-d
             "neighbourhood", "neighborhood", "locality", "hamlet"}
 # Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).
 _NOT_PLACE = frozenset("""
-january february march april may june july august september october november december monday tuesday
+january february march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec monday tuesday
 wednesday thursday friday saturday sunday the a an this that his her its their president prime minister
 general gen lt col major captain commander sheikh mr mrs dr washington tehran moscow london paris reuters
 afp ap associated press cnn bbc al jazeera arabiya telegram twitter x facebook islamic state resistance
 hezbollah hamas coalition us u s american iraq iraqi syria syrian jordan lebanon israel israeli iran iranian
 turkey yemen gaza pentagon centcom white house congress parliament government ministry army forces
 """.split())
+_CREEDS = {"shia", "shiite", "sunni", "christian", "yazidi", "druze", "alawite", "kurdish", "arab", "turkmen", "baluch",
+           "baloch", "assyrian", "chaldean"}
 _MORE_DEMONYMS = {"american", "british", "russian", "saudi", "emirati", "qatari", "egyptian", "kuwaiti", "french"}
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
@@ -1051,6 +1063,8 @@ _VIOLENT = {C.SHELLING, C.AIR, C.IED, C.SUICIDE, C.EXPLOSION}
 def _family_fits(e: Event, m: Mention) -> str | None:
     """The merged family when ``m`` can be about event ``e``; None when not."""
     a, b = e.family, m.family
+    if a == C.ATTACK and b in (C.PROTEST, C.RIOT) and not m.definite:
+        return None           # "gunmen shot dead three" ... "hundreds marched in Amman": two events
     if b in C.GENERIC:
         return a
     if a in C.GENERIC or a == b:
@@ -1180,8 +1194,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.said_date = m.said_date
     if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)):
         e.fatalities = m.fatalities
-    if own and m.actor1 and not e.actor1:
-        e.actor1 = m.actor1
+    if m.actor1 and not e.actor1 and (own or m.definite):
+        e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"
     if m.claim_actor and not e.actor1:
         e.actor1 = m.claim_actor
     if m.actor2 and not e.actor2:

@@ -310,3 +310,19 @@ def test_more_kinds_from_set_9():
     assert len(d) == 3 and all(x["actor1"] == "Military Forces of Turkey" for x in d)
     # air raid sirens are a warning, not a raid
     assert not [c for c in find_cues("The launches set off air raid sirens near Haifa.") if c.family == "air"]
+
+
+def test_more_kinds_from_set_10():
+    # month abbreviations and creeds are no places; the nearest cue is not a date
+    d = draft_report("Coalition forces at Erbil air base in Iraq were attacked by two drones at about 11:43 pm on "
+                     "Sept. 11.", MONDAY).drafts
+    assert len(d) == 1 and d[0]["location"] == "Erbil air base"
+    # a foreign consulate's demonym does not move the place; a capital after "against" is the government
+    d = draft_report("Iraqi protesters attacked the Iranian consulate in the Shia holy city of Karbala late on Sunday, "
+                     "throwing stones and chanting slogans against Tehran.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Karbala"]
+    # tank fire; "shot dead" by gunmen; explosive vests
+    assert [c.family for c in find_cues("Israeli tank fire hit the headquarters.")] == ["shelling"]
+    d = draft_report("Gunmen shot dead a police officer in Khash county, Iran, on Friday.", MONDAY).drafts
+    assert len(d) == 1 and (d[0]["event_type"], d[0]["sub_event_type"]) == ("Battles", "Armed clash")
+    assert "suicide" in [c.family for c in find_cues("The other detonated an explosive vest.")]
