@@ -62,11 +62,11 @@ def perform(store, action: str, event_id: str | None = None, values: dict | None
     try:
         if action == "add":
             row = store.add(values or {}, user=user, reason=reason)
-            return "success", f"Added {row['event_id']}."
+            return _with_warnings(f"Added {row['event_id']}.", row)
         if action == "edit":
             changes = {c: v for c, v in (values or {}).items() if c != "event_id"}
             row = store.update(event_id, changes, expected_revision=revision, user=user, reason=reason)
-            return "success", f"Saved {event_id} (revision {row['revision']})."
+            return _with_warnings(f"Saved {event_id} (revision {row['revision']}).", row)
         if action == "retire":
             row = store.retire(event_id, user=user, reason=reason, expected_revision=revision)
             return "success", f"Retired {event_id}; 'Show retired events' shows it, and it can be restored."
@@ -83,20 +83,36 @@ def perform(store, action: str, event_id: str | None = None, values: dict | None
     return "error", f"unknown action {action!r}"
 
 
+PLACE_COLUMNS = ("latitude", "longitude", "country", "origin_latitude", "origin_longitude", "origin_country")
+
+
+def _with_warnings(done: str, row: dict) -> tuple[str, str]:
+    """("success", ``done``), or ("warning", ``done`` + what a file's row would be warned of: a point the
+    embedded boundaries place away from the event's country, ``events.placement``). Saved either way."""
+    from events.placement import country_warnings
+
+    frame = pd.DataFrame([{c: row.get(c) for c in PLACE_COLUMNS}])
+    for col in PLACE_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce") if "itude" in col else frame[col].fillna("").astype(str)
+    notes = [f"- {w.column}: {w.reason}" for w in country_warnings(frame, [1], "the form")]
+    return ("warning", done + " Check:\n" + "\n".join(notes)) if notes else ("success", done)
+
+
 def _submit(store, action: str) -> None:
     loaded = st.session_state.get(LOADED) or (None, None)
     event_id = st.session_state.get(_key("event_id")) if action == "add" else loaded[0]
     kind, message = perform(store, action, event_id=event_id, values=form_values(), revision=loaded[1],
                             reason=st.session_state.get(_key("reason"), ""))
     st.session_state[MESSAGE] = (kind, message)
-    if kind == "success":
+    if kind in ("success", "warning"):    # saved (a warning says what to check)
         st.session_state.pop(LOADED, None)  # refill from the store on the next run
 
 
 def _show_message() -> None:
     msg = st.session_state.pop(MESSAGE, None)
     if msg:
-        (st.success if msg[0] == "success" else st.error)(plain(msg[1], 2000).replace("\\\n", "\n"))
+        show = {"success": st.success, "warning": st.warning}.get(msg[0], st.error)
+        show(plain(msg[1], 2000).replace("\\\n", "\n"))
 
 
 def _lookup() -> None:

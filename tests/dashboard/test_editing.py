@@ -247,3 +247,17 @@ def test_an_upload_is_reviewed_then_added_to_the_store(store):
     assert u3["latitude"] is None  # the geocoder's guess for Mosul is not stored as if the file gave it
     assert store.get("CM0001")["revision"] == 1  # already in the store: skipped, not overwritten
     assert [v["action"] for v in store.history("U1")] == ["import"]
+
+
+def test_a_point_in_another_country_is_saved_with_a_warning(store):
+    at = sign_in(app().run(), "ana")
+    for key, value in {"event_id": "APP2", "event_date": "2024-04-21", "actor1": "Islamic Resistance in Iraq",
+                       "country": "IQ", "location": "Palmyra", "latitude": "34.56", "longitude": "38.27",
+                       "source": "Reuters", "reason": "wire report"}.items():
+        at.text_input(key=f"_ed_{key}").input(value)
+    next(b for b in at.button if b.label == "Add event").click()
+    at.run()
+    no_problem(at)
+    assert store.get("APP2")["country"] == "IQ"      # saved as entered
+    said = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "Added APP2." in said and "the coordinates lie in Homs, Syria (SY); the row's country is Iraq (IQ)" in said
