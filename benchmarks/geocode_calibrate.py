@@ -10,7 +10,8 @@ It also prints a k-fold cross-validation INSIDE the fit sets (folds by query, so
 name-only and with-admin1 answers stay together): for each candidate prior weight of the
 hierarchical smoothing, the held folds' log-loss, and precision / coverage of what they resolve.
 
-    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq [iom_list@admin2 ...]] [--out PATH]
+    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq@name ucdp_iq@admin1 iom_list@admin2 ...]
+        [--out PATH]
         [--folds 5] [--dry-run]
 
 ``--out`` writes a what-if table elsewhere; ``geocode_accuracy.py --fit-on SETS`` does the same

@@ -2,7 +2,8 @@
 calibration fit and the tests. Each set is a list of Case(query, country, admin1, lat, lon).
 
 Sets (name: what; admin1 given?; admin2 (district) given where noted):
-- ucdp_iq: devset_places_iq.csv, 343 UCDP place strings (Iraq) with governorate
+- ucdp_iq: devset_places_iq.csv, 343 UCDP place strings (Iraq) with governorate, and UCDP's own
+  district (adm_2 of the same where_coordinates in ucdp_ged_iraq_1989_2018.csv) for 339 of them
 - acled_iq, acled_sy: the distinct ACLED LOCATION strings of acled_middle_east_2022_iq_sy.csv with
   ACLED's own coordinates (mean over the location's events); no admin1 in that layout
 - iom_en, iom_ar: field/09 IOM DTM returnee villages, English and Arabic names, with governorate
@@ -56,8 +57,18 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def _ucdp_districts() -> dict[str, str]:
+    """UCDP's own adm_2 of each where_coordinates string (ucdp_ged_iraq_1989_2018.csv), if present."""
+    path = SHARED / "ucdp_ged_iraq_1989_2018.csv"
+    if not path.exists():
+        return {}
+    return {r["where_coordinates"].strip(): r["adm_2"].strip() for r in _rows(path) if r["adm_2"].strip()}
+
+
 def ucdp_iq() -> list[Case]:
-    return [Case(r["query"], r["country"], r["admin1"], float(r["latitude"]), float(r["longitude"]))
+    districts = _ucdp_districts()
+    return [Case(r["query"], r["country"], r["admin1"], float(r["latitude"]), float(r["longitude"]),
+                 districts.get(r["query"].strip(), ""))
             for r in _rows(SHARED / "devset_places_iq.csv")]
 
 

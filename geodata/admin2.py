@@ -10,10 +10,20 @@ geodata/data/README.md); names compare as admin1 names do ("Al-Hamdaniya" = "Ham
 """
 from __future__ import annotations
 
+import re
 import threading
 
 from .admin1 import same_admin1
 from .normalize import normalize_admin1
+
+# "Qaḍāʾ" (Arabic: district) leads district names in UCDP and GeoNames: "Qaḑā’ al Fallūjah".
+_DISTRICT_WORD = re.compile(r"^(?:qada|qadaa|qadha|qaza|kaza)\s+(?:(?:al|el)\s+)?")
+
+
+def normalize_admin2(text: str | None) -> str:
+    """Comparable district name: "Qaḑā’ al Fallūjah" -> "fallujah", "Hīt district" -> "hit"."""
+    name = normalize_admin1(text)
+    return normalize_admin1(_DISTRICT_WORD.sub("", name)) if _DISTRICT_WORD.match(name) else name
 
 _POLYGONS: dict[str, Admin2Names] = {}
 _LOCK = threading.Lock()
@@ -32,14 +42,14 @@ class Admin2Names:
         self.names: dict[str, set[str]] = {}
         if frame is not None:
             for row in frame.itertuples():
-                names = {normalize_admin1(n) for n in (row.admin2, row.admin2_ar, row.name_wof) if n}
+                names = {normalize_admin2(n) for n in (row.admin2, row.admin2_ar, row.name_wof) if n}
                 self.names.setdefault(row.admin2, set()).update(n for n in names if n)
         self._memo: dict[str, frozenset[str] | None] = {}
 
     def matching(self, admin2: str | None) -> frozenset[str] | None:
         """Polygons (by English admin2 name, as ``boundaries.locate`` gives them) meaning the same
         division as ``admin2``; None when none of the country's polygons goes by that name."""
-        query = normalize_admin1(admin2)
+        query = normalize_admin2(admin2)
         if not query:
             return None
         if query not in self._memo:

@@ -16,7 +16,8 @@ from geodata.geo import distance_km
 ARADIN = (37.1086, 43.3199)          # Aradin village, Amedi district, Dahuk (IOM DTM 1101002)
 
 
-@pytest.mark.parametrize("written", ["Al-Hamdaniya", "Hamdaniya District", "الحمدانية", "al hamdaniya"])
+@pytest.mark.parametrize("written", ["Al-Hamdaniya", "Hamdaniya District", "الحمدانية", "al hamdaniya",
+                                     "Qaḑā’ al Ḩamdānīyah"])
 def test_district_names_as_sources_write_them(written):
     assert admin2_names("IQ").matching(written) == frozenset({"Hamdaniya"})
 
