@@ -70,7 +70,13 @@ def _shapes(level: int) -> dict[tuple[str, str], dict]:
     simple = shapely.coverage_simplify(np.asarray(areas.geometry.values), SIMPLIFY[level])
     simple = shapely.transform(simple, lambda c: np.round(c, 3))
     name = f"admin{level}"
-    return {(c, n): shapely.geometry.mapping(g) for c, n, g in zip(areas["country"], areas[name], simple)}
+    # Areas are keyed by name, as locate() names them: polygons WOF gives one name (Yemen's Raymah and
+    # Sana'a, both "San`ar") are drawn as one area, as their events are counted together.
+    parts: dict[tuple[str, str], list] = {}
+    for c, n, g in zip(areas["country"], areas[name], simple):
+        parts.setdefault((c, n), []).append(g)
+    return {key: shapely.geometry.mapping(geoms[0] if len(geoms) == 1 else shapely.union_all(geoms))
+            for key, geoms in parts.items()}
 
 
 def features(table: pd.DataFrame, level: int, measure: str, filters: dict | None = None) -> tuple[dict, list[int]]:

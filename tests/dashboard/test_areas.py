@@ -1,5 +1,6 @@
 """The admin-area choropleth: events placed in WOF areas by their coordinates, counted per selection."""
 import pytest
+import shapely.geometry
 from streamlit.testing.v1 import AppTest
 
 from dashboard import areas
@@ -51,3 +52,14 @@ def test_the_app_shades_areas_from_the_link(sample_csv, monkeypatch):
     assert not at.exception and not at.warning
     assert '"a1f"' in map_args(at)["feature_group"]
     assert at.radio(key="areas").value == "events"
+
+
+def test_two_provinces_under_one_wof_name_are_one_area_with_both_names():
+    frame = make_frame(event(event_id="Y1", latitude=14.66, longitude=43.69, admin1="Raymah", country="YE"),
+                       event(event_id="Y2", latitude=15.39, longitude=44.28, admin1="Sanaa", country="YE"))
+    located = areas.locate_events(frame)
+    collection, _ = areas.features(areas.counts(frame, located, 1), 1, "events")
+    (area,) = collection["features"]     # WOF calls both "San`ar": counted and drawn together
+    assert area["properties"]["tip"] == "Raymah / Sana'a (YE): 2 events, 0 killed"
+    shape = shapely.geometry.shape(area["geometry"])
+    assert shape.contains(shapely.geometry.Point(43.69, 14.66)) and shape.contains(shapely.geometry.Point(44.28, 15.39))
