@@ -5,12 +5,16 @@ or first among the alternatives when the class is not sure enough to resolve); n
 city first."""
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from geodata import geocode
 from geodata.geo import distance_km
 from geodata.normalize import parse_name
 from geodata.translit import name_key, spelling_variants
+
+from .conftest import SHARED
 
 QARAQOSH = (36.2697, 43.3775)      # field/20: Qaraqosh / Bakhdida / Baghdede (WOF 1125920327)
 BAGHDAD = (33.333, 44.383)
@@ -151,3 +155,14 @@ def test_sorani_ae_is_a_vowel_not_the_consonant_h():
 def test_sorani_kurdish_script_offers_the_town_first(real_data_dir, query, truth):
     first = first_offered(geocode(query, "IQ"))
     assert first is not None and distance_km(*truth, *first) <= 10
+
+
+@pytest.mark.skipif(not (SHARED / "field").exists(), reason="../shared/data/field absent")
+def test_every_syriac_field_row_offers_its_town_first(real_data_dir):
+    # field/20: Syriac, Arabic and English names of Qaraqosh and Tel Kaif, with and without admin1.
+    with open(SHARED / "field" / "20_nineveh_plains_syriac_names_geocode.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            result = geocode(row["query"], row["country"], row["admin1"] or None)
+            first = first_offered(result)
+            truth = (float(row["known_lat"]), float(row["known_lon"]))
+            assert first is not None and distance_km(*truth, *first) <= 25, (row["query"], result)
