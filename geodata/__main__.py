@@ -109,12 +109,25 @@ def _describe(result) -> str:
                  "of the class, not the chance that the first candidate is right"]
     else:
         lines = [result.status]
+    if not result.resolved:
+        lines += [f"  why: {why}" for why in _why_not(result.basis)]
     if result.hint:
         lines.append(f"  hint: {result.hint}")
     for alt in result.alternatives:
         lines.append(f"  candidate: {alt.name} [{alt.kind}, {alt.admin1 or '?'}] ({alt.source} {alt.id}) "
                      f"{alt.latitude:.5f}, {alt.longitude:.5f}  match score {alt.score:.2f}")
     return "\n".join(lines)
+
+
+def _why_not(basis: str | None) -> list[str]:
+    """What the calibration class of an answer not placed says about the admin1/admin2 given."""
+    if not basis:
+        return []
+    where = basis.split("|")[1]
+    return {"out": ["the best candidate lies in another district (admin2) than the one given"],
+            "differs": ["the best candidate lies in another admin1 than the one given"],
+            "nowhere": ["the admin1 given names no division of this country (another country's?)"],
+            }.get(where, [])
 
 
 def _geocode_csv(args) -> int:

@@ -65,3 +65,12 @@ def test_geocode_frame_takes_a_district_column(real_data_dir):
     with_district = geocode_frame(frame, "name", "country", "governorate", admin2_col="district")
     assert list(without["geo_status"]) == ["resolved", "resolved"]
     assert list(with_district["geo_status"]) == ["unresolved", "resolved"]
+
+
+def test_the_cli_text_says_why_a_namesake_was_not_placed(real_data_dir):
+    from geodata.__main__ import _describe
+
+    text = _describe(geocode("AL-Ani Village", "IQ", "Ninewa", "Hatra"))
+    assert text.startswith("unresolved") and "another district (admin2) than the one given" in text
+    assert "names no division of this country" in _describe(geocode("Sib", "IQ", "Baluchestan"))
+    assert "why:" not in _describe(geocode("Aradin", "IQ", "Dahuk", "Amedi"))
