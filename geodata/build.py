@@ -279,6 +279,36 @@ def build_entries(out: Path = OUT, log=print) -> int:
     return build_index_rows(out, log)
 
 
+OUTSIDE_KM = 25.0  # the distance the project counts as "right" (README, geocoder section); events.placement
+# warns about an event row beyond the same distance from its country
+
+
+def far_outside(places: pd.DataFrame, admin1: "pd.DataFrame", km: float = OUTSIDE_KM) -> np.ndarray:
+    """Boolean mask over ``places`` (columns country, latitude, longitude in WGS84 degrees): True for a
+    place lying more than ``km`` km outside the union of its own country's ``admin1`` polygons (a
+    GeoDataFrame with country and geometry). Such a row names the wrong country or carries wrong
+    coordinates: the IR extract holds about 50 places of Ireland (IE) and the YE extract 53 villages at
+    about (0.25, 0.78), next to (0, 0). A country with no polygon is never flagged. The distance is a
+    buffer in degrees at the km/degree of latitude 42.5 (the region's northern edge), so it errs on the
+    side of keeping a place."""
+    import shapely
+
+    deg = km / (111.2 * np.cos(np.radians(42.5)))
+    out = np.zeros(len(places), dtype=bool)
+    lats = places["latitude"].to_numpy(dtype=float)
+    lons = places["longitude"].to_numpy(dtype=float)
+    codes = places["country"].astype(str).to_numpy()
+    for code in np.unique(codes):
+        shapes = admin1.loc[admin1["country"] == code, "geometry"].to_numpy()
+        if not len(shapes):
+            continue
+        zone = shapely.buffer(shapely.union_all(shapes), deg)
+        shapely.prepare(zone)
+        rows = np.flatnonzero(codes == code)
+        out[rows] = ~shapely.contains_xy(zone, lons[rows], lats[rows])
+    return out
+
+
 def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     """Write admin1.parquet, admin2.parquet and wof_localities.parquet into ``out``; returns
     {file name: size in bytes}. Raises FileNotFoundError when ``src`` holds no extracts."""
@@ -302,8 +332,15 @@ def build(src: Path, out: Path = OUT, log=print) -> dict[str, int]:
     for column in ("admin1", "admin1_ar", "admin2", "admin2_ar"):
         places[column] = where[column].fillna("").to_numpy()
     places["in_country"] = where["country"].notna().to_numpy()
+    far = far_outside(places, layers[1])
+    if far.any():
+        shown = ", ".join(f"{r.name} ({r.country} {r.latitude:.2f},{r.longitude:.2f})"
+                          for r in places[far].head(8).itertuples())
+        log(f"localities: dropped {int(far.sum()):,} lying more than {OUTSIDE_KM:.0f} km outside their country's "
+            f"polygons (a wrong country code or coordinates in the extract), e.g. {shown}")
+        places = places[~far].reset_index(drop=True)
     log(f"localities: {len(places):,}; {int((~places['in_country']).sum()):,} outside their country's polygons "
-        f"(kept, admin1 from WOF's own region name only)")
+        f"by 10-{OUTSIDE_KM:.0f} km (kept, admin1 from WOF's own region name only)")
     for column in ("country", "kind", "placetype", "feature_code"):
         places[column] = places[column].astype("category")
     places.to_parquet(out / "wof_localities.parquet", compression="zstd", compression_level=19, index=False,

@@ -210,3 +210,36 @@ def test_fill_admin_fills_empty_admin1_and_admin2_within_the_rows_country():
     assert out.loc[4, "admin1"] == "Hasaka (Al Haksa)"
     assert out["admin2"].tolist() == ["Telafar", "", "Kadhimia", "", "Al-Malikiyah"]
     assert list(frame["admin1"])[:2] == ["", ""]          # the input is not changed
+
+
+def test_no_embedded_place_lies_far_outside_its_country():
+    """The IR extract carries ~50 places of Ireland (IE) and the YE extract 53 villages near (0, 0): a
+    wrong country code or coordinates. No place the geocoder can offer lies more than 25 km outside
+    its own country's polygons (build.far_outside drops them at build time)."""
+    from geodata.boundaries import admin_areas as areas
+    from geodata.build import far_outside
+
+    places = localities(columns=["country", "name", "latitude", "longitude"])
+    far = far_outside(places, areas(1))
+    assert not far.any(), places[far].head(10).to_string()
+    # the rule itself: a point of Dublin said to be in Iran is far outside; Tehran is not
+    probe = pd.DataFrame({"country": ["IR", "IR", "YE"], "latitude": [53.35, 35.69, 0.25],
+                          "longitude": [-6.26, 51.39, 0.78]})
+    assert far_outside(probe, areas(1)).tolist() == [True, False, True]
+
+
+@pytest.mark.parametrize("name", ["Cobh", "Tallaght", "Ballymun"])
+def test_a_place_of_another_country_is_never_an_answer(name):
+    """Asked in Iran, an Irish place name is not resolved, and no candidate lies outside Iran (it was
+    resolved at 51.84, -8.30 with confidence 0.96 while the IR extract held Irish places)."""
+    from geodata.geocoder import geocode
+    from geodata.where import country_at
+
+    result = geocode(name, "IR")
+    assert result.status != "resolved"
+    points = [(a.latitude, a.longitude) for a in result.alternatives]
+    if result.latitude is not None:
+        points.append((result.latitude, result.longitude))
+    if points:
+        lats, lons = zip(*points)
+        assert all(code == "IR" for code in country_at(lats, lons)), points
