@@ -198,6 +198,12 @@ _FATAL = [
 ]
 _NAMED_KILLED = re.compile(r"\bkill(?:ed|ing)\s+(?:a\s+|the\s+)?(?:senior\s+|top\s+|prominent\s+|militia\s+|"
                            r"local\s+)*(?:commander|leader|official|member|soldier|fighter|officer)\b", re.I)
+# "killed a senior commander ..., Abu Baqir al-Saadi, and two other people": the victims joined by
+# "and N other(s)" in the same clause add up (1 + 2); only that explicit form, never a guess.
+_CONJOINED = re.compile(
+    rf"\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+)?(?:{_NUM}\s+{_PEOPLE}|(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:commander|leader|official|member|soldier|fighter|officer|civilian|man|woman|child|boy|girl))\b"
+    rf"[^.;:()]{{0,80}}?\band\s+{_NUM}\s+others?\b", re.I)
 _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w+\s+or\s+)?casualties|deaths|fatalities|injuries|"
                         r"(?:\w+\s+)?personnel\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
@@ -205,8 +211,14 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
 
 def fatalities(sentence: str) -> int | None:
     """Reported deaths in a sentence: the largest stated number of killed, 1 for "killed a member",
+    victims joined by "and N others" added up ("killed a commander and two other people" -> 3),
     0 when it says there were no casualties, None when it says nothing."""
     found = []
+    for m in _CONJOINED.finditer(sentence):
+        first = m.group(1).lower() if m.group(1) else "a"
+        a, b = (int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in (first, m.group(2).lower()))
+        if a is not None and b is not None:
+            found.append(a + b)
     for pattern in _FATAL:
         for m in pattern.finditer(sentence):
             word = m.group(1).lower()

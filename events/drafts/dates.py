@@ -41,6 +41,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|announced|accused|told|stated|reported|confirmed|claimed|added|denied|warned|"
                    r"declared|insisted)\b[^.;:!?]{0,40}?\s(?:(?:early|late)\s+)?(?:on\s+)?$", re.I)
+# A dateline ("BAGHDAD, Feb 8 -", "Gaza, 8 February (Reuters) -") opens a report or paragraph and says
+# when and where the report was filed, not when the event happened (Reuters/AP style): its date is
+# never the event's.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}})?,\s+"
+    rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?\s*"
+    r"(?:\([^()]{1,40}\)\s*)?[-–—]+\s")
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 
 
@@ -63,9 +70,11 @@ class ResolvedDate:
 
 
 def find_dates(sentence: str) -> list[DateMention]:
-    """Date expressions in one sentence, left to right, without overlaps."""
+    """Date expressions in one sentence, left to right, without overlaps. A dateline opening the
+    sentence ("BAGHDAD, Feb 8 -": when the report was filed) is not one."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(sentence)
+    taken: list[tuple[int, int]] = [(0, dateline.end())] if dateline else []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             s, e = m.span()

@@ -326,3 +326,30 @@ def test_more_kinds_from_set_10():
     d = draft_report("Gunmen shot dead a police officer in Khash county, Iran, on Friday.", MONDAY).drafts
     assert len(d) == 1 and (d[0]["event_type"], d[0]["sub_event_type"]) == ("Battles", "Armed clash")
     assert "suicide" in [c.family for c in find_cues("The other detonated an explosive vest.")]
+
+
+# A dateline says when the report was filed, not when the event happened (new-user report, Feb 2024)
+@pytest.mark.parametrize("opening", [
+    "MOSUL, Mar 14 - ",
+    "Mosul, 14 March (Reuters) - ",
+    "MOSUL, Iraq, March 14, 2024 (AP) — ",
+])
+def test_dateline_date_is_not_the_event_date(opening):
+    text = (f"{opening}A drone strike on a car in western Mosul on Tuesday night killed a local commander "
+            "of an armed group and three other men, police sources said.")
+    d = draft_report(text, date(2024, 3, 14)).drafts
+    assert [x["event_date"] for x in d] == ["2024-03-12"]       # Tuesday, not the dateline's Thursday
+    assert d[0]["fatalities"] == 4                               # one named + "three other men"
+
+
+def test_date_after_a_city_name_without_dash_is_still_explicit():
+    assert [m.text for m in find_dates("Rockets hit Mosul, March 12, and again on Friday.")][:1] == ["March 12"]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("The blast killed a police officer and two others.", 3),
+    ("The strike killed two fighters and four other people.", 6),
+    ("The strike killed a soldier and wounded two others.", 1),   # the others were wounded, not killed
+])
+def test_fatalities_conjoined_victims(sentence, n):
+    assert fatalities(sentence) == n
