@@ -72,7 +72,8 @@ if frame.empty:
     st.stop()
 opts = data.options_for(frame, token)
 
-notices = state.check_url_once(opts)
+bounds = data.data_bounds(frame)
+notices = state.check_url_once(opts, bounds)
 notice_box = st.container()
 map_area = st.container()
 
@@ -115,7 +116,6 @@ if notices:  # one compact row above the map (the map's first markers stay on th
 selected = state.selected_event()
 if selected:
     state.focus_selected_once(event_record(frame, selected))
-bounds = data.data_bounds(frame)
 if lean and (selection.empty or offline.asset_problem()):  # no map to wait for
     first_paint.release_and_rerun()
 with map_area:

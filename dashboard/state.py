@@ -23,9 +23,11 @@ DATES_KEY = "dates"
 FOCUSED = "_focused_selected"
 
 
-def check_url_once(opts: Options) -> list[str]:
+def check_url_once(opts: Options, bounds=None) -> list[str]:
     """On a session's first run, read the URL as opened: notices for what will be ignored, the selected
-    event and map view it asks for; drop the invalid non-widget values from the address bar."""
+    event and map view it asks for; drop the invalid non-widget values from the address bar.
+    ``bounds``: the data's ((south, west), (north, east)) in degrees, whose centre a link's ``z`` alone
+    zooms around (``url_state.link_view``); a partial view is completed in the address bar too."""
     if not st.session_state.get(CHECKED):
         st.session_state[CHECKED] = True
         params = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -44,13 +46,19 @@ def check_url_once(opts: Options) -> list[str]:
         elif DATES_KEY in st.query_params:
             del st.query_params[DATES_KEY]
         st.session_state[SELECTED] = url_state.read_selected(params, opts)
-        view = url_state.read_view(params)
+        centre = None if bounds is None else ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
+        view = url_state.link_view(params, centre)
         st.session_state[VIEW_REQUEST] = view
         for key in url_state.VIEW_PARAMS:
             if key in params and (view is None if key != "ev" else st.session_state[SELECTED] is None):
                 del st.query_params[key]
-        if view is not None and not view.zoom and "z" in st.query_params:
-            del st.query_params["z"]
+        if view is not None:  # the address bar says the view the map opens on (a partial one completed)
+            given = url_state.read_view(params)
+            pairs = dict(url_state.view_pairs(view))
+            if given is None:  # z alone: the centre it zooms around
+                st.query_params["lat"], st.query_params["lon"] = pairs["lat"], pairs["lon"]
+            if given is None or not given.zoom:  # no usable z: the zoom used
+                st.query_params["z"] = pairs["z"]
         unusable = url_state.unusable_bound(params)
         if unusable:  # Streamlit seeds these widgets from the URL as opened (and can crash): rerun without them
             for key in unusable:

@@ -202,6 +202,24 @@ def read_view(params: Mapping[str, object]) -> View | None:
     return View(float(lat[0]), float(lon[0]), zoom or 0)
 
 
+LINK_ZOOM = 8  # the zoom a link's lat/lon opens at when it has no (valid) z: about one governorate
+
+
+def link_view(params: Mapping[str, object], centre: tuple[float, float] | None) -> View | None:
+    """The map view a link opens on, completed so a partial view is kept, never dropped: ``lat`` + ``lon``
+    without a valid ``z`` keep that centre at ``LINK_ZOOM``; a valid ``z`` alone keeps that zoom around
+    ``centre`` (the data's centre, (lat, lon) degrees; None: no events placed, so no view). None when the
+    link has no usable view (``check`` names what is wrong)."""
+    view = read_view(params)
+    if view is not None:
+        return view if view.zoom else View(view.lat, view.lon, LINK_ZOOM)
+    z = _values(params, "z")[-1:]
+    if z and "lat" not in params and "lon" not in params and centre is not None \
+            and not _check_int("z", z, MIN_ZOOM, MAX_ZOOM):
+        return View(round(centre[0], 4), round(centre[1], 4), int(float(z[0])))
+    return None
+
+
 def read_selected(params: Mapping[str, object], opts: Options) -> str | None:
     value = _values(params, "ev")[-1:]
     return value[0] if value and value[0] in opts.event_ids else None

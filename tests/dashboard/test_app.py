@@ -6,7 +6,10 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import url_state
 from dashboard.data import ENV_DATA
+from dashboard.state import VIEW_REQUEST
+from dashboard.url_state import View
 from dashboard.filters import Filters, apply
 from events import CURATED_PATH, load
 
@@ -76,11 +79,30 @@ def test_bad_parameters_are_ignored_with_a_notice(sample_app):
     assert at.multiselect(key="type").value == ["Protests"]
     assert at.number_input(key="minfat").value == 0
     assert map_event_ids(at) == ["A5"]
-    assert "ev" not in at.query_params and "z" not in at.query_params
-    assert at.query_params["lat"] == "33"
+    assert "ev" not in at.query_params
+    assert at.query_params["lat"] == "33" and at.query_params["z"] == str(url_state.LINK_ZOOM)  # the zoom used
     # The notice can be dismissed.
     at.button(key="dismiss_notices").click().run()
     assert not at.warning
+
+
+def test_a_centre_without_zoom_keeps_the_centre_at_the_stated_zoom(sample_app):
+    at = sample_app({"lat": "36.8", "lon": "42.2"})
+    assert_no_error(at)
+    assert at.session_state[VIEW_REQUEST] == View(36.8, 42.2, url_state.LINK_ZOOM)
+    assert (at.query_params["lat"], at.query_params["lon"], at.query_params["z"]) == ("36.8", "42.2", "8")
+    assert map_args(at)["center"] == [36.8, 42.2] or tuple(map_args(at)["center"]) == (36.8, 42.2)
+
+
+def test_a_zoom_without_centre_zooms_around_the_data(sample_app, sample_csv):
+    at = sample_app({"z": "9"})
+    assert_no_error(at)
+    frame = load(sample_csv).frame
+    lat = (frame["latitude"].min() + frame["latitude"].max()) / 2
+    lon = (frame["longitude"].min() + frame["longitude"].max()) / 2
+    assert at.session_state[VIEW_REQUEST] == View(round(lat, 4), round(lon, 4), 9)
+    assert at.query_params["z"] == "9"
+    assert (float(at.query_params["lat"]), float(at.query_params["lon"])) == (round(lat, 4), round(lon, 4))
 
 
 def test_a_date_window_outside_the_data_shows_nothing_and_says_so(sample_app):

@@ -82,6 +82,18 @@ def test_view_is_read_only_when_valid():
     assert url_state.read_view({}) is None
 
 
+def test_a_partial_link_view_is_completed_not_dropped():
+    centre = (34.0, 41.5)
+    assert url_state.link_view({"lat": ["36.8"], "lon": ["42.2"]}, centre) == View(36.8, 42.2, url_state.LINK_ZOOM)
+    assert url_state.link_view({"lat": ["36.8"], "lon": ["42.2"], "z": ["99"]}, centre) == View(36.8, 42.2, 8)
+    assert url_state.link_view({"lat": ["36.8"], "lon": ["42.2"], "z": ["5"]}, centre) == View(36.8, 42.2, 5)
+    assert url_state.link_view({"z": ["9"]}, centre) == View(34.0, 41.5, 9)
+    assert url_state.link_view({"z": ["9"]}, None) is None      # no placed events: no centre to zoom around
+    assert url_state.link_view({"z": ["99"]}, centre) is None   # check() names the bad z
+    assert url_state.link_view({"lat": ["36.8"], "z": ["9"]}, centre) is None  # check(): lat and lon go together
+    assert url_state.link_view({}, centre) is None
+
+
 def test_query_pairs_leave_defaults_out(opts):
     assert url_state.query_pairs(Filters(start=opts.first, end=opts.last), opts) == []
 
