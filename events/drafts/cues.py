@@ -204,6 +204,19 @@ _CONJOINED = re.compile(
     rf"\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+)?(?:{_NUM}\s+{_PEOPLE}|(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:commander|leader|official|member|soldier|fighter|officer|civilian|man|woman|child|boy|girl))\b"
     rf"[^.;:()]{{0,80}}?\band\s+{_NUM}\s+others?\b", re.I)
+# "nine soldiers were killed in northern Iraq": where the sentence places its deaths (the words after the
+# death verb's "in/at/near"), so a count placed at another named place is not given to this event.
+_DEATHS_AT = re.compile(r"\b(?:killed|died|dead|slain)\s+(?:in|at|near|outside)\s+(?:the\s+)?"
+                        r"((?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?"
+                        r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|ad-|as-)?[A-Z][\w'’-]*){0,3})")
+
+
+def deaths_at(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in the sentence of the capitalised place words a stated death count is
+    placed at ("killed in northern Iraq" -> "northern Iraq"); empty when the sentence places none."""
+    return [m.span(1) for m in _DEATHS_AT.finditer(sentence)]
+
+
 _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w+\s+or\s+)?casualties|deaths|fatalities|injuries|"
                         r"(?:\w+\s+)?personnel\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)

@@ -166,6 +166,7 @@ class Mention:
     country_slots: dict[str, str] = field(default_factory=dict)         # role -> country code
     admin1: str = ""
     fatalities: int | None = None
+    deaths_at: list = field(default_factory=list)   # where the deaths are placed: PlaceRef or country code
     actor1: str = ""
     actor2: str = ""
     claim_actor: str = ""
@@ -288,6 +289,7 @@ class _Context:
                     # "An Iraqi general said there were no casualties": the toll of the event told before
                     m = Mention(i, None, False, False, "", fill_only=True)
                     m.fatalities = dead
+                    m.deaths_at = self.deaths_at(s, places)
                     return m
                 # no cue word, but a place something was aimed at: it may place the event told before
                 m = Mention(i, None, False, False, "", fill_only=True)
@@ -348,6 +350,7 @@ class _Context:
                 if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
                     m.date, m.date_since = r, d.since
         m.fatalities = C.fatalities(sentence)
+        m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
         if m.family is None and m.fatalities is None and not m.places:
             return None                                   # "This comes a day after ...": nothing to add
         if m.family is not None and not m.new and not m.definite:
@@ -366,6 +369,16 @@ class _Context:
                     m.places["location"] = ref
                     break
         return m
+
+    def deaths_at(self, s: Span, places: list[PlaceRef]) -> list:
+        """Where a sentence places its deaths ("killed in northern Iraq"): the sentence's places and
+        region countries named in the words after the death verb (PlaceRef or country code)."""
+        out: list = []
+        for a, b in C.deaths_at(s.text):
+            a, b = s.start + a, s.start + b
+            out += [p for p in places if a <= p.start and p.end <= b + 40]
+            out += [cm.code for cm in self.country_spans if a <= cm.start < b]
+        return out
 
     def settle_ambiguous(self, mentions: list[Mention]) -> None:
         """An ambiguous place is geocoded again inside the provinces the report names, the geocoder's
@@ -1094,7 +1107,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             continue
         if m.fill_only and "location" not in m.places:
             e = events[-1] if events else None
-            if e is not None and e.fatalities is None and m.fatalities is not None and m.sentence - max(e.sentences) <= 2:
+            if (e is not None and e.fatalities is None and m.fatalities is not None
+                    and m.sentence - max(e.sentences) <= 2 and _deaths_fit(e, m)):
                 e.fatalities = m.fatalities
                 e.sentences.append(m.sentence)
             continue
@@ -1146,6 +1160,24 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     return [e for e in events if e.location is not None]
 
 
+def _deaths_fit(e: Event, m: Mention) -> bool:
+    """Whether a mention's death count can be the event's: the sentence places its deaths nowhere
+    named, or at the event's own place or country ("nine soldiers were killed in northern Iraq" is not
+    the toll of a strike near Amuda in Syria)."""
+    if not m.deaths_at:
+        return True
+    loc = e.location
+    country = (loc.country if loc is not None else None) or e.location_country or (
+        loc.countries[0] if loc is not None and len(loc.countries) == 1 else None)
+    for where in m.deaths_at:
+        if isinstance(where, str):
+            if country is not None and where == country:
+                return True
+        elif loc is not None and (_same_place(loc, where) or (where.region and where.country == country)):
+            return True
+    return False
+
+
 def _key(name: str) -> str:
     """A name's letters only, without a leading Arabic article: "Şa‘dah" and "Sa`dah" are one key."""
     k = re.sub(r"[^a-z]", "", fold(name).replace(" ", ""))
@@ -1192,7 +1224,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.admin1 = m.admin1
     if m.said_date is not None and e.said_date is None:
         e.said_date = m.said_date
-    if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)):
+    if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)) \
+            and _deaths_fit(e, m):
         e.fatalities = m.fatalities
     if m.actor1 and not e.actor1 and (own or m.definite):
         e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"

@@ -353,3 +353,21 @@ def test_date_after_a_city_name_without_dash_is_still_explicit():
 ])
 def test_fatalities_conjoined_victims(sentence, n):
     assert fatalities(sentence) == n
+
+
+# A death count placed at another named place is not this event's toll (new-user report, Feb 2024)
+def test_deaths_placed_elsewhere_are_not_the_events_toll():
+    text = ("Turkish drones struck a farm near Tal Tamr in Syria on Monday. The ministry said the raid came "
+            "two days after seven Turkish soldiers were killed in northern Iraq.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Tal Tamr"]
+    assert d[0]["fatalities"] is None                  # unknown, not 7
+
+
+@pytest.mark.parametrize("text", [
+    "Two fighters were killed in Sinjar in Iraq on Monday when a drone strike hit their car.",
+    "A drone strike hit a car near Sinjar on Monday. Two fighters were killed in northern Iraq, the group said.",
+])
+def test_deaths_placed_at_the_events_own_place_or_country_count(text):
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Sinjar", 2)]
