@@ -17,7 +17,7 @@ import streamlit as st  # noqa: E402
 from dashboard import auth, clamp, controls, data, editing, first_paint, layout, offline, state, store_view, summary, timeline, url_state  # noqa: E402,E501
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
-from dashboard.drafts_panel import drafts_panel  # noqa: E402
+from dashboard.drafts_panel import drafts_panel, is_draft  # noqa: E402
 from dashboard.fetch_panel import load_report  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
@@ -103,7 +103,9 @@ if not bare:
     # An SVG image, not a chart: no chart library for the browser to load before the first markers.
     controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
 
-fig = summary.headline(selection)
+# Headline figures count stored events only; pending drafts (on the map) are said beside them.
+drafts_shown = int(is_draft(selection).sum()) if drafts_token else 0
+fig = summary.headline(selection[~is_draft(selection)] if drafts_shown else selection)
 head.title("Conflict event map")
 
 if notices:  # one compact row above the map (the map's first markers stay on the first screen)
@@ -127,7 +129,9 @@ with map_area:
         st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
                    "they are in the table, not on the map.")
 with head:  # after the map in the script: the browser fetches the map's code before the figures'
-    summary.headline_metrics(fig, len(frame), opts)
+    summary.headline_metrics(fig, len(frame) - (int(is_draft(frame).sum()) if drafts_token else 0), opts)
+    if drafts_shown:
+        st.caption(f"+{drafts_shown} draft{'s' if drafts_shown != 1 else ''}, not yet accepted (on the map, not counted)")
 
 if lean:  # the rest once the map has reported (map_fragment releases it) or after a fallback delay
     state.sync_selected_to_url()

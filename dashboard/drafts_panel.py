@@ -26,6 +26,7 @@ from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 
 from events.store import AlreadyExists, InvalidEvent, StoreError, check_record
 from geodata.boundaries import fill_admin
+from geodata.geo import distance_km
 
 from . import auth, store_view
 from .safe_text import plain
@@ -33,6 +34,8 @@ from .safe_text import plain
 PENDING = "_drafts_pending"       # {"meta": {...}, "rows": [draft dicts]}
 ACCEPTED = "_drafts_accepted"     # list of records accepted this session
 MAX_REPORT_BYTES = 2_000_000
+DRAFT_PREFIX = "draft-"          # ids of pending drafts drawn on the map
+SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
             "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
 
@@ -113,7 +116,32 @@ def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame
     return frame
 
 
-def _review() -> None:
+def is_draft(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of ``frame`` that are pending drafts (not accepted, not stored)."""
+    return frame["event_id"].astype(str).str.startswith(DRAFT_PREFIX)
+
+
+def possibly_same(row: dict, stored: pd.DataFrame | None) -> list[str]:
+    """Ids of stored events a draft may repeat: the same ``event_type``, dates at most ``SAME_DAYS`` apart and
+    points at most ``SAME_KM`` km apart (great-circle, ``geodata.geo.distance_km``). [] when the draft has no
+    point or date. The thresholds are this panel's own rule of thumb for "check before accepting", not measured."""
+    if stored is None or stored.empty or row.get("latitude") is None or row.get("longitude") is None:
+        return []
+    try:
+        day = pd.Timestamp(str(row.get("event_date")))
+    except (TypeError, ValueError):
+        return []
+    if pd.isna(day):
+        return []
+    near = stored[(stored["event_type"].astype(str) == str(row.get("event_type") or ""))
+                  & ((stored["event_date"] - day).abs() <= pd.Timedelta(days=SAME_DAYS))
+                  & stored["latitude"].notna() & stored["longitude"].notna()]
+    lat, lon = float(row["latitude"]), float(row["longitude"])
+    return [str(e.event_id) for e in near.itertuples()
+            if distance_km(lat, lon, float(e.latitude), float(e.longitude)) <= SAME_KM]
+
+
+def _review(stored: pd.DataFrame | None = None) -> None:
     pending = st.session_state.get(PENDING)
     if not pending or not pending["rows"]:
         return
@@ -125,8 +153,8 @@ def _review() -> None:
                          f"countries it concerns: {where}. Edit a cell, choose drafts, then accept or drop them. "
                          "Drafts with coordinates are on the map (ids draft-D1 ...).", 500))
         edited = st.data_editor(
-            review_table(rows), key="drafts_editor", hide_index=True, width="stretch",
-            disabled=["draft_id", "confidence", "check", "evidence"],
+            review_table(rows, stored), key="drafts_editor", hide_index=True, width="stretch",
+            disabled=["draft_id", "stored event", "confidence", "check", "evidence"],
             column_config={
                 "event_type": st.column_config.SelectboxColumn("event_type", options=list(EVENT_TYPES)),
                 "sub_event_type": st.column_config.SelectboxColumn("sub_event_type", options=list(SUB_EVENT_TYPES)),
@@ -138,10 +166,14 @@ def _review() -> None:
                                 format_func=lambda i: f"{i}: {next(r['location'] for r in rows if r['draft_id'] == i)}")
         if store_view.app_store() is None:
             st.caption("This page shows a named file, which is read-only: accepted drafts stay in this session's view.")
+        elif not auth.login_configured():  # as the sidebar says: viewing only
+            st.caption("Viewing only: no editors are set up (see README, 'Adding users'), so drafts cannot be "
+                       "accepted into the event store here; they stay pending until dropped.")
         elif not auth.signed_in_user():
             st.caption("Sign in (sidebar) to accept drafts into the event store.")
         cols = st.columns(3)
-        accept = cols[0].button("Accept into the store", key="drafts_accept")
+        accept = cols[0].button("Accept into the store", key="drafts_accept",
+                                disabled=store_view.app_store() is not None and not auth.login_configured())
         drop = cols[1].button("Drop", key="drafts_drop")
         clear = cols[2].button("Drop all drafts", key="drafts_clear")
     if clear:
@@ -175,10 +207,15 @@ def _review() -> None:
         st.rerun()
 
 
-def review_table(rows: list[dict]) -> pd.DataFrame:
-    """The drafts as the review table: editable event columns, then confidence, checks and evidence."""
+def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The drafts as the review table: editable event columns, the stored events each may repeat
+    (``possibly_same``: "possibly the same as CM0034"), then confidence, checks and evidence."""
+    def same(r: dict) -> str:
+        ids = possibly_same(r, stored)
+        return f"possibly the same as {', '.join(ids[:3])}" + (f" (+{len(ids) - 3})" if len(ids) > 3 else "") if ids else ""
+
     return pd.DataFrame([{"draft_id": r["draft_id"], **{c: r.get(c) for c in EDITABLE},
-                          "confidence": r["confidence"], "check": "; ".join(r["flags"]),
+                          "stored event": same(r), "confidence": r["confidence"], "check": "; ".join(r["flags"]),
                           "evidence": " | ".join(r["evidence"])} for r in rows])
 
 
@@ -232,13 +269,13 @@ def drafts_panel(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     whenever those do (for the page's caches)."""
     with st.sidebar:
         _form()
-    _review()
+    _review(frame)
     pending = st.session_state.get(PENDING) or {}
     rows = []
     for r in pending.get("rows", []):
         if r.get("latitude") is not None:
             rec = _record(r, pending.get("meta", {}))
-            rec["event_id"] = f"draft-{r['draft_id']}"
+            rec["event_id"] = f"{DRAFT_PREFIX}{r['draft_id']}"
             rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
             rows.append(rec)
     accepted = st.session_state.get(ACCEPTED, [])
