@@ -104,6 +104,29 @@ def test_an_ev_link_reopens_at_its_exact_view(sized, app_url):
     assert query(page)["lat"] == ["34.1"] and query(page)["lon"] == ["41.2"] and query(page)["z"] == ["8"]
 
 
+@pytest.mark.parametrize("link, lat, lon, zoom", [
+    ("/?lat=36.8&lon=42.2", 36.8, 42.2, 8),   # no z: the centre kept at the stated zoom (url_state.LINK_ZOOM)
+    ("/?z=9", None, None, 9),                 # no centre: that zoom around the data's centre
+])
+def test_a_partial_view_link_keeps_what_it_gives(sized, app_url, link, lat, lon, zoom):
+    page = sized(LAPTOP)
+    page.goto(app_url + link)
+    map_frame(page)
+    wait_for_app(page)
+    page.wait_for_timeout(2_000)
+    view = map_document(page).evaluate(MAP_VIEW)
+    if lat is None:  # the centre of the bundled data's extent
+        placed = BUNDLED.dropna(subset=["latitude", "longitude"])
+        lat = (placed["latitude"].min() + placed["latitude"].max()) / 2
+        lon = (placed["longitude"].min() + placed["longitude"].max()) / 2
+    assert view["zoom"] == zoom, view
+    one_pixel = 360 / (256 * 2 ** zoom)
+    assert abs(view["lat"] - lat) < 2 * one_pixel and abs(view["lng"] - lon) < 2 * one_pixel, view
+    assert query(page)["z"] == [str(zoom)]
+    assert abs(float(query(page)["lat"][0]) - lat) < 2 * one_pixel
+    assert not page.locator("[data-testid='stAlert']").count()
+
+
 def test_a_phone_shows_the_map_first_and_its_popup_inside_the_map_above_the_controls(sized, app_url):
     page = sized(PHONE, phone=True)
     page.goto(app_url + EV_LINK)
