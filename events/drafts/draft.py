@@ -581,6 +581,14 @@ class _Context:
                     continue
                 if re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before):
                     continue
+                if _SELF_TARGET.match(sentence[hit.end():hit.end() + 120]):
+                    m.actor2 = m.actor2 or name
+                    continue
+                if (_SOURCE_AFTER.match(after) and not _SELF_REPORT.match(sentence[hit.end():hit.end() + 120])) \
+                        or _SOURCE_BEFORE.search(before):
+                    continue          # "Iraqi security sources said", "according to the SDF": who tells, not who acts
+                if _RESPONDER_BEFORE.search(before):
+                    continue          # "a search operation launched by Iraqi forces": who responded, not who attacked
                 if cue is not None and hit.start() <= cue.start < hit.end():
                     m.actor1 = m.actor1 or name        # "US airstrikes", "a Turkish drone": the cue names its actor
                     continue
@@ -1158,6 +1166,25 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             twin.fatalities = None if target.fatalities else twin.fatalities
             twin.actor1, twin.actor2 = twin.actor1 or target.actor1, twin.actor2 or target.actor2
     return [e for e in events if e.location is not None]
+
+
+# An actor named as the source of the information is not a participant: "Iraqi security sources said",
+# "the SDF told Reuters", "according to US Central Command"; unless it says it acted itself ("the US
+# military said it struck ...").
+_SOURCE_AFTER = re.compile(r"\s+(?:(?:security|military|defen[cs]e|government|medical|local|senior|intelligence)\s+)?"
+                           r"(?:sources?\s+|officials?\s+|spokes(?:man|woman|person)\s+|statement\s+|media\s+)?"
+                           r"(?:said|says|told|reported|stated|announced|confirmed|added)\b", re.I)
+_SELF_REPORT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|announced|confirmed|stated)(?:\s+[\w-]+){0,4}?\s+(?:that\s+)?(?:it|they|its\s+"
+                          r"(?:forces|aircraft|drones|jets|troops))\s+(?:had\s+|has\s+|have\s+)?(?:carried|struck|launched|"
+                          r"conducted|targeted|killed|attacked|hit|shot|fired|destroyed|bombed|downed|intercepted)", re.I)
+_RESPONDER_BEFORE = re.compile(r"\b(?:search(?:es)?|operations?|investigations?|sweeps?|manhunts?|cordons?|"
+                               r"patrols?|rescue|inquir(?:y|ies))\s+(?:\w+\s+)?(?:launched|conducted|carried\s+out|"
+                               r"led|opened|mounted)\s+by\s+(?:the\s+)?$", re.I)
+# "The US-led coalition said its forces at Erbil air base were attacked": the teller is the side attacked
+_SELF_TARGET = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|announced|confirmed|reported)(?:\s+[\w-]+){0,4}?\s+(?:that\s+)?"
+                          r"(?:its|their)\s+(?:[\w-]+\s+){0,5}?(?:was|were|had\s+been|came)\s+(?:under\s+)?"
+                          r"(?:attack|attacked|targeted|hit|struck|shelled|fired\s+on)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|cited\s+by|told)\s+(?:the\s+|a\s+)?$", re.I)
 
 
 def _deaths_fit(e: Event, m: Mention) -> bool:

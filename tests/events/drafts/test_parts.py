@@ -371,3 +371,44 @@ def test_deaths_placed_elsewhere_are_not_the_events_toll():
 def test_deaths_placed_at_the_events_own_place_or_country_count(text):
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["fatalities"]) for x in d] == [("Sinjar", 2)]
+
+
+# Actors: who tells or who responds is not who attacked; the side attacked is actor2 (new-user reports)
+US = "Military Forces of the United States (2021-)"
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a car near Qamishli in Syria on Monday, killing two people, the SDF said.",
+    "A drone struck a car near Qamishli in Syria on Monday, killing two people, according to the SDF.",
+    "A drone struck a car near Qamishli in Syria on Monday, killing two people, SDF officials told reporters.",
+    "SDF officials said a drone struck a car near Qamishli in Syria on Monday, killing two people.",
+    "According to the SDF, a drone struck a car near Qamishli in Syria on Monday, killing two people.",
+])
+def test_actor_named_as_source_is_not_an_actor(text):
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and d[0]["actor1"] != "Syrian Democratic Forces"
+    assert any("attacker not named" in f for f in d[0]["flags"])
+
+
+@pytest.mark.parametrize("text", [
+    "The US military said it struck a weapons depot near Qaim in Iraq on Monday.",
+    "The US military said late on Monday that it had struck a weapons depot near Qaim in Iraq.",
+])
+def test_actor_saying_it_acted_is_the_actor(text):
+    d = draft_report(text, MONDAY).drafts
+    assert [x["actor1"] for x in d] == [US]
+
+
+def test_actor_saying_its_forces_were_attacked_is_actor2():
+    text = "US forces said their base near Qaim in Iraq was attacked by a drone on Monday; no one was hurt."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["actor1"] == US, x["actor2"]) for x in d] == [(False, US)]
+
+
+def test_target_side_is_actor2_and_responders_are_not_actor1():
+    text = ("A drone attack on US forces at a base near Mosul in Iraq on Monday wounded three soldiers. "
+            "A search operation launched by Iraqi forces found the launcher used in the attack.")
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1
+    assert d[0]["actor2"] == US
+    assert d[0]["actor1"] not in (US, "Military Forces of Iraq (2022-)")
