@@ -1,12 +1,13 @@
 """``python -m events draft FILE --published YYYY-MM-DD``: a news report's draft events, printed.
 
-Exit codes: 0 done (drafts printed, possibly none), 2 the report or the arguments could not be used.
+Exit codes: 0 done (drafts printed, possibly none), 2 the report or the arguments could not be used
+(including a publication date after today: relative dates would be resolved against a day to come).
 """
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,6 +79,10 @@ def cmd_draft(args) -> int:
         return 2
     if args.source_url and not args.source_url.lower().startswith(("http://", "https://")):
         print(f"error: --source-url must be an http(s) address, not {args.source_url!r}", file=sys.stderr)
+        return 2
+    if args.published > date.today() + timedelta(days=1):     # a day's grace: time zones ahead of this machine
+        print(f"error: --published {args.published.isoformat()} is in the future (today is {date.today().isoformat()}); "
+              "give the day the report was published", file=sys.stderr)
         return 2
     result = draft_report(raw, args.published, args.source, args.source_url, known_actors())
     if args.json:

@@ -412,3 +412,16 @@ def test_target_side_is_actor2_and_responders_are_not_actor1():
     assert len(d) == 1
     assert d[0]["actor2"] == US
     assert d[0]["actor1"] not in (US, "Military Forces of Iraq (2022-)")
+
+
+def test_cli_refuses_a_publication_date_in_the_future(tmp_path):
+    from datetime import timedelta
+    report = tmp_path / "r.txt"
+    report.write_text("Rockets hit a base near Mosul in Iraq on Sunday.", encoding="utf-8")
+    later = (date.today() + timedelta(days=2)).isoformat()   # a day's grace for time zones ahead
+    p = subprocess.run([sys.executable, "-m", "events", "draft", str(report), "--published", later],
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "--published" in p.stderr and "future" in p.stderr and not p.stdout
+    today = subprocess.run([sys.executable, "-m", "events", "draft", str(report), "--published",
+                            date.today().isoformat()], capture_output=True, text=True)
+    assert today.returncode == 0, today.stderr
