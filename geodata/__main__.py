@@ -102,11 +102,16 @@ def _describe(result) -> str:
         # No probability is claimed for any one candidate: the figure measured is the share of
         # answers of the best candidate's class that lay within 25 km on the fit set, which says
         # how often such answers are right, not that this one is.
-        from .calibration import RESOLVE_AT, fit_sets
-        lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed",
-                 f"  measured: {result.confidence:.0%} of answers of the best candidate's class ({result.basis}) "
-                 f"were within 25 km on {', '.join(fit_sets())} (placing needs {RESOLVE_AT:.0%}); a share "
-                 "of the class, not the chance that the first candidate is right"]
+        from .calibration import RESOLVE_AT, fit_sets, measured
+        lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed"]
+        if result.basis and measured(result.basis):
+            lines.append(f"  measured: {result.confidence:.0%} of answers of the best candidate's class "
+                         f"({result.basis}) were within 25 km on {', '.join(fit_sets())} (placing needs "
+                         f"{RESOLVE_AT:.0%}); a share of the class, not the chance that the first candidate is right")
+        else:
+            lines.append(f"  not measured: the fit ({', '.join(fit_sets())}) held no answer of the best "
+                         f"candidate's class ({result.basis}); its estimate, {result.confidence:.0%}, is that of "
+                         "its broader classes")
     else:
         lines = [result.status]
     if not result.resolved:
@@ -120,13 +125,13 @@ def _describe(result) -> str:
 
 
 def _why_not(basis: str | None) -> list[str]:
-    """What the calibration class of an answer not placed says about the admin1/admin2 given."""
+    """What the calibration class of an answer not placed says about the admin1/admin2 given (an
+    admin1 naming no division of the country is the result's ``hint``, placed or not)."""
     if not basis:
         return []
     where = basis.split("|")[1]
     return {"out": ["the best candidate lies in another district (admin2) than the one given"],
             "differs": ["the best candidate lies in another admin1 than the one given"],
-            "nowhere": ["the admin1 given names no division of this country (another country's?)"],
             }.get(where, [])
 
 

@@ -40,8 +40,10 @@ class Admin2Names:
         except (OSError, ValueError):
             frame = None
         self.names: dict[str, set[str]] = {}
+        self.geoms: dict[str, list] = {}
         if frame is not None:
             for row in frame.itertuples():
+                self.geoms.setdefault(row.admin2, []).append(row.geometry)
                 names = {normalize_admin2(n) for n in (row.admin2, row.admin2_ar, row.name_wof) if n}
                 self.names.setdefault(row.admin2, set()).update(n for n in names if n)
         self._memo: dict[str, frozenset[str] | None] = {}
@@ -56,6 +58,15 @@ class Admin2Names:
             found = {p for p, names in self.names.items() if any(same_admin1(query, n) for n in names)}
             self._memo[query] = frozenset(found) or None
         return self._memo[query]
+
+
+    def near(self, latitude: float, longitude: float, polygons: frozenset[str], km: float) -> bool:
+        """Is the point (degrees) within ``km`` of one of ``polygons`` (English admin2 names)?
+        Distances in degrees of latitude, ~111.2 km each."""
+        import shapely
+
+        point = shapely.Point(longitude, latitude)
+        return any(shapely.dwithin(g, point, km / 111.2) for p in polygons for g in self.geoms.get(p, ()))
 
 
 def admin2_names(country: str) -> Admin2Names:

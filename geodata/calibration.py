@@ -100,6 +100,11 @@ def confidence(basis: str, path: Path | None = None) -> float:
     return round(smoothed(_levels(path or _active[0]), basis), 3)
 
 
+def measured(basis: str, path: Path | None = None) -> bool:
+    """Did the fit see answers of this very class? (False: its confidence is its parents'.)"""
+    return basis in _table(path or _active[0]).get("classes", {})
+
+
 def fitted_on(path: Path | None = None) -> str:
     return str(_table(path or _active[0]).get("fitted_on", "nothing (no calibration table)"))
 

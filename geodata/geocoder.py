@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .cache import GeocodeCache, cache_key
-from .countries import country_code
+from .countries import country_code, name_of
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import RESOLVE_AT
@@ -103,6 +103,12 @@ class Geocoder:
             hint = cross_border_hint(parsed.core, code)
             if hint:
                 result = replace(result, hint=hint)
+        if normalize_admin1(admin1) and not index.admin1.matching(admin1) and not index.polygons.matching(admin1):
+            # Said even when a curated place answers (it does not need the admin1): the source's
+            # admin1 may be another country's, and the user should know it was not used.
+            note = (f"admin1 {admin1.strip()!r} names no division of this country ({name_of(code)}); "
+                    "it was not used")
+            result = replace(result, hint=f"{result.hint}; {note}" if result.hint else note)
         return result
 
     def _resolve_compound(self, index, parts: tuple[str, str], admin1: str, admin2: str = "") -> GeocodeResult | None:
@@ -252,6 +258,10 @@ def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int
         # because conflict reporting keeps naming it.
         rung = "d-" + rung
         admin1 = "differs" if admin1 == "differs" else admin2
+    elif admin2 == "out" and admin1 != "differs":
+        # ... unless it lies in another district than the one given (farther than BORDER_KM):
+        # then the source means another place, as with an admin1 that differs (see _decide).
+        admin1 = "out"
     # Rivals: other places scoring close, of the kind asked for (the dam named after the town
     # asked for is no rival of the town).
     rivals = [h for h in heads[1:] if h.score >= RESOLVE_MIN and h.score >= best.score - RIVAL_MARGIN
@@ -302,9 +312,18 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
     if wanted_admin2 is not None:
         holder = index.geo_admin2[best.index]
         admin2 = "in" if holder in wanted_admin2 else ("out" if holder and wanted_admin2 else "unknown")
+        if (admin2 == "out" and best.place.source == CURATED_SOURCE
+                and admin2_names(index.country).near(best.place.latitude, best.place.longitude,
+                                                     wanted_admin2, BORDER_KM)):
+            # a curated town on (or, as its record places it, just across) the district's border:
+            # sources draw districts differently, as with admin1 (BORDER_KM); no disagreement
+            admin2 = "unknown"
     basis = basis_of(heads, admin1_given, index.name_places, admin2, admin1_nowhere)
     confidence = calibrated(basis)
-    if best.admin1 is False or confidence < RESOLVE_AT:
+    # A best head in another admin1 is another place than the source's; so is a curated row (whose
+    # class does not measure districts) in another district than the one given: never resolved.
+    curated_out = basis.startswith("curated|out|")
+    if best.admin1 is False or curated_out or confidence < RESOLVE_AT:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
         return GeocodeResult(status=status, confidence=confidence if status == AMBIGUOUS else 0.0,
                              alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis)

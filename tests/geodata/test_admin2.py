@@ -74,3 +74,28 @@ def test_the_cli_text_says_why_a_namesake_was_not_placed(real_data_dir):
     assert text.startswith("unresolved") and "another district (admin2) than the one given" in text
     assert "names no division of this country" in _describe(geocode("Sib", "IQ", "Baluchestan"))
     assert "why:" not in _describe(geocode("Aradin", "IQ", "Dahuk", "Amedi"))
+
+
+def test_a_curated_place_outside_the_district_given_is_not_placed(real_data_dir):
+    """Issue 10 (a new user): Zummar asked with district "Basra" resolved at 0.98 (curated|agree|alone)
+    although Zummar lies in Telafar district, Nineveh. A curated row is not placed outside the
+    district given; its class says so; in the right district it still resolves."""
+    from geodata.__main__ import _describe
+
+    out = geocode("Zummar", "IQ", "Nineveh", "Basra")
+    assert out.status != "resolved" and out.basis.startswith("curated|out|")
+    assert out.alternatives[0].id == "cg-zummar"
+    text = _describe(out)
+    assert "another district (admin2) than the one given" in text and "not measured" in text
+    right = geocode("Zummar", "IQ", "Nineveh", "Tel Afar")
+    assert right.status == "resolved" and right.id == "cg-zummar" and right.basis.startswith("curated|agree|")
+
+
+def test_an_admin1_naming_no_division_is_said_even_when_a_curated_place_answers(real_data_dir):
+    from geodata.__main__ import _describe
+
+    result = geocode("Zummar", "IQ", "Foo")
+    assert result.status == "resolved" and result.basis.split("|")[1] == "nowhere"
+    assert result.hint and "'Foo' names no division of this country (Iraq)" in result.hint
+    assert "hint: admin1 'Foo' names no division" in _describe(result)
+    assert geocode("Zummar", "IQ", "Nineveh").hint is None
