@@ -392,14 +392,17 @@ class _Context:
             for ref in refs:
                 if ref.status == "ambiguous":
                     self._settle_kind(ref)
-        report_wide: list[tuple[str | None, str]] = []
+        named = "the province the report names"
+        report_wide: list[tuple[str | None, str, str]] = []
         for i in sorted(self.sentence_places):
-            report_wide += [(None, a) for a in self.sentence_admin1.get(i, [])]
-            report_wide += [(p.country, p.result.admin1) for p in self.sentence_places[i]
+            report_wide += [(None, a, named) for a in self.sentence_admin1.get(i, [])]
+            report_wide += [(p.country, p.result.admin1, named) for p in self.sentence_places[i]
                             if p.status == "resolved" and p.region and p.result.admin1]
         for i, refs in sorted(self.sentence_places.items()):
-            own = [(None, a) for a in self.sentence_admin1.get(i, [])]
-            own += [(p.country, p.result.admin1) for p in refs if p.status == "resolved" and p.result.admin1]
+            own = [(None, a, named) for a in self.sentence_admin1.get(i, [])]
+            own += [(p.country, p.result.admin1,
+                     named if p.region else f"the province of {self.text[p.start:p.end]}, named in the same sentence")
+                    for p in refs if p.status == "resolved" and p.result.admin1]
             for ref in refs:
                 if ref.status != "ambiguous":
                     continue
@@ -408,7 +411,7 @@ class _Context:
                                     "read as the province (a direction names a region)"):
                         continue
                 for context in (own, report_wide):
-                    if self._settle(ref, context, ref.text, "placed in {admin1}, the province the report names"):
+                    if self._settle(ref, context, ref.text, "placed in {admin1}, {basis}"):
                         break
         # a report that names no country of a place: the country where its other places were found
         homes = {p.country for refs in self.sentence_places.values() for p in refs
@@ -425,11 +428,11 @@ class _Context:
                             ref.result, ref.status, ref.alternatives = r, "resolved", r.alternatives
                         else:
                             ref.unsure, ref.alternatives = r, tuple(r.alternatives[:5])
-                            where = ", ".join(f"{a.name} ({a.admin1})" for a in ref.alternatives[:3])
+                            where = ", ".join(f"{a.name} ({_shown_admin1(code, a.admin1)})" for a in ref.alternatives[:3])
                             ref.flags.append(f"place ambiguous: '{ref.text}' could be {where}; pick one")
                         ref.flags.append(f"country taken from the report's other places: {code}")
                         if ref.status == "ambiguous":
-                            self._settle(ref, report_wide, ref.text, "placed in {admin1}, the province the report names")
+                            self._settle(ref, report_wide, ref.text, "placed in {admin1}, {basis}")
         for refs in self.sentence_places.values():        # last: the only town or city of that name
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -528,29 +531,33 @@ class _Context:
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         if only_town:
             ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the only {kind} of that name ({a.name}, "
-                             f"{a.admin1}); villages elsewhere have this name: check it")
+                             f"{_shown_admin1(_one_country(ref), a.admin1)}); villages elsewhere have this name: check it")
         else:
             ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the {kind} the report "
-                             f"calls it ({a.name}, {a.admin1}); other places have this name: check it")
+                             f"calls it ({a.name}, {_shown_admin1(_one_country(ref), a.admin1)}); other places have this name: check it")
         return True
 
-    def _settle(self, ref: PlaceRef, context: list[tuple[str | None, str | None]], query: str, why: str) -> bool:
-        answers: dict[tuple[str, str], tuple[str, str | None, object]] = {}
+    def _settle(self, ref: PlaceRef, context: list[tuple], query: str, why: str) -> bool:
+        """Geocode ``ref`` again in each (country, admin1[, basis]) of ``context``; placed when exactly one
+        place answers. ``why`` may name {admin1} and {basis} (what the province was taken from)."""
+        answers: dict[tuple[str, str], tuple[str, str | None, object, str]] = {}
         tried: set[tuple[str, str | None]] = set()
-        for country, admin1 in context:
+        for entry in context:
+            country, admin1 = entry[0], entry[1]
+            basis = entry[2] if len(entry) > 2 else "the province the report names"
             for code in ([country] if country else ref.countries):
                 if code not in ref.countries or (code, admin1) in tried:
                     continue
                 tried.add((code, admin1))
                 r = self.geocoder.geocode(query, code, admin1)
                 if r.status == "resolved":
-                    answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r))
+                    answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r, basis))
         if len(answers) != 1:
             return False
-        code, admin1, r = next(iter(answers.values()))
+        code, admin1, r, basis = next(iter(answers.values()))
         ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
-        ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=admin1)}: check it")
+        ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=_shown_admin1(code, admin1), basis=basis)}: check it")
         return True
 
     def coref(self, i: int, noun: str) -> PlaceRef | None:
@@ -791,7 +798,7 @@ class _Context:
             for c, r in resolved.items():
                 alts.insert(0, _as_alt(r, c))
             ref.alternatives = tuple(alts[:5])
-            where = ", ".join(f"{a.name} ({a.admin1})" for a in ref.alternatives[:3])
+            where = ", ".join(f"{a.name} ({_shown_admin1(_one_country(ref), a.admin1)})" for a in ref.alternatives[:3])
             ref.flags.append(f"place ambiguous: '{ref.text}' could be {where}; pick one")
         else:
             ref.status = "unresolved"
@@ -850,7 +857,7 @@ class _Context:
             precision = r.precision or 1
             if loc.role in ("near", "landmark") and precision == 1:
                 precision = 2
-        admin1 = self.admin1_of(country, r) or e.admin1
+        admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1)
         if e.date is None and e.said_date is not None and e.said_date.day <= self.published:
             # "the Security Media Cell said on Monday that a rocket had fallen": the event's day is not
             # told, the statement's is; the event was that day or shortly before it
@@ -913,7 +920,8 @@ class _Context:
             "draft_id": "",
             "geo_status": loc.status,
             "alternatives": [{"name": a.name, "latitude": a.latitude, "longitude": a.longitude,
-                              "admin1": a.admin1, "kind": a.kind} for a in loc.alternatives][:5],
+                              "admin1": _shown_admin1(_one_country(loc), a.admin1), "kind": a.kind}
+                             for a in loc.alternatives][:5],
             "flags": list(dict.fromkeys(flags)),
         }
 
@@ -926,6 +934,19 @@ class _Context:
             if p.id == result.id and p.source == result.source:
                 return p.admin1 or index.admin1_labels[n] or ""
         return ""
+
+
+def _shown_admin1(country: str | None, admin1: str | None) -> str:
+    """The app's one display name of a division (geodata.display), so one output never spells a
+    governorate two ways ("Hasaka (Al Haksa)" and "Al-Hasakah"); the name as given when unknown."""
+    if not admin1 or not country:
+        return admin1 or ""
+    from geodata.display import admin1_display
+    return admin1_display(country, admin1) or admin1
+
+
+def _one_country(ref: PlaceRef) -> str | None:
+    return ref.country or (ref.countries[0] if len(ref.countries) == 1 else None)
 
 
 def _as_alt(result, country):

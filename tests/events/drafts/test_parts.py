@@ -133,7 +133,8 @@ def test_province_the_report_names_settles_an_ambiguous_place():
     d = draft_report(text, date(2023, 10, 18)).drafts
     assert len(d) == 1 and d[0]["geo_status"] == "resolved"
     assert abs(d[0]["latitude"] - 36.55) < 0.2 and abs(d[0]["longitude"] - 44.35) < 0.2
-    assert any("the province the report names" in f for f in d[0]["flags"])
+    # the province is that of Erbil, a place of the same sentence: the flag says so (no province is named)
+    assert any("the province of Erbil, named in the same sentence" in f for f in d[0]["flags"])
 
 
 def test_kind_word_picks_the_city_and_says_so():
@@ -425,3 +426,24 @@ def test_cli_refuses_a_publication_date_in_the_future(tmp_path):
     today = subprocess.run([sys.executable, "-m", "events", "draft", str(report), "--published",
                             date.today().isoformat()], capture_output=True, text=True)
     assert today.returncode == 0, today.stderr
+
+
+# One display name per governorate in one output; a flag says which rule placed a place (new-user report)
+def test_admin1_shown_one_way_and_placement_flag_says_its_basis():
+    from geodata.display import admin1_display
+    text = "Drones hit a grain silo near Derik and a school in Qamishli in Syria on Monday, a war monitor said."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Derik", "Qamishli"]
+    assert len({x["admin1"] for x in d}) == 1                    # not "Hasaka (Al Haksa)" beside "Al-Hasakah"
+    for x in d:
+        assert x["admin1"] == admin1_display(x["country"], x["admin1"])
+        assert all(a["admin1"] == (admin1_display(x["country"], a["admin1"]) or a["admin1"])
+                   for a in x["alternatives"])
+    flags = " ".join(d[0]["flags"])
+    assert "placed in" in flags and "the report names" not in flags    # no province is named in the text
+    assert "Qamishli" in flags
+
+
+def test_placement_flag_says_the_report_names_the_province_only_when_it_does():
+    d = draft_report("A drone struck a car near Harir in Erbil province in Iraq on Wednesday.", date(2023, 10, 18)).drafts
+    assert any("placed in Erbil, the province the report names" in f for f in d[0]["flags"])
