@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from . import export
@@ -80,8 +79,9 @@ def cmd_geocode(args) -> int:
     result = load(args.path, fmt=args.format, geocode=True, progress=progress)
     export.write(result.frame, args.out, args.to)
     placed = int(has_coordinates(result.frame).sum())
-    counts = result.frame["geo_status"].value_counts().to_dict()
-    print(f"{placed} of {len(result.frame)} events have coordinates; {counts}", file=sys.stderr)
+    counts = result.frame["geo_status"].value_counts()
+    statuses = ", ".join(f"{status} {n}" for status, n in counts.items() if n)
+    print(f"{placed} of {len(result.frame)} events have coordinates ({statuses})", file=sys.stderr)
     return _report(result, args.out, f"geocoded, written as {args.to}")
 
 
@@ -130,15 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     fetch_cli.add(sub)
 
     args = parser.parse_args(argv)
+    from geodata.pipes import run_quietly_into_pipes
     try:
-        code = args.func(args)
-        sys.stdout.flush()  # here, not at exit, so a reader that went away is handled below
-        return code
-    except BrokenPipeError:
-        # The reader went away (``... | head -1``): stop quietly, as a Unix tool does on SIGPIPE
-        # (exit 128 + 13). Standard output goes to /dev/null so the exit's final flush cannot fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+        # a reader that went away (``... | head -1``): exit 141 quietly, as a Unix tool on SIGPIPE
+        return run_quietly_into_pipes(lambda: args.func(args))
     except export.OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

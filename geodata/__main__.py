@@ -1,7 +1,8 @@
 """Command line: geocode, import-geonames, import-csv, download-geonames.
 
 Exit codes: 0 done; 1 done but not everything (a name not resolved, rows rejected);
-2 could not do it (bad arguments, unreadable file, no network for a download).
+2 could not do it (bad arguments, unreadable file, no network for a download);
+141 the reader of the output went away (`| head`), quietly.
 """
 from __future__ import annotations
 
@@ -11,14 +12,22 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+EXIT_CODES = """exit codes: 0 done; 1 done but not everything (a name not resolved, rows rejected);
+2 could not run (bad arguments, unreadable file, no network); 141 output pipe closed (| head)"""
+GEOCODE_EXIT_CODES = """exit codes:
+  one NAME:      0 resolved; 1 ambiguous or unresolved (the answer is still printed)
+  --in/--out:    0 OUT written with an answer for every row (resolved, ambiguous or unresolved);
+                 1 OUT written, but rows without a name or with no such country (listed file:line)
+  2 could not run (bad arguments, unreadable CSV, missing column); 141 output pipe closed (| head)"""
 MAX_ERRORS_SHOWN = 20
 
 
 def main(argv: list[str] | None = None) -> int:
     from .datadir import DataDirError
+    from .pipes import run_quietly_into_pipes
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        return run_quietly_into_pipes(lambda: args.run(args))
     except (_Failure, DataDirError) as failure:      # DataDirError: the import store cannot be written
         print(f"error: {failure}", file=sys.stderr)
         return EXIT_FAILED
@@ -29,10 +38,12 @@ class _Failure(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__.splitlines()[0],
+                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    g = sub.add_parser("geocode", help="geocode one name, or a CSV column")
+    g = sub.add_parser("geocode", help="geocode one name, or a CSV column", epilog=GEOCODE_EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     g.add_argument("name", nargs="?", help="place name as written (omit with --in)")
     g.add_argument("--country", help="ISO2 code or country name (one name; or a fixed country for --in)")
     g.add_argument("--admin1", help="first-level division, e.g. a governorate")
@@ -40,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "a namesake outside it is not resolved")
     g.add_argument("--json", action="store_true", help="print the result as JSON")
     g.add_argument("--in", dest="input", type=Path, help="CSV to geocode")
-    g.add_argument("--out", type=Path, help="CSV to write: the input plus geo_* columns")
+    g.add_argument("--out", type=Path, help="CSV to write: the input plus geo_status, geo_latitude, "
+                   "geo_longitude, geo_name, geo_source, geo_id, geo_precision, geo_confidence, geo_admin1, "
+                   "geo_admin2, geo_basis, geo_hint and geo_candidates (up to 5, 'name (admin1) lat,lon; ...')")
     g.add_argument("--name-column")
     g.add_argument("--country-column")
     g.add_argument("--admin1-column")
@@ -158,7 +171,7 @@ def _geocode_csv(args) -> int:
         frame_in = frame
     with _progress_bar() as progress:
         geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress,
-                            admin2_col=args.admin2_column)
+                            admin2_col=args.admin2_column, detail=True)
     try:
         frame.join(geo).to_csv(args.out, index=False)
     except OSError as exc:

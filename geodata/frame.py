@@ -16,13 +16,22 @@ from .result import AMBIGUOUS, GeocodeResult
 
 COLUMNS = ("geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
            "geo_precision", "geo_confidence")
+# detail=True adds these: where the answer lies, its calibration class, a hint (another country
+# holds the name; the admin1 given names no division), and the candidates an analyst chooses among.
+DETAIL_COLUMNS = ("geo_admin1", "geo_admin2", "geo_basis", "geo_hint", "geo_candidates")
+MAX_CANDIDATES = 5
 
 
 def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   geocoder: Geocoder | None = None, place_ambiguous: bool = False,
-                  admin2_col: str | None = None) -> pd.DataFrame:
+                  admin2_col: str | None = None, detail: bool = False) -> pd.DataFrame:
     """Columns geo_* (see COLUMNS), indexed like ``df``; blank names come back unresolved.
+
+    ``detail``: also DETAIL_COLUMNS (text, "" where empty): geo_admin1/geo_admin2 of the place
+    placed, geo_basis (calibration class), geo_hint, and geo_candidates, up to MAX_CANDIDATES
+    places as "name (admin1) lat,lon" joined by "; " (degrees, 5 decimals): the candidates best
+    first for an ambiguous/unresolved row, the runners-up for a resolved one.
 
     ``admin2_col``: a district column (humanitarian lists); it changes only the calibration class
     of each answer (Geocoder.geocode), so a namesake outside the district is not ``resolved``.
@@ -49,10 +58,25 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
         "geo_precision": np.array([np.nan if r.precision is None else r.precision for r in results], dtype=float),
         "geo_confidence": np.array([r.confidence for r in results], dtype=float),
     }
+    if detail:
+        values.update({
+            "geo_admin1": np.array([r.admin1 or "" for r in results], dtype=object),
+            "geo_admin2": np.array([r.admin2 or "" for r in results], dtype=object),
+            "geo_basis": np.array([r.basis or "" for r in results], dtype=object),
+            "geo_hint": np.array([r.hint or "" for r in results], dtype=object),
+            "geo_candidates": np.array([candidates_text(r) for r in results], dtype=object),
+        })
     out = pd.DataFrame({name: array[codes] if len(array) else array for name, array in values.items()},
                        index=df.index)
     out["geo_precision"] = out["geo_precision"].astype("Int64")
     return out
+
+
+def candidates_text(result: GeocodeResult, limit: int = MAX_CANDIDATES) -> str:
+    """"Tall Afar (Ninawa) 36.37667,42.44972; Tal Afar (Ninawa) ..." for a CSV cell ("" when none);
+    an unknown admin1 is "?"."""
+    return "; ".join(f"{a.name} ({a.admin1 or '?'}) {a.latitude:.5f},{a.longitude:.5f}"
+                     for a in result.alternatives[:limit])
 
 
 def _best_candidate(result: GeocodeResult) -> GeocodeResult:

@@ -68,3 +68,25 @@ def test_convert_csv_neutralises_formulas(tmp_path):
     text = out.read_text()
     assert "'=HYPERLINK" in text and "'@SUM(A1)" in text
     assert ",-41.9," in text  # numbers are not formulas
+
+
+def test_geocode_summary_is_a_readable_line(tmp_path):
+    """A new user saw "2 of 2 events have coordinates; {'resolved': 2}" (a Python dict)."""
+    path, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    path.write_bytes(curated_csv({"location": "Zummar", "admin1": "Nineveh", "country": "IQ",
+                                  "latitude": "", "longitude": ""},
+                                 {"location": "Xyzzyville", "country": "IQ", "latitude": "", "longitude": ""}))
+    proc = run("geocode", str(path), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "1 of 2 events have coordinates (" in proc.stderr and "resolved 1" in proc.stderr
+    assert "unresolved 1" in proc.stderr and "{" not in proc.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_bytes(curated_csv(*({} for _ in range(3))))
+    proc = subprocess.Popen([sys.executable, "-m", "events", "validate", str(path), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and "Traceback" not in stderr, stderr

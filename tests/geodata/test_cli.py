@@ -79,7 +79,8 @@ def test_geocode_csv(real_data_dir, tmp_path):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0])[:3] == ["id", "query", "country"]
     assert list(rows[0])[3:] == ["geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
-                                 "geo_precision", "geo_confidence"]
+                                 "geo_precision", "geo_confidence", "geo_admin1", "geo_admin2", "geo_basis",
+                                 "geo_hint", "geo_candidates"]
     assert [r["geo_status"] for r in rows] == ["resolved", "unresolved", "unresolved"]
     src.write_text("id,query,country\n1,Mosul,IQ\n", encoding="utf-8")
     assert run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
@@ -167,3 +168,34 @@ def test_geodata_imports_no_ui_or_events(data_dir):
             "geodata.imports.csv_list, geodata.download; "
             "bad = [m for m in ('streamlit', 'folium', 'events') if m in sys.modules]; sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_geocode_csv_gives_an_analyst_the_candidates(real_data_dir, tmp_path):
+    """Issue 10 (a new user): --out gave only geo_status/geo_confidence for an ambiguous row. Every row
+    now carries the place's admin1, the class, the hint and up to five candidates to choose among."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("query,country,admin1\nBaghdede,IQ,\nZummar,IQ,Nineveh\nRumalyn,IQ,\nZummar,IQ,Foo\n",
+                   encoding="utf-8")
+    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
+               "--admin1-column", "admin1", data_dir=real_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[-5:] == ["geo_admin1", "geo_admin2", "geo_basis", "geo_hint", "geo_candidates"]
+    ambiguous, zummar, rumalyn, foo = rows
+    assert ambiguous["geo_status"] == "ambiguous" and ambiguous["geo_basis"]
+    candidates = ambiguous["geo_candidates"].split("; ")
+    assert 2 <= len(candidates) <= 5 and "(Ninawa) 36.27" in candidates[0]   # Qaraqosh (Bakhdida), Nineveh
+    assert zummar["geo_status"] == "resolved" and zummar["geo_precision"] == "1"
+    assert zummar["geo_admin1"] == "Ninawa" and zummar["geo_admin2"] == "Telafar"
+    assert "is in SY: Rmelan" in rumalyn["geo_hint"] and rumalyn["geo_candidates"] == ""
+    assert "'Foo' names no division" in foo["geo_hint"]
+
+
+def test_geocode_output_into_a_closed_pipe_ends_quietly(real_data_dir):
+    """`python -m geodata geocode ... | head -1` ended in a BrokenPipeError traceback."""
+    environment = {**os.environ, "CONFLICTMAP_DATA_DIR": str(real_data_dir)}
+    proc = subprocess.Popen([sys.executable, "-m", "geodata", "geocode", "Mosul", "--country", "IQ", "--json"],
+                            cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()                                 # the reader is gone before the first line
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
