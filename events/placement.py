@@ -22,7 +22,6 @@ point is always more than ``TOLERANCE_KM`` away (up to 1.35 times that north-sou
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -33,8 +32,6 @@ import shapely
 from .errors import RowError
 
 TOLERANCE_KM = 25.0  # the accuracy the project counts as "right" for a place (README, geocoder section)
-KM_PER_DEGREE_MIN = 111.2 * math.cos(math.radians(42.5))
-TOLERANCE_DEG = TOLERANCE_KM / KM_PER_DEGREE_MIN
 PAIRS = (("latitude", "longitude", "country"), ("origin_latitude", "origin_longitude", "origin_country"))
 
 
@@ -45,18 +42,12 @@ def _zone(code: str, grow: bool):
     holds it, more than the tolerance inside it when the shrunk one does (each built once per
     country, at most 0.4 s: Iraq)."""
     from geodata.boundaries import areas
+    from geodata.where import country_zone
 
     shapes = areas(1, [code])["geometry"].to_numpy()
     if not len(shapes):
         return None
-    # The union of a country's admin1 polygons, without holes: their simplified shared borders leave
-    # slivers between neighbours, which a shrunk shape would widen into false "near the border" strips
-    # (no enclave of one of the nine lies inside another's admin1 polygons).
-    parts = shapely.get_parts(shapely.union_all(shapes))
-    whole = shapely.union_all(shapely.polygons(shapely.get_exterior_ring(parts)))
-    zone = shapely.buffer(whole, TOLERANCE_DEG if grow else -TOLERANCE_DEG)
-    shapely.prepare(zone)
-    return zone
+    return country_zone(shapes, TOLERANCE_KM if grow else -TOLERANCE_KM)
 
 
 @lru_cache(maxsize=1)

@@ -290,10 +290,11 @@ def far_outside(places: pd.DataFrame, admin1: "pd.DataFrame", km: float = OUTSID
     coordinates: the IR extract holds about 50 places of Ireland (IE) and the YE extract 53 villages at
     about (0.25, 0.78), next to (0, 0). A country with no polygon is never flagged. The distance is a
     buffer in degrees at the km/degree of latitude 42.5 (the region's northern edge), so it errs on the
-    side of keeping a place."""
+    side of keeping a place (``where.country_zone``, the line ``events.placement`` warns at too)."""
     import shapely
 
-    deg = km / (111.2 * np.cos(np.radians(42.5)))
+    from .where import country_zone
+
     out = np.zeros(len(places), dtype=bool)
     lats = places["latitude"].to_numpy(dtype=float)
     lons = places["longitude"].to_numpy(dtype=float)
@@ -302,8 +303,7 @@ def far_outside(places: pd.DataFrame, admin1: "pd.DataFrame", km: float = OUTSID
         shapes = admin1.loc[admin1["country"] == code, "geometry"].to_numpy()
         if not len(shapes):
             continue
-        zone = shapely.buffer(shapely.union_all(shapes), deg)
-        shapely.prepare(zone)
+        zone = country_zone(shapes, km)
         rows = np.flatnonzero(codes == code)
         out[rows] = ~shapely.contains_xy(zone, lons[rows], lats[rows])
     return out

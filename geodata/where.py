@@ -4,6 +4,7 @@ admin1 layer only. Kept out of boundaries.py: the derived tables' digest covers 
 from __future__ import annotations
 
 import numpy as np
+import shapely
 
 from .boundaries import locator
 
@@ -33,3 +34,21 @@ def country_at(lats, lons, admin1: bool = False):
         if admin1:
             names[valid[found]] = layer.frame["admin1"].to_numpy(dtype=object)[hits[found]]
     return (codes, names) if admin1 else codes
+
+
+KM_PER_DEGREE_MIN = 111.2 * np.cos(np.radians(42.5))  # km per degree of longitude at the region's northern edge
+
+
+def country_zone(shapes, km: float):
+    """One country's admin1 polygons (shapely geometries, WGS84) as a single prepared shape grown by
+    ``km`` km (shrunk when ``km`` is negative), without holes: the simplified shared borders of
+    neighbouring admin1s leave slivers between them that a shrunk shape would widen into false
+    "near the border" strips. The buffer is in degrees at the km per degree of longitude at latitude
+    42.5 (the region's northern edge), the smallest in the region, so a grown zone errs wide and a
+    shrunk one narrow. Used by ``geodata.build.far_outside`` (places dropped from the gazetteer) and
+    ``events.placement`` (rows warned about), so both draw the same line."""
+    parts = shapely.get_parts(shapely.union_all(np.asarray(shapes, dtype=object)))
+    whole = shapely.union_all(shapely.polygons(shapely.get_exterior_ring(parts)))
+    zone = shapely.buffer(whole, km / KM_PER_DEGREE_MIN)
+    shapely.prepare(zone)
+    return zone
