@@ -67,11 +67,16 @@ def test_geocode_one_name_with_out_says_what_out_is_for(real_data_dir, tmp_path)
     assert not (tmp_path / "o.csv").exists()
 
 
+def geocode_csv(src, out, data_dir, *more):
+    """`geodata geocode --in SRC --out OUT` over the query/country columns the CSV tests write."""
+    return run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
+               *more, data_dir=data_dir)
+
+
 def test_geocode_csv(real_data_dir, tmp_path):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_text("id,query,country\n1,Mosul,IQ\n2,Xyzzyville,IQ\n3,Mosul,SY\n", encoding="utf-8")
-    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
-               data_dir=real_data_dir)
+    proc = geocode_csv(src, out, real_data_dir)
     # OUT written with an answer for every row: unresolved is an answer, not a failure
     assert proc.returncode == 0, proc.stderr
     assert "resolved 1" in proc.stderr and "unresolved 2" in proc.stderr
@@ -83,15 +88,13 @@ def test_geocode_csv(real_data_dir, tmp_path):
                                  "geo_hint", "geo_candidates"]
     assert [r["geo_status"] for r in rows] == ["resolved", "unresolved", "unresolved"]
     src.write_text("id,query,country\n1,Mosul,IQ\n", encoding="utf-8")
-    assert run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
-               data_dir=real_data_dir).returncode == 0
+    assert geocode_csv(src, out, real_data_dir).returncode == 0
 
 
 def test_geocode_csv_rows_that_cannot_be_geocoded_are_named_and_exit_1(real_data_dir, tmp_path):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_text("id,query,country\n1,Mosul,IQ\n2,Mosul,Atlantis\n3,,IQ\n", encoding="utf-8")
-    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
-               data_dir=real_data_dir)
+    proc = geocode_csv(src, out, real_data_dir)
     assert proc.returncode == 1, proc.stderr
     assert f"{src}:3: column 'country': 'Atlantis' is not a country code or name" in proc.stderr
     assert f"{src}:4: column 'query': no place name" in proc.stderr
@@ -176,8 +179,7 @@ def test_geocode_csv_gives_an_analyst_the_candidates(real_data_dir, tmp_path):
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_text("query,country,admin1\nBaghdede,IQ,\nZummar,IQ,Nineveh\nRumalyn,IQ,\nZummar,IQ,Foo\n",
                    encoding="utf-8")
-    proc = run("geocode", "--in", src, "--out", out, "--name-column", "query", "--country-column", "country",
-               "--admin1-column", "admin1", data_dir=real_data_dir)
+    proc = geocode_csv(src, out, real_data_dir, "--admin1-column", "admin1")
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0])[-5:] == ["geo_admin1", "geo_admin2", "geo_basis", "geo_hint", "geo_candidates"]
