@@ -184,15 +184,65 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                  "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50, "single": 1}
-_NUM = r"(\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")"
+                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                 "single": 1, "dozen": 12}
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "twenty-three" before "twenty": a number written in words is read whole, never as its first part
+_NUM = (r"(\d{1,4}|(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNITS) + r")(?![\w-])|"
+        + "|".join(_NUMBER_WORDS) + r")")
+
+
+def _number(word: str) -> int | None:
+    """A count as written: digits, a number word, or a compound ("twenty-three"); None otherwise."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    parts = re.split(r"[\s-]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return _NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]
+    return _NUMBER_WORDS.get(word)
+
+
 _PEOPLE = (r"(?:[\w-]+\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|members?|fighters?|militants?|"
            r"servicem[ae]n|service\s+members?|personnel|officers?|policem[ae]n|guards?|commanders?|"
            r"leaders?|children|women|men|workers|staff|militiam[ae]n|gunmen|insurgents|recruits)")
+# One victim or group of victims: "two soldiers", "a child", "four Hezbollah fighters", "a police officer"
+_VICTIM_NOUN = (r"(?:people|persons?|civilians?|soldiers?|troops|members?|fighters?|militants?|servicem[ae]n|"
+                r"service\s+members?|personnel|officers?|policem[ae]n|guards?|commanders?|leaders?|children|child|"
+                r"women|woman|men|man|boys?|girls?|workers?|staff|militiam[ae]n|gunm[ae]n|insurgents?|recruits?|"
+                r"protesters?|demonstrators?|journalists?|paramedics?|medics?|rescuers?|peacekeepers?|pilgrims?|"
+                r"farmers?|shepherds?|students?|residents?|relatives?|infants?|babies|baby|contractors?|employees?|"
+                r"engineers?|policemen|troopers?|conscripts?|others?)")
+_VICTIM = rf"(?:{_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b"
+_VICTIM_ONE = re.compile(rf"({_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
+# "killed two soldiers and three civilians", "killing a soldier and a child": the victims listed after
+# the verb add up; "two soldiers and a civilian were killed": so do the victims listed before it
+_VICTIM_LIST = rf"{_VICTIM}(?:\s*,\s*{_VICTIM})*,?\s+and\s+{_VICTIM}"
+_LISTED_KILLED = [
+    re.compile(rf"\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+)?({_VICTIM_LIST})(?!\s+(?:were|was|had\s+been|have\s+been)\s+"
+               r"(?:wounded|injured|hurt))", re.I),
+    re.compile(rf"(?<![\w-])({_VICTIM_LIST})\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot\s+dead|slain)\b", re.I),
+]
+
+
+def _listed_sum(listed: str) -> int | None:
+    """The number of victims in a list ("two soldiers and three civilians" -> 5); when the first item
+    is the sum of the others it is their total, given twice ("10 people, two soldiers and eight
+    civilians" -> 10). None when an item has no number."""
+    counts = [_number(m.group(1)) for m in _VICTIM_ONE.finditer(listed)]
+    if not counts or any(c is None for c in counts):
+        return None
+    if len(counts) >= 3 and counts[0] == sum(counts[1:]):
+        return counts[0]
+    return sum(counts)
+
+
 _FATAL = [
     re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+)?{_NUM}\b", re.I),
     re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-               r"[\w'’-]+)?\s*(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
+               r"[\w'’-]+)?(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\s[^,.;]{1,60},)?"
+               r"\s*(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]
@@ -224,18 +274,24 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
 
 def fatalities(sentence: str) -> int | None:
     """Reported deaths in a sentence: the largest stated number of killed, 1 for "killed a member",
-    victims joined by "and N others" added up ("killed a commander and two other people" -> 3),
+    victims joined by "and N others" added up ("killed a commander and two other people" -> 3), and so
+    are listed victims ("killed two soldiers and three civilians" -> 5; not those "wounded"),
     0 when it says there were no casualties, None when it says nothing."""
     found = []
     for m in _CONJOINED.finditer(sentence):
         first = m.group(1).lower() if m.group(1) else "a"
-        a, b = (int(w) if w.isdigit() else _NUMBER_WORDS.get(w) for w in (first, m.group(2).lower()))
+        a, b = (_number(w) for w in (first, m.group(2).lower()))
         if a is not None and b is not None:
             found.append(a + b)
+    for pattern in _LISTED_KILLED:
+        for m in pattern.finditer(sentence):
+            n = _listed_sum(m.group(1))
+            if n is not None:
+                found.append(n)
     for pattern in _FATAL:
         for m in pattern.finditer(sentence):
             word = m.group(1).lower()
-            n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            n = _number(word)
             if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100):
                 found.append(n)
     if found:

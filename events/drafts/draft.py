@@ -192,6 +192,8 @@ class Event:
     actor2: str = ""
     type_sentence: int = -1
     said_date: object = None
+    toll_unplaced: bool = False     # the toll was told before the event had a place ("45 killed in Iraq")
+    shared_toll: int | None = None  # a toll the report gives for this and other events together
 
 
 @dataclass
@@ -877,6 +879,9 @@ class _Context:
         o_res = origin.result if origin is not None and origin.status == "resolved" else None
         if origin is not None:
             flags.extend(origin.flags)
+        if e.shared_toll is not None and e.fatalities is None:
+            flags.append(f"fatalities not stated for this event: the report gives {e.shared_toll} killed for it and "
+                         "events at other places together")
         actor1 = e.actor1
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
             where = o_country or country
@@ -1166,6 +1171,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                     m.country_slots.get("location"))
                     and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
                 target = e
+        toll_before = target.fatalities if target is not None else None
         if target is None:
             if m.family is None or not (m.new or m.places):
                 continue
@@ -1186,7 +1192,56 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             twin.sentences = list(target.sentences)
             twin.fatalities = None if target.fatalities else twin.fatalities
             twin.actor1, twin.actor2 = twin.actor1 or target.actor1, twin.actor2 or target.actor2
+        if m.more and m.fatalities is not None:
+            twins = events[len(events) - len(m.more):]
+            how, counts = _tolls_by_place(m, ctx)
+            if how == "each":
+                # "Twelve died in clashes in Najaf, and in Baghdad four were killed": each clause its own toll
+                target.fatalities = counts[0] if counts[0] is not None else toll_before
+                for twin, n in zip(twins, counts[1:]):
+                    twin.fatalities = n
+            elif how == "shared" and target.fatalities == m.fatalities:
+                # "Strikes on Nabatieh and Tyre killed 12": a toll for the events at both places together
+                # is the toll of neither; unknown, flagged with the report's figure
+                target.fatalities = toll_before
+                target.shared_toll = m.fatalities
+                for twin in twins:
+                    twin.shared_toll = m.fatalities
     return [e for e in events if e.location is not None]
+
+
+_DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+toll)\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+
+
+def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
+    """How a sentence that places events at several places gives its toll:
+    ("each", counts): each place in a clause of its own ("..., and ..."), each clause's count (None
+    when a clause states none); ("shared", []): the places share one clause and its death words stand
+    before the first place or after the second ("strikes on A and B killed 12"), not between them
+    ("a strike on A killed 5 and another hit B"), nor at one of them; ("first", []) otherwise: the
+    count stays with the first place."""
+    s = ctx.sents[m.sentence]
+    first = m.places.get("location")
+    if first is None or m.deaths_at:
+        return "first", []
+    places = [first, *m.more]
+    breaks = [b.span() for b in _CLAUSE_BREAK.finditer(s.text)]
+    def clause(p: PlaceRef) -> int:
+        return sum(1 for b in breaks if b[1] <= p.start - s.start)
+    idx = [clause(p) for p in places]
+    if len(set(idx)) == len(places):
+        edges = [0, *(b[1] for b in breaks), len(s.text)]
+        return "each", [C.fatalities(s.text[edges[i]:edges[i + 1]]) for i in idx]
+    if len(set(idx)) > 1:
+        return "first", []
+    for d in _DEATH_WORD.finditer(s.text):
+        at = s.start + d.start()
+        if first.end <= at < m.more[0].start:
+            return "first", []
+    return "shared", []
 
 
 # An actor named as the source of the information is not a participant: "Iraqi security sources said",
@@ -1244,6 +1299,7 @@ def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
 
 def _fill(e: Event, m: Mention, own: bool) -> None:
     e.sentences.append(m.sentence)
+    was_unplaced = e.location is None
     fam = _family_fits(e, m)
     if fam is not None and fam != e.family:
         e.family = fam
@@ -1272,9 +1328,14 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.admin1 = m.admin1
     if m.said_date is not None and e.said_date is None:
         e.said_date = m.said_date
-    if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)) \
+    # a toll told before the event had a place ("At least 45 were killed in Iraq. In Nasiriya, security
+    # forces killed 29") is the country's, not the place's: the place's own count replaces it
+    placed_now = was_unplaced and loc is not None and e.location is loc
+    if m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)
+                                     or (own and placed_now and e.toll_unplaced)) \
             and _deaths_fit(e, m):
         e.fatalities = m.fatalities
+        e.toll_unplaced = e.location is None
     if m.actor1 and not e.actor1 and (own or m.definite):
         e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"
     if m.claim_actor and not e.actor1:

@@ -447,3 +447,41 @@ def test_admin1_shown_one_way_and_placement_flag_says_its_basis():
 def test_placement_flag_says_the_report_names_the_province_only_when_it_does():
     d = draft_report("A drone struck a car near Harir in Erbil province in Iraq on Wednesday.", date(2023, 10, 18)).drafts
     assert any("placed in Erbil, the province the report names" in f for f in d[0]["flags"])
+
+
+# Victims listed, numbers in words, tolls for several places (session 6, sentences written for the kind)
+@pytest.mark.parametrize("sentence, n", [
+    ("The strike killed two soldiers and three civilians.", 5),
+    ("Israeli shelling killed a soldier and a child in the village.", 2),
+    ("Two soldiers and a civilian were killed when the bomb went off.", 3),
+    ("The raid killed four fighters, two women and a child, medics said.", 7),
+    ("The attack killed twenty-three people.", 23),
+    ("Five people, including two children, were killed.", 5),
+    ("The strikes killed 10 people, two soldiers and eight civilians.", 10),   # a total and its breakdown
+    ("The blast killed two soldiers and three civilians were wounded.", 2),    # the wounded are not added
+    ("Gunmen killed three policemen and wounded four civilians.", 3),
+    ("The drone strike, killing two and wounding five, hit a car.", 2),
+])
+def test_fatalities_listed_victims_add_up(sentence, n):
+    assert fatalities(sentence) == n
+
+
+def test_a_toll_for_events_at_several_places_is_given_to_none():
+    text = "Israeli strikes on Nabatieh and Tyre in southern Lebanon killed 12 people on Monday, the ministry said."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Nabatieh", "Tyre"]
+    assert [x["fatalities"] for x in d] == [None, None]
+    assert all(any("12 killed" in f for f in x["flags"]) for x in d)
+
+
+def test_each_clause_gives_its_own_places_toll():
+    text = "On Monday twelve people died in clashes in Najaf, and in Basra four demonstrators were killed."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Najaf", 12), ("Basra", 4)]
+
+
+def test_a_countrys_toll_is_replaced_by_the_places_own():
+    text = ("At least 45 protesters were killed in Iraq on Thursday. In Nasiriya, security forces killed 29 "
+            "demonstrators who were blocking a bridge.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Nasiriya", 29)]
