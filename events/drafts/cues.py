@@ -70,8 +70,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
-    (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire)\b",
-                        re.I), False),
+    (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
+                        r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
+                        r"shooting(?!\s+down)|"
+                        r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
 ]
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
@@ -347,7 +349,7 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
                 r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
-                r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?)")
+                r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?)")
 # A state as the subject of an act of war: its military
 STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],
                "Russia": STATE_FORCES["Russian"], "Jordan": STATE_FORCES["Jordanian"], "Syria": STATE_FORCES["Syrian"],

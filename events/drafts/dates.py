@@ -34,6 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+earlier)\b"
                           r"(?!\s+\w+day\b)", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
+    (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+month)\b", re.I)),
     (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
                         re.I)),
     (PERIOD, re.compile(rf"\b(?:early|mid|late)[\s-]+((?:{_MONTHS})(?:\s+\d{{4}})?)\b", re.I)),

@@ -90,6 +90,12 @@ _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
+# "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
+_CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|northern|southern|eastern|western|central|"
+                                  r"international|old|main|busy|crowded)\s+)*(?:[A-Z]|suburbs?\b|airport\b|outskirts\b|"
+                                  r"district\b|neighbou?rhood\b|city\s+cent(?:re|er)\b|port\b|quarter\b|"
+                                  r"(?:green|international)\s+zone\b)")
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
@@ -221,6 +227,7 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     mentioned = country_mentions(text)
     countries = report_countries(text, mentioned)
     countries = countries + [c for c in _province_countries(text, geocoder) if c not in countries]
+    countries = countries + [c for c in _unnamed_countries(text, sents, countries, geocoder) if c not in countries]
     concern = countries or list(REGION)
     lower = frozenset(fold_word(w.text) for w in words(text) if w.text[:1].islower())
     actor_res = C.actor_patterns(tuple(known_actors))
@@ -246,6 +253,52 @@ def _province_countries(text: str, geocoder) -> list[str]:
         if len(homes) == 1 and homes[0] not in out:
             out.append(homes[0])
     return out
+
+
+def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder) -> list[str]:
+    """Region countries a report never names where it says an event happened: "Iranian state media
+    said the Guards fired missiles at targets in Erbil" names Iran, not Iraq. A name after a
+    locational cue ("in", "at", "near", "targeting") in a sentence that tells an event, that no
+    named country's gazetteer has, and that the geocoder resolves as a town, city or curated site in
+    exactly one other region country (villages of that name being too many to trust)."""
+    if not named:
+        return []                 # no country named: every region country is searched anyway
+    others = [c for c in REGION if c not in named]
+    lower = frozenset(fold_word(w.text) for w in words(text) if w.text[:1].islower())
+    version = gazetteer_version()
+    out: list[str] = []
+    for s in sents:
+        if not C.find_cues(s.text):
+            continue
+        toks = words(s.text, s.start)
+        lows = [t.text.lower() for t in toks]
+        mine = {(h.first, h.last) for h in find_names(toks, named, lower, version)}
+        for h in find_names(toks, others, lower, version):
+            if (h.first, h.last) in mine or _left_cue(lows, h.first) not in ("location", "target", "near"):
+                continue
+            written = text[h.start:h.end]
+            if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in capitals():
+                continue
+            found = []
+            for c in h.countries:
+                r = geocoder.geocode(written, c)
+                if r.status == "resolved" and (r.precision or 1) == 1 and _kind_of(r, c) in ("town", "city", "site"):
+                    found.append(c)
+            if len(found) == 1 and found[0] not in out:
+                out.append(found[0])
+    return out
+
+
+def _kind_of(result, country: str) -> str:
+    """The kind of place a resolved answer is ("city", "town", "village", ...); "site" for a curated
+    site; "" when unknown."""
+    if result.source == "curated":
+        return "site"
+    from geodata.gazetteer import default_gazetteer
+    for p in default_gazetteer().index(country).places:
+        if p.id == result.id and p.source == result.source:
+            return p.kind
+    return ""
 
 
 class _Context:
@@ -338,6 +391,14 @@ class _Context:
             elif (role == "location" and not _same_place(first, role_place)
                   and re.search(r"\band\b|^\s*,\s*$", self.text[(m.more[-1] if m.more else first).end:role_place.start])
                   and not (m.more and _same_place(m.more[-1], role_place))):
+                if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
+                        and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
+                                         self.text[first.end:role_place.start]):
+                    # "on the road between Diwaniyah and Samawah": one event, near the first place named
+                    first.role = "near"
+                    first.flags.append(f"the report places it between {self.text[first.start:first.end]} and "
+                                       f"{self.text[role_place.start:role_place.end]}: placed near the first: check it")
+                    continue
                 m.more.append(role_place)      # ACLED: one event per location
         for role, code in self.country_slots(toks, sentence).items():
             m.country_slots.setdefault(role, code)
@@ -665,7 +726,8 @@ class _Context:
                     role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
             against = bool(re.search(r"\bagainst\s+$", self.text[max(0, h.start - 12):h.start], re.I))
             if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",) or against
-                                                or (re.match(r"^['’]s\s", rest) and role not in ("location", "near"))):
+                                                or (re.match(r"^['’]s\s", rest) and role not in ("location", "near")
+                                                    and not _CAPITAL_PLACE_AFTER.match(rest))):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
             self.geocode(ref, sentence, h)
@@ -787,6 +849,13 @@ class _Context:
                 results = bare
         placed = {c: r for c, r in results.items() if r.status in ("resolved", "ambiguous")}
         resolved = {c: r for c, r in placed.items() if r.status == "resolved"}
+        villages_elsewhere = [c for c, r in placed.items() if c not in resolved
+                              and r.alternatives and all(a.kind == "village" for a in r.alternatives)]
+        if len(resolved) == 1 and len(placed) > 1 and len(villages_elsewhere) == len(placed) - 1:
+            # "in Erbil" in a report naming no country: the one country where the geocoder places the
+            # name, not the villages of a like name elsewhere (they stay listed, flagged)
+            ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
+            placed = resolved
         if len(resolved) == 1 and len(placed) == 1:
             ref.country, ref.result = next(iter(resolved.items()))
             ref.status = "resolved"
@@ -1160,6 +1229,10 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 if _family_fits(e, m) is not None or m.family is None:
                     target = e
                     break
+            if target is None and m.family == C.SHELLING and m.definite and re.search(r"missile", m.cue_text, re.I):
+                # "Israeli warplanes struck ... The missiles were fired from over the sea": the missiles
+                # of the air strike told before
+                target = next((e for e in reversed(events) if e.family == C.AIR), None)
             if target is not None and not _dates_agree(target.date, m) and m.places:
                 target = None         # its own, other date and place: another event, not the one told before
                 m = replace(m, new=True, definite=False)
@@ -1187,6 +1260,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
         for extra in m.more:
             twin = Event(target.family, [], type_sentence=m.sentence)
             twin.date, twin.date_inherited = target.date, target.date_inherited
+            twin.said_date = target.said_date
             events.append(twin)
             _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
             twin.sentences = list(target.sentences)

@@ -27,7 +27,8 @@ REGION = ("IQ", "SY", "JO", "LB", "IL", "PS", "YE", "IR", "TR")
 
 # How reports name the region's countries (names, demonyms, common short forms).
 COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
-    "IQ": ("iraq", "iraqi", "iraqis", "kurdistan region", "iraqi kurdistan", "kurdistan region of iraq"),
+    "IQ": ("iraq", "iraqi", "iraqis", "kurdistan region", "iraqi kurdistan", "kurdistan region of iraq",
+           "kurdistan regional government", "krg"),
     "SY": ("syria", "syrian", "syrians", "syrian arab republic"),
     "JO": ("jordan", "jordanian", "jordanians"),
     "LB": ("lebanon", "lebanese"),

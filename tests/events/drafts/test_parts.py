@@ -485,3 +485,59 @@ def test_a_countrys_toll_is_replaced_by_the_places_own():
             "demonstrators who were blocking a bridge.")
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["fatalities"]) for x in d] == [("Nasiriya", 29)]
+
+
+# Wire-style reports (session 6): kinds found on reports written in the style of Reuters/AP/AFP
+def test_a_place_in_a_country_the_report_names_only_as_the_attackers():
+    text = "Iranian state television said the Revolutionary Guards fired missiles at targets in Erbil late on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["country"], x["event_date"]) for x in d] == [("Erbil", "IQ", "2024-04-21")]
+    assert _near(d[0], 36.19, 44.01)
+
+
+def test_a_city_in_one_country_beats_villages_of_its_name_elsewhere():
+    d = draft_report("The Revolutionary Guards fired missiles at targets in Erbil late on Sunday.", MONDAY).drafts
+    assert [(x["location"], x["country"]) for x in d] == [("Erbil", "IQ")] and _near(d[0], 36.19, 44.01)
+    assert any("also names villages" in f for f in d[0]["flags"])
+
+
+def test_a_place_in_the_capital_named_with_its_possessive_is_a_place():
+    d = draft_report("Two rockets hit Baghdad's heavily fortified Green Zone late on Sunday, police said.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Baghdad"]
+    d = draft_report("Iraqi officials rejected Baghdad's decision, and rockets were fired at Basra.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Basra"]
+
+
+def test_an_event_between_two_towns_is_one_event_near_the_first():
+    text = "A roadside bomb hit a supply convoy on the highway between Diwaniyah and Samawah on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Diwaniyah"] and d[0]["geo_precision"] == 2
+    assert any("between Diwaniyah and Samawah" in f for f in d[0]["flags"])
+
+
+def test_earlier_this_month_and_last_month_are_month_precision():
+    for words, day in (("Earlier this month", "2024-04-01"), ("Last month", "2024-03-01")):
+        d = draft_report(f"{words}, a drone attack on Tower 22 in Jordan killed three US soldiers.", MONDAY).drafts
+        assert [(x["event_date"], x["date_precision"]) for x in d] == [(day, 3)]
+
+
+def test_the_missiles_of_an_air_strike_are_that_strike():
+    text = ("Israeli warplanes struck targets near the Syrian city of Homs early on Sunday, state media said. "
+            "The missiles were fired from over the Mediterranean, northwest of Tripoli in Lebanon.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Homs"]
+
+
+def test_events_told_together_share_the_statements_date():
+    text = ("US forces carried out strikes on two sites in eastern Syria, the Pentagon said on Sunday. The strikes "
+            "near Abu Kamal and Mayadin hit weapons depots.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"]) for x in d] == [("Abu Kamal", "2024-04-21"), ("Mayadin", "2024-04-21")]
+
+
+def test_a_raid_and_army_fire_tell_an_event_and_air_raid_sirens_do_not():
+    text = "Two men were killed by Israeli fire during a raid in the Jenin refugee camp in the West Bank on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Jenin"] and d[0]["fatalities"] == 2
+    assert d[0]["actor1"].startswith("Military Forces of Israel")
+    assert draft_report("Air raid sirens sounded in Haifa in Israel on Sunday.", MONDAY).drafts == []
