@@ -647,7 +647,11 @@ class _Context:
                 after = sentence[hit.end():hit.end() + 40]
                 if re.search(r"\b(?:fighters|members|soldiers|officers|positions?|headquarters|bases?|posts?|convoys?|"
                              r"vehicles?|checkpoints?|officials?|commanders?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", before):
-                    m.actor2 = m.actor2 or name        # "killed four fighters of the SDF"
+                    if cue is not None and hit.end() <= cue_at and re.match(r"(?i)\s*(?:fighters|members|militants|"
+                                                                             r"gunmen)\b", sentence[:hit.start()]):
+                        m.actor1 = m.actor1 or name    # "Fighters of the PKK attacked a base": they acted
+                    else:
+                        m.actor2 = m.actor2 or name    # "killed four fighters of the SDF"
                     continue
                 if re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before):
                     continue
@@ -662,8 +666,12 @@ class _Context:
                 if cue is not None and hit.start() <= cue.start < hit.end():
                     m.actor1 = m.actor1 or name        # "US airstrikes", "a Turkish drone": the cue names its actor
                     continue
-                if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
+                if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after) \
+                        or re.search(r"\bclaim(?:ed)?\s+by\s+(?:[\w-]+\s+){0,4}$", sentence[max(0, hit.start() - 60):hit.start()]):
                     m.claim_actor = m.claim_actor or name
+                elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
+                               r"fighting\s+with)\s+(?:the\s+)?$", before):
+                    m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side
                 elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing|"
                                r"wounded|wounding|injured|injuring)\s+(?:(?:a|an|the|two|three|four|five|several|"
                                r"local|senior|top|prominent)\s+){0,3}$", before) or re.match(r"\s+(?:was|were)\s", after) \

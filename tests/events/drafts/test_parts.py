@@ -541,3 +541,28 @@ def test_a_raid_and_army_fire_tell_an_event_and_air_raid_sirens_do_not():
     assert [x["location"] for x in d] == ["Jenin"] and d[0]["fatalities"] == 2
     assert d[0]["actor1"].startswith("Military Forces of Israel")
     assert draft_report("Air raid sirens sounded in Haifa in Israel on Sunday.", MONDAY).drafts == []
+
+
+# Well-known actors of the region's conflicts with their usual aliases (session 6), ACLED names
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Houthi rebels fired a ballistic missile at the Israeli city of Eilat on Sunday.", "Ansar Allah (Houthis)", ""),
+    ("Israeli tank fire hit a UNIFIL position near Naqoura in southern Lebanon on Sunday.",
+     "Military Forces of Israel (2022-)", "UNIFIL: United Nations Interim Force in Lebanon"),
+    ("A Turkish drone strike killed two members of the Sinjar Resistance Units (YBS) near Sinjar in Iraq on Sunday.",
+     "Military Forces of Turkey", "YBS: Sinjar Resistance Units"),
+    ("Turkish-backed factions clashed with the SDF near Manbij in northern Syria on Sunday.",
+     "JWS: Syrian National Army", "Syrian Democratic Forces"),
+    ("Fighters of the Kurdistan Workers' Party attacked a Turkish base near Zakho in Iraq on Sunday.",
+     "PKK: Kurdistan Workers Party", ""),
+    ("The Qassam Brigades fired rockets at Sderot in Israel on Sunday.", "Hamas", ""),
+])
+def test_well_known_actors_and_aliases(text, actor1, actor2):
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and (d[0]["actor1"], d[0]["actor2"]) == (actor1, actor2)
+
+
+def test_a_known_actor_claiming_by_name_is_actor1():
+    text = ("Gunmen attacked a police station in Rask in Iran's Sistan and Baluchestan province on Sunday. The attack "
+            "was claimed by the Sunni militant group Jaish al-Adl.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["Jaish al-Adl"]
