@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
@@ -90,6 +90,11 @@ _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
+# A funeral, a burial or a death from wounds happens after the event: its day is not the event's
+_AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
+                        r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
+_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after)\b",
+                       re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
 # "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
 _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|northern|southern|eastern|western|central|"
@@ -177,6 +182,8 @@ class Mention:
     actor2: str = ""
     claim_actor: str = ""
     said_date: object = None          # "officials said on Monday that ...": the statement's day
+    after_date: object = None         # "mourners on Sunday buried fighters killed in a strike": a day after it
+    next_day: bool = False            # "the next day, a drone hit ...": the day after the event told before
     date_only: bool = False
     fill_only: bool = False       # may place the event told just before, never starts one
     single: bool = True           # the sentence has one event cue
@@ -198,6 +205,7 @@ class Event:
     actor2: str = ""
     type_sentence: int = -1
     said_date: object = None
+    after_date: object = None
     toll_unplaced: bool = False     # the toll was told before the event had a place ("45 killed in Iraq")
     shared_toll: int | None = None  # a toll the report gives for this and other events together
 
@@ -403,15 +411,24 @@ class _Context:
         for role, code in self.country_slots(toks, sentence).items():
             m.country_slots.setdefault(role, code)
         m.admin1 = admin1
+        aftermath = [a.start() for a in _AFTERMATH.finditer(sentence)]
+        cue_starts = [c.start for c in found]
         for d in find_dates(sentence):
             if d.said:
                 if m.said_date is None:
                     m.said_date = resolve(d.text, d.kind, self.published)
                 continue
             r = resolve(d.text, d.kind, self.published)
+            if r is not None and aftermath and max((a for a in aftermath if a < d.start), default=-1) > \
+                    max((c for c in cue_starts if c < d.start), default=-1):
+                # the nearest word before the date is a funeral's or a death's, not the event's
+                if m.after_date is None and r.precision == DAY:
+                    m.after_date = r
+                continue
             if r is not None:
                 if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
                     m.date, m.date_since = r, d.since
+        m.next_day = m.date is None and bool(_NEXT_DAY.search(sentence))
         m.fatalities = C.fatalities(sentence)
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
         if m.family is None and m.fatalities is None and not m.places:
@@ -937,7 +954,13 @@ class _Context:
             if loc.role in ("near", "landmark") and precision == 1:
                 precision = 2
         admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1)
-        if e.date is None and e.said_date is not None and e.said_date.day <= self.published:
+        if e.date is None and e.after_date is not None:
+            # "mourners on Sunday buried fighters killed in a strike": the strike was shortly before the
+            # funeral (or the death from wounds); the day before it, at week precision
+            day, date_precision, date_conf = e.after_date.day - timedelta(days=1), 2, DATE_RIGHT["none"]
+            flags.append(f"date not stated: the report dates only a funeral or a death after it "
+                         f"({e.after_date.day.isoformat()}); the day before, at week precision, is used")
+        elif e.date is None and e.said_date is not None and e.said_date.day <= self.published:
             # "the Security Media Cell said on Monday that a rocket had fallen": the event's day is not
             # told, the statement's is; the event was that day or shortly before it
             day, date_precision, date_conf = e.said_date.day, e.said_date.precision, DATE_RIGHT["none"]
@@ -1257,7 +1280,14 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             if m.family is None or not (m.new or m.places):
                 continue
             target = Event(m.family, [], type_sentence=m.sentence)
-            if m.date is None and events and events[-1].date is not None:
+            told = events[-1].date if events else None
+            if m.next_day and told is not None and told.precision == DAY \
+                    and told.day + timedelta(days=1) <= ctx.published:
+                # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday
+                target.date = ResolvedDate(told.day + timedelta(days=1), DAY, RELATIVE, "the next day")
+            elif m.date is None and m.after_date is not None:
+                pass          # a funeral's or a death's day: dated from it in to_draft, not inherited
+            elif m.date is None and events and events[-1].date is not None:
                 target.date, target.date_inherited = events[-1].date, True
             elif m.date is None and not events and lead_date is not None:
                 target.date, target.date_inherited = lead_date, True
@@ -1410,6 +1440,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.admin1 = m.admin1
     if m.said_date is not None and e.said_date is None:
         e.said_date = m.said_date
+    if m.after_date is not None and e.after_date is None:
+        e.after_date = m.after_date
     # a toll told before the event had a place ("At least 45 were killed in Iraq. In Nasiriya, security
     # forces killed 29") is the country's, not the place's: the place's own count replaces it
     placed_now = was_unplaced and loc is not None and e.location is loc

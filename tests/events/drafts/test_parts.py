@@ -566,3 +566,27 @@ def test_a_known_actor_claiming_by_name_is_actor1():
             "was claimed by the Sunni militant group Jaish al-Adl.")
     d = draft_report(text, MONDAY).drafts
     assert [x["actor1"] for x in d] == ["Jaish al-Adl"]
+
+
+# Dates a report gives only for what followed the event (session 6)
+@pytest.mark.parametrize("text", [
+    "Mourners in Basra on Sunday buried two fighters killed in a drone strike on their car near Qaim in Iraq.",
+    "A policeman wounded when a roadside bomb hit his patrol near Kirkuk in Iraq died of his wounds on Sunday.",
+])
+def test_a_funerals_or_a_deaths_day_is_not_the_events(text):
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and (d[0]["event_date"], d[0]["date_precision"]) == ("2024-04-20", 2)
+    assert any("funeral or a death" in f for f in d[0]["flags"])
+
+
+def test_the_event_own_date_wins_over_the_death_after_it():
+    text = ("A soldier wounded in a drone attack on a base near Qamishli in Syria on Thursday died of his wounds "
+            "on Sunday, the army said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["event_date"], x["date_precision"]) for x in d] == [("2024-04-18", 1)]
+
+
+def test_the_next_day_is_the_day_after_the_event_told_before():
+    text = "Israeli jets struck Nabatieh in Lebanon on Friday. The next day, a drone hit a car in Tyre."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"]) for x in d] == [("Nabatieh", "2024-04-19"), ("Tyre", "2024-04-20")]
