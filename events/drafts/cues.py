@@ -151,6 +151,11 @@ def find_cues(sentence: str) -> list[Cue]:
     return out
 
 
+_TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\s+forces)|"
+                     r"(?:police|army|security|military)\s+(?:sources?|officials?|spokes(?:man|woman|person))|"
+                     r"(?:police|army|security\s+forces)(?:\s+in\s+[^,.;]{1,40}?)?\s+(?:said|says|told|reported))\b")
+
+
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
     """(event_type, sub_event_type, type confidence) for a family, with what the sentence adds:
     protests met with force, explosions with a stated cause."""
@@ -168,10 +173,11 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
         if family == CLASH:
             # ACLED: demonstrators fighting security forces make a violent demonstration
             return "Riots", "Violent demonstration", 0.6
+    told = _TELLER.sub(" ", low)      # "police said", "security sources": who tells is not who fought
     if family in (ATTACK, CLASH) and re.search(r"\b(?:gunmen|militants?|insurgents|fighters|assailants|attackers|"
                                                r"rebels)\b", low) \
             and re.search(r"\b(?:police|policemen|soldiers|troops|security\s+forces|border\s+guards|army|"
-                          r"checkpoints?|patrols?)\b", low):
+                          r"checkpoints?|patrols?)\b", told):
         # ACLED: an armed group's attack on state forces who fight back is an armed clash
         return "Battles", "Armed clash", 0.6
     if family == PROTEST:

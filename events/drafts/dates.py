@@ -31,7 +31,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (RELATIVE, re.compile(rf"\b{_QUAL}((?:{_WEEKDAYS})){_PART}\b", re.I)),
     (RELATIVE, re.compile(r"\b(yesterday|today|last\s+night|tonight|this\s+morning|earlier\s+today)\b", re.I)),
     # "said on Wednesday that ... the day before": the day before the report's own day
-    (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night)|a\s+day\s+earlier)\b"
+    (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
+                          r"a\s+day\s+earlier)\b"
                           r"(?!\s+\w+day\b)", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+month)\b", re.I)),
@@ -45,6 +46,9 @@ _SAID = re.compile(r"\b(?:said|says|announced|accused|told|stated|reported|confi
 # A dateline ("BAGHDAD, Feb 8 -", "Gaza, 8 February (Reuters) -") opens a report or paragraph and says
 # when and where the report was filed, not when the event happened (Reuters/AP style): its date is
 # never the event's.
+# "Iraq's prime minister on Sunday condemned ...": the date of the verb of saying right after it
+_SAID_AFTER = re.compile(r"^\s*(?:said|says|announced|condemned|confirmed|reported|stated|told|denied|warned|"
+                         r"accused|added|declared)\b", re.I)
 _DATELINE = re.compile(
     rf"^\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}})?,\s+"
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?\s*"
@@ -89,7 +93,7 @@ def find_dates(sentence: str) -> list[DateMention]:
                 continue
             taken.append((s, e))
             since = bool(_SINCE.search(sentence[:s])) or m.group(0).lower().startswith(("since", "until", "by "))
-            said = bool(_SAID.search(sentence[:s])) and kind != EXPLICIT
+            said = (bool(_SAID.search(sentence[:s])) or bool(_SAID_AFTER.match(sentence[e:]))) and kind != EXPLICIT
             found.append(DateMention(s, e, m.group(1), kind, since, said))
     return sorted(found, key=lambda d: d.start)
 
@@ -107,7 +111,8 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     if weekday:
         base += timedelta(days=1)     # the named weekday on or before publication
     if expression.lower() == "last night" or re.fullmatch(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+"
-                                                         r"(?:day|night)|a\s+day\s+earlier)", expression, re.I):
+                                                         r"(?:day|night|evening|morning|afternoon)|a\s+day\s+earlier)",
+                                                         text.strip(), re.I):
         return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)
     if expression.lower() in ("tonight", "this morning", "earlier today"):
         return ResolvedDate(published, DAY, RELATIVE, text)

@@ -95,6 +95,20 @@ _AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after)\b",
                        re.I)
+# A capital described, not named: "near the Syrian capital", "in Yemen's capital", "outside the capital"
+_DESCRIBED_CAPITAL = re.compile(r"\bthe\s+(?:(Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish)\s+)?capital(?:['’]s)?\b"
+                                r"|\b(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey)['’]s\s+capital\b")
+_CAPITAL_CUE = re.compile(r"\b(in|near|outside|around|at|on|targeting|targeted|hit|struck|over|across|into)\s+"
+                          r"(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+(?:outskirts\s+of\s+(?:the\s+)?)?|"
+                          r"outskirts\s+of\s+(?:the\s+)?|suburbs\s+of\s+(?:the\s+)?)?$", re.I)
+_COUNTRY_OF_WORD = {"iraqi": "IQ", "iraq": "IQ", "syrian": "SY", "syria": "SY", "lebanese": "LB", "lebanon": "LB",
+                    "yemeni": "YE", "yemen": "YE", "jordanian": "JO", "jordan": "JO", "iranian": "IR", "iran": "IR",
+                    "turkish": "TR", "turkey": "TR"}
+_CAPITAL_OF = {"IQ": "Baghdad", "SY": "Damascus", "LB": "Beirut", "YE": "Sanaa", "JO": "Amman", "IR": "Tehran",
+               "TR": "Ankara"}
+_DAY_BEFORE = re.compile(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
+                         r"a\s+day\s+earlier)", re.I)
+_DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
 # "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
 _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|northern|southern|eastern|western|central|"
@@ -113,6 +127,10 @@ _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" +
 _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
+# "the village of Arima, west of Manbij", "Tal al-Ward, 20 km south of Kirkuk": X lies near Y
+_DIRECTION_OF = re.compile(r"^\s*,?\s*(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)"
+                           r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                           r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
 _HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
                       r"eastern|western|central)\s+(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
@@ -151,6 +169,7 @@ class PlaceRef:
     flags: list[str] = field(default_factory=list)
     unsure: object = None         # the geocoder's ambiguous answer (its first alternative and confidence)
     pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
+    label: str = ""               # the place's name when the report only describes it ("the Syrian capital")
 
     @property
     def region(self) -> bool:
@@ -282,7 +301,7 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
         lows = [t.text.lower() for t in toks]
         mine = {(h.first, h.last) for h in find_names(toks, named, lower, version)}
         for h in find_names(toks, others, lower, version):
-            if (h.first, h.last) in mine or _left_cue(lows, h.first) not in ("location", "target", "near"):
+            if (h.first, h.last) in mine or _left_cue(lows, h.first) not in ("location", "target", "near", "landmark"):
                 continue
             written = text[h.start:h.end]
             if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in capitals():
@@ -428,6 +447,17 @@ class _Context:
             if r is not None:
                 if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
                     m.date, m.date_since = r, d.since
+        if m.date is not None and m.said_date is not None and m.said_date.precision == DAY \
+                and _DAY_BEFORE.fullmatch(m.date.text):
+            # "police said on Sunday that gunmen had shot dead an activist the previous evening": the
+            # day before the statement's, not before publication
+            m.date = ResolvedDate(m.said_date.day - timedelta(days=1), DAY, RELATIVE, m.date.text)
+        if m.date is not None and m.date.precision == DAY and chosen is not None:
+            gap = _DAYS_AFTER.search(sentence[:chosen.start])
+            if gap:
+                # "the envoy arrived on Sunday, a day after Israeli strikes killed four": the strikes' day
+                n = C._number(gap.group(1)) or 1
+                m.date = ResolvedDate(m.date.day - timedelta(days=n), DAY, RELATIVE, m.date.text)
         m.next_day = m.date is None and bool(_NEXT_DAY.search(sentence))
         m.fatalities = C.fatalities(sentence)
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
@@ -540,10 +570,12 @@ class _Context:
         for other in self.sentence_places.get(ref.sentence, []):
             if other is ref or other.status != "resolved" or other.start <= ref.end:
                 continue
-            if _HELD_BY.match(self.text[ref.end:other.start]) or _HELD_IN.match(self.text[ref.end:other.start]):
+            if _HELD_BY.match(self.text[ref.end:other.start]) or _HELD_IN.match(self.text[ref.end:other.start]) \
+                    or _DIRECTION_OF.match(self.text[ref.end:other.start]):
+                how = "gives as its landmark" if _DIRECTION_OF.match(self.text[ref.end:other.start]) else "says holds it"
                 held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
-                               "report says holds it: check it"])
+                               f"report {how}: check it"])
                 return held
         return None
 
@@ -758,8 +790,47 @@ class _Context:
             self.geocode(ref, sentence, h)
             out.append(ref)
         out.extend(self.unlisted(i, toks, lows, in_names))
+        out.extend(self.described_capitals(i, sentence, out))
         out.sort(key=lambda p: p.start)
         return out, admin1
+
+    def described_capitals(self, i: int, sentence: str, found: list[PlaceRef]) -> list[PlaceRef]:
+        """"Strikes near the Syrian capital", "in Yemen's capital", "near the capital" (a report about one
+        country): the capital the words describe, when a locational word stands before them and no
+        name follows ("the capital Sanaa" is a name, found as such)."""
+        out: list[PlaceRef] = []
+        base = self.sents[i].start
+        for m in _DESCRIBED_CAPITAL.finditer(sentence):
+            word = m.group(1) or m.group(2)
+            if word:
+                code = _COUNTRY_OF_WORD.get(fold(word))
+            else:
+                code = self.countries[0] if len(self.countries) == 1 else None
+            name = _CAPITAL_OF.get(code or "")
+            if not name or re.match(r"\s*,?\s+[A-Z]", sentence[m.end():]):
+                continue
+            role = _CAPITAL_CUE.search(sentence[max(0, m.start() - 30):m.start()])
+            if role is None:
+                continue
+            start, end = base + m.start(), base + m.end()
+            if any(p.start < end and start < p.end for p in found):
+                continue
+            ref = PlaceRef(name, start, end, (code,), _LOC_PREPS.get(role.group(1).lower(), "location"), i,
+                           label=name)
+            r = self.geocoder.geocode(name, code)
+            if r.status == "ambiguous" and r.alternatives and r.alternatives[0].kind == "city":
+                # the capital among villages of its name: the city the geocoder ranks first, at its
+                # measured confidence for that first candidate
+                from geodata.result import GeocodeResult
+                a = r.alternatives[0]
+                r = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
+                                  tuple(r.alternatives[1:]), a.admin1)
+            if r.status != "resolved":
+                continue
+            ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
+            ref.flags.append(f"'{m.group(0)}' read as {name}: check it")
+            out.append(ref)
+        return out
 
     def _whole_name(self, h: NameHit, toks: list[Span], in_names: set[int]) -> NameHit | None:
         """A gazetteer name that is part of a longer written name ("al-Asad airbase" in "Ain al-Asad
@@ -1008,7 +1079,7 @@ class _Context:
             "actor2": e.actor2 if e.actor2 != actor1 else "",
             "country": country or "",
             "admin1": admin1 or "",
-            "location": self.text[loc.start:loc.end],
+            "location": loc.label or self.text[loc.start:loc.end],
             "latitude": r.latitude if r is not None else None,
             "longitude": r.longitude if r is not None else None,
             "geo_precision": precision,
@@ -1277,8 +1348,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target = e
         toll_before = target.fatalities if target is not None else None
         if target is None:
-            if m.family is None or not (m.new or m.places):
-                continue
+            if m.family is None or not (m.new or m.places or (m.definite and not events and (
+                    m.date is not None or m.fatalities))):
+                continue      # "the attack that killed three on Sunday" opening a report starts its event
             target = Event(m.family, [], type_sentence=m.sentence)
             told = events[-1].date if events else None
             if m.next_day and told is not None and told.precision == DAY \

@@ -590,3 +590,49 @@ def test_the_next_day_is_the_day_after_the_event_told_before():
     text = "Israeli jets struck Nabatieh in Lebanon on Friday. The next day, a drone hit a car in Tyre."
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["event_date"]) for x in d] == [("Nabatieh", "2024-04-19"), ("Tyre", "2024-04-20")]
+
+
+# More wire-style kinds (session 6)
+@pytest.mark.parametrize("text, place", [
+    ("US and British warplanes struck targets in Yemen's capital late on Sunday, the rebels' media said.", "Sanaa"),
+    ("Israeli strikes near the Syrian capital killed four soldiers on Sunday, state media said.", "Damascus"),
+    ("Rockets were fired at the outskirts of the Iraqi capital on Sunday, police said.", "Baghdad"),
+])
+def test_a_capital_described_not_named_is_that_capital(text, place):
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == [place] and any("read as" in f for f in d[0]["flags"])
+
+
+def test_a_date_right_before_a_verb_of_saying_is_the_statements():
+    text = "Iraq's prime minister on Sunday condemned a drone attack on the Ain al-Asad base in Anbar."
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and any("the day of the statement" in f for f in d[0]["flags"])
+
+
+def test_a_report_opening_with_the_attack_dates_and_counts_it():
+    text = ("Jordan said on Monday that the drone attack that killed three US soldiers on Sunday had hit a base "
+            "in Syria. US officials say the attack hit Tower 22, an outpost in northeast Jordan.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"], x["fatalities"]) for x in d] == [("Tower 22", "2024-04-21", 3)]
+
+
+def test_a_day_after_dates_the_event_before_the_sentences_day():
+    text = ("The UN envoy arrived in Damascus on Sunday for talks, a day after Israeli strikes near the Syrian "
+            "capital killed four people.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"]) for x in d] == [("Damascus", "2024-04-20")]
+
+
+def test_the_previous_evening_of_a_statement_and_a_police_teller_is_no_side():
+    text = ("Police in Basra in Iraq said on Saturday that gunmen had shot dead an activist outside his home the "
+            "previous evening.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["event_date"] for x in d] == ["2024-04-19"]
+    assert d[0]["event_type"] != "Battles"          # the police told of it; they did not fight
+
+
+def test_a_village_not_placed_is_drafted_near_the_town_it_lies_west_of():
+    text = "Turkish-backed fighters attacked the village of Arima, west of Manbij in Syria, on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Manbij"] and d[0]["geo_precision"] == 2
+    assert any("landmark" in f for f in d[0]["flags"])
