@@ -48,7 +48,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
                      r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
-                     r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*)\b", re.I), False),
+                     r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
+                     r"bomb\s+(?:blasts?|explosions?|attacks?))\b", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
                      r"drone\s+strikes?|drone\s+attacks?|"
                      r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"

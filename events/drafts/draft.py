@@ -416,7 +416,8 @@ class _Context:
             if first is None:
                 m.places[role] = role_place
             elif (role == "location" and not _same_place(first, role_place)
-                  and re.search(r"\band\b|^\s*,\s*$", self.text[(m.more[-1] if m.more else first).end:role_place.start])
+                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b",
+                                self.text[(m.more[-1] if m.more else first).end:role_place.start])
                   and not (m.more and _same_place(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
                         and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
@@ -1054,6 +1055,11 @@ class _Context:
             flags.append(f"fatalities not stated for this event: the report gives {e.shared_toll} killed for it and "
                          "events at other places together")
         actor1 = e.actor1
+        if country and country != "IQ":
+            # ACLED names the Islamic State by the country it acts in: "Islamic State (Syria)"
+            shown = f"Islamic State ({COUNTRY_NAMES.get(country, country)})"
+            actor1 = shown if actor1 == "Islamic State (Iraq)" else actor1
+            e.actor2 = shown if e.actor2 == "Islamic State (Iraq)" else e.actor2
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
             where = o_country or country
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
@@ -1201,6 +1207,16 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             continue
         if w in ("including", "them") and (w == "including" or (j >= 1 and lows[j - 1] == "among")):
             return "location"       # "in several towns, among them Khash", "... including Khash"
+        if w == "as" and j >= 2 and lows[j - 1] == "well" and lows[j - 2] == "as":
+            k = j - 3               # "targeted the Tanf base as well as Ain al-Asad": the list's preposition
+            while k >= 0 and k not in names and (lows[k] in _FILLERS or lows[k] in GENERIC_WORDS) and j - k < 6:
+                k -= 1
+            if k in names:
+                j = k
+                while j in names:
+                    j -= 1
+                steps += 1
+                continue
         if w == "as":
             k = j - 1
             while k >= 0 and j - k <= 3 and lows[k] in ("the", "site", "base", "outpost", "place", "it", "location"):

@@ -636,3 +636,18 @@ def test_a_village_not_placed_is_drafted_near_the_town_it_lies_west_of():
     d = draft_report(text, MONDAY).drafts
     assert [x["location"] for x in d] == ["Manbij"] and d[0]["geo_precision"] == 2
     assert any("landmark" in f for f in d[0]["flags"])
+
+
+def test_places_listed_with_as_well_as_are_each_an_event():
+    text = ("A drone hit a US base at al-Tanf in Syria on Sunday. The Islamic Resistance in Iraq said it had targeted "
+            "the Tanf base as well as Ain al-Asad and Erbil airport with drones.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["al-Tanf", "Ain al-Asad", "Erbil airport"]
+
+
+def test_bomb_blasts_are_bombs_and_the_islamic_state_is_named_by_its_country():
+    text = ("Twin bomb blasts struck a crowd in the Iranian city of Kerman on Sunday, killing 84 people. The Islamic "
+            "State group later said it carried out the attack.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["sub_event_type"], x["actor1"]) for x in d] == [
+        ("Kerman", "Remote explosive/landmine/IED", "Islamic State (Iran)")]
