@@ -387,7 +387,8 @@ _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+
 # A state as the subject of an act of war: its military
 STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],
                "Russia": STATE_FORCES["Russian"], "Jordan": STATE_FORCES["Jordanian"], "Syria": STATE_FORCES["Syrian"],
-               "the United States": US_FORCES, "Washington": US_FORCES}
+               "the United States": US_FORCES, "Washington": US_FORCES, "The United States": US_FORCES,
+               "the US": US_FORCES, "The US": US_FORCES, "the U.S.": US_FORCES, "The U.S.": US_FORCES}
 _STATE_ACTS = (r"(?:fired|launched|struck|carried\s+out|conducted|bombed|shelled|targeted|hit|attacked|"
                r"launches|strikes|fires|bombs|shells|targets|hits|attacks)\b")
 # A group the report names as such: "the Sunni militant group Jaish al-Adl", "gunmen of the Jaish al-Adl group"

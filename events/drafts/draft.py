@@ -782,6 +782,9 @@ class _Context:
                 query = written + _trailing_feature(rest)
                 if role == "of":
                     role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
+                if h.last + 2 < len(toks) and lows[h.last + 1] == "s" and (h.last + 2) in in_names \
+                        and self.text[toks[h.last].end:toks[h.last + 1].start] in ("'", "’"):
+                    role = "landmark"     # "al-Hasakah's Rmelan airport": the place holding the one named next
             against = bool(re.search(r"\bagainst\s+$", self.text[max(0, h.start - 12):h.start], re.I))
             if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",) or against
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near")
@@ -1201,8 +1204,10 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                     return _LOC_PREPS[lows[k]]
                 return "of"
             return None
-        if w == "s" and j >= 1 and lows[j - 1] in _COUNTRY_WORDS:
-            j -= 2                  # "in Iraq's Sinjar": the country's name is no barrier
+        if w == "s" and j >= 1 and (lows[j - 1] in _COUNTRY_WORDS or (j - 1) in names):
+            j -= 2                  # "in Iraq's Sinjar", "at al-Hasakah's Rmelan airport": no barrier
+            while j in names:
+                j -= 1
             steps += 1
             continue
         if w in ("including", "them") and (w == "including" or (j >= 1 and lows[j - 1] == "among")):

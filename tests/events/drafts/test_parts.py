@@ -651,3 +651,13 @@ def test_bomb_blasts_are_bombs_and_the_islamic_state_is_named_by_its_country():
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["sub_event_type"], x["actor1"]) for x in d] == [
         ("Kerman", "Remote explosive/landmine/IED", "Islamic State (Iran)")]
+
+
+def test_a_place_named_with_its_holders_possessive_is_the_place():
+    d = draft_report("A drone struck the US base at al-Hasakah's Rmelan airport in Syria on Sunday.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Rmelan"] and _near(d[0], 37.01, 41.89)
+
+
+def test_the_us_as_subject_of_a_strike_is_its_military():
+    d = draft_report("The US struck militia facilities in Jurf al-Nasr, south of Baghdad, on Sunday.", MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["Military Forces of the United States (2021-)"]
