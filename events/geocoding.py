@@ -1,6 +1,8 @@
 """Fill missing coordinates from the place names, through ``geodata``.
 
-Each distinct (location, country, admin1) is geocoded once. ``resolved`` results place the
+Each distinct (location, country, admin1, admin2) is geocoded once; ``admin2``, the district, where
+the file gives one (``events.schema.ADMIN2``): a village list's namesakes in other districts are
+then not taken for the place (``geodata.geocoder``). ``resolved`` results place the
 event; ``ambiguous`` ones are placed at the best candidate and keep their status, so the map
 draws them as uncertain instead of hiding them;
 ``unresolved`` leaves the coordinates empty: the event stays in the table, off the map.
@@ -12,6 +14,7 @@ from typing import Callable
 import pandas as pd
 
 from .facts import GIVEN, PLACED, has_coordinates
+from .schema import ADMIN2
 
 
 def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
@@ -26,8 +29,10 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
     frame["geo_confidence"] = 1.0
     todo = ~given
     if todo.any():
-        result = geocode_frame(frame.loc[todo], "location", "country", "admin1", progress=progress,
-                               place_ambiguous=True)
+        rows = frame.loc[todo]
+        district = ADMIN2 if ADMIN2 in rows and rows[ADMIN2].ne("").any() else None
+        result = geocode_frame(rows, "location", "country", "admin1", progress=progress,
+                               place_ambiguous=True, admin2_col=district)
         placed = result["geo_status"].isin(PLACED)
         frame.loc[todo, "geo_status"] = result["geo_status"]
         frame.loc[todo, "geo_name"] = result["geo_name"].fillna("")

@@ -72,14 +72,20 @@ COLUMN_DOCS: dict[str, str] = {
 }
 COLUMNS: tuple[str, ...] = tuple(COLUMN_DOCS)
 
-# Filled by the loader when it geocodes, never read from a file.
+# Filled by the loader when it geocodes (admin2 also read from a file whose layout has a district).
 GEO_COLUMNS: dict[str, str] = {
     "geo_status": "'given' (coordinates from the file), or the geocoder's resolved / ambiguous / unresolved",
     "geo_name": "the gazetteer place the location was matched to",
     "geo_source": "gazetteer the match came from",
     "geo_confidence": "geocoder confidence in [0, 1]",
-    "admin2": "district (ACLED admin2) of the embedded polygon holding the point; admin1 is filled the same way when empty",
+    "admin2": "district: the file's own (ACLED admin2, UCDP adm_2, a generic file's admin2/district/qada column; "
+              "the geocoder uses it for rows without coordinates), else that of the embedded polygon holding the "
+              "point; admin1 is filled the same way when empty",
 }
+
+# The district column, where a layout has one: carried beside COLUMNS from the reader to the loaded
+# frame (``readers`` map their own header to it; ``validate`` keeps it as text).
+ADMIN2 = "admin2"
 
 REQUIRED: tuple[str, ...] = ("event_id", "event_date", "event_type", "actor1", "country", "source")
 

@@ -160,7 +160,9 @@ class Geocoder:
         # vouch for any answer: its own class, unlike a real admin1 near whose border a place lies.
         admin1_nowhere = bool(admin1_given) and not wanted_admin1 and not wanted_polygons
         wanted_admin2 = None
-        if normalize_admin1(admin2):
+        # A district in a country without embedded admin2 polygons (outside the region) cannot be
+        # checked against any place, so it says nothing: the answer is as if none was given.
+        if normalize_admin1(admin2) and admin2_names(index.country).names:
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
         return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere)
 

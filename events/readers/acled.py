@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import COLUMNS
+from ..schema import ADMIN2, COLUMNS
 from .base import CLEAN, Layout, arrow_text, empty_text, text_column
 from .countries import resolve
 
@@ -55,7 +55,7 @@ def _legacy_types(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 READS = frozenset({
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "fatalities", "source", "notes", "country", "gwno", "iso",
+    "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "source", "notes", "country", "gwno", "iso",
     "iso3", "inter1",
 })
 
@@ -81,6 +81,8 @@ def _mapper(layout: str):
             raw["event_type"], raw["sub_event_type"] = _legacy_types(rows)
         empty = empty_text(rows.index)
         frame = pd.DataFrame({c: raw.get(c, empty) for c in COLUMNS}, index=rows.index, copy=False)
+        if "admin2" in rows:    # the current export and the legacy lower-case one: the district
+            frame[ADMIN2] = arrow_text(rows, "admin2")
         frame.attrs[CLEAN] = True  # every column already stripped text: validation need not strip again
         return frame
     return to_raw
@@ -89,7 +91,8 @@ def _mapper(layout: str):
 ACLED = Layout(
     MODERN, "ACLED export", frozenset({"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1"}),
     NAMED_DATES, _mapper(MODERN), reads=READS,
-    mapping="event_id_cnty -> event_id, time_precision -> date_precision, the other columns by name; "
+    mapping="event_id_cnty -> event_id, time_precision -> date_precision, the other columns by name (admin2 "
+            "too, the district the geocoder uses for a row without coordinates); "
             "country from the name, else iso (numeric) or iso3",
 )
 ACLED_LEGACY = Layout(

@@ -13,7 +13,8 @@ Mapping (documented in the README too):
   3 one-sided -> Violence against civilians / Attack. (UCDP has no finer typology.)
 * ``side_a`` / ``side_b`` -> actor1 / actor2; ``best`` -> fatalities, and UCDP's ``low``-``high``
   range into notes when it differs from best.
-* ``where_coordinates`` -> location (e.g. "Zummār town"); ``adm_1`` -> admin1.
+* ``where_coordinates`` -> location (e.g. "Zummār town"); ``adm_1`` -> admin1; ``adm_2`` -> admin2
+  (the district, e.g. "Qaḑā’ al Fallūjah", which the geocoder uses for a row without coordinates).
 * ``where_prec`` 1 exact -> 1; 2 within 25 km -> 2; 3-5 (admin area, linear feature) -> 3;
   6 country centroid and 7 international waters/airspace are kept, geo_precision 3, and
   flagged in notes as imprecise so no one reads the point as a place.
@@ -28,7 +29,7 @@ import re
 
 import pandas as pd
 
-from ..schema import COLUMNS
+from ..schema import ADMIN2, COLUMNS
 from .base import Layout, text_column
 from .countries import resolve
 
@@ -72,6 +73,8 @@ def _mapper(dataset: str):
         raw["country"] = resolve(text_column(rows, "country"),
                                  gw=[text_column(rows, "country_id"), text_column(rows, "gwnoa")])
         raw["admin1"] = text_column(rows, "adm_1")
+        if "adm_2" in rows:
+            raw[ADMIN2] = text_column(rows, "adm_2")
         raw["location"] = text_column(rows, "where_coordinates")
         raw["latitude"] = text_column(rows, "latitude")
         raw["longitude"] = text_column(rows, "longitude")
@@ -102,7 +105,7 @@ RECOGNISED = frozenset({"id", "date_start", "type_of_violence", "best", "where_p
 UCDP_GED = Layout(
     GED, "UCDP GED", RECOGNISED, DATE_FORMATS, _mapper(GED),
     mapping="see events/readers/ucdp.py: id, date_start, type_of_violence -> ACLED types, side_a/side_b, "
-            "best (low-high in notes), where_coordinates, where_prec -> geo_precision",
+            "best (low-high in notes), where_coordinates, adm_1/adm_2 -> admin1/admin2, where_prec -> geo_precision",
 )
 UCDP_CANDIDATE = Layout(
     CANDIDATE, "UCDP Candidate events (monthly)", RECOGNISED, DATE_FORMATS, _mapper(CANDIDATE),
