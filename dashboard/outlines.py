@@ -59,7 +59,7 @@ def source_stamp() -> str:
     import hashlib
 
     parts = [f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in source_files()]
-    return "|".join(parts) + f"|v5|{TOWN_POPULATION}"
+    return "|".join(parts) + f"|v6|{TOWN_POPULATION}"
 
 
 def _mapping(geom, decimals: int) -> dict:
@@ -83,13 +83,13 @@ def _point(geom) -> tuple[float, float]:
 
 
 def latin_name(name: str, latin: object) -> str:
-    """A town's label: its name, or its first Latin-script name when WOF's name is in Arabic script
-    ("دير الزور" -> "Deir ez-Zor"), so a reader of the English interface can read the map."""
-    from geodata.normalize import is_arabic
+    """A town's label: the place's one readable name (``geodata.display.place_display``, as the popups
+    and the geocoder's text show it): its first Latin-script name when WOF's name is in Arabic script
+    ("دير الزور" -> "Deir ez-Zor"), Latin names without diacritics ("Qaḑā’ al Ḩamdānīyah" -> "Al
+    Hamdaniyah"), so a reader of the English interface can read the map."""
+    from geodata.display import place_display
 
-    if is_arabic(name) and isinstance(latin, str) and latin.strip("|"):
-        return latin.strip("|").split("|")[0]
-    return name
+    return place_display(name, latin if isinstance(latin, str) else None)
 
 
 def country_name(code: str) -> str:

@@ -101,14 +101,18 @@ def _geocode(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(_describe(result))
+        print(_describe(result, args.country))
     return EXIT_OK if result.resolved else EXIT_PARTIAL
 
 
-def _describe(result) -> str:
+def _describe(result, country: str | None = None) -> str:
+    """The text output of one answer: place names and admin1 as the app shows them (``geodata.display``:
+    "Al Hamdaniyah", "Nineveh", not WOF's "Qaḑā’ al Ḩamdānīyah", "Ninawa"); ``--json`` keeps the raw names."""
+    from .display import admin1_shown, place_display
+
     if result.resolved:
-        where = ", ".join(filter(None, (result.admin2, result.admin1)))
-        lines = [f"resolved: {result.name} ({result.source} {result.id}) {result.latitude:.5f}, "
+        where = ", ".join(filter(None, (result.admin2, admin1_shown(country, result.admin1))))
+        lines = [f"resolved: {place_display(result.name)} ({result.source} {result.id}) {result.latitude:.5f}, "
                  f"{result.longitude:.5f}  precision {result.precision}  confidence {result.confidence:.2f}"
                  + (f"  in {where}" if where else "")]
     elif result.status == "ambiguous":
@@ -132,7 +136,8 @@ def _describe(result) -> str:
     if result.hint:
         lines.append(f"  hint: {result.hint}")
     for alt in result.alternatives:
-        lines.append(f"  candidate: {alt.name} [{alt.kind}, {alt.admin1 or '?'}] ({alt.source} {alt.id}) "
+        lines.append(f"  candidate: {place_display(alt.name)} [{alt.kind}, {admin1_shown(country, alt.admin1) or '?'}] "
+                     f"({alt.source} {alt.id}) "
                      f"{alt.latitude:.5f}, {alt.longitude:.5f}  match score {alt.score:.2f}")
     return "\n".join(lines)
 

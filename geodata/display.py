@@ -18,6 +18,8 @@ ratio, over every name the polygon goes by), or None when no polygon of the coun
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 # WOF admin1 polygon id -> GeoNames' English name (geodata/admin1_codes.py; the GeoNames id in the comment
@@ -143,3 +145,64 @@ def displays_named(spelling: str) -> frozenset[str]:
     """Display names of the divisions, in any of the nine countries, that ``spelling`` names (a search
     word or a link's value, whose country is not known): "Ninawa" -> {"Nineveh"}."""
     return frozenset(filter(None, (admin1_display(code, spelling) for code in sorted({r[0] for r in _table()}))))
+
+
+# --- places: one readable name ------------------------------------------------------------------------
+
+# Apostrophe-like letters GeoNames' romanisations use for hamza and ʿayn ("Qaḑā’", "Dar`a").
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bf": "'", "\u02be": "'",
+                              "`": "'", "\u00b4": "'"})
+# Letters NFKD does not split into a base letter and a mark (Turkish dotless i, stroked letters).
+_PLAIN = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+# A locality WOF names after its district or subdistrict ("Qaḑā’ al Ḩamdānīyah", the seat of Al-Hamdaniya
+# district, i.e. Qaraqosh; "Nāḩiyat ..."): qaḍāʾ is Arabic for district, nāḥiya for subdistrict, words
+# about the division, not part of the town's name.
+_DIVISION_WORD = re.compile(r"^(?:qada'?|nahiyat|nahiyah|nahia)\s+(?=\S)", re.IGNORECASE)
+
+
+def _fold_latin(text: str) -> str:
+    """Latin letters without diacritics, apostrophe-like letters as ``'`` (text in another script kept)."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_PLAIN)):
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _latin_script(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
+
+
+def place_display(name: str, latin_names: str | None = None) -> str:
+    """The name a reader of the English interface is shown for a gazetteer place: its Latin-script
+    name without diacritics ("Qaḑā’ al Ḩamdānīyah" -> "Al Hamdaniyah", "Şanlıurfa" -> "Sanliurfa",
+    "Dar`a" -> "Dar'a"); a district word WOF puts before a district seat's name is dropped (qaḍāʾ,
+    nāḥiya). ``latin_names``: WOF's ``names_latin`` ("A|B|..."), whose first is shown for a name in
+    Arabic script. A name in another script (Hebrew, Persian) with no Latin name is shown as it is;
+    a plain ASCII name (the curated ones) is unchanged but for a backtick written as ``'``. Source of the words: the WOF/GeoNames names
+    themselves (``../shared/data/gazetteers/README.md``)."""
+    if not isinstance(name, str):
+        return ""
+    from .normalize import is_arabic
+
+    if is_arabic(name) and isinstance(latin_names, str) and latin_names.strip("|"):
+        name = latin_names.strip("|").split("|")[0]
+    if not _latin_script(name):
+        return name
+    folded = _fold_latin(name)
+    stripped = _DIVISION_WORD.sub("", folded)
+    return stripped[:1].upper() + stripped[1:] if stripped != folded else folded
+
+
+def admin1_shown(country: str | None, admin1: str | None) -> str:
+    """The admin1 of a geocoded place as the app shows it: ``admin1_display`` of it in ``country`` (ISO
+    alpha-2 or a name ``geodata.countries.country_code`` reads), else the name as given; "" for none."""
+    if not isinstance(admin1, str) or not admin1:
+        return ""
+    from .countries import country_code
+
+    code = country_code(country) if isinstance(country, str) and country else None
+    return (admin1_display(code, admin1) if code else None) or admin1.replace("`", "'")

@@ -11,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from .display import admin1_shown, place_display
 from .geocoder import Geocoder, default_geocoder
 from .result import AMBIGUOUS, GeocodeResult
 
@@ -48,11 +49,12 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     results = (geocoder or default_geocoder()).geocode_many(queries, progress)
     if place_ambiguous:
         results = [_best_candidate(r) for r in results]
+    countries = [q[1] for q in queries]
     values = {
         "geo_status": np.array([r.status for r in results], dtype=object),
         "geo_latitude": np.array([np.nan if r.latitude is None else r.latitude for r in results], dtype=float),
         "geo_longitude": np.array([np.nan if r.longitude is None else r.longitude for r in results], dtype=float),
-        "geo_name": np.array([r.name for r in results], dtype=object),
+        "geo_name": np.array([place_display(r.name) if r.name else r.name for r in results], dtype=object),
         "geo_source": np.array([r.source for r in results], dtype=object),
         "geo_id": np.array([r.id for r in results], dtype=object),
         "geo_precision": np.array([np.nan if r.precision is None else r.precision for r in results], dtype=float),
@@ -60,11 +62,12 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     }
     if detail:
         values.update({
-            "geo_admin1": np.array([r.admin1 or "" for r in results], dtype=object),
+            "geo_admin1": np.array([admin1_shown(c, r.admin1) for c, r in zip(countries, results)], dtype=object),
             "geo_admin2": np.array([r.admin2 or "" for r in results], dtype=object),
             "geo_basis": np.array([r.basis or "" for r in results], dtype=object),
             "geo_hint": np.array([r.hint or "" for r in results], dtype=object),
-            "geo_candidates": np.array([candidates_text(r) for r in results], dtype=object),
+            "geo_candidates": np.array([candidates_text(r, country=c) for c, r in zip(countries, results)],
+                                       dtype=object),
         })
     out = pd.DataFrame({name: array[codes] if len(array) else array for name, array in values.items()},
                        index=df.index)
@@ -72,11 +75,12 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     return out
 
 
-def candidates_text(result: GeocodeResult, limit: int = MAX_CANDIDATES) -> str:
-    """"Tall Afar (Ninawa) 36.37667,42.44972; Tal Afar (Ninawa) ..." for a CSV cell ("" when none);
-    an unknown admin1 is "?"."""
-    return "; ".join(f"{a.name} ({a.admin1 or '?'}) {a.latitude:.5f},{a.longitude:.5f}"
-                     for a in result.alternatives[:limit])
+def candidates_text(result: GeocodeResult, limit: int = MAX_CANDIDATES, country: str | None = None) -> str:
+    """"Tall Afar (Nineveh) 36.37667,42.44972; Tal Afar (Nineveh) ..." for a CSV cell ("" when none):
+    names and admin1 as the app shows them (``geodata.display``; admin1 through the one display name
+    when ``country`` is given); an unknown admin1 is "?"."""
+    return "; ".join(f"{place_display(a.name)} ({admin1_shown(country, a.admin1) or '?'}) "
+                     f"{a.latitude:.5f},{a.longitude:.5f}" for a in result.alternatives[:limit])
 
 
 def _best_candidate(result: GeocodeResult) -> GeocodeResult:

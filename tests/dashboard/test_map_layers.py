@@ -185,3 +185,22 @@ def test_offline_mode_offers_no_remote_tiles(monkeypatch):
     assert set(available({"CONFLICTMAP_OFFLINE": "1"})) == {"light", "dark"}
     local = available({"CONFLICTMAP_OFFLINE": "1", "CONFLICTMAP_TILES": "http://127.0.0.1:8080/{z}/{x}/{y}.png"})
     assert local["local"].tiles == "http://127.0.0.1:8080/{z}/{x}/{y}.png"
+
+
+def test_popup_of_a_geocoded_event_names_the_place_readably():
+    """Loaded "Baghdede" (Nineveh) is matched to WOF's "Qaḑā’ al Ḩamdānīyah" (Qaraqosh): the popup says
+    "Al Hamdaniyah", the name the map's town label and the geocoder's text give it."""
+    import csv
+    import io
+
+    from events import load_bytes
+    from events.schema import COLUMNS
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(COLUMNS))
+    writer.writeheader()
+    writer.writerow({**{c: "" for c in COLUMNS}, "event_id": "B1", "event_date": "2024-04-21",
+                     "event_type": "Battles", "actor1": "Islamic State (Iraq)", "country": "IQ",
+                     "admin1": "Nineveh", "location": "Baghdede", "source": "Test"})
+    frame = load_bytes(buf.getvalue().encode(), "e.csv").frame
+    rows = dict(map_layers.event_features(frame)["features"][0]["properties"]["rows"])
+    assert rows["Matched to"] == "Al Hamdaniyah (resolved)"

@@ -69,3 +69,13 @@ def test_current_files_are_used_without_writing_anything(tmp_path, monkeypatch):
     assert outlines.ensure_files(tmp_path / "outlines") is True
     (tmp_path / "outlines" / "stamp.txt").write_text("stale")
     assert outlines.ensure_files(tmp_path / "outlines") is False  # stale and unwritable: inline instead
+
+
+def test_town_labels_are_readable_latin_names(docs):
+    """WOF names Qaraqosh "Qaḑā’ al Ḩamdānīyah" and Tel Keppe "Qaḑā’ Talkīf"; the map shows the one
+    readable name the popups and the geocoder show (geodata.display.place_display)."""
+    import unicodedata
+    towns = {row[2] for row in docs["labels"] if row[3] in ("city", "town")}
+    assert "Al Hamdaniyah" in towns and "Diyarbakir" in towns and "Diyarbakır" not in towns
+    latin = [t for t in towns if all("LATIN" in unicodedata.name(c, "") for c in t if c.isalpha())]
+    assert latin and not [t for t in latin if not t.isascii()]

@@ -186,9 +186,10 @@ def test_geocode_csv_gives_an_analyst_the_candidates(real_data_dir, tmp_path):
     ambiguous, zummar, rumalyn, foo = rows
     assert ambiguous["geo_status"] == "ambiguous" and ambiguous["geo_basis"]
     candidates = ambiguous["geo_candidates"].split("; ")
-    assert 2 <= len(candidates) <= 5 and "(Ninawa) 36.27" in candidates[0]   # Qaraqosh (Bakhdida), Nineveh
+    # Qaraqosh (Bakhdida), Nineveh: WOF's "Qaḑā’ al Ḩamdānīyah" in "Ninawa", shown readable (geodata.display)
+    assert 2 <= len(candidates) <= 5 and candidates[0].startswith("Al Hamdaniyah (Nineveh) 36.27")
     assert zummar["geo_status"] == "resolved" and zummar["geo_precision"] == "1"
-    assert zummar["geo_admin1"] == "Ninawa" and zummar["geo_admin2"] == "Telafar"
+    assert zummar["geo_admin1"] == "Nineveh" and zummar["geo_admin2"] == "Telafar"
     assert "is in SY: Rmelan" in rumalyn["geo_hint"] and rumalyn["geo_candidates"] == ""
     assert "'Foo' names no division" in foo["geo_hint"]
 
@@ -201,3 +202,19 @@ def test_geocode_output_into_a_closed_pipe_ends_quietly(real_data_dir):
     proc.stdout.close()                                 # the reader is gone before the first line
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141 and "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+
+
+def test_geocode_text_shows_readable_names_and_the_one_governorate_name(real_data_dir):
+    """Issue 10 (a new user): `geocode Baghdede --admin1 Nineveh` answered "Qaḑā’ al Ḩamdānīyah ... in
+    Hamdaniya, Ninawa" (WOF's raw names). The text shows the place's Latin name without diacritics or
+    the district word (the town is Al-Hamdaniya = Qaraqosh) and the governorate's one display name."""
+    proc = run("geocode", "Baghdede", "--country", "IQ", "--admin1", "Nineveh", data_dir=real_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert first.startswith("resolved: Al Hamdaniyah (wof ") and first.endswith("in Hamdaniya, Nineveh")
+    ambiguous = run("geocode", "Baghdede", "--country", "IQ", data_dir=real_data_dir).stdout
+    assert "candidate: Al Hamdaniyah [town, Nineveh]" in ambiguous and "Ninawa" not in ambiguous
+    assert "candidate: Al Baghdadi [village, Anbar]" in ambiguous          # WOF "Al-Anbar"
+    raw = json.loads(run("geocode", "Baghdede", "--country", "IQ", "--admin1", "Nineveh", "--json",
+                         data_dir=real_data_dir).stdout)
+    assert (raw["name"], raw["admin1"]) == ("Qaḑā’ al Ḩamdānīyah", "Ninawa")   # --json keeps the source's names

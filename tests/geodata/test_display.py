@@ -37,3 +37,31 @@ def test_a_spelling_names_its_division_or_nothing(country, spelling, shown):
 def test_polygon_names_and_searches_without_a_country():
     assert display_of_polygon("IQ", "Ninawa") == "Nineveh" and display_of_polygon("IQ", "Nowhere") == "Nowhere"
     assert displays_named("Ninawa") == {"Nineveh"} and displays_named("Atlantis") == frozenset()
+
+
+@pytest.mark.parametrize("name, latin, shown", [
+    ("Qaḑā’ al Ḩamdānīyah", None, "Al Hamdaniyah"),     # WOF's Qaraqosh: named after its district
+    ("Qaḑā’ Talkīf", None, "Talkif"),                    # Tel Keppe, likewise
+    ("Nāḩiyat Zummār", None, "Zummar"),                  # nahiya: subdistrict
+    ("Şanlıurfa", None, "Sanliurfa"),
+    ("Ta‘izz", None, "Ta'izz"),
+    ("Dar`a", None, "Dar'a"),
+    ("Zummar", None, "Zummar"),                          # curated names stay as they are
+    ("Qadisiyah", None, "Qadisiyah"),                    # 'qada' only as a word of its own
+    ("دير الزور", "Deir ez-Zor|Dayr az Zawr", "Deir ez-Zor"),
+    ("دير الزور", None, "دير الزور"),                     # no Latin name to show: the name as it is
+    ("תל אביב", None, "תל אביב"),
+])
+def test_a_place_is_shown_by_one_readable_name(name, latin, shown):
+    from geodata.display import place_display
+    assert place_display(name, latin) == shown
+
+
+def test_geocoded_rows_show_readable_names_and_display_governorates():
+    import pandas as pd
+
+    from geodata import geocode_frame
+    frame = pd.DataFrame({"q": ["Baghdede", "Zummar"], "c": ["IQ", "Iraq"], "a": ["Nineveh", "Ninewa"]})
+    out = geocode_frame(frame, "q", "c", "a", detail=True)
+    assert out["geo_name"].tolist() == ["Al Hamdaniyah", "Zummar"]
+    assert out["geo_admin1"].tolist() == ["Nineveh", "Nineveh"]
