@@ -37,7 +37,7 @@ GENERIC = (ATTACK, None)
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
                 r"killed|killing|kills|wounded|wounding|injured|injuring|fallen|falling|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
-                r"blew\s+up|exploded|detonated|aimed|directed")
+                r"blew\s+up|exploded|detonated|aimed|directed|destroyed")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)
@@ -428,6 +428,9 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
         out.append((re.compile(r"(?<![\w-])" + body + plural + r"(?![\w-])", flags), pairs[alias]))
     for adjective, name in STATE_FORCES.items():
         out.append((re.compile(r"(?<![\w-])" + re.escape(adjective) + r"\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))
+    for country, name in STATE_NAMES.items():      # "Israel's strike on the consulate", "Turkey's drones"
+        if country[:1].isupper() and not country.startswith(("The ", "the ")):
+            out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"['’]s\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))
     for country, name in STATE_NAMES.items():      # "Israel fired several missiles", "Turkey carried out airstrikes"
         out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"(?=\s+(?:also\s+|then\s+|later\s+)?" + _STATE_ACTS + r")"),
                     name))

@@ -590,8 +590,11 @@ class _Context:
                     or getattr(other.result, "precision", 1) not in (None, 1):
                 continue
             between = self.text[ref.end:other.start]
-            if not re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", between) \
-                    or re.search(r"\b(?:and|or|of)\b", between) \
+            # "the Maysalun area of Deir ez-Zor"; not "the Akashat area of Al-Qaim district" (a district is large)
+            held_by = bool(_HELD_BY.match(between)) and not re.match(
+                r"\s+(?:sub-?district|district|province|governorate|region|county)\b", self.text[other.end:other.end + 20], re.I)
+            if not held_by and (not re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", between)
+                                or re.search(r"\b(?:and|or|of)\b", between)) \
                     or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
                 return None
             pa, pb = ref.point, other.point

@@ -661,3 +661,25 @@ def test_a_place_named_with_its_holders_possessive_is_the_place():
 def test_the_us_as_subject_of_a_strike_is_its_military():
     d = draft_report("The US struck militia facilities in Jurf al-Nasr, south of Baghdad, on Sunday.", MONDAY).drafts
     assert [x["actor1"] for x in d] == ["Military Forces of the United States (2021-)"]
+
+
+def test_a_namesake_far_from_the_area_it_is_said_to_be_part_of():
+    d = draft_report("Israeli jets struck a depot in the Maysalun area of Deir ez-Zor in Syria on Sunday.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Deir ez-Zor"] and any("namesake" in f for f in d[0]["flags"])
+
+
+def test_drones_destroyed_on_their_way_to_a_base_are_an_attack_on_it():
+    text = ("Two drones loaded with explosives were destroyed on Sunday as they flew towards the base at Erbil "
+            "International Airport in Iraq, the counter-terrorism unit said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["sub_event_type"]) for x in d] == [("Erbil International Airport", "Air/drone strike")]
+
+
+def test_a_states_possessive_strike_is_its_military():
+    d = draft_report("Israel's strike on the Iranian consulate in Damascus on April 1 killed seven people.", MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["Military Forces of Israel (2022-)"]
+
+
+def test_a_place_in_a_large_district_of_the_same_name_is_no_namesake():
+    d = draft_report("Air strikes hit positions in the Akashat area of Al-Qaim district in Iraq on Sunday.", MONDAY).drafts
+    assert [x["location"] for x in d] == ["Akashat"]
