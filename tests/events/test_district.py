@@ -142,3 +142,14 @@ def test_events_geocode_cli_uses_the_district(tmp_path):
     frame[["latitude", "longitude"]] = frame[["latitude", "longitude"]].replace("", float("nan")).astype(float)
     assert_district_used(frame)
 
+
+
+@pytest.mark.parametrize("to", ["parquet", "geojson", "csv"])
+def test_a_converted_file_keeps_its_district_and_the_geocoder_uses_it(tmp_path, to):
+    """``events convert --to X`` writes the file's district; loading the written file asks with it."""
+    src, out = tmp_path / "iom.csv", tmp_path / f"iom.{to}"
+    src.write_bytes(iom_style("qada"))
+    proc = subprocess.run([sys.executable, "-m", "events", "convert", str(src), "--to", to, "--out", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert_district_used(load(out).frame)
