@@ -109,6 +109,10 @@ _CAPITAL_OF = {"IQ": "Baghdad", "SY": "Damascus", "LB": "Beirut", "YE": "Sanaa",
 _DAY_BEFORE = re.compile(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
                          r"a\s+day\s+earlier)", re.I)
 _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# A sentence telling another event of another kind at the same place or day
+_SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+later|later\s+(?:that|the\s+same)\s+day|"
+                       r"meanwhile|elsewhere)\b", re.I)
+_SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
 # "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
 _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|northern|southern|eastern|western|central|"
@@ -1364,7 +1368,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 m = replace(m, new=True, definite=False)
         elif events:
             e = events[-1]
-            if (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
+            told = ctx.sents[m.sentence].text
+            separate = (m.new and m.family not in (None, e.family) and m.sentence != max(e.sentences)
+                        and _SEPARATE.search(told))
+            if separate and "location" not in m.places and _SAME_AREA.search(told) and e.location is not None:
+                # "Hours later, militants attacked a checkpoint in the same area": another event, there
+                m.places["location"] = replace(e.location, flags=[*e.location.flags, "placed where the event told "
+                                               "before it happened: the report says 'the same area': check it"])
+            if separate:
+                pass          # "A car bomb also exploded in Kirkuk the same day": another kind, another event
+            elif (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
                     and (m.date is None or e.date is None or m.date.day == e.date.day)
                     and _place_fits(e.location, e.location_country, m.places.get("location"),
                                     m.country_slots.get("location"))

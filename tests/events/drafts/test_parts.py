@@ -683,3 +683,24 @@ def test_a_states_possessive_strike_is_its_military():
 def test_a_place_in_a_large_district_of_the_same_name_is_no_namesake():
     d = draft_report("Air strikes hit positions in the Akashat area of Al-Qaim district in Iraq on Sunday.", MONDAY).drafts
     assert [x["location"] for x in d] == ["Akashat"]
+
+
+# Two events of two kinds at one place and day (session 6)
+def test_another_kind_told_as_also_or_hours_later_is_another_event():
+    text = ("Gunmen attacked a police checkpoint in Kirkuk in Iraq on Sunday. A car bomb also exploded in a market "
+            "in Kirkuk the same day, killing five people.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_type"], x["fatalities"]) for x in d] == [
+        ("Kirkuk", "Battles", None), ("Kirkuk", "Explosions/Remote violence", 5)]
+    text = ("A roadside bomb struck an army patrol near Tarmiyah in Iraq on Sunday, killing two soldiers. Hours later, "
+            "militants attacked an army checkpoint in the same area, sparking a clash.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["sub_event_type"]) for x in d] == [
+        ("Tarmiyah", "Remote explosive/landmine/IED"), ("Tarmiyah", "Armed clash")]
+
+
+def test_one_event_told_twice_stays_one():
+    text = ("Rockets were fired at US forces in Syria on Sunday, a US official said. Two rockets landed near the "
+            "Green Village base in Deir ez-Zor province on Sunday morning, the official said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Green Village base"]
