@@ -34,6 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
                           r"a\s+day\s+earlier)\b"
                           r"(?!\s+\w+day\b)", re.I)),
+    (RELATIVE, re.compile(r"\b((?:a|one|two|three|four|five|six|\d)\s+days?\s+ago)\b", re.I)),
+    (PERIOD, re.compile(r"\b((?:over|at|during)\s+the\s+weekend|(?:last|this)\s+weekend)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+month)\b", re.I)),
     (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
@@ -114,8 +116,17 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
                                                          r"(?:day|night|evening|morning|afternoon)|a\s+day\s+earlier)",
                                                          text.strip(), re.I):
         return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)
-    if expression.lower() in ("tonight", "this morning", "earlier today"):
+    if expression.lower() in ("tonight", "this morning", "earlier today") or text.strip().lower() in (
+            "this morning", "this afternoon", "this evening"):
         return ResolvedDate(published, DAY, RELATIVE, text)
+    ago = re.fullmatch(r"(a|one|two|three|four|five|six|\d)\s+days?\s+ago", text.strip(), re.I)
+    if ago:               # "two days ago": counted back from publication
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(ago.group(1).lower())
+        return ResolvedDate(published - timedelta(days=n or int(ago.group(1))), DAY, RELATIVE, text)
+    if re.search(r"weekend$", text.strip(), re.I):
+        # the last weekend on or before publication: its Saturday, at week precision (ACLED 2)
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return ResolvedDate(saturday, WEEK, PERIOD, text)
     parser = DateDataParser(languages=["en"], settings={
         "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
         "PREFER_DAY_OF_MONTH": "first"})

@@ -704,3 +704,15 @@ def test_one_event_told_twice_stays_one():
             "Green Village base in Deir ez-Zor province on Sunday morning, the official said.")
     d = draft_report(text, MONDAY).drafts
     assert [x["location"] for x in d] == ["Green Village base"]
+
+
+@pytest.mark.parametrize("words, expected, precision", [
+    ("this morning", date(2024, 4, 22), DAY),
+    ("two days ago", date(2024, 4, 20), DAY),
+    ("over the weekend", date(2024, 4, 20), 2),
+])
+def test_more_relative_dates(words, expected, precision):
+    found = find_dates(f"Rockets hit the base {words}.")
+    assert found, words
+    r = resolve(found[0].text, found[0].kind, MONDAY)
+    assert r is not None and (r.day, r.precision) == (expected, precision)
