@@ -452,6 +452,13 @@ class _Context:
             if r is not None:
                 if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
                     m.date, m.date_since = r, d.since
+                    date_at = d
+                elif chosen is not None and EXPLICIT not in (r.kind, m.date.kind) and not d.since and \
+                        _cue_distance(d, chosen) < _cue_distance(date_at, chosen):
+                    # "summoned the envoy on Tuesday to protest against the strikes on Erbil the day
+                    # before": of two dates of one kind, the one nearest the event's cue word is its
+                    m.date, m.date_since = r, d.since
+                    date_at = d
         if m.date is not None and m.said_date is not None and m.said_date.precision == DAY \
                 and _DAY_BEFORE.fullmatch(m.date.text):
             # "police said on Sunday that gunmen had shot dead an activist the previous evening": the
@@ -1482,6 +1489,13 @@ _SELF_TARGET = re.compile(r"\s+(?:\w+\s+){0,3}?(?:said|says|announced|confirmed|
                           r"(?:its|their)\s+(?:[\w-]+\s+){0,5}?(?:was|were|had\s+been|came)\s+(?:under\s+)?"
                           r"(?:attack|attacked|targeted|hit|struck|shelled|fired\s+on)\b", re.I)
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoted\s+by|cited\s+by|told)\s+(?:the\s+|a\s+)?$", re.I)
+
+
+def _cue_distance(d, cue) -> int:
+    """Characters between a date mention and the event's cue word (a date after the cue a little nearer)."""
+    if d.start >= cue.end:
+        return d.start - cue.end
+    return int((cue.start - d.end) * 1.5) if d.end <= cue.start else 0
 
 
 def _deaths_fit(e: Event, m: Mention) -> bool:

@@ -716,3 +716,14 @@ def test_more_relative_dates(words, expected, precision):
     assert found, words
     r = resolve(found[0].text, found[0].kind, MONDAY)
     assert r is not None and (r.day, r.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Iraq summoned Iran's envoy in Baghdad on Monday to protest against the missile strikes on Erbil the day "
+     "before.", "2024-04-21"),
+    ("Officials visited the town of Qaim in Iraq on Sunday to see the damage from last week's drone strike.",
+     "2024-04-15"),
+])
+def test_of_two_dates_the_one_nearest_the_events_cue_is_its(text, day):
+    d = draft_report(text, MONDAY).drafts
+    assert [x["event_date"] for x in d] == [day]
