@@ -75,6 +75,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
                         r"shooting(?!\s+down)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
+    # "militants killed four shepherds": an armed group's killing is an attack (one fixed-width look-behind each)
+    (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s))"
+                        r"(?:killed|executed)\b", re.I), False),
 ]
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
@@ -99,7 +102,8 @@ _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|shot\s+dead|"
                         r"gunned\s+down|assassinated|opened\s+fire|"
-                        r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched)$",
+                        r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"
+                        r"killed|executed)$",
                         re.I)
 
 

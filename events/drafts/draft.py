@@ -409,7 +409,8 @@ class _Context:
                 # place's event is the one its nearest cue word before it tells
                 between = [c for c in found if chosen.start < c.start < where.start - s.start
                            and c.family not in C.GENERIC and c.family != m.family and not c.definite
-                           and not C._VERB_FORM.match(c.text) and c.text.lower() not in ("strike", "strikes", "struck")]
+                           and not C._VERB_FORM.match(c.text) and c.text.lower() not in ("strike", "strikes", "struck")
+                           and c.family != C.EXPLOSION]     # "an IED explosion": the explosion tells no other kind
                 if between:
                     m.family = between[-1].family
         for role_place in places:
@@ -877,6 +878,25 @@ class _Context:
                 glued = True
             else:
                 break
+        if (first, last) == (h.first, h.last) and h.first == h.last and fold_word(toks[first].text) in _NAME_HEADS \
+                and last + 1 < n and self.text[toks[last].end:toks[last + 1].start] == " " \
+                and toks[last + 1].text[:1].isupper() and fold_word(toks[last + 1].text) not in _NOT_PLACE \
+                and toks[last + 1].text.lower() not in GENERIC_WORDS and toks[last + 1].text.lower() not in _FILLERS \
+                and fold_word(toks[last + 1].text) not in _DEMONYMS:
+            # "Kafr Nouran", "Bani Hushaish", "Tal Abyad": a generic head word ("village", "sons of", "hill")
+            # that begins a longer written name is no place by itself; the whole name, or nothing
+            last += 1
+            if last + 1 < n and self.text[toks[last].end:toks[last + 1].start] in (" ", "-") \
+                    and toks[last + 1].text[:1].isupper() and (last + 1) not in in_names \
+                    and toks[last + 1].text.lower() not in GENERIC_WORDS:
+                last += 1
+            start, end = toks[first].start, toks[last].end
+            written = self.text[start:end]
+            answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+            found = [c for c, r in answers.items() if r.status == "resolved"]
+            if len(found) == 1:
+                return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
+            return None
         if (first, last) == (h.first, h.last):
             return h
         start, end = toks[first].start, toks[last].end
@@ -1254,6 +1274,12 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
 
 
 _ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"}
+# Generic head words of Arabic place names ("Kafr" village, "Tal" hill, "Ain" spring, "Beit" house, "Bani" sons
+# of): gazetteer names of their own, but written before another capitalised word they begin a longer name
+_NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn", "beit", "bayt", "deir", "dayr",
+               "khirbet", "khirbat", "jabal", "jebel", "wadi", "qasr", "bir", "ras", "umm", "um", "bani", "beni",
+               "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
+               "kharab", "tall", "sheikh", "abu"}
 _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
             "neighbourhood", "neighborhood", "locality", "hamlet"}
 # Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).

@@ -727,3 +727,19 @@ def test_more_relative_dates(words, expected, precision):
 def test_of_two_dates_the_one_nearest_the_events_cue_is_its(text, day):
     d = draft_report(text, MONDAY).drafts
     assert [x["event_date"] for x in d] == [day]
+
+
+def test_a_generic_head_word_of_a_longer_name_is_no_place():
+    text = "Saudi-led coalition air strikes hit the Bani Hushaish district east of Sanaa in Yemen on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Sanaa"]                 # not the village 'Bani' elsewhere
+
+
+def test_an_ied_explosion_is_an_ied_and_militants_killing_is_an_attack():
+    text = ("Three soldiers were killed in an IED explosion targeting their vehicle near Baqubah in Diyala province "
+            "in Iraq on Sunday.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["sub_event_type"] for x in d] == ["Remote explosive/landmine/IED"]
+    text = "Suspected Islamic State militants killed four shepherds in the desert near Rutba in Iraq on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Rutba", 4)]
