@@ -129,6 +129,8 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
         if warned:
             upload.notes.append(f"{warned} kept row(s) have coordinates that lie away from their country; "
                                 "they are on the map as given (listed below).")
+        if result.district_note():
+            upload.notes.append(result.district_note()[:1].upper() + result.district_note()[1:] + ".")
         unplaced = int((~has_coordinates(result.frame)).sum())
         if unplaced:
             upload.notes.append(f"{unplaced} event(s) name a place the gazetteer could not find: "

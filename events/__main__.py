@@ -82,6 +82,8 @@ def cmd_geocode(args) -> int:
     counts = result.frame["geo_status"].value_counts()
     statuses = ", ".join(f"{status} {n}" for status, n in counts.items() if n)
     print(f"{placed} of {len(result.frame)} events have coordinates ({statuses})", file=sys.stderr)
+    if result.district_note():
+        print(result.district_note(), file=sys.stderr)
     return _report(result, args.out, f"geocoded, written as {args.to}")
 
 

@@ -18,10 +18,10 @@ from pyarrow import BufferReader as pa_buffer
 
 from . import readers
 from .errors import LoadError, RowError
-from .facts import mark_given
+from .facts import AMBIGUOUS, RESOLVED, UNRESOLVED, mark_given
 from .geocoding import add_coordinates
 from .readers import gdelt, parquet, xlsx
-from .readers.base import drop_hxl, normalise_header
+from .readers.base import DISTRICT, drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
 from .readers.table import CsvSource, check_text, decode, head_text
@@ -29,6 +29,7 @@ from .schema import ADMIN2, COLUMNS, GEO_COLUMNS
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
+GEOCODED = (RESOLVED, AMBIGUOUS, UNRESOLVED)   # geo_status of a row the geocoder was asked about
 Progress = Callable[[int, int], None]
 HXL_ROW = "HXL hashtag row"
 
@@ -36,7 +37,8 @@ HXL_ROW = "HXL hashtag row"
 @dataclass
 class LoadResult:
     """A loaded file: the valid rows (``frame``), one RowError per problem, the layout name,
-    ``rows`` = records mapped and validated, ``skipped`` = records left out on purpose and not
+    ``rows`` = records mapped and validated, ``district`` = the file's column read as admin2 (the
+    district the geocoder is asked with for rows without coordinates, ``events.geocoding``), ``skipped`` = records left out on purpose and not
     errors (an HXL hashtag row, GDELT events outside the mapping), by reason; ``warnings`` = one
     RowError per doubt about a KEPT row (coordinates away from the row's country,
     ``events.placement``): the row loads as given."""
@@ -49,6 +51,7 @@ class LoadResult:
     skipped: dict[str, int] = field(default_factory=dict)
     container: str = "csv"
     warnings: Sequence[RowError] = field(default_factory=list)
+    district: str = ""      # the file's column read as the district (admin2); "" when its layout has none
 
     @property
     def rejected(self) -> int:
@@ -60,6 +63,18 @@ class LoadResult:
         """Rows kept with at least one warning."""
         rows = getattr(self.warnings, "rows", None)
         return rows() if rows is not None else len({w.line for w in self.warnings})
+
+    def district_note(self) -> str:
+        """What to tell the user when the file's district column helped place rows: "district column
+        'qada' used to place the 12 events without coordinates" ("" when none was read or no row was
+        geocoded)."""
+        if not self.district or "geo_status" not in self.frame:
+            return ""
+        asked = int(self.frame["geo_status"].isin(GEOCODED).sum())
+        if not asked:
+            return ""
+        return (f"district column '{self.district}' used to place the {asked} event(s) without coordinates "
+                "(a village's namesake in another district is not taken for it)")
 
     @property
     def label(self) -> str:
@@ -123,6 +138,7 @@ def _load_parquet(source, filename: str, geocode: bool, progress: Progress | Non
     frame, errors, warnings = validate_typed(table, filename)
     result = _finish(frame, errors, warnings, "parquet", len(table), filename, geocode, progress)
     result.container = "parquet"
+    result.district = ADMIN2 if ADMIN2 in table else ""
     return result
 
 
@@ -176,6 +192,7 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
         rows = rows.loc[~leave]
         skipped.update(counts)
     raw = layout.to_raw(rows)
+    district = raw.attrs.get(DISTRICT, "")
     for col in ("_line", "_extra_fields", "_bad_geometry"):
         if col in rows:
             raw[col] = rows[col]
@@ -185,5 +202,6 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None, geocode: bool
     frame, errors, warnings = validate(raw, filename, formats)
     result = _finish(frame, errors, warnings, layout.name, len(raw), filename, geocode, progress)
     result.skipped = skipped
+    result.district = district
     result.container = source.NAME
     return result

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..schema import ADMIN2, COLUMNS
-from .base import CLEAN, Layout, arrow_text, empty_text, text_column
+from .base import CLEAN, DISTRICT, Layout, arrow_text, empty_text, text_column
 from .countries import resolve
 
 MODERN, LEGACY, REDUCED = "acled", "acled-legacy", "acled-reduced"
@@ -83,6 +83,7 @@ def _mapper(layout: str):
         frame = pd.DataFrame({c: raw.get(c, empty) for c in COLUMNS}, index=rows.index, copy=False)
         if "admin2" in rows:    # the current export and the legacy lower-case one: the district
             frame[ADMIN2] = arrow_text(rows, "admin2")
+            frame.attrs[DISTRICT] = "admin2"
         frame.attrs[CLEAN] = True  # every column already stripped text: validation need not strip again
         return frame
     return to_raw

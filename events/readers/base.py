@@ -28,6 +28,9 @@ INDEX_NAMES = frozenset({"", "unnamed: 0", "index"})
 # ``frame.attrs[CLEAN]`` set by a layout's ``to_raw``: every column is already stripped text with
 # no missing values (as ``clean_text`` gives), so validation does not strip it again.
 CLEAN = "clean_text"
+# ``frame.attrs[DISTRICT]`` set by a layout's ``to_raw`` that read a district column into ``admin2``:
+# that column's name as the file writes it (lower case), for the loader to tell the user.
+DISTRICT = "district_column"
 
 
 @dataclass(frozen=True)

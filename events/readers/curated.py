@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..schema import ADMIN2, COLUMNS
-from .base import Layout
+from .base import DISTRICT, Layout
 
 DISTRICT_COLUMNS = ("admin2", "adm_2", "adm2_en", "adm2_name", "district", "qada", "qadaa")
 
@@ -21,6 +21,7 @@ def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
     district = next((c for c in DISTRICT_COLUMNS if c in rows), None)
     if district is not None:
         raw[ADMIN2] = rows[district]
+        raw.attrs[DISTRICT] = district
     return raw
 
 

@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from ..schema import ADMIN2, COLUMNS
-from .base import Layout, text_column
+from .base import DISTRICT, Layout, text_column
 from .countries import resolve
 
 GED, CANDIDATE = "ucdp", "ucdp-candidate"
@@ -75,6 +75,7 @@ def _mapper(dataset: str):
         raw["admin1"] = text_column(rows, "adm_1")
         if "adm_2" in rows:
             raw[ADMIN2] = text_column(rows, "adm_2")
+            raw.attrs[DISTRICT] = "adm_2"
         raw["location"] = text_column(rows, "where_coordinates")
         raw["latitude"] = text_column(rows, "latitude")
         raw["longitude"] = text_column(rows, "longitude")

@@ -8,6 +8,7 @@ def test_the_apps_upload_uses_the_district():
     upload = read_upload(iom_style("district"), "iom_villages.csv")
     assert upload.error in (None, ""), upload.error
     assert_district_used(upload.result.frame)
+    assert "District column 'district' used to place the 2 event(s) without coordinates" in " ".join(upload.notes)
 
 
 def test_the_apps_data_file_uses_the_district(tmp_path):

@@ -137,6 +137,7 @@ def test_events_geocode_cli_uses_the_district(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "events", "geocode", str(src), "--out", str(out)],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+    assert "district column 'district' used to place the 2 event(s) without coordinates" in proc.stderr
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert "admin2" in frame.columns
     frame[["latitude", "longitude"]] = frame[["latitude", "longitude"]].replace("", float("nan")).astype(float)
@@ -153,3 +154,13 @@ def test_a_converted_file_keeps_its_district_and_the_geocoder_uses_it(tmp_path, 
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert_district_used(load(out).frame)
+
+
+def test_the_load_result_names_the_district_column_it_read():
+    assert load_bytes(iom_style("qada"), "iom.csv").district == "qada"
+    assert load_bytes(iom_style(None), "iom.csv").district == ""
+    assert load(FIXTURES / "acled_modern.csv").district == "admin2"
+    assert load(FIXTURES / "ucdp_ged.csv").district == "adm_2"
+    # nothing geocoded (every row has its point): nothing to tell
+    assert load(FIXTURES / "acled_modern.csv").district_note() == ""
+    assert load_bytes(iom_style("qada"), "iom.csv", geocode=False).district_note() == ""
