@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
@@ -325,11 +326,14 @@ def _kind_of(result, country: str) -> str:
     site; "" when unknown."""
     if result.source == "curated":
         return "site"
+    return _kinds(country, gazetteer_version()).get((result.source, result.id), "")
+
+
+@lru_cache(maxsize=16)
+def _kinds(country: str, version: str) -> dict:
+    """{(source, id): kind} of a country's gazetteer places (one pass per country and gazetteer version)."""
     from geodata.gazetteer import default_gazetteer
-    for p in default_gazetteer().index(country).places:
-        if p.id == result.id and p.source == result.source:
-            return p.kind
-    return ""
+    return {(p.source, p.id): p.kind for p in default_gazetteer().index(country).places}
 
 
 class _Context:
