@@ -994,6 +994,13 @@ class _Context:
             # name, not the villages of a like name elsewhere (they stay listed, flagged)
             ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
             placed = resolved
+        elif not resolved and len(placed) > 1:
+            towns = [c for c, r in placed.items() if r.alternatives and r.alternatives[0].kind in ("city", "town")]
+            if len(towns) == 1 and len(villages_elsewhere) == len(placed) - 1:
+                # "in the Hama countryside" in a report naming no country: the one country where the name's
+                # first candidate is a town or city; which of its places stays for the rules below to settle
+                ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
+                placed = {towns[0]: placed[towns[0]]}
         if len(resolved) == 1 and len(placed) == 1:
             ref.country, ref.result = next(iter(resolved.items()))
             ref.status = "resolved"

@@ -743,3 +743,9 @@ def test_an_ied_explosion_is_an_ied_and_militants_killing_is_an_attack():
     text = "Suspected Islamic State militants killed four shepherds in the desert near Rutba in Iraq on Sunday."
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["fatalities"]) for x in d] == [("Rutba", 4)]
+
+
+def test_a_report_naming_no_country_takes_the_one_where_the_name_is_a_town():
+    d = draft_report("A landmine exploded in the Hama countryside on Sunday, killing three truffle hunters.",
+                     MONDAY).drafts
+    assert [(x["location"], x["country"]) for x in d] == [("Hama", "SY")]
