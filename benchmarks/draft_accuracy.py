@@ -11,7 +11,9 @@ when present). Two splits, printed side by side:
   once as it stood, then its faults were fixed or seen, so each moved here);
 - held-out: the reports written after the rules were frozen and measured once (``split`` heldout6);
 - held-out 11 and 12: reports written after the rules were frozen at main 7c81090 (``split``
-  heldout11, heldout12), each measured once. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  heldout11, heldout12), each measured once;
+- held-out 13: reports W01-W25 by a writer who never saw the rules, written after they were frozen
+  at main d9dca1d (``split`` heldout13), measured once. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -66,7 +68,8 @@ KM = 25.0
 BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
 SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed", "heldout7-fixed",
                      "heldout8-fixed", "heldout9-fixed", "heldout10-fixed"),
-          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",)}
+          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
+          "held-out 13": ("heldout13",)}
 
 
 def load_reports() -> list[dict]:
