@@ -7,13 +7,14 @@ Data: the labelled reports in tests/events/drafts/data/labelled_reports.json (sh
 for this project from public reporting, each with its events) and the seed report (../shared/seed,
 when present). Two splits, printed side by side:
 - tuning: every report the rules were written or fixed on, or whose misses were looked at (``split``
-  fit, heldout, heldout2, heldout3, heldout4 in the file: each of heldout..heldout4 was measured
+  fit, heldout, heldout2, heldout3, heldout4 and the ``-fixed`` splits in the file: each was measured
   once as it stood, then its faults were fixed or seen, so each moved here);
 - held-out: the reports written after the rules were frozen and measured once (``split`` heldout6);
 - held-out 11 and 12: reports written after the rules were frozen at main 7c81090 (``split``
   heldout11, heldout12), each measured once;
-- held-out 13: reports W01-W25 by a writer who never saw the rules, written after they were frozen
-  at main d9dca1d (``split`` heldout13), measured once. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+- set 13 (reports W01-W25, by a writer who never saw the rules, written after they were frozen at
+  main d9dca1d) was measured once (82.9% / 86.5% / 84.4%, in the labelled file's about text); its
+  faults were then fixed, so it is tuning now (``split`` heldout13-fixed). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -67,9 +68,8 @@ SEED = SHARED / "seed" / "sputnik_2024-04-22_us_base_syria_attacked.txt"
 KM = 25.0
 BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
 SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed", "heldout7-fixed",
-                     "heldout8-fixed", "heldout9-fixed", "heldout10-fixed"),
-          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
-          "held-out 13": ("heldout13",)}
+                     "heldout8-fixed", "heldout9-fixed", "heldout10-fixed", "heldout13-fixed"),
+          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",)}
 
 
 def load_reports() -> list[dict]:
