@@ -21,6 +21,8 @@ CHECKED = "_url_checked"
 DATE_RANGE = "_date_range"  # the slider's ends: the data's span, widened to a link's window outside it
 DATES_KEY = "dates"
 FOCUSED = "_focused_selected"
+LINK = "_link_as_opened"  # the URL's parameters on the session's first run
+CHECKED_DATA = "_url_checked_against"  # the data (its span) the notices and DATE_RANGE were worked out for
 
 
 def check_url_once(opts: Options, bounds=None) -> list[str]:
@@ -28,9 +30,12 @@ def check_url_once(opts: Options, bounds=None) -> list[str]:
     event and map view it asks for; drop the invalid non-widget values from the address bar.
     ``bounds``: the data's ((south, west), (north, east)) in degrees, whose centre a link's ``z`` alone
     zooms around (``url_state.link_view``); a partial view is completed in the address bar too."""
+    if st.session_state.get(CHECKED) and st.session_state.get(CHECKED_DATA) != _span(opts):
+        _recheck_for_new_data(opts)
     if not st.session_state.get(CHECKED):
         st.session_state[CHECKED] = True
         params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[LINK], st.session_state[CHECKED_DATA] = params, _span(opts)
         if params.get("admin1"):  # another spelling of a governorate the data has: its display name
             respelled = url_state.respell_admin1(params["admin1"], opts.admin1)
             if respelled != params["admin1"]:  # the bound widget reads the address as the run began: rerun
@@ -80,6 +85,30 @@ def sync_dates_to_url(window, full) -> None:
             st.query_params[DATES_KEY] = wanted
         else:
             del st.query_params[DATES_KEY]
+
+
+def _span(opts: Options) -> tuple:
+    return opts.first, opts.last, len(opts.event_ids)
+
+
+def _recheck_for_new_data(opts: Options) -> None:
+    """The data changed under the session (an upload, a pull, drafts): what was said of the link as
+    opened, and the slider widened for its window, are worked out again for the data now shown. A notice
+    is kept only if it still holds word for word (a link's fault the new data cannot mend, e.g. a bad
+    ``z``); none is added, since the filters took the link at opening and the notice speaks of that. The
+    slider stays widened only while the window is still the link's and still outside the data."""
+    st.session_state[CHECKED_DATA] = _span(opts)
+    link = st.session_state.get(LINK) or {}
+    still = set(url_state.check(link, opts))
+    st.session_state[NOTICES] = [n for n in st.session_state.get(NOTICES, []) if n in still]
+    if DATE_RANGE in st.session_state:
+        window, _ = url_state.read_dates(link, opts)
+        held = st.session_state.get(DATES_KEY)
+        outside = window is not None and (window[1] < opts.first or window[0] > opts.last)
+        if outside and held is not None and tuple(held) == tuple(window):
+            st.session_state[DATE_RANGE] = (min(window[0], opts.first), max(window[1], opts.last))
+        else:
+            del st.session_state[DATE_RANGE]
 
 
 def dismiss_notices() -> None:

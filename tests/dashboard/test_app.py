@@ -115,6 +115,27 @@ def test_a_date_window_outside_the_data_shows_nothing_and_says_so(sample_app):
     assert at.query_params["dates"] == ["2030-01-01", "2030-02-01"]  # the link keeps its meaning
 
 
+def test_an_upload_that_covers_the_links_window_ends_the_outside_the_data_notice(sample_app):
+    # A user opens a link to June 2014 on data that starts in 2024, then uploads a file that covers June 2014:
+    # the page must not keep saying "no events are shown" over the events it now shows, nor keep a slider
+    # widened for data that has gone (found by a new user with the README's UCDP export).
+    at = sample_app({"dates": ["2014-06-01", "2014-06-30"], "z": "99"})
+    assert "outside the data" in at.warning[0].value and "`z`" in at.warning[0].value
+    content = curated_csv(event(event_id="J1", event_date="2014-06-10", location="Mosul", latitude=36.34,
+                                longitude=43.13),
+                          event(event_id="J2", event_date="2014-06-12", location="Tikrit", latitude=34.6,
+                                longitude=43.68))
+    at = upload(at, "june2014.csv", content)
+    assert_no_error(at)
+    assert sorted(map_event_ids(at)) == ["J1", "J2"]
+    assert not [w.value for w in at.warning if "outside the data" in w.value]
+    assert [w.value for w in at.warning if "`z` must be a whole number" in w.value]  # a fault no data mends stays
+    slider = at.slider(key="dates")
+    first_day = dt.date(1970, 1, 1) + dt.timedelta(microseconds=slider.min)  # AppTest gives microseconds
+    assert first_day == dt.date(2014, 6, 10)  # the data's first day, not the end widened for the old data
+    assert slider.value == (dt.date(2014, 6, 10), dt.date(2014, 6, 30))  # the link's window, inside the data
+
+
 def test_the_readme_link_reaching_past_the_data_is_clamped_with_a_notice(sample_app):
     at = sample_app({"dates": ["2024-04-21", "2024-04-30"]})
     assert_no_error(at)
