@@ -115,7 +115,7 @@ def mode_caption(layer_data: dict) -> str:
     if layer_data.get("mode") == "hexagons":
         return (f"Showing {shown:,} events{where} as {layer_data['cells']:,} hexagons "
                 "(zoom in or narrow the filters to see individual events)")
-    return f"Showing {shown:,} individual events{where}"
+    return f"Showing {shown:,} individual event{'s' if shown != 1 else ''}{where}"
 
 
 def density_legend(lower: list[int]) -> str:

@@ -76,5 +76,5 @@ def counts_panel(frame: pd.DataFrame) -> None:
         "type": st.column_config.TextColumn("Type", width="medium"),
         "events": st.column_config.ProgressColumn("Events", format="%d", min_value=0, width="small",
                                                   max_value=int(counts["events"].max())),
-        "fatalities": st.column_config.NumberColumn("Killed", format="%d", width="small"),
+        "fatalities": st.column_config.NumberColumn("Fatalities", format="%d", width="small"),
     })

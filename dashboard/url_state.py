@@ -76,9 +76,9 @@ def _url_date(text: str) -> dt.date | None:
 def _check_dates(values: list[str]) -> str | None:
     shown = ", ".join(plain(v, 20) for v in values)
     if len(values) != 2:
-        return f"`dates` needs two dates (from and to), got: {shown or 'none'}"
+        return f"`dates`: it needs two dates (from and to), got: {shown or 'none'}"
     if None in [_url_date(v) for v in values]:
-        return f"`dates` must be dates like 2024-04-20, got: {shown}"
+        return f"`dates`: it must be dates like 2024-04-20, got: {shown}"
     return None
 
 
@@ -112,7 +112,7 @@ def _check_int(key: str, values: list[str], low: int, high: int | None) -> str |
         number = math.nan
     if not math.isfinite(number) or number != int(number) or number < low or (high is not None and number > high):
         bound = f"{low} to {high}" if high is not None else f"{low} or more"
-        return f"`{key}` must be a whole number, {bound}; got {plain(text)}"
+        return f"`{key}`: it must be a whole number, {bound}; got {plain(text)}"
     return None
 
 
@@ -123,7 +123,7 @@ def _check_float(key: str, values: list[str], limit: float) -> str | None:
     except ValueError:
         number = math.nan
     if not math.isfinite(number) or abs(number) > limit:
-        return f"`{key}` must be a number from -{limit:g} to {limit:g}; got {plain(text)}"
+        return f"`{key}`: it must be a number from -{limit:g} to {limit:g}; got {plain(text)}"
     return None
 
 
@@ -151,11 +151,11 @@ def check(params: Mapping[str, object], opts: Options) -> list[str]:
         elif key in ("lat", "lon"):
             notices.append(_check_float(key, values, 90 if key == "lat" else 180))
         elif key == "base" and (values[-1:] or [""])[0] not in BASEMAPS:
-            notices.append(f"`base` must be one of {', '.join(BASEMAPS)}; got {plain((values[-1:] or [''])[0])}")
+            notices.append(f"`base`: it must be one of {', '.join(BASEMAPS)}; got {plain((values[-1:] or [''])[0])}")
         elif key == "areas" and (values[-1:] or [""])[0] not in ("events", "fatalities"):
-            notices.append(f"`areas` must be events or fatalities; got {plain((values[-1:] or [''])[0])}")
+            notices.append(f"`areas`: it must be events or fatalities; got {plain((values[-1:] or [''])[0])}")
         elif key == "heat" and (values[-1:] or [""])[0].lower() not in ("true", "false"):
-            notices.append(f"`heat` must be true or false; got {plain((values[-1:] or [''])[0])}")
+            notices.append(f"`heat`: it must be true or false; got {plain((values[-1:] or [''])[0])}")
         elif key in ("actor", "q") and len((values[-1:] or [""])[0]) > MAX_TEXT:
             # The text box keeps the first MAX_TEXT characters and searches for them: say so, not "ignored".
             cut.append(f"Cut `{key}` to its first {MAX_TEXT} characters (it had {len(values[-1]):,}); "

@@ -94,6 +94,7 @@ def test_a_small_selection_shows_individual_events():
     assert data["mode"] == "events" and data["shown"] == 500 and data["hexagons"] is None
     assert len(data["events"]["features"]) == 500
     assert mode_caption(data) == "Showing 500 individual events"
+    assert mode_caption({**data, "shown": 1}) == "Showing 1 individual event"
 
 
 def test_a_large_selection_shows_hexagons_not_events():

@@ -129,7 +129,7 @@ def test_an_upload_that_covers_the_links_window_ends_the_outside_the_data_notice
     assert_no_error(at)
     assert sorted(map_event_ids(at)) == ["J1", "J2"]
     assert not [w.value for w in at.warning if "outside the data" in w.value]
-    assert [w.value for w in at.warning if "`z` must be a whole number" in w.value]  # a fault no data mends stays
+    assert [w.value for w in at.warning if "`z`: it must be a whole number" in w.value]  # a fault no data mends stays
     slider = at.slider(key="dates")
     first_day = dt.date(1970, 1, 1) + dt.timedelta(microseconds=slider.min)  # AppTest gives microseconds
     assert first_day == dt.date(2014, 6, 10)  # the data's first day, not the end widened for the old data

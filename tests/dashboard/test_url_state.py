@@ -25,13 +25,13 @@ def test_good_parameters_raise_no_notice(opts):
 
 @pytest.mark.parametrize("params, words", [
     ({"dates": ["2030-01-01", "2030-02-01"]}, "outside the data"),
-    ({"dates": ["2024-02-01"]}, "needs two dates"),
-    ({"dates": ["yesterday", "today"]}, "must be dates"),
+    ({"dates": ["2024-02-01"]}, "Ignored `dates`: it needs two dates"),
+    ({"dates": ["yesterday", "today"]}, "Ignored `dates`: it must be dates like 2024-04-20"),
     ({"type": ["Battles", "Picnics"]}, "Picnics"),
     ({"country": ["XX"]}, "not in the data"),
     ({"minfat": ["-1"]}, "whole number"),
     ({"minfat": ["lots"]}, "whole number"),
-    ({"z": ["40"]}, "1 to 18"),
+    ({"z": ["40"]}, "Ignored `z`: it must be a whole number, 1 to 18; got 40."),
     ({"lat": ["91"], "lon": ["10"]}, "`lat`"),
     ({"lat": ["33"]}, "go together"),
     ({"base": ["neon"]}, "`base`"),

@@ -144,7 +144,7 @@ def test_a_hostile_link_is_quoted_in_the_notice_and_runs_nothing(page, app_url):
                          "&ev=%3Cscript%3Ewindow.pwned%3D1%3C/script%3E&colour=%60${window.pwned=1}%60")
     notice = page.locator("[data-testid='stAlert']").first.inner_text()
     assert "event ev <script>window.pwned=1</script> is not in the data" in notice  # the value, as text
-    assert "minfat must be a whole number" in notice and "colour" in notice
+    assert "minfat: it must be a whole number" in notice and "colour" in notice
     assert page.get_by_role("textbox", name="Search location, actors, notes").input_value() == payload
     assert page.evaluate("() => window.pwned") is None
     assert page.locator("img[src='x']").count() == 0
