@@ -14,19 +14,15 @@ import pandas as pd
 def display_admin1(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with ``admin1`` written as its display name (a shallow copy sharing every other column;
     ``frame`` itself when nothing changes). One lookup per distinct (country, admin1) pair."""
-    from geodata.display import admin1_display
+    from geodata.display import admin1_shown_values
 
     if frame.empty or not {"country", "admin1"} <= set(frame.columns):
         return frame
-    pairs = pd.MultiIndex.from_arrays([frame["country"].astype(object).fillna(""),
-                                       frame["admin1"].astype(object).fillna("")])
-    codes, uniques = pd.factorize(pairs)
-    shown = np.array([admin1_display(country, name) or name if name else name for country, name in uniques]
-                     + [""], dtype=object)
-    if all(s == name for s, (_, name) in zip(shown, uniques)):
+    shown = admin1_shown_values(frame["country"], frame["admin1"])
+    if np.array_equal(shown, frame["admin1"].astype(object).fillna("").to_numpy()):
         return frame
     out = frame.copy(deep=False)
-    out["admin1"] = shown[codes]
+    out["admin1"] = shown
     return out
 
 

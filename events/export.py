@@ -8,13 +8,31 @@ from pathlib import Path
 import pandas as pd
 
 from .facts import has_coordinates
-from .schema import COLUMNS, GEO_COLUMNS
+from .schema import ADMIN1_SOURCE, COLUMNS, GEO_COLUMNS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _export_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in (*COLUMNS, *GEO_COLUMNS) if c in frame.columns]
+
+
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns an export writes: the event table's, then the GEO_COLUMNS present, with ``admin1``
+    under its one display name (``geodata.display.admin1_shown``, as the app and the CLI show it:
+    "Nīnawá province" and "Ninawa" both "Nineveh", so a pivot on the column counts a governorate once)
+    and ``admin1_source`` right after it: the spelling the file gave ("" where the loader filled it
+    from the point; a frame that was not geocoded has only the file's own, so that). A spelling no
+    embedded polygon of the row's country goes by is written as given in both."""
+    out = frame[_export_columns(frame)].copy()
+    if "admin1" in out.columns and "country" in out.columns:
+        from geodata.display import admin1_shown_values
+
+        source = frame[ADMIN1_SOURCE] if ADMIN1_SOURCE in frame.columns else frame["admin1"]
+        out["admin1"] = admin1_shown_values(frame["country"], frame["admin1"])
+        out.insert(out.columns.get_loc("admin1") + 1, ADMIN1_SOURCE,
+                   source.astype(object).where(source.notna(), "").to_numpy())
+    return out
 
 
 def neutralise_formula(value):
@@ -26,7 +44,7 @@ def neutralise_formula(value):
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    out = frame[_export_columns(frame)].copy()
+    out = export_frame(frame)
     out["event_date"] = pd.to_datetime(out["event_date"]).dt.strftime("%Y-%m-%d")
     for col in out.columns:
         # Text may be object, categorical or Arrow strings (Parquet input): every non-numeric column.
@@ -48,7 +66,8 @@ def _json_value(value):
 
 
 def to_geojson_dict(frame: pd.DataFrame) -> dict:
-    columns = [c for c in _export_columns(frame) if c not in ("latitude", "longitude")]
+    frame = export_frame(frame)
+    columns = [c for c in frame.columns if c not in ("latitude", "longitude")]
     features = []
     for row in frame.itertuples(index=False):
         rec = row._asdict()
@@ -64,7 +83,7 @@ def to_geojson_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def to_parquet(frame: pd.DataFrame, path) -> None:
-    frame[_export_columns(frame)].to_parquet(path, index=False)
+    export_frame(frame).to_parquet(path, index=False)
 
 
 STDOUT = "-"  # ``--out -``: standard output, as Unix tools read it

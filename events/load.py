@@ -25,7 +25,7 @@ from .readers.base import DISTRICT, drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
 from .readers.table import CsvSource, check_text, decode, head_text
-from .schema import ADMIN2, COLUMNS, GEO_COLUMNS
+from .schema import ADMIN1_SOURCE, ADMIN2, COLUMNS, GEO_COLUMNS
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
@@ -122,7 +122,9 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError
     if geocode:     # admin1 and admin2 (where empty) from the embedded polygons holding each point
         from geodata.boundaries import fill_admin
         given2 = frame[ADMIN2] if ADMIN2 in frame else None
+        given1 = frame["admin1"]
         frame = fill_admin(frame)
+        frame[ADMIN1_SOURCE] = given1       # the file's own spelling, for the exports (events.export)
         if given2 is not None:      # the file's own district is kept, as its admin1 is
             frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
     if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)

@@ -87,6 +87,11 @@ GEO_COLUMNS: dict[str, str] = {
 # frame (``readers`` map their own header to it; ``validate`` keeps it as text).
 ADMIN2 = "admin2"
 
+# The admin1 as the file gave it ("Nīnawá province", "Ninawa"; "" where the file had none and the loader
+# filled it from the point), kept by a geocoding load beside ``admin1``. Exports write ``admin1`` under
+# its one display name (``geodata.display.admin1_shown``: "Nineveh") and this column after it.
+ADMIN1_SOURCE = "admin1_source"
+
 REQUIRED: tuple[str, ...] = ("event_id", "event_date", "event_type", "actor1", "country", "source")
 
 DATE_PRECISIONS = {1: "day", 2: "week", 3: "month"}

@@ -206,3 +206,24 @@ def admin1_shown(country: str | None, admin1: str | None) -> str:
 
     code = country_code(country) if isinstance(country, str) and country else None
     return (admin1_display(code, admin1) if code else None) or admin1.replace("`", "'")
+
+
+def admin1_shown_values(countries, admin1s) -> "np.ndarray":
+    """``admin1_shown`` of each (country, admin1) pair of two equal-length sequences (a table's columns),
+    as an object array; one lookup per distinct pair, so a million rows of a few dozen divisions cost
+    about what the pairs do. Missing values count as ""; an empty admin1 stays "". The one rule by
+    which every output of the product writes a governorate: the app, the CLI text, ``geocode --out``
+    and the event exports (``events.export``)."""
+    import numpy as np
+    import pandas as pd
+
+    countries = pd.Series(countries, copy=False).astype(object)
+    admin1s = pd.Series(admin1s, copy=False).astype(object)
+    if not len(admin1s):
+        return np.empty(0, dtype=object)
+    pairs = pd.MultiIndex.from_arrays([countries.where(countries.notna(), "").to_numpy(),
+                                       admin1s.where(admin1s.notna(), "").to_numpy()])
+    codes, uniques = pd.factorize(pairs)
+    shown = np.array([admin1_shown(country or None, name) if name else "" for country, name in uniques] + [""],
+                     dtype=object)
+    return shown[codes]

@@ -41,7 +41,13 @@ def finish(frame: pd.DataFrame) -> pd.DataFrame:
     from events.geocoding import add_coordinates
     from geodata.boundaries import fill_admin
 
-    return fill_admin(add_coordinates(frame))
+    from events.schema import ADMIN1_SOURCE
+
+    frame = add_coordinates(frame)
+    given1 = frame["admin1"]
+    frame = fill_admin(frame)
+    frame[ADMIN1_SOURCE] = given1       # as entered, for the exports (events.export)
+    return frame
 
 
 def load_events(store, revision: int | None = None, retired: bool = False) -> pd.DataFrame:

@@ -1,0 +1,99 @@
+"""One spelling per governorate in what the event CLI writes (nu4 fault 8): `events convert --geocode`
+wrote UCDP's "Nīnawá province" for the file's own admin1 and WOF's "Ninawa" for the admin1 the loader
+filled from the point, so a pivot table on the column split each governorate in two. Exports write
+admin1 under its one display name (as the app shows it) and the file's own spelling in admin1_source."""
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from events.__main__ import main
+
+from .conftest import FIXTURES, SHARED
+
+# tests/events/fixtures/ucdp_ged_iraq_admin1.csv: six real UCDP GED Iraq rows (real header, copied
+# unchanged; see the fixtures' README): UCDP's "Al Anbār province", "Nīnawá province" (2),
+# "Al Başrah  province", and two rows with no adm_1 whose points the loader places in Nineveh
+# ("Northern Iraq") and Anbar (the country placeholder 33.0, 44.0): WOF's "Ninawa" and "Al-Anbar".
+FIXTURE = FIXTURES / "ucdp_ged_iraq_admin1.csv"
+
+
+def _convert(tmp_path, to: str, *extra: str) -> pd.DataFrame:
+    out = tmp_path / f"out.{to}"
+    assert main(["convert", str(FIXTURE), "--to", to, "--out", str(out), *extra]) == 0
+    if to == "csv":
+        return pd.read_csv(out, dtype=str, keep_default_na=False)
+    if to == "parquet":
+        return pd.read_parquet(out).astype({"event_id": str})
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    return pd.DataFrame([f["properties"] for f in doc["features"]]).astype({"event_id": str})
+
+
+def _fixture_rows() -> pd.DataFrame:
+    raw = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+    return raw.set_index("id")
+
+
+@pytest.mark.parametrize("to", ["csv", "geojson", "parquet"])
+def test_geocoded_export_writes_one_spelling_per_governorate(tmp_path, to):
+    out = _convert(tmp_path, to, "--geocode").set_index("event_id")
+    raw = _fixture_rows()
+    assert list(out.columns[list(out.columns).index("admin1"):][:2]) == ["admin1", "admin1_source"]
+    # the file's own spelling is kept beside the display name; the filled row had none
+    assert (out["admin1_source"] == raw.loc[out.index, "adm_1"]).all()
+    by_source = dict(zip(out["admin1_source"], out["admin1"]))
+    assert by_source["Al Anbār province"] == "Anbar"
+    assert by_source["Nīnawá province"] == "Nineveh"
+    assert by_source["Al Başrah  province"] == "Basra"
+    # filled from the point (WOF says "Ninawa", "Al-Anbar"): the same display names, no source spelling
+    assert out.loc["213488", ["admin1", "admin1_source"]].tolist() == ["Nineveh", ""]
+    assert out.loc["158404", ["admin1", "admin1_source"]].tolist() == ["Anbar", ""]
+    assert out.groupby("admin1").size().to_dict() == {"Anbar": 2, "Basra": 1, "Nineveh": 3}
+
+
+def test_export_without_geocoding_shows_the_display_name_and_keeps_the_file_spelling(tmp_path):
+    out = _convert(tmp_path, "csv").set_index("event_id")
+    raw = _fixture_rows()
+    assert (out["admin1_source"] == raw.loc[out.index, "adm_1"]).all()
+    assert sorted(out["admin1"]) == ["", "", "Anbar", "Basra", "Nineveh", "Nineveh"]  # nothing filled
+
+
+def test_a_spelling_no_polygon_goes_by_is_written_as_given():
+    from events import load_bytes
+    from events.export import to_csv_bytes
+
+    from .conftest import curated_csv
+
+    frame = load_bytes(curated_csv({"admin1": "Hasaka (Al Haksa)"}, {"admin1": "Nowhere Province"}),
+                       "e.csv", geocode=False).frame
+    out = pd.read_csv(io.BytesIO(to_csv_bytes(frame)), dtype=str, keep_default_na=False)
+    assert list(out["admin1"]) == ["Al-Hasakah", "Nowhere Province"]
+    assert list(out["admin1_source"]) == ["Hasaka (Al Haksa)", "Nowhere Province"]
+
+
+def test_exported_file_loads_back_with_the_display_names(tmp_path):
+    from events import load
+
+    _convert(tmp_path, "csv", "--geocode")
+    back = load(tmp_path / "out.csv", geocode=False)
+    assert back.errors == []
+    assert set(back.frame["admin1"]) == {"Anbar", "Basra", "Nineveh"}
+
+
+@pytest.mark.skipif(not (SHARED / "ucdp_ged_iraq_1989_2018.csv").is_file(),
+                    reason="../shared/data/ucdp_ged_iraq_1989_2018.csv is not beside the project")
+def test_real_ucdp_iraq_export_counts_each_governorate_once(tmp_path):
+    out = tmp_path / "ucdp.csv"
+    assert main(["convert", str(SHARED / "ucdp_ged_iraq_1989_2018.csv"), "--to", "csv", "--geocode",
+                 "--out", str(out)]) == 0
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    counts = frame["admin1"].value_counts()
+    # nu4's run: "Nīnawá province" 2220 + "Ninawa" 133; "Al Anbār province" 1153 + "Al-Anbar" 167
+    assert counts["Nineveh"] == (frame["admin1_source"] == "Nīnawá province").sum() + 133 == 2353
+    assert counts["Anbar"] == (frame["admin1_source"] == "Al Anbār province").sum() + 167 == 1320
+    for spelling in ("Ninawa", "Nīnawá province", "Al-Anbar", "Al Anbār province", "Al-Basrah"):
+        assert spelling not in counts.index
+    # every spelling the file gave maps to one display name
+    given = frame[frame["admin1_source"] != ""]
+    assert given.groupby("admin1_source")["admin1"].nunique().max() == 1
