@@ -158,7 +158,7 @@ state.sync_selected_to_url()
 # --- table and downloads ------------------------------------------------------------------------------
 st.subheader(f"Events ({len(selection):,})")
 table_panel(selection)
-downloads_panel(selection, file_stem(*window), basemap, bounds, selected, heat,
+downloads_panel(selection, file_stem(*window, chosen), basemap, bounds, selected, heat,
                 key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
                 source=path.name + (" + an uploaded file" if show != "bundled" else ""))
 

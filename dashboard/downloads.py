@@ -14,11 +14,22 @@ from .html_export import map_figure, map_html  # noqa: F401 - map_figure re-expo
 __all__ = ["file_stem", "map_figure", "map_html", "to_csv_bytes", "to_geojson_bytes"]
 
 
-def file_stem(start: dt.date | None, end: dt.date | None) -> str:
-    """conflict-events_2024-04-20_2024-04-22: names the window, so downloads do not overwrite each other."""
+def file_stem(start: dt.date | None, end: dt.date | None, filters=None) -> str:
+    """The download's file name without extension, naming what it holds so downloads neither overwrite
+    nor pass for each other: ``conflict-events_2024-04-20_2024-04-22``; with a country filter its ISO
+    codes (``conflict-events_IQ-SY_...``); with any other filter (type, actor, admin1, fatalities, text)
+    ``_filtered`` (the HTML map's title says which). ``filters``: a ``dashboard.filters.Filters`` or None."""
+    parts = ["conflict-events"]
+    if filters is not None:
+        codes = [c for c in filters.countries if isinstance(c, str) and c.isascii() and c.isalpha() and len(c) == 2]
+        if codes:
+            parts.append("-".join(sorted(c.upper() for c in codes)))
     if start and end:
-        return f"conflict-events_{start:%Y-%m-%d}_{end:%Y-%m-%d}"
-    return "conflict-events"
+        parts.append(f"{start:%Y-%m-%d}_{end:%Y-%m-%d}")
+    if filters is not None and (filters.types or filters.subs or filters.actor or filters.admin1
+                                or filters.min_fatalities or filters.text):
+        parts.append("filtered")
+    return "_".join(parts)
 
 
 PREPARED = "_prepared_downloads"  # session state: kind -> (selection key, bytes)

@@ -286,6 +286,22 @@ def test_a_download_is_built_on_request_and_kept_for_the_selection(sample_app):
     assert not at.get("download_button")  # the file was for another selection: not offered any more
 
 
+def test_a_download_is_named_after_the_country_filter_and_says_when_other_filters_hold(sample_app, monkeypatch):
+    # A new user saved '?country=SY' as conflict-events_2023-10-18_2024-04-21.csv, a name that passes for all.
+    from dashboard import downloads
+
+    stems = []
+    real = downloads.downloads_panel
+    monkeypatch.setattr(downloads, "downloads_panel", lambda selection, stem, *a, **k: (stems.append(stem),
+                                                                                         real(selection, stem, *a, **k)))
+    at = sample_app({"country": "JO", "dates": ["2024-02-01", "2024-04-22"]})
+    assert_no_error(at)
+    assert stems[-1] == "conflict-events_JO_2024-02-01_2024-04-22"
+    at.multiselect(key="type").set_value(["Battles"]).run()
+    assert stems[-1] == "conflict-events_JO_2024-02-01_2024-04-22_filtered"
+    assert downloads.file_stem(None, None) == "conflict-events"
+
+
 def test_choosing_a_table_row_selects_it_on_the_map(sample_app):
     at = sample_app()
     table = next(df.value for df in at.dataframe if "link" in df.value.columns)
