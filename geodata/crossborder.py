@@ -1,5 +1,14 @@
 """Cross-border hint: a name unresolved in the given country but found in a neighbour says so.
 
+It also speaks when the given country offers only weak answers: an ``ambiguous`` (or unresolved)
+answer none of whose places carries the name as written (no exact or alias match in the country,
+only near-spellings), while a town or city of a neighbour carries it exactly: "Al-Qaim" asked in SY
+(offering Jasim, 450 km away) -> "a town of this exact name is in IQ: Al-Qa'im (Anbar)". Only towns and
+cities count there (curated city/town rows and the regional gazetteer's ``kind`` city/town: GeoNames
+PPLA*/PPLC or a population the build counts as a town), as a border town miscoded to the wrong
+country is a known slip of source data; a neighbour's village of the name says nothing (villages'
+names repeat everywhere).
+
 The geocoder never answers with a place of another country; it only adds a ``hint`` such as
 "not found in IQ; a place of this name is in SY: Rmelan (Al-Hasakah)". Neighbours are the
 countries sharing a land border (CIA World Factbook, "Land boundaries"); only those covered by the
@@ -22,7 +31,9 @@ NEIGHBOURS = {
     "TR": ("SY", "IQ", "IR", "GR", "BG", "GE", "AM", "AZ"),
 }
 MIN_LIKENESS = 0.9
+TOWN_KINDS = frozenset({"city", "town"})
 _lookup = None
+_towns = None
 _lock = threading.Lock()
 
 
@@ -36,6 +47,7 @@ class _Lookup:
     def __init__(self):
         self.by_core: dict[str, list[tuple[str, str, str]]] = {}
         self.by_key: dict[str, list[tuple[str, str, str, str]]] = {}
+        self.kinds: dict[tuple[str, str], str] = {}     # curated (country, name) -> kind
         self._add_curated()
         table = _table()
         self.table = None if table is False else table
@@ -61,6 +73,7 @@ class _Lookup:
         source = CuratedGazetteer()
         for country in {c for cs in NEIGHBOURS.values() for c in cs} | set(NEIGHBOURS):
             for place in source.places_in(country):
+                self.kinds.setdefault((country, place.name), place.kind)
                 for raw in (place.name, *place.aliases):
                     form, form_key = name_info(raw)[:2]
                     self._add(country, place.name, place.admin1, form, form_key)
@@ -76,10 +89,11 @@ class _Lookup:
         return [int(r) for r in np.sort(order[lo:hi]) if values[int(r)].as_py() == value]
 
     def core_hits(self, core: str) -> list[tuple[str, str, str]]:
-        hits = list(self.by_core.get(core, ()))
-        for r in self._rows("core", core):
-            hits.append((self.table["country"][r].as_py(), self.table["raw"][r].as_py(), ""))
-        return hits
+        return [*self.by_core.get(core, ()), *((c, raw, "") for c, raw in self.regional_core_hits(core))]
+
+    def regional_core_hits(self, core: str) -> list[tuple[str, str]]:
+        """(country, name as written) of the regional names whose normalised form is ``core``."""
+        return [(self.table["country"][r].as_py(), self.table["raw"][r].as_py()) for r in self._rows("core", core)]
 
     def key_hits(self, key: str) -> list[tuple[str, str, str, str]]:
         if len(key) < 3:
@@ -142,3 +156,68 @@ def cross_border_hint(core: str, country: str) -> str | None:
             by_country[c].append(label)
     parts = [f"{c}: {', '.join(names[:3])}" for c, names in by_country.items()]
     return f"not found in {country}; a place of this name is in " + "; ".join(parts)
+
+
+class _Towns:
+    """{(country, name as written): (place name, admin1)} over every name (``regional.NAME_COLUMNS``
+    too) of the regional gazetteer's towns and cities (about 1,400 places). Built on the first weak
+    answer whose name a neighbour carries (one filtered read of wof_localities.parquet, ~0.1-0.3 s)."""
+
+    def __init__(self):
+        import pyarrow.parquet as pq
+
+        from .regional import NAME_COLUMNS, PATH
+
+        self.names: dict[tuple[str, str], tuple[str, str]] = {}
+        if not PATH.exists():
+            return
+        table = pq.read_table(PATH, columns=["country", "name", "kind", "admin1", "in_country", *NAME_COLUMNS],
+                              filters=[("kind", "in", sorted(TOWN_KINDS))])
+        rows = table.to_pydict()
+        for i, (country, name, admin1) in enumerate(zip(rows["country"], rows["name"], rows["admin1"])):
+            if rows["in_country"][i] is False:
+                continue
+            for raw in (name, *(n for c in NAME_COLUMNS if rows[c][i] for n in rows[c][i].split("|") if n)):
+                self.names.setdefault((country, raw), (name, admin1 or ""))
+
+
+def _get_towns() -> _Towns:
+    global _towns
+    with _lock:
+        if _towns is None:
+            _towns = _Towns()
+        return _towns
+
+
+def neighbour_town_hint(core: str, country: str) -> str | None:
+    """For an answer in ``country`` whose candidates are all near-spellings (the caller checks that no
+    place of the country carries ``core`` exactly): a sentence naming the towns or cities of the
+    neighbouring countries that carry this (normalised) name exactly, or None. Never an answer: the
+    result keeps its status and candidates. The curated rows win where they hold the name (the
+    regional gazetteer repeats them, and a few of its records carry a neighbour's town's name among
+    their own). Names and admin1 as the app shows them (``geodata.display``)."""
+    from .display import admin1_shown, place_display
+
+    neighbours = NEIGHBOURS.get(country, ())
+    if not core or not neighbours:
+        return None
+    lookup = _get_lookup()
+    curated = [(c, name, admin1) for c, name, admin1 in lookup.by_core.get(core, ())
+               if c in neighbours and lookup.kinds.get((c, name)) in TOWN_KINDS]
+    regional = [(c, raw) for c, raw in lookup.regional_core_hits(core) if c in neighbours]
+    hits = list(curated)
+    if regional:
+        towns = _get_towns().names
+        held = {c for c, _, _ in curated}
+        hits += [(c, *towns[(c, raw)]) for c, raw in regional if c not in held and (c, raw) in towns]
+    if not hits:
+        return None
+    by_country: dict[str, list[str]] = {}
+    for c, name, admin1 in hits:
+        shown = admin1_shown(c, admin1)
+        label = f"{place_display(name)} ({shown})" if shown else place_display(name)
+        if label not in by_country.setdefault(c, []):
+            by_country[c].append(label)
+    parts = [f"{c}: {', '.join(names[:3])}" for c, names in by_country.items()]
+    return (f"no place in {country} has this exact name (the candidates are other spellings); "
+            "a town of this exact name is in " + "; ".join(parts))

@@ -27,7 +27,7 @@ RULES_VERSION = "7"
 # digest is part of the version, so a refit calibration.json or an edited rule makes cached answers
 # (the on-disk geocode cache, the drafts' name tables) stale without anyone bumping RULES_VERSION.
 RULE_FILES = tuple(Path(__file__).parent / name for name in (
-    "geocoder.py", "ranking.py", "calibration.py", "normalize.py", "translit.py", "index.py",
+    "geocoder.py", "ranking.py", "calibration.py", "normalize.py", "translit.py", "index.py", "crossborder.py",
     "data/calibration.json"))
 
 

@@ -19,7 +19,7 @@ from .geo import distance_km
 from .calibration import RESOLVE_AT
 from .calibration import confidence as calibrated
 from .admin2 import admin2_names
-from .crossborder import cross_border_hint
+from .crossborder import cross_border_hint, neighbour_town_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
 from .normalize import fold, is_arabic, normalize_admin1, parse_name, weaker_forms
@@ -103,6 +103,11 @@ class Geocoder:
             hint = cross_border_hint(parsed.core, code)
             if hint:
                 result = replace(result, hint=hint)
+        elif result.status != RESOLVED and not _exact_in(index, parsed):
+            # only near-spellings here: a neighbour's town of this exact name is worth saying
+            hint = neighbour_town_hint(parsed.core, code)
+            if hint:
+                result = replace(result, hint=hint)
         if normalize_admin1(admin1) and not index.admin1.matching(admin1) and not index.polygons.matching(admin1):
             # Said even when a curated place answers (it does not need the admin1): the source's
             # admin1 may be another country's, and the user should know it was not used.
@@ -165,6 +170,12 @@ class Geocoder:
         if normalize_admin1(admin2) and admin2_names(index.country).names:
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
         return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere)
+
+
+def _exact_in(index, parsed) -> bool:
+    """Does a place of ``index``'s country carry the name as written (an exact or alias match, not a
+    transliteration key or fuzzy likeness)?"""
+    return any(m.method in (EXACT, ALIAS) for m in index.lookup(parsed.core, fuzzy=False, readings=parsed.readings))
 
 
 def _named_with(place, settlement: str) -> bool:
