@@ -55,6 +55,10 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}})?,\s+"
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?\s*"
     r"(?:\([^()]{1,40}\)\s*)?[-–—]+\s")
+# "the Friday strikes", "Sunday's attack": a day naming an event, never a statement's day
+_ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|struck|attacked|fired|launched|"
+                         r"exploded|shelled|bombed)\b", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 
 
@@ -95,7 +99,11 @@ def find_dates(sentence: str) -> list[DateMention]:
                 continue
             taken.append((s, e))
             since = bool(_SINCE.search(sentence[:s])) or m.group(0).lower().startswith(("since", "until", "by "))
-            said = (bool(_SAID.search(sentence[:s])) or bool(_SAID_AFTER.match(sentence[e:]))) and kind != EXPLICIT
+            said_at = _SAID.search(sentence[:s])
+            if said_at and _EVENT_WORD.search(said_at.group(0)):
+                said_at = None    # "said 16 people were killed on Friday": the event's day, not the statement's
+            said = (bool(said_at) or bool(_SAID_AFTER.match(sentence[e:]))) and kind != EXPLICIT \
+                and not _ATTRIBUTIVE_BEFORE.search(sentence[:s]) and not re.match(r"['’]s\b", sentence[e:])
             found.append(DateMention(s, e, m.group(1), kind, since, said))
     return sorted(found, key=lambda d: d.start)
 

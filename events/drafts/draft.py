@@ -30,7 +30,7 @@ from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
 
 from . import cues as C
-from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
+from .dates import DAY, EXPLICIT, RELATIVE, WEEK, ResolvedDate, find_dates, resolve
 from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, report_countries)
 from .text import Span, report_text, sentences, words
@@ -211,6 +211,9 @@ class Mention:
     date_only: bool = False
     fill_only: bool = False       # may place the event told just before, never starts one
     single: bool = True           # the sentence has one event cue
+    answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
+    days_before: int | None = None    # how many days before the event told first (None: not said)
+    anchor_date: object = None    # the date of the sentence's own first clause, if it has one
 
 
 @dataclass
@@ -264,13 +267,67 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     lower = frozenset(fold_word(w.text) for w in words(text) if w.text[:1].islower())
     actor_res = C.actor_patterns(tuple(known_actors))
     ctx = _Context(text, sents, concern, lower, actor_res, geocoder, published, mentioned)
-    mentions = [m for i, s in enumerate(sents) if (m := ctx.mention(i, s)) is not None]
+    mentions = []
+    for i, s in enumerate(sents):
+        for k, (part, days_before) in enumerate(_answered_parts(s)):
+            m = ctx.mention(i, part, answered=k > 0)
+            if m is None and ctx.rejected:
+                break                 # a repeated lead, a fragment, a headline: none of its clauses
+            if m is None:
+                continue
+            if k > 0:
+                m.answered, m.days_before = True, days_before
+                m.anchor_date = _first_date(s.text[:part.start - s.start], published)
+            mentions.append(m)
     ctx.settle_ambiguous(mentions)
     events = _assemble(mentions, ctx)
     drafts = [d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None]
     for n, d in enumerate(drafts, 1):
         d["draft_id"] = f"D{n}"
     return DraftResult(drafts, countries, text)
+
+
+# "X struck A, a day after militants attacked B", "... in retaliation for a drone attack that killed three
+# at B on 28 January": the clause after these words tells an earlier event, with its own date, place,
+# toll and actors
+_ANSWERED = re.compile(r",?\s+(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|hours?|weeks?)|"
+                       r"(?P<vague>days|hours|weeks))\s+after\s+(?=\S)|"
+                       r",?\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\s+", re.I)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _answered_parts(s: Span) -> list[tuple[Span, int | None]]:
+    """A sentence split before each clause telling an event it answers or follows (ACLED: one event per
+    place and day). Each part with the days between the answered event and the one told first: 0 for
+    "hours after", n for "n days after", None when the words do not say ("days after", "in
+    retaliation for"). The sentence itself, alone, when it has no such clause."""
+    out: list[tuple[Span, int | None]] = []
+    head_start, days = 0, None
+    for m in _ANSWERED.finditer(s.text):
+        if m.start() <= head_start:
+            continue
+        out.append((Span(s.start + head_start, s.start + m.start(), s.text[head_start:m.start()]), days))
+        if m.group("unit"):
+            unit = m.group("unit").lower()
+            days = 0 if unit.startswith("hour") else (
+                _NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))) if unit.startswith("day") else None
+        else:
+            days = 0 if (m.group("vague") or "").lower() == "hours" else None
+        head_start = m.end()
+    if not out:
+        return [(s, None)]
+    out.append((Span(s.start + head_start, s.end, s.text[head_start:]), days))
+    return out
+
+
+def _first_date(text: str, published: date):
+    """The first date of a clause that is an event's (not a statement's, not "since ..."), resolved."""
+    for d in find_dates(text):
+        if not d.said and not d.since:
+            r = resolve(d.text, d.kind, published)
+            if r is not None:
+                return r
+    return None
 
 
 def _province_countries(text: str, geocoder) -> list[str]:
@@ -348,21 +405,29 @@ class _Context:
         self.seen: set[str] = set()
 
     # -- one sentence -------------------------------------------------------------------------
-    def mention(self, i: int, s: Span) -> Mention | None:
+    def mention(self, i: int, s: Span, answered: bool = False) -> Mention | None:
+        """What sentence ``i`` (or, when ``answered``, the clause ``s`` of it that tells an earlier
+        event) says about an event; None when nothing."""
         sentence = s.text
-        self.sentence_words[i] = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-        if sentence in self.seen:
-            return None                                   # a lead repeated in the page's body
-        self.seen.add(sentence)
-        if not sentence[:1].isupper() and not sentence[:1] in "\"“‘'(" and not sentence[:1].isdigit():
-            return None                                   # keyword lists, fragments
+        self.rejected = False
+        if not answered:
+            self.rejected = True
+            if self.sents[i].text in self.seen:
+                return None                               # a lead repeated in the page's body
+            self.seen.add(self.sents[i].text)
+            whole = self.sents[i].text
+            if not whole[:1].isupper() and not whole[:1] in "\"“‘'(" and not whole[:1].isdigit():
+                return None                               # keyword lists, fragments
+            if _is_headline(whole):
+                return None
+            self.rejected = False
+        self.sentence_words[i] = self.sentence_words.get(i, set()) | {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         toks = words(sentence, s.start)
-        if _is_headline(sentence):
-            return None
-        self.sentence_admin1[i] = [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
-                                   for m in _PROVINCE_NAMED.finditer(sentence)]
+        self.sentence_admin1[i] = self.sentence_admin1.get(i, []) + [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
+                                                                     for m in _PROVINCE_NAMED.finditer(sentence)]
+        self.part_start = s.start
         places, admin1 = self.places_in(i, toks, sentence)
-        self.sentence_places[i] = places
+        self.sentence_places[i] = self.sentence_places.get(i, []) + places
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
@@ -822,7 +887,7 @@ class _Context:
         country): the capital the words describe, when a locational word stands before them and no
         name follows ("the capital Sanaa" is a name, found as such)."""
         out: list[PlaceRef] = []
-        base = self.sents[i].start
+        base = getattr(self, "part_start", self.sents[i].start)
         for m in _DESCRIBED_CAPITAL.finditer(sentence):
             word = m.group(1) or m.group(2)
             if word:
@@ -1373,6 +1438,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     lead_date = None          # "came under attack four times late on November 23": dates the events told next
     for m in mentions:
         target = None
+        if m.answered and not m.places and not m.more:
+            continue          # "in response to last week's bombing": an event not placed; it dates and counts nothing told here
         if m.date_only:
             e = events[-1] if events else None
             if e is not None and (e.date is None or e.date_inherited) and (
@@ -1384,7 +1451,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             continue
         if m.fill_only and "location" not in m.places:
             e = events[-1] if events else None
-            if (e is not None and e.fatalities is None and m.fatalities is not None
+            split = e is not None and any(x is not e and x.type_sentence == e.type_sentence and x.location is not None
+                                          and e.location is not None for x in events)
+            if (e is not None and e.fatalities is None and m.fatalities is not None and not split
                     and m.sentence - max(e.sentences) <= 2 and _deaths_fit(e, m)):
                 e.fatalities = m.fatalities
                 e.sentences.append(m.sentence)
@@ -1400,6 +1469,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             # "the attack", "It killed ...": the latest event it can be about; its place does not
             # move an event already placed (a landmark: "the drone blew up outside Erbil")
             for e in reversed(events):
+                if m.answered and m.sentence in e.sentences:
+                    continue          # "struck A in response to the attack on B": the attack is not the strike
                 if _family_fits(e, m) is not None or m.family is None:
                     target = e
                     break
@@ -1410,7 +1481,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             if target is not None and not _dates_agree(target.date, m) and m.places:
                 target = None         # its own, other date and place: another event, not the one told before
                 m = replace(m, new=True, definite=False)
-        elif events:
+        elif events and not m.answered:
             e = events[-1]
             told = ctx.sents[m.sentence].text
             separate = (m.new and m.family not in (None, e.family) and m.sentence != max(e.sentences)
@@ -1434,7 +1505,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 continue      # "the attack that killed three on Sunday" opening a report starts its event
             target = Event(m.family, [], type_sentence=m.sentence)
             told = events[-1].date if events else None
-            if m.next_day and told is not None and told.precision == DAY \
+            base = m.anchor_date or told
+            if m.answered and m.date is None:
+                if m.days_before is not None and base is not None and base.precision in (DAY, WEEK):
+                    # "They came a day after a drone hit Tel Aviv": the day before the event told first
+                    # ("last week ..., two days after": at the week precision of the date it counts from)
+                    target.date = ResolvedDate(base.day - timedelta(days=m.days_before), base.precision, RELATIVE,
+                                               f"{m.days_before} day(s) before {base.text}")
+                    target.date_inherited = m.anchor_date is None
+                # otherwise not said: never the date of the event that answers it
+            elif m.next_day and told is not None and told.precision == DAY \
                     and told.day + timedelta(days=1) <= ctx.published:
                 # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday
                 target.date = ResolvedDate(told.day + timedelta(days=1), DAY, RELATIVE, "the next day")
@@ -1446,6 +1526,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.date, target.date_inherited = lead_date, True
             events.append(target)
             _fill(target, m, own=True)
+            if m.answered and target.location is None and not m.more:
+                events.pop()          # an earlier event with no place: nothing to draft, nothing to attach to
         else:
             _fill(target, m, own=not m.definite)
         for extra in m.more:
@@ -1490,9 +1572,15 @@ def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
     count stays with the first place."""
     s = ctx.sents[m.sentence]
     first = m.places.get("location")
-    if first is None or m.deaths_at:
+    if first is None:
         return "first", []
     places = [first, *m.more]
+    if m.deaths_at:
+        # "16 people were killed in the strikes in al-Qaim and Akashat": deaths placed at several of them
+        placed = [p for p in places if any(w is p for w in m.deaths_at)]
+        between = len(placed) > 1 and any(placed[0].end <= s.start + d.start() < placed[1].start
+                                          for d in _DEATH_WORD.finditer(s.text))
+        return ("shared" if len(placed) > 1 and not between else "first"), []
     breaks = [b.span() for b in _CLAUSE_BREAK.finditer(s.text)]
     def clause(p: PlaceRef) -> int:
         return sum(1 for b in breaks if b[1] <= p.start - s.start)

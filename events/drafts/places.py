@@ -118,10 +118,19 @@ def country_mentions(text: str) -> list[CountryMention]:
     return out
 
 
+# "killing two Syrian children", "Iraqi workers": a nationality of people, who are often abroad; it
+# does not make the report concern that country (it may still be named another way)
+_NATIONALS_AFTER = re.compile(r"\s+(?:children|refugees|workers|nationals|citizens|migrants|labou?rers|"
+                              r"students|pilgrims|expatriates|asylum[\s-]seekers)\b", re.I)
+
+
 def report_countries(text: str, mentions: list[CountryMention] | None = None) -> list[str]:
-    """The region countries a report concerns, most mentioned first."""
+    """The region countries a report concerns, most mentioned first. A demonym before a word for
+    people of that nationality ("two Syrian children") is not counted."""
     counts: dict[str, int] = {}
     for m in country_mentions(text) if mentions is None else mentions:
+        if _NATIONALS_AFTER.match(text, m.end) and text[m.start:m.end].lower().endswith(("i", "ian", "ese", "ish", "an")):
+            continue
         counts[m.code] = counts.get(m.code, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])
 

@@ -749,3 +749,63 @@ def test_a_report_naming_no_country_takes_the_one_where_the_name_is_a_town():
     d = draft_report("A landmine exploded in the Hama countryside on Sunday, killing three truffle hunters.",
                      MONDAY).drafts
     assert [(x["location"], x["country"]) for x in d] == [("Hama", "SY")]
+
+
+# --- session 7: kinds from set 13 (now tuning) and the fourth new-user trial --------------------------
+
+def test_the_event_a_strike_answers_is_its_own_event_with_its_own_date_toll_and_place():
+    # "X struck A on Friday in retaliation for an attack that killed three at B on 5 April": two events;
+    # B's date and toll are not A's
+    text = ("Israeli jets struck a depot near Nabatieh in Lebanon on Friday in retaliation for a rocket attack "
+            "that killed two soldiers at Kiryat Shmona in Israel on April 14.")
+    d = draft_report(text, MONDAY).drafts
+    got = {x["location"]: (x["event_date"], x["fatalities"]) for x in d}
+    assert got == {"Nabatieh": ("2024-04-19", None), "Kiryat Shmona": ("2024-04-14", 2)}
+
+
+def test_an_event_told_a_day_after_another_is_dated_the_day_before_the_event_told_first():
+    text = ("Israeli aircraft struck the port of Tyre in Lebanon on Saturday. "
+            "The raids came a day after a Hezbollah drone hit Nahariya in Israel.")
+    d = draft_report(text, MONDAY).drafts
+    assert {x["location"]: x["event_date"] for x in d} == {"Tyre": "2024-04-20", "Nahariya": "2024-04-19"}
+
+
+def test_a_toll_of_the_event_a_strike_answers_is_not_the_strikes_toll():
+    text = ("Turkish jets struck militant targets near Amadiya in Iraq on Saturday. The strikes came a day after "
+            "six Turkish soldiers were killed when militants attacked a base in northern Iraq.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Amadiya", None)]
+
+
+def test_a_weekday_used_as_an_adjective_after_said_dates_the_event_not_the_statement():
+    text = ("US forces hit targets in Iraq on Friday. On Monday the Iraqi government said 12 people were "
+            "killed in the Friday strikes in Rutba.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"]) for x in d] == [("Rutba", "2024-04-19")]
+
+
+def test_last_weeks_event_answered_does_not_date_the_strikes_told_before():
+    text = ("Turkish air strikes hit villages near Tal Tamr in Syria on Sunday. Ankara said it had struck "
+            "militant bases in response to last week's bombing in Istanbul.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["event_date"], x["date_precision"]) for x in d] == [("Tal Tamr", "2024-04-21", 1)]
+
+
+def test_a_toll_placed_at_two_of_the_places_is_shared_and_a_later_toll_is_not_the_last_places():
+    text = ("US jets struck targets in Iraq on Friday. The Iraqi government said 16 people were killed in the "
+            "Friday strikes in Rutba and Akashat.")
+    d = draft_report(text, MONDAY).drafts
+    assert {x["location"]: x["fatalities"] for x in d} == {"Rutba": None, "Akashat": None}
+    assert all(any("16" in f for f in x["flags"]) for x in d)
+    text = ("Turkish jets struck targets near Amuda and Derik in Syria on Sunday. Local authorities said two "
+            "guards were killed.")
+    d = draft_report(text, MONDAY).drafts
+    assert {x["location"]: x["fatalities"] for x in d} == {"Amuda": None, "Derik": None}
+
+
+def test_a_nationality_of_people_does_not_make_the_report_concern_that_country():
+    text = ("Israeli air strikes on Friday hit the village of Najjariyeh, just south of the coastal city of Sidon, "
+            "killing two Syrian children, Lebanon's state-run news agency said.")
+    r = draft_report(text, date(2024, 5, 17))
+    assert "SY" not in r.countries
+    assert [x["location"] for x in r.drafts] == ["Sidon"]
