@@ -175,3 +175,74 @@ class Warnings(Sequence):
 
     def __repr__(self) -> str:
         return f"Warnings({self.file!r}, {len(self)} warnings)"
+
+
+def code_warnings(kept: pd.DataFrame, said_by_codes: pd.Series, raw_names: pd.Series | None,
+                  file: str) -> list[RowError]:
+    """One RowError (column ``country``) per kept row whose own code for the event's country names
+    another country than its country name (``said_by_codes``: "" or "ISO2<TAB>country_id 645", from
+    ``events.readers.countries.code_disagreements``; aligned with ``kept``), saying where the
+    coordinates lie when the embedded boundaries know: field/14's UCDP row "DR Congo (Zaire)" with
+    country_id 645 and a point in Anbar. The row keeps its name's country: the name may be right."""
+    from geodata.where import country_at
+
+    flagged = np.flatnonzero(said_by_codes.to_numpy(dtype=object) != "")
+    if not len(flagged):
+        return []
+    rows = kept.iloc[flagged]
+    lats = rows["latitude"].to_numpy(dtype=float, na_value=np.nan)
+    lons = rows["longitude"].to_numpy(dtype=float, na_value=np.nan)
+    placed = np.isfinite(lats) & np.isfinite(lons)
+    where = np.full(len(rows), "", dtype=object)
+    if placed.any():
+        where[placed] = country_at(lats[placed], lons[placed])
+    out = []
+    for i, (line, said, codes) in enumerate(zip(rows["_line"].to_numpy(), rows["country"].to_numpy(dtype=object),
+                                                 said_by_codes.to_numpy(dtype=object)[flagged])):
+        other, labels = codes.split("\t", 1)
+        reason = f"the country column says {_name(said)}, but the row's {labels} is {_name(other)}"
+        if where[i] == other:
+            reason += f", and the coordinates lie in {_name(other)}"
+        elif where[i]:
+            reason += f"; the coordinates lie in {_name(where[i])}"
+        reason += f" (kept as {said}, as the country column says: check which is right)"
+        value = str(raw_names.iloc[flagged[i]]) if raw_names is not None else str(said)
+        out.append(RowError(file, int(line), "country", value, reason))
+    return out
+
+
+class WithCodeWarnings(Sequence):
+    """Coordinate ``Warnings`` and a few country-code RowErrors as one sequence in line order
+    (the coordinate warnings stay lazy)."""
+
+    def __init__(self, coordinates: "Warnings", extra: list[RowError]):
+        self.coordinates = coordinates
+        self.extra = sorted(extra, key=lambda e: e.line)
+        lines = coordinates._line
+        # where each extra goes among the coordinate warnings: after those of the same line
+        self._at = np.searchsorted(lines, [e.line for e in self.extra], "right") + np.arange(len(self.extra))
+
+    def __len__(self) -> int:
+        return len(self.coordinates) + len(self.extra)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        hit = np.flatnonzero(self._at == i)
+        if len(hit):
+            return self.extra[int(hit[0])]
+        return self.coordinates[i - int(np.searchsorted(self._at, i))]
+
+    def rows(self) -> int:
+        """Rows with at least one warning."""
+        return int(len(np.union1d(self.coordinates._line, [e.line for e in self.extra])))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"WithCodeWarnings({self.coordinates!r}, {len(self.extra)} country-code warnings)"

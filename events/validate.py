@@ -23,7 +23,8 @@ import pyarrow.compute as pc
 from geodata.countries import is_iso2
 
 from .errors import RowError
-from .placement import country_warnings
+from .placement import WithCodeWarnings, code_warnings, country_warnings
+from .readers.countries import CODES_DISAGREE
 from .readers.base import CLEAN, clean_text, to_python_text
 from .schema import ADMIN2, COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
 
@@ -221,6 +222,9 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
         columns["_extra_fields"] = raw["_extra_fields"]
     if "_bad_geometry" in raw:
         columns["_bad_geometry"] = raw["_bad_geometry"].fillna("").astype(str)
+    if CODES_DISAGREE in raw:   # the row's own country code names another country (readers.countries)
+        columns[CODES_DISAGREE] = raw[CODES_DISAGREE]      # object text, "" where they agree
+        columns["_country_written"] = raw["_country_written"] if "_country_written" in raw else raw["country"]
     text = pd.DataFrame(columns, index=raw.index, copy=False)
     found = Findings(text.index)
     typed = coerce(text, date_formats, found)
@@ -274,6 +278,12 @@ def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
     keep = ~found.bad.to_numpy() if found.bad.any() else None
     kept = typed if keep is None else typed[keep]
     warnings = country_warnings(kept, kept["_line"].to_numpy(), file)
+    if text is not None and CODES_DISAGREE in text:
+        said = text[CODES_DISAGREE] if keep is None else text[CODES_DISAGREE][keep]
+        written = text["_country_written"] if keep is None else text["_country_written"][keep]
+        extra = code_warnings(kept, said, written, file)
+        if extra:
+            warnings = WithCodeWarnings(warnings, extra)
     columns = {}
     rows = pd.RangeIndex(len(typed) if keep is None else int(keep.sum()))
     for col in (*COLUMNS, ADMIN2) if ADMIN2 in typed else COLUMNS:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..schema import ADMIN2, COLUMNS
 from .base import CLEAN, DISTRICT, Layout, arrow_text, empty_text, text_column
-from .countries import resolve
+from .countries import CODES_DISAGREE, code_disagreements, from_iso_numeric, resolve
 
 MODERN, LEGACY, REDUCED = "acled", "acled-legacy", "acled-reduced"
 NAMED_DATES = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d-%b-%Y", "%d %b %Y")
@@ -81,6 +81,10 @@ def _mapper(layout: str):
             raw["event_type"], raw["sub_event_type"] = _legacy_types(rows)
         empty = empty_text(rows.index)
         frame = pd.DataFrame({c: raw.get(c, empty) for c in COLUMNS}, index=rows.index, copy=False)
+        if "iso" in rows:       # the event country's ISO numeric code against its name (warned, not used)
+            frame["_country_written"] = arrow_text(rows, "country")
+            frame[CODES_DISAGREE] = code_disagreements(
+                arrow_text(rows, "country"), {"iso": (arrow_text(rows, "iso"), from_iso_numeric)})
         if "admin2" in rows:    # the current export and the legacy lower-case one: the district
             frame[ADMIN2] = arrow_text(rows, "admin2")
             frame.attrs[DISTRICT] = "admin2"

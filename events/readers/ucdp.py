@@ -19,7 +19,8 @@ Mapping (documented in the README too):
   6 country centroid and 7 international waters/airspace are kept, geo_precision 3, and
   flagged in notes as imprecise so no one reads the point as a place.
 * country from the name ("DR Congo (Zaire)" -> CD), else ``country_id`` / ``gwnoa``
-  (Gleditsch-Ward).
+  (Gleditsch-Ward). A ``country_id`` naming another country than the name does is kept out of the
+  answer (the name wins) but warned about (``countries.code_disagreements``, ``events.validate``).
 * source -> "UCDP GED" (or "UCDP Candidate") plus ``source_office``; notes -> ``source_headline``;
   a Candidate event's ``code_status`` other than "Clear" is said in notes (not yet vetted).
 """
@@ -31,7 +32,7 @@ import pandas as pd
 
 from ..schema import ADMIN2, COLUMNS
 from .base import DISTRICT, Layout, text_column
-from .countries import resolve
+from .countries import CODES_DISAGREE, code_disagreements, from_gw, resolve
 
 GED, CANDIDATE = "ucdp", "ucdp-candidate"
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
@@ -72,6 +73,10 @@ def _mapper(dataset: str):
         raw["actor2"] = text_column(rows, "side_b")
         raw["country"] = resolve(text_column(rows, "country"),
                                  gw=[text_column(rows, "country_id"), text_column(rows, "gwnoa")])
+        if "country_id" in rows:    # the location's own country code (gwnoa is side A's state)
+            raw["_country_written"] = text_column(rows, "country")
+            raw[CODES_DISAGREE] = code_disagreements(
+                text_column(rows, "country"), {"country_id": (text_column(rows, "country_id"), from_gw)})
         raw["admin1"] = text_column(rows, "adm_1")
         if "adm_2" in rows:
             raw[ADMIN2] = text_column(rows, "adm_2")

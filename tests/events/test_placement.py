@@ -118,9 +118,11 @@ def test_the_ucdp_row_calling_an_iraqi_point_dr_congo_is_warned():
     """field/14min_ucdp_drc.csv: country 'DR Congo (Zaire)' at Fallujah's coordinates."""
     result = load(SHARED / "field" / "14min_ucdp_drc.csv", geocode=False)
     assert len(result.frame) == 1 and result.rejected == 0
-    (warning,) = result.warnings
+    warning, codes = result.warnings      # the point, then the row's own country_id (test_country_codes)
     assert warning.line == 2 and "lie in Anbar, Iraq (IQ)" in warning.reason
     assert "Democratic Republic of the Congo (CD)" in warning.reason
+    assert (codes.line, codes.column) == (2, "country") and "country_id 645 is Iraq (IQ)" in codes.reason
+    assert result.warned == 1
 
 
 @needs_shared
