@@ -330,6 +330,52 @@ def _first_date(text: str, published: date):
     return None
 
 
+BORDER_HINT_KM = 10.0          # "near the border with Israel": a candidate this close to the neighbour's polygons
+DIRECTION_MARGIN_DEG = 0.25    # "southern Lebanon": the candidate this much (about 28 km) further south than any other
+_COUNTRY_WORDS_RE = r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish|Israeli)"
+_HINT_COUNTRY = {**_COUNTRY_OF_WORD, "israel": "IL", "israeli": "IL"}
+_BORDER_WITH = re.compile(r"\bborder\s+with\s+" + _COUNTRY_WORDS_RE + r"\b|\b" + _COUNTRY_WORDS_RE + r"\s+border\b")
+_COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
+                                r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)\b", re.I)
+
+
+@lru_cache(maxsize=16)
+def _country_shape(code: str):
+    import shapely
+    from geodata.boundaries import areas
+    shapes = areas(1, [code])["geometry"].to_numpy(dtype=object)
+    if not len(shapes):
+        return None
+    whole = shapely.union_all(shapes)
+    shapely.prepare(whole)
+    return whole
+
+
+def _km_to_country(lat: float, lon: float, code: str) -> float:
+    """Approximate km from a point to a country's admin1 polygons (0 inside; degrees at 111 km, the
+    longitude part shrunk by the cosine of the latitude); inf when the country has none embedded."""
+    import math
+    import shapely
+    shape = _country_shape(code)
+    if shape is None or lat is None or lon is None:
+        return float("inf")
+    k = math.cos(math.radians(lat))
+    p = shapely.Point(lon, lat)
+    if shape.contains(p):
+        return 0.0
+    q = shapely.ops.nearest_points(shape, p)[0] if hasattr(shapely, "ops") else None
+    if q is None:
+        from shapely.ops import nearest_points
+        q = nearest_points(shape, p)[0]
+    return math.hypot((q.x - lon) * 111.2 * k, (q.y - lat) * 111.2)
+
+
+@lru_cache(maxsize=16)
+def _country_box(code: str):
+    shape = _country_shape(code)
+    return None if shape is None else shape.bounds      # (min lon, min lat, max lon, max lat)
+
+
 def _province_countries(text: str, geocoder) -> list[str]:
     """Region countries a report names through one of their provinces ("in western Anbar province",
     "the province of Deir el-Zour") though never by name: a province name the geocoder resolves as a
@@ -625,6 +671,10 @@ class _Context:
                         ref.flags.append(f"country taken from the report's other places: {code}")
                         if ref.status == "ambiguous":
                             self._settle(ref, report_wide, ref.text, "placed in {admin1}, {basis}")
+        for refs in self.sentence_places.values():        # where in the country the report says it is
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_region(ref)
         for refs in self.sentence_places.values():        # last: the only town or city of that name
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -686,6 +736,56 @@ class _Context:
                                "placed at the place that holds it: check it"])
             return None
         return None
+
+    def _settle_region(self, ref: PlaceRef) -> bool:
+        """"the town of Houla near the border with Israel", "strikes on villages in southern Lebanon ...
+        the village of Khiam": where in its country the report puts a place whose name is ambiguous
+        there. The place's own sentence is read first, then the whole report. A border: the one
+        candidate within BORDER_HINT_KM of that neighbour's admin1 polygons. A direction of the
+        country: the one candidate in that half of the country (its admin1 polygons' extent) and at
+        least DIRECTION_MARGIN_DEG further that way than any other candidate. Taken at the geocoder's
+        measured confidence for the ambiguous answer, and flagged."""
+        r = ref.unsure
+        if r is None or not r.alternatives or not ref.country or len(r.alternatives) < 2:
+            return False
+        sentence = self.sents[ref.sentence].text
+        for where in (sentence, self.text):
+            for hint in _BORDER_WITH.finditer(where):
+                code = _HINT_COUNTRY.get(fold(hint.group(1) or hint.group(2)))
+                if code is None or code == ref.country:
+                    continue
+                near = [a for a in r.alternatives if _km_to_country(a.latitude, a.longitude, code) <= BORDER_HINT_KM]
+                if len(near) == 1:
+                    return self._take(ref, near[0], f"the report puts it near the border with {hint.group(1) or hint.group(2)}")
+            for hint in _COUNTRY_DIRECTION.finditer(where):
+                code = _HINT_COUNTRY.get(fold(hint.group(2)))
+                if code != ref.country:
+                    continue
+                box = _country_box(code)
+                if box is None:
+                    continue
+                way = next(w for w in ("south", "north", "east", "west") if fold(hint.group(1)).startswith(w))
+                sign, axis = {"south": (-1, 0), "north": (1, 0), "east": (1, 1), "west": (-1, 1)}[way]
+                lo, hi = (box[1], box[3]) if axis == 0 else (box[0], box[2])
+                mid = (lo + hi) / 2
+                def at(a):
+                    return sign * ((a.latitude, a.longitude)[axis] - mid)
+                ranked = sorted(r.alternatives, key=at, reverse=True)
+                if at(ranked[0]) > 0 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG:
+                    return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
+        return False
+
+    def _take(self, ref: PlaceRef, a, why: str) -> bool:
+        from geodata.result import GeocodeResult
+        r = ref.unsure
+        rest = tuple(x for x in r.alternatives if x is not a)
+        ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
+                                   rest, a.admin1)
+        ref.status, ref.alternatives = "resolved", rest
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        ref.flags.append(f"'{self.text[ref.start:ref.end]}' placed at {a.name} "
+                         f"({_shown_admin1(_one_country(ref), a.admin1)}) among places of that name: {why}: check it")
+        return True
 
     def _settle_kind(self, ref: PlaceRef, only_town: bool = False) -> bool:
         """"the port city of Hodeida", "Sanaa, the Houthi-held capital": when the report says what kind
@@ -1300,7 +1400,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             continue
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
-            if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity"):
+            if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity") \
+                    or prev in _HELD_PLACE:
                 if prev in _DIRECTIONS:
                     return "landmark"       # "12 km north of X": near X, and X is a reference point
                 j -= 1
@@ -1356,6 +1457,8 @@ _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn
                "khirbet", "khirbat", "jabal", "jebel", "wadi", "qasr", "bir", "ras", "umm", "um", "bani", "beni",
                "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
                "kharab", "tall", "sheikh", "abu"}
+# "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
+_HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
             "neighbourhood", "neighborhood", "locality", "hamlet"}
 # Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).

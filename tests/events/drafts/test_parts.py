@@ -809,3 +809,30 @@ def test_a_nationality_of_people_does_not_make_the_report_concern_that_country()
     r = draft_report(text, date(2024, 5, 17))
     assert "SY" not in r.countries
     assert [x["location"] for x in r.drafts] == ["Sidon"]
+
+
+def test_an_ambiguous_village_is_placed_by_the_border_or_the_part_of_the_country_the_report_names():
+    text = ("An Israeli strike on Sunday hit a house in the town of Houla near the border with Israel, Lebanon's "
+            "news agency said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["admin1"]) for x in d] == [("Houla", "Nabatieh")]
+    assert abs(d[0]["latitude"] - 33.21) < 0.05 and any("border" in f for f in d[0]["flags"])
+    text = ("Israeli drones hit villages in southern Lebanon on Sunday. Officials said the strikes targeted the "
+            "village of Khiam.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["admin1"] for x in d] == ["Nabatieh"] and abs(d[0]["latitude"] - 33.33) < 0.05
+    text = "Israeli drones hit the village of Khiam in Lebanon on Sunday."       # no hint: stays ambiguous
+    d = draft_report(text, MONDAY).drafts
+    assert [x["geo_status"] for x in d] == ["ambiguous"]
+
+
+def test_a_stronghold_of_a_place_is_that_place():
+    text = ("Yemen's Houthis said US strikes overnight on their northern stronghold of Saada killed at least two "
+            "people on Sunday.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["country"]) for x in d] == [("Saada", "YE")]
+
+
+def test_every_direction_word_of_a_country_is_read():
+    for way in ("eastern", "western", "northern", "southern", "east", "north"):
+        draft_report(f"Israeli drones hit villages in {way} Lebanon on Sunday, among them Khiam.", MONDAY)
