@@ -149,9 +149,13 @@ def cross_border_hint(core: str, country: str) -> str | None:
              if c in wanted and form != core and _alike(core, form)]
     if not hits:
         return None
+    from .display import admin1_shown, place_display
+
     by_country: dict[str, list[str]] = {}
     for c, name, admin1 in hits:
-        label = f"{name} ({admin1})" if admin1 else name
+        # as the app shows names: "Al Ya`rubiyah", "Al Ya‘rūbīyah" and "Al Ya‘rubīyah" are one label
+        shown = admin1_shown(c, admin1)
+        label = f"{place_display(name)} ({shown})" if shown else place_display(name)
         if label not in by_country.setdefault(c, []):
             by_country[c].append(label)
     parts = [f"{c}: {', '.join(names[:3])}" for c, names in by_country.items()]

@@ -67,3 +67,9 @@ def test_cli_text_prints_the_hint(real_data_dir):
     assert proc.returncode == 1 and proc.stdout.startswith("ambiguous")
     assert "  hint: no place in SY has this exact name" in proc.stdout
     assert "IQ: Al-Qa'im (Anbar)" in proc.stdout
+
+
+def test_unresolved_hint_names_places_as_the_app_shows_them(real_data_dir):
+    # WOF writes the village three ways ("Al Ya`rubiyah", "Al Ya‘rūbīyah", "Al Ya‘rubīyah"): one label
+    assert geocode("Al-Yarubiyah", "IQ").hint == "not found in IQ; a place of this name is in SY: Al Ya'rubiyah"
+    assert "SY: Rmelan (Al-Hasakah)" in geocode("Rumalyn", "IQ").hint
