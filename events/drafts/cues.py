@@ -236,6 +236,8 @@ _LISTED_KILLED = [
     re.compile(rf"\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+)?({_VICTIM_LIST})(?!\s+(?:were|was|had\s+been|have\s+been)\s+"
                r"(?:wounded|injured|hurt))", re.I),
     re.compile(rf"(?<![\w-])({_VICTIM_LIST})\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot\s+dead|slain)\b", re.I),
+    # "a raid that left 10 Peshmerga fighters and three civilians dead"
+    re.compile(rf"\bleft\s+(?:at\s+least\s+)?({_VICTIM_LIST})\s+dead\b", re.I),
 ]
 
 
@@ -266,7 +268,8 @@ _NAMED_KILLED = re.compile(r"\bkill(?:ed|ing)\s+(?:a\s+|the\s+)?(?:senior\s+|top
 _CONJOINED = re.compile(
     rf"\bkill(?:ed|ing|s)?\s+(?:at\s+least\s+)?(?:{_NUM}\s+{_PEOPLE}|(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:commander|leader|official|member|soldier|fighter|officer|civilian|man|woman|child|boy|girl))\b"
-    rf"[^.;:()]{{0,80}}?\band\s+{_NUM}\s+others?\b", re.I)
+    rf"[^.;:()]{{0,80}}?\band\s+{_NUM}\s+(?:others?|of\s+(?:his|her|their)\s+(?:companions|bodyguards|guards|aides|"
+    r"associates|men|comrades|relatives|escorts|sons|children)|(?:companions|bodyguards|aides|associates|escorts))\b", re.I)
 # "nine soldiers were killed in northern Iraq": where the sentence places its deaths (the words after the
 # death verb's "in/at/near"), so a count placed at another named place is not given to this event.
 _DEATHS_AT = re.compile(r"\b(?:killed|died|dead|slain)\s+(?:in|at|near|outside)\s+(?:the\s+)?"

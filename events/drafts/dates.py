@@ -58,7 +58,7 @@ _DATELINE = re.compile(
 # "the Friday strikes", "Sunday's attack": a day naming an event, never a statement's day
 _ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|struck|attacked|fired|launched|"
-                         r"exploded|shelled|bombed)\b", re.I)
+                         r"exploded|shelled|bombed|attacks?|raids?|ambush|bombings?)\b", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 
 

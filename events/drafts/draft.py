@@ -214,6 +214,7 @@ class Mention:
     answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
     days_before: int | None = None    # how many days before the event told first (None: not said)
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
+    place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
 
 
 @dataclass
@@ -586,6 +587,27 @@ class _Context:
                 # "the envoy arrived on Sunday, a day after Israeli strikes killed four": the strikes' day
                 n = C._number(gap.group(1)) or 1
                 m.date = ResolvedDate(m.date.day - timedelta(days=n), DAY, RELATIVE, m.date.text)
+        if m.more and m.date is not None:
+            # "an attack in Kirkuk late on Sunday ..., and a raid on Thursday near Makhmour": a place in a
+            # clause of its own with a date of its own takes that date
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+            edges = [0, *breaks, len(sentence)]
+            first = m.places.get("location")
+            def clause_of(p):
+                return sum(1 for b in breaks if b <= p.start - s.start)
+            for p in m.more:
+                k = clause_of(p)
+                if first is None or k == clause_of(first):
+                    continue
+                own = _first_date(sentence[edges[k]:edges[k + 1]], self.published)
+                if own is not None:
+                    m.place_dates[id(p)] = own
+            if m.place_dates and first is not None:
+                k = clause_of(first)
+                clause = sentence[edges[k]:edges[k + 1]]
+                own = _first_date(clause, self.published)
+                if own is not None and m.date.kind != EXPLICIT and m.date.text not in clause:
+                    m.date = own      # the first place's clause has its own date too
         m.next_day = m.date is None and bool(_NEXT_DAY.search(sentence))
         m.fatalities = C.fatalities(sentence)
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
@@ -1636,6 +1658,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
         for extra in m.more:
             twin = Event(target.family, [], type_sentence=m.sentence)
             twin.date, twin.date_inherited = target.date, target.date_inherited
+            if id(extra) in m.place_dates:
+                twin.date, twin.date_inherited = m.place_dates[id(extra)], False
             twin.said_date = target.said_date
             events.append(twin)
             _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)

@@ -836,3 +836,20 @@ def test_a_stronghold_of_a_place_is_that_place():
 def test_every_direction_word_of_a_country_is_read():
     for way in ("eastern", "western", "northern", "southern", "east", "north"):
         draft_report(f"Israeli drones hit villages in {way} Lebanon on Sunday, among them Khiam.", MONDAY)
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("A drone strike killed a senior commander of the group and two of his companions, sources said.", 3),
+    ("The strike killed a local leader and three bodyguards.", 4),
+    ("A raid on two villages left 10 Peshmerga fighters and three civilians dead.", 13),
+])
+def test_companions_of_a_named_victim_and_victims_left_dead_add_up(sentence, n):
+    assert fatalities(sentence) == n
+
+
+def test_a_place_in_a_clause_of_its_own_takes_that_clauses_date_and_toll():
+    text = ("Islamic State claimed an attack on soldiers in Tuz Khurmatu late on Saturday that killed four of them, "
+            "and a raid on Thursday on a village near Makhmour that left 10 fighters and three civilians dead.")
+    d = draft_report(text, MONDAY).drafts
+    got = {x["location"]: (x["event_date"], x["fatalities"]) for x in d}
+    assert got == {"Tuz Khurmatu": ("2024-04-20", 4), "Makhmour": ("2024-04-18", 13)}
