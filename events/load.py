@@ -25,7 +25,7 @@ from .readers.base import DISTRICT, drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
 from .readers.table import CsvSource, check_text, decode, head_text
-from .schema import ADMIN1_SOURCE, ADMIN2, COLUMNS, GEO_COLUMNS
+from .schema import ADMIN1_SOURCE, ADMIN2, COLUMNS, GEO_COLUMNS, VAGUE_POINT
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
@@ -118,6 +118,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError], layout: str, rows: int,
             filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
+    vague = frame.pop(VAGUE_POINT).to_numpy(dtype=bool) if VAGUE_POINT in frame else None
     frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame, copy=False)
     if geocode:     # admin1 and admin2 (where empty) from the embedded polygons holding each point
         from geodata.boundaries import fill_admin
@@ -127,6 +128,11 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError
         frame[ADMIN1_SOURCE] = given1       # the file's own spelling, for the exports (events.export)
         if given2 is not None:      # the file's own district is kept, as its admin1 is
             frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
+        if vague is not None and vague.any():
+            # a point standing for the country, a border or "Northern Iraq" is in no one governorate:
+            # nothing is filled from it (a pivot on admin1 would count country-wide events in Anbar)
+            frame["admin1"] = frame["admin1"].where(~vague, given1)
+            frame[ADMIN2] = frame[ADMIN2].where(~vague, given2 if given2 is not None else "")
     if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)
         frame = frame.take(np.argsort(frame["event_date"].to_numpy(), kind="stable"))
         frame.index = pd.RangeIndex(len(frame))

@@ -92,6 +92,11 @@ ADMIN2 = "admin2"
 # its one display name (``geodata.display.admin1_shown``: "Nineveh") and this column after it.
 ADMIN1_SOURCE = "admin1_source"
 
+# Raw/validated column a reader may add (bool): the row's point stands for an area larger than one
+# governorate (UCDP where_prec 5 a linear feature or vague region such as "Northern Iraq", 6 the
+# country, 7 international waters), so the loader does not fill admin1/admin2 from it.
+VAGUE_POINT = "_vague_point"
+
 REQUIRED: tuple[str, ...] = ("event_id", "event_date", "event_type", "actor1", "country", "source")
 
 DATE_PRECISIONS = {1: "day", 2: "week", 3: "month"}

@@ -26,7 +26,7 @@ from .errors import RowError
 from .placement import WithCodeWarnings, code_warnings, country_warnings
 from .readers.countries import CODES_DISAGREE
 from .readers.base import CLEAN, clean_text, to_python_text
-from .schema import ADMIN2, COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES
+from .schema import ADMIN2, COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES, VAGUE_POINT
 
 TEXT_COLUMNS = [c for c in COLUMNS if c not in DTYPES and c != "event_date"]
 NUMBER_COLUMNS = [c for c in DTYPES]
@@ -222,6 +222,8 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
         columns["_extra_fields"] = raw["_extra_fields"]
     if "_bad_geometry" in raw:
         columns["_bad_geometry"] = raw["_bad_geometry"].fillna("").astype(str)
+    if VAGUE_POINT in raw:      # the point stands for more than one governorate (readers.ucdp)
+        columns[VAGUE_POINT] = raw[VAGUE_POINT].astype(bool)
     if CODES_DISAGREE in raw:   # the row's own country code names another country (readers.countries)
         columns[CODES_DISAGREE] = raw[CODES_DISAGREE]      # object text, "" where they agree
         columns["_country_written"] = raw["_country_written"] if "_country_written" in raw else raw["country"]
@@ -295,6 +297,9 @@ def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
         else:
             values = to_python_text(values)
         columns[col] = pd.Series(values._values, index=rows, dtype=values.dtype, copy=False)
+    if text is not None and VAGUE_POINT in text:    # for the loader, which drops it after filling admin
+        vague = text[VAGUE_POINT].to_numpy(dtype=bool)
+        columns[VAGUE_POINT] = pd.Series(vague if keep is None else vague[keep], index=rows, copy=False)
     return pd.DataFrame(columns, copy=False), errors, warnings
 
 

@@ -17,7 +17,8 @@ Mapping (documented in the README too):
   (the district, e.g. "Qaḑā’ al Fallūjah", which the geocoder uses for a row without coordinates).
 * ``where_prec`` 1 exact -> 1; 2 within 25 km -> 2; 3-5 (admin area, linear feature) -> 3;
   6 country centroid and 7 international waters/airspace are kept, geo_precision 3, and
-  flagged in notes as imprecise so no one reads the point as a place.
+  flagged in notes as imprecise so no one reads the point as a place; 5-7 ("Northern Iraq", a border,
+  the country) get no admin1/admin2 filled from the point (``events.schema.VAGUE_POINT``).
 * country from the name ("DR Congo (Zaire)" -> CD), else ``country_id`` / ``gwnoa``
   (Gleditsch-Ward). A ``country_id`` naming another country than the name does is kept out of the
   answer (the name wins) but warned about (``countries.code_disagreements``, ``events.validate``).
@@ -30,7 +31,7 @@ import re
 
 import pandas as pd
 
-from ..schema import ADMIN2, COLUMNS
+from ..schema import ADMIN2, COLUMNS, VAGUE_POINT
 from .base import DISTRICT, Layout, text_column
 from .countries import CODES_DISAGREE, code_disagreements, from_gw, resolve
 
@@ -43,6 +44,9 @@ TYPES = {
 }
 DATE_PREC = {"1": "1", "2": "2", "3": "2", "4": "3", "5": "3"}
 GEO_PREC = {"1": "1", "2": "2", "3": "3", "4": "3", "5": "3", "6": "3", "7": "3"}
+# where_prec whose point is no place in one governorate (UCDP GED codebook: 5 linear feature or larger
+# region, 6 country, 7 international waters/airspace): admin1/admin2 are not filled from it.
+VAGUE = frozenset({"5", "6", "7"})
 IMPRECISE = {
     "6": "UCDP where_prec 6: only the country is known; the point is a country-level placeholder.",
     "7": "UCDP where_prec 7: international waters or airspace; the point is approximate.",
@@ -86,6 +90,7 @@ def _mapper(dataset: str):
         raw["longitude"] = text_column(rows, "longitude")
         where = _whole(text_column(rows, "where_prec"))
         raw["geo_precision"] = where.map(GEO_PREC).fillna(where)
+        raw[VAGUE_POINT] = where.isin(VAGUE)
         best, low, high = (_whole(text_column(rows, c)) for c in ("best", "low", "high"))
         raw["fatalities"] = best
         office = text_column(rows, "source_office")
