@@ -88,7 +88,9 @@ _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south
                        r"(?:iraq|syria|jordan|lebanon|israel|yemen|iran|turkey)\b", re.I)
 _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|neighbou?rhood|quarter|base|airbase|"
                          r"camp|region)\b", re.I)
-_ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.I)
+_ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b|"
+                           # "Raqqa, Hasakah and Aleppo provinces": every name of the list is a province
+                           r"^(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces|governorates)\b")
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
@@ -880,8 +882,16 @@ class _Context:
         return True
 
     def coref(self, i: int, noun: str) -> PlaceRef | None:
-        """The place of the latest earlier sentence that names ``noun`` ("the launcher")."""
-        if noun in {"base", "attack", "strike", "area", "town", "city", "village", "country", "region", "border"}:
+        """The place of the latest earlier sentence that names ``noun`` ("the launcher"); "the base": the
+        latest base the report named as one ("Al Asad air base", "Tower 22 base")."""
+        if noun == "base":
+            for j in range(i - 1, max(-1, i - 5), -1):
+                bases = [p for p in self.sentence_places.get(j, []) if p.role != "origin" and p.status == "resolved"
+                         and re.search(r"\b(?:air\s*)?base\b", p.text, re.I)]
+                if bases:
+                    return bases[0]
+            return None
+        if noun in {"attack", "strike", "area", "town", "city", "village", "country", "region", "border"}:
             return None
         for j in range(i - 1, max(-1, i - 5), -1):
             ws = self.sentence_words.get(j, set())
@@ -1681,7 +1691,17 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.shared_toll = m.fatalities
                 for twin in twins:
                     twin.shared_toll = m.fatalities
-    return [e for e in events if e.location is not None]
+    placed = [e for e in events if e.location is not None]
+    # "strikes hit Raqqa and Hasakah provinces ... and grain silos near Al-Malikiyah": a province-level
+    # event is not drafted beside an event of the same sentences at a place in that province (ACLED codes
+    # the most precise location known)
+    def inside(o: Event, e: Event) -> bool:
+        a, b = o.location, e.location
+        return (o is not e and not a.region and a.status == "resolved" and a.country == b.country
+                and a.result is not None and b.result is not None and a.result.admin1
+                and a.result.admin1 == b.result.admin1 and bool(set(o.sentences) & set(e.sentences)))
+    return [e for e in placed if not (e.location.region and e.location.status == "resolved"
+                                      and any(inside(o, e) for o in placed))]
 
 
 _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+toll)\b", re.I)

@@ -853,3 +853,20 @@ def test_a_place_in_a_clause_of_its_own_takes_that_clauses_date_and_toll():
     d = draft_report(text, MONDAY).drafts
     got = {x["location"]: (x["event_date"], x["fatalities"]) for x in d}
     assert got == {"Tuz Khurmatu": ("2024-04-20", 4), "Makhmour": ("2024-04-18", 13)}
+
+
+def test_the_base_is_the_base_named_before_and_its_own_date_makes_another_event():
+    text = ("Rockets hit Ain al-Asad air base in Iraq on Monday, officials said. Last week militants fired two "
+            "rockets at the base, causing no damage.")
+    d = draft_report(text, MONDAY).drafts
+    assert sorted((x["event_date"], x["date_precision"]) for x in d) == [("2024-04-15", 2), ("2024-04-22", 1)]
+
+
+def test_a_list_of_provinces_is_provinces_and_a_town_told_in_one_replaces_it():
+    text = ("Turkish air strikes hit Idlib, Hama and Aleppo provinces in Syria on Sunday. The raids mainly "
+            "targeted the city of Kobane and also hit a depot near Saraqib.")
+    d = draft_report(text, MONDAY).drafts
+    got = sorted(x["location"] for x in d)
+    assert "Kobane" in got and "Saraqib" in got
+    assert not any(x["location"] in ("Aleppo", "Idlib") for x in d)     # their towns are told; no city of Aleppo
+    assert any(x["location"] == "Hama" and x["geo_precision"] == 3 for x in d)   # a province named alone stays
