@@ -77,6 +77,14 @@ GEONAMES_DISPLAY: dict[int, str] = {
 }
 
 
+# Former names a source may still use for a division (display only: the geocoder matches admin1 by the
+# polygons' own names). Kirkuk governorate was At-Ta'mim from 1976 to 2006 (its WOF record keeps the
+# HASC code IQ.TS of that name); UCDP's Iraq export writes "At-Ta'mim province" for 39 events.
+FORMER_NAMES: dict[int, tuple[str, ...]] = {
+    1108804831: ("At-Ta'mim", "At Ta'mim", "Ta'mim", "Tamim", "التأميم"),
+}
+
+
 @lru_cache(maxsize=1)
 def _table():
     """Per admin1 polygon (in ``boundaries.areas(1)`` order): country, WOF admin1, display name, and
@@ -86,7 +94,8 @@ def _table():
 
     rows = []
     for row in areas(1).itertuples():
-        names = {normalize_admin1(n) for n in (row.admin1, row.admin1_ar, row.name_wof, _shown(row)) if n}
+        names = {normalize_admin1(n) for n in (row.admin1, row.admin1_ar, row.name_wof, _shown(row),
+                                                *FORMER_NAMES.get(int(row.wof_id), ())) if n}
         rows.append((row.country, row.admin1, _shown(row), frozenset(n for n in names if n)))
     return rows
 
@@ -176,6 +185,22 @@ def _latin_script(text: str) -> bool:
     return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
 
 
+@lru_cache(maxsize=1)
+def _latin_names_of_arabic() -> dict[str, str]:
+    """{WOF name in Arabic script: its ``names_latin``} for the few dozen regional places WOF names in
+    Arabic (Aleppo's record is "حلب", Basra's "البصرة"), read once from wof_localities.parquet."""
+    import pyarrow.parquet as pq
+
+    from .normalize import is_arabic
+    from .regional import PATH
+
+    if not PATH.exists():
+        return {}
+    table = pq.read_table(PATH, columns=["name", "names_latin"]).to_pydict()
+    return {n: latin for n, latin in zip(table["name"], table["names_latin"])
+            if latin and is_arabic(n)}
+
+
 def place_display(name: str, latin_names: str | None = None) -> str:
     """The name a reader of the English interface is shown for a gazetteer place: its Latin-script
     name without diacritics ("Qaḑā’ al Ḩamdānīyah" -> "Al Hamdaniyah", "Şanlıurfa" -> "Sanliurfa",
@@ -188,6 +213,8 @@ def place_display(name: str, latin_names: str | None = None) -> str:
         return ""
     from .normalize import is_arabic
 
+    if is_arabic(name) and not (isinstance(latin_names, str) and latin_names.strip("|")):
+        latin_names = _latin_names_of_arabic().get(name)     # a caller holding only the name (CLI, frames)
     if is_arabic(name) and isinstance(latin_names, str) and latin_names.strip("|"):
         name = latin_names.strip("|").split("|")[0]
     if not _latin_script(name):

@@ -49,7 +49,8 @@ def test_polygon_names_and_searches_without_a_country():
     ("Zummar", None, "Zummar"),                          # curated names stay as they are
     ("Qadisiyah", None, "Qadisiyah"),                    # 'qada' only as a word of its own
     ("دير الزور", "Deir ez-Zor|Dayr az Zawr", "Deir ez-Zor"),
-    ("دير الزور", None, "دير الزور"),                     # no Latin name to show: the name as it is
+    ("دير الزور", None, "Deir ez-Zor"),                  # WOF's own Latin names of the place so named
+    ("قرية بلا اسم", None, "قرية بلا اسم"),               # no Latin name to show: the name as it is
     ("תל אביב", None, "תל אביב"),
 ])
 def test_a_place_is_shown_by_one_readable_name(name, latin, shown):
@@ -65,3 +66,32 @@ def test_geocoded_rows_show_readable_names_and_display_governorates():
     out = geocode_frame(frame, "q", "c", "a", detail=True)
     assert out["geo_name"].tolist() == ["Al Hamdaniyah", "Zummar"]
     assert out["geo_admin1"].tolist() == ["Nineveh", "Nineveh"]
+
+
+def test_a_wof_place_named_in_arabic_is_shown_by_its_latin_name_in_the_cli_and_frames(real_data_dir):
+    """WOF names Aleppo's record "حلب" (and Basra's, Homs', Fallujah's in Arabic): the CLI printed
+    "resolved: حلب"; the CLI and geocode_frame now show its first Latin name, as the map's label does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pandas as pd
+
+    from geodata.display import place_display
+    from geodata.frame import geocode_frame
+
+    assert place_display("حلب") == "Halab" and place_display("الفلوجة") == "Fallujah"
+    out = geocode_frame(pd.DataFrame({"q": ["Aleppo"], "c": ["SY"]}), "q", "c")
+    assert out["geo_name"].tolist() == ["Halab"]
+    proc = subprocess.run([sys.executable, "-m", "geodata", "geocode", "Aleppo", "--country", "SY"],
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "CONFLICTMAP_DATA_DIR": str(real_data_dir)})
+    assert proc.stdout.startswith("resolved: Halab (wof 421202163)") and "حلب" not in proc.stdout
+
+
+@pytest.mark.parametrize("spelling", ["At-Ta'mim province", "At Ta'mim", "Tamim", "التأميم"])
+def test_kirkuks_former_name_is_shown_as_kirkuk(spelling):
+    from geodata.display import admin1_display, displays_named
+
+    assert admin1_display("IQ", spelling) == "Kirkuk"
+    assert displays_named(spelling) == frozenset({"Kirkuk"})
