@@ -1305,6 +1305,14 @@ class _Context:
             shown = f"Islamic State ({COUNTRY_NAMES.get(country, country)})"
             actor1 = shown if actor1 == "Islamic State (Iraq)" else actor1
             e.actor2 = shown if e.actor2 == "Islamic State (Iraq)" else e.actor2
+        if event_type in ("Protests", "Riots") and country:
+            # ACLED names the crowd by its kind and country: "Protesters (Iraq)", "Rioters (Jordan)"; with
+            # excessive force or a riot the state force named is the other side
+            crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({COUNTRY_NAMES.get(country, country)})"
+            if not actor1:
+                actor1 = crowd
+            elif not e.actor2 and crowd != actor1:
+                e.actor2 = crowd
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
             where = o_country or country
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"

@@ -870,3 +870,11 @@ def test_a_list_of_provinces_is_provinces_and_a_town_told_in_one_replaces_it():
     assert "Kobane" in got and "Saraqib" in got
     assert not any(x["location"] in ("Aleppo", "Idlib") for x in d)     # their towns are told; no city of Aleppo
     assert any(x["location"] == "Hama" and x["geo_precision"] == 3 for x in d)   # a province named alone stays
+
+
+def test_the_crowd_of_a_protest_or_riot_is_named_as_acled_names_it():
+    d = draft_report("Thousands of people protested in Basra in Iraq on Sunday against power cuts.", MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["Protesters (Iraq)"]
+    d = draft_report("Iraqi security forces opened fire on protesters in Nasiriyah in Iraq on Sunday, killing three.",
+                     MONDAY).drafts
+    assert {d[0]["actor1"], d[0]["actor2"]} == {"Military Forces of Iraq (2022-)", "Protesters (Iraq)"}
