@@ -124,6 +124,9 @@ _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|no
                                   r"(?:green|international)\s+zone\b)")
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
+_VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|personnel|officers?|"
+                            r"guards?|servicem[ae]n|service\s+members|commanders?)\s+(?:were|was|had\s+been|have\s+been)\s+"
+                            r"(?:killed|wounded|injured|hurt)\b", re.I)
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
@@ -935,6 +938,10 @@ class _Context:
                 if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after) \
                         or re.search(r"\bclaim(?:ed)?\s+by\s+(?:[\w-]+\s+){0,4}$", sentence[max(0, hit.start() - 60):hit.start()]):
                     m.claim_actor = m.claim_actor or name
+                elif re.search(r"\bblam(?:ing|ed|es)\s+(?:the\s+)?$", before):
+                    m.actor1 = name                    # "Iraqi state media said, blaming Turkey": the attacker
+                elif _VICTIMS_AFTER.match(after):
+                    m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack"
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
                     m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side

@@ -878,3 +878,9 @@ def test_the_crowd_of_a_protest_or_riot_is_named_as_acled_names_it():
     d = draft_report("Iraqi security forces opened fire on protesters in Nasiriyah in Iraq on Sunday, killing three.",
                      MONDAY).drafts
     assert {d[0]["actor1"], d[0]["actor2"]} == {"Military Forces of Iraq (2022-)", "Protesters (Iraq)"}
+
+
+def test_a_group_whose_members_were_killed_is_the_side_attacked():
+    text = "On Sunday three SDF members were killed in a Turkish drone attack in Kobane in Syria."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["actor1"], x["actor2"]) for x in d] == [("Military Forces of Turkey", "Syrian Democratic Forces")]
