@@ -1742,6 +1742,13 @@ def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
         placed = [p for p in places if any(w is p for w in m.deaths_at)]
         between = len(placed) > 1 and any(placed[0].end <= s.start + d.start() < placed[1].start
                                           for d in _DEATH_WORD.finditer(s.text))
+        if between and len(placed) == len(places):
+            # "Ten protesters were killed in Najaf and four were shot dead in Baghdad": each its own count,
+            # told in the words up to its place
+            cuts = [0, *(p.end - s.start for p in places)]
+            counts = [C.fatalities(s.text[cuts[k]:cuts[k + 1]]) for k in range(len(places))]
+            if all(c is not None for c in counts):
+                return "each", counts
         return ("shared" if len(placed) > 1 and not between else "first"), []
     breaks = [b.span() for b in _CLAUSE_BREAK.finditer(s.text)]
     def clause(p: PlaceRef) -> int:

@@ -884,3 +884,13 @@ def test_a_group_whose_members_were_killed_is_the_side_attacked():
     text = "On Sunday three SDF members were killed in a Turkish drone attack in Kobane in Syria."
     d = draft_report(text, MONDAY).drafts
     assert [(x["actor1"], x["actor2"]) for x in d] == [("Military Forces of Turkey", "Syrian Democratic Forces")]
+
+
+def test_each_place_with_its_own_death_count_in_one_sentence_and_blaming_names_the_attacker():
+    text = ("Security forces opened fire on protesters in Nasiriyah in Iraq on Sunday. Ten more protesters were "
+            "killed in Najaf and four were shot dead in Karbala.")
+    d = draft_report(text, MONDAY).drafts
+    assert {x["location"]: x["fatalities"] for x in d if x["location"] != "Nasiriyah"} == {"Najaf": 10, "Karbala": 4}
+    text = "A car bomb exploded in a market in Qamishli in Syria on Sunday, killing two, officials said, blaming the PKK."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["PKK: Kurdistan Workers Party"]
