@@ -438,6 +438,10 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
     for country, name in STATE_NAMES.items():      # "Israel's strike on the consulate", "Turkey's drones"
         if country[:1].isupper() and not country.startswith(("The ", "the ")):
             out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"['’]s\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))
+    for country, name in STATE_NAMES.items():      # "Iraqi state media said, blaming Turkey": the state accused
+        if not country.startswith(("The ", "the ")):
+            for verb in ("blaming ", "blamed ", "blames "):
+                out.append((re.compile(r"(?<=\b" + verb + r")" + re.escape(country) + r"(?![\w-])"), name))
     for country, name in STATE_NAMES.items():      # "Israel fired several missiles", "Turkey carried out airstrikes"
         out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"(?=\s+(?:also\s+|then\s+|later\s+)?" + _STATE_ACTS + r")"),
                     name))

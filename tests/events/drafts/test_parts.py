@@ -894,3 +894,10 @@ def test_each_place_with_its_own_death_count_in_one_sentence_and_blaming_names_t
     text = "A car bomb exploded in a market in Qamishli in Syria on Sunday, killing two, officials said, blaming the PKK."
     d = draft_report(text, MONDAY).drafts
     assert [x["actor1"] for x in d] == ["PKK: Kurdistan Workers Party"]
+
+
+def test_a_state_blamed_is_the_attacker():
+    text = ("Eight tourists were killed on Wednesday when artillery fire hit a resort in Zakho in Iraq, state media "
+            "said, blaming Turkey. Turkey said two PKK militants had surrendered at the border.")
+    d = draft_report(text, date(2022, 7, 21)).drafts
+    assert [x["actor1"] for x in d] == ["Military Forces of Turkey"]
