@@ -219,6 +219,7 @@ class Mention:
     answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
     days_before: int | None = None    # how many days before the event told first (None: not said)
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
+    near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
     place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
 
 
@@ -493,6 +494,15 @@ class _Context:
                     dead = C.fatalities(sentence)
                     if dead is None:
                         return None
+                    near = [p for p in places if p.role == "near" and p.status == "resolved"]
+                    if near:
+                        # "a power station near Qamishlo was hit and two guards were killed": the toll of
+                        # the event told before at that place, if there is one
+                        m = Mention(i, None, False, False, "", fill_only=True)
+                        m.places["location"] = near[0]
+                        m.fatalities = dead
+                        m.near_toll = True
+                        return m
                     # "An Iraqi general said there were no casualties": the toll of the event told before
                     m = Mention(i, None, False, False, "", fill_only=True)
                     m.fatalities = dead
@@ -1607,6 +1617,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and m.sentence - max(e.sentences) <= 2 and _deaths_fit(e, m)):
                 e.fatalities = m.fatalities
                 e.sentences.append(m.sentence)
+            continue
+        if m.fill_only and m.near_toll:
+            same = next((e for e in reversed(events) if e.location is not None and e.fatalities is None
+                         and m.sentence - max(e.sentences) <= 2 and _same_place(e.location, m.places["location"])), None)
+            if same is not None:
+                same.fatalities = m.fatalities        # the toll told for the place of an event told before
+                same.sentences.append(m.sentence)
             continue
         if m.fill_only:
             e = events[-1] if events else None

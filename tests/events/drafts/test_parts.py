@@ -901,3 +901,10 @@ def test_a_state_blamed_is_the_attacker():
             "said, blaming Turkey. Turkey said two PKK militants had surrendered at the border.")
     d = draft_report(text, date(2022, 7, 21)).drafts
     assert [x["actor1"] for x in d] == ["Military Forces of Turkey"]
+
+
+def test_a_toll_told_near_a_place_goes_to_that_places_event():
+    text = ("Turkish jets struck targets near Qamishli and Derik in Syria on Sunday. Local authorities said a power "
+            "station near Qamişlo was hit and two guards were killed.")
+    d = draft_report(text, MONDAY).drafts
+    assert {x["location"]: x["fatalities"] for x in d} == {"Qamishli": 2, "Derik": None}
