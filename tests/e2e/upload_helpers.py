@@ -94,11 +94,18 @@ def grid_rows(page: Page, grid, columns: int) -> list[str]:
     keeps an accessible <table> of the cells in view only, so the selection is moved right (as a reader
     scrolls) until the last column is in that table."""
     grid.wait_for()
-    box = grid.locator("[data-testid='data-grid-canvas']").bounding_box()
-    grid.locator(".dvn-scroller").click(position={"x": 20, "y": box["height"] * 0.75})  # a first-column cell
-    for _ in range(columns - 2):
-        page.keyboard.press("ArrowRight")
-    grid.locator(f"table tbody [role='gridcell'][aria-colindex='{columns}']").first.wait_for(state="attached")
+    last = grid.locator(f"table tbody [role='gridcell'][aria-colindex='{columns}']").first
+    for attempt in range(3):  # on a loaded machine the keys can arrive before the click has focused the grid
+        box = grid.locator("[data-testid='data-grid-canvas']").bounding_box()
+        grid.locator(".dvn-scroller").click(position={"x": 20, "y": box["height"] * 0.75})  # a first-column cell
+        for _ in range(columns - 2):
+            page.keyboard.press("ArrowRight")
+        try:
+            last.wait_for(state="attached", timeout=15_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     return grid.locator("table tbody [role='row']").evaluate_all(
         "rows => rows.map(r => [...r.querySelectorAll('[role=gridcell]')].map(c => c.textContent).join('\\t'))")
 
