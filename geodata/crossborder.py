@@ -149,17 +149,22 @@ def cross_border_hint(core: str, country: str) -> str | None:
              if c in wanted and form != core and _alike(core, form)]
     if not hits:
         return None
+    return f"not found in {country}; a place of this name is in " + _by_country(hits)
+
+
+def _by_country(hits) -> str:
+    """``hits`` ((country, place name, admin1) triples) as the hint names them: "IQ: Al-Qa'im (Anbar);
+    SY: ..." with at most three labels per country, names and admin1 as the app shows them, so
+    "Al Ya`rubiyah", "Al Ya‘rūbīyah" and "Al Ya‘rubīyah" are one label."""
     from .display import admin1_shown, place_display
 
     by_country: dict[str, list[str]] = {}
     for c, name, admin1 in hits:
-        # as the app shows names: "Al Ya`rubiyah", "Al Ya‘rūbīyah" and "Al Ya‘rubīyah" are one label
         shown = admin1_shown(c, admin1)
         label = f"{place_display(name)} ({shown})" if shown else place_display(name)
         if label not in by_country.setdefault(c, []):
             by_country[c].append(label)
-    parts = [f"{c}: {', '.join(names[:3])}" for c, names in by_country.items()]
-    return f"not found in {country}; a place of this name is in " + "; ".join(parts)
+    return "; ".join(f"{c}: {', '.join(names[:3])}" for c, names in by_country.items())
 
 
 class _Towns:
@@ -200,8 +205,6 @@ def neighbour_town_hint(core: str, country: str) -> str | None:
     result keeps its status and candidates. The curated rows win where they hold the name (the
     regional gazetteer repeats them, and a few of its records carry a neighbour's town's name among
     their own). Names and admin1 as the app shows them (``geodata.display``)."""
-    from .display import admin1_shown, place_display
-
     neighbours = NEIGHBOURS.get(country, ())
     if not core or not neighbours:
         return None
@@ -216,12 +219,5 @@ def neighbour_town_hint(core: str, country: str) -> str | None:
         hits += [(c, *towns[(c, raw)]) for c, raw in regional if c not in held and (c, raw) in towns]
     if not hits:
         return None
-    by_country: dict[str, list[str]] = {}
-    for c, name, admin1 in hits:
-        shown = admin1_shown(c, admin1)
-        label = f"{place_display(name)} ({shown})" if shown else place_display(name)
-        if label not in by_country.setdefault(c, []):
-            by_country[c].append(label)
-    parts = [f"{c}: {', '.join(names[:3])}" for c, names in by_country.items()]
     return (f"no place in {country} has this exact name (the candidates are other spellings); "
-            "a town of this exact name is in " + "; ".join(parts))
+            "a town of this exact name is in " + _by_country(hits))
