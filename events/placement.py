@@ -137,7 +137,27 @@ def country_warnings(frame: pd.DataFrame, lines, file: str) -> "Warnings":
     return Warnings(file, parts, texts)
 
 
-class Warnings(Sequence):
+class _RowErrorSequence(Sequence):
+    """A read-only sequence of RowError made one at a time by ``_item(i)`` (0 <= i < len): slices, negative
+    indices, IndexError and comparison with a list are handled here once for every lazy warning list."""
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._item(i)
+
+    def _item(self, i: int) -> RowError:
+        raise NotImplementedError
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
+
+
+class Warnings(_RowErrorSequence):
     """The warnings of one file as a read-only sequence of RowError, in line order, each made only when
     read (a million-row file may carry a hundred thousand; the CLI prints fifty)."""
 
@@ -155,13 +175,7 @@ class Warnings(Sequence):
     def __len__(self) -> int:
         return len(self._line)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> RowError:
         lat_col, lon_col, _ = PAIRS[self._pair[i]]
         value = f"{float(self._lat[i])!r}, {float(self._lon[i])!r}"
         return RowError(self.file, int(self._line[i]), f"{lat_col}, {lon_col}", value, self.reasons[self._reason[i]])
@@ -169,9 +183,6 @@ class Warnings(Sequence):
     def rows(self) -> int:
         """Rows with at least one warning."""
         return int(len(np.unique(self._line)))
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
 
     def __repr__(self) -> str:
         return f"Warnings({self.file!r}, {len(self)} warnings)"
@@ -211,7 +222,7 @@ def code_warnings(kept: pd.DataFrame, said_by_codes: pd.Series, raw_names: pd.Se
     return out
 
 
-class WithCodeWarnings(Sequence):
+class WithCodeWarnings(_RowErrorSequence):
     """Coordinate ``Warnings`` and a few country-code RowErrors as one sequence in line order
     (the coordinate warnings stay lazy)."""
 
@@ -225,13 +236,7 @@ class WithCodeWarnings(Sequence):
     def __len__(self) -> int:
         return len(self.coordinates) + len(self.extra)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> RowError:
         hit = np.flatnonzero(self._at == i)
         if len(hit):
             return self.extra[int(hit[0])]
@@ -240,9 +245,6 @@ class WithCodeWarnings(Sequence):
     def rows(self) -> int:
         """Rows with at least one warning."""
         return int(len(np.union1d(self.coordinates._line, [e.line for e in self.extra])))
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
 
     def __repr__(self) -> str:
         return f"WithCodeWarnings({self.coordinates!r}, {len(self.extra)} country-code warnings)"
