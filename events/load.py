@@ -119,24 +119,34 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError
             filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
     vague = frame.pop(VAGUE_POINT).to_numpy(dtype=bool) if VAGUE_POINT in frame else None
-    frame = add_coordinates(frame, progress=progress) if geocode else mark_given(frame, copy=False)
-    if geocode:     # admin1 and admin2 (where empty) from the embedded polygons holding each point
-        from geodata.boundaries import fill_admin
-        given2 = frame[ADMIN2] if ADMIN2 in frame else None
-        given1 = frame["admin1"]
-        frame = fill_admin(frame)
-        frame[ADMIN1_SOURCE] = given1       # the file's own spelling, for the exports (events.export)
-        if given2 is not None:      # the file's own district is kept, as its admin1 is
-            frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
-        if vague is not None and vague.any():
-            # a point standing for the country, a border or "Northern Iraq" is in no one governorate:
-            # nothing is filled from it (a pivot on admin1 would count country-wide events in Anbar)
-            frame["admin1"] = frame["admin1"].where(~vague, given1)
-            frame[ADMIN2] = frame[ADMIN2].where(~vague, given2 if given2 is not None else "")
+    frame = place_events(frame, progress=progress, vague=vague) if geocode else mark_given(frame, copy=False)
     if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)
         frame = frame.take(np.argsort(frame["event_date"].to_numpy(), kind="stable"))
         frame.index = pd.RangeIndex(len(frame))
     return LoadResult(frame=frame, errors=errors, format=layout, rows=rows, path=filename, warnings=warnings)
+
+
+def place_events(frame: pd.DataFrame, progress: Progress | None = None, vague=None) -> pd.DataFrame:
+    """Validated rows placed as every load places them (a file's, or the store's, ``events.store.snapshot``):
+    coordinates geocoded where missing, from location, country, admin1 and the district (``admin2``) where
+    the rows have one (GEO_COLUMNS set); then admin1 (where empty) and admin2 (where empty) from the
+    embedded polygons holding each point; ``admin1_source`` = the admin1 as given, for the exports.
+    ``vague``: bool per row, the point stands for an area larger than a governorate (nothing filled from it)."""
+    from geodata.boundaries import fill_admin
+
+    frame = add_coordinates(frame, progress=progress)
+    given2 = frame[ADMIN2] if ADMIN2 in frame else None
+    given1 = frame["admin1"]
+    frame = fill_admin(frame)
+    frame[ADMIN1_SOURCE] = given1       # the file's own spelling, for the exports (events.export)
+    if given2 is not None:      # the file's own district is kept, as its admin1 is
+        frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
+    if vague is not None and vague.any():
+        # a point standing for the country, a border or "Northern Iraq" is in no one governorate:
+        # nothing is filled from it (a pivot on admin1 would count country-wide events in Anbar)
+        frame["admin1"] = frame["admin1"].where(~vague, given1)
+        frame[ADMIN2] = frame[ADMIN2].where(~vague, given2 if given2 is not None else "")
+    return frame
 
 
 def _load_parquet(source, filename: str, geocode: bool, progress: Progress | None,

@@ -22,8 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from ..schema import COLUMNS
-from .tables import EVENT_COLUMNS, FLOAT_COLUMNS, HISTORY_EXTRA, INT_COLUMNS, TEXT_COLUMNS
+from .tables import EVENT_COLUMNS, FLOAT_COLUMNS, HISTORY_EXTRA, INT_COLUMNS, STORED_COLUMNS, TEXT_COLUMNS
 
 IMPORT_CACHE_KIB = 400_000  # SQLite page cache during a bulk import
 REBUILD_MIN_ROWS = 20_000   # below this an import updates the indexes row by row
@@ -31,14 +30,18 @@ _TEXT_EXTRA = ("created_by", "updated_by", "provenance", "retired_reason", "acti
 
 
 def _values(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame's event columns as the store keeps them, plus ``h3_cell``: text "" for missing, ints as
-    Int64, floats as float64 (NaN missing), the date as ISO text."""
+    """The frame's event columns as the store keeps them (STORED_COLUMNS: the district ``admin2`` is ""
+    when the frame has none), plus ``h3_cell``: text "" for missing, ints as Int64, floats as float64
+    (NaN missing), the date as ISO text."""
     from .store import h3_cells
 
     out = {"event_id": frame["event_id"].astype(str).to_numpy(dtype=object),
            "event_date": np.datetime_as_string(pd.to_datetime(frame["event_date"]).to_numpy("datetime64[D]"),
                                                unit="D").astype(object)}
-    for c in COLUMNS[2:]:
+    for c in STORED_COLUMNS[2:]:
+        if c not in frame:      # a layout without a district column
+            out[c] = np.full(len(frame), "", dtype=object)
+            continue
         s = frame[c]
         if c in INT_COLUMNS:
             out[c] = pd.to_numeric(s, errors="coerce").astype("Int64").array

@@ -6,17 +6,17 @@ import io
 import numpy as np
 import pandas as pd
 
-from ..schema import COLUMNS, DTYPES
-from .tables import FLOAT_COLUMNS, INT_COLUMNS
+from ..schema import DTYPES
+from .tables import FLOAT_COLUMNS, INT_COLUMNS, STORED_COLUMNS
 
 EXTRA = ("revision", "retired", "provenance", "updated_by")
 
 
 def read_frame(store, include_retired: bool = False, since: int | None = None) -> pd.DataFrame:
-    """The events (retired ones only when asked) with COLUMNS typed as ``events.load`` types them, plus
-    ``EXTRA``; sorted by date then id (by pandas: the same order on both engines whatever the
+    """The events (retired ones only when asked) with COLUMNS typed as ``events.load`` types them, the
+    district ``admin2`` (text, "" where the imported file had none), plus ``EXTRA``; sorted by date then id (by pandas: the same order on both engines whatever the
     database's collation). ``since``: only events changed after that store revision."""
-    names = [*COLUMNS, *EXTRA]
+    names = [*STORED_COLUMNS, *EXTRA]
     where = []
     if not include_retired:
         where.append("NOT retired" if store.dialect == "postgresql" else "retired = 0")
@@ -60,7 +60,7 @@ def _typed(columns: dict[str, np.ndarray]) -> pd.DataFrame:
         "event_id": np.asarray(columns["event_id"], dtype=object),
         "event_date": pd.to_datetime(np.asarray(columns["event_date"], dtype=object), format="%Y-%m-%d"),
     }
-    for c in COLUMNS[2:]:
+    for c in STORED_COLUMNS[2:]:
         values = columns[c]
         if c in INT_COLUMNS:
             out[c] = pd.array(np.asarray(values, dtype="float64"), dtype=DTYPES[c])

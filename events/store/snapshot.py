@@ -22,7 +22,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 SNAPSHOT_DIR = "snapshots"
-FORMAT = 2  # in the file name: a snapshot written by an older version (no admin2) is never read
+FORMAT = 3  # in the file name: a snapshot written by an older version (2: no stored district) is never read
 # More changed events than this share of the older snapshot: read the whole store instead.
 INCREMENTAL_MAX_SHARE = 0.2
 CATEGORIES = ("provenance", "updated_by")
@@ -36,18 +36,12 @@ def snapshot_path(url: str, revision: int, retired: bool) -> Path:
 
 
 def finish(frame: pd.DataFrame) -> pd.DataFrame:
-    """Store rows finished as ``events.load`` finishes a file's: coordinates geocoded where missing (the
-    GEO_COLUMNS set), then admin1 (where empty) and admin2 from the embedded polygons."""
-    from events.geocoding import add_coordinates
-    from geodata.boundaries import fill_admin
+    """Store rows finished as ``events.load`` finishes a file's (``events.load.place_events``): coordinates
+    geocoded where missing, with the stored district (admin2) where there is one (the GEO_COLUMNS set),
+    then admin1 and admin2 (where empty) from the embedded polygons."""
+    from events.load import place_events
 
-    from events.schema import ADMIN1_SOURCE
-
-    frame = add_coordinates(frame)
-    given1 = frame["admin1"]
-    frame = fill_admin(frame)
-    frame[ADMIN1_SOURCE] = given1       # as entered, for the exports (events.export)
-    return frame
+    return place_events(frame)
 
 
 def load_events(store, revision: int | None = None, retired: bool = False) -> pd.DataFrame:
@@ -123,14 +117,16 @@ def write_snapshot(frame: pd.DataFrame, path: Path) -> None:
 
 def snapshot_after_first_import(store, frame: pd.DataFrame, provenance: str, user: str) -> None:
     """After importing ``frame`` into an empty store: its snapshot, without reading the store back."""
+    from ..schema import ADMIN2
     from .frames import EXTRA
+    from .tables import STORED_COLUMNS
 
     out = frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
-    out = out[[c for c in out.columns if c not in ("geo_status", "geo_name", "geo_source", "geo_confidence",
-                                                   "admin2")]]
+    out = out.reindex(columns=list(STORED_COLUMNS))     # the store's columns, as read_frame gives them
+    out[ADMIN2] = out[ADMIN2].fillna("")                # "" where the file had no district column
     out["revision"] = 1
     out["retired"] = False
     out["provenance"] = pd.Categorical([provenance] * len(out))
     out["updated_by"] = pd.Categorical([user] * len(out))
-    out = finish(out[[*out.columns[:21], *EXTRA]])
+    out = finish(out[[*STORED_COLUMNS, *EXTRA]])
     write_snapshot(out, snapshot_path(store.url, store.latest_revision(), False))

@@ -28,13 +28,14 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import RowError
 from ..load import LoadResult, load, load_bytes
-from ..schema import COLUMNS
+from ..schema import ADMIN2, COLUMNS
 from .engine import is_initialised, make_engine, migrate, reader, safe_url, store_url
-from .tables import ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, event_history, events
+from .tables import (ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, STORED_COLUMNS, event_history,
+                     events)
 
 Progress = Callable[[int, int], None]
 CHUNK = 50_000  # rows written per statement batch in a bulk import (progress is reported per chunk)
-EDITABLE = tuple(c for c in COLUMNS if c != "event_id")
+EDITABLE = tuple(c for c in STORED_COLUMNS if c != "event_id")
 
 
 class StoreError(Exception):
@@ -128,10 +129,10 @@ def h3_cells(lat: pd.Series, lon: pd.Series) -> list:
 
 def _record_csv(record: dict) -> bytes:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), extrasaction="ignore")
+    writer = csv.DictWriter(buf, fieldnames=list(STORED_COLUMNS), extrasaction="ignore")
     writer.writeheader()
     row = {}
-    for col in COLUMNS:
+    for col in STORED_COLUMNS:
         value = _none(record.get(col))
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.strftime("%Y-%m-%d")
@@ -143,13 +144,16 @@ def _record_csv(record: dict) -> bytes:
 def check_record(record: dict, name: str = "the form") -> dict:
     """One event as the store keeps it, checked exactly as a curated-file row would be.
 
-    ``record`` maps event columns to text or typed values (missing = empty). Raises ``InvalidEvent``
-    with the same RowErrors ``python -m events validate`` prints for a file."""
+    ``record`` maps event columns (and ``admin2``, the district) to text or typed values (missing =
+    empty). Returns STORED_COLUMNS (admin2 "" when not given). Raises ``InvalidEvent`` with the same
+    RowErrors ``python -m events validate`` prints for a file."""
     result = load_bytes(_record_csv(record), name, fmt="curated", geocode=False)
     if result.errors:
         raise InvalidEvent(result.errors)
     row = result.frame.iloc[0]
-    return {c: _none(row[c]) for c in COLUMNS}
+    out = {c: _none(row[c]) for c in COLUMNS}
+    out[ADMIN2] = _none(row[ADMIN2]) if ADMIN2 in row.index else ""
+    return out
 
 
 class EventStore:
@@ -248,7 +252,7 @@ class EventStore:
         with reader(self.engine) as conn:
             current = self._current(conn, event_id, lock=False)
             self._check_revision(conn, current, expected_revision)
-        merged = check_record({**{c: current[c] for c in COLUMNS}, **changes})
+        merged = check_record({**{c: current[c] for c in STORED_COLUMNS}, **changes})
         if all(_same(merged[c], current[c]) for c in EDITABLE):
             return current
         with self.engine.begin() as conn:
@@ -372,9 +376,12 @@ class EventStore:
             if self.dialect == "postgresql":
                 query = query.with_for_update()
             stored = {r["event_id"]: dict(r) for r in conn.execute(query).mappings()}
-            for rec in chunk[list(COLUMNS)].to_dict("records"):
+            has_district = ADMIN2 in chunk
+            for rec in chunk[[*COLUMNS, ADMIN2] if has_district else list(COLUMNS)].to_dict("records"):
                 values = {c: _none(rec[c]) for c in COLUMNS}
                 current = stored[values["event_id"]]
+                # a file without a district column says nothing about it: the stored one stays
+                values[ADMIN2] = (_none(rec[ADMIN2]) or "") if has_district else current[ADMIN2]
                 if all(_same(values[c], current[c]) for c in EDITABLE):
                     unchanged += 1
                     continue

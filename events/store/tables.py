@@ -1,6 +1,7 @@
 """The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
 
-``events`` holds the current version of every event: the event table's columns (events.schema.COLUMNS),
+``events`` holds the current version of every event: the event table's columns (events.schema.COLUMNS)
+and the district (``admin2``, as the imported file gave it),
 an H3 cell for aggregates, provenance (where the row came from, when, by whom), ``revision`` (1 for a new
 event, +1 on every change: the optimistic lock) and ``retired``. ``event_history`` holds every version ever
 written, one row per revision, with the action, who, when and why; nothing is ever deleted from either.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Float, Index, Integer, MetaData,
                         SmallInteger, String, Table, Text)
 
-from ..schema import COLUMNS
+from ..schema import ADMIN2, COLUMNS
 
 metadata = MetaData()
 
@@ -22,11 +23,14 @@ H3_RESOLUTION = 6
 
 INT_COLUMNS = ("date_precision", "geo_precision", "fatalities")
 FLOAT_COLUMNS = ("latitude", "longitude", "origin_latitude", "origin_longitude")
-TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in (*INT_COLUMNS, *FLOAT_COLUMNS, "event_id", "event_date"))
+# The event table's columns the store keeps: COLUMNS and the district (admin2, as the file gave it; "" where it
+# had none). Migration 0002 added admin2.
+STORED_COLUMNS = (*COLUMNS, ADMIN2)
+TEXT_COLUMNS = tuple(c for c in STORED_COLUMNS if c not in (*INT_COLUMNS, *FLOAT_COLUMNS, "event_id", "event_date"))
 # Columns a store adds to the event table.
 PROVENANCE = ("provenance", "created_at", "created_by", "updated_at", "updated_by")
 STATE = ("revision", "retired", "retired_reason")
-EVENT_COLUMNS = (*COLUMNS, "h3_cell", *PROVENANCE, *STATE)
+EVENT_COLUMNS = (*STORED_COLUMNS, "h3_cell", *PROVENANCE, *STATE)
 HISTORY_EXTRA = ("action", "changed_at", "changed_by", "reason")
 HISTORY_COLUMNS = ("history_id", *HISTORY_EXTRA, *EVENT_COLUMNS)
 ENTERED_IN_APP = "entered in the app"
@@ -37,7 +41,7 @@ _BigId = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements I
 def _event_columns(primary: bool) -> list[Column]:
     cols: list[Column] = [Column("event_id", String(200), primary_key=primary, nullable=False),
                           Column("event_date", Date, nullable=False)]
-    for name in COLUMNS[2:]:
+    for name in STORED_COLUMNS[2:]:
         if name in INT_COLUMNS:
             cols.append(Column(name, Integer if name == "fatalities" else SmallInteger))
         elif name in FLOAT_COLUMNS:
