@@ -138,9 +138,16 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--district", action="store_true",
+                        help="add an admin2 column (the district of the embedded polygon holding each point), as a "
+                             "village list or an ACLED export carries one; the other columns stay the same")
     args = parser.parse_args()
     start = time.perf_counter()
     frame = make_events(args.n, args.seed)
+    if args.district:
+        from geodata.boundaries import fill_admin
+
+        frame["admin2"] = fill_admin(frame)["admin2"].to_numpy()
     to_parquet(frame, args.out)
     print(f"{args.n} events -> {args.out} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 

@@ -2,6 +2,7 @@
 
     python benchmarks/store_speed.py                    # 1,000,000 events, SQLite and PostgreSQL
     python benchmarks/store_speed.py --rows 200000 --skip-postgres
+    python benchmarks/store_speed.py --district         # the file also carries a district (admin2) column
 
 For each engine (a SQLite file in a temp data dir, synchronous=FULL as the store always runs; a throw-away
 PostgreSQL 15 + PostGIS cluster with its crash-safe defaults, fsync and full-page writes on):
@@ -122,19 +123,22 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--events", type=int, default=20, help="how many events the writers share")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--district", action="store_true",
+                        help="the generated file carries a district (admin2) column, stored since migration 0002")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="store-bench-"))
     os.environ["CONFLICTMAP_DATA_DIR"] = str(tmp / "data")
     print("load:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     path = str(tmp / "events.parquet")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_events.py"), str(args.rows), "--out", path],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_events.py"), str(args.rows), "--out", path,
+                    *(["--district"] if args.district else [])], check=True, stdout=subprocess.DEVNULL)
 
     from events import load
 
     _, t_base = timed(load, path)
-    print(f"baseline: Parquet file path (events.load) of {args.rows:,} events: {t_base:.1f} s")
+    print(f"baseline: Parquet file path (events.load) of {args.rows:,} events"
+          f"{' with a district column' if args.district else ''}: {t_base:.1f} s")
     rows = [bench_engine("SQLite", f"sqlite:///{tmp / 'data' / 'events.sqlite'}", path, args)]
     if not args.skip_postgres:
         from events.store.throwaway import Unavailable, throwaway_cluster
