@@ -130,7 +130,8 @@ def place_events(frame: pd.DataFrame, progress: Progress | None = None, vague=No
     """Validated rows placed as every load places them (a file's, or the store's, ``events.store.snapshot``):
     coordinates geocoded where missing, from location, country, admin1 and the district (``admin2``) where
     the rows have one (GEO_COLUMNS set); then admin1 (where empty) and admin2 (where empty) from the
-    embedded polygons holding each point; ``admin1_source`` = the admin1 as given, for the exports.
+    embedded polygons holding each point; ``admin1_source`` = the admin1 as given, for the exports (as the
+    file gave it when it has that column: our own export read back).
     ``vague``: bool per row, the point stands for an area larger than a governorate (nothing filled from it)."""
     from geodata.boundaries import fill_admin
 
@@ -138,7 +139,8 @@ def place_events(frame: pd.DataFrame, progress: Progress | None = None, vague=No
     given2 = frame[ADMIN2] if ADMIN2 in frame else None
     given1 = frame["admin1"]
     frame = fill_admin(frame)
-    frame[ADMIN1_SOURCE] = given1       # the file's own spelling, for the exports (events.export)
+    if ADMIN1_SOURCE not in frame:      # else the file is one of our exports: its source spelling stays
+        frame[ADMIN1_SOURCE] = given1   # the file's own spelling, for the exports (events.export)
     if given2 is not None:      # the file's own district is kept, as its admin1 is
         frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
     if vague is not None and vague.any():

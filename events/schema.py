@@ -92,6 +92,11 @@ ADMIN2 = "admin2"
 # its one display name (``geodata.display.admin1_shown``: "Nineveh") and this column after it.
 ADMIN1_SOURCE = "admin1_source"
 
+# Text columns carried beside COLUMNS from a file that has them to the loaded frame ("" where empty):
+# the district, and the admin1 source spelling our own exports write (read back as such, so a file
+# written by ``convert``/``db export``/the app's download and read again is written out the same).
+CARRIED: tuple[str, ...] = (ADMIN2, ADMIN1_SOURCE)
+
 # Raw/validated column a reader may add (bool): the row's point stands for an area larger than one
 # governorate (UCDP where_prec 5 a linear feature or vague region such as "Northern Iraq", 6 the
 # country, 7 international waters), so the loader does not fill admin1/admin2 from it.

@@ -26,7 +26,7 @@ from .errors import RowError
 from .placement import WithCodeWarnings, code_warnings, country_warnings
 from .readers.countries import CODES_DISAGREE
 from .readers.base import CLEAN, clean_text, to_python_text
-from .schema import ADMIN2, COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES, VAGUE_POINT
+from .schema import CARRIED, COLUMNS, DTYPES, EVENT_TYPES, REQUIRED, SUB_EVENT_TYPES, VAGUE_POINT
 
 TEXT_COLUMNS = [c for c in COLUMNS if c not in DTYPES and c != "event_date"]
 NUMBER_COLUMNS = [c for c in DTYPES]
@@ -117,8 +117,9 @@ def coerce(text: pd.DataFrame, date_formats: tuple[str, ...], found: Findings) -
     typed = pd.DataFrame(index=text.index)
     for col in TEXT_COLUMNS:
         typed[col] = text[col]
-    if ADMIN2 in text:
-        typed[ADMIN2] = text[ADMIN2]
+    for col in CARRIED:
+        if col in text:
+            typed[col] = text[col]
     for col in ("country", "origin_country"):  # upper case once per distinct code
         codes, uniques = pd.factorize(text[col], use_na_sentinel=False)
         upper = np.array([str(u).upper() for u in np.asarray(uniques, dtype=object)] + [""], dtype=object)
@@ -215,8 +216,9 @@ def validate(raw: pd.DataFrame, file: str, date_formats: tuple[str, ...],
     # Built column by column (no copy of the whole raw frame, no block consolidation).
     clean = raw.attrs.get(CLEAN, False)
     columns = {col: raw[col] if clean else clean_text(raw[col]) for col in COLUMNS}
-    if ADMIN2 in raw:   # the district, where the layout has one (text, "" when empty)
-        columns[ADMIN2] = raw[ADMIN2] if clean else clean_text(raw[ADMIN2])
+    for col in CARRIED:     # the district, the admin1 source spelling: where the file has them ("" when empty)
+        if col in raw:
+            columns[col] = raw[col] if clean else clean_text(raw[col])
     columns["_line"] = raw["_line"]
     if "_extra_fields" in raw:
         columns["_extra_fields"] = raw["_extra_fields"]
@@ -259,9 +261,10 @@ def validate_typed(frame: pd.DataFrame, file: str,
             typed[col] = values.fillna("")
         else:
             typed[col] = values.fillna("").astype(str)
-    if ADMIN2 in frame:  # a Parquet file with a district column (our own export writes one)
-        values = frame[ADMIN2]
-        typed[ADMIN2] = values.astype(object).where(values.notna(), "").astype(str)
+    for col in CARRIED:  # a Parquet file with a district / admin1_source column (our own export writes them)
+        if col in frame:
+            values = frame[col]
+            typed[col] = values.astype(object).where(values.notna(), "").astype(str)
     typed["event_date"] = _typed_dates(frame["event_date"]) if "event_date" in frame else pd.NaT
     for col in NUMBER_COLUMNS:
         typed[col] = pd.to_numeric(frame[col], errors="coerce") if col in frame else np.nan
@@ -288,7 +291,7 @@ def _finish(typed: pd.DataFrame, found: Findings, text: pd.DataFrame | None,
             warnings = WithCodeWarnings(warnings, extra)
     columns = {}
     rows = pd.RangeIndex(len(typed) if keep is None else int(keep.sum()))
-    for col in (*COLUMNS, ADMIN2) if ADMIN2 in typed else COLUMNS:
+    for col in (*COLUMNS, *(c for c in CARRIED if c in typed)):
         values = typed[col] if keep is None else typed[col][keep]
         if col == "event_date":
             values = values.dt.normalize()

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import LoadError, TooManyRows
-from ..schema import ADMIN2, COLUMNS
+from ..schema import CARRIED, COLUMNS
 
 NAME = "parquet"
 MAGIC = b"PAR1"
@@ -20,13 +20,13 @@ def looks_like(data: bytes) -> bool:
 
 
 def read(source, name: str, max_rows: int | None = None) -> pd.DataFrame:
-    """The schema's columns that the file has (and ``admin2``, the district), strings as categoricals (compact, fast isin).
+    """The schema's columns that the file has (and ``CARRIED``: the district, admin1_source), strings as categoricals (compact, fast isin).
     With ``max_rows``, a file with more rows is refused from its footer, before any data is read."""
     try:
         if max_rows is not None and pq.read_metadata(source).num_rows > max_rows:
             raise TooManyRows(name, max_rows)
         schema = pq.read_schema(source)
-        columns = [c for c in (*COLUMNS, ADMIN2) if c in schema.names]   # and the district, where written
+        columns = [c for c in (*COLUMNS, *CARRIED) if c in schema.names]   # and the district etc., where written
         if "event_date" not in columns:
             raise LoadError(name, "not an event Parquet file: no event_date column")
         table = pq.read_table(source, columns=columns)
