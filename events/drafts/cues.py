@@ -59,7 +59,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
-    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|tanks?)\b(?!\s+launchers?)", re.I),
+    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|tanks?|artillery)\b"
+                          r"(?!\s+launchers?)", re.I),
      True),
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
@@ -202,7 +203,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "twenty-three" before "twenty": a number written in words is read whole, never as its first part
-_NUM = (r"(\d{1,4}|(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNITS) + r")(?![\w-])|"
+_NUM = (r"(\d{1,4}|(?:a|one|two|three)\s+dozen\b|(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNITS) + r")(?![\w-])|"
         + "|".join(_NUMBER_WORDS) + r")")
 
 
@@ -211,7 +212,9 @@ def _number(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    parts = re.split(r"[\s-]", word)
+    parts = re.split(r"[\s-]+", word)
+    if len(parts) == 2 and parts[1] == "dozen" and parts[0] in _NUMBER_WORDS:
+        return 12 * _NUMBER_WORDS[parts[0]]        # "a dozen" = 12, "two dozen" = 24
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
         return _NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]
     return _NUMBER_WORDS.get(word)

@@ -81,6 +81,18 @@ _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|lat
                         re.I)
 _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
                             r"attacked|bombed|rocked|shaken)\b", re.I)
+# "Kobani, Derik and Derbisiye in northeast Syria came under heavy bombardment", "Mountain areas of Duhok province
+# were also hit": every place of a list that opens a clause, whose verb after it says the places were hit
+_LIST_NAME = r"(?:(?:al|Al|el|El|ad|as|ash|at)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,2}"
+_RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _LIST_NAME + r")?"
+                        r"(?:\s+(?:province|governorate|provinces|governorates|districts?|areas?))?"
+                        r"(?:\s*,?\s+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|"
+                        r"western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|"
+                        r"south-?eastern|south-?western|central)\s+)*[A-Z][\w'’-]*(?:\s+Region)?)?"
+                        r"\s*,?\s+(?:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                        r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
+                        r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
+                        r"|air\s+strikes?|drone\s+strikes?)))\b")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|base|airbase|"
                          r"district|area|suburb|neighbou?rhood|camp|outpost|airport|field|crossing)\b", re.I)
 _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
@@ -221,6 +233,7 @@ class Mention:
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
     near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
     place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
+    hit_here: bool = False        # no cue word, but the sentence says its place was hit ("X was also hit")
 
 
 @dataclass
@@ -511,6 +524,10 @@ class _Context:
                 # no cue word, but a place something was aimed at: it may place the event told before
                 m = Mention(i, None, False, False, "", fill_only=True)
                 m.places["location"] = located[0]
+                m.more = [p for p in located[1:] if not _same_place(p, located[0])]
+                m.hit_here = bool(_RIGHT_HIT.match(self.text[located[0].end:self.sents[i].end])
+                                  or _RIGHT_PASSIVE.match(self.text[located[0].end:self.sents[i].end]))
+                m.fatalities = C.fatalities(sentence)
                 return m
             m = Mention(i, None, True, False, "")
         else:
@@ -532,7 +549,8 @@ class _Context:
                 return (landmark, 0, p.start - cue_at) if p.start >= cue_at else (landmark, 1, cue_at - p.start)
             located = sorted((p for p in places if p.role != "origin"), key=nearness)
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
-                if not re.search(r"\band\b", self.text[min(p.end for p in located):max(p.start for p in located)]):
+                gap = self.text[min(p.end for p in located):max(p.start for p in located)]
+                if not re.search(r"\band\b", gap) and not re.fullmatch(r"\s*,\s*", gap):   # "Kobani, Derik"
                     places = [*located[:1], *(p for p in places if p.role == "origin")]
             where = next((p for p in places if p.role != "origin"), None)
             if where is not None and m.new and not m.definite:
@@ -998,6 +1016,8 @@ class _Context:
                 admin1 = admin1 or written
                 self.sentence_admin1.setdefault(i, []).append(written)
                 role = _left_cue(lows, h.first, names=in_names)
+                if role in (None, "of") and _RIGHT_HIT.match(rest):
+                    role = "location"     # "Mountain areas of Duhok province were also hit"
                 if role is None:
                     continue
                 query = written + " province"
@@ -1006,7 +1026,8 @@ class _Context:
                 if role is None and _OF_FEATURE.match(rest) and h.first and lows[h.first - 1 - (lows[h.first - 1] == "the")] == "of":
                     role = "location"         # "residents of the Harir subdistrict"
                 if role is None:
-                    if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest):
+                    if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest) \
+                            or _RIGHT_HIT.match(rest):
                         role = "location"
                     else:
                         continue
@@ -1458,7 +1479,7 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity") \
-                    or prev in _HELD_PLACE:
+                    or prev in _HELD_PLACE or prev in _EDGE_OF:
                 if prev in _DIRECTIONS:
                     return "landmark"       # "12 km north of X": near X, and X is a reference point
                 j -= 1
@@ -1514,6 +1535,9 @@ _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn
                "khirbet", "khirbat", "jabal", "jebel", "wadi", "qasr", "bir", "ras", "umm", "um", "bani", "beni",
                "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
                "kharab", "tall", "sheikh", "abu"}
+# "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
+_EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs", "part", "parts", "heart", "centre",
+            "center"}
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
@@ -1631,6 +1655,23 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and m.sentence - max(e.sentences) <= 2
                     and _place_fits(None, e.location_country, m.places["location"], None)):
                 _fill(e, m, own=False)
+            elif (m.hit_here and e is not None and e.location is not None and e.family is not None
+                    and m.sentence - max(e.sentences) <= 2
+                    and not any(_same_place(x.location, m.places["location"]) for x in events)
+                    and _key(_without_feature(m.places["location"].text)) not in {
+                        _key(a) for k, names in ctx.sentence_admin1.items() if k < m.sentence for a in names}):
+                # (not "a base in Babil was hit" after "Musayyib, in Babil province": the province told before)
+                # "Turkish jets struck Qamishli. Villages of Zakho district were also hit": another place hit,
+                # by the event of the kind told before: one event per place (ACLED), its date carried
+                for where in (m.places["location"], *m.more):
+                    twin = Event(e.family, [], type_sentence=e.type_sentence)
+                    twin.date, twin.date_inherited = e.date, True
+                    twin.said_date = e.said_date
+                    events.append(twin)
+                    _fill(twin, replace(m, places={"location": where}, more=[], fill_only=False), own=True)
+                    twin.sentences = sorted({*e.sentences, m.sentence})
+                    twin.actor1 = twin.actor1 or e.actor1
+                    twin.fatalities = m.fatalities if len(m.more) == 0 else None
             continue
         if m.definite or m.family is None:
             # "the attack", "It killed ...": the latest event it can be about; its place does not

@@ -908,3 +908,35 @@ def test_a_toll_told_near_a_place_goes_to_that_places_event():
             "station near Qamişlo was hit and two guards were killed.")
     d = draft_report(text, MONDAY).drafts
     assert {x["location"]: x["fatalities"] for x in d} == {"Qamishli": 2, "Derik": None}
+
+
+# -- session 8: kinds of fault shown by sets 14 and 15 (sentences written for each kind) --------------------
+def test_a_list_of_places_opening_a_clause_gives_one_event_per_place_and_no_copied_toll():
+    text = ("Hasakah, Amuda and Tal Tamr in northeast Syria came under heavy shelling on Sunday that killed at "
+            "least nine fighters.")
+    d = draft_report(text, MONDAY).drafts
+    assert sorted(x["location"] for x in d) == ["Amuda", "Hasakah", "Tal Tamr"]
+    assert {x["event_date"] for x in d} == {"2024-04-21"}
+    assert {x["sub_event_type"] for x in d} == {"Shelling/artillery/missile attack"}
+    assert all(x["fatalities"] is None for x in d)
+
+
+def test_a_place_said_to_be_hit_in_a_sentence_without_a_cue_word_is_another_event_of_the_kind_told():
+    text = ("Turkish jets struck Qamishli in Syria early on Sunday, officials said. Villages of Zakho district in "
+            "Iraq were also hit.")
+    d = draft_report(text, MONDAY).drafts
+    assert sorted((x["location"][:5], x["event_date"], x["sub_event_type"]) for x in d) == [
+        ("Qamis", "2024-04-21", "Air/drone strike"), ("Zakho", "2024-04-21", "Air/drone strike")]
+
+
+def test_a_place_on_the_side_or_edge_of_a_town_is_placed_at_the_town():
+    text = ("Two men were killed on Sunday when a drone hit a car in the al-Zuhur neighbourhood, on the eastern edge "
+            "of Qamishli in Syria, officials said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Qamishli", 2)]
+
+
+def test_heavy_artillery_fired_at_a_place_is_shelling():
+    text = "Turkish forces fired heavy artillery at villages near Tal Tamr in Syria on Sunday, wounding a woman."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["sub_event_type"]) for x in d] == [("Tal Tamr", "Shelling/artillery/missile attack")]
