@@ -533,7 +533,8 @@ class _Context:
         else:
             m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
             m.single = len(found) == 1
-            if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places):
+            if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places) \
+                    and not _HABITUAL.search(sentence[:chosen.start]):
                 m.new = True          # "Thirteen were killed in strikes in and around Mayadin"
             # a more specific cue of the same sentence refines a generic one ("the attack ... rockets")
             if m.family in C.GENERIC:
@@ -582,6 +583,21 @@ class _Context:
                                        f"{self.text[role_place.start:role_place.end]}: placed near the first: check it")
                     continue
                 m.more.append(role_place)      # ACLED: one event per location
+        loc = m.places.get("location")
+        if loc is not None and loc.region and loc.status == "resolved" and not m.more:
+            # "stormed a headquarters west of al-Azim district in Diyala province": the place the report
+            # locates it by, inside that province, is more precise than the province (ACLED codes the most
+            # precise location known): placed there, flagged as approximate
+            inner = [p for p in self.sentence_places.get(i, []) if s.start <= p.start < s.end
+                     and p.role in ("landmark", "near") and p.status == "resolved" and not p.region
+                     and p.country == loc.country and p.result is not None and loc.result is not None
+                     and p.result.admin1 and p.result.admin1 == loc.result.admin1]
+            if inner:
+                p = inner[0]
+                p.role = "near"
+                p.flags.append(f"the report places it near {self.text[p.start:p.end]} (in "
+                               f"{self.text[loc.start:loc.end]}), not at it: approximate, check it")
+                m.places["location"] = p
         for role, code in self.country_slots(toks, sentence).items():
             m.country_slots.setdefault(role, code)
         m.admin1 = admin1
@@ -1535,6 +1551,10 @@ _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn
                "khirbet", "khirbat", "jabal", "jebel", "wadi", "qasr", "bir", "ras", "umm", "um", "bani", "beni",
                "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
                "kharab", "tall", "sheikh", "abu"}
+# "The outskirts of Diyala see frequent militant attacks": what happens often is background, no event
+_HABITUAL = re.compile(r"\b(?:frequent|frequently|repeated|repeatedly|regular|regularly|routine|periodic|recurrent|"
+                       r"recurring|sporadic|occasional|constant|persistent|near-daily|daily|almost\s+daily)\s+"
+                       r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
 _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs", "part", "parts", "heart", "centre",
             "center"}

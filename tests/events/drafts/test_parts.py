@@ -940,3 +940,19 @@ def test_heavy_artillery_fired_at_a_place_is_shelling():
     text = "Turkish forces fired heavy artillery at villages near Tal Tamr in Syria on Sunday, wounding a woman."
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["sub_event_type"]) for x in d] == [("Tal Tamr", "Shelling/artillery/missile attack")]
+
+
+def test_a_place_named_as_a_reference_inside_the_province_wins_over_the_province():
+    text = ("Gunmen attacked an army checkpoint east of Muqdadiyah district in Diyala province on Sunday, killing "
+            "three soldiers, a security source said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"][:5], x["geo_precision"], x["fatalities"]) for x in d] == [("Muqda", 2, 3)] or \
+        [(x["location"][:5], x["fatalities"]) for x in d] == [("Muqda", 3)]
+    assert any("approximate" in f for f in d[0]["flags"])
+
+
+def test_attacks_said_to_happen_often_are_background_not_an_event():
+    text = ("A roadside bomb killed two soldiers near Tarmiyah in Iraq on Sunday. Villages around Samarra see frequent "
+            "militant attacks.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Tarmiyah"]
