@@ -148,7 +148,9 @@ _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" +
 # "X district of Y", "X neighbourhood of eastern Y": Y holds X.
 _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
-                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$", re.I)
+                      r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
+                      # "the Al Mina district of the Red Sea port city of Hodeidah"
+                      r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?)?$", re.I)
 # "the village of Arima, west of Manbij", "Tal al-Ward, 20 km south of Kirkuk": X lies near Y
 _DIRECTION_OF = re.compile(r"^\s*,?\s*(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)"
                            r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
@@ -1372,6 +1374,14 @@ class _Context:
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
             flags.append("attacker not named in the report")
         evidence = [self.sents[j].text for j in sorted(set(e.sentences))]
+        fatalities = e.fatalities
+        if fatalities is None and e.shared_toll is None and event_type in _VIOLENT_TYPES and evidence \
+                and not any(_DEATH_WORD.search(t) for t in evidence) \
+                and any(_HURT_ONLY.search(t) or C.fatalities(t) == 0 for t in evidence):
+            # "wounded several US personnel", "nobody was hurt": no death reported for the event; ACLED
+            # codes its fatalities 0 (a count of dead is never guessed from a count of wounded)
+            fatalities = 0
+            flags.append("fatalities 0: the report tells of no death in this event, only wounded or none: check it")
         notes = " ".join(evidence)
         if len(notes) > 600:
             notes = notes[:597] + "..."
@@ -1396,7 +1406,7 @@ class _Context:
             "latitude": r.latitude if r is not None else None,
             "longitude": r.longitude if r is not None else None,
             "geo_precision": precision,
-            "fatalities": e.fatalities,
+            "fatalities": fatalities,
             "source": source,
             "source_url": source_url,
             "notes": notes,
@@ -1797,6 +1807,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                       and any(inside(o, e) for o in placed))]
 
 
+_VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+_HURT_ONLY = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+toll)\b", re.I)
 
 

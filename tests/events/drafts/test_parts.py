@@ -956,3 +956,22 @@ def test_attacks_said_to_happen_often_are_background_not_an_event():
             "militant attacks.")
     d = draft_report(text, MONDAY).drafts
     assert [x["location"] for x in d] == ["Tarmiyah"]
+
+
+def test_a_district_of_a_described_city_is_placed_at_the_city():
+    text = ("Two air strikes hit the Al Mina district of the western port city of Hodeidah in Yemen on Sunday, the "
+            "rebels' television said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["geo_precision"]) for x in d] == [("Hodeidah", 2)]
+
+
+def test_an_event_with_only_wounded_or_no_casualties_has_zero_fatalities_and_a_death_is_never_zero():
+    text = "A rocket attack on the Ain al-Asad air base in Iraq on Sunday wounded three contractors, officials said."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["fatalities"] for x in d] == [0]
+    text = "A drone hit a house in Qamishli in Syria on Sunday, wounding two people and killing a child."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["fatalities"] for x in d] == [1]
+    text = "A drone hit a car in Qamishli in Syria on Sunday, officials said."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["fatalities"] for x in d] == [None]
