@@ -179,6 +179,20 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
         if family == CLASH:
             # ACLED: demonstrators fighting security forces make a violent demonstration
             return "Riots", "Violent demonstration", 0.6
+    if family == ATTACK and re.search(r"\b(?:protesters?|protestors?|demonstrators?)\b", low) \
+            and re.search(r"\b(?:killed|killing|shot\s+dead|shot|live\s+(?:fire|ammunition|rounds)|opened\s+fire)\b", low):
+        # ACLED: lethal or armed force used on demonstrators ("guards shot dead a protester")
+        return "Protests", "Excessive force against protesters", 0.6
+    if family == ATTACK and re.search(r"\b(?:attack(?:ed|s|ing)?|shot\s+dead|gunned\s+down|executed|kill(?:ed|ing)|"
+                                      r"opened\s+fire\s+on|fired\s+on)\s+(?:(?:a|an|the|group|groups|of|several|"
+                                      r"dozens|unarmed|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,4}"
+                                      r"(?:civilians|villagers|shepherds|farmers|worshippers|pilgrims|passengers)\b", low):
+        # ACLED: an armed group's attack on civilians is violence against civilians
+        return "Violence against civilians", "Attack", 0.6
+    if family == ATTACK and re.search(r"\b(?:clash(?:es|ed)?|fighting\s+between|firefights?|gun\s*battles?|"
+                                      r"exchanged?\s+(?:of\s+)?fire|traded\s+fire)\b", low):
+        # ACLED: an attack the other side fights back is an armed clash ("setting off heavy clashes")
+        return "Battles", "Armed clash", 0.6
     told = _TELLER.sub(" ", low)      # "police said", "security sources": who tells is not who fought
     if family in (ATTACK, CLASH) and re.search(r"\b(?:gunmen|militants?|insurgents|fighters|assailants|attackers|"
                                                r"rebels)\b", low) \

@@ -975,3 +975,17 @@ def test_an_event_with_only_wounded_or_no_casualties_has_zero_fatalities_and_a_d
     text = "A drone hit a car in Qamishli in Syria on Sunday, officials said."
     d = draft_report(text, MONDAY).drafts
     assert [x["fatalities"] for x in d] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Sunday, guards at a party office in Ranya in Iraq shot dead a young protester, medics said.",
+     ("Protests", "Excessive force against protesters")),
+    ("Gunmen attacked a group of shepherds near Tadmur in Syria on Sunday, killing three, the monitor said.",
+     ("Violence against civilians", "Attack")),
+    ("Ten people were killed in fighting between IS militants and Kurdish fighters after IS attacked a prison in "
+     "Hasakah in Syria on Sunday.",
+     ("Battles", "Armed clash")),
+])
+def test_what_an_attack_is_follows_acled_by_who_was_attacked(text, expected):
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["event_type"], x["sub_event_type"]) for x in d] == [expected]
