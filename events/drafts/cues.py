@@ -305,6 +305,20 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
+
+
+_MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+# "killed commander Abu Taqwa and one other member", "killed Wissam al-Saadi and six other people": one
+# named victim and N others
+_NAMED_AND_OTHERS = re.compile(
+    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia)\s+){0,3}"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+" + _NUM +
+    r"\s+others?\b", re.I)
+
+
 def fatalities(sentence: str) -> int | None:
     """Reported deaths in a sentence: the largest stated number of killed, 1 for "killed a member",
     victims joined by "and N others" added up ("killed a commander and two other people" -> 3), and so
@@ -316,6 +330,10 @@ def fatalities(sentence: str) -> int | None:
         a, b = (_number(w) for w in (first, m.group(2).lower()))
         if a is not None and b is not None:
             found.append(a + b)
+    for m in _NAMED_AND_OTHERS.finditer(sentence):
+        n = _number(m.group(1).lower())
+        if n is not None:
+            found.append(1 + n)
     for pattern in _LISTED_KILLED:
         for m in pattern.finditer(sentence):
             n = _listed_sum(m.group(1))
@@ -325,8 +343,10 @@ def fatalities(sentence: str) -> int | None:
         for m in pattern.finditer(sentence):
             word = m.group(1).lower()
             n = _number(word)
-            if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100):
-                found.append(n)
+            if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100) \
+                    and not (word.isdigit() and (_MONTH_BEFORE.search(sentence[:m.start(1)])
+                                                 or _MONTH_AFTER.match(sentence[m.end(1):]))):
+                found.append(n)           # not "an attack on January 28 that killed three" -> 28
     if found:
         return max(found)
     if _NAMED_KILLED.search(sentence):
@@ -407,7 +427,10 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
                 r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
-                r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?)")
+                r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?|bombers?|warships?)")
+# "US and British warplanes struck": two states' forces acting together (ACLED: actor1 and assoc_actor_1)
+JOINT_FORCES = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in STATE_FORCES) + r")\s+and\s+("
+                          + "|".join(re.escape(a) for a in STATE_FORCES) + r")\s+" + _FORCE_NOUNS + r"(?![\w-])")
 # A state as the subject of an act of war: its military
 STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],
                "Russia": STATE_FORCES["Russian"], "Jordan": STATE_FORCES["Jordanian"], "Syria": STATE_FORCES["Syrian"],

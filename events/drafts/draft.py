@@ -235,6 +235,7 @@ class Mention:
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
     near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
     place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
+    actor1_with: str = ""         # "US and British warplanes": the state acting with actor1 (ACLED assoc_actor_1)
     hit_here: bool = False        # no cue word, but the sentence says its place was hit ("X was also hit")
 
 
@@ -252,6 +253,7 @@ class Event:
     fatalities: int | None = None
     actor1: str = ""
     actor2: str = ""
+    actor1_with: str = ""
     type_sentence: int = -1
     said_date: object = None
     after_date: object = None
@@ -999,6 +1001,11 @@ class _Context:
                     m.actor2 = m.actor2 or name
                 elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
                     m.actor1 = m.actor1 or name
+        joint = C.JOINT_FORCES.search(sentence)
+        if joint and (cue is None or joint.start() <= cue_at + 40):
+            first, second = C.STATE_FORCES[joint.group(1)], C.STATE_FORCES[joint.group(2)]
+            if first != second and m.actor1 in ("", first, second):
+                m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
         for start, end, name in C.named_groups(sentence):
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -1369,6 +1376,8 @@ class _Context:
                 actor1 = crowd
             elif not e.actor2 and crowd != actor1:
                 e.actor2 = crowd
+        if e.actor1_with and actor1 == e.actor1:
+            flags.append(f"the report names {e.actor1_with} acting with {actor1} (ACLED: assoc_actor_1): check it")
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
             where = o_country or country
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
@@ -1957,6 +1966,8 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
             and _deaths_fit(e, m):
         e.fatalities = m.fatalities
         e.toll_unplaced = e.location is None
+    if m.actor1_with and (not e.actor1 or e.actor1 in (m.actor1, m.actor1_with)):
+        e.actor1, e.actor1_with = m.actor1, m.actor1_with
     if m.actor1 and not e.actor1 and (own or m.definite):
         e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"
     if m.claim_actor and not e.actor1:

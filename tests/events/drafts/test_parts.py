@@ -989,3 +989,23 @@ def test_an_event_with_only_wounded_or_no_casualties_has_zero_fatalities_and_a_d
 def test_what_an_attack_is_follows_acled_by_who_was_attacked(text, expected):
     d = draft_report(text, MONDAY).drafts
     assert [(x["event_type"], x["sub_event_type"]) for x in d] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The raids answered an attack on March 3 that killed two Iraqi soldiers near Tal Afar.", 2),   # a day is no toll
+    ("A drone strike killed militia leader Abu Hassan and one other fighter in eastern Baghdad.", 2),
+    ("The blast killed Ahmed al-Jubouri and four other people on the road to Samarra.", 5),
+    ("Bombardment killed at least a dozen members of the group.", 12),
+])
+def test_tolls_with_a_date_a_named_victim_and_others_and_a_dozen(sentence, expected):
+    assert fatalities(sentence) == expected
+
+
+def test_two_states_acting_together_and_bombers_name_the_attacker():
+    text = "American and British jets struck rebel sites in Taiz and Sanaa in Yemen on Friday, the rebels said."
+    d = draft_report(text, date(2024, 2, 3)).drafts
+    assert {x["actor1"] for x in d} == {"Military Forces of the United States (2021-)"}
+    assert all(any("Military Forces of the United Kingdom" in f for f in x["flags"]) for x in d)
+    text = "US bombers struck dozens of targets near Abu Kamal in Syria on Friday."
+    d = draft_report(text, date(2024, 2, 3)).drafts
+    assert [x["actor1"] for x in d] == ["Military Forces of the United States (2021-)"]
