@@ -6,7 +6,7 @@
 * ``acled-legacy``: releases before the 2019 codebook, lower-case (realtime API, 2016-2019)
   or upper-case (``GWNO``, ``EVENT_ID_CNTY``, ``ALLY_ACTOR_1``, dates like ``01-January-2015``):
   no sub_event_type, old event types such as "Remote violence" and "Riots/Protests".
-* ``acled-reduced``: an upper-case export without event_id_cnty, notes, admin or precision
+* ``acled-reduced``: an upper-case export without event_id_cnty (ids made by ``content_ids``), notes, admin or precision
   columns, dates as ``01-Jan-22``.
 
 Dates: ISO ``2024-04-21``, ``21 April 2024``, ``21-April-2024``, ``01-Jan-22``/``9-May-20``.
@@ -60,13 +60,38 @@ READS = frozenset({
 })
 
 
+# What names an event in a file without ids: its date, kind, actors and place as ACLED wrote them. Not the
+# toll, source, notes or TIMESTAMP, which ACLED revises: a re-download with a revised toll names the same events.
+IDENTITY = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
+            "latitude", "longitude")
+
+
+def content_ids(rows: pd.DataFrame) -> pd.Series:
+    """Ids for the rows of an export that carries none (ACLED's reduced layout): "H" and 12 hex digits of a
+    BLAKE2b hash (48 bits) of the row's IDENTITY columns as written, and "-2", "-3" ... for a second, third
+    row saying the same thing in the file (both are kept). The same event gets the same id in any file
+    and any order, so `db import` of a second export adds its events, and of a re-download with revised
+    tolls finds them (``--on-conflict update``). Before, the id was "L" + the line in the file, and line
+    2 of any two files collided (a new-user trial: 50 new events reported "already in the store")."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = [pa.array(arrow_text(rows, name).array) for name in IDENTITY]
+    keys = pc.binary_join_element_wise(*columns, "\x1f").to_pylist()
+    blake2b = hashlib.blake2b
+    ids = pd.Series(["H" + blake2b(k.encode("utf-8"), digest_size=6).hexdigest() for k in keys],
+                    index=rows.index, dtype=object)
+    nth = ids.groupby(ids, sort=False).cumcount()
+    return ids.where(nth.eq(0), ids + "-" + (nth + 1).astype(str))
+
+
 def _mapper(layout: str):
     def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
         # Column by column, Arrow-backed where the reader was: no frame of NaN to fill, no copy.
         raw: dict[str, pd.Series] = {}
-        # The reduced layout has no id: the line in the file is the stable identity of a row there.
-        raw["event_id"] = (arrow_text(rows, "event_id_cnty") if "event_id_cnty" in rows
-                           else "L" + rows["_line"].astype(str))
+        raw["event_id"] = arrow_text(rows, "event_id_cnty") if "event_id_cnty" in rows else content_ids(rows)
         for ours, theirs in [
             ("event_date", "event_date"), ("date_precision", "time_precision"),
             ("event_type", "event_type"), ("sub_event_type", "sub_event_type"),
@@ -110,6 +135,7 @@ ACLED_REDUCED = Layout(
     REDUCED, "ACLED (reduced export)", frozenset({"event_date", "event_type", "actor1", "latitude", "longitude"}),
     ("%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y"), _mapper(REDUCED),
     excludes=frozenset({"event_id_cnty", "event_id"}), reads=READS,
-    mapping="as acled; no id column, so event_id is L + the row's line in the file",
+    mapping="as acled; no id column, so event_id is H + a hash of the row's date, types, actors, country, "
+            "location and coordinates (content_ids)",
 )
 LAYOUTS = (ACLED, ACLED_LEGACY, ACLED_REDUCED)

@@ -54,7 +54,8 @@ def test_reduced_acled_layout_with_short_dates():
     assert result.format == "acled-reduced"
     frame = result.frame
     assert frame["event_date"].tolist() == [pd.Timestamp("2022-01-01"), pd.Timestamp("2022-01-02")]
-    assert frame["event_id"].tolist() == ["L2", "L3"]  # no id in this layout: the line stands in
+    # no id in this layout: the id is made from what the row says, so it names the event, not its line
+    assert [len(i) for i in frame["event_id"]] == [13, 13] and frame["event_id"].str.startswith("H").all()
     assert frame["country"].tolist() == ["IQ", "SY"]
     assert [(e.line, e.column, e.value) for e in result.errors] == [(4, "event_date", "31-Feb-22")]
 
@@ -149,3 +150,23 @@ def test_parquet_with_dates_as_text_loads_them(tmp_path):
     result = load(path, geocode=False)
     assert result.errors == [] and result.frame["event_date"].tolist() == [pd.Timestamp("2023-10-17"),
                                                                           pd.Timestamp("2024-04-21")]
+
+
+def test_reduced_acled_ids_name_the_event_not_its_line_in_the_file():
+    """A second id-less export (other events, re-sorted, or with a revised toll) must not reuse the
+    first file's ids for other events: nu5 found `db import` reporting 50 new events as
+    "already in the store" because both files' line 2 was "L2"."""
+    lines = (FIXTURES / "acled_reduced.csv").read_text(encoding="utf-8").splitlines()
+    header, first, second = lines[0], lines[1], lines[2]
+    ids = load_bytes(("\n".join([header, first, second]) + "\n").encode(), "a.csv", geocode=False).frame["event_id"]
+    # the same events in the other order, one toll revised (2 -> 3): the same ids, by event
+    revised = first.replace(",National,2,", ",National,3,")
+    again = load_bytes(("\n".join([header, second, revised]) + "\n").encode(), "b.csv", geocode=False).frame
+    assert again.set_index("location")["event_id"].to_dict() == {"As Safrah": ids.iloc[0], "Tal Tamr": ids.iloc[1]}
+    # another event on the first line of another file gets its own id
+    other = second.replace("Tal Tamr,36.6469,40.3722", "Ras al-Ayn,36.85,40.07")
+    third = load_bytes(("\n".join([header, other]) + "\n").encode(), "c.csv", geocode=False).frame["event_id"]
+    assert third.iloc[0] not in set(ids)
+    # two rows that say the same thing are two events, both kept, with distinct ids
+    twice = load_bytes(("\n".join([header, first, first]) + "\n").encode(), "d.csv", geocode=False).frame["event_id"]
+    assert len(set(twice)) == 2 and twice.iloc[0] == ids.iloc[0]

@@ -43,6 +43,26 @@ def test_import_lists_bad_rows_exactly_as_validate(store_url, tmp_path):
     assert cli("db", "history", "CM0003", url=store_url, check=1).stderr.startswith("error: no event 'CM0003'")
 
 
+def test_a_second_id_less_acled_export_adds_its_events(store_url, tmp_path):
+    """nu5: two reduced ACLED exports (no id column) with different events; the second import said
+    "0 added ... 2 skipped (already in the store)" because both files' rows were L2, L3."""
+    from tests.events.conftest import FIXTURES
+
+    header, first, second = (FIXTURES / "acled_reduced.csv").read_text(encoding="utf-8").splitlines()[:3]
+    one, two = tmp_path / "first.csv", tmp_path / "second.csv"
+    one.write_text("\n".join([header, first, second]) + "\n", encoding="utf-8")
+    other = [first.replace("01-Jan-22", "05-Jan-22").replace("As Safrah,34.328,44.726", "Hit,33.64,42.83"),
+             second.replace("02-Jan-22", "07-Jan-22")]
+    two.write_text("\n".join([header, *other]) + "\n", encoding="utf-8")
+    assert "2 added" in cli("db", "import", str(one), url=store_url, check=0).stdout.splitlines()[-1]
+    assert "2 added" in cli("db", "import", str(two), url=store_url, check=0).stdout.splitlines()[-1]
+    again = cli("db", "import", str(one), url=store_url, check=0).stdout.splitlines()[-1]
+    assert "0 added" in again and "2 skipped" in again
+    out = tmp_path / "all.csv"
+    cli("db", "export", "--to", "csv", "--out", str(out), url=store_url, check=0)
+    assert out.read_text(encoding="utf-8").count("\n") == 5  # header + 4 events
+
+
 def test_retire_restore_history_export(store_url, tmp_path):
     cli("db", "init", url=store_url, check=0)
     cli("db", "import", str(CURATED_PATH), url=store_url, check=0)
