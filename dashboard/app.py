@@ -104,8 +104,10 @@ if not bare:
     controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
 
 # Headline figures count stored events only; pending drafts (on the map) are said beside them.
+# The counts, the table and every download hold these too: a draft is an event only once accepted.
 drafts_shown = int(is_draft(selection).sum()) if drafts_token else 0
-fig = summary.headline(selection[~is_draft(selection)] if drafts_shown else selection)
+events_shown = selection[~is_draft(selection)] if drafts_shown else selection
+fig = summary.headline(events_shown)
 head.title("Conflict event map")
 
 if notices:  # one compact row above the map (the map's first markers stay on the first screen)
@@ -147,7 +149,7 @@ if dataset.result is not None and (dataset.result.errors or dataset.result.warni
 by_type, record = st.columns([2, 3])
 with by_type:
     st.markdown("**By type**")
-    summary.counts_panel(selection)
+    summary.counts_panel(events_shown)
 with record:
     st.markdown("**Selected event**")
     if details_panel(frame, selected):
@@ -156,9 +158,9 @@ with record:
 state.sync_selected_to_url()
 
 # --- table and downloads ------------------------------------------------------------------------------
-st.subheader(f"Events ({len(selection):,})")
-table_panel(selection)
-downloads_panel(selection, file_stem(*window, chosen), basemap, bounds, selected, heat,
+st.subheader(f"Events ({len(events_shown):,})")
+table_panel(events_shown)
+downloads_panel(events_shown, file_stem(*window, chosen), basemap, bounds, selected, heat,
                 key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
                 source=path.name + (" + an uploaded file" if show != "bundled" else ""))
 

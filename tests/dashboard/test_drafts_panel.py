@@ -51,6 +51,27 @@ def test_report_becomes_drafts_on_the_map_and_in_the_table(app):
     assert any(c.value.startswith("+2 drafts, not yet accepted") for c in at.caption)
 
 
+def test_pending_drafts_are_not_in_the_downloads_the_table_count_or_by_type(app, monkeypatch):
+    """nu5: the CSV download held the unaccepted drafts as ordinary rows (a pivot counted each strike twice,
+    with a toll the analyst had not checked) and the table said "Events (40)" under a headline of 36."""
+    import io
+
+    import pandas as pd
+
+    from dashboard import downloads
+
+    saved = {}
+    monkeypatch.setattr(downloads, "to_csv_bytes", lambda frame: saved.setdefault("csv", (
+        __import__("events.export", fromlist=["to_csv_bytes"]).to_csv_bytes(frame))))
+    at = draft(app)
+    assert any(c.value.startswith("+2 drafts, not yet accepted") for c in at.caption)
+    assert any(s.value == f"Events ({len(SAMPLE)})" for s in at.subheader), [s.value for s in at.subheader]
+    at.button(key="prepare_csv").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    rows = pd.read_csv(io.BytesIO(saved["csv"]), dtype=str)
+    assert len(rows) == len(SAMPLE) and not rows["event_id"].str.startswith("draft-").any()
+
+
 def test_a_draft_repeating_a_stored_event_says_which(app):
     at = draft(app)
     table = next(df.value for df in at.dataframe if "stored event" in df.value.columns) if at.dataframe else None
