@@ -171,6 +171,15 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                        "accepted into the event store here; they stay pending until dropped.")
         elif not auth.signed_in_user():
             st.caption("Sign in (sidebar) to accept drafts into the event store.")
+        current = apply_edits(rows, edited)
+        repeats = {r["draft_id"]: possibly_same(r, stored) for r in current if r["draft_id"] in chosen}
+        repeats = {i: same for i, same in repeats.items() if same}
+        repeat_ok = False
+        if repeats:  # beside the button, not only in the grid's column (off-screen on a laptop)
+            st.warning(plain("; ".join(f"{i} may repeat stored event {', '.join(same[:3])}" for i, same in repeats.items())
+                             + " (same type, dates and places close). Check before accepting: accepted, it is "
+                             "counted as another event.", 500), icon=":material/content_copy:")
+            repeat_ok = st.checkbox("Accept them anyway: they are other events", key="drafts_repeat_ok")
         cols = st.columns(3)
         accept = cols[0].button("Accept into the store", key="drafts_accept",
                                 disabled=store_view.app_store() is not None and not auth.login_configured())
@@ -190,6 +199,11 @@ def _review(stored: pd.DataFrame | None = None) -> None:
             keep.append(row)
         elif drop:
             continue
+        elif row["draft_id"] in repeats and not repeat_ok:
+            problems.append(f"{row['draft_id']} ({row['location']}) may repeat stored event "
+                            f"{', '.join(repeats[row['draft_id']][:3])}: not accepted. Tick 'Accept them anyway' "
+                            "if it is another event.")
+            keep.append(row)
         else:
             ok, why = _accept(row, meta)
             if ok:
@@ -204,6 +218,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         st.toast(f"{added} event(s) accepted into the store.")
     if not problems:
         st.session_state.pop("drafts_pick", None)
+        st.session_state.pop("drafts_repeat_ok", None)   # the next choice is asked again
         st.rerun()
 
 
