@@ -17,19 +17,34 @@ __all__ = ["file_stem", "map_figure", "map_html", "to_csv_bytes", "to_geojson_by
 def file_stem(start: dt.date | None, end: dt.date | None, filters=None) -> str:
     """The download's file name without extension, naming what it holds so downloads neither overwrite
     nor pass for each other: ``conflict-events_2024-04-20_2024-04-22``; with a country filter its ISO
-    codes (``conflict-events_IQ-SY_...``); with any other filter (type, actor, admin1, fatalities, text)
-    ``_filtered`` (the HTML map's title says which). ``filters``: a ``dashboard.filters.Filters`` or None."""
+    codes (``conflict-events_IQ-SY_...``); with one or two governorates their names in ASCII
+    (``conflict-events_SY_Deir-ez-Zor_...``); with any other filter (type, actor, more governorates,
+    fatalities, text) ``_filtered`` (the HTML map's title says which). ``filters``: a
+    ``dashboard.filters.Filters`` or None."""
     parts = ["conflict-events"]
+    named_admin1 = filters is not None and 0 < len(filters.admin1) <= 2
     if filters is not None:
         codes = [c for c in filters.countries if isinstance(c, str) and c.isascii() and c.isalpha() and len(c) == 2]
         if codes:
             parts.append("-".join(sorted(c.upper() for c in codes)))
+        if named_admin1:
+            parts.append("-".join(_ascii_words(name) for name in filters.admin1))
     if start and end:
         parts.append(f"{start:%Y-%m-%d}_{end:%Y-%m-%d}")
-    if filters is not None and (filters.types or filters.subs or filters.actor or filters.admin1
+    if filters is not None and (filters.types or filters.subs or filters.actor or (filters.admin1 and not named_admin1)
                                 or filters.min_fatalities or filters.text):
         parts.append("filtered")
-    return "_".join(parts)
+    return "_".join(p for p in parts if p)
+
+
+def _ascii_words(name: str) -> str:
+    """``Ṣalāḥ ad Dīn`` -> ``Salah-ad-Din``: letters and digits of the name without accents, joined by "-"
+    (nothing else of a value from a link reaches a file name)."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain))[:60]
 
 
 PREPARED = "_prepared_downloads"  # session state: kind -> (selection key, bytes)

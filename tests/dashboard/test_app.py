@@ -302,6 +302,26 @@ def test_a_download_is_named_after_the_country_filter_and_says_when_other_filter
     assert downloads.file_stem(None, None) == "conflict-events"
 
 
+def test_a_download_is_named_after_its_governorates():
+    """nu5: two downloads for different governorates got the same name (only "_filtered" told them apart from
+    the whole country). Up to two governorates are named, as ASCII; more, or any other filter, say "_filtered"."""
+    import datetime as dt
+
+    from dashboard.downloads import file_stem
+    from dashboard.filters import Filters
+
+    day = dt.date(2023, 11, 1), dt.date(2024, 2, 29)
+    assert file_stem(*day, Filters(*day, countries=("SY",), admin1=("Deir ez-Zor",))) == \
+        "conflict-events_SY_Deir-ez-Zor_2023-11-01_2024-02-29"
+    assert file_stem(*day, Filters(*day, countries=("IQ",), admin1=("Nineveh", "Ṣalāḥ ad Dīn"))) == \
+        "conflict-events_IQ_Nineveh-Salah-ad-Din_2023-11-01_2024-02-29"
+    assert file_stem(*day, Filters(*day, admin1=("Anbar", "Babil", "Basra"))) == \
+        "conflict-events_2023-11-01_2024-02-29_filtered"
+    assert file_stem(*day, Filters(*day, admin1=("Anbar",), types=("Battles",))) == \
+        "conflict-events_Anbar_2023-11-01_2024-02-29_filtered"
+    assert file_stem(*day, Filters(*day, admin1=("../../etc",))) == "conflict-events_etc_2023-11-01_2024-02-29"
+
+
 def test_choosing_a_table_row_selects_it_on_the_map(sample_app):
     at = sample_app()
     table = next(df.value for df in at.dataframe if "link" in df.value.columns)
