@@ -128,7 +128,8 @@ with map_area:
     map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
                  url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade)
     if fig.off_map and not selection.empty:  # under the map: the map keeps its place (and stays first on a phone)
-        st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found): "
+        st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found, or more than one "
+                   "place fits the name): "
                    "they are in the table, not on the map.")
 with head:  # after the map in the script: the browser fetches the map's code before the figures'
     summary.headline_metrics(fig, len(frame) - (int(is_draft(frame).sum()) if drafts_token else 0), opts)

@@ -4,7 +4,8 @@
 
 * ``given``: the file carried the coordinates;
 * ``resolved``: the geocoder found one place for the name;
-* ``ambiguous``: several places fit; the event is drawn at the best one and marked unsure;
+* ``ambiguous``: several places fit; the best one's name is kept (``geo_name``) but the event is not
+  drawn: it stays in the table, off the map, like an unresolved one;
 * ``unresolved``: no place found; the event stays in the table, off the map;
 * ``not geocoded``: the file was loaded without geocoding and had no coordinates.
 """
@@ -16,7 +17,7 @@ from geodata.result import AMBIGUOUS, RESOLVED, UNRESOLVED  # the geocoder's own
 
 GIVEN, NOT_GEOCODED = "given", "not geocoded"
 GEO_STATUSES = (GIVEN, RESOLVED, AMBIGUOUS, UNRESOLVED, NOT_GEOCODED)
-PLACED = (RESOLVED, AMBIGUOUS)   # the geocoder put a point on the map
+PLACED = (RESOLVED,)   # the geocoder put a point on the map (an ambiguous answer is not a point)
 SURE = (GIVEN, RESOLVED)         # a point nobody needs to doubt
 
 

@@ -2,10 +2,11 @@
 
 Each distinct (location, country, admin1, admin2) is geocoded once; ``admin2``, the district, where
 the file gives one (``events.schema.ADMIN2``): a village list's namesakes in other districts are
-then not taken for the place (``geodata.geocoder``). ``resolved`` results place the
-event; ``ambiguous`` ones are placed at the best candidate and keep their status, so the map
-draws them as uncertain instead of hiding them;
-``unresolved`` leaves the coordinates empty: the event stays in the table, off the map.
+then not taken for the place (``geodata.geocoder``). Only ``resolved`` results place the
+event. ``ambiguous`` ones keep their status and the best candidate's name (``geo_name``) but no
+point: the geocoder measured less than 95% of such answers within 25 km (Tabqa drawn at Tulayfah,
+340 km away, was the kind), and the CLI says "none placed" for them too. They and ``unresolved``
+rows stay in the table, off the map, for the analyst to place.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
         rows = frame.loc[todo]
         district = ADMIN2 if ADMIN2 in rows and rows[ADMIN2].ne("").any() else None
         result = geocode_frame(rows, "location", "country", "admin1", progress=progress,
-                               place_ambiguous=True, admin2_col=district)
+                               place_ambiguous=True, admin2_col=district)   # the best guess's name, not its point
         placed = result["geo_status"].isin(PLACED)
         frame.loc[todo, "geo_status"] = result["geo_status"]
         frame.loc[todo, "geo_name"] = result["geo_name"].fillna("")
@@ -50,7 +51,7 @@ def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | 
     if origin_todo.any():
         origins = frame.loc[origin_todo].copy()
         origins["origin_country"] = origins["origin_country"].where(origins["origin_country"].ne(""), origins["country"])
-        result = geocode_frame(origins, "origin_location", "origin_country", place_ambiguous=True)
+        result = geocode_frame(origins, "origin_location", "origin_country")
         idx = result.index[result["geo_status"].isin(PLACED)]
         frame.loc[idx, "origin_latitude"] = result.loc[idx, "geo_latitude"].astype(float)
         frame.loc[idx, "origin_longitude"] = result.loc[idx, "geo_longitude"].astype(float)

@@ -144,3 +144,18 @@ def test_any_json_document_gives_rows_or_a_message_never_an_exception(features):
 def test_any_bytes_after_a_valid_header_give_rows_or_a_message(body):
     result = read_upload(curated_csv() + body, "fuzz.csv")
     assert result.error or result.frame is not None
+
+
+def test_the_upload_notes_say_which_events_are_off_the_map_and_why():
+    """An ambiguous place is not drawn (nu5: Tabqa drawn 340 km off in Al-Hasakah): the upload says so apart
+    from the places not found, so the analyst knows which rows to place by hand."""
+    off = dict(latitude="", longitude="", admin1="", origin_location="")
+    rows = [event(event_id="A1", location="Tabqa", **off), event(event_id="A2", location="Qwxzvbn", **off),
+            event(event_id="A3")]
+    result = read_upload(curated_csv(*rows), "mixed.csv")
+    assert result.error == "" and len(result.frame) == 3
+    note = next(n for n in result.notes if "not on the map" in n)
+    assert note.startswith("2 event(s) are in the table but not on the map: 1 name a place the gazetteer could "
+                           "not find; 1 name a place that more than one place fits"), note
+    tabqa = result.frame.set_index("event_id").loc["A1"]
+    assert tabqa["geo_status"] == "ambiguous" and tabqa["admin1"] == ""

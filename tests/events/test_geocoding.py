@@ -27,6 +27,24 @@ def test_unknown_place_stays_in_the_table_without_coordinates():
     assert row["geo_status"] == "unresolved" and math.isnan(row["latitude"])
 
 
+def test_an_ambiguous_place_is_not_drawn_nor_given_a_governorate():
+    """nu5: "Tabqa" (Raqqa) with no coordinates was drawn at Tulayfah in Al-Hasakah, 340 km away, and
+    exported with admin1 Al-Hasakah, while `geodata geocode Tabqa --country SY` says "none placed". An
+    ambiguous answer is the geocoder's "I don't know": the row keeps its status and best guess's name,
+    and stays in the table, off the map, with the admin1 the file gave (none here)."""
+    data = curated_csv({"latitude": "", "longitude": "", "location": "Tabqa", "country": "SY", "admin1": "",
+                        "origin_location": "", "origin_country": "", "origin_latitude": "", "origin_longitude": ""})
+    row = load_bytes(data, "e.csv").frame.iloc[0]
+    assert row["geo_status"] == "ambiguous"
+    assert math.isnan(row["latitude"]) and math.isnan(row["longitude"])
+    assert row["admin1"] == "" and row["admin2"] == ""
+    # an origin that is ambiguous is not drawn either (the arrow would start at a guess)
+    data = curated_csv({"origin_location": "Tabqa", "origin_country": "SY", "origin_latitude": "",
+                        "origin_longitude": ""})
+    row = load_bytes(data, "e.csv").frame.iloc[0]
+    assert math.isnan(row["origin_latitude"]) and math.isnan(row["origin_longitude"])
+
+
 def test_given_coordinates_are_kept():
     row = load_bytes(curated_csv({}), "e.csv").frame.iloc[0]
     assert (row["geo_status"], row["latitude"], row["longitude"]) == ("given", 37.0, 41.95)
