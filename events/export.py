@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .facts import has_coordinates
-from .schema import ADMIN1_SOURCE, COLUMNS, GEO_COLUMNS
+from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,7 +23,9 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     "Nīnawá province" and "Ninawa" both "Nineveh", so a pivot on the column counts a governorate once)
     and ``admin1_source`` right after it: the spelling the file gave ("" where the loader filled it
     from the point; a frame that was not geocoded has only the file's own, so that). A spelling no
-    embedded polygon of the row's country goes by is written as given in both."""
+    embedded polygon of the row's country goes by is written as given in both. ``admin2`` (the district),
+    where there is one, likewise: its display name (``geodata.display.admin2_shown``: "Mosul district",
+    "Qaḑā’ al Mawşil" -> "Mosul") and ``admin2_source`` after it."""
     out = frame[_export_columns(frame)].copy()
     if "admin1" in out.columns and "country" in out.columns:
         from geodata.display import admin1_shown_values
@@ -31,6 +33,13 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
         source = frame[ADMIN1_SOURCE] if ADMIN1_SOURCE in frame.columns else frame["admin1"]
         out["admin1"] = admin1_shown_values(frame["country"], frame["admin1"])
         out.insert(out.columns.get_loc("admin1") + 1, ADMIN1_SOURCE,
+                   source.astype(object).where(source.notna(), "").to_numpy())
+    if ADMIN2 in out.columns and "country" in out.columns:
+        from geodata.display import admin2_shown_values
+
+        source = frame[ADMIN2_SOURCE] if ADMIN2_SOURCE in frame.columns else frame[ADMIN2]
+        out[ADMIN2] = admin2_shown_values(frame["country"], frame[ADMIN2])
+        out.insert(out.columns.get_loc(ADMIN2) + 1, ADMIN2_SOURCE,
                    source.astype(object).where(source.notna(), "").to_numpy())
     return out
 

@@ -25,7 +25,7 @@ from .readers.base import DISTRICT, drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
 from .readers.table import CsvSource, check_text, decode, head_text
-from .schema import ADMIN1_SOURCE, ADMIN2, COLUMNS, GEO_COLUMNS, VAGUE_POINT
+from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS, VAGUE_POINT
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
@@ -130,8 +130,8 @@ def place_events(frame: pd.DataFrame, progress: Progress | None = None, vague=No
     """Validated rows placed as every load places them (a file's, or the store's, ``events.store.snapshot``):
     coordinates geocoded where missing, from location, country, admin1 and the district (``admin2``) where
     the rows have one (GEO_COLUMNS set); then admin1 (where empty) and admin2 (where empty) from the
-    embedded polygons holding each point; ``admin1_source`` = the admin1 as given, for the exports (as the
-    file gave it when it has that column: our own export read back).
+    embedded polygons holding each point; ``admin1_source``/``admin2_source`` = admin1/admin2 as given, for the
+    exports (as the file gave them when it has those columns: our own export read back).
     ``vague``: bool per row, the point stands for an area larger than a governorate (nothing filled from it)."""
     from geodata.boundaries import fill_admin
 
@@ -141,6 +141,8 @@ def place_events(frame: pd.DataFrame, progress: Progress | None = None, vague=No
     frame = fill_admin(frame)
     if ADMIN1_SOURCE not in frame:      # else the file is one of our exports: its source spelling stays
         frame[ADMIN1_SOURCE] = given1   # the file's own spelling, for the exports (events.export)
+    if ADMIN2_SOURCE not in frame:
+        frame[ADMIN2_SOURCE] = given2 if given2 is not None else ""
     if given2 is not None:      # the file's own district is kept, as its admin1 is
         frame[ADMIN2] = given2.where(given2.ne(""), frame[ADMIN2])
     if vague is not None and vague.any():

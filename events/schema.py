@@ -92,10 +92,15 @@ ADMIN2 = "admin2"
 # its one display name (``geodata.display.admin1_shown``: "Nineveh") and this column after it.
 ADMIN1_SOURCE = "admin1_source"
 
+# The district as the file gave it, kept beside ``admin2`` as ADMIN1_SOURCE beside admin1: exports write
+# ``admin2`` under its one display name (``geodata.display.admin2_shown``: UCDP's "Mosul district" and
+# IOM's "Mosul" both "Mosul") and this column after it ("" where the loader filled admin2 from the point).
+ADMIN2_SOURCE = "admin2_source"
+
 # Text columns carried beside COLUMNS from a file that has them to the loaded frame ("" where empty):
 # the district, and the admin1 source spelling our own exports write (read back as such, so a file
 # written by ``convert``/``db export``/the app's download and read again is written out the same).
-CARRIED: tuple[str, ...] = (ADMIN2, ADMIN1_SOURCE)
+CARRIED: tuple[str, ...] = (ADMIN2, ADMIN1_SOURCE, ADMIN2_SOURCE)
 
 # Raw/validated column a reader may add (bool): the row's point stands for an area larger than one
 # governorate (UCDP where_prec 5 a linear feature or vague region such as "Northern Iraq", 6 the

@@ -235,22 +235,61 @@ def admin1_shown(country: str | None, admin1: str | None) -> str:
     return (admin1_display(code, admin1) if code else None) or admin1.replace("`", "'")
 
 
+@lru_cache(maxsize=20_000)
+def admin2_display(country: str, spelling: str) -> str | None:
+    """The display name of the district (admin2) of ``country`` (ISO alpha-2) that ``spelling`` names:
+    the embedded polygon's English name (Who's On First's, as ``fill_admin`` writes it), read as a place
+    name is (``place_display``): UCDP's "Mosul district" and "Qaḑā’ al Mawşil", IOM's "Mosul" -> "Mosul".
+    Names compare as the geocoder compares a district given with a query (``geodata.admin2``). None when
+    no polygon of the country goes by it, or it names more than one (then it is written as given). An
+    exact name wins over a close one, as for admin1."""
+    from .admin2 import admin2_names, normalize_admin2
+
+    if not isinstance(country, str) or not isinstance(spelling, str) or not spelling.strip():
+        return None
+    polygons = admin2_names(country)
+    query = normalize_admin2(spelling)
+    exact = {p for p, names in polygons.names.items() if query in names}   # an exact name wins ("Hatra", not Shatra)
+    found = exact or polygons.matching(spelling) or set()
+    return place_display(next(iter(found))) if len(found) == 1 else None
+
+
+def admin2_shown(country: str | None, admin2: str | None) -> str:
+    """The district as every export writes it: ``admin2_display`` in ``country`` (ISO alpha-2 or a name
+    ``geodata.countries.country_code`` reads), else the name as given; "" for none."""
+    if not isinstance(admin2, str) or not admin2:
+        return ""
+    from .countries import country_code
+
+    code = country_code(country) if isinstance(country, str) and country else None
+    return (admin2_display(code, admin2) if code else None) or admin2
+
+
+def admin2_shown_values(countries, admin2s) -> "np.ndarray":
+    """``admin2_shown`` of each (country, admin2) pair, vectorised as ``admin1_shown_values``."""
+    return _shown_values(countries, admin2s, admin2_shown)
+
+
 def admin1_shown_values(countries, admin1s) -> "np.ndarray":
     """``admin1_shown`` of each (country, admin1) pair of two equal-length sequences (a table's columns),
     as an object array; one lookup per distinct pair, so a million rows of a few dozen divisions cost
     about what the pairs do. Missing values count as ""; an empty admin1 stays "". The one rule by
     which every output of the product writes a governorate: the app, the CLI text, ``geocode --out``
     and the event exports (``events.export``)."""
+    return _shown_values(countries, admin1s, admin1_shown)
+
+
+def _shown_values(countries, names, shown_one) -> "np.ndarray":
     import numpy as np
     import pandas as pd
 
     countries = pd.Series(countries, copy=False).astype(object)
-    admin1s = pd.Series(admin1s, copy=False).astype(object)
-    if not len(admin1s):
+    names = pd.Series(names, copy=False).astype(object)
+    if not len(names):
         return np.empty(0, dtype=object)
     pairs = pd.MultiIndex.from_arrays([countries.where(countries.notna(), "").to_numpy(),
-                                       admin1s.where(admin1s.notna(), "").to_numpy()])
+                                       names.where(names.notna(), "").to_numpy()])
     codes, uniques = pd.factorize(pairs)
-    shown = np.array([admin1_shown(country or None, name) if name else "" for country, name in uniques] + [""],
+    shown = np.array([shown_one(country or None, name) if name else "" for country, name in uniques] + [""],
                      dtype=object)
     return shown[codes]

@@ -5,13 +5,14 @@ generic table people write by hand with those names. Dates ISO ``2024-04-21`` on
 A district column, where there is one, is read as ``admin2`` (``DISTRICT_COLUMNS``, first present
 wins: our own export's ``admin2``, UCDP's ``adm_2``, OCHA's ``adm2_en``/``adm2_name``, humanitarian
 lists' ``district``, and Iraq's ``qada``/``qadaa``): the geocoder uses it for rows without
-coordinates (``events.geocoding``). Our own exports' ``admin1_source`` (the admin1 as the source spelled
-it, beside ``admin1`` written under its display name) is read back as such (``events.schema.ADMIN1_SOURCE``)."""
+coordinates (``events.geocoding``). Our own exports' ``admin1_source`` and ``admin2_source`` (the division as
+the source spelled it, beside ``admin1``/``admin2`` written under their display names) are read back as
+such (``events.schema.ADMIN1_SOURCE``, ``ADMIN2_SOURCE``)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import ADMIN1_SOURCE, ADMIN2, COLUMNS
+from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS
 from .base import DISTRICT, Layout
 
 DISTRICT_COLUMNS = ("admin2", "adm_2", "adm2_en", "adm2_name", "district", "qada", "qadaa")
@@ -23,8 +24,9 @@ def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
     if district is not None:
         raw[ADMIN2] = rows[district]
         raw.attrs[DISTRICT] = district
-    if ADMIN1_SOURCE in rows:
-        raw[ADMIN1_SOURCE] = rows[ADMIN1_SOURCE]
+    for col in (ADMIN1_SOURCE, ADMIN2_SOURCE):
+        if col in rows:
+            raw[col] = rows[col]
     return raw
 
 

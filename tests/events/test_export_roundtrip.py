@@ -57,7 +57,7 @@ def test_a_geocoded_export_read_back_keeps_admin1_source_admin1_and_admin2(tmp_p
     assert a.loc["213488", ["admin1", "admin1_source"]].tolist() == b.loc["213488", ["admin1", "admin1_source"]].tolist() \
         == ["Nineveh", ""]
     assert set(b["admin1_source"]) == UCDP_SPELLINGS | {""}
-    place = ["admin1", "admin1_source", "admin2", "location", "country"] + (["latitude", "longitude"] if to != "geojson"
+    place = ["admin1", "admin1_source", "admin2", "admin2_source", "location", "country"] + (["latitude", "longitude"] if to != "geojson"
                                                                            else [])   # GeoJSON: in the geometry
     # 158404 is UCDP's where_prec 6 country placeholder (33, 44): the event table does not say the point is
     # vague (geo_precision 3 and a sentence in notes only), so read back it is filled from the point (Anbar);
