@@ -169,6 +169,9 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "the Hawar News Agency reported": an outlet or organisation named after a place is no place
 _ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
                                  r"Media|Network|Satellite|Post|Times|Observatory|University|Club)\b")
+# "Magen David Adom said": a name that goes on in capitalised words up to a verb of saying names a body
+_NAMED_BODY_AFTER = re.compile(r"^((?:\s+[A-Z][a-z][\w'’-]*){1,3})\s+(?:said|says|reported|reports|told|announced|"
+                               r"stated)\b")
 # "US officials named the site as Tower 22", "an outpost known as Tower 22": the site of the event told
 _NAMED_AS = {"named", "known", "identified", "called", "described"}
 _COUNTRY_WORDS = {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen", "iran", "turkey", "gaza",
@@ -1030,6 +1033,9 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
+            named = _NAMED_BODY_AFTER.match(rest)
+            if named and not any(w.lower() in GENERIC_WORDS or w.lower() in _FILLERS for w in named.group(1).split()):
+                continue          # "Magen David Adom said", "Baghdad Operations Command said": a body, no place
             if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS \
                     or fold(written) in _CREEDS:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own

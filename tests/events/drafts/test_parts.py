@@ -1009,3 +1009,10 @@ def test_two_states_acting_together_and_bombers_name_the_attacker():
     text = "US bombers struck dozens of targets near Abu Kamal in Syria on Friday."
     d = draft_report(text, date(2024, 2, 3)).drafts
     assert [x["actor1"] for x in d] == ["Military Forces of the United States (2021-)"]
+
+
+def test_a_body_named_after_a_place_that_speaks_is_no_place():
+    text = ("Nine people in Israel were hurt on Sunday when a drone hit a hotel in the resort city of Eilat, Magen "
+            "David Adom said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Eilat"]
