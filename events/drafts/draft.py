@@ -989,7 +989,8 @@ class _Context:
                 if _CLAIM.match(after.strip()) or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after) \
                         or re.search(r"\bclaim(?:ed)?\s+by\s+(?:[\w-]+\s+){0,4}$", sentence[max(0, hit.start() - 60):hit.start()]):
                     m.claim_actor = m.claim_actor or name
-                elif re.search(r"\bblam(?:ing|ed|es)\s+(?:the\s+)?$", before):
+                elif re.search(r"\bblam(?:ing|ed|es|e)\s+(?:the\s+)?$|\bblam(?:ing|ed|es|e)\s+(?:[\w'’-]+\s+){0,3}?on\s+"
+                               r"(?:the\s+)?$", before):          # "a drone the Asayish blamed on Turkey"
                     m.actor1 = name                    # "Iraqi state media said, blaming Turkey": the attacker
                 elif _VICTIMS_AFTER.match(after):
                     m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack"
@@ -1382,6 +1383,11 @@ class _Context:
                 actor1 = crowd
             elif not e.actor2 and crowd != actor1:
                 e.actor2 = crowd
+        if not e.actor2 and actor1 and country and event_type in _VIOLENT_TYPES \
+                and not actor1.startswith(("Civilians", "Protesters", "Rioters")) \
+                and any(_CIVILIAN_VICTIMS.search(self.sents[j].text) for j in set(e.sentences)):
+            # ACLED: civilians harmed by an armed actor are the event's second actor, "Civilians (Country)"
+            e.actor2 = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
         if e.actor1_with and actor1 == e.actor1:
             flags.append(f"the report names {e.actor1_with} acting with {actor1} (ACLED: assoc_actor_1): check it")
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
@@ -1822,6 +1828,15 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                       and any(inside(o, e) for o in placed))]
 
 
+# "three civilians from the same family were killed", "a 15-year-old boy was seriously wounded", "killing one
+# civilian": civilians among the dead or hurt (not "no civilians were hurt")
+_CIVILIAN_VICTIMS = re.compile(
+    r"(?<!\bno\s)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|a|an)\s+)"
+    r"(?:[\w'’-]+\s+){0,2}?(?:civilians?|children|child|boys?|girls?|women|woman|villagers?|residents?|"
+    r"shepherds?|farmers?|worshippers?|passers-by|passengers?)\b[^.;]{0,60}?\b(?:killed|wounded|hurt|injured|dead|died)\b|"
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|a|an)\s+(?:[\w'’-]+\s+){0,1}?(?:civilians?|children|child|boys?|girls?|women|woman|"
+    r"villagers?|residents?)\b", re.I)
 _VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 _HURT_ONLY = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+toll)\b", re.I)

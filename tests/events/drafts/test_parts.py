@@ -1016,3 +1016,19 @@ def test_a_body_named_after_a_place_that_speaks_is_no_place():
             "David Adom said.")
     d = draft_report(text, MONDAY).drafts
     assert [x["location"] for x in d] == ["Eilat"]
+
+
+def test_civilians_harmed_by_an_armed_actor_are_its_second_actor():
+    text = ("Two children were killed on Sunday when a Turkish drone hit a house in Amuda in Syria, local officials "
+            "said.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["actor1"], x["actor2"]) for x in d] == [("Military Forces of Turkey", "Civilians (Syria)")]
+    text = "A Turkish drone hit a car in Qamishli in Syria on Sunday; no civilians were hurt, officials said."
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["actor1"], x["actor2"]) for x in d] == [("Military Forces of Turkey", "")]
+
+
+def test_an_attack_blamed_on_a_state_names_it_the_attacker():
+    text = "A drone that local police blamed on Turkey hit a truck near Derik in Syria on Sunday, killing the driver."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["actor1"] for x in d] == ["Military Forces of Turkey"]
