@@ -305,6 +305,9 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 
 
+_AGGREGATE_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+|"
+                              r"since\s+(?:the\s+(?:start|beginning)|early|late|mid|last|january|february|march|"
+                              r"april|may|june|july|august|september|october|november|december|\d))", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
 
@@ -343,6 +346,8 @@ def fatalities(sentence: str) -> int | None:
         for m in pattern.finditer(sentence):
             word = m.group(1).lower()
             n = _number(word)
+            if _AGGREGATE_AFTER.match(sentence[m.end():]):
+                continue          # "it had killed nine Hezbollah members over the past 24 hours": a running total
             if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100) \
                     and not (word.isdigit() and (_MONTH_BEFORE.search(sentence[:m.start(1)])
                                                  or _MONTH_AFTER.match(sentence[m.end(1):]))):

@@ -1032,3 +1032,12 @@ def test_an_attack_blamed_on_a_state_names_it_the_attacker():
     text = "A drone that local police blamed on Turkey hit a truck near Derik in Syria on Sunday, killing the driver."
     d = draft_report(text, MONDAY).drafts
     assert [x["actor1"] for x in d] == ["Military Forces of Turkey"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The army said it had killed 14 militants over the past 48 hours.", None),
+    ("Rights groups say 120 people have been killed since the start of the year.", None),
+    ("The strike killed 14 militants on Sunday.", 14),
+])
+def test_a_running_total_is_no_events_toll(sentence, expected):
+    assert fatalities(sentence) == expected
