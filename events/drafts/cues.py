@@ -305,6 +305,7 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 
 
+_PART_PLACED = re.compile(r"\b" + _NUM + r"\s+of\s+them\s+(?:were\s+killed\s+|died\s+)?(?:in|at|near|when)\s", re.I)
 _AGGREGATE_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+|"
                               r"since\s+(?:the\s+(?:start|beginning)|early|late|mid|last|january|february|march|"
                               r"april|may|june|july|august|september|october|november|december|\d))", re.I)
@@ -333,6 +334,11 @@ def fatalities(sentence: str) -> int | None:
         a, b = (_number(w) for w in (first, m.group(2).lower()))
         if a is not None and b is not None:
             found.append(a + b)
+    part = _PART_PLACED.search(sentence)
+    if part is not None and _number(part.group(1).lower()) is not None:
+        # "killed at least five members during the day, four of them in a strike near Tyre": the sentence's
+        # event is the one it places, and its toll is the part placed there
+        return _number(part.group(1).lower())
     for m in _NAMED_AND_OTHERS.finditer(sentence):
         n = _number(m.group(1).lower())
         if n is not None:

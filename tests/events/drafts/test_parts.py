@@ -1041,3 +1041,11 @@ def test_an_attack_blamed_on_a_state_names_it_the_attacker():
 ])
 def test_a_running_total_is_no_events_toll(sentence, expected):
     assert fatalities(sentence) == expected
+
+
+def test_the_part_of_a_toll_placed_at_the_event_is_its_toll():
+    assert fatalities("The army said it killed six fighters on Sunday, two of them in a drone strike near Bint Jbeil.") == 2
+    text = ("The army said it killed six fighters in Lebanon on Sunday, two of them in a drone strike on a motorbike "
+            "near Bint Jbeil.")
+    d = draft_report(text, MONDAY).drafts
+    assert [(x["location"], x["fatalities"]) for x in d] == [("Bint Jbeil", 2)]
