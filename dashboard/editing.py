@@ -271,13 +271,17 @@ def _upload_to_store(store, uploaded: pd.DataFrame, name: str) -> None:
 
     st.caption(f"{len(uploaded):,} reviewed rows from {plain(name)} (rejected rows are listed with the upload). "
                "Events whose id is already in the store are skipped. Coordinates the geocoder found are not "
-               "stored as if the file gave them.")
+               "stored as if the file gave them, nor a governorate or district filled from them: the file's own are.")
     if st.button(f"Add {len(uploaded):,} events to the store", key="_ed_add_upload"):
         user = auth.signed_in_user()
         if not user:
             st.error(REFUSED)
             return
-        frame = uploaded[list(COLS)].copy()
+        from events.schema import ADMIN2
+        from events.store.store import as_entered
+
+        entered = as_entered(uploaded)   # admin1/admin2 as the file gave them (its district included), not filled
+        frame = entered[[*COLS, *([ADMIN2] if ADMIN2 in entered else [])]].copy()
         guessed = uploaded.get("geo_status", pd.Series(GIVEN, index=uploaded.index)).astype(str) != GIVEN
         frame.loc[guessed, ["latitude", "longitude"]] = float("nan")
         result = store.import_frame(frame, provenance=f"upload: {name}", user=user)

@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import RowError
 from ..load import LoadResult, load, load_bytes
-from ..schema import ADMIN2, COLUMNS
+from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS
 from .engine import is_initialised, make_engine, migrate, reader, safe_url, store_url
 from .tables import (ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, STORED_COLUMNS, event_history,
                      events)
@@ -154,6 +154,18 @@ def check_record(record: dict, name: str = "the form") -> dict:
     out = {c: _none(row[c]) for c in COLUMNS}
     out[ADMIN2] = _none(row[ADMIN2]) if ADMIN2 in row.index else ""
     return out
+
+
+def as_entered(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows as their source entered them, which is what the store keeps: where ``frame`` carries
+    ``admin1_source``/``admin2_source`` (one of our exports read back, whose admin1/admin2 hold display
+    names; or a geocoded load, whose admin1/admin2 may be filled from the point), those spellings go in
+    admin1/admin2 ("" where the source gave none: the map fills it from the point again). A frame
+    without them is returned as it is (no copy)."""
+    pairs = {col: frame[src] for col, src in (("admin1", ADMIN1_SOURCE), (ADMIN2, ADMIN2_SOURCE)) if src in frame}
+    if not pairs:
+        return frame
+    return frame.assign(**{col: values.astype(object).where(values.notna(), "") for col, values in pairs.items()})
 
 
 class EventStore:
@@ -329,11 +341,12 @@ class EventStore:
     # -- bulk import ------------------------------------------------------------------------------------
     def import_file(self, path, user: str, on_conflict: str = "skip", fmt: str | None = None,
                     progress: Progress | None = None) -> ImportResult:
-        """Load ``path`` (any layout the loaders read), then write its good rows in one transaction.
+        """Load ``path`` (any layout the loaders read), then write its good rows in one transaction (admin1
+        and admin2 as the source gave them: ``as_entered``).
         Bad rows are in ``result.errors`` exactly as ``validate`` lists them. Raises LoadError when the
         file cannot be read at all (nothing is written)."""
         loaded = load(path, fmt=fmt, geocode=False)
-        result = self.import_frame(loaded.frame, provenance=str(path), user=user, on_conflict=on_conflict,
+        result = self.import_frame(as_entered(loaded.frame), provenance=str(path), user=user, on_conflict=on_conflict,
                                    progress=progress)
         result.load, result.errors = loaded, loaded.errors
         return result
@@ -435,5 +448,5 @@ def open_store(url: str | None = None, init: bool = True) -> EventStore:
     return store
 
 
-__all__ = ["AlreadyExists", "Conflict", "EventStore", "ImportResult", "InvalidEvent", "NotFound",
+__all__ = ["AlreadyExists", "Conflict", "EventStore", "as_entered", "ImportResult", "InvalidEvent", "NotFound",
            "StoreError", "check_record", "h3_cells", "open_store"]

@@ -249,6 +249,37 @@ def test_an_upload_is_reviewed_then_added_to_the_store(store):
     assert [v["action"] for v in store.history("U1")] == ["import"]
 
 
+def test_an_uploaded_village_list_reaches_the_store_with_its_district(store):
+    """The district column of a reviewed upload is stored (the map then places the village with it);
+    a governorate or district the loader filled from a point is not stored as if the file gave it."""
+    import csv
+    import io
+
+    from events.schema import COLUMNS
+
+    from .conftest import event
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=[*COLUMNS, "district"], extrasaction="ignore")
+    writer.writeheader()
+    # IOM DTM's Sangaw of Kalar district (location 1305034); the gazetteer's Sangaw is in Chamchamal
+    writer.writerow({**event(event_id="V1", event_date="2024-03-10", location="Sangaw", country="IQ",
+                             admin1="Sulaymaniyah", latitude="", longitude=""), "district": "Kalar"})
+    writer.writerow({**event(event_id="V2", event_date="2024-03-11", location="Erbil", country="IQ", admin1="",
+                             latitude=36.19, longitude=44.01), "district": ""})
+    at = sign_in(app().run(), "ana")
+    at.file_uploader(key="upload_file").upload("villages.csv", buf.getvalue().encode(), "text/csv")
+    at.run()
+    no_problem(at)
+    at.radio(key="_ed_mode").set_value("Add the upload to the store").run()
+    button(at, "Add 2 events to the store").click()
+    at.run()
+    no_problem(at)
+    v1, v2 = store.get("V1"), store.get("V2")
+    assert (v1["admin1"], v1["admin2"], v1["latitude"]) == ("Sulaymaniyah", "Kalar", None)
+    assert (v2["admin1"], v2["admin2"], v2["latitude"]) == ("", "", 36.19)   # Erbil/its district: filled, not given
+
+
 def test_a_point_in_another_country_is_saved_with_a_warning(store):
     at = sign_in(app().run(), "ana")
     for key, value in {"event_id": "APP2", "event_date": "2024-04-21", "actor1": "Islamic Resistance in Iraq",

@@ -181,3 +181,25 @@ def test_a_store_made_before_the_district_column_upgrades_with_its_rows(store_ur
 def test_a_form_record_carries_the_district_when_given(district):
     record = check_record({**GOOD_ROW, "admin2": district} if district else GOOD_ROW)
     assert record["admin2"] == district
+
+
+def test_db_export_imported_into_another_store_exports_the_same_file(store_url, tmp_path):
+    """db export writes admin1/admin2 under display names and the stored spellings in *_source; db import
+    of that file stores the spellings again (``as_entered``), so the next store exports the same file."""
+    from tests.events.test_admin1_export import FIXTURE   # six real UCDP rows: "Nīnawá province", "Qaḑā’ al Mawşil"
+
+    cli("db", "import", str(FIXTURE), url=store_url, check=0)
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    cli("db", "export", "--to", "csv", "--out", str(first), url=store_url, check=0)
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    cli("db", "import", str(first), url=other, check=0)
+    cli("db", "export", "--to", "csv", "--out", str(second), url=other, check=0)
+    table = pd.read_csv(first, dtype=str, keep_default_na=False).set_index("event_id")
+    assert table.loc["217874", ["admin1", "admin1_source", "admin2", "admin2_source"]].tolist() == \
+        ["Nineveh", "Nīnawá province", "Mosul", "Qaḑā’ al Mawşil"]
+    store = open_store(other)
+    try:
+        assert (store.get("217874")["admin1"], store.get("217874")["admin2"]) == ("Nīnawá province", "Qaḑā’ al Mawşil")
+    finally:
+        store.close()
+    assert second.read_bytes() == first.read_bytes()
