@@ -57,13 +57,19 @@ else:
         st.session_state["_dataset_version"] = dataset.version
         st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
-frame, drafts_token = (frame, "") if lean else drafts_panel(frame)  # "Draft from a report": pending drafts and accepted events join the view
-token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
-frame = data.shown(frame, token)  # each governorate under its one display name (dashboard.places)
 
+# The page's order, top to bottom: title and figures, notices, the map, then the drafts' review (the drafts
+# are on the map, and the review must not push the map off the first screen).
 head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
     st.caption(f":material/warning: {plain(notice, 400)}")
+notice_box = st.container()
+map_area = st.container()
+review_box = st.container()
+# "Draft from a report": pending drafts and accepted events join the view
+frame, drafts_token = (frame, "") if lean else drafts_panel(frame, review_box)
+token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
+frame = data.shown(frame, token)  # each governorate under its one display name (dashboard.places)
 if frame.empty:
     if lean:  # no events: the upload box is what this page is for
         first_paint.release_and_rerun()
@@ -74,8 +80,6 @@ opts = data.options_for(frame, token)
 
 bounds = data.data_bounds(frame)
 notices = state.check_url_once(opts, bounds)
-notice_box = st.container()
-map_area = st.container()
 
 # --- filters --------------------------------------------------------------------------------------
 clamp.keep_in_bounds(opts, *controls.slider_bounds(opts))  # the data may have changed under this session

@@ -278,13 +278,17 @@ def _accept(row: dict, meta: dict) -> tuple[bool, str]:
     return True, ""
 
 
-def drafts_panel(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Draw the panel (sidebar form, review box at this point of the page) and return ``frame`` with this
-    session's accepted events and its pending drafts that have coordinates, and a token that changes
-    whenever those do (for the page's caches)."""
+def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, str]:
+    """Draw the panel (sidebar form; review box in ``review_box``, a container placed where the page wants
+    it, else at this point of the page) and return ``frame`` with this session's accepted events and its
+    pending drafts that have coordinates, and a token that changes whenever those do (for the page's caches)."""
     with st.sidebar:
         _form()
-    _review(frame)
+    if review_box is None:
+        _review(frame)
+    else:
+        with review_box:
+            _review(frame)
     pending = st.session_state.get(PENDING) or {}
     rows = []
     for r in pending.get("rows", []):

@@ -82,6 +82,28 @@ def test_pending_drafts_are_not_in_the_downloads_the_table_count_or_by_type(app,
     assert len(rows) == len(SAMPLE) and not rows["event_id"].str.startswith("draft-").any()
 
 
+def _page_order(node, out=None) -> list[str]:
+    """The main area's elements in page order: "map", "title", or a subheader's text."""
+    out = [] if out is None else out
+    for child in getattr(node, "children", {}).values():
+        kind = getattr(child, "type", "")
+        if kind == "component_instance" and "st_folium" in child.proto.component_name:
+            out.append("map")
+        elif kind == "title":
+            out.append("title")
+        elif kind == "subheader":
+            out.append(child.value)
+        _page_order(child, out)
+    return out
+
+
+def test_the_drafts_review_comes_under_the_map_not_over_the_title(app):
+    """nu5: after drafting, the review box was drawn above the title and the headline figures, and pushed the
+    map off the first screen; the drafts are on the map, so the map comes first and the review under it."""
+    order = _page_order(draft(app).main)
+    assert order.index("title") < order.index("map") < order.index("Drafts from the report (2)"), order
+
+
 def test_a_draft_repeating_a_stored_event_says_which(app):
     at = draft(app)
     table = next(df.value for df in at.dataframe if "stored event" in df.value.columns) if at.dataframe else None
