@@ -119,18 +119,15 @@ def _describe(result, country: str | None = None) -> str:
         # No probability is claimed for any one candidate: the figure measured is the share of
         # answers of the best candidate's class that lay within 25 km on the fit set, which says
         # how often such answers are right, not that this one is.
-        from .calibration import RESOLVE_AT, fit_sets, measured
         lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed"]
-        if result.basis and measured(result.basis):
-            lines.append(f"  measured: {result.confidence:.0%} of answers of the best candidate's class "
-                         f"({result.basis}) were within 25 km on {', '.join(fit_sets())} (placing needs "
-                         f"{RESOLVE_AT:.0%}); a share of the class, not the chance that the first candidate is right")
-        else:
-            lines.append(f"  not measured: the fit ({', '.join(fit_sets())}) held no answer of the best "
-                         f"candidate's class ({result.basis}); its estimate, {result.confidence:.0%}, is that of "
-                         "its broader classes")
+        if result.basis:
+            lines.append(_class_share(result.basis))
     else:
         lines = [result.status]
+        if result.basis and result.alternatives:
+            # one candidate scored enough to be judged, but its class measured below RESOLVE_AT
+            # (result.confidence is 0 for unresolved answers: the class's own figure is said here)
+            lines.append(_class_share(result.basis))
     if not result.resolved:
         lines += [f"  why: {why}" for why in _why_not(result.basis)]
     if result.hint:
@@ -142,15 +139,38 @@ def _describe(result, country: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def _class_share(basis: str) -> str:
+    """The line saying what the best candidate's class measured (geodata/calibration.py)."""
+    from .calibration import RESOLVE_AT, confidence, fit_sets, measured
+
+    share = confidence(basis)
+    if measured(basis):
+        return (f"  measured: {share:.0%} of answers of the best candidate's class ({basis}) were within 25 km "
+                f"on {', '.join(fit_sets())} (placing needs {RESOLVE_AT:.0%}); a share of the class, not the "
+                "chance that the first candidate is right")
+    return (f"  not measured: the fit ({', '.join(fit_sets())}) held no answer of the best candidate's class "
+            f"({basis}); its estimate, {share:.0%}, is that of its broader classes")
+
+
 def _why_not(basis: str | None) -> list[str]:
     """What the calibration class of an answer not placed says about the admin1/admin2 given (an
     admin1 naming no division of the country is the result's ``hint``, placed or not)."""
     if not basis:
         return []
-    where = basis.split("|")[1]
-    return {"out": ["the best candidate lies in another district (admin2) than the one given"],
-            "differs": ["the best candidate lies in another admin1 than the one given"],
-            }.get(where, [])
+    from .calibration import RESOLVE_AT, confidence
+
+    rung, where, rivals = basis.split("|")
+    why = {"out": ["the best candidate lies in another district (admin2) than the one given"],
+           "differs": ["the best candidate lies in another admin1 than the one given"],
+           }.get(where, [])
+    if rivals == "common" and where == "none":
+        why.append("many places of the region carry this name, so the one place of that name the gazetteer "
+                   "holds in this country may not be the one meant")
+        with_admin1 = confidence(f"{rung}|agree|common")
+        if with_admin1 >= RESOLVE_AT:
+            why.append(f"asked with the admin1 that holds it, answers of this kind measured {with_admin1:.1%} "
+                       f"(class {rung}|agree|common) and are placed")
+    return why
 
 
 def _geocode_csv(args) -> int:

@@ -1,0 +1,33 @@
+"""An answer left unplaced although one candidate scored enough says why: its class and that
+class's measured confidence (the text output used to say only 'unresolved' for "Al Mafraq" JO,
+whose one candidate is the exact town: class exact|none|common, below the 0.95 placing needs)."""
+from geodata.__main__ import _describe
+from geodata.calibration import RESOLVE_AT, confidence
+from geodata.geocoder import geocode
+
+
+def test_single_candidate_unresolved_gives_its_class_and_measured_share():
+    result = geocode("Al Mafraq", "JO")
+    assert result.status == "unresolved" and len(result.alternatives) == 1
+    text = _describe(result, "JO")
+    assert text.splitlines()[0] == "unresolved"
+    share = confidence(result.basis)
+    assert share < RESOLVE_AT
+    assert f"measured: {share:.0%} of answers of the best candidate's class ({result.basis})" in text
+    assert f"placing needs {RESOLVE_AT:.0%}" in text
+
+
+def test_common_name_says_many_places_carry_it_and_admin1_places_it():
+    text = _describe(geocode("Mafraq", "JO"), "JO")
+    assert "|common" in text
+    assert "why: many places of the region carry this name" in text
+    assert f"measured {confidence('exact|agree|common'):.1%} (class exact|agree|common) and are placed" in text
+    placed = geocode("Mafraq", "JO", "Mafraq")
+    assert placed.status == "resolved" and placed.basis == "exact|agree|common"
+
+
+def test_unresolved_without_candidates_claims_no_share():
+    result = geocode("Qzxqzxwv", "JO")
+    assert result.status == "unresolved" and not result.alternatives
+    text = _describe(result, "JO")
+    assert "measured" not in text and "why:" not in text
