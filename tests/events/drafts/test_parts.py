@@ -1049,3 +1049,40 @@ def test_the_part_of_a_toll_placed_at_the_event_is_its_toll():
             "near Bint Jbeil.")
     d = draft_report(text, MONDAY).drafts
     assert [(x["location"], x["fatalities"]) for x in d] == [("Bint Jbeil", 2)]
+
+
+def test_a_place_the_text_locates_in_a_country_is_geocoded_there():
+    # the dateline names where the outlet files from; "in Iraq's Kurdistan Region" locates the place,
+    # so a namesake in the dateline's country (a village Koya in Daraa, Syria) is no answer
+    text = ("DAMASCUS, Syria (Reuters) - Three people died on Tuesday when Iranian drones struck an office of a "
+            "Kurdish exile party in Koya, in Iraq's Kurdistan Region, local officials said. A camp near Koya was "
+            "also hit by missiles.")
+    d = draft_report(text, date(2022, 9, 29)).drafts
+    assert d and all(x["country"] != "SY" for x in d), [(x["location"], x["country"]) for x in d]
+    assert all(x["country"] == "IQ" for x in d if x["location"])
+
+
+def test_a_country_named_only_as_the_attackers_side_does_not_place_the_shelled_villages():
+    text = ("Turkish-backed factions shelled farms around Tal Tamr in northeastern Syria on Monday, a monitor said. "
+            "The villages of Fatsa and Khalidiya were hit from Turkish-held territory, it said. The monitor also "
+            "reported heavy Turkish artillery fire on the area.")
+    d = draft_report(text, date(2022, 4, 19)).drafts
+    assert d and all(x["country"] == "SY" for x in d), [(x["location"], x["country"]) for x in d]
+
+
+def test_a_place_in_a_citys_countryside_wins_over_the_city():
+    text = ("Militants waited near al-Mayadeen in the eastern countryside of Deir ez-Zor and opened fire on an "
+            "army bus on Thursday, killing nine soldiers, a monitor said.")
+    d = draft_report(text, date(2023, 8, 12)).drafts
+    assert [x["location"] for x in d] == ["al-Mayadeen"], [(x["location"], x["geo_precision"]) for x in d]
+    assert abs(d[0]["latitude"] - 35.02) < 0.2 and abs(d[0]["longitude"] - 40.45) < 0.2
+    assert d[0]["geo_precision"] == 2
+
+
+def test_a_province_standing_for_a_place_the_gazetteer_lacks_says_so():
+    text = ("Drones hit the offices of an exiled party on Wednesday, killing four people in the Koysinjaq area of "
+            "Erbil province, health officials said.")
+    d = draft_report(text, date(2022, 9, 28)).drafts
+    assert len(d) == 1, [(x["location"], x["geo_precision"]) for x in d]
+    assert d[0]["geo_precision"] == 3 and d[0]["confidence"] < 0.5
+    assert any("'Koysinjaq' not found" in f for f in d[0]["flags"]), d[0]["flags"]
