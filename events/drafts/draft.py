@@ -371,6 +371,17 @@ _COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|we
 
 # "Koya, in Iraq's Kurdistan Region", "Marea in northern Syria", "Zakho, Iraq": words right after a
 # place that put it in a country
+_PLACE_KIND_BEFORE = re.compile(r"\b(?:town|village|city|district|sub-?district|area|hamlet|neighbou?rhood)\s+of\s+"
+                                r"(?:the\s+)?$", re.I)
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:area|district|sub-?district|village|town|camp|countryside|region|neighbou?rhood)\b",
+                               re.I)
+
+
+def _NAMED_AS_PLACE(text: str, start: int, end: int) -> bool:
+    """The words around a name say it is a place ("the village of Kharza", "the Koysinjaq area")."""
+    return bool(_PLACE_KIND_BEFORE.search(text[max(0, start - 40):start]) or _PLACE_KIND_AFTER.match(text, end))
+
+
 # "in the eastern countryside of Deir ez-Zor", "the northern Aleppo countryside": a city's countryside
 _COUNTRYSIDE = re.compile(r"\b(?:countryside|rural\s+areas?|hinterland|environs)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|hinterland)\b", re.I)
@@ -1241,8 +1252,8 @@ class _Context:
             found = {c: r for c, r in answers.items() if r.status == "resolved"}
             if len(found) != 1:
                 unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
-                if not found and not unsure:
-                    self.unfound.setdefault(i, []).append(written)   # "near al-Mayadeen": not in the gazetteer
+                if not found and not unsure and _NAMED_AS_PLACE(self.text, start, end):
+                    self.unfound.setdefault(i, []).append(written)   # "the village of Kharza": not in the gazetteer
                 if found or not unsure:
                     continue
                 ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
@@ -1533,7 +1544,8 @@ class _Context:
         for j in sorted({*e.sentences, loc.sentence}):
             names = list(self.unfound.get(j, []))
             names += [self.text[p.start:p.end] for p in self.sentence_places.get(j, [])
-                      if p.status == "unresolved" and p.role in ("location", "near", "target")]
+                      if p.status == "unresolved" and p.role in ("location", "near", "target")
+                      and _NAMED_AS_PLACE(self.text, p.start, p.end)]
             for n in names:
                 if fold(n) != written and written not in fold(n):
                     return n
