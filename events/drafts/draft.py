@@ -1425,7 +1425,7 @@ class _Context:
             # "near al-Mayadeen in the eastern countryside of Deir ez-Zor": the place the report names is
             # not in the gazetteer; the draft stands for its province, and says so
             precision = 3
-            flags.append(f"'{finer}' not found in the gazetteer: the draft is placed at the province "
+            flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed at the province "
                          f"{admin1 or self.text[loc.start:loc.end]} that the report names with it; check it")
         if e.date is None and e.after_date is not None:
             # "mourners on Sunday buried fighters killed in a strike": the strike was shortly before the
@@ -1544,7 +1544,7 @@ class _Context:
         for j in sorted({*e.sentences, loc.sentence}):
             names = list(self.unfound.get(j, []))
             names += [self.text[p.start:p.end] for p in self.sentence_places.get(j, [])
-                      if p.status == "unresolved" and p.role in ("location", "near", "target")
+                      if p.status != "resolved" and p.role in ("location", "near", "target")
                       and _NAMED_AS_PLACE(self.text, p.start, p.end)]
             for n in names:
                 if fold(n) != written and written not in fold(n):
