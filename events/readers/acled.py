@@ -60,15 +60,15 @@ READS = frozenset({
 })
 
 
-# What names an event in a file without ids: its date, kind, actors and place as ACLED wrote them. Not the
-# toll, source, notes or TIMESTAMP, which ACLED revises: a re-download with a revised toll names the same events.
-IDENTITY = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location",
-            "latitude", "longitude")
+# What names an event in a file without ids: its date, kind, actors and place name as ACLED wrote them. Not the
+# toll, coordinates, source, notes or TIMESTAMP, which ACLED revises: a re-download with a revised toll or a
+# point moved names the same events (a revised actor or place name does not: the id cannot know).
+IDENTITY = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "location")
 
 
 def content_ids(rows: pd.DataFrame) -> pd.Series:
     """Ids for the rows of an export that carries none (ACLED's reduced layout): "H" and 12 hex digits of a
-    BLAKE2b hash (48 bits) of the row's IDENTITY columns as written, and "-2", "-3" ... for a second, third
+    BLAKE2b hash (48 bits) of the row's IDENTITY columns as written (date, types, actors, country, location), and "-2", "-3" ... for a second, third
     row saying the same thing in the file (both are kept). The same event gets the same id in any file
     and any order, so `db import` of a second export adds its events, and of a re-download with revised
     tolls finds them (``--on-conflict update``). Before, the id was "L" + the line in the file, and line
@@ -135,7 +135,7 @@ ACLED_REDUCED = Layout(
     REDUCED, "ACLED (reduced export)", frozenset({"event_date", "event_type", "actor1", "latitude", "longitude"}),
     ("%d-%b-%y", "%d-%B-%Y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y"), _mapper(REDUCED),
     excludes=frozenset({"event_id_cnty", "event_id"}), reads=READS,
-    mapping="as acled; no id column, so event_id is H + a hash of the row's date, types, actors, country, "
-            "location and coordinates (content_ids)",
+    mapping="as acled; no id column, so event_id is H + a hash of the row's date, types, actors, country "
+            "and location (content_ids)",
 )
 LAYOUTS = (ACLED, ACLED_LEGACY, ACLED_REDUCED)

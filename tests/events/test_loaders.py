@@ -159,8 +159,9 @@ def test_reduced_acled_ids_name_the_event_not_its_line_in_the_file():
     lines = (FIXTURES / "acled_reduced.csv").read_text(encoding="utf-8").splitlines()
     header, first, second = lines[0], lines[1], lines[2]
     ids = load_bytes(("\n".join([header, first, second]) + "\n").encode(), "a.csv", geocode=False).frame["event_id"]
-    # the same events in the other order, one toll revised (2 -> 3): the same ids, by event
-    revised = first.replace(",National,2,", ",National,3,")
+    # the same events in the other order, one toll revised (2 -> 3) and its point moved 11 m: the same ids
+    revised = first.replace(",National,2,", ",National,3,").replace("34.328,44.726", "34.3281,44.726")
+    assert revised != first.replace(",National,2,", ",National,3,")
     again = load_bytes(("\n".join([header, second, revised]) + "\n").encode(), "b.csv", geocode=False).frame
     assert again.set_index("location")["event_id"].to_dict() == {"As Safrah": ids.iloc[0], "Tal Tamr": ids.iloc[1]}
     # another event on the first line of another file gets its own id
