@@ -57,12 +57,16 @@ else:
         st.session_state["_dataset_version"] = dataset.version
         st.toast(f"The data was updated: {len(bundled):,} events.")
 frame = data.combine(bundled, uploaded, show)
+repeated = data.repeated_ids(bundled, uploaded, show)
 
 # The page's order, top to bottom: title and figures, notices, the map, then the drafts' review (the drafts
 # are on the map, and the review must not push the map off the first screen).
 head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="headline")
 for notice in data_dir_notices(hide_paths=True):  # a cache rebuilt, a read-only data dir, a broken import
     st.caption(f":material/warning: {plain(notice, 400)}")
+if repeated:
+    st.caption(f":material/content_copy: {repeated:,} uploaded event{' has an id' if repeated == 1 else 's have ids'} "
+               "already in the data: each is shown once, as the upload has it.")
 notice_box = st.container()
 map_area = st.container()
 review_box = st.container()

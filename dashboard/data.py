@@ -156,13 +156,23 @@ def dataset_notice(dataset: Dataset) -> str:
 
 
 def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> pd.DataFrame:
-    """The frame to explore: ``show`` is "both", "bundled" or "upload"; sorted by date either way."""
+    """The frame to explore: ``show`` is "both", "bundled" or "upload"; sorted by date either way. With
+    "both", an uploaded event whose id the data already holds is shown once, as the upload has it (a team's
+    shared file uploaded to check it counted every event twice); ``repeated_ids`` counts them."""
     if uploaded is None or show == "bundled":
         return bundled
     if show == "upload":
         return uploaded
-    both = pd.concat([bundled, uploaded], ignore_index=True)
+    again = bundled["event_id"].isin(uploaded["event_id"])
+    both = pd.concat([bundled[~again] if again.any() else bundled, uploaded], ignore_index=True)
     return both.sort_values("event_date", kind="stable").reset_index(drop=True)
+
+
+def repeated_ids(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> int:
+    """How many uploaded events carry an id the data already holds (shown once, as uploaded), when both show."""
+    if uploaded is None or show != "both":
+        return 0
+    return int(uploaded["event_id"].isin(bundled["event_id"]).sum())
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

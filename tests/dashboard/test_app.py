@@ -240,6 +240,23 @@ def test_an_upload_with_bad_rows_shows_them_and_maps_the_rest(sample_app):
     assert sorted(map_event_ids(at)) == ["U1", "U4"]
 
 
+def test_an_upload_repeating_ids_of_the_data_shows_each_event_once_and_says_so(sample_app):
+    """nu6: the team's shared file, already in the store, uploaded to check it: 'Events 277' for 157 events, each
+    village twice under one id, with no word. An uploaded id that is already in the data is shown once, as the
+    upload has it, and the page says how many."""
+    at = sample_app()
+    first = SAMPLE[0]
+    content = curated_csv(event(**{**first, "fatalities": 7}), event(event_id="U9", location="Erbil",
+                                                                     latitude=36.19, longitude=44.01))
+    at = upload(at, "shared.csv", content)
+    assert not at.exception
+    ids = map_event_ids(at)
+    assert sorted(ids) == sorted(SAMPLE_IDS + ["U9"]), ids
+    assert metric(at, "Events") == str(len(SAMPLE) + 1)
+    assert any("1 uploaded event has an id already in the data" in c.value for c in at.caption), \
+        [c.value for c in at.caption]
+
+
 @pytest.mark.parametrize("content, message", [
     (curated_csv(event(event_id="B1", event_date="not a date"), event(event_id="B2", country="Narnia")),
      "Every row"),
