@@ -22,7 +22,9 @@ when present). Two splits, printed side by side:
 - sets 16 and 17 (reports Z01-Z25 and J01-J25 by two more writers who never saw the rules) were
   measured once on the rules frozen at main 4b691f7 (76.7% / 61.5% / 93.6% together, in the labelled
   file's about text); their faults were then fixed, so they are tuning now (``split``
-  heldout16-fixed, heldout17-fixed). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  heldout16-fixed, heldout17-fixed);
+- held-out 18 and 19: reports G01-G25 and F01-F25 by two more writers who never saw the rules,
+  measured once on the rules frozen at main ff042e1 (``split`` heldout18, heldout19). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -78,7 +80,8 @@ BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
 SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "heldout5-fixed", "heldout7-fixed",
                      "heldout8-fixed", "heldout9-fixed", "heldout10-fixed", "heldout13-fixed", "heldout14-fixed",
                      "heldout15-fixed", "heldout16-fixed", "heldout17-fixed"),
-          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",)}
+          "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
+          "held-out 18": ("heldout18",), "held-out 19": ("heldout19",)}
 
 
 def load_reports() -> list[dict]:
