@@ -192,7 +192,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         if accept or drop:
             st.warning("Choose the drafts first.")
         return
-    rows = apply_edits(rows, edited)
+    rows = current  # the drafts with the analyst's edits, as the repeat check above saw them
     keep, problems, added = [], [], 0
     for row in rows:
         if row["draft_id"] not in chosen:
