@@ -106,12 +106,20 @@ def test_every_file_kind_broken(real_data_dir, breaks):
 
 
 # -- a writer killed mid-write --------------------------------------------------------------------
+def _size(path) -> int:
+    """A file's size, 0 if it went between listing and asking (SQLite's -journal comes and goes)."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def test_killed_while_materialising_then_next_run_cleans_up_and_answers(data_dir):
     env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "geodata", "geocode", "Riyadh", "--country", "SA"], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while not any(p.stat().st_size > 1_000_000 for p in data_dir.glob("*.tmp*")):
+    while not any(_size(p) > 1_000_000 for p in data_dir.glob("*.tmp*")):
         assert proc.poll() is None and time.monotonic() < deadline, "the build never started"
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
