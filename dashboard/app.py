@@ -56,8 +56,7 @@ else:
     if st.session_state.setdefault("_dataset_version", dataset.version) != dataset.version:
         st.session_state["_dataset_version"] = dataset.version
         st.toast(f"The data was updated: {len(bundled):,} events.")
-frame = data.combine(bundled, uploaded, show)
-repeated = data.repeated_ids(bundled, uploaded, show)
+frame, repeated = data.combine(bundled, uploaded, show)
 
 # The page's order, top to bottom: title and figures, notices, the map, then the drafts' review (the drafts
 # are on the map, and the review must not push the map off the first screen).

@@ -155,24 +155,19 @@ def dataset_notice(dataset: Dataset) -> str:
             f"showing the version loaded at {dataset.loaded_at:%Y-%m-%d %H:%M} UTC.")
 
 
-def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> pd.DataFrame:
-    """The frame to explore: ``show`` is "both", "bundled" or "upload"; sorted by date either way. With
-    "both", an uploaded event whose id the data already holds is shown once, as the upload has it (a team's
-    shared file uploaded to check it counted every event twice); ``repeated_ids`` counts them."""
+def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> tuple[pd.DataFrame, int]:
+    """(the frame to explore, how many uploaded events repeat an id the data holds). ``show`` is "both",
+    "bundled" or "upload"; the frame is sorted by date either way. With "both", an uploaded event whose id
+    the data already holds is shown once, as the upload has it (a team's shared file uploaded to check it
+    counted every event twice), and the count says how many; otherwise it is 0."""
     if uploaded is None or show == "bundled":
-        return bundled
+        return bundled, 0
     if show == "upload":
-        return uploaded
+        return uploaded, 0
     again = bundled["event_id"].isin(uploaded["event_id"])
-    both = pd.concat([bundled[~again] if again.any() else bundled, uploaded], ignore_index=True)
-    return both.sort_values("event_date", kind="stable").reset_index(drop=True)
-
-
-def repeated_ids(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> int:
-    """How many uploaded events carry an id the data already holds (shown once, as uploaded), when both show."""
-    if uploaded is None or show != "both":
-        return 0
-    return int(uploaded["event_id"].isin(bundled["event_id"]).sum())
+    repeated = int(again.sum())
+    both = pd.concat([bundled[~again] if repeated else bundled, uploaded], ignore_index=True)
+    return both.sort_values("event_date", kind="stable").reset_index(drop=True), repeated
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -133,12 +133,13 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
             upload.notes.append(result.district_note()[:1].upper() + result.district_note()[1:] + ".")
         unplaced = ~has_coordinates(result.frame)
         if unplaced.any():
+            off = int(unplaced.sum())
             ambiguous = int((unplaced & result.frame["geo_status"].astype(str).eq("ambiguous")).sum())
-            found_none = int(unplaced.sum()) - ambiguous
+            found_none = off - ambiguous
             said = [f"{found_none} name a place the gazetteer could not find"] if found_none else []
             said += [f"{ambiguous} name a place that more than one place fits (not drawn: the likeliest "
                      "may be far off; choose the event in the table to see it)"] if ambiguous else []
-            upload.notes.append(f"{int(unplaced.sum())} event(s) are in the table but not on the map: "
+            upload.notes.append(f"{off} event(s) are in the table but not on the map: "
                                 + "; ".join(said) + ".")
     return upload
 

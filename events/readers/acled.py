@@ -68,8 +68,8 @@ IDENTITY = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "c
 
 def content_ids(rows: pd.DataFrame) -> pd.Series:
     """Ids for the rows of an export that carries none (ACLED's reduced layout): "H" and 12 hex digits of a
-    BLAKE2b hash (48 bits) of the row's IDENTITY columns as written (date, types, actors, country, location), and "-2", "-3" ... for a second, third
-    row saying the same thing in the file (both are kept). The same event gets the same id in any file
+    BLAKE2b hash (48 bits) of the row's IDENTITY columns as written (date, types, actors, country,
+    location), and "-2", "-3" ... for a second, third row saying the same thing in the file (both are kept). The same event gets the same id in any file
     and any order, so `db import` of a second export adds its events, and of a re-download with revised
     tolls finds them (``--on-conflict update``). Before, the id was "L" + the line in the file, and line
     2 of any two files collided (a new-user trial: 50 new events reported "already in the store")."""
