@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import _MONTHS
+
 SHELLING, AIR, IED, SUICIDE, EXPLOSION, CLASH, PROTEST, RIOT, ARREST, ABDUCTION, ATTACK = (
     "shelling", "air", "ied", "suicide", "explosion", "clash", "protest", "riot", "arrest", "abduction", "attack")
 
@@ -309,8 +311,7 @@ _PART_PLACED = re.compile(r"\b" + _NUM + r"\s+of\s+them\s+(?:were\s+killed\s+|di
 _AGGREGATE_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+|"
                               r"since\s+(?:the\s+(?:start|beginning)|early|late|mid|last|january|february|march|"
                               r"april|may|june|july|august|september|october|november|december|\d))", re.I)
-_MONTH_BEFORE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)   # "on January 28": a day, not a toll
 
 
 _MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
