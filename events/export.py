@@ -27,20 +27,17 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     where there is one, likewise: its display name (``geodata.display.admin2_shown``: "Mosul district",
     "Qaḑā’ al Mawşil" -> "Mosul") and ``admin2_source`` after it."""
     out = frame[_export_columns(frame)].copy()
-    if "admin1" in out.columns and "country" in out.columns:
-        from geodata.display import admin1_shown_values
+    if "country" not in out.columns:
+        return out
+    from geodata.display import admin1_shown_values, admin2_shown_values
 
-        source = frame[ADMIN1_SOURCE] if ADMIN1_SOURCE in frame.columns else frame["admin1"]
-        out["admin1"] = admin1_shown_values(frame["country"], frame["admin1"])
-        out.insert(out.columns.get_loc("admin1") + 1, ADMIN1_SOURCE,
-                   source.astype(object).where(source.notna(), "").to_numpy())
-    if ADMIN2 in out.columns and "country" in out.columns:
-        from geodata.display import admin2_shown_values
-
-        source = frame[ADMIN2_SOURCE] if ADMIN2_SOURCE in frame.columns else frame[ADMIN2]
-        out[ADMIN2] = admin2_shown_values(frame["country"], frame[ADMIN2])
-        out.insert(out.columns.get_loc(ADMIN2) + 1, ADMIN2_SOURCE,
-                   source.astype(object).where(source.notna(), "").to_numpy())
+    for col, source_col, shown_values in (("admin1", ADMIN1_SOURCE, admin1_shown_values),
+                                          (ADMIN2, ADMIN2_SOURCE, admin2_shown_values)):
+        if col not in out.columns:
+            continue
+        source = frame[source_col] if source_col in frame.columns else frame[col]
+        out[col] = shown_values(frame["country"], frame[col])
+        out.insert(out.columns.get_loc(col) + 1, source_col, source.astype(object).where(source.notna(), "").to_numpy())
     return out
 
 
