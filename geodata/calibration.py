@@ -24,6 +24,14 @@ confidence(rung)) / (n + 2), and the class likewise over its (rung|admin1): a cl
 says little on its own, a class never seen takes its parent's value (the lower of its two parents:
 rung|admin1, and rung|rivals over every admin1). An answer is ``resolved`` only
 when that confidence is at least RESOLVE_AT.
+
+One table per **profile**, the kind of names asked (``PROFILES``): the same class is not equally
+sure on every kind of input. ``events`` (the default): places where reported events happened
+(UCDP, ACLED, news), fitted on the UCDP Iraq set. ``villages``: a humanitarian settlement list such
+as IOM DTM's, where a small village the gazetteer lacks meets a namesake or a lookalike in the same
+governorate (on the IOM DTM master list asked with its governorate, "key|agree|alone" answers were
+81% within 25 km against 9 of 9 on UCDP Iraq); fitted on the IOM DTM master list
+(``calibration_villages.json``), held out on the IOM DTM returnee list of ``field/09``.
 """
 from __future__ import annotations
 
@@ -33,6 +41,10 @@ from functools import lru_cache
 from pathlib import Path
 
 PATH = Path(__file__).parent / "data" / "calibration.json"
+EVENTS, VILLAGES = "events", "villages"
+PROFILES = {EVENTS: PATH, VILLAGES: PATH.with_name("calibration_villages.json")}
+PROFILE_HELP = {EVENTS: "places where reported events happened (UCDP, ACLED, news reports)",
+                VILLAGES: "a settlement list such as IOM DTM's (villages, quarters)"}
 RESOLVE_AT = 0.95
 PRIOR = 0.5          # nothing measured: a coin toss, never resolved
 PRIOR_WEIGHT = 2.0   # pseudo answers a parent's value counts for
@@ -87,31 +99,40 @@ def smoothed(tables: tuple[dict, dict, dict, dict], basis: str, prior_weight: fl
     return min(by_admin1, down(one.get(rung), across.get(f"{rung}||{rivals}")))
 
 
-_active: list[Path] = [PATH]
+_active: dict[str, Path] = dict(PROFILES)
 
 
-def use(path: Path | None) -> None:
-    """Read confidences from another table (a what-if refit in a benchmark); None: the shipped one."""
-    _active[0] = Path(path) if path else PATH
+def profile_path(profile: str = EVENTS) -> Path:
+    """The table read for ``profile`` (one of PROFILES); ValueError for another name."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown geocoding profile {profile!r}: one of {', '.join(PROFILES)}")
+    return _active[profile]
 
 
-def confidence(basis: str, path: Path | None = None) -> float:
-    """Measured P(within 25 km) for an answer of this class (see the module docstring)."""
-    return round(smoothed(_levels(path or _active[0]), basis), 3)
+def use(path: Path | None, profile: str = EVENTS) -> None:
+    """Read ``profile``'s confidences from another table (a what-if refit in a benchmark); None: the shipped one."""
+    profile_path(profile)
+    _active[profile] = Path(path) if path else PROFILES[profile]
 
 
-def measured(basis: str, path: Path | None = None) -> bool:
+def confidence(basis: str, path: Path | None = None, profile: str = EVENTS) -> float:
+    """Measured P(within 25 km) for an answer of this class, on names of this profile (see the module
+    docstring); ``path``: another table."""
+    return round(smoothed(_levels(path or profile_path(profile)), basis), 3)
+
+
+def measured(basis: str, path: Path | None = None, profile: str = EVENTS) -> bool:
     """Did the fit see answers of this very class? (False: its confidence is its parents'.)"""
-    return basis in _table(path or _active[0]).get("classes", {})
+    return basis in _table(path or profile_path(profile)).get("classes", {})
 
 
-def fitted_on(path: Path | None = None) -> str:
-    return str(_table(path or _active[0]).get("fitted_on", "nothing (no calibration table)"))
+def fitted_on(path: Path | None = None, profile: str = EVENTS) -> str:
+    return str(_table(path or profile_path(profile)).get("fitted_on", "nothing (no calibration table)"))
 
 
-def fit_sets(path: Path | None = None) -> list[str]:
+def fit_sets(path: Path | None = None, profile: str = EVENTS) -> list[str]:
     """Names of the dev sets the table was fitted on (benchmarks/geocode_devsets.py)."""
-    table = _table(path or _active[0])
+    table = _table(path or profile_path(profile))
     return list(table.get("fit_sets") or table.get("fitted_on", "").split()[:1])
 
 

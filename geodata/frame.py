@@ -26,7 +26,7 @@ MAX_CANDIDATES = 5
 def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col: str | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   geocoder: Geocoder | None = None, place_ambiguous: bool = False,
-                  admin2_col: str | None = None, detail: bool = False) -> pd.DataFrame:
+                  admin2_col: str | None = None, detail: bool = False, profile: str = "events") -> pd.DataFrame:
     """Columns geo_* (see COLUMNS), indexed like ``df``; blank names come back unresolved.
 
     ``detail``: also DETAIL_COLUMNS (text, "" where empty): geo_admin1/geo_admin2 of the place
@@ -37,6 +37,9 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     ``admin2_col``: a district column (humanitarian lists); it changes only the calibration class
     of each answer (Geocoder.geocode), so a namesake outside the district is not ``resolved``.
 
+    ``profile``: what kind of names the column holds (``events`` or ``villages``, geodata.calibration),
+    when no ``geocoder`` is given.
+
     ``progress(done, total)`` counts distinct queries, e.g. to feed a Streamlit progress bar.
     ``place_ambiguous``: give an ``ambiguous`` row its best candidate's point and name (status
     stays ``ambiguous``), for a map that draws it as uncertain rather than not at all.
@@ -46,7 +49,7 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     if missing:
         raise KeyError(f"geocode_frame: no column(s) {', '.join(map(repr, missing))} in the frame")
     codes, queries = _distinct_queries(df, columns)
-    results = (geocoder or default_geocoder()).geocode_many(queries, progress)
+    results = (geocoder or default_geocoder(profile)).geocode_many(queries, progress)
     if place_ambiguous:
         results = [_best_candidate(r) for r in results]
     countries = [q[1] for q in queries]

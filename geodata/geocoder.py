@@ -16,7 +16,7 @@ from .cache import GeocodeCache, cache_key
 from .countries import country_code, name_of
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
-from .calibration import RESOLVE_AT
+from .calibration import EVENTS, RESOLVE_AT, profile_path
 from .calibration import confidence as calibrated
 from .admin2 import admin2_names
 from .crossborder import cross_border_hint, neighbour_town_hint
@@ -38,9 +38,14 @@ Query = tuple[str, ...]          # (name, country, admin1) or (name, country, ad
 
 
 class Geocoder:
-    def __init__(self, gazetteer: Gazetteer, cache: GeocodeCache | None = None):
+    def __init__(self, gazetteer: Gazetteer, cache: GeocodeCache | None = None, profile: str = EVENTS):
+        """``profile``: the kind of names this geocoder is asked (geodata.calibration.PROFILES):
+        ``events`` (places where reported events happened) or ``villages`` (a settlement list);
+        each reads its own measured confidence table. ValueError for another name."""
+        profile_path(profile)
         self.gazetteer = gazetteer
         self.cache = cache
+        self.profile = profile
         self._memo: dict[str, GeocodeResult] = {}
         self._lock = threading.Lock()
 
@@ -81,6 +86,8 @@ class Geocoder:
         context = normalize_admin1(admin1)
         if admin2 and normalize_admin1(admin2):
             context += "\x1e" + normalize_admin1(admin2)
+        if self.profile != EVENTS:      # the same class reads another table: another answer
+            context += "\x1d" + self.profile
         return cache_key(self.gazetteer.version, fold(name or ""), country_code(country) or fold(country or ""),
                          context)
 
@@ -169,7 +176,8 @@ class Geocoder:
         # checked against any place, so it says nothing: the answer is as if none was given.
         if normalize_admin1(admin2) and admin2_names(index.country).names:
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
-        return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere)
+        return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere,
+                       self.profile)
 
 
 def _exact_in(index, parsed) -> bool:
@@ -307,9 +315,10 @@ def _dominates(best: Scored, rivals: list[Scored]) -> bool:
 
 
 def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
-            wanted_admin2: frozenset[str] | None = None, admin1_nowhere: bool = False) -> GeocodeResult:
+            wanted_admin2: frozenset[str] | None = None, admin1_nowhere: bool = False,
+            profile: str = EVENTS) -> GeocodeResult:
     """``wanted_admin2``: the admin2 polygons the query's admin2 names (empty: a name the country
-    has none of), None when no admin2 was given."""
+    has none of), None when no admin2 was given; ``profile``: whose measured table gives the confidence."""
     labels = index.admin1_labels
 
     def alternative(s: Scored) -> Alternative:
@@ -332,7 +341,7 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
             # sources draw districts differently, as with admin1 (BORDER_KM); no disagreement
             admin2 = "unknown"
     basis = basis_of(heads, admin1_given, index.name_places, admin2, admin1_nowhere)
-    confidence = calibrated(basis)
+    confidence = calibrated(basis, profile=profile)
     # A best head in another admin1 is another place than the source's; so is a curated row (whose
     # class does not measure districts) in another district than the one given: never resolved.
     curated_out = basis.startswith("curated|out|")
@@ -354,22 +363,26 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
                          admin2=index.geo_admin2[best.index] or p.admin2 or None, basis=basis)
 
 
-_default: tuple[Gazetteer, Geocoder] | None = None
+_default: dict[str, tuple[Gazetteer, Geocoder]] = {}
 
 
-def default_geocoder() -> Geocoder:
-    """Geocoder over the default gazetteer with the on-disk cache; follows gazetteer resets."""
-    global _default
+def default_geocoder(profile: str = EVENTS) -> Geocoder:
+    """Geocoder over the default gazetteer with the on-disk cache, for names of ``profile``
+    (geodata.calibration.PROFILES); follows gazetteer resets."""
     gazetteer = default_gazetteer()
-    if _default is None or _default[0] is not gazetteer:
-        _default = (gazetteer, Geocoder(gazetteer, GeocodeCache()))
-    return _default[1]
+    held = _default.get(profile)
+    if held is None or held[0] is not gazetteer:
+        shared = next((g.cache for gz, g in _default.values() if gz is gazetteer), None)
+        held = _default[profile] = (gazetteer, Geocoder(gazetteer, shared or GeocodeCache(), profile))
+    return held[1]
 
 
-def geocode(name: str, country: str, admin1: str | None = None, admin2: str | None = None) -> GeocodeResult:
-    """Coordinates of a place named in a source, searched inside ``country`` only."""
-    return default_geocoder().geocode(name, country, admin1, admin2)
+def geocode(name: str, country: str, admin1: str | None = None, admin2: str | None = None,
+            profile: str = EVENTS) -> GeocodeResult:
+    """Coordinates of a place named in a source, searched inside ``country`` only; ``profile``: what
+    kind of names they are (``events`` or ``villages``: geodata.calibration)."""
+    return default_geocoder(profile).geocode(name, country, admin1, admin2)
 
 
-def geocode_all(queries: Iterable[Query], progress=None) -> list[GeocodeResult]:
-    return default_geocoder().geocode_many(list(queries), progress)
+def geocode_all(queries: Iterable[Query], progress=None, profile: str = EVENTS) -> list[GeocodeResult]:
+    return default_geocoder(profile).geocode_many(list(queries), progress)
