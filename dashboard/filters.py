@@ -17,7 +17,7 @@ from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 from geodata.normalize import fold, strip_articles
 from geodata.translit import translit_key
 
-from .places import admin1_spellings_match
+from .places import admin1_spellings_match, other_names
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,10 @@ def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
                 if col == "admin1":  # a governorate in another spelling ("Ninawa" finds "Nineveh")
                     rest = np.flatnonzero(~hit)
                     hit[rest] = admin1_spellings_match(frame[col].iloc[todo[rest]], term)
+                if col == "location":  # a place by another of its names ("Hawler" finds "Erbil")
+                    for name in other_names(term):
+                        rest = np.flatnonzero(~hit)
+                        hit[rest] = _contains(frame[col].iloc[todo[rest]], name)
         keep[todo[~hit]] = False
     return keep
 

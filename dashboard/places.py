@@ -7,6 +7,8 @@ spelling no embedded polygon of the row's country goes by is shown as the file g
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -33,3 +35,34 @@ def admin1_spellings_match(values: pd.Series, needle: str) -> np.ndarray:
 
     names = displays_named(needle)
     return values.isin(names).to_numpy() if names else np.zeros(len(values), dtype=bool)
+
+
+@lru_cache(maxsize=4096)
+def other_names(term: str) -> tuple[str, ...]:
+    """The names of the curated places (geodata/data/places.csv, each alias sourced there) that ``term``
+    names by another of their names, folded (case, diacritics, script-neutral ``geodata.normalize.fold``):
+    "Hawler" or "Hewlêr" -> ("Erbil",), "Tadmor" -> ("Palmyra",). Empty for a term that is a place's own
+    name or names none. A search for a Kurdish, Syriac or Arabic name then finds the events a file
+    records under the English one."""
+    return _alias_table().get(_fold(term), ())
+
+
+def _fold(text: str) -> str:
+    from geodata.normalize import fold
+
+    return fold(text or "").strip()
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[str, tuple[str, ...]]:
+    from geodata.curated import CuratedGazetteer
+
+    table: dict[str, set[str]] = {}
+    for places in CuratedGazetteer()._by_country.values():
+        for place in places:
+            own = _fold(place.name)
+            for alias in place.aliases:
+                key = _fold(alias)
+                if key and key != own:
+                    table.setdefault(key, set()).add(place.name)
+    return {k: tuple(sorted(v)) for k, v in table.items()}

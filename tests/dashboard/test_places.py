@@ -68,3 +68,24 @@ def test_the_map_labels_and_area_tips_use_the_display_name():
     located = areas.locate_events(frame)
     collection, _ = areas.features(areas.counts(frame, located, 1), 1, "events")
     assert collection["features"][0]["properties"]["tip"].startswith("Nineveh (IQ): 1 event")
+
+
+def test_a_search_by_another_name_of_a_place_finds_its_events(tmp_path, monkeypatch):
+    """A new user: `?q=Hawler` (the Kurdish name of Erbil) found nothing although the data held Erbil's
+    events. The curated places' other names find the events a file records under the English one."""
+    rows = [event(event_id="E1", event_date="2024-04-20", location="Erbil", admin1="", country="IQ",
+                  latitude=36.19, longitude=44.01),
+            event(event_id="Q1", event_date="2024-04-21", location="Qamishli", admin1="", country="SY",
+                  latitude=37.05, longitude=41.22),
+            event(event_id="M1", event_date="2024-04-22", location="Hawlan", admin1="", country="YE",
+                  latitude=15.3, longitude=44.1)]
+    path = tmp_path / "names.csv"
+    path.write_bytes(curated_csv(*rows))
+    monkeypatch.setenv(ENV_DATA, str(path))
+    for q, wanted in (("Hawler", {"E1"}), ("Hewlêr", {"E1"}), ("Qamişlo", {"Q1"}), ("Erbil", {"E1"})):
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.query_params.update({"q": q})
+        at.run()
+        assert not at.exception and not at.error
+        table = next(df.value for df in at.dataframe if "event_id" in df.value.columns)
+        assert set(table["event_id"]) == wanted, q
