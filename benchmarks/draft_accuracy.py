@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/draft_accuracy.py [--repeat 5] [--no-speed] [--misses] [--splits SPLIT ...]
         [--gazetteer regional|cities]
+    .venv/bin/python benchmarks/draft_accuracy.py --fit-confidence     # refit events/drafts/confidence.json
 
 Data: the labelled reports in tests/events/drafts/data/labelled_reports.json (short reports written
 for this project from public reporting, each with its events) and the seed report (../shared/seed,
@@ -48,9 +49,12 @@ Figures, per split:
   (ACLED's terms); fatalities equal to the stated number; actors: the labelled actors ("A|B" gives
   accepted spellings) found among the draft's actor1/actor2 (case, ACLED year spans and acronym
   prefixes ignored; one name containing the other counts).
-- confidence: reliability by confidence bin: drafts, mean confidence, share right (place within 25 km
-  of a labelled event of the same date), and the expected calibration error (drafts-weighted mean
-  |mean confidence - share right| over the bins).
+- confidence: reliability by confidence bin, the splits side by side (tuning, calibration = the FIT
+  of events/drafts/confidence.json, held-out sets): drafts, mean confidence, share right (place within
+  25 km of a labelled event of the same date), and the expected calibration error (drafts-weighted
+  mean |mean confidence - share right| over the bins); then the same per confidence class.
+  ``--fit-confidence`` counts, on the calibration splits only, the placed drafts of each class and
+  those right, and writes them to events/drafts/confidence.json with their source.
 Baseline ("every name"): each gazetteer name the matcher finds in the report's countries becomes a
 draft dated the publication day, no cue words, no merging.
 Speed: reports per second once the gazetteer is loaded, one process and two processes.
@@ -174,11 +178,49 @@ def actor_found(label: str, drafted: list[str]) -> bool:
     return any(k and a and (a == k or a in k or k in a) for a in map(_actor_key, label.split("|")) for k in keys)
 
 
+def draft_right(d: dict, report: dict) -> bool:
+    """The draft's place lies within 25 km of a labelled event of the report with the draft's date."""
+    p = (d["latitude"], d["longitude"]) if d["latitude"] is not None else None
+    return any(near(p, (e["latitude"], e["longitude"])) and date_ok(d["event_date"], e) for e in report["events"])
+
+
+def confidence_counts(reports: list[dict]) -> dict[str, tuple[int, int]]:
+    """{confidence class: (placed drafts, drafts right)} over ``reports`` (events/drafts/confidence.py)."""
+    counts: dict[str, list[int]] = {}
+    for r in reports:
+        for d in ours(r):
+            if d["latitude"] is None:
+                continue            # no coordinates: confidence 0, never right; not part of the fit
+            c = counts.setdefault(d["confidence_class"], [0, 0])
+            c[0] += 1
+            c[1] += draft_right(d, r)
+    return {k: (v[0], v[1]) for k, v in sorted(counts.items())}
+
+
+def fit_confidence() -> dict[str, tuple[int, int]]:
+    """Refit events/drafts/confidence.json on the calibration splits; returns the counts."""
+    import subprocess
+    from events.drafts import confidence as K
+    reports = [r for r in load_reports() if r["split"] in K.FIT_SPLITS]
+    counts = confidence_counts(reports)
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True).stdout.strip() or "unknown"
+    about = {"source": "benchmarks/draft_accuracy.py --fit-confidence: placed drafts per class and those right "
+                       "(place within 25 km of a labelled event of the same date) on the labelled reports of "
+                       "tests/events/drafts/data/labelled_reports.json",
+             "sets": list(K.FIT_SPLITS), "reports": len(reports),
+             "rules": "drafts rules frozen at main ff042e1 (sets 18/19 measured once as held-out on them)",
+             "fitted_at_commit": head, "fitted_on": date.today().isoformat()}
+    K.write(counts, about)
+    return counts
+
+
 def score(reports: list[dict], drafter) -> dict:
     drafted = right_places = truth_n = found = events = dated = date_right = wrong_country = 0
     both_right = n_drafts = 0
     conf: list[tuple[float, bool]] = []
     stated: list[tuple[float, bool]] = []       # drafts whose type the report states
+    by_class: dict[str, list[tuple[float, bool]]] = {}
     misses: list[str] = []
     # what happened, on labelled events with a draft placed within 25 km (same date preferred)
     typed = type_right = sub_right = fat_n = fat_right = actor_n = actor_right = 0
@@ -229,8 +271,11 @@ def score(reports: list[dict], drafter) -> dict:
                 misses.append(f"{r['id']} {e['location']}: no draft within {KM:.0f} km")
         for d in drafts:
             p = (d["latitude"], d["longitude"]) if d["latitude"] is not None else None
-            ok = any(near(p, (e["latitude"], e["longitude"])) and date_ok(d["event_date"], e) for e in r["events"])
+            ok = draft_right(d, r)
             conf.append((float(d["confidence"]), ok))
+            if d.get("confidence_class"):
+                by_class.setdefault(d["confidence_class"] if p is not None else "no coordinates", []).append(
+                    (float(d["confidence"]), ok))
             if not any(f.startswith(UNSTATED) for f in d.get("flags", ())):
                 stated.append((float(d["confidence"]), ok))
             if p is None or not any(near(p, t) for t in truth):
@@ -249,7 +294,7 @@ def score(reports: list[dict], drafter) -> dict:
         "mean_confidence": sum(c for c, _ in conf) / len(conf) if conf else float("nan"),
         "share_right": sum(ok for _, ok in conf) / len(conf) if conf else float("nan"),
         "bands": bands, "ece": ece, "bands_stated": bands_stated, "ece_stated": ece_stated,
-        "stated": len(stated), "misses": misses,
+        "stated": len(stated), "misses": misses, "by_class": by_class,
         "typed": (type_right, sub_right, typed), "fatalities": (fat_right, fat_n), "actors": (actor_right, actor_n),
     }
 
@@ -280,6 +325,44 @@ def print_table(results: dict[str, dict]) -> None:
     print(f"{'gazetteer (matcher)':<{width}}" + "".join(f"{gazetteer_name():>22}" for _ in cols))
     for name, fmt in rows:
         print(f"{name:<{width}}" + "".join(f"{fmt(results[c]):>22}" for c in cols))
+
+
+def _column(name: str) -> str:
+    return f"{name} (FIT)" if name == "calibration" else name
+
+
+def print_reliability(results: dict[str, dict], names: list[str]) -> None:
+    """The reliability tables, the splits side by side: per bin 'drafts / mean confidence / share right',
+    and the expected calibration error; then per confidence class."""
+    print("\nconfidence reliability: right = place within 25 km of a labelled event of the same date;\n"
+          "each cell: drafts / mean confidence / share right. 'calibration (FIT)' is the set the confidence\n"
+          "table was fitted on (a fit figure); tuning and held-out sets are not part of that fit.\n"
+          "'type stated' drafts: confidence is the measured quantity; 'all' adds the drafts whose type the\n"
+          "report leaves open, whose confidence is halved by a prior (event types are not labelled).")
+    width, first = 24, 18
+    for label, key in (("type stated", "_stated"), ("all", "")):
+        print(f"\n  {label} drafts")
+        print(" " * first + "".join(f"{_column(n):>{width}}" for n in names))
+        stats = [results[f"drafts {n}"] for n in names]
+        print(f"{'drafts':<{first}}" + "".join(f"{sum(b[0] for b in s[f'bands{key}'].values()):>{width}}" for s in stats))
+        print(f"{'ECE':<{first}}" + "".join(f"{s[f'ece{key}']:>{width}.3f}" for s in stats))
+        for lo, hi in BINS:
+            band = f"{lo:.2f}-{min(hi, 1):.2f}"
+            cells = []
+            for s in stats:
+                b = s[f"bands{key}"].get(band)
+                cells.append(f"{b[0]} / {b[1]:.2f} / {b[2]:.0%}" if b else "-")
+            print(f"{band:<{first}}" + "".join(f"{c:>{width}}" for c in cells))
+    print("\n  all drafts by confidence class (events/drafts/confidence.py; before the type prior's halving)")
+    print(" " * first + "".join(f"{_column(n):>{width}}" for n in names))
+    classes = sorted({c for n in names for c in results[f"drafts {n}"]["by_class"]})
+    for c in classes:
+        cells = []
+        for n in names:
+            sel = results[f"drafts {n}"]["by_class"].get(c, [])
+            cells.append(f"{len(sel)} / {sum(x for x, _ in sel) / len(sel):.2f} / {sum(ok for _, ok in sel) / len(sel):.0%}"
+                         if sel else "-")
+        print(f"{c:<{first}}" + "".join(f"{x:>{width}}" for x in cells))
 
 
 def _speed_worker(args):
@@ -336,7 +419,17 @@ def main() -> int:
                         "rules so no miss of a set still held out is ever printed")
     parser.add_argument("--gazetteer", choices=GAZETTEERS, default=None,
                         help="the matcher's gazetteer (default: the drafter's default)")
+    parser.add_argument("--fit-confidence", action="store_true",
+                        help="refit events/drafts/confidence.json on the calibration splits only, print it, stop")
     args = parser.parse_args()
+    if args.fit_confidence:
+        counts = fit_confidence()
+        from events.drafts import confidence as K
+        print(f"events/drafts/confidence.json refitted on {', '.join(K.FIT_SPLITS)}:")
+        for c in (f"{a}|{b}" for a in K.CUES for b in K.DATES):
+            n, k = counts.get(c, (0, 0))
+            print(f"  {c:<14} {k}/{n} right -> confidence {K.confidence(c):.3f}")
+        return 0
     if args.gazetteer:
         use_gazetteer(args.gazetteer)
     reports = load_reports()
@@ -364,17 +457,7 @@ def main() -> int:
             results[f"baseline {name}"] = score(parts[name], baseline)
     results["baseline all"] = score(reports, baseline)
     print_table(results)
-    print("\nconfidence reliability: right = place within 25 km of a labelled event of the same date.\n"
-          "'type stated' drafts: confidence is the measured quantity; 'all' adds the drafts whose type the\n"
-          "report leaves open, whose confidence is halved by a prior (event types are not labelled).")
-    for name in (*parts, "all"):
-        s = results[f"drafts {name}"]
-        for label, key in (("type stated", "_stated"), ("all", "")):
-            bands = s[f"bands{key}"]
-            n_all = sum(n for n, _, _ in bands.values())
-            print(f"\n  {name}, {label} drafts ({n_all}): expected calibration error {s[f'ece{key}']:.3f}")
-            for band, (n, mean_conf, share) in bands.items():
-                print(f"    {band}: {n:3d} drafts, mean confidence {mean_conf:.2f}, {share:.0%} right")
+    print_reliability(results, [*parts, "all"])
     if args.misses:
         for name in parts:
             print(f"\nmisses, {name}:")

@@ -12,12 +12,14 @@
 4. Each event's places are geocoded with its country from the report as context; an ambiguous
    name stays ambiguous (no coordinates, alternatives listed, flagged).
 
-``confidence`` is meant as the chance that the draft's place (within 25 km) and date are right: the
-geocoder's calibrated confidence (share within 25 km measured for its kind of answer) times the share of
-right dates measured for how the date was found (``DATE_RIGHT``), halved when the report does not say
-what kind of event it was (``UNSTATED_TYPE_FACTOR``, a stated prior). benchmarks/draft_accuracy.py
-measures it against the labelled reports (on the drafts whose type the report states, where it is
-the measured quantity, and on all).
+``confidence`` is the chance that the draft's place (within 25 km) and date are right: the share of
+drafts of its class (how the words place the event: "in X" or only "near X"; whether the report dates
+it) measured right on the calibration sets (``events/drafts/confidence.py``, table confidence.json),
+halved when the report does not say what kind of event it was (``UNSTATED_TYPE_FACTOR``, a stated
+prior) or when a province stands for a place the gazetteer lacks (``PROVINCE_FOR_PLACE_FACTOR``); 0
+for a draft with no coordinates. benchmarks/draft_accuracy.py measures it against the labelled
+reports (on the drafts whose type the report states, where it is the measured quantity, and on all),
+on the tuning sets, the calibration sets (a fit figure) and the held-out sets.
 """
 from __future__ import annotations
 
@@ -30,16 +32,13 @@ from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
 
 from . import cues as C
+from .confidence import confidence as class_confidence, draft_class
 from .dates import DAY, EXPLICIT, RELATIVE, WEEK, ResolvedDate, find_dates, resolve
 from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, report_countries)
 from .text import Span, report_text, sentences, words
 
 SAME_PLACE_KM = 25.0
-# Share of drafts with the right date among those placed right, by how the date was found, on the
-# tuning reports of tests/events/drafts/data (splits fit, heldout, heldout2-4; 2026-11-30, rules of
-# this commit), Laplace-smoothed ((right + 1) / (n + 2)): relative ("on Sunday") 49/50, explicit 5/5,
-# none (publication day used) 5/5, taken from the event told before 4/4.
 # When the report does not say what kind of event it was (only "an attack", or a blast of unknown
 # cause: the drafts flagged "type not stated" / "cause of the explosion not stated"), a draft's confidence
 # is multiplied by this factor: a stated prior, not a measurement (the labelled reports carry no types).
@@ -47,7 +46,6 @@ UNSTATED_TYPE_FACTOR = 0.5
 # a province standing for a place of it the gazetteer lacks: within 25 km of that place only by chance;
 # a stated prior like UNSTATED_TYPE_FACTOR (see the benchmark's reliability table for what it gives)
 PROVINCE_FOR_PLACE_FACTOR = 0.5
-DATE_RIGHT = {"relative": 50 / 52, "explicit": 6 / 7, "none": 6 / 7, "inherited": 5 / 6}
 EVIDENCE_COLUMNS = ("evidence", "confidence")
 EXTRA_COLUMNS = ("draft_id", "geo_status", "alternatives", "flags")
 
@@ -1413,7 +1411,6 @@ class _Context:
         if e.family == C.EXPLOSION:
             flags.append("cause of the explosion not stated: check the type")
         r = loc.result if loc.status == "resolved" else None
-        geo_conf = r.confidence if r is not None else 0.0
         precision = None
         if r is not None:
             precision = r.precision or 1
@@ -1430,22 +1427,20 @@ class _Context:
         if e.date is None and e.after_date is not None:
             # "mourners on Sunday buried fighters killed in a strike": the strike was shortly before the
             # funeral (or the death from wounds); the day before it, at week precision
-            day, date_precision, date_conf = e.after_date.day - timedelta(days=1), 2, DATE_RIGHT["none"]
+            day, date_precision = e.after_date.day - timedelta(days=1), 2
             flags.append(f"date not stated: the report dates only a funeral or a death after it "
                          f"({e.after_date.day.isoformat()}); the day before, at week precision, is used")
         elif e.date is None and e.said_date is not None and e.said_date.day <= self.published:
             # "the Security Media Cell said on Monday that a rocket had fallen": the event's day is not
             # told, the statement's is; the event was that day or shortly before it
-            day, date_precision, date_conf = e.said_date.day, e.said_date.precision, DATE_RIGHT["none"]
+            day, date_precision = e.said_date.day, e.said_date.precision
             flags.append("date not stated: the day of the statement that reports it is used")
         elif e.date is None:
-            day, date_precision, date_conf = self.published, 2, DATE_RIGHT["none"]
+            day, date_precision = self.published, 2
             flags.append("date not stated: publication date used (week precision)")
         else:
             day, date_precision = e.date.day, e.date.precision
-            date_conf = DATE_RIGHT.get(e.date.kind, DATE_RIGHT["none"])
             if e.date_inherited:
-                date_conf = DATE_RIGHT["inherited"]
                 flags.append("date taken from the event told before it")
         origin = e.origin
         o_country = (origin.country if origin else None) or e.origin_country or ""
@@ -1492,9 +1487,10 @@ class _Context:
         notes = " ".join(evidence)
         if len(notes) > 600:
             notes = notes[:597] + "..."
-        # the chance the draft's place (within 25 km) and date are both right: the geocoder's measured
-        # share within 25 km for this kind of answer times the measured share of right dates
-        confidence = geo_conf * date_conf
+        # the chance the draft's place (within 25 km) and date are both right: the share measured for drafts
+        # of its class on the calibration sets (events/drafts/confidence.py); no coordinates: never right
+        klass = draft_class(loc.role, loc.region, e.date is not None)
+        confidence = class_confidence(klass) if r is not None else 0.0
         if e.family in (C.ATTACK, None, C.EXPLOSION):
             # the report does not say what happened ("an attack", a blast of unknown cause): the type is
             # a guess the analyst must make; halved by a stated prior (no type labels to measure it on)
@@ -1525,6 +1521,7 @@ class _Context:
             "origin_longitude": o_res.longitude if o_res is not None else None,
             "evidence": evidence,
             "confidence": confidence,
+            "confidence_class": klass,
             "draft_id": "",
             "geo_status": loc.status,
             "alternatives": [{"name": a.name, "latitude": a.latitude, "longitude": a.longitude,

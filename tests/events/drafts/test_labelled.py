@@ -53,3 +53,19 @@ def test_benchmark_actor_matching():
     assert bench.actor_found("Houthis|Ansar Allah", ["Houthi"])
     assert not bench.actor_found("Hezbollah", ["Military Forces of Israel (2022-)", ""])
     assert not bench.actor_found("Jaish al-Adl", ["", ""])
+
+
+def test_refit_reproduces_the_shipped_confidence_table():
+    # events/drafts/confidence.json must be what `draft_accuracy.py --fit-confidence` writes from the
+    # calibration sets today: the drafts' confidence is a figure anyone can measure again
+    import json
+
+    from events.drafts import confidence as K
+    bench = _bench()
+    table = json.loads(K.PATH.read_text(encoding="utf-8"))
+    reports = [r for r in bench.load_reports() if r["split"] in K.FIT_SPLITS]
+    assert table["sets"] == list(K.FIT_SPLITS) == ["calibration18", "calibration19"]
+    assert len(reports) == table["reports"] == 50
+    counts = bench.confidence_counts(reports)
+    assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
+    assert sum(n for n, _ in counts.values()) > 30
