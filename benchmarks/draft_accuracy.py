@@ -88,7 +88,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout8-fixed", "heldout9-fixed", "heldout10-fixed", "heldout13-fixed", "heldout14-fixed",
                      "heldout15-fixed", "heldout16-fixed", "heldout17-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
-          "calibration": ("calibration18", "calibration19")}
+          "calibration": ("calibration18", "calibration19"),
+          # sets 20 and 21 (reports A01-A25, B01-B25), written in session 9 while the confidence was fitted;
+          # measured once on the code frozen then (a split with no report yet is left out of the tables)
+          "held-out 20": ("heldout20",), "held-out 21": ("heldout21",)}
 
 
 def load_reports() -> list[dict]:

@@ -279,7 +279,8 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     """Draft events from one news report (plain text or HTML) published on ``published``.
 
     Returns a DraftResult; ``drafts`` are dicts with schema.COLUMNS except event_id, plus ``evidence``
-    (list of the report's sentences the draft rests on, exact), ``confidence`` (0-1), ``draft_id``,
+    (list of the report's sentences the draft rests on, exact), ``confidence`` (0-1, the measured share
+    right for its class: events/drafts/confidence.py), ``confidence_class`` ("at|dated" ...), ``draft_id``,
     ``geo_status`` (resolved / ambiguous / unresolved), ``alternatives`` and ``flags`` (what the
     analyst must check). Raises nothing for odd text: a report with no events gives no drafts."""
     if geocoder is None:
