@@ -14,20 +14,24 @@ from typing import Callable
 
 import pandas as pd
 
-from .facts import GIVEN, PLACED, has_coordinates
+from .facts import GIVEN, PLACED, carried_provenance, has_coordinates, keep_provenance
 from .schema import ADMIN2
 
 
 def add_coordinates(frame: pd.DataFrame, progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """``frame`` with latitude/longitude (and origin_*) filled and the GEO_COLUMNS set."""
+    """``frame`` with latitude/longitude (and origin_*) filled and the GEO_COLUMNS set. A point whose
+    provenance the rows carry (a geocoded export read back, the event store: ``events.facts.keep_provenance``)
+    keeps it; any other point is "given" (source "file")."""
     from geodata import geocode_frame  # the gazetteer loads only when something needs geocoding
 
     frame = frame.copy()
+    prior = carried_provenance(frame)
     given = has_coordinates(frame)
     frame["geo_status"] = GIVEN
     frame["geo_name"] = ""
     frame["geo_source"] = "file"
     frame["geo_confidence"] = 1.0
+    keep_provenance(frame, prior)
     todo = ~given
     if todo.any():
         rows = frame.loc[todo]

@@ -25,7 +25,7 @@ from .readers.base import DISTRICT, drop_hxl, normalise_header
 from .readers.geojson import GeoJsonSource
 from .readers.geojson import looks_like as looks_like_geojson
 from .readers.table import CsvSource, check_text, decode, head_text
-from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS, VAGUE_POINT
+from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS, VAGUE, VAGUE_POINT
 from .validate import validate, validate_typed
 
 CURATED_PATH = Path(__file__).parent / "data" / "events.csv"
@@ -120,6 +120,8 @@ def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
     vague = frame.pop(VAGUE_POINT).to_numpy(dtype=bool) if VAGUE_POINT in frame else None
     frame = place_events(frame, progress=progress, vague=vague) if geocode else mark_given(frame, copy=False)
+    if vague is not None:   # kept (``VAGUE``): the event store keeps it, and a store load fills nothing from it
+        frame[VAGUE] = vague
     if not frame["event_date"].is_monotonic_increasing:  # one take per column, the index set in place (no copy)
         frame = frame.take(np.argsort(frame["event_date"].to_numpy(), kind="stable"))
         frame.index = pd.RangeIndex(len(frame))

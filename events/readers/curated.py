@@ -7,12 +7,14 @@ wins: our own export's ``admin2``, UCDP's ``adm_2``, OCHA's ``adm2_en``/``adm2_n
 lists' ``district``, and Iraq's ``qada``/``qadaa``): the geocoder uses it for rows without
 coordinates (``events.geocoding``). Our own exports' ``admin1_source`` and ``admin2_source`` (the division as
 the source spelled it, beside ``admin1``/``admin2`` written under their display names) are read back as
-such (``events.schema.ADMIN1_SOURCE``, ``ADMIN2_SOURCE``)."""
+such (``events.schema.ADMIN1_SOURCE``, ``ADMIN2_SOURCE``), and so is their geocoding provenance
+(``events.schema.GEO_PROVENANCE``: geo_status, geo_name, geo_source, geo_confidence), so a point the geocoder
+found reads ``resolved`` again, not as one the file gave (``events.facts.keep_provenance``)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS
+from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_PROVENANCE
 from .base import DISTRICT, Layout
 
 DISTRICT_COLUMNS = ("admin2", "adm_2", "adm2_en", "adm2_name", "district", "qada", "qadaa")
@@ -24,7 +26,7 @@ def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
     if district is not None:
         raw[ADMIN2] = rows[district]
         raw.attrs[DISTRICT] = district
-    for col in (ADMIN1_SOURCE, ADMIN2_SOURCE):
+    for col in (ADMIN1_SOURCE, ADMIN2_SOURCE, *GEO_PROVENANCE):
         if col in rows:
             raw[col] = rows[col]
     return raw

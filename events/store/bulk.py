@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from .tables import EVENT_COLUMNS, FLOAT_COLUMNS, HISTORY_EXTRA, INT_COLUMNS, STORED_COLUMNS, TEXT_COLUMNS
+from ..schema import GEO_PROVENANCE, VAGUE
+from .tables import (BOOL_COLUMNS, EVENT_COLUMNS, FLOAT_COLUMNS, HISTORY_EXTRA, INT_COLUMNS, STORED_COLUMNS,
+                     TEXT_COLUMNS)
 
 IMPORT_CACHE_KIB = 400_000  # SQLite page cache during a bulk import
 REBUILD_MIN_ROWS = 20_000   # below this an import updates the indexes row by row
@@ -38,7 +40,11 @@ def _values(frame: pd.DataFrame) -> pd.DataFrame:
     out = {"event_id": frame["event_id"].astype(str).to_numpy(dtype=object),
            "event_date": np.datetime_as_string(pd.to_datetime(frame["event_date"]).to_numpy("datetime64[D]"),
                                                unit="D").astype(object)}
+    geo = stored_geo(frame)
     for c in STORED_COLUMNS[2:]:
+        if c in geo:
+            out[c] = geo[c]
+            continue
         if c not in frame:      # a layout without a district column
             out[c] = np.full(len(frame), "", dtype=object)
             continue
@@ -51,6 +57,30 @@ def _values(frame: pd.DataFrame) -> pd.DataFrame:
             out[c] = s.astype(object).where(s.notna(), "").astype(str).to_numpy(dtype=object)
     out["h3_cell"] = np.array(h3_cells(frame["latitude"], frame["longitude"]), dtype=object)
     return pd.DataFrame(out, index=frame.index)
+
+
+def stored_geo(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The provenance columns the store keeps for ``frame``'s rows (``GEO_PROVENANCE`` and ``VAGUE``):
+    a row with coordinates keeps the frame's geo_status/geo_name/geo_source/geo_confidence (a load sets them:
+    "given"/"file" for a file's own point, the carried "resolved" one for a geocoded export read back); a row
+    without coordinates gets "" and NULL (a store load geocodes it from its place names, as before). A frame
+    without the columns gets "" and NULL (read as today). ``vague_point``: the frame's flag, else False."""
+    n = len(frame)
+    has = (frame["latitude"].notna() & frame["longitude"].notna()).to_numpy()
+    out: dict[str, np.ndarray] = {}
+    for c in GEO_PROVENANCE:
+        if c not in frame or not has.any():
+            out[c] = np.full(n, np.nan) if c == "geo_confidence" else np.full(n, "", dtype=object)
+        elif c == "geo_confidence":
+            out[c] = np.where(has, pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype="float64", na_value=np.nan),
+                              np.nan)
+        else:
+            s = frame[c]
+            text = s.astype(object).where(s.notna(), "").astype(str).to_numpy(dtype=object)
+            out[c] = text if has.all() else np.where(has, text, "").astype(object)
+    out[VAGUE] = (frame[VAGUE].eq(True).to_numpy(dtype=bool) if VAGUE in frame
+                  else np.zeros(n, dtype=bool))
+    return out
 
 
 def _constants(provenance: str, user: str, when) -> dict[str, object]:
@@ -130,6 +160,8 @@ def _executemany_sqlite(conn, values: pd.DataFrame, provenance, user, when, reas
             elif c in FLOAT_COLUMNS:
                 v = s.to_numpy()
                 series.append(np.where(np.isnan(v), None, v).tolist())
+            elif c in BOOL_COLUMNS:
+                series.append(s.to_numpy(dtype=bool).astype(int).tolist())
             else:
                 series.append(s.tolist())
         else:

@@ -22,7 +22,8 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 SNAPSHOT_DIR = "snapshots"
-FORMAT = 3  # in the file name: a snapshot written by an older version (2: no stored district) is never read
+FORMAT = 4  # in the file name: a snapshot written by an older version (2: no stored district; 3: no stored
+# provenance or vague flag) is never read
 # More changed events than this share of the older snapshot: read the whole store instead.
 INCREMENTAL_MAX_SHARE = 0.2
 CATEGORIES = ("provenance", "updated_by")
@@ -37,11 +38,15 @@ def snapshot_path(url: str, revision: int, retired: bool) -> Path:
 
 def finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Store rows finished as ``events.load`` finishes a file's (``events.load.place_events``): coordinates
-    geocoded where missing, with the stored district (admin2) where there is one (the GEO_COLUMNS set),
-    then admin1 and admin2 (where empty) from the embedded polygons."""
+    geocoded where missing, with the stored district (admin2) where there is one (the GEO_COLUMNS set; a
+    stored point keeps its stored provenance, ``events.facts.keep_provenance``), then admin1 and admin2
+    (where empty) from the embedded polygons, except from a point the store flags as vague (``vague_point``:
+    a UCDP point standing for the country or a region larger than a governorate)."""
     from events.load import place_events
+    from events.schema import VAGUE
 
-    return place_events(frame)
+    vague = frame[VAGUE].to_numpy(dtype=bool) if VAGUE in frame else None
+    return place_events(frame, vague=vague)
 
 
 def load_events(store, revision: int | None = None, retired: bool = False) -> pd.DataFrame:
@@ -117,13 +122,14 @@ def write_snapshot(frame: pd.DataFrame, path: Path) -> None:
 
 def snapshot_after_first_import(store, frame: pd.DataFrame, provenance: str, user: str) -> None:
     """After importing ``frame`` into an empty store: its snapshot, without reading the store back."""
-    from ..schema import ADMIN2
+    from ..schema import ADMIN2, VAGUE
     from .frames import EXTRA
     from .tables import STORED_COLUMNS
 
     out = frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
     out = out.reindex(columns=list(STORED_COLUMNS))     # the store's columns, as read_frame gives them
     out[ADMIN2] = out[ADMIN2].fillna("")                # "" where the file had no district column
+    out[VAGUE] = out[VAGUE].eq(True)                    # False where the layout flags no vague point
     out["revision"] = 1
     out["retired"] = False
     out["provenance"] = pd.Categorical([provenance] * len(out))

@@ -28,14 +28,17 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import RowError
 from ..load import LoadResult, load, load_bytes
-from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS
+from ..facts import GIVEN
+from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_PROVENANCE, VAGUE
 from .engine import is_initialised, make_engine, migrate, reader, safe_url, store_url
-from .tables import (ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, STORED_COLUMNS, event_history,
-                     events)
+from .tables import (ANALYST, ENTERED_IN_APP, EVENT_COLUMNS, H3_RESOLUTION, HISTORY_EXTRA, STORED_COLUMNS,
+                     event_history, events)
 
 Progress = Callable[[int, int], None]
 CHUNK = 50_000  # rows written per statement batch in a bulk import (progress is reported per chunk)
 EDITABLE = tuple(c for c in STORED_COLUMNS if c != "event_id")
+POINT = ("latitude", "longitude")
+PLACE_FACTS = (*GEO_PROVENANCE, VAGUE)   # where the point came from: follows the point
 
 
 class StoreError(Exception):
@@ -147,12 +150,36 @@ def check_record(record: dict, name: str = "the form") -> dict:
     ``record`` maps event columns (and ``admin2``, the district) to text or typed values (missing =
     empty). Returns STORED_COLUMNS (admin2 "" when not given). Raises ``InvalidEvent`` with the same
     RowErrors ``python -m events validate`` prints for a file."""
+    from .bulk import stored_geo
+
     result = load_bytes(_record_csv(record), name, fmt="curated", geocode=False)
     if result.errors:
         raise InvalidEvent(result.errors)
     row = result.frame.iloc[0]
     out = {c: _none(row[c]) for c in COLUMNS}
     out[ADMIN2] = _none(row[ADMIN2]) if ADMIN2 in row.index else ""
+    geo = stored_geo(result.frame.iloc[:1])
+    out.update({c: _none(geo[c][0]) for c in GEO_PROVENANCE})
+    out[VAGUE] = bool(_none(record.get(VAGUE)) or False) and out["latitude"] is not None
+    return out
+
+
+def placed_by_analyst(values: dict) -> dict:
+    """``values`` (``check_record``'s) with the point's provenance as a point an analyst entered or moved by
+    hand in the store: "given", source ``ANALYST`` (who and when are the revision's ``updated_by`` and
+    ``updated_at``), no gazetteer name, confidence 1, not vague; without coordinates "" (a load geocodes the
+    place name, as for any stored row without a point)."""
+    has = values.get("latitude") is not None and values.get("longitude") is not None
+    return {**values, "geo_status": GIVEN if has else "", "geo_name": "", "geo_source": ANALYST if has else "",
+            "geo_confidence": 1.0 if has else None, VAGUE: False}
+
+
+def effective_geo(row: dict) -> dict:
+    """A stored row's PLACE_FACTS as a load reads them: "" with coordinates (a row stored before migration
+    0003, or by a file without provenance) is "given" from the "file" at confidence 1."""
+    out = {c: row.get(c) for c in PLACE_FACTS}
+    if not out.get("geo_status") and row.get("latitude") is not None and row.get("longitude") is not None:
+        out.update(geo_status=GIVEN, geo_source=out.get("geo_source") or "file", geo_confidence=1.0)
     return out
 
 
@@ -241,6 +268,8 @@ class EventStore:
         """Add one new event (revision 1). Raises InvalidEvent, AlreadyExists; returns the stored row."""
         _need_user(user)
         values = check_record(record)
+        if not record.get("geo_status"):    # a point typed in (or accepted from a draft) by the analyst
+            values = placed_by_analyst(values)
         now = _now()
         row = {**values, "h3_cell": h3_cells(pd.Series([values["latitude"]]), pd.Series([values["longitude"]]))[0],
                "provenance": provenance, "created_at": now, "created_by": user, "updated_at": now,
@@ -265,6 +294,11 @@ class EventStore:
             current = self._current(conn, event_id, lock=False)
             self._check_revision(conn, current, expected_revision)
         merged = check_record({**{c: current[c] for c in STORED_COLUMNS}, **changes})
+        if not any(c in changes for c in PLACE_FACTS):
+            if all(_same(merged[c], current[c]) for c in POINT):
+                merged.update({c: current[c] for c in PLACE_FACTS})   # the same point: the same provenance
+            else:
+                merged = placed_by_analyst(merged)                  # moved by hand: the analyst's point
         if all(_same(merged[c], current[c]) for c in EDITABLE):
             return current
         with self.engine.begin() as conn:
@@ -381,6 +415,8 @@ class EventStore:
         return result
 
     def _update_many(self, conn: Connection, frame: pd.DataFrame, user: str, reason: str) -> tuple[int, int]:
+        from .bulk import stored_geo
+
         updated = unchanged = 0
         cols = [events.c[c] for c in EVENT_COLUMNS]
         for chunk_start in range(0, len(frame), 1000):
@@ -390,12 +426,21 @@ class EventStore:
                 query = query.with_for_update()
             stored = {r["event_id"]: dict(r) for r in conn.execute(query).mappings()}
             has_district = ADMIN2 in chunk
-            for rec in chunk[[*COLUMNS, ADMIN2] if has_district else list(COLUMNS)].to_dict("records"):
+            has_geo, has_vague = "geo_status" in chunk, VAGUE in chunk
+            geo = stored_geo(chunk)
+            for i, rec in enumerate(chunk[[*COLUMNS, ADMIN2] if has_district else list(COLUMNS)].to_dict("records")):
                 values = {c: _none(rec[c]) for c in COLUMNS}
                 current = stored[values["event_id"]]
                 # a file without a district column says nothing about it: the stored one stays
                 values[ADMIN2] = (_none(rec[ADMIN2]) or "") if has_district else current[ADMIN2]
-                if all(_same(values[c], current[c]) for c in EDITABLE):
+                # where the point came from: the frame's, where it says; else the stored one while the point
+                # stays, and "" (read as the file's own) for a point the frame moved
+                same_point = all(_same(values[c], current[c]) for c in POINT)
+                for c in PLACE_FACTS:
+                    ours = _none(geo[c][i])
+                    values[c] = ours if (has_vague if c == VAGUE else has_geo) or not same_point else current[c]
+                before = {**current, **effective_geo(current)}
+                if all(_same(values[c], before[c]) for c in EDITABLE):
                     unchanged += 1
                     continue
                 self._write(conn, current, values, {}, "import", user, reason)
@@ -449,4 +494,4 @@ def open_store(url: str | None = None, init: bool = True) -> EventStore:
 
 
 __all__ = ["AlreadyExists", "Conflict", "EventStore", "as_entered", "ImportResult", "InvalidEvent", "NotFound",
-           "StoreError", "check_record", "h3_cells", "open_store"]
+           "StoreError", "check_record", "effective_geo", "h3_cells", "open_store", "placed_by_analyst"]
