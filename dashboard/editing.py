@@ -277,11 +277,12 @@ def _upload_to_store(store, uploaded: pd.DataFrame, name: str) -> None:
         if not user:
             st.error(REFUSED)
             return
-        from events.schema import ADMIN2
+        from events.schema import ADMIN2, VAGUE
         from events.store.store import as_entered
 
         entered = as_entered(uploaded)   # admin1/admin2 as the file gave them (its district included), not filled
-        frame = entered[[*COLS, *([ADMIN2] if ADMIN2 in entered else [])]].copy()
+        # and a UCDP point standing for the country keeps its flag (the map fills no governorate from it)
+        frame = entered[[*COLS, *(c for c in (ADMIN2, VAGUE) if c in entered)]].copy()
         guessed = uploaded.get("geo_status", pd.Series(GIVEN, index=uploaded.index)).astype(str) != GIVEN
         frame.loc[guessed, ["latitude", "longitude"]] = float("nan")
         result = store.import_frame(frame, provenance=f"upload: {name}", user=user)

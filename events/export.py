@@ -8,13 +8,15 @@ from pathlib import Path
 import pandas as pd
 
 from .facts import has_coordinates
-from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS
+from .schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_COLUMNS, VAGUE
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _export_columns(frame: pd.DataFrame) -> list[str]:
-    return [c for c in (*COLUMNS, *GEO_COLUMNS) if c in frame.columns]
+    # the vague-point flag last, where the frame has it (a UCDP file, the event store): read back, a
+    # country-wide point again fills no governorate
+    return [c for c in (*COLUMNS, *GEO_COLUMNS, VAGUE) if c in frame.columns]
 
 
 def export_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -118,6 +118,10 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 def _finish(frame: pd.DataFrame, errors: list[RowError], warnings: list[RowError], layout: str, rows: int,
             filename: str, geocode: bool, progress: Progress | None) -> LoadResult:
     """Validated rows of any layout: coordinates (geocoded or marked as given), sorted by date."""
+    if VAGUE in frame:      # carried from one of our exports (text): the reader's flag, as a UCDP file's
+        flag = frame.pop(VAGUE).astype(str).str.strip().str.lower().isin(("true", "1"))
+        if VAGUE_POINT not in frame:
+            frame[VAGUE_POINT] = flag.to_numpy(dtype=bool)
     vague = frame.pop(VAGUE_POINT).to_numpy(dtype=bool) if VAGUE_POINT in frame else None
     frame = place_events(frame, progress=progress, vague=vague) if geocode else mark_given(frame, copy=False)
     if vague is not None:   # kept (``VAGUE``): the event store keeps it, and a store load fills nothing from it

@@ -103,19 +103,21 @@ ADMIN2_SOURCE = "admin2_source"
 # gave when the file is read again or imported into the store (``events.facts.keep_provenance``).
 GEO_PROVENANCE: tuple[str, ...] = ("geo_status", "geo_name", "geo_source", "geo_confidence")
 
+# The vague-point flag (``VAGUE_POINT`` below) as the loaded frame keeps it (a layout that sets it: UCDP),
+# as exports write it (last column) and as the event store keeps it (migration 0003), so a store load or a
+# file read again does not fill admin1/admin2 from such a point either.
+VAGUE = "vague_point"
+
 # Text columns carried beside COLUMNS from a file that has them to the loaded frame ("" where empty):
 # the district, the admin1/admin2 source spellings our own exports write (read back as such, so a file
 # written by ``convert``/``db export``/the app's download and read again is written out the same), and the
-# geocoding provenance.
-CARRIED: tuple[str, ...] = (ADMIN2, ADMIN1_SOURCE, ADMIN2_SOURCE, *GEO_PROVENANCE)
+# geocoding provenance and the vague-point flag (``VAGUE``: "True"/"False" as our exports write it).
+CARRIED: tuple[str, ...] = (ADMIN2, ADMIN1_SOURCE, ADMIN2_SOURCE, *GEO_PROVENANCE, VAGUE)
 
 # Raw/validated column a reader may add (bool): the row's point stands for an area larger than one
 # governorate (UCDP where_prec 5 a linear feature or vague region such as "Northern Iraq", 6 the
 # country, 7 international waters), so the loader does not fill admin1/admin2 from it.
 VAGUE_POINT = "_vague_point"
-# The same flag as the loaded frame keeps it (a layout that sets it: UCDP) and the event store keeps it
-# (migration 0003), so a store load does not fill admin1/admin2 from such a point either.
-VAGUE = "vague_point"
 
 REQUIRED: tuple[str, ...] = ("event_id", "event_date", "event_type", "actor1", "country", "source")
 

@@ -9,12 +9,13 @@ coordinates (``events.geocoding``). Our own exports' ``admin1_source`` and ``adm
 the source spelled it, beside ``admin1``/``admin2`` written under their display names) are read back as
 such (``events.schema.ADMIN1_SOURCE``, ``ADMIN2_SOURCE``), and so is their geocoding provenance
 (``events.schema.GEO_PROVENANCE``: geo_status, geo_name, geo_source, geo_confidence), so a point the geocoder
-found reads ``resolved`` again, not as one the file gave (``events.facts.keep_provenance``)."""
+found reads ``resolved`` again, not as one the file gave (``events.facts.keep_provenance``), and so is
+the vague-point flag (``events.schema.VAGUE``: a UCDP point standing for the country fills no governorate)."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_PROVENANCE
+from ..schema import ADMIN1_SOURCE, ADMIN2, ADMIN2_SOURCE, COLUMNS, GEO_PROVENANCE, VAGUE
 from .base import DISTRICT, Layout
 
 DISTRICT_COLUMNS = ("admin2", "adm_2", "adm2_en", "adm2_name", "district", "qada", "qadaa")
@@ -26,7 +27,7 @@ def to_raw(rows: pd.DataFrame) -> pd.DataFrame:
     if district is not None:
         raw[ADMIN2] = rows[district]
         raw.attrs[DISTRICT] = district
-    for col in (ADMIN1_SOURCE, ADMIN2_SOURCE, *GEO_PROVENANCE):
+    for col in (ADMIN1_SOURCE, ADMIN2_SOURCE, *GEO_PROVENANCE, VAGUE):
         if col in rows:
             raw[col] = rows[col]
     return raw

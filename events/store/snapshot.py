@@ -121,12 +121,15 @@ def write_snapshot(frame: pd.DataFrame, path: Path) -> None:
 
 
 def snapshot_after_first_import(store, frame: pd.DataFrame, provenance: str, user: str) -> None:
-    """After importing ``frame`` into an empty store: its snapshot, without reading the store back."""
+    """After importing ``frame`` (the file as loaded) into an empty store: its snapshot, without reading the
+    store back: the rows as the store holds them (``as_entered``: admin1/admin2 as the source spelled them,
+    where the file is one of our exports), finished as a store load finishes them."""
     from ..schema import ADMIN2, VAGUE
     from .frames import EXTRA
+    from .store import as_entered
     from .tables import STORED_COLUMNS
 
-    out = frame.sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
+    out = as_entered(frame).sort_values(["event_date", "event_id"], kind="stable").reset_index(drop=True)
     out = out.reindex(columns=list(STORED_COLUMNS))     # the store's columns, as read_frame gives them
     out[ADMIN2] = out[ADMIN2].fillna("")                # "" where the file had no district column
     out[VAGUE] = out[VAGUE].eq(True)                    # False where the layout flags no vague point

@@ -292,3 +292,37 @@ def test_a_point_in_another_country_is_saved_with_a_warning(store):
     assert store.get("APP2")["country"] == "IQ"      # saved as entered
     said = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "Added APP2." in said and "the coordinates lie in Homs, Syria (SY); the row's country is Iraq (IQ)" in said
+
+
+def _shown_geocoding(at) -> dict:
+    """The details panel's geocoding fields, as the user reads them."""
+    rows = [t.value for t in at.table if "field" in t.value.columns]
+    assert rows, "no event details shown"
+    table = rows[0].set_index("field")["value"]
+    return {k: table.get(k) for k in ("Geocoding", "Gazetteer")}
+
+
+def test_a_geocoded_point_reads_resolved_in_the_app_until_an_analyst_moves_it(store, tmp_path):
+    """``db import`` of a geocoded export keeps its point's provenance (migration 0003): the details panel
+    says the geocoder placed it, not the source; moved by hand in the edit form it is the analyst's."""
+    from events.__main__ import main
+    from tests.events.conftest import curated_csv
+
+    src, geocoded = tmp_path / "events.csv", tmp_path / "geocoded.csv"
+    src.write_bytes(curated_csv({"location": "Zummar", "country": "IQ", "admin1": "", "latitude": "",
+                                 "longitude": ""}))
+    assert main(["convert", str(src), "--to", "csv", "--geocode", "--out", str(geocoded)]) == 0
+    store.import_file(geocoded, user="ana")
+    at = app({"ev": "T1"}).run()
+    no_problem(at)
+    assert _shown_geocoding(at)["Geocoding"] == "resolved"
+    at = sign_in(app({"ev": "T1"}).run(), "ana")
+    at.radio(key="_ed_mode").set_value("Edit the selected event").run()
+    at.text_input(key="_ed_latitude").input("36.75")
+    at.text_input(key="_ed_longitude").input("42.6")
+    at.text_input(key="_ed_reason").input("the village itself, from imagery")
+    next(b for b in at.button if b.label == "Save changes").click()
+    at.run()
+    no_problem(at)
+    assert (store.get("T1")["geo_status"], store.get("T1")["geo_source"]) == ("given", "analyst")
+    assert _shown_geocoding(at) == {"Geocoding": "given", "Gazetteer": "analyst"}

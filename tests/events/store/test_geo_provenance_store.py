@@ -185,3 +185,22 @@ def test_a_vague_ucdp_point_is_flagged_in_the_store_and_fills_no_governorate(sto
         assert store.get("158404")["vague_point"] is False
     finally:
         store.close()
+
+
+def test_a_store_to_store_round_trip_keeps_the_vague_flag_and_the_source_spellings(tmp_path):
+    """``db export`` (plain and ``--geocode``) of a store holding real UCDP rows, imported into a fresh store,
+    exports the same vague flags, governorates and districts with the source's spellings beside them."""
+    fixture = FIXTURES / "ucdp_ged_iraq_admin1.csv"
+    first_url = f"sqlite:///{tmp_path / 'first.sqlite'}"
+    cli("db", "import", str(fixture), url=first_url, check=0)
+    columns = ["admin1", "admin1_source", "admin2", "admin2_source", "vague_point", *GEO]
+    for geocode in ((), ("--geocode",)):
+        a, b = tmp_path / f"a{len(geocode)}.csv", tmp_path / f"b{len(geocode)}.csv"
+        cli("db", "export", "--to", "csv", "--out", str(a), *geocode, url=first_url, check=0)
+        second_url = f"sqlite:///{tmp_path / f'second{len(geocode)}.sqlite'}"
+        cli("db", "import", str(a), url=second_url, check=0)
+        cli("db", "export", "--to", "csv", "--out", str(b), *geocode, url=second_url, check=0)
+        first, second = _read(a), _read(b)
+        assert first.loc["158404", "vague_point"] == "True" and first.loc["158404", "admin1"] == ""
+        assert first.loc["217874", ["admin1", "admin1_source"]].tolist() == ["Nineveh", "Nīnawá province"]
+        pd.testing.assert_frame_equal(second[columns], first[columns])
