@@ -87,7 +87,7 @@ def downloads_panel(frame: pd.DataFrame, stem: str, basemap: str, bounds, select
     prepared = st.session_state.setdefault(PREPARED, {})
     for kind in [k for k, (made_for, _) in prepared.items() if made_for != key]:
         del prepared[kind]  # made for another selection: never serve a file that is not what is shown
-    builders = {"csv": lambda: to_csv_bytes(frame), "geojson": lambda: to_geojson_bytes(frame),
+    builders = {"csv": lambda: to_csv_bytes(frame, bom=True), "geojson": lambda: to_geojson_bytes(frame),
                 "html": lambda: map_html(frame, basemap, bounds, selected, heat, filters=filters, source=source)}
     for kind in st.session_state.pop(REQUESTED, set()):
         if kind in builders and kind not in prepared:

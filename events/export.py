@@ -51,14 +51,19 @@ def neutralise_formula(value):
     return value
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, bom: bool = False) -> bytes:
+    """The export as CSV, UTF-8. ``bom``: start with a byte-order mark, which spreadsheet programs
+    (Excel on Windows) need to read Arabic, Kurdish or Hebrew text as UTF-8 rather than as a legacy code
+    page; every reader of this project, pandas and csv readers opened with ``utf-8-sig`` skip it. The
+    command-line exports leave it out (scripts reading with plain ``utf-8`` would see it in the first
+    column's name); the app's download, which analysts open in spreadsheets, has it."""
     out = export_frame(frame)
     out["event_date"] = pd.to_datetime(out["event_date"]).dt.strftime("%Y-%m-%d")
     for col in out.columns:
         # Text may be object, categorical or Arrow strings (Parquet input): every non-numeric column.
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
             out[col] = out[col].astype(object).map(neutralise_formula)
-    return out.to_csv(index=False).encode("utf-8")
+    return out.to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
 
 
 def _json_value(value):

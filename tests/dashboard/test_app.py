@@ -303,6 +303,24 @@ def test_a_download_is_built_on_request_and_kept_for_the_selection(sample_app):
     assert not at.get("download_button")  # the file was for another selection: not offered any more
 
 
+def test_the_csv_download_opens_in_a_spreadsheet_with_its_arabic_text(sample_app):
+    """nu7: the app's CSV had no byte-order mark, so Excel on Windows reads it in a legacy code page and
+    shows Arabic place names as mojibake. It starts with the UTF-8 BOM now, and loads back unchanged."""
+    import codecs
+
+    from dashboard import downloads
+    from dashboard.upload import read_upload
+
+    at = sample_app({"country": "JO"})
+    at.button(key="prepare_csv").click().run()
+    assert_no_error(at)
+    data = at.session_state[downloads.PREPARED]["csv"][1]
+    assert data.startswith(codecs.BOM_UTF8) and not data.startswith(codecs.BOM_UTF8 * 2)
+    back = read_upload(data, "download.csv")
+    assert not back.error and not back.result.errors and len(back.frame) >= 1
+    assert "\ufeff" not in "".join(map(str, back.frame.columns))
+
+
 def test_a_download_is_named_after_the_country_filter_and_says_when_other_filters_hold(sample_app, monkeypatch):
     # A new user saved '?country=SY' as conflict-events_2023-10-18_2024-04-21.csv, a name that passes for all.
     from dashboard import downloads
