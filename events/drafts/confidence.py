@@ -2,9 +2,9 @@
 
 Right, as benchmarks/draft_accuracy.py scores it: the draft's place lies within 25 km of a labelled
 event of the report that has the draft's date. The share is measured on the CALIBRATION sets only
-(labelled reports of splits ``calibration18`` and ``calibration19``: two writers who never saw the
-rules, measured once as held-out on the rules frozen at main ff042e1, then used for this fit and never
-to change a rule). ``confidence.json`` beside this module holds the counts, their source (sets, the
+(labelled reports of splits ``calibration18`` .. ``calibration21``: four writers who never saw the
+rules, each set measured once as held-out on the rules frozen at main ff042e1, then used for this fit
+and never to change a rule). ``confidence.json`` beside this module holds the counts, their source (sets, the
 commit of the rules, date); ``benchmarks/draft_accuracy.py --fit-confidence`` writes it again.
 
 A draft's class is what the drafter knows when it drafts, in two coarse parts (``cue|date``):
@@ -36,7 +36,7 @@ PATH = Path(__file__).parent / "confidence.json"
 PRIOR_WEIGHT = 2.0          # pseudo drafts a parent's share counts for
 CUES = ("at", "near")
 DATES = ("dated", "undated")
-FIT_SPLITS = ("calibration18", "calibration19")
+FIT_SPLITS = ("calibration18", "calibration19", "calibration20", "calibration21")
 
 
 def draft_class(role: str, province: bool, dated: bool) -> str:
