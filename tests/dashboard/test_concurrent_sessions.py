@@ -72,7 +72,8 @@ def test_downloads_survive_other_sessions_reruns(server):
     assert all(status == "FINISHED_SUCCESSFULLY" for status in runs)
     statuses = [status for got in results for status, _ in got]
     assert statuses == [200] * 8, statuses
-    csv_body = results[0][0][1].decode()
+    assert results[0][0][1].startswith(b"\xef\xbb\xbf")    # the UTF-8 BOM spreadsheets need
+    csv_body = results[0][0][1].decode("utf-8-sig")
     assert csv_body.startswith("event_id,") and "A1" in csv_body
     assert b'"FeatureCollection"' in results[1][0][1]
     assert b"<html" in results[3][0][1][:500].lower()
