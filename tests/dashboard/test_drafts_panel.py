@@ -71,8 +71,8 @@ def test_pending_drafts_are_not_in_the_downloads_the_table_count_or_by_type(app,
     from dashboard import downloads
 
     saved = {}
-    monkeypatch.setattr(downloads, "to_csv_bytes", lambda frame: saved.setdefault("csv", (
-        __import__("events.export", fromlist=["to_csv_bytes"]).to_csv_bytes(frame))))
+    monkeypatch.setattr(downloads, "to_csv_bytes", lambda frame, **kw: saved.setdefault("csv", (
+        __import__("events.export", fromlist=["to_csv_bytes"]).to_csv_bytes(frame, **kw))))
     at = draft(app)
     assert any(c.value.startswith("+2 drafts, not yet accepted") for c in at.caption)
     assert any(s.value == f"Events ({len(SAMPLE)})" for s in at.subheader), [s.value for s in at.subheader]
