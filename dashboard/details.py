@@ -24,7 +24,7 @@ FIELD_LABELS = {
     "fatalities": "Fatalities", "source": "Source", "source_url": "Source address", "notes": "Notes",
     "origin_location": "Launched from", "origin_country": "Origin country",
     "origin_latitude": "Origin latitude", "origin_longitude": "Origin longitude",
-    "geo_status": "Geocoding", "geo_name": "Matched gazetteer place", "geo_source": "Gazetteer",
+    "geo_status": "Geocoding", "geo_name": "Gazetteer place (the best candidate if not resolved)", "geo_source": "Gazetteer",
     "geo_confidence": "Geocoding confidence",
 }
 CODED = {"date_precision": DATE_PRECISIONS, "geo_precision": GEO_PRECISIONS}

@@ -134,9 +134,15 @@ def read_upload(data: bytes, name: str, progress: Callable[[int, int], None] | N
         unplaced = ~has_coordinates(result.frame)
         if unplaced.any():
             off = int(unplaced.sum())
-            ambiguous = int((unplaced & result.frame["geo_status"].astype(str).eq("ambiguous")).sum())
-            found_none = off - ambiguous
+            status = result.frame["geo_status"].astype(str)
+            ambiguous = int((unplaced & status.eq("ambiguous")).sum())
+            # "unresolved" with a candidate: one place fits, but answers of its kind were measured below
+            # the 95% within 25 km that placing needs; its name is in the table (geo_name), not drawn
+            unsure = int((unplaced & status.eq("unresolved") & result.frame["geo_name"].astype(str).ne("")).sum())
+            found_none = off - ambiguous - unsure
             said = [f"{found_none} name a place the gazetteer could not find"] if found_none else []
+            said += [f"{unsure} name a place the gazetteer has but could not confirm (one candidate, named "
+                     "in the table as the matched place; not drawn)"] if unsure else []
             said += [f"{ambiguous} name a place that more than one place fits (not drawn: the likeliest "
                      "may be far off; choose the event in the table to see it)"] if ambiguous else []
             upload.notes.append(f"{off} event(s) are in the table but not on the map: "

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .display import admin1_shown, place_display
 from .geocoder import Geocoder, default_geocoder
-from .result import AMBIGUOUS, GeocodeResult
+from .result import RESOLVED, GeocodeResult
 
 COLUMNS = ("geo_status", "geo_latitude", "geo_longitude", "geo_name", "geo_source", "geo_id",
            "geo_precision", "geo_confidence")
@@ -41,8 +41,9 @@ def geocode_frame(df: pd.DataFrame, name_col: str, country_col: str, admin1_col:
     when no ``geocoder`` is given.
 
     ``progress(done, total)`` counts distinct queries, e.g. to feed a Streamlit progress bar.
-    ``place_ambiguous``: give an ``ambiguous`` row its best candidate's point and name (status
-    stays ``ambiguous``), for a map that draws it as uncertain rather than not at all.
+    ``place_ambiguous``: give an ``ambiguous`` row, or an ``unresolved`` one that has a candidate, its
+    best candidate's point and name (the status stays), for a map that draws it as uncertain or a table
+    that names the candidate an analyst would check.
     """
     columns = [name_col, country_col, admin1_col] + ([admin2_col] if admin2_col else [])
     missing = [c for c in columns if c and c not in df.columns]
@@ -87,7 +88,10 @@ def candidates_text(result: GeocodeResult, limit: int = MAX_CANDIDATES, country:
 
 
 def _best_candidate(result: GeocodeResult) -> GeocodeResult:
-    if result.status != AMBIGUOUS or not result.alternatives:
+    """An answer not resolved that has candidates, with its best candidate's point and name (status kept):
+    ``ambiguous``, or ``unresolved`` with one candidate whose class measured below 0.95 ("الحويجة" asked
+    in Kirkuk: Al Hawijah, the town, alone and not confirmed)."""
+    if result.status == RESOLVED or not result.alternatives:
         return result
     best = result.alternatives[0]
     return replace(result, latitude=best.latitude, longitude=best.longitude, name=best.name,

@@ -159,3 +159,20 @@ def test_the_upload_notes_say_which_events_are_off_the_map_and_why():
                            "not find; 1 name a place that more than one place fits"), note
     tabqa = result.frame.set_index("event_id").loc["A1"]
     assert tabqa["geo_status"] == "ambiguous" and tabqa["admin1"] == ""
+
+
+def test_a_place_found_but_not_confirmed_is_named_not_called_missing():
+    """nu7: "الحويجة" in Kirkuk has one candidate, Al Hawijah (the town), whose class measured below the 95%
+    placing needs; the upload said "a place the gazetteer could not find" and the table named nothing. The
+    note now tells it apart and the table names the candidate; it is still not drawn."""
+    off = dict(latitude="", longitude="", origin_location="")
+    rows = [event(event_id="H1", location="الحويجة", admin1="Kirkuk", country="IQ", **off),
+            event(event_id="H2", location="Qwxzvbn", admin1="", **off)]
+    result = read_upload(curated_csv(*rows), "hawija.csv")
+    note = next(n for n in result.notes if "not on the map" in n)
+    assert "1 name a place the gazetteer could not find" in note, note
+    assert "1 name a place the gazetteer has but could not confirm" in note, note
+    hawija = result.frame.set_index("event_id").loc["H1"]
+    assert hawija["geo_status"] == "unresolved" and "Hawij" in hawija["geo_name"]
+    assert hawija["latitude"] != hawija["latitude"]     # NaN: not drawn
+    assert result.frame.set_index("event_id").loc["H2", "geo_name"] == ""
