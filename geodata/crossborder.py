@@ -10,7 +10,8 @@ country is a known slip of source data; a neighbour's village of the name says n
 names repeat everywhere).
 
 The geocoder never answers with a place of another country; it only adds a ``hint`` such as
-"not found in IQ; a place of this name is in SY: Rmelan (Al-Hasakah)". Neighbours are the
+"not found in IQ; a place of a similar name is in SY: Rmelan (Al-Hasakah)" (a near-spelling with as
+many words as the query: "Qabak" is not "Aqa Bak"). Neighbours are the
 countries sharing a land border (CIA World Factbook, "Land boundaries"); only those covered by the
 curated and regional gazetteers are searched. The search reads the precomputed name table
 (wof_forms.parquet) once per process and keeps, beside it, its names' and keys' 64-bit hashes
@@ -144,12 +145,15 @@ def cross_border_hint(core: str, country: str) -> str | None:
     key = translit_key(core)
     lookup = _get_lookup()
     wanted = set(neighbours)
-    hits = [h for h in lookup.core_hits(core) if h[0] in wanted]
-    hits += [(c, name, admin1) for c, name, admin1, form in lookup.key_hits(key)
-             if c in wanted and form != core and _alike(core, form)]
-    if not hits:
-        return None
-    return f"not found in {country}; a place of this name is in " + _by_country(hits)
+    exact = [h for h in lookup.core_hits(core) if h[0] in wanted]
+    # a near-spelling keeps the name's words ("Rumalyn" / "Rmelan"); "Qabak" is not "Aqa Bak"
+    words = len(core.split())
+    similar = [(c, name, admin1) for c, name, admin1, form in lookup.key_hits(key)
+               if c in wanted and form != core and len(form.split()) == words and _alike(core, form)
+               and (c, name, admin1) not in exact]
+    said = ([f"a place of this name is in {_by_country(exact)}"] if exact else []) + \
+        ([f"a place of a similar name is in {_by_country(similar)}"] if similar else [])
+    return f"not found in {country}; " + "; ".join(said) if said else None
 
 
 def _by_country(hits) -> str:

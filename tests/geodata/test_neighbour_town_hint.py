@@ -73,3 +73,10 @@ def test_unresolved_hint_names_places_as_the_app_shows_them(real_data_dir):
     # WOF writes the village three ways ("Al Ya`rubiyah", "Al Ya‘rūbīyah", "Al Ya‘rubīyah"): one label
     assert geocode("Al-Yarubiyah", "IQ").hint == "not found in IQ; a place of this name is in SY: Al Ya'rubiyah"
     assert "SY: Rmelan (Al-Hasakah)" in geocode("Rumalyn", "IQ").hint
+
+
+def test_a_lookalike_with_other_words_is_no_neighbour_hint(real_data_dir):
+    """nu7: "Qabak" (a village of Telafar) said "a place of this name is in IR: Aqa Bak": one word against
+    two, and not this name. A near-spelling must keep the name's words, and is called a similar name."""
+    assert "Aqa Bak" not in (geocode("Qabak", "IQ").hint or "")
+    assert "Aqa Bak" not in (geocode("Qabak Village", "IQ", "Ninewa").hint or "")
