@@ -32,11 +32,15 @@ def filter_controls(opts: Options) -> Filters:
                                placeholder="All countries")
     admin1 = st.multiselect("Governorate / province", opts.admin1, key="admin1", bind=BIND,
                             placeholder="All")
+    admin2 = st.multiselect("District", opts.admin2, key="admin2", bind=BIND, placeholder="All",
+                            help="The event's district (admin2): as its file gives it, else the one whose "
+                                 "boundary holds its point.")
     min_fat = st.number_input("Minimum fatalities", min_value=0, value=0, step=1, key="minfat", bind=BIND)
     text = st.text_input("Search location, actors, notes", key="q", bind=BIND, max_chars=MAX_TEXT,
                          placeholder="e.g. rocket Rumalyn", help="Every word must appear somewhere.")
     return Filters(types=tuple(types), subs=tuple(subs), actor=actor.strip(), countries=tuple(countries),
-                   admin1=tuple(admin1), min_fatalities=int(min_fat or 0), text=text.strip())
+                   admin1=tuple(admin1), min_fatalities=int(min_fat or 0), text=text.strip(),
+                   admin2=tuple(admin2))
 
 
 def untouched_filters() -> Filters:

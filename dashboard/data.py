@@ -172,11 +172,12 @@ def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame | None, show: str) -> 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def shown(_frame: pd.DataFrame, token: str) -> pd.DataFrame:
-    """The frame ``token`` names as the page shows it: admin1 as display names (``places.display_admin1``),
-    worked out once per process (a shallow copy: one new column)."""
-    from .places import display_admin1
+    """The frame ``token`` names as the page shows it: admin1 and admin2 as display names
+    (``places.display_admin1``, ``places.display_admin2``), worked out once per process (a shallow copy:
+    two new columns)."""
+    from .places import display_admin1, display_admin2
 
-    return display_admin1(_frame)
+    return display_admin2(display_admin1(_frame))
 
 
 def data_bounds(frame: pd.DataFrame):

@@ -31,7 +31,8 @@ def file_stem(start: dt.date | None, end: dt.date | None, filters=None) -> str:
             parts.append("-".join(_ascii_words(name) for name in filters.admin1))
     if start and end:
         parts.append(f"{start:%Y-%m-%d}_{end:%Y-%m-%d}")
-    if filters is not None and (filters.types or filters.subs or filters.actor or (filters.admin1 and not named_admin1)
+    if filters is not None and (filters.types or filters.subs or filters.actor or filters.admin2
+                                or (filters.admin1 and not named_admin1)
                                 or filters.min_fatalities or filters.text):
         parts.append("filtered")
     return "_".join(p for p in parts if p)

@@ -33,13 +33,14 @@ class Filters:
     admin1: tuple[str, ...] = ()
     min_fatalities: int = 0
     text: str = ""
+    admin2: tuple[str, ...] = ()      # districts, by display name (``places.display_admin``)
 
     def describe(self) -> str:
         return describe(self)
 
     def without_dates(self) -> "Filters":
         return Filters(None, None, self.types, self.subs, self.actor, self.countries, self.admin1,
-                       self.min_fatalities, self.text)
+                       self.min_fatalities, self.text, self.admin2)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Options:
     countries: tuple[str, ...]
     admin1: tuple[str, ...]
     event_ids: "EventIds"
+    admin2: tuple[str, ...] = ()
 
 
 class EventIds:
@@ -84,6 +86,8 @@ def options(frame: pd.DataFrame) -> Options:
         countries=tuple(sorted(c for c in frame["country"].unique() if c)),
         admin1=tuple(sorted(a for a in frame["admin1"].unique() if a)),
         event_ids=EventIds(frame["event_id"]),
+        admin2=tuple(sorted(a for a in frame["admin2"].unique() if isinstance(a, str) and a))
+        if "admin2" in frame else (),
     )
 
 
@@ -149,7 +153,7 @@ def describe(f: "Filters") -> str:
     if f.start and f.end:
         parts.append(f"{f.start} to {f.end}")
     for label, values in (("type", f.types), ("sub-type", f.subs), ("country", f.countries),
-                          ("admin1", f.admin1)):
+                          ("admin1", f.admin1), ("district", f.admin2)):
         if values:
             parts.append(f"{label}: {', '.join(values)}")
     if f.actor:
@@ -172,6 +176,8 @@ def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
         keep &= frame["country"].isin(f.countries).to_numpy()
     if f.admin1:
         keep &= frame["admin1"].isin(f.admin1).to_numpy()
+    if f.admin2:
+        keep &= frame["admin2"].isin(f.admin2).to_numpy() if "admin2" in frame else False
     if f.min_fatalities > 0:
         keep &= (frame["fatalities"].fillna(-1) >= f.min_fatalities).to_numpy(dtype=bool)
     if f.actor.strip():

@@ -28,6 +28,22 @@ def display_admin1(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def display_admin2(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ``admin2`` (the district) written as its display name, as the exports write it
+    ("Qaḑā’ al Mawşil", "Mosul district" -> "Mosul"; ``geodata.display.admin2_shown``), for the district
+    filter; ``frame`` itself when it has no district or nothing changes."""
+    from geodata.display import admin2_shown_values
+
+    if frame.empty or not {"country", "admin2"} <= set(frame.columns):
+        return frame
+    shown = admin2_shown_values(frame["country"], frame["admin2"])
+    if np.array_equal(shown, frame["admin2"].astype(object).fillna("").to_numpy()):
+        return frame
+    out = frame.copy(deep=False)
+    out["admin2"] = shown
+    return out
+
+
 def admin1_spellings_match(values: pd.Series, needle: str) -> np.ndarray:
     """Rows whose (display) admin1 is a division ``needle`` names in another spelling ("Ninawa" finds
     "Nineveh")."""

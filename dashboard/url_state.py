@@ -25,6 +25,7 @@ PARAMS: dict[str, str] = {
     "actor": "text an actor's name contains",
     "country": "ISO 3166-1 alpha-2 country code (repeatable)",
     "admin1": "governorate / province (repeatable)",
+    "admin2": "district (repeatable)",
     "minfat": "minimum reported fatalities (whole number)",
     "q": "free text over location, actors and notes (every word must match)",
     "base": "base map: " + " | ".join(BASEMAPS),
@@ -38,8 +39,9 @@ PARAMS: dict[str, str] = {
 }
 VIEW_PARAMS = ("lat", "lon", "z", "ev")
 # The parameters a widget reads (its key is the parameter's name); the rest are the map view and "retired".
-WIDGET_PARAMS = ("dates", "type", "sub", "actor", "country", "admin1", "minfat", "q", "base", "heat", "areas")
-MULTI_PARAMS = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1"}
+WIDGET_PARAMS = ("dates", "type", "sub", "actor", "country", "admin1", "admin2", "minfat", "q", "base", "heat",
+                 "areas")
+MULTI_PARAMS = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1", "admin2": "admin2"}
 STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own, never ours to judge
 MIN_ZOOM, MAX_ZOOM = 1, 18
 MAX_TEXT = 200

@@ -89,3 +89,40 @@ def test_a_search_by_another_name_of_a_place_finds_its_events(tmp_path, monkeypa
         assert not at.exception and not at.error
         table = next(df.value for df in at.dataframe if "event_id" in df.value.columns)
         assert set(table["event_id"]) == wanted, q
+
+
+def test_a_district_filter_and_link_narrow_to_one_district(tmp_path, monkeypatch):
+    """nu7: uploads keep each event's district (ACLED admin2, UCDP adm_2, IOM lists), but nothing filtered
+    by it. `?admin2=Mosul` keeps Mosul district's events; districts show one display name per district
+    ("Qaḑā’ al Mawşil" and "Mosul district" are "Mosul"); an event without a district given gets the one
+    whose boundary holds its point."""
+    rows = [event(event_id="M1", event_date="2024-04-20", location="Mosul", admin1="Nineveh", admin2="Mosul district",
+                  country="IQ", latitude=36.34, longitude=43.13),
+            event(event_id="M2", event_date="2024-04-21", location="Mosul", admin1="Nineveh",
+                  admin2="Qaḑā’ al Mawşil", country="IQ", latitude=36.35, longitude=43.14),
+            event(event_id="T1", event_date="2024-04-22", location="Tal Afar", admin1="Nineveh", admin2="",
+                  country="IQ", latitude=36.377, longitude=42.449)]
+    import csv as _csv
+    import io as _io
+
+    from events.schema import COLUMNS
+
+    buf = _io.StringIO()
+    writer = _csv.DictWriter(buf, fieldnames=[*COLUMNS, "admin2"], extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in event(**row).items()})
+    path = tmp_path / "districts.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    monkeypatch.setenv(ENV_DATA, str(path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"admin2": "Mosul"})
+    at.run()
+    assert not at.exception and not at.error and not at.warning, [w.value for w in at.warning]
+    district = at.multiselect(key="admin2")
+    assert district.value == ["Mosul"] and "Mosul" in district.options and len(district.options) == 2
+    table = next(df.value for df in at.dataframe if "event_id" in df.value.columns)
+    assert set(table["event_id"]) == {"M1", "M2"}
+    district.set_value([o for o in district.options if o != "Mosul"]).run()
+    table = next(df.value for df in at.dataframe if "event_id" in df.value.columns)
+    assert set(table["event_id"]) == {"T1"}

@@ -119,7 +119,7 @@ def test_share_link_without_parameters_is_the_app_address():
 def test_every_parameter_is_documented():
     from pathlib import Path
 
-    assert set(url_state.PARAMS) == {"dates", "type", "sub", "actor", "country", "admin1", "minfat", "q", "base",
+    assert set(url_state.PARAMS) == {"dates", "type", "sub", "actor", "country", "admin1", "admin2", "minfat", "q", "base",
                                      "heat", "areas", "lat", "lon", "z", "ev", "retired"}
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert all(f"`{key}`" in readme for key in url_state.PARAMS)
