@@ -282,6 +282,27 @@ def locate(lats, lons, countries=None, snap_km: float | None = None) -> pd.DataF
     return locator().locate(lats, lons, countries=countries, snap_km=snap_km)
 
 
+def _other_admin1(codes, given, found, empty) -> np.ndarray:
+    """Rows whose own admin1 and the admin1 polygon holding their point are two known, different
+    divisions (Al-Tanf, recorded in Homs, lies in WOF's Rif Dimashq: sources draw the governorates
+    differently there). The district of that polygon belongs to the other governorate, so it is not
+    given to the row: an event in "Homs, Duma district" would be filtered and counted under a district
+    its governorate does not have. Spellings are compared by display name (``geodata.display``)."""
+    from .display import admin1_display
+
+    out = np.zeros(len(given), dtype=bool)
+    rows = np.flatnonzero(~empty & pd.notna(found))
+    if not len(rows):
+        return out
+    triples = pd.DataFrame({"c": codes[rows], "g": given[rows], "f": found[rows]}).astype(str)
+    codes_of, distinct = pd.MultiIndex.from_frame(triples).factorize()
+    differs = np.array([(mine := admin1_display(c, g)) is not None
+                        and (theirs := admin1_display(c, f)) is not None and mine != theirs
+                        for c, g, f in distinct], dtype=bool)
+    out[rows] = differs[codes_of]
+    return out
+
+
 def fill_admin(frame: pd.DataFrame, lat: str = "latitude", lon: str = "longitude", country: str = "country",
                admin1: str = "admin1", admin2: str = "admin2") -> pd.DataFrame:
     """Rows with coordinates get the admin1 (where theirs is empty) and admin2 of the embedded
@@ -301,14 +322,15 @@ def fill_admin(frame: pd.DataFrame, lat: str = "latitude", lon: str = "longitude
             where = locate(lats[rows], lons[rows], countries=codes[rows])
             found1 = where["admin1"].to_numpy(dtype=object)
             found2 = where["admin2"].to_numpy(dtype=object)
+            has2 = pd.notna(found2)
             if admin1 in out.columns:
                 current = out[admin1].astype(object).to_numpy(dtype=object)
                 empty = pd.isna(current[rows]) | (current[rows] == "")
                 take = empty & pd.notna(found1)
+                has2 &= ~_other_admin1(codes[rows], current[rows], found1, empty)
                 current = current.copy()
                 current[rows[take]] = found1[take]
                 out[admin1] = current
-            has2 = pd.notna(found2)
             filled2[rows[has2]] = found2[has2]
     out[admin2] = filled2
     return out

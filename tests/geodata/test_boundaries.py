@@ -243,3 +243,20 @@ def test_a_place_of_another_country_is_never_an_answer(name):
     if points:
         lats, lons = zip(*points)
         assert all(code == "IR" for code in country_at(lats, lons)), points
+
+
+def test_no_district_from_a_polygon_of_another_governorate_than_the_rows_own():
+    """Al-Tanf, recorded in Homs, lies in WOF's Rif Dimashq (sources draw the line differently there):
+    it was given Rif Dimashq's Duma district, so the district filter showed "Homs, Duma". A row whose
+    known admin1 differs from the polygon's gets no district; an empty or unknown admin1 is as before."""
+    import pandas as pd
+
+    from geodata.boundaries import fill_admin
+
+    tanf = dict(latitude=33.50583, longitude=38.61778, country="SY")
+    frame = pd.DataFrame([{**tanf, "admin1": "Homs"}, {**tanf, "admin1": "Rif Dimashq"}, {**tanf, "admin1": ""},
+                          {**tanf, "admin1": "Province Nine"},
+                          {"latitude": 36.5564, "longitude": 44.34562, "country": "IQ", "admin1": "Erbil"}])
+    out = fill_admin(frame)
+    assert list(out["admin2"]) == ["", "Duma", "Duma", "Duma", "Shaqlawa"]
+    assert list(out["admin1"]) == ["Homs", "Rif Dimashq", "Rif Dimashq", "Province Nine", "Erbil"]
