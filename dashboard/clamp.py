@@ -13,7 +13,7 @@ import streamlit as st
 
 from .filters import Options
 
-CHOICES = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1"}
+CHOICES = {"type": "types", "sub": "subs", "country": "countries", "admin1": "admin1", "admin2": "admin2"}
 
 
 def clamp_window(value, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -51,7 +51,7 @@ def test_a_plain_link_draws_the_map_alone_then_everything_once_the_map_reports(b
     at.run()
     assert not at.exception
     shown = panels(at)
-    assert shown["table"] >= 1 and shown["upload"] >= 1 and shown["filters"] == 4 and shown["slider"] == 1
+    assert shown["table"] >= 1 and shown["upload"] >= 1 and shown["filters"] == 5 and shown["slider"] == 1
     assert sorted(map_event_ids(at)) == SAMPLE_IDS  # the same events as the lean run drew
 
 
@@ -61,7 +61,7 @@ def test_the_lean_run_uses_exactly_the_values_the_widgets_start_with(browser_app
     lean.session_state["map"] = REPORT
     lean.run()
     assert lean.slider(key="dates").value == (dt.date(2024, 1, 28), dt.date(2024, 4, 22))
-    assert [lean.multiselect(key=k).value for k in ("type", "sub", "country", "admin1")] == [[], [], [], []]
+    assert [lean.multiselect(key=k).value for k in ("type", "sub", "country", "admin1", "admin2")] == [[], [], [], [], []]
     assert (lean.text_input(key="actor").value, lean.text_input(key="q").value) == ("", "")
     assert lean.number_input(key="minfat").value == 0
     assert (lean.radio(key="base").value, lean.toggle(key="heat").value, lean.radio(key="areas").value) == \
@@ -86,7 +86,7 @@ def test_a_link_showing_no_events_draws_the_whole_page_at_once(browser_app):
 def test_a_script_client_gets_the_whole_page_at_once(sample_csv, monkeypatch):
     monkeypatch.setenv(ENV_DATA, str(sample_csv))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert panels(at)["table"] >= 1 and panels(at)["filters"] == 4
+    assert panels(at)["table"] >= 1 and panels(at)["filters"] == 5
 
 
 def test_the_panels_come_anyway_if_the_map_never_reports(browser_app):
