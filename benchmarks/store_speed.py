@@ -3,6 +3,7 @@
     python benchmarks/store_speed.py                    # 1,000,000 events, SQLite and PostgreSQL
     python benchmarks/store_speed.py --rows 200000 --skip-postgres
     python benchmarks/store_speed.py --district         # the file also carries a district (admin2) column
+    python benchmarks/store_speed.py --geocoded         # ... and the geocoding columns of a --geocode export
 
 For each engine (a SQLite file in a temp data dir, synchronous=FULL as the store always runs; a throw-away
 PostgreSQL 15 + PostGIS cluster with its crash-safe defaults, fsync and full-page writes on):
@@ -125,6 +126,9 @@ def main() -> int:
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--district", action="store_true",
                         help="the generated file carries a district (admin2) column, stored since migration 0002")
+    parser.add_argument("--geocoded", action="store_true",
+                        help="the generated file carries the columns a --geocode export writes (geo_status, geo_name, "
+                             "geo_source, geo_confidence) and vague_point, stored since migration 0003")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="store-bench-"))
@@ -132,13 +136,14 @@ def main() -> int:
     print("load:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     path = str(tmp / "events.parquet")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_events.py"), str(args.rows), "--out", path,
-                    *(["--district"] if args.district else [])], check=True, stdout=subprocess.DEVNULL)
+                    *(["--district"] if args.district else []), *(["--geocoded"] if args.geocoded else [])], check=True, stdout=subprocess.DEVNULL)
 
     from events import load
 
     _, t_base = timed(load, path)
     print(f"baseline: Parquet file path (events.load) of {args.rows:,} events"
-          f"{' with a district column' if args.district else ''}: {t_base:.1f} s")
+          f"{' with a district column' if args.district else ''}"
+          f"{' with the geocoding columns' if args.geocoded else ''}: {t_base:.1f} s")
     rows = [bench_engine("SQLite", f"sqlite:///{tmp / 'data' / 'events.sqlite'}", path, args)]
     if not args.skip_postgres:
         from events.store.throwaway import Unavailable, throwaway_cluster
