@@ -294,12 +294,15 @@ def _other_admin1(codes, given, found, empty) -> np.ndarray:
     rows = np.flatnonzero(~empty & pd.notna(found))
     if not len(rows):
         return out
-    triples = pd.DataFrame({"c": codes[rows], "g": given[rows], "f": found[rows]}).astype(str)
-    codes_of, distinct = pd.MultiIndex.from_frame(triples).factorize()
-    differs = np.array([(mine := admin1_display(c, g)) is not None
-                        and (theirs := admin1_display(c, f)) is not None and mine != theirs
-                        for c, g, f in distinct], dtype=bool)
-    out[rows] = differs[codes_of]
+    # one look-up per distinct (country, given, found): each column factorised, the three codes combined
+    parts = [pd.factorize(pd.Series(col[rows], dtype=object).astype(str)) for col in (codes, given, found)]
+    sizes = [len(uniques) + 1 for _, uniques in parts]
+    combined = (parts[0][0].astype(np.int64) * sizes[1] + parts[1][0]) * sizes[2] + parts[2][0]
+    keys, first = np.unique(combined, return_index=True)
+    differs = np.array([(mine := admin1_display(parts[0][1][parts[0][0][i]], parts[1][1][parts[1][0][i]])) is not None
+                        and (theirs := admin1_display(parts[0][1][parts[0][0][i]], parts[2][1][parts[2][0][i]]))
+                        is not None and mine != theirs for i in first], dtype=bool)
+    out[rows] = differs[np.searchsorted(keys, combined)]
     return out
 
 
