@@ -247,14 +247,37 @@ def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
         for c in EDITABLE:
             v = e[c]
             changes[c] = None if (not isinstance(v, str) and pd.isna(v)) else v
-        out.append({**row, **changes})
+        moved = any(c in changes and not _same_number(changes[c], row.get(c)) for c in ("latitude", "longitude"))
+        out.append({**row, **changes, "point_moved": bool(row.get("point_moved")) or moved})
     return out
+
+
+def _same_number(a, b) -> bool:
+    missing = [v is None or (isinstance(v, float) and pd.isna(v)) for v in (a, b)]
+    if any(missing):
+        return all(missing)
+    try:
+        return abs(float(a) - float(b)) < 1e-9
+    except (TypeError, ValueError):
+        return False
+
+
+def _provenance(row: dict) -> dict:
+    """Where an accepted draft's point came from, for the store (``events.store``): a point the drafts'
+    geocoder placed and the analyst left alone is ``resolved`` by the draft (its name and confidence);
+    a point the analyst typed or moved is left to the store, which records it as the analyst's."""
+    placed = row.get("geo_status") == "resolved" and not row.get("point_moved") and \
+        not _same_number(row.get("latitude"), None) and not _same_number(row.get("longitude"), None)
+    if not placed:
+        return {}
+    return {"geo_status": "resolved", "geo_source": "draft", "geo_name": str(row.get("location") or ""),
+            "geo_confidence": float(row.get("confidence") or 0.0)}
 
 
 def _accept(row: dict, meta: dict) -> tuple[bool, str]:
     """Add one draft to the event store as the signed-in user (or, when the page shows a read-only
     named file, to this session's view); (True, "") or (False, the reason)."""
-    record = _record(row, meta)
+    record = {**_record(row, meta), **_provenance(row)}
     try:
         check_record(record, f"draft {row.get('draft_id', '')}")
     except InvalidEvent as exc:

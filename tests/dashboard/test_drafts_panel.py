@@ -165,6 +165,9 @@ def test_accept_into_the_store_and_drop(store_app):
     mine = stored[stored["event_id"].str.startswith("DR")]
     assert list(mine["location"]) == ["Kalsu"] and int(mine["fatalities"].iloc[0]) == 1
     assert str(mine["updated_by"].iloc[0]) == "analyst"
+    # the point is the drafts geocoder's, not typed by the analyst (i10c: it read "given / analyst")
+    assert (mine["geo_status"].iloc[0], mine["geo_source"].iloc[0]) == ("resolved", "draft")
+    assert 0 < float(mine["geo_confidence"].iloc[0]) < 1
     assert [d["draft_id"] for d in at.session_state["_drafts_pending"]["rows"]] == [other]
     at.multiselect(key="drafts_pick").set_value([other])
     at.button(key="drafts_drop").click()
@@ -228,6 +231,12 @@ def test_edits_in_the_table_are_what_is_accepted():
     table.loc[0, "location"] = "Kalsu base"
     out = apply_edits(rows, table)
     assert out[0]["fatalities"] == 2 and out[0]["location"] == "Kalsu base" and out[0]["evidence"] == rows[0]["evidence"]
+    assert not out[0]["point_moved"]
+    table.loc[0, "latitude"], table.loc[0, "longitude"] = 32.8, 44.3      # the analyst places it by hand
+    moved = apply_edits(rows, table)
+    assert moved[0]["point_moved"]
+    from dashboard.drafts_panel import _provenance
+    assert _provenance({**moved[0], "geo_status": "resolved"}) == {}
 
 
 def test_the_seed_reports_drafts_are_each_called_the_same_as_the_bundled_event_they_repeat():
