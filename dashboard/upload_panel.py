@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from .fetch_panel import PULLED, fetch_panel, pulled_name, show_result
+from .safe_text import plain
 from .upload import ACCEPTED_TYPES, Upload, read_upload, upload_limit_text
 
 UPLOAD = "_upload"
+REPLACED = "_upload_replaced"   # what the last upload replaced, said until another file comes
 SHOW = "_show_dataset"
 SHOW_LABELS = {"both": "Bundled + upload", "upload": "Upload only", "bundled": "Bundled only"}
 
@@ -29,17 +31,30 @@ def upload_panel() -> tuple[pd.DataFrame | None, str]:
     """This session's own events (an uploaded file and/or events pulled from ACLED or UCDP; None
     without any usable) and which dataset(s) to show."""
     kinds = "CSV, GeoJSON, Parquet" + (" or Excel" if "xlsx" in ACCEPTED_TYPES else "")
-    file = st.file_uploader(f"Add your own events ({kinds}; curated, ACLED or UCDP layout; {upload_limit_text()})",
+    file = st.file_uploader(f"Add your own events ({kinds}; curated, ACLED or UCDP layout; {upload_limit_text()}; "
+                            "one file at a time: a new file replaces the one before)",
                             type=ACCEPTED_TYPES, key="upload_file")
     own: list[pd.DataFrame] = []
     if file is None:
         st.session_state.pop(UPLOAD, None)
+        st.session_state.pop(REPLACED, None)
     else:
         cached = st.session_state.get(UPLOAD)
         if cached is None or cached[0] != file.file_id:
+            before = cached[1] if cached is not None else None
             cached = (file.file_id, _load(file))
             st.session_state[UPLOAD] = cached
+            if before is not None and before.frame is not None and not before.frame.empty:
+                # nu7: UCDP then ACLED showed 502 events where 7,509 had been, and nothing said why
+                st.session_state[REPLACED] = (f"{plain(before.name, 80)} ({len(before.frame):,} events) was "
+                                              f"replaced by {plain(file.name, 80)}: an upload holds one file. "
+                                              "To compare two exports, combine them into one file, or add "
+                                              "the first to the event store.")
+            else:
+                st.session_state.pop(REPLACED, None)
         upload: Upload = cached[1]
+        if st.session_state.get(REPLACED):
+            st.info(st.session_state[REPLACED])
         show_result(upload)
         if upload.frame is not None and not upload.frame.empty:
             own.append(upload.frame)

@@ -222,6 +222,24 @@ def upload(at: AppTest, name: str, content: bytes, mime: str = "text/csv") -> Ap
     return at.run()
 
 
+def test_a_second_upload_says_what_it_replaced(sample_app):
+    """nu7: a UCDP export then an ACLED export showed 502 events where 7,509 had been, with no word that the
+    first file's events were gone (the box holds one file). The page now says so, until another file comes."""
+    at = sample_app()
+    first = curated_csv(event(event_id="U1", event_date="2024-03-10", location="Erbil", latitude=36.19,
+                              longitude=44.01),
+                        event(event_id="U2", event_date="2024-03-11", location="Erbil", latitude=36.19,
+                              longitude=44.01))
+    at = upload(at, "ucdp.csv", first)
+    assert not any("was replaced" in i.value for i in at.info)
+    at = upload(at, "acled.csv", curated_csv(event(event_id="V1", event_date="2024-03-12", location="Erbil",
+                                                   latitude=36.19, longitude=44.01)))
+    assert not at.exception
+    said = [i.value.replace("\\", "") for i in at.info if "was replaced" in i.value]  # Markdown-escaped names
+    assert said == ["ucdp.csv (2 events) was replaced by acled.csv: an upload holds one file. To compare two "
+                    "exports, combine them into one file, or add the first to the event store."], said
+
+
 def test_an_upload_with_bad_rows_shows_them_and_maps_the_rest(sample_app):
     at = sample_app()
     content = curated_csv(
