@@ -168,9 +168,9 @@ state.sync_selected_to_url()
 # --- table and downloads ------------------------------------------------------------------------------
 st.subheader(f"Events ({len(events_shown):,})")
 table_panel(events_shown)
-downloads_panel(events_shown, file_stem(*window, chosen), basemap, bounds, selected, heat,
+downloads_panel(events_shown, file_stem(*window, chosen, dataset=show), basemap, bounds, selected, heat,
                 key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
-                source=path.name + (" + an uploaded file" if show != "bundled" else ""))
+                source={"upload": "an uploaded file", "both": path.name + " + an uploaded file"}.get(show, path.name))
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
 editing.editing_panel(store_view.app_store(), selected, uploaded, own_name())

@@ -14,14 +14,20 @@ from .html_export import map_figure, map_html  # noqa: F401 - map_figure re-expo
 __all__ = ["file_stem", "map_figure", "map_html", "to_csv_bytes", "to_geojson_bytes"]
 
 
-def file_stem(start: dt.date | None, end: dt.date | None, filters=None) -> str:
+# What each dataset choice (dashboard.upload_panel.SHOW_LABELS) calls its downloads.
+DATASET_STEMS = {"bundled": "conflict-events", "both": "conflict-events-with-upload", "upload": "uploaded-events"}
+
+
+def file_stem(start: dt.date | None, end: dt.date | None, filters=None, dataset: str = "bundled") -> str:
     """The download's file name without extension, naming what it holds so downloads neither overwrite
-    nor pass for each other: ``conflict-events_2024-04-20_2024-04-22``; with a country filter its ISO
+    nor pass for each other: ``conflict-events_2024-04-20_2024-04-22``; from an upload alone
+    ``uploaded-events_...``, from the bundled data and an upload ``conflict-events-with-upload_...``
+    (``dataset``: "bundled", "both" or "upload"); with a country filter its ISO
     codes (``conflict-events_IQ-SY_...``); with one or two governorates their names in ASCII
     (``conflict-events_SY_Deir-ez-Zor_...``); with any other filter (type, actor, more governorates,
     fatalities, text) ``_filtered`` (the HTML map's title says which). ``filters``: a
     ``dashboard.filters.Filters`` or None."""
-    parts = ["conflict-events"]
+    parts = [DATASET_STEMS.get(dataset, DATASET_STEMS["bundled"])]
     named_admin1 = filters is not None and 0 < len(filters.admin1) <= 2
     if filters is not None:
         codes = [c for c in filters.countries if isinstance(c, str) and c.isascii() and c.isalpha() and len(c) == 2]

@@ -457,3 +457,27 @@ def test_the_dataset_file_reports_its_warnings_folded(tmp_path, monkeypatch):
     (table,) = warned_tables(at)
     assert table.iloc[0]["line"] == 3 and "Homs, Syria (SY); the row's country is Iraq (IQ)" in table.iloc[0]["reason"]
     assert sorted(map_event_ids(at)) == ["D1", "D2"]
+
+
+def test_a_download_says_which_dataset_it_holds(sample_app, monkeypatch):
+    """nu7: with 'Upload only' shown, the download was named conflict-events_... like the bundled data's, and the
+    standalone map said it came from the bundled file + an upload. The name now says upload / with upload."""
+    from dashboard import downloads
+
+    calls = []
+    real = downloads.downloads_panel
+    monkeypatch.setattr(downloads, "downloads_panel", lambda selection, stem, *a, **k: (calls.append((stem, k)),
+                                                                                         real(selection, stem, *a, **k)))
+    at = sample_app({"dates": ["2024-03-01", "2024-03-31"]})
+    assert calls[-1][0] == "conflict-events_2024-03-01_2024-03-31"
+    at = upload(at, "mine.csv", curated_csv(event(event_id="U1", event_date="2024-03-10", location="Erbil",
+                                                  latitude=36.19, longitude=44.01)))
+    assert_no_error(at)
+    assert calls[-1][0] == "conflict-events-with-upload_2024-03-01_2024-03-31"
+    assert calls[-1][1]["source"].endswith(" + an uploaded file")
+    at.radio(key="_show_dataset").set_value("upload").run()
+    assert calls[-1][0].startswith("uploaded-events_2024-03-"), calls[-1][0]  # the window clamps to the upload's days
+    assert calls[-1][1]["source"] == "an uploaded file"
+    at.radio(key="_show_dataset").set_value("bundled").run()
+    assert calls[-1][0].startswith("conflict-events_2024-"), calls[-1][0]
+    assert calls[-1][1]["source"] != "an uploaded file" and "upload" not in calls[-1][1]["source"]
