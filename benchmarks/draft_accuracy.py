@@ -91,6 +91,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout8-fixed", "heldout9-fixed", "heldout10-fixed", "heldout13-fixed", "heldout14-fixed",
                      "heldout15-fixed", "heldout16-fixed", "heldout17-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
+          "held-out 22": ("heldout22",), "held-out 23": ("heldout23",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
