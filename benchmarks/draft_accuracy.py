@@ -31,7 +31,10 @@ when present). Two splits, printed side by side:
   rule (``split`` calibration18, calibration19). Sets 20 and 21 (reports A01-A25 and B01-B25, two more
   writers) were measured once as held-out on the rules of ff042e1 with the confidence of 6bdf5aa
   (82.1% / 78.1% / 96.0% and 82.4% / 71.7% / 81.8%) and then joined the calibration sets (``split``
-  calibration20, calibration21). Their confidence figures are FIT figures. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  calibration20, calibration21). Their confidence figures are FIT figures.
+- held-out 22 and 23: reports C01-C25 and D01-D25 (session 10, two more writers), written while the
+  rules stood at main 551c71f and measured once on them (80.8% / 64.5% / 100% and 89.7% / 76.7% /
+  95.7%; ``split`` heldout22, heldout23). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
