@@ -85,7 +85,10 @@ bounds = data.data_bounds(frame)
 notices = state.check_url_once(opts, bounds)
 
 # --- filters --------------------------------------------------------------------------------------
-clamp.keep_in_bounds(opts, *controls.slider_bounds(opts))  # the data may have changed under this session
+window_note = None  # the data changed under the session and the date window held none of its days
+if clamp.RESET in clamp.keep_in_bounds(opts, *controls.slider_bounds(opts)):
+    window_note = (f"The date window held no events of the data now shown, so the timeline shows all its dates "
+                   f"({opts.first} to {opts.last}).")
 # A browser's first run of a plain link draws no widget before the map (each kind loads its own code
 # ahead of the map's): the values are the widgets' untouched defaults, as the next run draws them.
 bare = lean and not url_state.widget_params(st.query_params)
@@ -117,11 +120,14 @@ events_shown = selection[~is_draft(selection)] if drafts_shown else selection
 fig = summary.headline(events_shown)
 head.title("Conflict event map")
 
-if notices:  # one compact row above the map (the map's first markers stay on the first screen)
+if notices or window_note:  # one compact row above the map (the map's first markers stay on the first screen)
     with notice_box.container(horizontal=True, vertical_alignment="center", gap="small", key="link_notice"):
-        st.warning("**Link adjusted:** " + " ".join(notices), icon=":material/link_off:")
-        st.button("", icon=":material/close:", help="Dismiss", key="dismiss_notices", on_click=state.dismiss_notices,
-                  type="tertiary")
+        if notices:
+            st.warning("**Link adjusted:** " + " ".join(notices), icon=":material/link_off:")
+            st.button("", icon=":material/close:", help="Dismiss", key="dismiss_notices",
+                      on_click=state.dismiss_notices, type="tertiary")
+        if window_note:
+            st.info(window_note, icon=":material/date_range:")
 
 # --- map ------------------------------------------------------------------------------------------------
 selected = state.selected_event()

@@ -481,3 +481,44 @@ def test_a_download_says_which_dataset_it_holds(sample_app, monkeypatch):
     at.radio(key="_show_dataset").set_value("bundled").run()
     assert calls[-1][0].startswith("conflict-events_2024-"), calls[-1][0]
     assert calls[-1][1]["source"] != "an uploaded file" and "upload" not in calls[-1][1]["source"]
+
+
+def _upload_2022(at: AppTest) -> AppTest:
+    return upload(at, "acled2022.csv", curated_csv(*(event(event_id=f"Y{i}", event_date=f"2022-0{m}-{d:02d}",
+                                                          location="Erbil", latitude=36.19, longitude=44.01)
+                                                    for i, (m, d) in enumerate([(1, 1), (1, 20), (2, 10), (2, 25)]))))
+
+
+def test_switching_datasets_never_leaves_a_window_of_one_stray_day(sample_app):
+    """nu8: a 2022 upload, then 'Bundled only' (2024), then 'Upload only' showed 4 of 466 events, all on the
+    upload's last day, with no word: the bundled window had been clamped onto the upload's range. A window
+    that was the whole range stays the whole range when the data changes; one the user narrowed that
+    holds none of the new data's days becomes the whole new range, and the page says so."""
+    at = _upload_2022(sample_app())
+    assert_no_error(at)
+    at.radio(key="_show_dataset").set_value("bundled").run()
+    assert sorted(map_event_ids(at)) == sorted(SAMPLE_IDS)
+    at.radio(key="_show_dataset").set_value("upload").run()
+    assert sorted(map_event_ids(at)) == ["Y0", "Y1", "Y2", "Y3"]
+    assert tuple(at.session_state["dates"]) == (dt.date(2022, 1, 1), dt.date(2022, 2, 25))
+    at.radio(key="_show_dataset").set_value("both").run()     # the whole range follows the data
+    assert sorted(map_event_ids(at)) == sorted(SAMPLE_IDS + ["Y0", "Y1", "Y2", "Y3"])
+    # a narrowed window (March 2024) that holds no day of the upload: the whole upload, said on the page
+    at.session_state["dates"] = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    at.run()
+    at.radio(key="_show_dataset").set_value("upload").run()
+    assert_no_error(at)
+    assert sorted(map_event_ids(at)) == ["Y0", "Y1", "Y2", "Y3"]
+    assert any("held no events of the data now shown" in i.value for i in at.info)
+
+
+def test_a_narrowed_window_that_still_meets_the_new_data_is_kept():
+    from dashboard.clamp import WHOLE, RESET, follow_window
+
+    d = dt.date
+    bundled, upload = (d(2023, 10, 18), d(2024, 4, 22)), (d(2022, 1, 1), d(2022, 2, 25))
+    assert follow_window(bundled, bundled, *upload) == (upload, WHOLE)
+    assert follow_window((d(2024, 3, 1), d(2024, 3, 31)), bundled, *upload) == (upload, RESET)
+    assert follow_window((d(2022, 2, 1), d(2024, 3, 31)), bundled, *upload) == ((d(2022, 2, 1), d(2022, 2, 25)), None)
+    # a session's first run (no bounds before): a link's window is left to url_state, never moved to everything
+    assert follow_window((d(2020, 1, 1), d(2020, 1, 2)), None, *bundled) == ((bundled[0], bundled[0]), None)
