@@ -66,7 +66,7 @@ COLUMN_DOCS: dict[str, str] = {
     "source_url": "exact http(s) address of the report, when known",
     "notes": "free-text description",
     "origin_location": "for attacks launched from one place at another: where from",
-    "origin_country": "ISO 3166-1 alpha-2 of the origin",
+    "origin_country": "ISO 3166-1 alpha-2 of the origin; alone when only the country is stated ('fired from Iran')",
     "origin_latitude": "origin latitude (empty = geocode origin_location)",
     "origin_longitude": "origin longitude (empty = geocode origin_location)",
 }
