@@ -36,12 +36,14 @@ def check_url_once(opts: Options, bounds=None) -> list[str]:
         st.session_state[CHECKED] = True
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         st.session_state[LINK], st.session_state[CHECKED_DATA] = params, _span(opts)
-        if params.get("admin1"):  # another spelling of a governorate the data has: its display name
-            respelled = url_state.respell_admin1(params["admin1"], opts.admin1)
-            if respelled != params["admin1"]:  # the bound widget reads the address as the run began: rerun
-                st.query_params["admin1"] = respelled
-                st.session_state[CHECKED] = False
-                st.rerun()
+        for key, respell, allowed in (("admin1", url_state.respell_admin1, opts.admin1),
+                                      ("admin2", url_state.respell_admin2, opts.admin2)):
+            if params.get(key):  # another spelling of a governorate/district the data has: its display name
+                respelled = respell(params[key], allowed)
+                if respelled != params[key]:  # the bound widget reads the address as the run began: rerun
+                    st.query_params[key] = respelled
+                    st.session_state[CHECKED] = False
+                    st.rerun()
         st.session_state[NOTICES] = url_state.check(params, opts)
         window, _ = url_state.read_dates(params, opts)
         if window is not None:

@@ -184,6 +184,34 @@ def respell_admin1(values: Sequence[str], allowed) -> list[str]:
     return out
 
 
+def respell_admin2(values: Sequence[str], allowed) -> list[str]:
+    """A link's ``admin2`` values with each other spelling of a district the data has replaced by the
+    name the district filter shows ("Hit", "Hīt", "هيت" -> "Heet"; "Falluja" -> "Fallujah"): first
+    the district whose embedded polygon goes by that name (``geodata.display.admin2_display``), else
+    the one district of the data whose name has the same consonant skeleton (``geodata.translit.name_key``,
+    at least two letters, one district only). Others stay as they are (``check`` names them). nu8: only
+    the filter's own spelling worked, while governorates took any (``respell_admin1``)."""
+    from geodata.display import admin2_display
+    from geodata.translit import name_key
+
+    allowed = [a for a in allowed if isinstance(a, str) and a]
+    by_key: dict[str, set[str]] = {}
+    for name in allowed:
+        by_key.setdefault(name_key(name), set()).add(name)
+    out = []
+    for value in values:
+        if value in allowed or not isinstance(value, str) or not value.strip():
+            out.append(value)
+            continue
+        shown = {admin2_display(code, value) for code in ("IQ", "SY", "JO", "LB", "IL", "PS", "YE", "IR", "TR")}
+        named = {n for n in shown if n} & set(allowed)
+        key = name_key(value)
+        skeleton = by_key.get(key, set()) if len(key) >= 2 else set()
+        found = named if len(named) == 1 else skeleton
+        out.append(next(iter(found)) if len(found) == 1 else value)
+    return out
+
+
 def widget_params(params: Mapping[str, object]) -> list[str]:
     """The parameters in ``params`` that a filter, map or timeline widget reads."""
     return [key for key in WIDGET_PARAMS if key in params]
