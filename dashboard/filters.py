@@ -186,17 +186,17 @@ def mask(frame: pd.DataFrame, f: Filters) -> np.ndarray:
     for term in f.text.split():  # only the rows still in play are searched, column by column
         todo = np.flatnonzero(keep)
         hit = np.zeros(len(todo), dtype=bool)
+        # a place by another of its names ("Hawler" finds what "Erbil" finds, in every column: nu8 saw
+        # 'Hawler' find 1 event and 'Erbil' 3, the other two in Erbil governorate)
+        needles = (term, *other_names(term))
         for col in TEXT_COLUMNS:
             if col in frame and not hit.all():
-                rest = np.flatnonzero(~hit)
-                hit[rest] = _contains(frame[col].iloc[todo[rest]], term)
-                if col == "admin1":  # a governorate in another spelling ("Ninawa" finds "Nineveh")
+                for needle in needles:
                     rest = np.flatnonzero(~hit)
-                    hit[rest] = admin1_spellings_match(frame[col].iloc[todo[rest]], term)
-                if col == "location":  # a place by another of its names ("Hawler" finds "Erbil")
-                    for name in other_names(term):
+                    hit[rest] = _contains(frame[col].iloc[todo[rest]], needle)
+                    if col == "admin1":  # a governorate in another spelling ("Ninawa" finds "Nineveh")
                         rest = np.flatnonzero(~hit)
-                        hit[rest] = _contains(frame[col].iloc[todo[rest]], name)
+                        hit[rest] = admin1_spellings_match(frame[col].iloc[todo[rest]], needle)
         keep[todo[~hit]] = False
     return keep
 

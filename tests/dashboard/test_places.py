@@ -78,11 +78,18 @@ def test_a_search_by_another_name_of_a_place_finds_its_events(tmp_path, monkeypa
             event(event_id="Q1", event_date="2024-04-21", location="Qamishli", admin1="", country="SY",
                   latitude=37.05, longitude=41.22),
             event(event_id="M1", event_date="2024-04-22", location="Hawlan", admin1="", country="YE",
-                  latitude=15.3, longitude=44.1)]
+                  latitude=15.3, longitude=44.1),
+            # nu8: 'Hawler' found 1 event where 'Erbil' found 3: an event in Erbil governorate, or whose
+            # notes name Erbil, is found by the city's other names too
+            event(event_id="E2", event_date="2024-04-20", location="Makhmur", admin1="Erbil", country="IQ",
+                  latitude=35.78, longitude=43.58),
+            event(event_id="E3", event_date="2024-04-20", location="Harir", admin1="", country="IQ",
+                  latitude=36.55, longitude=44.35, notes="A drone struck a base north-east of Erbil.")]
     path = tmp_path / "names.csv"
     path.write_bytes(curated_csv(*rows))
     monkeypatch.setenv(ENV_DATA, str(path))
-    for q, wanted in (("Hawler", {"E1"}), ("Hewlêr", {"E1"}), ("Qamişlo", {"Q1"}), ("Erbil", {"E1"})):
+    erbil = {"E1", "E2", "E3"}
+    for q, wanted in (("Hawler", erbil), ("Hewlêr", erbil), ("Qamişlo", {"Q1"}), ("Erbil", erbil)):
         at = AppTest.from_file(APP, default_timeout=120)
         at.query_params.update({"q": q})
         at.run()
