@@ -35,7 +35,7 @@ from . import cues as C
 from .confidence import confidence as class_confidence, draft_class
 from .dates import DAY, EXPLICIT, RELATIVE, WEEK, ResolvedDate, find_dates, resolve
 from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
-                     gazetteer_version, report_countries)
+                     gazetteer_version, outer_countries, report_countries)
 from .text import Span, report_text, sentences, words
 
 SAME_PLACE_KM = 25.0
@@ -504,6 +504,7 @@ class _Context:
         self.sentence_admin1: dict[int, list[str]] = {}       # names written before "province"
         self.sentence_words: dict[int, set[str]] = {}
         self.country_spans = mentioned
+        self.outer = outer_countries(text)             # countries outside the region the report names
         self.version = gazetteer_version()
         self.seen: set[str] = set()
         self.stated_names: dict[str, str] = {}     # folded name -> the country the text put it in
@@ -1392,6 +1393,8 @@ class _Context:
                 # first candidate is a town or city; which of its places stays for the rules below to settle
                 ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
                 placed = {towns[0]: placed[towns[0]]}
+        if self._outer_city(ref, written or ref.text, placed):
+            return
         if len(resolved) == 1 and len(placed) == 1:
             ref.country, ref.result = next(iter(resolved.items()))
             ref.status = "resolved"
@@ -1411,6 +1414,30 @@ class _Context:
             ref.status = "unresolved"
             ref.country = candidates[0] if len(candidates) == 1 else None
             ref.flags.append(f"place not found in the gazetteer: '{ref.text}'")
+
+    def _outer_city(self, ref: PlaceRef, name: str, placed: dict) -> bool:
+        """"Houthis fired a missile at the Saudi city of X": the region gazetteers have only villages
+        named X (in Iran, Yemen), and the report names a country outside the region (Saudi Arabia) whose
+        world-gazetteer city X is: the place is that city, flagged; never a village of a country the
+        report does not put it in. True when it placed ``ref`` so."""
+        if not self.outer:
+            return False
+        for c, r in placed.items():
+            if r.status == "resolved" and _kind_of(r, c) not in ("village", ""):
+                return False
+            if any(a.kind not in ("village", "") for a in (r.alternatives or ())):
+                return False
+        found = {c: r for c in self.outer if (r := self.geocoder.geocode(name, c)).status == "resolved"
+                 and r.latitude is not None}
+        if len(found) != 1:
+            return False
+        from geodata.countries import name_of
+        ref.country, ref.result = next(iter(found.items()))
+        ref.status, ref.alternatives = "resolved", ()
+        elsewhere = f"; villages of that name in {', '.join(placed)} were not taken" if placed else ""
+        ref.flags.append(f"'{name}' placed at {ref.result.name}, a city in {name_of(ref.country)}, which the report "
+                         f"names (outside the region's gazetteers: from the world gazetteer){elsewhere}: check it")
+        return True
 
     def _stated_country(self, ref: PlaceRef, hit: NameHit) -> str | None:
         """The region country the words right after a place put it in ("Koya, in Iraq's Kurdistan

