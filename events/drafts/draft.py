@@ -135,6 +135,8 @@ _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|no
                                   r"international|old|main|busy|crowded)\s+)*(?:[A-Z]|suburbs?\b|airport\b|outskirts\b|"
                                   r"district\b|neighbou?rhood\b|city\s+cent(?:re|er)\b|port\b|quarter\b|"
                                   r"(?:green|international)\s+zone\b)")
+# "The targets were ...", "Targets included ...": a sentence that says what the event told before hit
+_TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
 _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|personnel|officers?|"
@@ -233,6 +235,7 @@ class Mention:
     next_day: bool = False            # "the next day, a drone hit ...": the day after the event told before
     date_only: bool = False
     fill_only: bool = False       # may place the event told just before, never starts one
+    targets_told: bool = False    # "The targets were ... near X and Y": each place one event of the one told before
     single: bool = True           # the sentence has one event cue
     answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
     days_before: int | None = None    # how many days before the event told first (None: not said)
@@ -543,6 +546,13 @@ class _Context:
         if chosen is None:
             if not _PRONOUN_START.match(sentence):
                 located = [p for p in places if p.role in ("location", "target")]
+                if not located and _TARGETS_TOLD.search(sentence):
+                    # "The targets were a depot and a safe house near X and Y": where the event told
+                    # before hit (ACLED codes a strike near a town at that town)
+                    located = [p for p in places if p.role == "near"]
+                    targets_told = bool(located)
+                else:
+                    targets_told = False
                 if not located:
                     dead = C.fatalities(sentence)
                     if dead is None:
@@ -568,6 +578,7 @@ class _Context:
                 m.hit_here = bool(_RIGHT_HIT.match(self.text[located[0].end:self.sents[i].end])
                                   or _RIGHT_PASSIVE.match(self.text[located[0].end:self.sents[i].end]))
                 m.fatalities = C.fatalities(sentence)
+                m.targets_told = targets_told
                 return m
             m = Mention(i, None, True, False, "")
         else:
@@ -1922,6 +1933,15 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and m.sentence - max(e.sentences) <= 2
                     and _place_fits(None, e.location_country, m.places["location"], None)):
                 _fill(e, m, own=False)
+                for where in m.more if m.targets_told and e.location is m.places["location"] else ():
+                    # "The targets were ... near X and Y": one event per place (ACLED), as told before
+                    twin = Event(e.family, [], type_sentence=e.type_sentence)
+                    twin.date, twin.date_inherited, twin.said_date = e.date, e.date_inherited, e.said_date
+                    events.append(twin)
+                    _fill(twin, replace(m, places={"location": where}, more=[], fill_only=False), own=True)
+                    twin.sentences = list(e.sentences)
+                    twin.actor1, twin.actor2 = twin.actor1 or e.actor1, twin.actor2 or e.actor2
+                    twin.fatalities = None
             elif (m.hit_here and e is not None and e.location is not None and e.family is not None
                     and m.sentence - max(e.sentences) <= 2
                     and not any(_same_place(x.location, m.places["location"]) for x in events)

@@ -1184,3 +1184,13 @@ def test_a_city_of_a_country_outside_the_region_the_report_names_is_not_drafted_
     assert d and all(x["country"] != "YE" or x["location"] != d[0]["location"] for x in d)
     assert d[0]["country"] == "SA" and _near(d[0], lat, lon)
     assert any("Saudi Arabia" in f for f in d[0]["flags"])
+
+
+def test_a_sentence_naming_the_targets_near_places_places_the_event_told_before():
+    # no cue word of its own: "The targets were ... near X and Y" tells where the strikes of the sentence
+    # before hit; ACLED codes a strike "near" a town at that town
+    text = ("American jets bombed Iranian-backed militias in eastern Syria on Sunday. The targets were a weapons "
+            "depot and a headquarters near the towns of Abu Kamal and Mayadin, the Pentagon said.")
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 2 and {x["location"] for x in d} == {"Abu Kamal", "Mayadin"}
+    assert all(x["event_date"] == "2024-04-21" and x["sub_event_type"] == "Air/drone strike" for x in d)
