@@ -145,7 +145,7 @@ _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|t
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
-_NAME = r"(?:(?:al|Al|el|El|ad|as|ash)-)?[A-Z][\w’'-]*[\w]"
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[ae][dnrstz]h?)-)?[A-Z][\w’'-]*[\w]"
 _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
                              r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(?:province|governorate)\b")
 # "X district of Y", "X neighbourhood of eastern Y": Y holds X.

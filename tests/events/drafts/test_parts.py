@@ -1194,3 +1194,13 @@ def test_a_sentence_naming_the_targets_near_places_places_the_event_told_before(
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 2 and {x["location"] for x in d} == {"Abu Kamal", "Mayadin"}
     assert all(x["event_date"] == "2024-04-21" and x["sub_event_type"] == "Air/drone strike" for x in d)
+
+
+def test_a_province_named_with_a_lowercase_article_settles_an_ambiguous_name():
+    # "Deir ez-Zour province": the province's name holds a joined article ("ez-", "az-", "ar-") the
+    # province reader must keep, or it reads "Zour" and cannot settle 'Tabni' among its namesakes
+    text = ("Gunmen attacked an SDF checkpoint in the town of Tabni on Sunday, killing a guard, a monitor said. "
+            "The fighting spread across Syria's eastern Deir ez-Zour province.")
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 35.61, 39.82)
+    assert any("the province the report names" in f for f in d[0]["flags"])
