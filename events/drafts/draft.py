@@ -1343,7 +1343,12 @@ class _Context:
                 if found or not unsure:
                     continue
                 ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
-                               status="ambiguous", pending=True)
+                               status="ambiguous", pending=True,
+                               # a one-word name ("Sweida"): the geocoder's answer, for the rules that settle
+                               # an ambiguous name by the report's words (a direction of the country, its other
+                               # places, a kind); a longer name spelled so far off ("Western Galilee") is not
+                               unsure=answers[unsure[0]] if len(unsure) == 1
+                               and not re.search(r"\s", written.strip()) else None)
                 out.append(ref)
                 taken.update(range(first, k))
                 continue

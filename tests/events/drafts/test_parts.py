@@ -1204,3 +1204,12 @@ def test_a_province_named_with_a_lowercase_article_settles_an_ambiguous_name():
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 1 and _near(d[0], 35.61, 39.82)
     assert any("the province the report names" in f for f in d[0]["flags"])
+
+
+def test_a_one_word_name_spelled_another_way_is_settled_by_the_reports_words():
+    # 'Sweida' is not how the gazetteer writes As-Suwayda; the geocoder, asked by spelling, is unsure
+    # between the governorate's town and villages of a like name elsewhere; "southern Syria" decides
+    text = "Hundreds of people marched in Sweida in southern Syria on Friday, chanting slogans against the government."
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and _near(d[0], 32.71, 36.57)
+    assert any("'Sweida' placed at" in f and "southern Syria" in f for f in d[0]["flags"])
