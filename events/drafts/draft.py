@@ -200,6 +200,7 @@ class PlaceRef:
     unsure: object = None         # the geocoder's ambiguous answer (its first alternative and confidence)
     pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
     label: str = ""               # the place's name when the report only describes it ("the Syrian capital")
+    near_spelt: tuple = ()        # ((country, unresolved answer with near spellings),): a spelling found nowhere
 
     @property
     def region(self) -> bool:
@@ -813,6 +814,10 @@ class _Context:
             for ref in refs:
                 if ref.status == "ambiguous":
                     self._settle_near_others(ref)
+        for refs in self.sentence_places.values():        # a near spelling the report's provinces or places confirm
+            for ref in refs:
+                if ref.status == "ambiguous" and ref.pending and ref.near_spelt:
+                    self._settle_near_spelling(ref)
         for m in mentions:
             loc = m.places.get("location")
             if loc is not None and loc.status != "resolved":
@@ -972,6 +977,33 @@ class _Context:
         n, (p, km) = next(iter(close.items()))
         return self._take(ref, r.alternatives[n], f"placed near {self.text[p.start:p.end]} the report also "
                                                   f"names ({km:.0f} km)")
+
+    def _settle_near_spelling(self, ref: PlaceRef) -> bool:
+        """"the town of Sulook in Raqqa province": a name the geocoder resolves nowhere as written but offers
+        near spellings of (Suluk, Raqqa) is taken as the one near spelling that lies in a province the
+        report names, or, failing that, the one within NEAR_OTHERS_KM of another place it resolved;
+        flagged. True when placed."""
+        from geodata.display import admin1_display
+        code, r = ref.near_spelt[0]
+        named = {admin1_display(code, a) for names in self.sentence_admin1.values() for a in names}
+        named |= {admin1_display(code, p.result.admin1) for refs in self.sentence_places.values() for p in refs
+                  if p.status == "resolved" and p.region and p.country == code and p.result.admin1}
+        named.discard(None)
+        inside = [a for a in r.alternatives if a.admin1 and admin1_display(code, a.admin1) in named]
+        if len(inside) == 1:
+            ref.country, ref.countries, ref.unsure = code, (code,), r
+            return self._take(ref, inside[0], f"spelled another way, the one near spelling in "
+                                              f"{_shown_admin1(code, inside[0].admin1)}, the province the report names")
+        others = [p for refs in self.sentence_places.values() for p in refs
+                  if p is not ref and p.status == "resolved" and not p.region and p.point is not None]
+        close = [(a, p, km) for a in r.alternatives for p in others
+                 if (km := distance_km(a.latitude, a.longitude, p.point[0], p.point[1])) <= NEAR_OTHERS_KM]
+        if len({id(a) for a, _, _ in close}) != 1:
+            return False
+        a, p, km = min(close, key=lambda x: x[2])
+        ref.country, ref.countries, ref.unsure = code, (code,), r
+        return self._take(ref, a, f"spelled another way, the one near spelling near {self.text[p.start:p.end]} "
+                                  f"the report also names ({km:.0f} km)")
 
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
@@ -1340,9 +1372,21 @@ class _Context:
                 unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
                 if not found and not unsure and _NAMED_AS_PLACE(self.text, start, end):
                     self.unfound.setdefault(i, []).append(written)   # "the village of Kharza": not in the gazetteer
+                # "Sulook": no place so written, near spellings offered (Suluk, Raqqa); kept only if the
+                # province the report names or a place it names close by confirms one
+                near_spelt = tuple((c, r) for c, r in answers.items() if r.status == "unresolved" and r.alternatives)
+                if near_spelt and any(pat.fullmatch(written) for pat, _ in self.actor_res):
+                    near_spelt = ()       # "on Houthi positions": an actor's name, not a place spelled another way
+                if not found and not unsure and len(near_spelt) == 1:
+                    code = near_spelt[0][0]
+                    out.append(PlaceRef(query, start, end, (code,), role, i, country=code, status="ambiguous",
+                                        pending=True, near_spelt=near_spelt))
+                    taken.update(range(first, k))
+                    continue
                 if found or not unsure:
                     continue
                 ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
+                               near_spelt=near_spelt if len(near_spelt) == 1 else (),
                                status="ambiguous", pending=True,
                                # a one-word name ("Sweida"): the geocoder's answer, for the rules that settle
                                # an ambiguous name by the report's words (a direction of the country, its other
