@@ -981,29 +981,42 @@ class _Context:
     def _settle_near_spelling(self, ref: PlaceRef) -> bool:
         """"the town of Sulook in Raqqa province": a name the geocoder resolves nowhere as written but offers
         near spellings of (Suluk, Raqqa) is taken as the one near spelling that lies in a province the
-        report names, or, failing that, the one within NEAR_OTHERS_KM of another place it resolved;
-        flagged. True when placed."""
+        report names; failing that, the one on a border the report names ("near the border with
+        Turkey", within BORDER_HINT_KM of it); failing that, the one within NEAR_OTHERS_KM of another
+        place it resolved. Flagged. True when placed."""
         from geodata.display import admin1_display
-        code, r = ref.near_spelt[0]
-        named = {admin1_display(code, a) for names in self.sentence_admin1.values() for a in names}
-        named |= {admin1_display(code, p.result.admin1) for refs in self.sentence_places.values() for p in refs
-                  if p.status == "resolved" and p.region and p.country == code and p.result.admin1}
-        named.discard(None)
-        inside = [a for a in r.alternatives if a.admin1 and admin1_display(code, a.admin1) in named]
-        if len(inside) == 1:
+        pairs = [(code, r, a) for code, r in ref.near_spelt for a in r.alternatives]
+
+        def take(code, r, a, why):
             ref.country, ref.countries, ref.unsure = code, (code,), r
-            return self._take(ref, inside[0], f"spelled another way, the one near spelling in "
-                                              f"{_shown_admin1(code, inside[0].admin1)}, the province the report names")
+            return self._take(ref, a, f"spelled another way, the one near spelling {why}")
+
+        named = {(c, admin1_display(c, a)) for c, _ in ref.near_spelt for names in self.sentence_admin1.values()
+                 for a in names}
+        named |= {(p.country, admin1_display(p.country, p.result.admin1)) for refs in self.sentence_places.values()
+                  for p in refs if p.status == "resolved" and p.region and p.result.admin1}
+        inside = [x for x in pairs if x[2].admin1 and (x[0], admin1_display(x[0], x[2].admin1)) in named]
+        if len(inside) == 1:
+            code, r, a = inside[0]
+            return take(code, r, a, f"in {_shown_admin1(code, a.admin1)}, the province the report names")
+        for where in (self.sents[ref.sentence].text, self.text):
+            # "near Sulook, on the sealed border with Turkey": the one near spelling on that border
+            for hint in _BORDER_WITH.finditer(where):
+                other = _HINT_COUNTRY.get(fold(hint.group(1) or hint.group(2)))
+                if other is None:
+                    continue
+                near = [x for x in pairs if x[0] != other
+                        and _km_to_country(x[2].latitude, x[2].longitude, other) <= BORDER_HINT_KM]
+                if len(near) == 1:
+                    return take(*near[0], f"on the border with {hint.group(1) or hint.group(2)} the report names")
         others = [p for refs in self.sentence_places.values() for p in refs
                   if p is not ref and p.status == "resolved" and not p.region and p.point is not None]
-        close = [(a, p, km) for a in r.alternatives for p in others
-                 if (km := distance_km(a.latitude, a.longitude, p.point[0], p.point[1])) <= NEAR_OTHERS_KM]
-        if len({id(a) for a, _, _ in close}) != 1:
+        close = [(x, p, km) for x in pairs for p in others
+                 if (km := distance_km(x[2].latitude, x[2].longitude, p.point[0], p.point[1])) <= NEAR_OTHERS_KM]
+        if len({id(x[2]) for x, _, _ in close}) != 1:
             return False
-        a, p, km = min(close, key=lambda x: x[2])
-        ref.country, ref.countries, ref.unsure = code, (code,), r
-        return self._take(ref, a, f"spelled another way, the one near spelling near {self.text[p.start:p.end]} "
-                                  f"the report also names ({km:.0f} km)")
+        x, p, km = min(close, key=lambda c: c[2])
+        return take(*x, f"near {self.text[p.start:p.end]} the report also names ({km:.0f} km)")
 
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
@@ -1377,16 +1390,16 @@ class _Context:
                 near_spelt = tuple((c, r) for c, r in answers.items() if r.status == "unresolved" and r.alternatives)
                 if near_spelt and any(pat.fullmatch(written) for pat, _ in self.actor_res):
                     near_spelt = ()       # "on Houthi positions": an actor's name, not a place spelled another way
-                if not found and not unsure and len(near_spelt) == 1:
-                    code = near_spelt[0][0]
-                    out.append(PlaceRef(query, start, end, (code,), role, i, country=code, status="ambiguous",
-                                        pending=True, near_spelt=near_spelt))
+                if not found and not unsure and near_spelt:
+                    code = near_spelt[0][0] if len(near_spelt) == 1 else None
+                    out.append(PlaceRef(query, start, end, tuple(c for c, _ in near_spelt), role, i, country=code,
+                                        status="ambiguous", pending=True, near_spelt=near_spelt))
                     taken.update(range(first, k))
                     continue
                 if found or not unsure:
                     continue
                 ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
-                               near_spelt=near_spelt if len(near_spelt) == 1 else (),
+                               near_spelt=near_spelt,
                                status="ambiguous", pending=True,
                                # a one-word name ("Sweida"): the geocoder's answer, for the rules that settle
                                # an ambiguous name by the report's words (a direction of the country, its other

@@ -1215,10 +1215,10 @@ def test_a_one_word_name_spelled_another_way_is_settled_by_the_reports_words():
     assert any("'Sweida' placed at" in f and "southern Syria" in f for f in d[0]["flags"])
 
 
-@pytest.mark.parametrize("where", ["in Raqqa province", "near Tel Abyad"])
+@pytest.mark.parametrize("where", ["in Raqqa province", "near Tel Abyad", "in northern Syria near the border with Turkey"])
 def test_a_name_spelled_another_way_with_one_near_spelling_is_placed_by_the_province_or_places_named(where):
     # 'Sulook': the geocoder resolves no place so written but offers one near spelling (Suluk, Raqqa);
-    # the province the report names, or another place it names close by, confirms it
+    # the province the report names, a place it names close by, or the border it names confirms it
     text = f"Turkish artillery shelled the town of Sulook {where} on Sunday, wounding three civilians, a monitor said."
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 1 and _near(d[0], 36.60, 39.13, km=5)
