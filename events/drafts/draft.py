@@ -363,6 +363,10 @@ def _first_date(text: str, published: date):
     return None
 
 
+# The Kurdistan Region of Iraq: the provinces it governs (geodata.display.admin1_display names)
+KURDISTAN_PROVINCES = frozenset({"Erbil", "Duhok", "Sulaymaniyah", "Halabja"})
+_KURDISTAN_REGION = re.compile(r"\bKurdistan\s+Region\b|\bIraqi\s+Kurdistan\b|\bKurdistan\s+Regional\s+Government\b|"
+                               r"\bKRG\b|\bnorthern\s+Iraq['’]s\s+Kurdish\s+region\b")
 BORDER_HINT_KM = 10.0          # "near the border with Israel": a candidate this close to the neighbour's polygons
 # an ambiguous name's one candidate within this distance of the report's other resolved places is taken
 # (chosen on the tuning reports among 60, 75 and 100 km; see benchmarks/draft_accuracy.py)
@@ -999,6 +1003,14 @@ class _Context:
         if len(inside) == 1:
             code, r, a = inside[0]
             return take(code, r, a, f"in {_shown_admin1(code, a.admin1)}, the province the report names")
+        if _KURDISTAN_REGION.search(self.text):
+            # "in the Kurdistan Region", "Iraqi Kurdistan": its provinces as a whole
+            inside = [x for x in pairs if x[0] == "IQ" and x[2].admin1
+                      and admin1_display("IQ", x[2].admin1) in KURDISTAN_PROVINCES]
+            if len(inside) == 1:
+                code, r, a = inside[0]
+                return take(code, r, a, f"in {_shown_admin1(code, a.admin1)}, a province of the Kurdistan Region "
+                                        f"the report names")
         for where in (self.sents[ref.sentence].text, self.text):
             # "near Sulook, on the sealed border with Turkey": the one near spelling on that border
             for hint in _BORDER_WITH.finditer(where):

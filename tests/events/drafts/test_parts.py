@@ -1223,3 +1223,15 @@ def test_a_name_spelled_another_way_with_one_near_spelling_is_placed_by_the_prov
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 1 and _near(d[0], 36.60, 39.13, km=5)
     assert any("'Sulook'" in f and "Suluk" in f for f in d[0]["flags"])
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish drone struck a car in the Derelok area of the Kurdistan Region on Sunday, killing two people.",
+    "A Turkish drone struck a car near Derelok in Iraq's Kurdistan Region on Sunday, killing two people.",
+])
+def test_the_kurdistan_region_named_confirms_a_near_spelling_in_its_provinces(text):
+    # 'Derelok': no place so written; the one near spelling (Dereluk) lies in Duhok, one of the
+    # Kurdistan Region's provinces, which the report names as a whole
+    d = draft_report(text, MONDAY).drafts
+    assert len(d) == 1 and d[0]["country"] == "IQ" and _near(d[0], 37.06, 43.65, km=5)
+    assert any("'Derelok'" in f and "Kurdistan Region" in f for f in d[0]["flags"])
