@@ -989,6 +989,8 @@ class _Context:
         Turkey", within BORDER_HINT_KM of it); failing that, the one within NEAR_OTHERS_KM of another
         place it resolved. Flagged. True when placed."""
         from geodata.display import admin1_display
+        if self._holder(ref) is not None:
+            return False          # "the village of X, just south of Sidon": the place that holds it is drafted
         pairs = [(code, r, a) for code, r in ref.near_spelt for a in r.alternatives]
 
         def take(code, r, a, why):
@@ -1402,6 +1404,8 @@ class _Context:
                 near_spelt = tuple((c, r) for c, r in answers.items() if r.status == "unresolved" and r.alternatives)
                 if near_spelt and any(pat.fullmatch(written) for pat, _ in self.actor_res):
                     near_spelt = ()       # "on Houthi positions": an actor's name, not a place spelled another way
+                if self.sentence_admin1.get(i):
+                    near_spelt = ()       # "in the town of X in Diyala province": asked inside it in to_draft
                 if not found and not unsure and near_spelt:
                     code = near_spelt[0][0] if len(near_spelt) == 1 else None
                     out.append(PlaceRef(query, start, end, tuple(c for c, _ in near_spelt), role, i, country=code,
@@ -1611,6 +1615,8 @@ class _Context:
             # "the town of Al-Rashad in Diyala": the text matcher missed the name as written; the geocoder,
             # asked for it inside the province the draft stands for, finds one place of a like name
             inner = self.geocoder.geocode(_without_feature(finer) or finer, country, r.admin1)
+            if inner.status != "resolved":
+                inner = self._near_spelling_in(_without_feature(finer) or finer, country, r.admin1) or inner
             if inner.status == "resolved" and (inner.precision or 1) != 3 and inner.latitude is not None:
                 spelled, r, precision = finer, inner, 2
                 flags.append(f"'{finer}' not found as written: placed at {inner.name} ({admin1}), the one place of "
@@ -1745,6 +1751,23 @@ class _Context:
                 if fold(n) != written and written not in fold(n):
                     return n
         return None
+
+    def _near_spelling_in(self, name: str, country: str, admin1: str):
+        """The one near spelling the geocoder offers for ``name`` (resolved nowhere as written) that lies
+        in ``admin1``, as a resolved answer; None when there is not exactly one."""
+        from geodata.display import admin1_display
+        from geodata.result import GeocodeResult
+        loose = self.geocoder.geocode(name, country)
+        if loose.status == "resolved":
+            return None
+        gov = admin1_display(country, admin1)
+        inside = [a for a in (loose.alternatives or ()) if a.kind not in ("region", "country") and a.admin1
+                  and gov is not None and admin1_display(country, a.admin1) == gov]
+        if len(inside) != 1:
+            return None
+        a = inside[0]
+        return GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, loose.confidence,
+                             (), a.admin1)
 
     def admin1_of(self, country: str | None, result) -> str:
         if result is None or not country:
