@@ -26,6 +26,8 @@ def test_labelled_reports_places_dates_and_countries():
     # Recall floor: sets 16 and 17 joined the tuning reports with 61.5% recall at their first
     # measurement; with their kinds of fault fixed, every report here gives 85.9% (311/362, main after
     # c93f0ca). The floor is that measured figure, not the issue's 90%, which these reports do not meet.
+    # Sets 22 and 23 joined in session 10 (70.5% recall at their first measurement); with their kinds of
+    # fault fixed every report here gives 88.4% (374/423, branch issue-14-s10).
     assert s["place_precision"] >= 0.9 and s["place_recall"] >= 0.85, s["misses"]
     assert s["dates_right_of_found"] >= 0.9, s["misses"]
     assert s["wrong_country"] == 0
