@@ -18,14 +18,7 @@ def display_admin1(frame: pd.DataFrame) -> pd.DataFrame:
     ``frame`` itself when nothing changes). One lookup per distinct (country, admin1) pair."""
     from geodata.display import admin1_shown_values
 
-    if frame.empty or not {"country", "admin1"} <= set(frame.columns):
-        return frame
-    shown = admin1_shown_values(frame["country"], frame["admin1"])
-    if np.array_equal(shown, frame["admin1"].astype(object).fillna("").to_numpy()):
-        return frame
-    out = frame.copy(deep=False)
-    out["admin1"] = shown
-    return out
+    return _display_column(frame, "admin1", admin1_shown_values)
 
 
 def display_admin2(frame: pd.DataFrame) -> pd.DataFrame:
@@ -34,13 +27,19 @@ def display_admin2(frame: pd.DataFrame) -> pd.DataFrame:
     filter; ``frame`` itself when it has no district or nothing changes."""
     from geodata.display import admin2_shown_values
 
-    if frame.empty or not {"country", "admin2"} <= set(frame.columns):
+    return _display_column(frame, "admin2", admin2_shown_values)
+
+
+def _display_column(frame: pd.DataFrame, column: str, shown_values) -> pd.DataFrame:
+    """``frame`` with ``column`` replaced by ``shown_values(country, column)``; ``frame`` itself when it
+    lacks either column or nothing changes, else a shallow copy."""
+    if frame.empty or not {"country", column} <= set(frame.columns):
         return frame
-    shown = admin2_shown_values(frame["country"], frame["admin2"])
-    if np.array_equal(shown, frame["admin2"].astype(object).fillna("").to_numpy()):
+    shown = shown_values(frame["country"], frame[column])
+    if np.array_equal(shown, frame[column].astype(object).fillna("").to_numpy()):
         return frame
     out = frame.copy(deep=False)
-    out["admin2"] = shown
+    out[column] = shown
     return out
 
 

@@ -191,6 +191,7 @@ def respell_admin2(values: Sequence[str], allowed) -> list[str]:
     the one district of the data whose name has the same consonant skeleton (``geodata.translit.name_key``,
     at least two letters, one district only). Others stay as they are (``check`` names them). nu8: only
     the filter's own spelling worked, while governorates took any (``respell_admin1``)."""
+    from geodata.build import COUNTRIES
     from geodata.display import admin2_display
     from geodata.translit import name_key
 
@@ -203,7 +204,7 @@ def respell_admin2(values: Sequence[str], allowed) -> list[str]:
         if value in allowed or not isinstance(value, str) or not value.strip():
             out.append(value)
             continue
-        shown = {admin2_display(code, value) for code in ("IQ", "SY", "JO", "LB", "IL", "PS", "YE", "IR", "TR")}
+        shown = {admin2_display(code, value) for code in COUNTRIES}
         named = {n for n in shown if n} & set(allowed)
         key = name_key(value)
         skeleton = by_key.get(key, set()) if len(key) >= 2 else set()
