@@ -69,7 +69,11 @@ def _form() -> None:
         if url and not url.strip().lower().startswith(("http://", "https://")):
             st.error("The source URL must start with http:// or https://.")
             return
-        with st.spinner("Reading the report…"):
+        # nu8 waited 35 s on the first report with no word why: the place-name tables of its countries are
+        # built once per machine (about 20 s) and loaded once per server process (about 6 s)
+        with st.spinner("Reading the report… The first report after the server starts loads the place names of "
+                        "its countries: a few seconds, or 20-30 s the very first time on this machine.",
+                        show_time=True):
             result = draft_report(raw, published, source.strip(), url.strip(), known_actors())
         st.session_state[PENDING] = {
             "meta": {"published": published.isoformat(), "source": source.strip(), "url": url.strip(),
