@@ -81,7 +81,11 @@ def test_checking_the_bomb_takes_little_memory():
         "before = kb('VmRSS:')\n"
         "result = upload.read_upload(data, 'x.parquet')\n"
         "assert result.error, 'accepted'\n"
-        "print((kb('VmHWM:') - before) // 1024)\n" % str(ROOT)
+        "print((kb('VmHWM:') - before) // 1024, flush=True)\n"
+        # Arrow's parquet threads can abort the interpreter's teardown at random ('terminate called without an
+        # active exception', SIGABRT once the work is done: apache/arrow#34314; seen once in CI with two test
+        # processes). The figure is printed above; the script leaves without that teardown.
+        "import os; os._exit(0)\n" % str(ROOT)
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert out.returncode == 0, out.stderr
