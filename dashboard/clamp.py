@@ -50,7 +50,7 @@ def follow_window(held: tuple[dt.date, dt.date], before: tuple[dt.date, dt.date]
         return (first, last), WHOLE
     if changed_data and (end < first or start > last):
         return (first, last), RESET
-    return (min(max(start, first), last), min(max(end, first), last)), None
+    return clamp_window((start, end), first, last), None
 
 
 def keep_in_bounds(opts: Options, first: dt.date, last: dt.date) -> list[str]:

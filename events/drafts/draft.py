@@ -967,9 +967,7 @@ class _Context:
         r = ref.unsure
         if r is None or not r.alternatives or len(r.alternatives) < 2 or self._holder(ref) is not None:
             return False     # "the Al Mina district of ... Hodeidah": the place that holds it is drafted
-        others = [p for refs in self.sentence_places.values() for p in refs
-                  if p is not ref and p.status == "resolved" and not p.region and p.point is not None
-                  and _key(p.text) != _key(ref.text)]
+        others = [p for p in self._resolved_others(ref) if _key(p.text) != _key(ref.text)]
         close: dict[int, tuple] = {}
         for n, a in enumerate(r.alternatives):
             for p in others:
@@ -981,6 +979,12 @@ class _Context:
         n, (p, km) = next(iter(close.items()))
         return self._take(ref, r.alternatives[n], f"placed near {self.text[p.start:p.end]} the report also "
                                                   f"names ({km:.0f} km)")
+
+    def _resolved_others(self, ref: PlaceRef) -> list[PlaceRef]:
+        """The report's other places the geocoder resolved to a point (no province): what an unsure name
+        may be placed near (``_settle_near_others``, ``_settle_near_spelling``)."""
+        return [p for refs in self.sentence_places.values() for p in refs
+                if p is not ref and p.status == "resolved" and not p.region and p.point is not None]
 
     def _settle_near_spelling(self, ref: PlaceRef) -> bool:
         """"the town of Sulook in Raqqa province": a name the geocoder resolves nowhere as written but offers
@@ -1023,8 +1027,7 @@ class _Context:
                         and _km_to_country(x[2].latitude, x[2].longitude, other) <= BORDER_HINT_KM]
                 if len(near) == 1:
                     return take(*near[0], f"on the border with {hint.group(1) or hint.group(2)} the report names")
-        others = [p for refs in self.sentence_places.values() for p in refs
-                  if p is not ref and p.status == "resolved" and not p.region and p.point is not None]
+        others = self._resolved_others(ref)
         close = [(x, p, km) for x in pairs for p in others
                  if (km := distance_km(x[2].latitude, x[2].longitude, p.point[0], p.point[1])) <= NEAR_OTHERS_KM]
         if len({id(x[2]) for x, _, _ in close}) != 1:
