@@ -267,6 +267,7 @@ class Event:
     after_date: object = None
     toll_unplaced: bool = False     # the toll was told before the event had a place ("45 killed in Iraq")
     shared_toll: int | None = None  # a toll the report gives for this and other events together
+    claimed: bool = False           # actor1 is who claimed the event, in the report's words
 
 
 @dataclass
@@ -549,6 +550,7 @@ class _Context:
         if fresh and told and all(c.family in C.GENERIC for c in fresh):
             chosen = told[0]      # "The blast caused no damage; it was the latest in a series of attacks"
         if chosen is None:
+            claimant = self.claimant(sentence)
             if not _PRONOUN_START.match(sentence):
                 located = [p for p in places if p.role in ("location", "target")]
                 if not located and _TARGETS_TOLD.search(sentence):
@@ -560,6 +562,11 @@ class _Context:
                     targets_told = False
                 if not located:
                     dead = C.fatalities(sentence)
+                    if dead is None and claimant:
+                        # "Kataib Hezbollah said it had targeted the base": who claims the event told before
+                        m = Mention(i, None, False, False, "", fill_only=True)
+                        m.claim_actor = claimant
+                        return m
                     if dead is None:
                         return None
                     near = [p for p in places if p.role == "near" and p.status == "resolved"]
@@ -584,6 +591,7 @@ class _Context:
                                   or _RIGHT_PASSIVE.match(self.text[located[0].end:self.sents[i].end]))
                 m.fatalities = C.fatalities(sentence)
                 m.targets_told = targets_told
+                m.claim_actor = claimant
                 return m
             m = Mention(i, None, True, False, "")
         else:
@@ -1137,6 +1145,19 @@ class _Context:
                     return located[0]
         return None
 
+    def claimant(self, sentence: str) -> str:
+        """The known actor a sentence with no event word says acted, in its own words: "Iran's
+        Revolutionary Guards said they had targeted an Israeli centre in Erbil", "the Islamic
+        Resistance in Iraq claimed the attack"; "" when none (who reports is not who acts: "Kurdish
+        officials said the missiles hit Erbil")."""
+        for pattern, name in self.actor_res:
+            for hit in pattern.finditer(sentence):
+                after = sentence[hit.end():hit.end() + 120]
+                if _SELF_REPORT.match(after) or _CLAIM.match(after.strip()) \
+                        or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
+                    return name
+        return ""
+
     def actors(self, m: Mention, sentence: str, cue) -> None:
         cue_at = cue.start if cue is not None else 0
         taken: list[tuple[int, int]] = []
@@ -1676,6 +1697,8 @@ class _Context:
                 and any(_CIVILIAN_VICTIMS.search(self.sents[j].text) for j in set(e.sentences)):
             # ACLED: civilians harmed by an armed actor are the event's second actor, "Civilians (Country)"
             e.actor2 = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
+        if e.claimed and actor1 and e.actor1 and actor1.startswith(e.actor1.split(" (")[0]):
+            flags.append(f"actor1 is who claimed the event ({actor1}), as the report tells it: check it")
         if e.actor1_with and actor1 == e.actor1:
             flags.append(f"the report names {e.actor1_with} acting with {actor1} (ACLED: assoc_actor_1): check it")
         if not actor1 and event_type in ("Explosions/Remote violence", "Battles", "Strategic developments"):
@@ -2011,6 +2034,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             elif e is None:
                 lead_date = m.date
             continue
+        if m.fill_only and m.claim_actor:
+            e = events[-1] if events else None
+            if e is not None and not e.actor1 and m.sentence - max(e.sentences) <= 2 and (
+                    "location" not in m.places or _same_place(e.location, m.places["location"])):
+                # "Iran's Revolutionary Guards said they had targeted ... in Erbil": who claims the event told before
+                e.actor1, e.claimed = m.claim_actor, True
+                e.sentences.append(m.sentence)
         if m.fill_only and "location" not in m.places:
             e = events[-1] if events else None
             split = e is not None and any(x is not e and x.type_sentence == e.type_sentence and x.location is not None
@@ -2328,7 +2358,7 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
     if m.actor1 and not e.actor1 and (own or m.definite):
         e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"
     if m.claim_actor and not e.actor1:
-        e.actor1 = m.claim_actor
+        e.actor1, e.claimed = m.claim_actor, True
     if m.actor2 and not e.actor2:
         e.actor2 = m.actor2
 

@@ -1241,3 +1241,31 @@ def test_the_kurdistan_region_named_confirms_a_near_spelling_in_its_provinces(te
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 1 and d[0]["country"] == "IQ" and _near(d[0], 37.06, 43.65, km=5)
     assert any("'Derelok'" in f and "Kurdistan Region" in f for f in d[0]["flags"])
+
+
+def test_claim_told_in_a_sentence_of_its_own_names_actor1():
+    # nu8: a claim in the report's words, in a sentence with no event word, named nobody
+    text = ("Several ballistic missiles hit the Iraqi city of Erbil early on Sunday, local officials said. "
+            "Iran's Revolutionary Guards said they had targeted an Israeli base in Erbil. "
+            "Nobody was killed, the regional government said.")
+    [d] = draft_report(text, date(2022, 3, 14)).drafts
+    assert d["location"] == "Erbil" and d["event_date"] == "2022-03-13"
+    assert d["actor1"] == "Islamic Revolutionary Guard Corps"
+    assert any(f.startswith("actor1 is who claimed the event") for f in d["flags"])
+    assert "Iran's Revolutionary Guards said they had targeted an Israeli base in Erbil." in d["evidence"]
+
+
+def test_claim_without_a_place_names_the_event_told_before():
+    text = ("A drone struck the Ain al-Asad air base in Anbar on Tuesday, Iraqi officials said. "
+            "Kataib Hezbollah said it had launched the drone.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["actor1"] == "Kataib Hezbollah"
+
+
+def test_who_reports_is_not_who_claims():
+    # "the SDF said" tells, it does not claim; and a claim about another place is not this event's
+    text = ("A drone hit a car near Qamishli on Sunday, the SDF said. "
+            "Kataib Hezbollah said it had targeted the al-Tanf garrison.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["actor1"] != "Kataib Hezbollah"
+    assert not any(f.startswith("actor1 is who claimed") for f in d["flags"])
