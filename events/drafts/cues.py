@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from .dates import _MONTHS
 
-SHELLING, AIR, IED, SUICIDE, EXPLOSION, CLASH, PROTEST, RIOT, ARREST, ABDUCTION, ATTACK = (
-    "shelling", "air", "ied", "suicide", "explosion", "clash", "protest", "riot", "arrest", "abduction", "attack")
+SHELLING, AIR, IED, SUICIDE, GRENADE, EXPLOSION, CLASH, PROTEST, RIOT, ARREST, ABDUCTION, ATTACK = (
+    "shelling", "air", "ied", "suicide", "grenade", "explosion", "clash", "protest", "riot", "arrest", "abduction",
+    "attack")
 
 TYPES: dict[str, tuple[str, str, float]] = {
     # family: (event_type, sub_event_type, how sure the cue alone makes the type)
@@ -25,6 +26,7 @@ TYPES: dict[str, tuple[str, str, float]] = {
     AIR: ("Explosions/Remote violence", "Air/drone strike", 0.85),
     IED: ("Explosions/Remote violence", "Remote explosive/landmine/IED", 0.85),
     SUICIDE: ("Explosions/Remote violence", "Suicide bomb", 0.9),
+    GRENADE: ("Explosions/Remote violence", "Grenade", 0.85),
     EXPLOSION: ("Strategic developments", "Other", 0.4),
     CLASH: ("Battles", "Armed clash", 0.8),
     PROTEST: ("Protests", "Peaceful protest", 0.8),
@@ -52,6 +54,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
                      r"bomb\s+(?:blasts?|explosions?|attacks?))\b", re.I), False),
+    # ACLED: "Grenade" is its own sub-event type (a rocket-propelled grenade is fire, not a grenade attack)
+    (GRENADE, re.compile(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b(?!\s+launchers?)", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
                      r"drone\s+strikes?|drone\s+attacks?|"
                      r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
@@ -75,6 +79,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
+                        r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+(?:head|chest|back|neck))|stabbed|beheaded|"
+                        r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"
                         r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
                         r"shooting(?!\s+down)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
@@ -104,6 +110,7 @@ _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had
 _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed)\s+(?:it|this|them|the\s+\w+)\s+"
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|shot\s+dead|"
+                        r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+\w+)|stabbed|beheaded|fired\s+(?:on|at)\s+.+|"
                         r"gunned\s+down|assassinated|opened\s+fire|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"
                         r"killed|executed)$",
@@ -188,7 +195,8 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
     if family == ATTACK and re.search(r"\b(?:attack(?:ed|s|ing)?|shot\s+dead|gunned\s+down|executed|kill(?:ed|ing)|"
                                       r"opened\s+fire\s+on|fired\s+on)\s+(?:(?:a|an|the|group|groups|of|several|"
                                       r"dozens|unarmed|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+){0,4}"
-                                      r"(?:civilians|villagers|shepherds|farmers|worshippers|pilgrims|passengers)\b", low):
+                                      r"(?:civilians|villagers|shepherds|farmers|fishermen|herders|labou?rers|workers|worshippers|pilgrims|"
+                                      r"passengers|truffle\s+hunters)\b", low):
         # ACLED: an armed group's attack on civilians is violence against civilians
         return "Violence against civilians", "Attack", 0.6
     if family == ATTACK and re.search(r"\b(?:clash(?:es|ed)?|fighting\s+between|firefights?|gun\s*battles?|"

@@ -39,6 +39,9 @@ from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions,
 from .text import Span, report_text, sentences, words
 
 SAME_PLACE_KM = 25.0
+# A new event word at a town this far from the event told before is another event there, not the same
+# one told again (one name spelled two ways resolves to points a few km apart at most)
+DISTINCT_KM = 5.0
 # When the report does not say what kind of event it was (only "an attack", or a blast of unknown
 # cause: the drafts flagged "type not stated" / "cause of the explosion not stated"), a draft's confidence
 # is multiplied by this factor: a stated prior, not a measurement (the labelled reports carry no types).
@@ -128,6 +131,18 @@ _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?
 # A sentence telling another event of another kind at the same place or day
 _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+later|later\s+(?:that|the\s+same)\s+day|"
                        r"meanwhile|elsewhere)\b", re.I)
+# "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
+_ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|further))\b", re.I)
+# "the district of Shingal", "the Sinjar district", "the Bradost area": an area named after a place
+_AREA_BEFORE = re.compile(r"\b(?:sub-?district|district|area|region)\s+of\s+(?:the\s+)?$", re.I)
+_AREA_AFTER = re.compile(r"\s+(?:sub-?district|district|area|region)\b", re.I)
+# "the district of Shingal", "the Sinjar district", "the Bradost area": an area named after a place
+_AREA_BEFORE = re.compile(r"\b(?:sub-?district|district|area|region)\s+of\s+(?:the\s+)?$", re.I)
+_AREA_AFTER = re.compile(r"\s+(?:sub-?district|district|area|region)\b", re.I)
+# "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
+_ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires)\s+(?:in|to)\s+(?:the\s+)?$", re.I)
+# "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
+_PROVINCE_OWNS = re.compile(r"\s+(?:province|governorate)['’]s\s+", re.I)
 _SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
 # "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
@@ -201,6 +216,7 @@ class PlaceRef:
     pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
     label: str = ""               # the place's name when the report only describes it ("the Syrian capital")
     near_spelt: tuple = ()        # ((country, unresolved answer with near spellings),): a spelling found nowhere
+    area: bool = False            # written as an area named after the place: "the district of Shingal", "the X area"
 
     @property
     def region(self) -> bool:
@@ -456,6 +472,12 @@ def _province_countries(text: str, geocoder) -> list[str]:
     return out
 
 
+# A named country whose geocoder leaves a name ambiguous between candidates matching at least this well
+# (a skeleton match of the same spelling scores 0.93; an exact one 1.0) has places of that name: the
+# report's own country may mean one of them, and the name does not add another country
+NAMED_HAS_IT = 0.92
+
+
 def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder) -> list[str]:
     """Region countries a report never names where it says an event happened: "Iranian state media
     said the Guards fired missiles at targets in Erbil" names Iran, not Iraq. A name after a
@@ -480,6 +502,9 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
             written = text[h.start:h.end]
             if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in capitals():
                 continue
+            if any((r := geocoder.geocode(written, c)).status == "ambiguous" and r.alternatives
+                   and r.alternatives[0].score >= NAMED_HAS_IT for c in named):
+                continue          # "between al-Shajara and ...": Syria has places of that spelling too
             found = []
             for c in h.countries:
                 r = geocoder.geocode(written, c)
@@ -542,6 +567,11 @@ class _Context:
                                                                      for m in _PROVINCE_NAMED.finditer(sentence)]
         self.part_start = s.start
         places, admin1 = self.places_in(i, toks, sentence)
+        for a, b in zip(places, places[1:]):
+            if _PROVINCE_OWNS.fullmatch(self.text[a.end:b.start]) and b.role in ("location", "target", "near", None):
+                b.role = a.role       # "near a lake in Salahaddin province's Tuz Khurmatu": the place in it
+                places = [p for p in places if p is not a]
+                break
         self.sentence_places[i] = self.sentence_places.get(i, []) + places
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
@@ -635,7 +665,7 @@ class _Context:
             if first is None:
                 m.places[role] = role_place
             elif (role == "location" and not _same_place(first, role_place)
-                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b",
+                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$",
                                 self.text[(m.more[-1] if m.more else first).end:role_place.start])
                   and not (m.more and _same_place(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
@@ -646,6 +676,12 @@ class _Context:
                     first.flags.append(f"the report places it between {self.text[first.start:first.end]} and "
                                        f"{self.text[role_place.start:role_place.end]}: placed near the first: check it")
                     continue
+                if role_place.role == "landmark":
+                    continue      # "north of Daraa": a reference point, not another place hit
+                if _BETWEEN.search(self.text[max(0, role_place.start - 40):role_place.start]):
+                    role_place.role = "near"   # "... and gunmen fired on a car on the road between A and B"
+                    role_place.flags.append(f"the report places it between {self.text[role_place.start:role_place.end]}"
+                                            f" and another place: placed near it: check it")
                 m.more.append(role_place)      # ACLED: one event per location
         loc = m.places.get("location")
         if loc is not None and loc.status == "resolved" and not m.more and (loc.region or (
@@ -853,9 +889,11 @@ class _Context:
         for other in self.sentence_places.get(ref.sentence, []):
             if other is ref or other.status != "resolved" or other.start <= ref.end:
                 continue
-            if _HELD_BY.match(self.text[ref.end:other.start]) or _HELD_IN.match(self.text[ref.end:other.start]) \
-                    or _DIRECTION_OF.match(self.text[ref.end:other.start]):
-                how = "gives as its landmark" if _DIRECTION_OF.match(self.text[ref.end:other.start]) else "says holds it"
+            between = self.text[ref.end:other.start]
+            # "near Zarga Lake in Salahaddin province's Tuz Khurmatu": the province's place holds it
+            between = re.sub(r"(?:\s+[A-Z][\w'’-]*){1,2}" + _PROVINCE_OWNS.pattern + "$", " ", between)
+            if _HELD_BY.match(between) or _HELD_IN.match(between) or _DIRECTION_OF.match(between):
+                how = "gives as its landmark" if _DIRECTION_OF.match(between) else "says holds it"
                 held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
                                f"report {how}: check it"])
@@ -1237,6 +1275,8 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
+            if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
+                continue          # "summon the Turkish ambassador in Baghdad": a diplomat's seat, no event there
             named = _NAMED_BODY_AFTER.match(rest)
             if named and not any(w.lower() in GENERIC_WORDS or w.lower() in _FILLERS for w in named.group(1).split()):
                 continue          # "Magen David Adom said", "Baghdad Operations Command said": a body, no place
@@ -1244,6 +1284,8 @@ class _Context:
                     or fold(written) in _CREEDS:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
             joined = _AND_PROVINCE.match(rest)
+            if joined and not _compound_province(written, tuple(self.countries)):
+                joined = None     # "Hodeidah and Saada province": a place, then a province
             if joined:            # "Sistan and Baluchestan province": one province, not the place "Sistan"
                 h = replace(h, end=h.end + len(joined.group(1)), text=self.text[h.start:h.end + len(joined.group(1))])
                 written, rest = self.text[h.start:h.end], self.text[h.end:self.sents[i].end]
@@ -1280,6 +1322,7 @@ class _Context:
                                                     and not _CAPITAL_PLACE_AFTER.match(rest))):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
+            ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
             out.append(ref)
         out.extend(self.unlisted(i, toks, lows, in_names))
@@ -1873,6 +1916,14 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             j -= 1
             steps += 1
             continue
+        if w in ("and", "or") and j >= 2 and lows[j - 1] in _LIST_FEATURES and j - 2 in names:
+            j -= 2                  # "including Saada province and Hodeidah": the list's preposition
+            while j in names:
+                j -= 1
+            steps += 1
+            continue
+        if w == "to" and j >= 1 and lows[j - 1] in _ROUTES:
+            return "near"           # "on the road to Sinjar": on a road near it (ACLED codes the nearest place)
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity") \
@@ -1925,6 +1976,9 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
     return None
 
 
+# feature words a list item may carry before the next item: "Saada province and Hodeidah"
+_LIST_FEATURES = {"province", "governorate", "district", "city", "town", "village", "camp", "base", "area", "region"}
+_ROUTES = {"road", "highway", "route", "motorway"}
 _ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"}
 # Generic head words of Arabic place names ("Kafr" village, "Tal" hill, "Ain" spring, "Beit" house, "Bani" sons
 # of): gazetteer names of their own, but written before another capitalised word they begin a longer name
@@ -1970,6 +2024,30 @@ def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     return fold(a.text) == fold(b.text)
 
 
+@lru_cache(maxsize=64)
+def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
+    """Whether a province of ``countries`` has a two-part name ("Sistan and Baluchestan", "Kohgiluyeh va
+    Buyer Ahmad": geodata's admin1 table, Who's On First names) whose first part is ``first``."""
+    from geodata.admin1 import same_admin1
+    from geodata.boundaries import areas
+    table = areas(1, list(countries))
+    for name in (*table["admin1"].astype(str), *table["name_wof"].astype(str)):
+        parts = re.split(r"\s+(?:and|va|&)\s+", name)
+        if len(parts) == 2 and same_admin1(fold(parts[0]), fold(first)):
+            return True
+    return False
+
+
+def _distinct_towns(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Two places both resolved to points (no province) more than DISTINCT_KM apart: "shot dead in the
+    town of Mahja ... In the city of Jassem, a hand grenade ...", two events though 15 km apart."""
+    if a is None or b is None or a.region or b.region or a.status != "resolved" or b.status != "resolved" \
+            or a.role in ("near", "landmark"):
+        return False      # "shelling on villages around Ain Issa ... Fatsa was among those shelled": the area's
+    pa, pb = a.point, b.point
+    return bool(pa and pb) and distance_km(pa[0], pa[1], pb[0], pb[1]) > DISTINCT_KM
+
+
 def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: PlaceRef | None,
                 country: str | None) -> bool:
     if place is None and country is None:
@@ -1997,7 +2075,7 @@ def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: 
 
 
 _EXPLAINED = {C.EXPLOSION}
-_VIOLENT = {C.SHELLING, C.AIR, C.IED, C.SUICIDE, C.EXPLOSION}
+_VIOLENT = {C.SHELLING, C.AIR, C.IED, C.SUICIDE, C.GRENADE, C.EXPLOSION}
 
 
 def _family_fits(e: Event, m: Mention) -> str | None:
@@ -2021,6 +2099,7 @@ def _family_fits(e: Event, m: Mention) -> str | None:
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     events: list[Event] = []
     lead_date = None          # "came under attack four times late on November 23": dates the events told next
+    place_before = None       # "A refugee was found dead in al-Hol camp." with no event told yet: its place
     for m in mentions:
         target = None
         if m.answered and not m.places and not m.more:
@@ -2057,6 +2136,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 same.fatalities = m.fatalities        # the toll told for the place of an event told before
                 same.sentences.append(m.sentence)
             continue
+        if m.fill_only and not events and m.sentence == 0:
+            place_before = m      # the report's first sentence places what the next one tells
         if m.fill_only:
             e = events[-1] if events else None
             if (e is not None and e.location is None and (m.family is None or _family_fits(e, m) is not None)
@@ -2111,6 +2192,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             told = ctx.sents[m.sentence].text
             separate = (m.new and m.family not in (None, e.family) and m.sentence != max(e.sentences)
                         and _SEPARATE.search(told))
+            if not separate and m.new and "location" in m.places and _ANOTHER.search(told) \
+                    and not _same_place(e.location, m.places["location"]):
+                separate = True       # "Another strike in the Salkhad area killed ...": another event, elsewhere
             if separate and "location" not in m.places and _SAME_AREA.search(told) and e.location is not None:
                 # "Hours later, militants attacked a checkpoint in the same area": another event, there
                 m.places["location"] = replace(e.location, flags=[*e.location.flags, "placed where the event told "
@@ -2121,6 +2205,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and (m.date is None or e.date is None or m.date.day == e.date.day)
                     and _place_fits(e.location, e.location_country, m.places.get("location"),
                                     m.country_slots.get("location"))
+                    and not (m.new and _distinct_towns(e.location, m.places.get("location")))
                     and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
                 target = e
         toll_before = target.fatalities if target is not None else None
@@ -2151,6 +2236,12 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.date, target.date_inherited = lead_date, True
             events.append(target)
             _fill(target, m, own=True)
+            if target.location is None and place_before is not None and m.sentence == place_before.sentence + 1 \
+                    and len(events) == 1:
+                # "An Iraqi refugee was found dead in al-Hol camp on Sunday. ... shot in the head": the
+                # killing the second sentence tells happened where the first put it
+                _fill(target, replace(place_before, fill_only=False), own=False)
+                target.sentences.sort()
             if m.answered and target.location is None and not m.more:
                 events.pop()          # an earlier event with no place: nothing to draft, nothing to attach to
         else:
@@ -2312,6 +2403,19 @@ def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
     return a0.toordinal() <= b1 and b0.toordinal() <= a1
 
 
+def _names_province(ref: PlaceRef) -> bool:
+    """Whether a resolved place is written as its province's name ("in eastern Deir ez-Zor", "Kirkuk")."""
+    from geodata.admin1 import same_admin1
+    admin1 = getattr(ref.result, "admin1", None)
+    return bool(admin1) and same_admin1(fold(_without_feature(ref.text)), fold(admin1))
+
+
+def _same_admin1(a: PlaceRef, b: PlaceRef) -> bool:
+    """Whether two resolved places lie in the same province (their geocoded admin1)."""
+    x, y = getattr(a.result, "admin1", None), getattr(b.result, "admin1", None)
+    return bool(x) and bool(y) and a.country == b.country and fold(x) == fold(y)
+
+
 def _fill(e: Event, m: Mention, own: bool) -> None:
     e.sentences.append(m.sentence)
     was_unplaced = e.location is None
@@ -2331,6 +2435,15 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.location = loc
     elif loc is not None and e.location is not None and _same_place(e.location, loc) and loc.role != "near" \
             and e.location.role == "near":
+        e.location = loc
+    elif m.definite and loc is not None and e.location is not None and loc.status == "resolved" \
+            and e.location.status == "resolved" and not loc.region and loc.role in ("location", "target") \
+            and (e.location.role == "near" or e.location.area or _names_province(e.location)) \
+            and _same_admin1(e.location, loc) \
+            and not _same_place(e.location, loc):
+        # "an air strike in the district of Shingal ... The raid hit the town of Khanasor", "attacked SDF
+        # positions in eastern Deir ez-Zor ... six of them in the town of Dhiban": the event told again
+        # at a place of its province that the report names more precisely (ACLED codes the most precise)
         e.location = loc
     if m.country_slots.get("location") and not e.location_country:
         e.location_country = m.country_slots["location"]
