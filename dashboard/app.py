@@ -172,11 +172,14 @@ with record:
 state.sync_selected_to_url()
 
 # --- table and downloads ------------------------------------------------------------------------------
+# what the page read: the event store (nu9: the standalone map said "Data: events.csv" while the page read
+# the store, which held accepted drafts by then) or the file named with --data
+base_name = "the event store" if store_view.reads_store() else path.name
 st.subheader(f"Events ({len(events_shown):,})")
 table_panel(events_shown)
 downloads_panel(events_shown, file_stem(*window, chosen, dataset=show), basemap, bounds, selected, heat,
                 key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
-                source={"upload": "an uploaded file", "both": path.name + " + an uploaded file"}.get(show, path.name))
+                source={"upload": "an uploaded file", "both": base_name + " + an uploaded file"}.get(show, base_name))
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
 editing.editing_panel(store_view.app_store(), selected, uploaded, own_name())

@@ -168,8 +168,18 @@ def main(argv: list[str] | None = None) -> int:
 
     from argon2 import PasswordHasher
 
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or not args[0].replace("_", "").replace("-", "").replace(".", "").replace("@", "").isalnum():
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.auth",
+        description="Make an editor's sign-in line for .streamlit/secrets.toml: asks for a password twice "
+                    "(at least 10 characters) and prints NAME with its argon2 hash, never the password.")
+    parser.add_argument("name", metavar="NAME", help="the editor's user name (letters, digits, . _ - @)")
+    try:
+        args = [parser.parse_args(sys.argv[1:] if argv is None else argv).name]
+    except SystemExit as stop:        # --help (0) or a usage error (2): argparse has printed why
+        return int(stop.code or 0)
+    if not args[0].replace("_", "").replace("-", "").replace(".", "").replace("@", "").isalnum():
         print("usage: python -m dashboard.auth NAME   (letters, digits, . _ - @)", file=sys.stderr)
         return 2
     first = getpass.getpass(f"password for {args[0]}: ")

@@ -154,6 +154,15 @@ def test_adding_a_user_prints_a_line_that_signs_them_in(monkeypatch, capsys):
     assert auth.main(["bad name!"]) == 2
 
 
+def test_help_explains_the_command_and_asks_nothing(monkeypatch, capsys):
+    # nu9: "python -m dashboard.auth --help" took --help as the user name and asked for its password
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail(f"asked {prompt!r}"))
+    assert auth.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: python -m dashboard.auth" in out and "secrets.toml" in out
+    assert auth.main([]) == 2
+
+
 def button(at, start: str):
     found = [b for b in at.button if b.label.startswith(start)]
     assert found, (start, [b.label for b in at.button])

@@ -68,3 +68,15 @@ def test_an_unreadable_store_is_kept_untouched_and_the_page_carries_on(data_dir)
     assert str(data_dir) not in warning  # visitors never see server paths
     assert events_shown(at) == "36"  # the bundled events, read-only
     assert bad.read_bytes() == junk
+
+
+def test_the_standalone_map_names_the_store_it_was_read_from(data_dir, monkeypatch):
+    # nu9: the HTML map said "Data: events.csv" while the page read the store (and drafts accepted into it)
+    from dashboard import downloads
+
+    calls = []
+    real = downloads.downloads_panel
+    monkeypatch.setattr(downloads, "downloads_panel", lambda *a, **k: (calls.append(k), real(*a, **k)))
+    at = run_app()
+    assert not at.exception and not at.error
+    assert calls[-1]["source"] == "the event store"
