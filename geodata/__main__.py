@@ -135,6 +135,9 @@ def _describe(result, country: str | None = None, profile: str = "events") -> st
             # (result.confidence is 0 for unresolved answers: the class's own figure is said here)
             lines.append(_class_share(result.basis, profile))
     if not result.resolved:
+        plain = _in_words(result.basis, result.alternatives, profile)
+        if plain:
+            lines.insert(1, f"  in short: {plain}")
         lines += [f"  why: {why}" for why in _why_not(result.basis, profile)]
     if result.hint:
         lines.append(f"  hint: {result.hint}")
@@ -158,6 +161,35 @@ def _class_share(basis: str, profile: str = "events") -> str:
                 "chance that the first candidate is right")
     return (f"  not measured: the fit ({sets}) held no answer of the best candidate's class "
             f"({basis}); its estimate, {share:.0%}, is that of its broader classes")
+
+
+def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
+    """Why an answer is not placed, in an analyst's words (nu9: the class line, "exact|none|dominant ...
+    ucdp_iq@name", meant nothing to a new user); "" when there is nothing to say (no candidate)."""
+    if not basis or not alternatives:
+        return ""
+    from .calibration import RESOLVE_AT, confidence
+
+    rung, where, rivals = basis.split("|")
+    share = confidence(basis, profile=profile)
+    how = (f"answers like this one were within 25 km {share:.0%} of the time on the sets measured, "
+           f"and placing needs {RESOLVE_AT:.0%}")
+    hint = "; give the admin1 (--admin1) to choose" if where == "none" else ""
+    if where in ("differs", "out"):
+        return "the place found lies outside the admin1/admin2 given, so it is not the one meant"
+    if rung.endswith(("kind", "quarter")):
+        return f"the place found is of another kind than the name says (a town for a base, a quarter for a village); {how}"
+    if rung.endswith(("key", "xkey", "fuzzy", "part")):
+        from .display import place_display
+        return (f"only a like spelling was found ({place_display(alternatives[0].name)}), not the name as written; "
+                f"{how}{hint}")
+    if rivals == "contested":
+        return f"{len(alternatives)} places of this or a like name score close; {how}{hint}"
+    if rivals == "dominant":
+        return f"the best candidate is a town or city, but smaller places share its name; {how}{hint}"
+    if rivals == "common":
+        return f"many places of the region carry this name and the one meant may be missing; {how}{hint}"
+    return how + hint
 
 
 def _why_not(basis: str | None, profile: str = "events") -> list[str]:

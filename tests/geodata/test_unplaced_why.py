@@ -31,3 +31,14 @@ def test_unresolved_without_candidates_claims_no_share():
     assert result.status == "unresolved" and not result.alternatives
     text = _describe(result, "JO")
     assert "measured" not in text and "why:" not in text
+
+
+def test_an_unplaced_answer_says_why_in_words():
+    # nu9: the class line ("exact|none|contested ... ucdp_iq@name") meant nothing to a new user
+    contested = _describe(geocode("Tal Afar", "IQ"), "IQ").splitlines()
+    assert contested[1].startswith("  in short: ") and "places of this or a like name score close" in contested[1]
+    assert "give the admin1 (--admin1) to choose" in contested[1] and "|" not in contested[1]
+    spelled = _describe(geocode("Bartella", "IQ"), "IQ")
+    assert "only a like spelling was found (Bartalah)" in spelled
+    placed = _describe(geocode("Tal Afar", "IQ", "Nineveh"), "IQ")
+    assert placed.startswith("resolved") and "in short" not in placed
