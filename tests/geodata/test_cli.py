@@ -52,13 +52,15 @@ def test_geocode_ambiguous_text_claims_no_probability_for_the_first_candidate(re
     proc = run("geocode", "Baghdede", "--country", "IQ", data_dir=real_data_dir)
     assert proc.returncode == 1 and proc.stdout.startswith("ambiguous:")
     assert "first candidate is right)" not in proc.stdout and "confidence" not in proc.stdout
-    measured = proc.stdout.splitlines()[1]
+    lines = proc.stdout.splitlines()
+    assert lines[1].startswith("  in short: ")       # why in words first, then the measured class line
+    measured = lines[2]
     data = json.loads(run("geocode", "Baghdede", "--country", "IQ", "--json", data_dir=real_data_dir).stdout)
     # the figure shown is the class's measured share, labelled as such, with the class named
     assert f"{data['confidence']:.0%} of answers of the best candidate's class ({data['basis']})" in measured
     assert "not the chance that the first candidate is right" in measured
     assert data["status"] == "ambiguous" and data["latitude"] is None
-    assert "match score" in proc.stdout.splitlines()[2]
+    assert "match score" in lines[3]
 
 
 def test_geocode_one_name_with_out_says_what_out_is_for(real_data_dir, tmp_path):
