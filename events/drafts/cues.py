@@ -73,6 +73,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"shoot-?outs?|"
                        r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
+    # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
+    (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"
+                      r"smashed\s+(?:\w+\s+)?(?:windows|cars|shops|furniture|doors))\b", re.I), False),
     (PROTEST, re.compile(r"\b(?:protests?|protested|protesters|protestors|demonstrat(?:ion|ions|ors|ed)|"
                          r"rall(?:y|ies|ied)|sit-ins?|marched)\b", re.I), False),
     (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
@@ -88,6 +91,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s))"
                         r"(?:killed|executed)\b", re.I), False),
 ]
+_CROWD_ACT = re.compile(r"broke|forced|ransacked|vandali|smashed", re.I)
+_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|supporters|crowds?|mobs?|hundreds|thousands|rioters|"
+                    r"youths)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
 _VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
@@ -143,6 +149,8 @@ def find_cues(sentence: str) -> list[Cue]:
             before = sentence[max(0, s - 60):s]
             if _NEGATED.search(before):
                 continue          # "no drones or fighter jets were seen"
+            if family == RIOT and _CROWD_ACT.match(m.group(0)) and not _CROWD.search(sentence):
+                continue          # "gunmen broke into a house": not a crowd
             if family == EXPLOSION and _PERCEIVED.search(before):
                 continue          # "she heard three explosions"
             if family == PROTEST and _DIPLOMATIC.search(sentence) and re.search(r"\b(?:to|a|strong)\s+$", before):

@@ -133,12 +133,20 @@ _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+la
                        r"meanwhile|elsewhere)\b", re.I)
 # "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
 _ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|further))\b", re.I)
+# "laid at Ankara's door", "at Baghdad's request": a capital's government, whatever the preposition
+_GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
+                               r"stance|response|request|demand|approval|consent|backing|behest|behalf|hands|side|"
+                               r"allies|ally|orders?|invitation|insistence|expense)\b", re.I)
 # "the district of Shingal", "the Sinjar district", "the Bradost area": an area named after a place
 _AREA_BEFORE = re.compile(r"\b(?:sub-?district|district|area|region)\s+of\s+(?:the\s+)?$", re.I)
 _AREA_AFTER = re.compile(r"\s+(?:sub-?district|district|area|region)\b", re.I)
-# "the district of Shingal", "the Sinjar district", "the Bradost area": an area named after a place
-_AREA_BEFORE = re.compile(r"\b(?:sub-?district|district|area|region)\s+of\s+(?:the\s+)?$", re.I)
-_AREA_AFTER = re.compile(r"\s+(?:sub-?district|district|area|region)\b", re.I)
+# "had first said", "initially reported": an account the report says was replaced by a later one
+_SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:first|initially|originally|earlier)\s+(?:said|says|claimed|reported|stated|"
+                         r"announced)\b(?=.*\b(?:rather\s+than|instead\s+of|but\s+later|later\s+(?:said|corrected)|"
+                         r"before\s+(?:correcting|retracting)))", re.I)
+# "an area disputed between Baghdad and Erbil", "talks between Ankara and Damascus": governments, not places
+_DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|disputes|tensions?|talks|relations|ties|"
+                               r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires)\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
@@ -174,7 +182,8 @@ _DIRECTION_OF = re.compile(r"^\s*,?\s*(?:(?:about|some|around|roughly|nearly)\s+
                            r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
-_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
+_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?"
+                      r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
                       r"eastern|western|central)\s+(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
                       r"(?:(?:city|town|village|district)\s+of\s+(?:the\s+)?)?$", re.I)
 # The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
@@ -388,9 +397,37 @@ BORDER_HINT_KM = 10.0          # "near the border with Israel": a candidate this
 # an ambiguous name's one candidate within this distance of the report's other resolved places is taken
 # (chosen on the tuning reports among 60, 75 and 100 km; see benchmarks/draft_accuracy.py)
 NEAR_OTHERS_KM = 75.0
+_DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
+
+
+def _bearing_of(word: str) -> float:
+    """Degrees clockwise from north for "north", "south-east", "southwest" ..."""
+    w = word.lower().replace("-", "")
+    return {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+            "west": 270, "northwest": 315}[w]
+
+
+def _bearing(frm: tuple[float, float], to: tuple[float, float]) -> float:
+    """Initial great-circle bearing from ``frm`` to ``to`` ((lat, lon) degrees), degrees clockwise from north."""
+    import math
+    la1, la2 = math.radians(frm[0]), math.radians(to[0])
+    dl = math.radians(to[1] - frm[1])
+    x = math.sin(dl) * math.cos(la2)
+    y = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def _angle_between(a: float, b: float) -> float:
+    return abs((a - b + 180) % 360 - 180)
+
+
+# "X, south of Y": how far from its landmark Y a candidate of X may lie (a direction is given from a
+# town or city nearby, not from across a province)
+LANDMARK_KM = 50.0
 DIRECTION_MARGIN_DEG = 0.25    # "southern Lebanon": the candidate this much (about 28 km) further south than any other
 _COUNTRY_WORDS_RE = r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish|Israeli)"
 _HINT_COUNTRY = {**_COUNTRY_OF_WORD, "israel": "IL", "israeli": "IL"}
+_BORDER_PLACE = re.compile(r"\bborder\s+(?:village|town|city|area|hamlet|crossing)\s+of\s+(?:the\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+" + _COUNTRY_WORDS_RE + r"\b|\b" + _COUNTRY_WORDS_RE + r"\s+border\b")
 _COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
                                 r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)\b", re.I)
@@ -561,6 +598,8 @@ class _Context:
             if _is_headline(whole):
                 return None
             self.rejected = False
+        if _SUPERSEDED.search(sentence):
+            return None       # "the spokesman had first said the attack hit al-Tanf": a first account, since corrected
         self.sentence_words[i] = self.sentence_words.get(i, set()) | {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         toks = words(sentence, s.start)
         self.sentence_admin1[i] = self.sentence_admin1.get(i, []) + [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
@@ -641,7 +680,9 @@ class _Context:
             def nearness(p: PlaceRef) -> tuple[int, int, int]:
                 cue_at = s.start + chosen.start
                 landmark = int(p.role == "landmark")  # "north of Erbil" locates another place
-                return (landmark, 0, p.start - cue_at) if p.start >= cue_at else (landmark, 1, cue_at - p.start)
+                # "artillery on the Golan shelled the town of Zakiya": what the verb hit is the event's place
+                aimed = int(not (p.role == "target" and cue_at <= p.start))
+                return (landmark, aimed, 0, p.start - cue_at) if p.start >= cue_at else (landmark, aimed, 1, cue_at - p.start)
             located = sorted((p for p in places if p.role != "origin"), key=nearness)
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
                 gap = self.text[min(p.end for p in located):max(p.start for p in located)]
@@ -776,7 +817,9 @@ class _Context:
                 m.date_only = True                            # "Explosions were heard at 11:36 pm on Monday"
         self.actors(m, sentence, chosen)
         if "location" not in m.places and chosen is not None:
-            for obj in _COREF_OBJECT.finditer(sentence[chosen.start:]):
+            # "the second strike on the camp ...: another drone attack on Saturday": the object after the
+            # cue first, then anywhere in the sentence
+            for obj in [*_COREF_OBJECT.finditer(sentence[chosen.start:]), *_COREF_OBJECT.finditer(sentence[:chosen.start])]:
                 ref = self.coref(i, obj.group(1).lower())
                 if ref is not None:
                     m.places["location"] = ref
@@ -846,6 +889,10 @@ class _Context:
                         ref.flags.append(f"country taken from the report's other places: {code}")
                         if ref.status == "ambiguous":
                             self._settle(ref, report_wide, ref.text, "placed in {admin1}, {basis}")
+        for refs in self.sentence_places.values():        # "Zakiya, south of Damascus": near its landmark
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_landmark(ref)
         for refs in self.sentence_places.values():        # where in the country the report says it is
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -887,6 +934,13 @@ class _Context:
         same sentence that the words right after ``ref`` say holds it, as a place near which the event
         happened (geo_precision 2), flagged; None when there is none."""
         for other in self.sentence_places.get(ref.sentence, []):
+            if other is not ref and other.status == "resolved" and other.end <= ref.start and not other.region \
+                    and re.fullmatch(r"['’]s\s+(?:(?:main|central|old|famous|busy|fortified|northern|southern|eastern|"
+                                     r"western)\s+)?", self.text[other.end:ref.start]):
+                # "Baghdad's Tahrir Square": the place whose name it carries holds it
+                return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
+                               f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
+                               f"report says holds it: check it"])
             if other is ref or other.status != "resolved" or other.start <= ref.end:
                 continue
             between = self.text[ref.end:other.start]
@@ -938,6 +992,15 @@ class _Context:
         if r is None or not r.alternatives or not ref.country or len(r.alternatives) < 2:
             return False
         sentence = self.sents[ref.sentence].text
+        if _BORDER_PLACE.search(self.text[max(0, ref.start - 40):ref.start]):
+            # "the border village of Houla" in a report on Lebanon and Israel: the one candidate on a border
+            # with another country the report concerns
+            others = [c for c in self.countries if c != ref.country]
+            near = [a for a in r.alternatives
+                    if any(_km_to_country(a.latitude, a.longitude, c) <= BORDER_HINT_KM for c in others)]
+            if len(near) == 1:
+                return self._take(ref, near[0], "the report calls it a border place, and it is the one on a border "
+                                                "with a country the report concerns")
         for where in (sentence, self.text):
             for hint in _BORDER_WITH.finditer(where):
                 code = _HINT_COUNTRY.get(fold(hint.group(1) or hint.group(2)))
@@ -1004,6 +1067,32 @@ class _Context:
         ref.flags.append(f"'{written}' is the name of {gov} governorate: read as its seat, {a.name}, the one "
                          f"place of that name in it; the report may mean the whole governorate: check it")
         return True
+
+    def _settle_landmark(self, ref: PlaceRef) -> bool:
+        """"the town of Zakiya, south of Damascus", "the airfield at Arbat, south-east of Sulaymaniyah": an
+        ambiguous name the report locates by a direction from a resolved place is taken as the one candidate
+        within LANDMARK_KM of that place in the direction said (within 45 degrees of it: the eight compass
+        words are 45 degrees apart); nothing is taken when none or several are there. Flagged."""
+        r = ref.unsure
+        if r is None or not r.alternatives:
+            return False
+        for other in self.sentence_places.get(ref.sentence, []):
+            if other is ref or other.status != "resolved" or other.point is None or other.start <= ref.end \
+                    or not _DIRECTION_OF.match(self.text[ref.end:other.start]):
+                continue
+            said = _DIRECTION_WORD.search(self.text[ref.end:other.start])
+            heading = _bearing_of(said.group(0)) if said else None
+            close = [a for a in r.alternatives
+                     if distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= LANDMARK_KM
+                     and (heading is None or _angle_between(_bearing(other.point, (a.latitude, a.longitude)),
+                                                             heading) <= 45)]
+            if len(close) == 1:
+                km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
+                return self._take(ref, close[0], f"the one place of that name within {LANDMARK_KM:.0f} km "
+                                                 f"{said.group(0) if said else 'of'} of "
+                                                 f"{self.text[other.start:other.end]}, as the report says ({km:.0f} km)")
+            return False
+        return False
 
     def _settle_near_others(self, ref: PlaceRef) -> bool:
         """"shelling on Marjayoun ... a house in Khiam": an ambiguous name is taken as the one candidate
@@ -1083,6 +1172,9 @@ class _Context:
 
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
+        written = fold(_without_feature(self.text[ref.start:ref.end]))
+        if written in capitals() and fold(a.name) != written:
+            return False      # "airports including Tehran": a capital is never a like-named town of a province
         r = ref.unsure
         rest = tuple(x for x in r.alternatives if x is not a)
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
@@ -1158,6 +1250,9 @@ class _Context:
         if len(answers) != 1:
             return False
         code, admin1, r, basis = next(iter(answers.values()))
+        written = fold(_without_feature(self.text[ref.start:ref.end]))
+        if written in capitals() and fold(r.name) != written:
+            return False      # "Tehran" is never Tiran, a town of the province named beside it
         ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=_shown_admin1(code, admin1), basis=basis)}: check it")
@@ -1190,7 +1285,10 @@ class _Context:
         officials said the missiles hit Erbil")."""
         for pattern, name in self.actor_res:
             for hit in pattern.finditer(sentence):
-                after = sentence[hit.end():hit.end() + 120]
+                after = sentence[hit.end():hit.end() + 160]
+                # "The Islamic Resistance in Iraq, an umbrella group of Iran-aligned factions, claimed
+                # responsibility": an appositive between the actor and its claim
+                after = re.sub(r"^\s*,\s+(?:an?|the)\s+[^,.;]{3,90},", "", after)
                 if _SELF_REPORT.match(after) or _CLAIM.match(after.strip()) \
                         or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
                     return name
@@ -1275,7 +1373,8 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
-            if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
+            if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
+                    or _DISPUTED_BETWEEN.search(self.text[max(0, h.start - 60):h.start]):
                 continue          # "summon the Turkish ambassador in Baghdad": a diplomat's seat, no event there
             named = _NAMED_BODY_AFTER.match(rest)
             if named and not any(w.lower() in GENERIC_WORDS or w.lower() in _FILLERS for w in named.group(1).split()):
@@ -1319,7 +1418,8 @@ class _Context:
             against = bool(re.search(r"\bagainst\s+$", self.text[max(0, h.start - 12):h.start], re.I))
             if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",) or against
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near")
-                                                    and not _CAPITAL_PLACE_AFTER.match(rest))):
+                                                    and not _CAPITAL_PLACE_AFTER.match(rest))
+                                                or _GOVERNMENT_AFTER.match(rest)):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
             ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
@@ -1692,9 +1792,22 @@ class _Context:
         if finer is not None:
             # "near al-Mayadeen in the eastern countryside of Deir ez-Zor": the place the report names is
             # not in the gazetteer; the draft stands for its province, and says so
-            precision = 3
-            flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed at the province "
-                         f"{admin1 or self.text[loc.start:loc.end]} that the report names with it; check it")
+            if loc.role == "landmark" and not loc.region:
+                # "the village of Umm X, west of Manbij": the landmark stands for the place it locates
+                precision = 2
+                flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed near "
+                             f"{self.text[loc.start:loc.end]}, which the report gives as its landmark; check it")
+            elif loc.area and not loc.region and not _names_province(loc):
+                # "the village of Sikeniye in Iraq's Sinjar district": the district's town stands for it
+                precision = 2
+                flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed at "
+                             f"{self.text[loc.start:loc.end]}, the district or area the report names with it; "
+                             "check it")
+            else:
+                precision = 3
+                flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed at the "
+                             f"province {admin1 or self.text[loc.start:loc.end]} that the report names with it; "
+                             "check it")
         if e.date is None and e.after_date is not None:
             # "mourners on Sunday buried fighters killed in a strike": the strike was shortly before the
             # funeral (or the death from wounds); the day before it, at week precision
@@ -1809,7 +1922,7 @@ class _Context:
         the draft's place is a province or the city that names its province (Deir ez-Zor, Kirkuk,
         Aleppo); None otherwise."""
         written = fold(_without_feature(self.text[loc.start:loc.end]))
-        if not (loc.region or (admin1 and fold(admin1) == written)):
+        if not (loc.region or loc.area or loc.role == "landmark" or (admin1 and fold(admin1) == written)):
             return None
         for j in sorted({*e.sentences, loc.sentence}):
             names = list(self.unfound.get(j, []))
@@ -2445,6 +2558,11 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         # positions in eastern Deir ez-Zor ... six of them in the town of Dhiban": the event told again
         # at a place of its province that the report names more precisely (ACLED codes the most precise)
         e.location = loc
+    elif loc is not None and e.location is not None and loc.area and not e.location.area \
+            and _same_place(e.location, loc):
+        # "strike hits clinic in Iraq's Sinjar ... in the village of Sikeniye in Iraq's Sinjar district": the
+        # event told again with its place written as the area around it
+        e.location = replace(e.location, area=True)
     if m.country_slots.get("location") and not e.location_country:
         e.location_country = m.country_slots["location"]
     org = m.places.get("origin")

@@ -637,7 +637,13 @@ def test_the_previous_evening_of_a_statement_and_a_police_teller_is_no_side():
 
 
 def test_a_village_not_placed_is_drafted_near_the_town_it_lies_west_of():
+    # a name of several places: the one west of the landmark, within LANDMARK_KM, is taken (session 11)
     text = "Turkish-backed fighters attacked the village of Arima, west of Manbij in Syria, on Sunday."
+    d = draft_report(text, MONDAY).drafts
+    assert [x["location"] for x in d] == ["Arima"] and d[0]["longitude"] < 37.95
+    assert any("within 50 km west of Manbij, as the report says" in f for f in d[0]["flags"])
+    # a name the gazetteer does not have at all: drafted near the landmark, flagged
+    text = "Turkish-backed fighters attacked the village of Umm Qzaywis, west of Manbij in Syria, on Sunday."
     d = draft_report(text, MONDAY).drafts
     assert [x["location"] for x in d] == ["Manbij"] and d[0]["geo_precision"] == 2
     assert any("landmark" in f for f in d[0]["flags"])
@@ -1345,3 +1351,70 @@ def test_a_killing_told_after_a_sentence_that_places_it():
             "Security forces found her body, shot in the head, in the camp's first section, a local agency reported.")
     [d] = draft_report(text, MONDAY).drafts
     assert d["location"] == "al-Hol camp" and d["country"] == "SY"
+
+
+# Kinds of fault held-out sets 26 and 27 and the nu9 trial showed (session 11); each text written for its rule.
+def test_a_claim_with_an_appositive_names_actor1():
+    text = ("Militants fired rockets at the Ain al-Asad air base in western Anbar province on Saturday, US officials said. "
+            "The Islamic Resistance in Iraq, an umbrella group of armed factions, claimed responsibility.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["actor1"] == "Islamic Resistance in Iraq"
+
+
+def test_a_capitals_government_idiom_is_no_place():
+    text = ("A drone strike, which Baghdad laid at Ankara's door, hit the airfield at Arbat, south-east of "
+            "Sulaymaniyah, on Saturday.")
+    drafts = draft_report(text, MONDAY).drafts
+    assert [(d["location"], d["country"]) for d in drafts] == [("Arbat", "IQ")]       # the landmark's direction
+    assert abs(drafts[0]["latitude"] - 35.42) < 0.1
+
+
+def test_what_the_verb_hit_is_the_place_not_where_the_guns_stood():
+    [d] = draft_report("On 17 April Israeli artillery on the Golan shelled the town of Zakiya, south of Damascus.",
+                       MONDAY).drafts
+    assert d["location"] == "Zakiya" and d["country"] == "SY" and d["event_date"] == "2024-04-17"
+
+
+def test_a_square_of_a_city_is_placed_at_the_city():
+    text = "Thousands rallied in Baghdad's Tahrir Square on Sunday, demanding justice for killed activists."
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["location"] == "Baghdad" and d["geo_precision"] == 2
+
+
+def test_a_border_village_is_the_one_on_the_border():
+    text = ("Two civilians were killed on Sunday when an Israeli strike hit their home in the border village of "
+            "Houla, Lebanon's news agency reported.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["location"] == "Houla" and d["country"] == "LB" and d["latitude"] < 33.3
+
+
+def test_a_crowd_breaking_in_is_a_riot_and_gunmen_breaking_in_are_not():
+    text = "Hundreds of protesters broke into Baghdad's Green Zone on Sunday and smashed windows in parliament."
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["event_type"] == "Riots"
+    text = "Gunmen broke into a house in Kirkuk on Sunday and shot dead two brothers."
+    assert [d["event_type"] for d in draft_report(text, MONDAY).drafts] != ["Riots"]
+
+
+def test_a_village_the_gazetteer_lacks_in_a_named_district_is_flagged():
+    text = ("A Turkish drone struck a clinic in Iraq's Sinjar on Sunday, killing eight people. "
+            "The drone hit a hospital in the village of Sikeniye in Iraq's Sinjar district, local officials said.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["location"] == "Sinjar" and d["geo_precision"] == 2
+    assert any("'Sikeniye' not found" in f for f in d["flags"])
+
+
+def test_governments_in_a_dispute_are_no_places_and_the_camp_told_before_is():
+    text = ("A Turkish drone struck the Makhmour refugee camp in Erbil province on Friday, wounding a woman. "
+            "It was the second strike on the camp in a week: another drone attack on Saturday wounded three people. "
+            "The camp, in an area disputed between Baghdad and Erbil, houses 12,000 refugees.")
+    drafts = draft_report(text, date(2023, 10, 13)).drafts
+    assert [d["location"] for d in drafts] == ["Makhmour", "Makhmour"]
+    assert [d["event_date"] for d in drafts] == ["2023-10-13", "2023-10-07"]
+
+
+def test_a_capital_is_never_a_like_named_town_of_the_province_beside_it():
+    text = ("Air defences over the Iranian city of Isfahan shot down three drones on Friday, and flights were halted at "
+            "several airports including Tehran and Isfahan.")
+    drafts = draft_report(text, date(2024, 4, 19)).drafts
+    assert all(not (d["location"] == "Tehran" and d["latitude"] is not None and d["latitude"] < 34) for d in drafts)
