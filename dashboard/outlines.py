@@ -43,6 +43,10 @@ SIMPLIFY = {"land": 0.01, "admin1": 0.008, "admin2": 0.008}  # degrees
 DECIMALS = {"land": 3, "admin1": 3, "admin2": 2}  # coordinates rounded: 3 decimals ~ 100 m
 LABEL_ORDER = ("country", "admin1", "city", "town", "admin2")  # who gets drawn first when labels are many
 SETTLEMENT_KINDS = ("city", "town", "village", "locality")  # WOF placetypes labelled as towns (not neighbourhoods)
+# The rest of the world: Natural Earth's 1:110m Admin 0 countries, imported once (``import_world``).
+WORLD_SOURCE = Path(__file__).resolve().parents[1] / "geodata" / "data" / "ne_110m_countries.parquet"
+WORLD_FIELDS = ("name", "iso_a3")
+WORLD_SOURCE_GRID = 0.001  # degrees: the imported copy's vertices (~100 m; the 1:110m scale's own accuracy is ~10 km)
 
 
 def source_files() -> list[Path]:
@@ -142,6 +146,26 @@ def build() -> dict[str, object]:
     return docs
 
 
+def import_world(shapefile: Path, out: Path = WORLD_SOURCE) -> int:
+    """Write ``out``, the committed copy of Natural Earth's 1:110m Admin 0 countries (public domain,
+    naturalearthdata.com) the world layer is built from: one row per country, ``name`` (Natural Earth's
+    short map name, "Dem. Rep. Congo"), ``iso_a3`` ("-99" where Natural Earth has none: France, Norway,
+    Kosovo...) and its polygons in WGS84 degrees snapped to ``WORLD_SOURCE_GRID``, as GeoParquet (zstd),
+    sorted by name. Build-time only: reads the shapefile with pyogrio, which the app never imports.
+    Returns the number of countries."""
+    import geopandas as gpd
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(shapefile, columns=list(WORLD_FIELDS))
+    if frame.crs is None or frame.crs.to_epsg() != 4326:
+        raise ValueError(f"{shapefile}: expected WGS84 (EPSG:4326), not {frame.crs}")
+    geometry = shapely.make_valid(shapely.set_precision(np.asarray(frame.geometry.values), WORLD_SOURCE_GRID))
+    frame = gpd.GeoDataFrame(frame[list(WORLD_FIELDS)], geometry=geometry, crs=frame.crs)
+    frame = frame.sort_values("name", kind="stable").reset_index(drop=True)
+    frame.to_parquet(out, compression="zstd", index=False)
+    return len(frame)
+
+
 def _write(path: Path, text: str) -> None:
     """Atomic write: a reader never sees half a file, concurrent writers leave one whole file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -177,6 +201,11 @@ def documents() -> dict[str, object]:
 
 if __name__ == "__main__":  # python -m dashboard.outlines: rebuild the committed documents
     import sys
+
+    if sys.argv[1:2] == ["--import-world"] and len(sys.argv) == 3:  # ... --import-world naturalearth_lowres.shp
+        count = import_world(Path(sys.argv[2]))
+        print(f"wrote {count} countries, {WORLD_SOURCE.stat().st_size / 1e3:.0f} KB, into {WORLD_SOURCE}")
+        sys.exit(0)
 
     (STATIC_DIR / "stamp.txt").unlink(missing_ok=True)
     if not ensure_files():
