@@ -31,8 +31,8 @@ class Basemap:
 
 
 BASEMAPS: dict[str, Basemap] = {
-    "light": Basemap("Light (offline)", None, "Boundaries: Who's On First", "light"),
-    "dark": Basemap("Dark (offline)", None, "Boundaries: Who's On First", "dark"),
+    "light": Basemap("Light (offline)", None, "Boundaries: Who's On First, Natural Earth", "light"),
+    "dark": Basemap("Dark (offline)", None, "Boundaries: Who's On First, Natural Earth", "dark"),
     "streets": Basemap("Streets (tiles)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                        "&copy; OpenStreetMap contributors", "light"),
     "satellite": Basemap("Satellite (tiles)",
@@ -204,7 +204,8 @@ TONES = {
 
 
 class DrawnBase(MacroElement):
-    """Browser side of the drawn base maps: land, country and admin1 borders, admin2 borders from
+    """Browser side of the drawn base maps: the world's countries (Natural Earth, filled as land, borders
+    as their outlines, under the nine), land, country and admin1 borders, admin2 borders from
     ``outlines.ADMIN2_FROM`` (fetched per country in view), labels by zoom (at most ``MAX_LABELS`` in
     view, in ``outlines.LABEL_ORDER``). Reads the outlines from the app's static folder (``src``), or
     from ``inline`` documents in a standalone file. Names reach the page through ``textContent``."""
@@ -216,10 +217,11 @@ class DrawnBase(MacroElement):
             var groups = { {%- for key, name in this.groups %}{{ key|tojson }}: {{ name }}{{ "," if not loop.last }}{% endfor -%} };
             var src = {{ this.src|tojson }}, inline = {{ this.inline|tojson }}, tones = {{ this.tones|tojson }};
             var admin2From = {{ this.admin2_from }}, maxLabels = {{ this.max_labels }};
-            ["cmBase", "cmLabels"].forEach(function (name, i) {
-                if (!map.getPane(name)) {
-                    var pane = map.createPane(name);
-                    pane.style.zIndex = i ? 350 : 250;
+            // The world's countries under the nine's finer land, borders above both, names on top.
+            [["cmWorld", 240], ["cmBase", 250], ["cmLabels", 350]].forEach(function (p) {
+                if (!map.getPane(p[0])) {
+                    var pane = map.createPane(p[0]);
+                    pane.style.zIndex = p[1];
                     pane.style.pointerEvents = "none";
                 }
             });
@@ -252,8 +254,9 @@ class DrawnBase(MacroElement):
                 function line(color, weight, dash) {
                     return {pane: "cmBase", interactive: false, style: {color: color, weight: weight, dashArray: dash, fill: false}};
                 }
-                // All three at once, each drawn as it arrives (names first: they are what a reader
-                // orients by); land goes under the borders whichever comes first.
+                // All at once, each drawn as it arrives (names first: they are what a reader orients
+                // by); land goes under the borders whichever comes first, the world under the nine's land
+                // (its own pane). Admin2 is fetched only for the nine ``land`` features, never the world's.
                 get("labels").then(function (doc) {
                     names = doc || [];
                     labels.addTo(group);
@@ -265,6 +268,11 @@ class DrawnBase(MacroElement):
                                     style: {color: c.country, weight: 1.6, fillColor: c.land, fillOpacity: 1}})
                         .addTo(group).bringToBack();
                     refresh();
+                }).catch(failed);
+                get("world").then(function (doc) {
+                    L.geoJSON(doc, {pane: "cmWorld", interactive: false, attribution: "Countries: Natural Earth",
+                                    style: {color: c.country, weight: 1, fillColor: c.land, fillOpacity: 1}})
+                        .addTo(group);
                 }).catch(failed);
                 get("admin1").then(function (doc) {
                     L.geoJSON(doc, line(c.admin1, 1, "4 3")).addTo(group);

@@ -181,3 +181,20 @@ def test_the_stamp_names_the_world_source(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         outlines.source_stamp.cache_clear()
+
+
+def test_the_standalone_html_carries_the_world_and_draws_it_under_the_nine():
+    """The export inlines world.json (no file beside it to fetch) and its script puts it in the cmWorld pane
+    (zIndex 240, below the nine's cmBase at 250); the app's page fetches it like the others."""
+    from dashboard import basemaps
+    from dashboard.html_export import map_html
+
+    from .conftest import event, make_frame
+
+    src, inline = basemaps.outlines_source(standalone=True)
+    assert src is None and set(inline) == set(outlines.NAMES) and "world" in inline
+    assert not any(name.startswith("admin2-") for name in inline)
+    lagos = make_frame(event(event_id="NG1", latitude=6.45, longitude=3.39, country="NG", location="Lagos"))
+    html = map_html(lagos, "light", ((6.45, 3.39), (6.45, 3.39))).decode()
+    assert '"name": "Nigeria"' in html or '"name":"Nigeria"' in html
+    assert '["cmWorld", 240]' in html and 'get("world")' in html and "Countries: Natural Earth" in html
