@@ -144,6 +144,10 @@ _AREA_AFTER = re.compile(r"\s+(?:sub-?district|district|area|region)\b", re.I)
 _SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:first|initially|originally|earlier)\s+(?:said|says|claimed|reported|stated|"
                          r"announced)\b(?=.*\b(?:rather\s+than|instead\s+of|but\s+later|later\s+(?:said|corrected)|"
                          r"before\s+(?:correcting|retracting)))", re.I)
+# "the victims were taken to hospital in Dujail": where the wounded were treated, not where it happened
+_HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacuated|brought|moved|admitted)\s+"
+                              r"(?:[\w'’-]+\s+){0,2}?(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+)?hospitals?\s+"
+                              r"(?:in|at)\s+(?:the\s+)?$", re.I)
 # "an area disputed between Baghdad and Erbil", "talks between Ankara and Damascus": governments, not places
 _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|disputes|tensions?|talks|relations|ties|"
                                r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
@@ -397,6 +401,9 @@ BORDER_HINT_KM = 10.0          # "near the border with Israel": a candidate this
 # an ambiguous name's one candidate within this distance of the report's other resolved places is taken
 # (chosen on the tuning reports among 60, 75 and 100 km; see benchmarks/draft_accuracy.py)
 NEAR_OTHERS_KM = 75.0
+# ... among candidates whose match score is within this of the best one (a skeleton match scores 0.93,
+# an exact one 1.0: nearness chooses among namesakes, it does not turn a like spelling into the name)
+NEAR_OTHERS_SCORE_GAP = 0.1
 _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
 
 
@@ -971,6 +978,13 @@ class _Context:
                                 or re.search(r"\b(?:and|or|of)\b", between)) \
                     or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
                 return None
+            if re.match(r"\s+(?:province|governorate)\b", self.text[other.end:other.end + 20], re.I):
+                # "the town of Hajin in eastern Deir Ezzor province": the province holds it, not its city
+                from geodata.admin1 import same_admin1
+                from geodata.normalize import normalize_admin1
+                inside = getattr(ref.result, "admin1", None)
+                if inside and same_admin1(normalize_admin1(inside), normalize_admin1(self.text[other.start:other.end])):
+                    return None
             pa, pb = ref.point, other.point
             if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > 50:
                 return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
@@ -1104,7 +1118,10 @@ class _Context:
             return False     # "the Al Mina district of ... Hodeidah": the place that holds it is drafted
         others = [p for p in self._resolved_others(ref) if _key(p.text) != _key(ref.text)]
         close: dict[int, tuple] = {}
+        top = max(a.score for a in r.alternatives)
         for n, a in enumerate(r.alternatives):
+            if a.score < top - NEAR_OTHERS_SCORE_GAP:
+                continue      # "Jalawla": nearness never promotes a worse spelling (Jalal) over the name's match
             for p in others:
                 km = distance_km(a.latitude, a.longitude, p.point[0], p.point[1])
                 if km <= NEAR_OTHERS_KM and (n not in close or km < close[n][1]):
@@ -1374,6 +1391,7 @@ class _Context:
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
             if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
+                    or _HOSPITAL_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
                     or _DISPUTED_BETWEEN.search(self.text[max(0, h.start - 60):h.start]):
                 continue          # "summon the Turkish ambassador in Baghdad": a diplomat's seat, no event there
             named = _NAMED_BODY_AFTER.match(rest)

@@ -1155,13 +1155,20 @@ def test_a_governorates_name_alone_is_its_seat_flagged(text, lat, lon, governora
 
 
 def test_an_ambiguous_name_is_placed_by_the_reports_other_places():
-    # two places carry the name; one lies 60 km from Kirkuk, which the report also names, the other
-    # (Baghdad's Kadhimiya) about 240 km away
+    # two places carry the name (Dhiban, Deir ez-Zor; Dhibin, As-Suwayda); one lies 20 km from Sabikhan,
+    # which the report also names
+    text = ("Syrian government forces shelled Sabikhan in Syria on Sunday. Hours later a roadside bomb hit a patrol "
+            "in Dhiban, wounding two fighters.")
+    d = {x["location"]: x for x in draft_report(text, MONDAY).drafts}
+    assert _near(d["Dhiban"], 35.01, 40.51)
+    assert any("placed near Sabikhan the report also names" in f for f in d["Dhiban"]["flags"])
+    # ... but nearness never chooses a worse spelling match (session 11): Baghdad's Al Kadhimiya matches
+    # "Kadhimiya" exactly, a village Qaryat al Kazimiyah near Kirkuk only by its skeleton: not placed
     text = ("A car bomb exploded in Kirkuk, Iraq, on Sunday. Hours later a roadside bomb hit a patrol in "
             "Kadhimiya, wounding two soldiers.")
     d = {x["location"]: x for x in draft_report(text, MONDAY).drafts}
-    assert _near(d["Kadhimiya"], 35.39, 43.75)
-    assert any("placed near Kirkuk the report also names" in f for f in d["Kadhimiya"]["flags"])
+    assert d["Kadhimiya"]["latitude"] is None
+    assert [a["name"] for a in d["Kadhimiya"]["alternatives"]][:2] == ["Al Kadhimiya", "Qaryat al Kazimiyah"]
     # both candidates lie near Marjayoun: the name stays ambiguous, flagged
     text = ("Israeli artillery shelled the outskirts of Marjayoun on Sunday. A drone strike also hit a house in "
             "Khiam, killing two people.")
@@ -1418,3 +1425,28 @@ def test_a_capital_is_never_a_like_named_town_of_the_province_beside_it():
             "several airports including Tehran and Isfahan.")
     drafts = draft_report(text, date(2024, 4, 19)).drafts
     assert all(not (d["location"] == "Tehran" and d["latitude"] is not None and d["latitude"] < 34) for d in drafts)
+
+
+# Kinds read from held-out sets 28/29's misses after their one measurement (session 11).
+def test_the_hospital_the_wounded_were_taken_to_is_no_event_place():
+    text = ("An Islamic State attack north of Tarmiya on Monday killed 21 people; the victims were taken to hospital "
+            "in Dujail, officials said.")
+    assert "Dujail" not in [d["location"] for d in draft_report(text, MONDAY).drafts]
+
+
+def test_a_town_in_the_province_the_report_names_is_no_namesake():
+    text = ("Jets of the US-led coalition bombed the town of Hajin in eastern Deir Ezzor province late on Thursday, "
+            "killing seven civilians, local sources said.")
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["location"] == "Hajin" and abs(d["latitude"] - 34.69) < 0.05
+
+
+def test_nearness_never_turns_a_like_spelling_into_the_name():
+    import json
+    from pathlib import Path
+    labelled = json.loads((Path(__file__).parent / "data" / "labelled_reports.json").read_text(encoding="utf-8"))
+    report = next(r for r in labelled["reports"] if r["id"] == "OA06")     # held-out 28's roundup of 1 May 2018
+    text, published = report["text"], date.fromisoformat(report["published"])
+    jalawla = [d for d in draft_report(text, published).drafts if d["location"] == "Jalawla"]
+    # Jalal, 39 km from Buhriz, is no answer for Jalawla; the town itself or nothing
+    assert all(d["latitude"] is None or abs(d["latitude"] - 34.27) < 0.1 for d in jalawla)
