@@ -1187,11 +1187,16 @@ class _Context:
         x, p, km = min(close, key=lambda c: c[2])
         return take(*x, f"near {self.text[p.start:p.end]} the report also names ({km:.0f} km)")
 
+    def _capital_renamed(self, ref: PlaceRef, name: str) -> bool:
+        """Whether placing ``ref`` at a place called ``name`` would turn a national capital into a like-named
+        place ("airports including Tehran" is never Tiran, a town of the province named beside it)."""
+        written = fold(_without_feature(self.text[ref.start:ref.end]))
+        return written in capitals() and fold(name) != written
+
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
-        written = fold(_without_feature(self.text[ref.start:ref.end]))
-        if written in capitals() and fold(a.name) != written:
-            return False      # "airports including Tehran": a capital is never a like-named town of a province
+        if self._capital_renamed(ref, a.name):
+            return False
         r = ref.unsure
         rest = tuple(x for x in r.alternatives if x is not a)
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
@@ -1267,9 +1272,8 @@ class _Context:
         if len(answers) != 1:
             return False
         code, admin1, r, basis = next(iter(answers.values()))
-        written = fold(_without_feature(self.text[ref.start:ref.end]))
-        if written in capitals() and fold(r.name) != written:
-            return False      # "Tehran" is never Tiran, a town of the province named beside it
+        if self._capital_renamed(ref, r.name):
+            return False
         ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=_shown_admin1(code, admin1), basis=basis)}: check it")
