@@ -53,7 +53,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
-                     r"bomb\s+(?:blasts?|explosions?|attacks?))\b", re.I), False),
+                     r"bomb\s+(?:blasts?|explosions?|attacks?)|"
+                     # "a bomb hidden in a motorcycle", "a bomb planted under a car" (nu10)
+                     r"bombs?\s+(?:hidden|planted|placed|concealed|attached|strapped)\s+(?:in|on|under|to|inside)\s+"
+                     r"(?:a|an|the|his|her|their)\s+[\w-]+)\b", re.I), False),
     # ACLED: "Grenade" is its own sub-event type (a rocket-propelled grenade is fire, not a grenade attack)
     (GRENADE, re.compile(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b(?!\s+launchers?)", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"

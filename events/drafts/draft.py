@@ -1037,9 +1037,20 @@ class _Context:
                 def at(a):
                     return sign * ((a.latitude, a.longitude)[axis] - mid)
                 ranked = sorted(r.alternatives, key=at, reverse=True)
-                if at(ranked[0]) > 0 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG:
+                if at(ranked[0]) > 0 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
+                        and (where is sentence or not self._others_say_otherwise(ref, ranked[0])):
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
         return False
+
+    def _others_say_otherwise(self, ref: PlaceRef, pick) -> bool:
+        """Whether the report's other resolved places put ``ref`` elsewhere than ``pick``: another candidate
+        lies within NEAR_OTHERS_KM of one of them and ``pick`` near none (nu10: "northern Iraq", said in
+        another sentence, took Sinuni in Erbil over Sinuni in Nineveh, 21 km from the Sinjar the report named,
+        250 km from the one taken). A direction said in the place's own sentence is not overruled."""
+        others = [p for p in self._resolved_others(ref) if _key(p.text) != _key(ref.text)]
+        def near(a) -> bool:
+            return any(distance_km(a.latitude, a.longitude, p.point[0], p.point[1]) <= NEAR_OTHERS_KM for p in others)
+        return not near(pick) and any(near(a) for a in ref.unsure.alternatives if a is not pick)
 
     def _settle_seat(self, ref: PlaceRef) -> bool:
         """"Houthi positions in Marib", "a drone crashed in Mafraq": a name that is the name of a

@@ -1450,3 +1450,17 @@ def test_nearness_never_turns_a_like_spelling_into_the_name():
     jalawla = [d for d in draft_report(text, published).drafts if d["location"] == "Jalawla"]
     # Jalal, 39 km from Buhriz, is no answer for Jalawla; the town itself or nothing
     assert all(d["latitude"] is None or abs(d["latitude"] - 34.27) < 0.1 for d in jalawla)
+
+
+# Kinds the nu10 trial showed (end of session 11).
+def test_a_direction_said_elsewhere_does_not_overrule_the_place_named_beside_it():
+    text = ("A Turkish drone strike hit a clinic in the village of Sikeniye in the Sinjar district of northern Iraq on "
+            "Tuesday, killing eight people. The strike came a day after another drone killed a commander near Sinuni.")
+    sinuni = [d for d in draft_report(text, date(2021, 8, 18)).drafts if d["location"] == "Sinuni"]
+    assert sinuni and all(d["latitude"] is None or abs(d["latitude"] - 36.47) < 0.1 for d in sinuni)   # not Erbil's
+
+
+def test_a_bomb_hidden_in_a_motorcycle_is_an_ied():
+    text = "A bomb hidden in a motorcycle exploded on Thursday near a shrine south of Damascus, killing six people."
+    [d] = draft_report(text, MONDAY).drafts
+    assert d["sub_event_type"] == "Remote explosive/landmine/IED"
