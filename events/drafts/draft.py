@@ -1047,10 +1047,8 @@ class _Context:
         lies within NEAR_OTHERS_KM of one of them and ``pick`` near none (nu10: "northern Iraq", said in
         another sentence, took Sinuni in Erbil over Sinuni in Nineveh, 21 km from the Sinjar the report named,
         250 km from the one taken). A direction said in the place's own sentence is not overruled."""
-        others = [p for p in self._resolved_others(ref) if _key(p.text) != _key(ref.text)]
-        def near(a) -> bool:
-            return any(distance_km(a.latitude, a.longitude, p.point[0], p.point[1]) <= NEAR_OTHERS_KM for p in others)
-        return not near(pick) and any(near(a) for a in ref.unsure.alternatives if a is not pick)
+        return self._nearest_other(ref, pick) is None and any(
+            self._nearest_other(ref, a) is not None for a in ref.unsure.alternatives if a is not pick)
 
     def _settle_seat(self, ref: PlaceRef) -> bool:
         """"Houthi positions in Marib", "a drone crashed in Mafraq": a name that is the name of a
@@ -1127,21 +1125,31 @@ class _Context:
         r = ref.unsure
         if r is None or not r.alternatives or len(r.alternatives) < 2 or self._holder(ref) is not None:
             return False     # "the Al Mina district of ... Hodeidah": the place that holds it is drafted
-        others = [p for p in self._resolved_others(ref) if _key(p.text) != _key(ref.text)]
         close: dict[int, tuple] = {}
         top = max(a.score for a in r.alternatives)
         for n, a in enumerate(r.alternatives):
             if a.score < top - NEAR_OTHERS_SCORE_GAP:
                 continue      # "Jalawla": nearness never promotes a worse spelling (Jalal) over the name's match
-            for p in others:
-                km = distance_km(a.latitude, a.longitude, p.point[0], p.point[1])
-                if km <= NEAR_OTHERS_KM and (n not in close or km < close[n][1]):
-                    close[n] = (p, km)
+            nearest = self._nearest_other(ref, a)
+            if nearest is not None:
+                close[n] = nearest
         if len(close) != 1:
             return False
         n, (p, km) = next(iter(close.items()))
         return self._take(ref, r.alternatives[n], f"placed near {self.text[p.start:p.end]} the report also "
                                                   f"names ({km:.0f} km)")
+
+    def _nearest_other(self, ref: PlaceRef, a) -> tuple[PlaceRef, float] | None:
+        """The report's other resolved place (another name than ``ref``'s) nearest candidate ``a``, with its
+        distance in km, when it lies within NEAR_OTHERS_KM; None otherwise."""
+        found = None
+        for p in self._resolved_others(ref):
+            if _key(p.text) == _key(ref.text):
+                continue
+            km = distance_km(a.latitude, a.longitude, p.point[0], p.point[1])
+            if km <= NEAR_OTHERS_KM and (found is None or km < found[1]):
+                found = (p, km)
+        return found
 
     def _resolved_others(self, ref: PlaceRef) -> list[PlaceRef]:
         """The report's other places the geocoder resolved to a point (no province): what an unsure name
