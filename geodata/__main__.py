@@ -179,12 +179,23 @@ def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
         return "the place found lies outside the admin1/admin2 given, so it is not the one meant"
     if rung.endswith(("kind", "quarter")):
         return f"the place found is of another kind than the name says (a town for a base, a quarter for a village); {how}"
+    from .display import place_display
+    from .geocoder import RIVAL_MARGIN
+
+    # the candidates that score within RIVAL_MARGIN of the best: the ones the answer could not choose
+    # between (nu10: "Baghouz" named only "Kasan", which tied with "Baghuz", and a rival at 0.79 beside
+    # a best at 0.97 was called "close" with no measure of close)
+    close = [a for a in alternatives if a.score >= alternatives[0].score - RIVAL_MARGIN - 1e-9]
+    close_names = ", ".join(dict.fromkeys(place_display(a.name) for a in close[:4]))
     if rung.endswith(("key", "xkey", "fuzzy", "part")):
-        from .display import place_display
+        if rivals == "contested" and len(close) > 1:
+            return (f"only like spellings were found ({close_names}, scoring within {RIVAL_MARGIN:.1f} of each "
+                    f"other), not the name as written; {how}{hint}")
         return (f"only a like spelling was found ({place_display(alternatives[0].name)}), not the name as written; "
                 f"{how}{hint}")
     if rivals == "contested":
-        return f"{len(alternatives)} places of this or a like name score close; {how}{hint}"
+        return (f"{len(close)} places of this or a like name ({close_names}) score within {RIVAL_MARGIN:.1f} of "
+                f"the best match; {how}{hint}")
     if rivals == "dominant":
         return f"the best candidate is a town or city, but smaller places share its name; {how}{hint}"
     if rivals == "common":

@@ -36,9 +36,20 @@ def test_unresolved_without_candidates_claims_no_share():
 def test_an_unplaced_answer_says_why_in_words():
     # nu9: the class line ("exact|none|contested ... ucdp_iq@name") meant nothing to a new user
     contested = _describe(geocode("Tal Afar", "IQ"), "IQ").splitlines()
-    assert contested[1].startswith("  in short: ") and "places of this or a like name score close" in contested[1]
+    assert contested[1].startswith("  in short: ") and "places of this or a like name (Tal Afar, " in contested[1]
+    assert "score within 0.2 of the best match" in contested[1]
     assert "give the admin1 (--admin1) to choose" in contested[1] and "|" not in contested[1]
     spelled = _describe(geocode("Bartella", "IQ"), "IQ")
     assert "only a like spelling was found (Bartalah)" in spelled
     placed = _describe(geocode("Tal Afar", "IQ", "Nineveh"), "IQ")
     assert placed.startswith("resolved") and "in short" not in placed
+
+
+def test_tied_like_spellings_are_all_named():
+    # nu10: "Baghouz" said "only a like spelling was found (Kasan)" although Baghuz, in Deir ez-Zor,
+    # scored the same: the plain line names every candidate the answer could not choose between
+    result = geocode("Baghouz", "SY")
+    assert result.status == "ambiguous"
+    line = _describe(result, "SY").splitlines()[1]
+    assert line.startswith("  in short: only like spellings were found (")
+    assert "Baghuz" in line and "Kasan" in line
