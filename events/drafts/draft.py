@@ -705,6 +705,12 @@ class _Context:
                            and c.family != C.EXPLOSION]     # "an IED explosion": the explosion tells no other kind
                 if between:
                     m.family = between[-1].family
+        # "the Idlib towns of Binnish, Salqin and al-Atarib", "the Hasakah village of X": the province or city
+        # named before "towns of" holds the places named after it; they are the events' places (UA19: Idlib
+        # had been drafted as a place of protest, and Binnish and Salqin dropped)
+        places = [p for p in places if not (_HOLDER_OF_KIND.match(self.text, p.end)
+                                            and re.search(r"\bthe\s+$", self.text[max(0, p.start - 5):p.start]) and any(
+            q.start > p.end and q.role != "origin" for q in places))]
         for role_place in places:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
@@ -712,10 +718,10 @@ class _Context:
             first = m.places.get(role)
             if first is None:
                 m.places[role] = role_place
-            elif (role == "location" and not _same_place(first, role_place)
+            elif (role == "location" and _apart(first, role_place)
                   and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$",
                                 self.text[(m.more[-1] if m.more else first).end:role_place.start])
-                  and not (m.more and _same_place(m.more[-1], role_place))):
+                  and not (m.more and not _apart(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
                         and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
                                          self.text[first.end:role_place.start]):
@@ -726,6 +732,10 @@ class _Context:
                     continue
                 if role_place.role == "landmark":
                     continue      # "north of Daraa": a reference point, not another place hit
+                if m.more and m.more[-1].role == "near" and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                                                        self.text[m.more[-1].end:role_place.start]) \
+                        and _BETWEEN.search(self.text[max(0, m.more[-1].start - 40):m.more[-1].start]):
+                    continue      # "the M4 highway between Aleppo and Hasakah": placed near the first, as above
                 if _BETWEEN.search(self.text[max(0, role_place.start - 40):role_place.start]):
                     role_place.role = "near"   # "... and gunmen fired on a car on the road between A and B"
                     role_place.flags.append(f"the report places it between {self.text[role_place.start:role_place.end]}"
@@ -1015,7 +1025,10 @@ class _Context:
             if len(near) == 1:
                 return self._take(ref, near[0], "the report calls it a border place, and it is the one on a border "
                                                 "with a country the report concerns")
-        for where in (sentence, self.text):
+        # a name found only by a like spelling may be a place the gazetteer lacks: a direction said in another
+        # sentence is too weak to pick one of its look-alikes (Y07: "the earthquakes that devastated southern
+        # Turkey" had placed the Syrian village Minaz at Beylice in Mersin, 320 km off)
+        for where in (sentence,) if _spelled_unsure(ref) else (sentence, self.text):
             for hint in _BORDER_WITH.finditer(where):
                 code = _HINT_COUNTRY.get(fold(hint.group(1) or hint.group(2)))
                 if code is None or code == ref.country:
@@ -1155,7 +1168,8 @@ class _Context:
         """The report's other places the geocoder resolved to a point (no province): what an unsure name
         may be placed near (``_settle_near_others``, ``_settle_near_spelling``)."""
         return [p for refs in self.sentence_places.values() for p in refs
-                if p is not ref and p.status == "resolved" and not p.region and p.point is not None]
+                if p is not ref and p.status == "resolved" and not p.region and p.point is not None
+                and not _spelled_only(p)]
 
     def _settle_near_spelling(self, ref: PlaceRef) -> bool:
         """"the town of Sulook in Raqqa province": a name the geocoder resolves nowhere as written but offers
@@ -1585,60 +1599,70 @@ class _Context:
             if k + 1 < n and fold_word(toks[k].text) in _NOT_PLACE and lows[k + 1] == "s":
                 k += 2            # "at Iraq's Kalso military base"
             first = k
-            while k < n and k - first < 4 and (toks[k].text[:1].isupper() or (lows[k] in _ARTICLE_WORDS and k + 1 < n
-                                                                                and toks[k + 1].text[:1].isupper())):
-                k += 1
-            if k == first or any(x in taken for x in range(first, k)):
-                continue
-            words_ = [fold_word(t.text) for t in toks[first:k]]
-            if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE or w_ in _DEMONYMS
-                                                                       or w_ in _MORE_DEMONYMS for w_ in words_):
-                continue
-            start, end = toks[first].start, toks[k - 1].end
-            written = self.text[start:end]
-            if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
-                continue
-            if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
-                continue
-            query = written + _trailing_feature(self.text[end:self.sents[i].end])
-            answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
-            found = {c: r for c, r in answers.items() if r.status == "resolved"}
-            if len(found) != 1:
-                unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
-                if not found and not unsure and _NAMED_AS_PLACE(self.text, start, end):
-                    self.unfound.setdefault(i, []).append(written)   # "the village of Kharza": not in the gazetteer
-                # "Sulook": no place so written, near spellings offered (Suluk, Raqqa); kept only if the
-                # province the report names or a place it names close by confirms one
-                near_spelt = tuple((c, r) for c, r in answers.items() if r.status == "unresolved" and r.alternatives)
-                if near_spelt and any(pat.fullmatch(written) for pat, _ in self.actor_res):
-                    near_spelt = ()       # "on Houthi positions": an actor's name, not a place spelled another way
-                if self.sentence_admin1.get(i):
-                    near_spelt = ()       # "in the town of X in Diyala province": asked inside it in to_draft
-                if not found and not unsure and near_spelt:
-                    code = near_spelt[0][0] if len(near_spelt) == 1 else None
-                    out.append(PlaceRef(query, start, end, tuple(c for c, _ in near_spelt), role, i, country=code,
-                                        status="ambiguous", pending=True, near_spelt=near_spelt))
+            k = _name_end(toks, lows, first)
+            # "the villages of Tel Tawil, Tawila and Dardara", "in Binnish, Salqin and al-Atarib": every
+            # name of a list the cue governs, not only the first (UA14: the three villages shelled were
+            # none of them drafted, the town they lie around was)
+            for first, k in [(first, k), *(_listed_after(self.text, toks, lows, k) if k > first else [])]:
+                if k == first or any(x in taken for x in range(first, k)):
+                    continue
+                words_ = [fold_word(t.text) for t in toks[first:k]]
+                if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE or w_ in _DEMONYMS
+                                                                           or w_ in _MORE_DEMONYMS for w_ in words_):
+                    continue
+                start, end = toks[first].start, toks[k - 1].end
+                written = self.text[start:end]
+                if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
+                    continue
+                if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
+                    continue
+                query = written + _trailing_feature(self.text[end:self.sents[i].end])
+                answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
+                found = {c: r for c, r in answers.items() if r.status == "resolved"}
+                if len(found) != 1:
+                    unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
+                    if not found and not unsure and _NAMED_AS_PLACE(self.text, start, end):
+                        self.unfound.setdefault(i, []).append(written)   # "the village of Kharza": not in the gazetteer
+                    # "Sulook": no place so written, near spellings offered (Suluk, Raqqa); kept only if the
+                    # province the report names or a place it names close by confirms one
+                    near_spelt = tuple((c, r) for c, r in answers.items() if r.status == "unresolved" and r.alternatives)
+                    if near_spelt and any(pat.fullmatch(written) for pat, _ in self.actor_res):
+                        near_spelt = ()       # "on Houthi positions": an actor's name, not a place spelled another way
+                    if self.sentence_admin1.get(i):
+                        # "in the town of X in Diyala province", "near Shiladze, a sub-district of Duhok province":
+                        # asked inside the province in to_draft, which takes the one near spelling there; a name
+                        # after "in"/"near" that the geocoder finds only spelled otherwise is a place named
+                        # finer than the province, whether or not a word says "village" (YA01: the draft had
+                        # stood for the whole province, and a namesake village 78 km off in another)
+                        if near_spelt and not found and not unsure and written not in self.unfound.get(i, []) \
+                                and not _NAMED_AS_PLACE(self.text, start, end):
+                            self.unfound.setdefault(i, []).append(written)
+                        near_spelt = ()
+                    if not found and not unsure and near_spelt:
+                        code = near_spelt[0][0] if len(near_spelt) == 1 else None
+                        out.append(PlaceRef(query, start, end, tuple(c for c, _ in near_spelt), role, i, country=code,
+                                            status="ambiguous", pending=True, near_spelt=near_spelt))
+                        taken.update(range(first, k))
+                        continue
+                    if found or not unsure:
+                        continue
+                    ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
+                                   near_spelt=near_spelt,
+                                   status="ambiguous", pending=True,
+                                   # a one-word name ("Sweida"): the geocoder's answer, for the rules that settle
+                                   # an ambiguous name by the report's words (a direction of the country, its other
+                                   # places, a kind); a longer name spelled so far off ("Western Galilee") is not
+                                   unsure=answers[unsure[0]] if len(unsure) == 1
+                                   and not re.search(r"\s", written.strip()) else None)
+                    out.append(ref)
                     taken.update(range(first, k))
                     continue
-                if found or not unsure:
-                    continue
-                ref = PlaceRef(query, start, end, unsure, role, i, country=unsure[0] if len(unsure) == 1 else None,
-                               near_spelt=near_spelt,
-                               status="ambiguous", pending=True,
-                               # a one-word name ("Sweida"): the geocoder's answer, for the rules that settle
-                               # an ambiguous name by the report's words (a direction of the country, its other
-                               # places, a kind); a longer name spelled so far off ("Western Galilee") is not
-                               unsure=answers[unsure[0]] if len(unsure) == 1
-                               and not re.search(r"\s", written.strip()) else None)
+                code, result = next(iter(found.items()))
+                ref = PlaceRef(query, start, end, (code,), role, i, country=code, result=result, status="resolved",
+                               alternatives=result.alternatives)
+                ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
                 out.append(ref)
                 taken.update(range(first, k))
-                continue
-            code, result = next(iter(found.items()))
-            ref = PlaceRef(query, start, end, (code,), role, i, country=code, result=result, status="resolved",
-                           alternatives=result.alternatives)
-            ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
-            out.append(ref)
-            taken.update(range(first, k))
         return out
 
     def geocode(self, ref: PlaceRef, sentence: str, hit: NameHit) -> None:
@@ -2149,8 +2173,10 @@ _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs"
             "center"}
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
+_HOLDER_OF_KIND = re.compile(r"\s+(?:(?:eastern|western|northern|southern|rural)\s+)?(?:countryside\s+)?"
+                             r"(?:towns?|villages?|cit(?:y|ies))\s+of\s", re.IGNORECASE)
 _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
-            "neighbourhood", "neighborhood", "locality", "hamlet"}
+            "neighbourhood", "neighborhood", "locality", "hamlet", "villages", "towns", "cities"}
 # Capitalised words after "in"/"at" that are not places (months, weekdays, titles, countries, outlets).
 _NOT_PLACE = frozenset("""
 january february march april may june july august september october november december jan feb mar apr jun jul aug
@@ -2190,6 +2216,13 @@ def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
         if len(parts) == 2 and same_admin1(fold(parts[0]), fold(first)):
             return True
     return False
+
+
+def _apart(a: PlaceRef, b: PlaceRef) -> bool:
+    """Two places named side by side ("in Binnish, Salqin and al-Atarib") are two events' places: not the
+    same place (SAME_PLACE_KM), or two towns more than DISTINCT_KM apart (UA19: al-Atarib, 22 km from
+    Binnish, had been taken for the same place and dropped)."""
+    return not _same_place(a, b) or _distinct_towns(a, b)
 
 
 def _distinct_towns(a: PlaceRef | None, b: PlaceRef | None) -> bool:
@@ -2555,6 +2588,61 @@ def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
     a0, a1 = day.day, day.day.toordinal() + span.get(day.precision, 0)
     b0, b1 = m.date.day, m.date.day.toordinal() + span.get(m.date.precision, 0)
     return a0.toordinal() <= b1 and b0.toordinal() <= a1
+
+
+
+def _name_end(toks: list[Span], lows: list[str], first: int) -> int:
+    """End (exclusive token index) of the capitalised name starting at ``first``: up to four words,
+    article words ("al", "el") inside it when a capitalised word follows."""
+    n, k = len(toks), first
+    while k < n and k - first < 4 and (toks[k].text[:1].isupper() or (lows[k] in _ARTICLE_WORDS and k + 1 < n
+                                                                        and toks[k + 1].text[:1].isupper())):
+        k += 1
+    return k
+
+
+def _listed_after(text: str, toks: list[Span], lows: list[str], k: int) -> list[tuple[int, int]]:
+    """The further names of a list ending in "and" that begins just before token ``k`` ("Tel Tawil, Tawila
+    and Dardara": the spans of "Tawila" and "Dardara"); [] unless the commas run on to an "and" before a last
+    name, each name of one to three capitalised words."""
+    n, out = len(toks), []
+    while k < n:
+        gap = text[toks[k - 1].end:toks[k].start].strip()
+        m = k
+        if gap == ",":
+            last = lows[m] == "and"
+            m += 1 if last else 0
+        elif gap == "" and lows[m] == "and":
+            last, m = True, m + 1
+        else:
+            return []
+        if m >= n or text[toks[m - 1].end:toks[m].start].strip() or not (
+                toks[m].text[:1].isupper() or (lows[m] in _ARTICLE_WORDS and m + 1 < n and toks[m + 1].text[:1].isupper())):
+            return []
+        end = _name_end(toks, lows, m)
+        if end - m > 3:
+            return []
+        out.append((m, end))
+        if last:
+            return out
+        k = end
+    return []
+
+def _spelled_unsure(ref) -> bool:
+    """An ambiguous name whose candidates all match it only by a like spelling (the geocoder's key/fuzzy
+    rung): the place meant may be none of them."""
+    basis = getattr(ref.unsure, "basis", None) or ""
+    return basis.split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy")
+
+
+def _spelled_only(ref) -> bool:
+    """The place was found only by a like spelling of its name (a near spelling taken, or the geocoder's
+    key/fuzzy rung): no ground to place another name near it (YA01: 'the Balanda valley', taken as
+    Bilmanday by spelling, had placed 'Sidan' at the Sidan 61 km from it, 78 km from the real one)."""
+    if ref.near_spelt:
+        return True
+    basis = getattr(ref.result, "basis", None) or ""
+    return basis.split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy")
 
 
 def _names_province(ref: PlaceRef) -> bool:

@@ -420,17 +420,19 @@ def test_target_side_is_actor2_and_responders_are_not_actor1():
     assert d[0]["actor1"] not in (US, "Military Forces of Iraq (2022-)")
 
 
-def test_cli_refuses_a_publication_date_in_the_future(tmp_path):
+def test_cli_refuses_a_publication_date_in_the_future(tmp_path, capsys):
     from datetime import timedelta
+    from events.__main__ import main
     report = tmp_path / "r.txt"
     report.write_text("Rockets hit a base near Mosul in Iraq on Sunday.", encoding="utf-8")
     later = (date.today() + timedelta(days=2)).isoformat()   # a day's grace for time zones ahead
     p = subprocess.run([sys.executable, "-m", "events", "draft", str(report), "--published", later],
                        capture_output=True, text=True)
     assert p.returncode == 2 and "--published" in p.stderr and "future" in p.stderr and not p.stdout
-    today = subprocess.run([sys.executable, "-m", "events", "draft", str(report), "--published",
-                            date.today().isoformat()], capture_output=True, text=True)
-    assert today.returncode == 0, today.stderr
+    # today's date is taken: in this process (its gazetteer is loaded once for the drafts tests; a second
+    # process loading it took 30-60 s of the suite on two busy cores)
+    assert main(["draft", str(report), "--published", date.today().isoformat()]) == 0
+    assert "draft event(s)" in capsys.readouterr().out
 
 
 # One display name per governorate in one output; a flag says which rule placed a place (new-user report)
@@ -1464,3 +1466,57 @@ def test_a_bomb_hidden_in_a_motorcycle_is_an_ied():
     text = "A bomb hidden in a motorcycle exploded on Thursday near a shrine south of Damascus, killing six people."
     [d] = draft_report(text, MONDAY).drafts
     assert d["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+# Kinds held-out sets 30 and 31 showed (session 12).
+def test_a_name_spelled_otherwise_in_a_sentence_naming_its_province_is_asked_inside_it():
+    # "near Shiladze, a sub-district of Duhok province": the gazetteer spells it "Kumelgeha Shiladze"; the
+    # draft had stood for the whole province
+    for text in ("A Turkish air strike on Friday hit a checkpoint near Shiladze, a sub-district of Duhok province, "
+                 "killing three civilians.",
+                 "A Turkish air strike on Friday hit a checkpoint in Shiladze in Duhok province, killing three people."):
+        [d] = draft_report(text, date(2020, 6, 20)).drafts
+        assert d["location"] == "Shiladze" and abs(d["latitude"] - 37.03) < 0.05 and abs(d["longitude"] - 43.77) < 0.05
+        assert d["geo_precision"] == 2 and any("not found as written" in f for f in d["flags"])
+
+
+def test_nearness_never_builds_on_a_place_found_only_by_spelling():
+    # "the Balanda valley" is found only as Bilmanday, by spelling: no ground to take the Sidan near it
+    text = ("A Turkish air strike on Friday hit a checkpoint in Duhok province, killing three civilians. The men had "
+            "been stopped near the village of Sidan when the checkpoint was bombed. Smoke rose over the Balanda valley.")
+    drafts = draft_report(text, date(2020, 6, 20)).drafts
+    assert not [d for d in drafts if d["latitude"] is not None and abs(d["latitude"] - 36.335) < 0.05
+                and abs(d["longitude"] - 43.867) < 0.05]
+
+
+def test_every_name_of_a_list_the_cue_governs_is_a_place():
+    # "the villages of A, B and C": not only the first; a name spelled otherwise (Dardarah) found too
+    text = ("Turkish forces shelled the villages of Umm Kahf and Dardara near Tel Tamr in north-east Syria "
+            "on Thursday, damaging homes.")
+    drafts = draft_report(text, date(2022, 4, 22)).drafts
+    dardara = [d for d in drafts if d["location"] == "Dardara"]
+    assert dardara and abs(dardara[0]["latitude"] - 36.83) < 0.05 and abs(dardara[0]["longitude"] - 40.17) < 0.05
+
+
+def test_the_province_before_towns_of_holds_the_towns_each_an_event():
+    # "the Idlib towns of Binnish, Salqin and al-Atarib": three places of protest, not Idlib; al-Atarib, 22 km
+    # from Binnish, is another town, not the same place
+    text = "Protests broke out on Friday in the Idlib towns of Binnish, Salqin and al-Atarib in Syria."
+    drafts = draft_report(text, date(2024, 5, 18)).drafts
+    assert [d["location"] for d in drafts] == ["Binnish", "Salqin", "al-Atarib"]
+
+
+def test_a_road_between_two_cities_gives_no_event_at_the_second():
+    text = ("Turkish-backed forces shelled the town of Tal Tamr on Monday as well as the M4 highway "
+            "between Aleppo and Hasakah, a war monitor said.")
+    assert "Hasakah" not in [d["location"] for d in draft_report(text, date(2022, 4, 12)).drafts]
+
+
+def test_a_direction_said_in_another_sentence_does_not_pick_a_look_alike():
+    # Minaz (Aleppo) is not in the gazetteer; its look-alikes are in Turkey and Syria: "southern Turkey",
+    # said of the earthquakes in another sentence, is no ground to place it in Mersin
+    text = ("A Turkish drone hit a car on Sunday in the western countryside of Kobani, killing an SDF fighter. The car "
+            "was struck near the village of Minaz, west of the town. The strike came a week after the earthquakes "
+            "that devastated southern Turkey.")
+    drafts = draft_report(text, date(2023, 2, 12)).drafts
+    assert not [d for d in drafts if d["country"] == "TR" and d["latitude"] is not None]
