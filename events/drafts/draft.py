@@ -129,6 +129,9 @@ _DAY_BEFORE = re.compile(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:d
                          r"a\s+day\s+earlier)", re.I)
 _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # A sentence telling another event of another kind at the same place or day
+# "Hours earlier, ...", "Earlier that day, ...": the day of the sentence before
+_SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earlier|before)|earlier\s+(?:that|the\s+same|in\s+the)"
+                              r"\s+day)\b", re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+later|later\s+(?:that|the\s+same)\s+day|"
                        r"meanwhile|elsewhere)\b", re.I)
 # "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
@@ -765,7 +768,15 @@ class _Context:
         m.admin1 = admin1
         aftermath = [a.start() for a in _AFTERMATH.finditer(sentence)]
         cue_starts = [c.start for c in found]
-        for d in find_dates(sentence):
+        dates = find_dates(sentence)
+        if chosen is not None and len(dates) > 1:
+            # "Iraq demanded an apology on Saturday after an apparent drone strike ... on Friday": a date before
+            # "after <the event>" dates the reply; the event's is the one told with it (YA24)
+            reply = [d for d in dates if d.end <= chosen.start
+                     and re.search(r"\b(?:after|following)\b", sentence[d.end:chosen.start], re.I)]
+            if reply and any(d.start >= chosen.start and not d.said for d in dates):
+                dates = [d for d in dates if d not in reply]
+        for d in dates:
             if d.said:
                 if m.said_date is None:
                     m.said_date = resolve(d.text, d.kind, self.published)
@@ -819,6 +830,14 @@ class _Context:
                 own = _first_date(clause, self.published)
                 if own is not None and m.date.kind != EXPLICIT and m.date.text not in clause:
                     m.date = own      # the first place's clause has its own date too
+        if m.date is None and i > 0 and _SAME_DAY_BEFORE.match(sentence):
+            # "Damascus warned on Sunday that ... Hours earlier, Israeli missiles hit a building": the day of
+            # the sentence before, a statement's day included (UA01: the strike had taken the publication day)
+            # (only a statement's: an event told before dates it in _assemble, as "the event told before")
+            said = next((resolve(d.text, d.kind, self.published) for d in find_dates(self.sents[i - 1].text)
+                         if d.said and not d.since), None)
+            if said is not None and said.precision == DAY:
+                m.date = ResolvedDate(said.day, DAY, RELATIVE, sentence[:_SAME_DAY_BEFORE.match(sentence).end()])
         m.next_day = m.date is None and bool(_NEXT_DAY.search(sentence))
         m.fatalities = C.fatalities(sentence)
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
@@ -2429,6 +2448,21 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # killing the second sentence tells happened where the first put it
                 _fill(target, replace(place_before, fill_only=False), own=False)
                 target.sentences.sort()
+            prev = events[-2] if len(events) > 1 else None
+            if (target.location is None and not m.answered and m.new and not m.more and prev is not None
+                    and prev.location is not None and prev.location.status == "resolved"
+                    and m.date is not None and m.date.precision == DAY and m.date.kind != EXPLICIT
+                    and prev.date is not None and prev.date.precision == DAY and prev.date.day != m.date.day
+                    and not m.country_slots.get("location") and m.sentence - max(prev.sentences) <= 2
+                    and _family_fits(prev, m) is not None):
+                # "protesters were hurt in Nasiriyah on Wednesday night ... The unrest escalated on Monday, when
+                # guards opened fire on protesters": the story told before, on another day it names, with no
+                # other place: another event (ACLED: one per place and day), where the one before happened
+                target.location = replace(prev.location, flags=[
+                    *prev.location.flags, f"placed where the event told before it happened "
+                    f"({ctx.text[prev.location.start:prev.location.end]}): the report names no place for this "
+                    f"one, on another day: check it"])
+                target.location_country = prev.location_country
             if m.answered and target.location is None and not m.more:
                 events.pop()          # an earlier event with no place: nothing to draft, nothing to attach to
         else:

@@ -1520,3 +1520,28 @@ def test_a_direction_said_in_another_sentence_does_not_pick_a_look_alike():
             "that devastated southern Turkey.")
     drafts = draft_report(text, date(2023, 2, 12)).drafts
     assert not [d for d in drafts if d["country"] == "TR" and d["latitude"] is not None]
+
+
+def test_the_story_told_before_on_another_day_is_another_event_there():
+    # ACLED: one event per place and day; the second sentence names no place, and a day of its own
+    text = ("Dozens of protesters were wounded on Wednesday night when security forces fired tear gas at a sit-in in "
+            "the southern Iraqi city of Nasiriyah. Guards had opened fire on protesters outside the governor's office "
+            "on Monday.")
+    drafts = draft_report(text, date(2021, 2, 25)).drafts
+    assert sorted(d["event_date"] for d in drafts) == ["2021-02-22", "2021-02-24"]
+    assert all(d["location"] == "Nasiriyah" and abs(d["latitude"] - 31.04) < 0.05 for d in drafts)
+    assert any("on another day: check it" in f for d in drafts for f in d["flags"])
+
+
+def test_a_date_before_after_the_event_dates_the_reply_not_the_event():
+    text = ("Iraq demanded an apology from Turkey on Saturday after an apparent drone strike near the airport of the "
+            "city of Sulaymaniyah on Friday, officials said.")
+    assert [d["event_date"] for d in draft_report(text, date(2023, 4, 8)).drafts] == ["2023-04-07"]
+
+
+def test_hours_earlier_than_a_dated_statement_is_that_day():
+    text = ("Damascus warned on Sunday that continued Israeli attacks could lead to uncontrollable consequences. "
+            "Hours earlier, Israeli missiles hit a residential building in the Kafr Sousa area of Damascus, the "
+            "defence ministry said.")
+    assert [(d["event_date"], d["date_precision"]) for d in draft_report(text, date(2024, 7, 15)).drafts] == \
+        [("2024-07-14", 1)]
