@@ -134,8 +134,9 @@ def test_province_the_report_names_settles_an_ambiguous_place():
     d = draft_report(text, date(2023, 10, 18)).drafts
     assert len(d) == 1 and d[0]["geo_status"] == "resolved"
     assert abs(d[0]["latitude"] - 36.55) < 0.2 and abs(d[0]["longitude"] - 44.35) < 0.2
-    # the province is that of Erbil, a place of the same sentence: the flag says so (no province is named)
-    assert any("the province of Erbil, named in the same sentence" in f for f in d[0]["flags"])
+    # the words that locate it ("north of Erbil") decide, before the province of Erbil (session 12: a
+    # direction from a landmark is read before the provinces of the sentence); the flag says so
+    assert any("within 50 km north of Erbil, as the report says" in f for f in d[0]["flags"])
 
 
 def test_kind_word_picks_the_city_and_says_so():
@@ -1545,3 +1546,22 @@ def test_hours_earlier_than_a_dated_statement_is_that_day():
             "defence ministry said.")
     assert [(d["event_date"], d["date_precision"]) for d in draft_report(text, date(2024, 7, 15)).drafts] == \
         [("2024-07-14", 1)]
+
+
+def test_the_direction_from_a_landmark_comes_before_a_province_named_for_another_place():
+    # "from al-Hamdaniyah in Nineveh province": Nineveh is the launch site's; Khabat is the one west of Erbil
+    text = ("Six rockets launched from al-Hamdaniyah in Nineveh province landed in Khabat district, west of Erbil, "
+            "on Sunday, officials said. A worker at the Khabat oil refinery said the attack set an oil tank on fire.")
+    drafts = draft_report(text, date(2022, 5, 1)).drafts
+    assert len(drafts) == 1          # the second 'Khabat' is the same place, the same attack
+    [d] = drafts
+    assert abs(d["latitude"] - 36.27) < 0.05 and abs(d["longitude"] - 43.68) < 0.05
+    assert d["origin_location"] == "al-Hamdaniyah"
+
+
+def test_a_place_found_only_by_spelling_never_holds_a_place_found_by_its_name():
+    # "the Galilee" is found only as a like spelling (Al Khalil, Hebron); Kfar Saba, found by its name, is
+    # not a namesake to be moved there. "Bedouin", a people, is no place either.
+    text = "Hezbollah drones hit the Bedouin village of Kfar Saba in the Galilee on Wednesday, wounding 18 people."
+    [d] = draft_report(text, date(2024, 4, 17)).drafts
+    assert d["location"] == "Kfar Saba" and abs(d["latitude"] - 32.18) < 0.05 and d["geo_precision"] == 1
