@@ -264,9 +264,10 @@ _VICTIM_NOUN = (r"(?:people|persons?|civilians?|soldiers?|troops|members?|fighte
                 r"women|woman|men|man|boys?|girls?|workers?|staff|militiam[ae]n|gunm[ae]n|insurgents?|recruits?|"
                 r"protesters?|demonstrators?|journalists?|paramedics?|medics?|rescuers?|peacekeepers?|pilgrims?|"
                 r"farmers?|shepherds?|students?|residents?|relatives?|infants?|babies|baby|contractors?|employees?|"
-                r"engineers?|policemen|troopers?|conscripts?|others?)")
-_VICTIM = rf"(?:{_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b"
-_VICTIM_ONE = re.compile(rf"({_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
+                r"engineers?|policemen|troopers?|conscripts?|others?|sons?|daughters?|brothers?|sisters?|"
+                r"husbands?|wives|wife|mothers?|fathers?|grandchildren)")
+_VICTIM = rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b"
+_VICTIM_ONE = re.compile(rf"(?:(?:his|her|their)\s+)?({_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
 # "killed two soldiers and three civilians", "killing a soldier and a child": the victims listed after
 # the verb add up; "two soldiers and a civilian were killed": so do the victims listed before it
 _VICTIM_LIST = rf"{_VICTIM}(?:\s*,\s*{_VICTIM})*,?\s+and\s+{_VICTIM}"
@@ -283,19 +284,22 @@ def _listed_sum(listed: str) -> int | None:
     """The number of victims in a list ("two soldiers and three civilians" -> 5); when the first item
     is the sum of the others it is their total, given twice ("10 people, two soldiers and eight
     civilians" -> 10). None when an item has no number."""
-    counts = [_number(m.group(1)) for m in _VICTIM_ONE.finditer(listed)]
+    items = list(_VICTIM_ONE.finditer(listed))
+    counts = [_number(m.group(1)) for m in items]
     if not counts or any(c is None for c in counts):
         return None
-    if len(counts) >= 3 and counts[0] == sum(counts[1:]):
-        return counts[0]
+    if len(counts) >= 3 and counts[0] == sum(counts[1:]) and re.search(r"\b(?:people|persons)\b", items[0].group(0), re.I):
+        return counts[0]      # (not "four children, three women and a man": 8, though 4 = 3 + 1)
     return sum(counts)
 
 
 _FATAL = [
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+)?{_NUM}\b", re.I),
+    # "killed the two Hezbollah members": the two told of
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+|the\s+)?{_NUM}\b", re.I),
+    # "Two members of the Popular Mobilization Forces (PMF) were shot dead", "Six ISIS members were also killed"
     re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-               r"[\w'’-]+)?(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\s[^,.;]{1,60},)?"
-               r"\s*(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
+               r"[\w'’-]+)?(?:\s+\([\w'’ -]{1,30}\))?(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\s[^,.;]{1,60},)?"
+               r"\s*(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+)?(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]

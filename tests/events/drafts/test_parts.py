@@ -47,6 +47,14 @@ def test_explicit_date_wins_over_weekday():
     ("No casualties were reported.", 0),
     ("Three soldiers were wounded.", None),
     ("The attack killed militia commander Abu Taqwa.", 1),
+    # session 12 (sets 30/31): a list of victims whose first count equals the rest is not a total unless
+    # it counts people; "her two children"; "the two members"; a parenthesis; "were also killed"
+    ("A strike on a house killed four children, three women and a man.", 8),
+    ("The strike killed 10 people, two soldiers and eight civilians.", 10),
+    ("A man and his three sons were killed when the shell hit their home.", 4),
+    ("A strike on a car killed the two fighters inside it.", 2),
+    ("Two members of the Popular Mobilization Forces (PMF) were shot dead near Tarmiyah.", 2),
+    ("Five militants were also killed on Monday in a raid.", 5),
 ])
 def test_fatalities(sentence, n):
     assert fatalities(sentence) == n
