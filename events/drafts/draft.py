@@ -186,7 +186,7 @@ _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarte
                       r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?)?$", re.I)
 # "the village of Arima, west of Manbij", "Tal al-Ward, 20 km south of Kirkuk": X lies near Y
 _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|camp|base))?\s*,?\s*"
-                           r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)"
+                           r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:(?:\d+|a\s+few|several)\s*(?:km|kilometres|kilometers|miles)"
                            r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
@@ -1007,6 +1007,8 @@ class _Context:
             if other is ref or other.status != "resolved" or other.start <= ref.end or other.region \
                     or getattr(other.result, "precision", 1) not in (None, 1):
                 continue
+            if _COUNTRYSIDE_AFTER.match(self.text, other.end):
+                continue          # "Manbij, in the northern Aleppo countryside": the province, not the city
             if _spelled_only(other) and not _spelled_only(ref):
                 return None       # "Kfar Saba in the Galilee", the Galilee taken by a like spelling (Al Khalil,
                 #                   Hebron): a guess never overrules a place found by its name
@@ -1899,6 +1901,11 @@ class _Context:
             inner = self.geocoder.geocode(_without_feature(finer) or finer, country, r.admin1)
             if inner.status != "resolved":
                 inner = self._near_spelling_in(_without_feature(finer) or finer, country, r.admin1) or inner
+            if inner.status == "resolved" and loc.role == "landmark" and loc.point is not None and inner.latitude is not None \
+                    and distance_km(inner.latitude, inner.longitude, loc.point[0], loc.point[1]) > LANDMARK_KM:
+                # "the village of Aarab Hassane, a few kilometres northwest of Manbij": a like spelling 80 km from
+                # the landmark the report locates it by is another place; the landmark stands for it (below)
+                inner = replace(inner, status="unresolved")
             if inner.status == "resolved" and (inner.precision or 1) != 3 and inner.latitude is not None:
                 spelled, r, precision = finer, inner, 2
                 flags.append(f"'{finer}' not found as written: placed at {inner.name} ({admin1}), the one place of "

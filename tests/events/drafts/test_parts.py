@@ -1573,3 +1573,13 @@ def test_a_place_found_only_by_spelling_never_holds_a_place_found_by_its_name():
     text = "Hezbollah drones hit the Bedouin village of Kfar Saba in the Galilee on Wednesday, wounding 18 people."
     [d] = draft_report(text, date(2024, 4, 17)).drafts
     assert d["location"] == "Kfar Saba" and abs(d["latitude"] - 32.18) < 0.05 and d["geo_precision"] == 1
+
+
+def test_a_village_not_found_a_few_km_from_a_landmark_is_placed_near_the_landmark():
+    # not at a like spelling 80 km off in the province, and "the northern Aleppo countryside" is the
+    # province, not the city of Aleppo holding Manbij
+    text = ("Turkish-backed fighters attacked the village of Aarab Hassane, a few kilometres northwest of Manbij in the "
+            "northern Aleppo countryside, on Thursday, a war monitor said.")
+    [d] = draft_report(text, date(2023, 9, 8)).drafts
+    assert abs(d["latitude"] - 36.53) < 0.05 and abs(d["longitude"] - 37.95) < 0.05 and d["geo_precision"] == 2
+    assert any("landmark" in f for f in d["flags"])
