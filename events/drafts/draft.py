@@ -2282,6 +2282,19 @@ def _apart(a: PlaceRef, b: PlaceRef) -> bool:
     return not _same_place(a, b) or _distinct_towns(a, b)
 
 
+def _told_apart(e: Event, m: Mention) -> bool:
+    """A mention that reads as the event told before ("the strikes", "its aircraft had struck") but places
+    itself at another town more than DISTINCT_KM away, in another country or with its own toll beside the
+    event's: another event (Z09: "strikes overnight had killed two people ... in Saada", after four killed in
+    Sanaa; Z11: "its aircraft had struck a building in the Nabatiyeh area of southern Lebanon", after a drone
+    hit a town in Israel)."""
+    loc = m.places.get("location")
+    if loc is None or e.location is None or not _distinct_towns(e.location, loc) or loc.role in ("near", "landmark"):
+        return False
+    return (loc.country is not None and e.location.country is not None and loc.country != e.location.country) or (
+        m.fatalities is not None and e.fatalities is not None)
+
+
 def _distinct_towns(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     """Two places both resolved to points (no province) more than DISTINCT_KM apart: "shot dead in the
     town of Mahja ... In the city of Jassem, a hand grenade ...", two events though 15 km apart."""
@@ -2430,6 +2443,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target = next((e for e in reversed(events) if e.family == C.AIR), None)
             if target is not None and not _dates_agree(target.date, m) and m.places:
                 target = None         # its own, other date and place: another event, not the one told before
+                m = replace(m, new=True, definite=False)
+            elif target is not None and _told_apart(target, m):
+                target = None
                 m = replace(m, new=True, definite=False)
         elif events and not m.answered:
             e = events[-1]

@@ -1583,3 +1583,15 @@ def test_a_village_not_found_a_few_km_from_a_landmark_is_placed_near_the_landmar
     [d] = draft_report(text, date(2023, 9, 8)).drafts
     assert abs(d["latitude"] - 36.53) < 0.05 and abs(d["longitude"] - 37.95) < 0.05 and d["geo_precision"] == 2
     assert any("landmark" in f for f in d["flags"])
+
+
+@pytest.mark.parametrize("text, published, places", [
+    ("Suspected US air strikes killed four people in Yemen's capital Sanaa on Sunday, the health ministry said. The "
+     "Houthis said the strikes had also killed two people in their northern stronghold of Saada.",
+     date(2025, 4, 6), {"Sanaa", "Saada"}),
+    ("A Hezbollah drone struck Metula in northern Israel on Tuesday, wounding two people. Shortly before, the Israeli "
+     "army said its aircraft had struck a Hezbollah building in the Nabatiyeh area of southern Lebanon.",
+     date(2024, 8, 6), {"Metula", "Nabatiyeh"}),
+])
+def test_the_event_told_again_at_another_town_with_its_own_toll_or_country_is_another_event(text, published, places):
+    assert {d["location"] for d in draft_report(text, published).drafts} >= places
