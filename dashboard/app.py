@@ -179,7 +179,9 @@ st.subheader(f"Events ({len(events_shown):,})")
 table_panel(events_shown)
 downloads_panel(events_shown, file_stem(*window, chosen, dataset=show), basemap, bounds, selected, heat,
                 key=f"{token}|{chosen}|{basemap}|{heat}|{selected}", filters=chosen,
-                source={"upload": "an uploaded file", "both": base_name + " + an uploaded file"}.get(show, base_name))
+                # nu10: the standalone map said "an uploaded file" without saying which
+                source={"upload": f"the uploaded file {own_name()}",
+                        "both": f"{base_name} + the uploaded file {own_name()}"}.get(show, base_name))
 
 # --- curating the store (signed-in editors only; nothing here for anyone else) ----------------------
 editing.editing_panel(store_view.app_store(), selected, uploaded, own_name())

@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", help="geocode one name, or a CSV column", epilog=GEOCODE_EXIT_CODES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     g.add_argument("name", nargs="?", help="place name as written (omit with --in)")
-    g.add_argument("--country", help="ISO2 code or country name (one name; or a fixed country for --in)")
+    g.add_argument("--country", help="ISO2 code or country name: required with NAME (the gazetteer is searched one "
+                   "country at a time); with --in, a fixed country or use --country-column")
     g.add_argument("--admin1", help="first-level division, e.g. a governorate")
     g.add_argument("--admin2", help="second-level division, e.g. a district (as village lists give it): "
                                     "a namesake outside it is not resolved")

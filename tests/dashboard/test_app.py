@@ -474,13 +474,13 @@ def test_a_download_says_which_dataset_it_holds(sample_app, monkeypatch):
                                                   latitude=36.19, longitude=44.01)))
     assert_no_error(at)
     assert calls[-1][0] == "conflict-events-with-upload_2024-03-01_2024-03-31"
-    assert calls[-1][1]["source"].endswith(" + an uploaded file")
+    assert calls[-1][1]["source"].endswith(" + the uploaded file mine.csv")     # nu10: which file
     at.radio(key="_show_dataset").set_value("upload").run()
     assert calls[-1][0].startswith("uploaded-events_2024-03-"), calls[-1][0]  # the window clamps to the upload's days
-    assert calls[-1][1]["source"] == "an uploaded file"
+    assert calls[-1][1]["source"] == "the uploaded file mine.csv"
     at.radio(key="_show_dataset").set_value("bundled").run()
     assert calls[-1][0].startswith("conflict-events_2024-"), calls[-1][0]
-    assert calls[-1][1]["source"] != "an uploaded file" and "upload" not in calls[-1][1]["source"]
+    assert "mine.csv" not in calls[-1][1]["source"] and "upload" not in calls[-1][1]["source"]
 
 
 def _upload_2022(at: AppTest) -> AppTest:

@@ -209,3 +209,11 @@ def test_template_syntax_in_an_event_is_not_run_by_the_html_export(offline_mode,
 
 def test_columns_under_test_are_text_columns():
     assert set(TEXT_FIELDS) <= set(COLUMNS)
+
+
+def test_an_uploaded_file_name_in_the_html_export_stays_text(sample_frame):
+    # nu10: the export now names the uploaded file; a file's name is the uploader's text
+    name = "the uploaded file <img src=x onerror=window.pwned=1>{{ 7*7 }}.csv"
+    html = downloads.map_html(sample_frame, "light", BOUNDS, source=name).decode()
+    assert "<img src=x" not in html and "{{ 7*7 }}" not in html.split("<title>", 1)[1]
+    assert "window.pwned" in html       # there, as text
