@@ -13,6 +13,7 @@ UPLOAD = "_upload"
 REPLACED = "_upload_replaced"   # what the last upload replaced, said until another file comes
 SHOW = "_show_dataset"
 SHOW_LABELS = {"both": "Bundled + upload", "upload": "Upload only", "bundled": "Bundled only"}
+STORE_SHOW_LABELS = {"both": "Event store + upload", "upload": "Upload only", "bundled": "Event store only"}
 
 
 def _load(file) -> Upload:
@@ -65,7 +66,10 @@ def upload_panel() -> tuple[pd.DataFrame | None, str]:
         return None, "bundled"
     frame = own[0] if len(own) == 1 else \
         pd.concat(own, ignore_index=True).sort_values("event_date", kind="stable").reset_index(drop=True)
-    show = st.radio("Show", list(SHOW_LABELS), format_func=SHOW_LABELS.get, key=SHOW, horizontal=True)
+    from .store_view import reads_store
+    # nu10: "Bundled only" while the page read the event store (which holds accepted drafts by then)
+    labels = STORE_SHOW_LABELS if reads_store() else SHOW_LABELS
+    show = st.radio("Show", list(labels), format_func=labels.get, key=SHOW, horizontal=True)
     return frame, show
 
 

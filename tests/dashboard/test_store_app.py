@@ -80,3 +80,15 @@ def test_the_standalone_map_names_the_store_it_was_read_from(data_dir, monkeypat
     at = run_app()
     assert not at.exception and not at.error
     assert calls[-1]["source"] == "the event store"
+
+
+def test_the_dataset_choice_names_the_event_store_it_reads(data_dir):
+    # nu10: "Bundled only" while the page read the event store (accepted drafts and edits included)
+    from .conftest import curated_csv, event
+    from .test_app import upload
+    at = upload(run_app(), "mine.csv", curated_csv(event(event_id="U1", event_date="2024-03-10", location="Erbil",
+                                                         latitude=36.19, longitude=44.01)))
+    assert not at.exception and not at.error, [e.value for e in (*at.exception, *at.error)]
+    shown = at.radio(key="_show_dataset")
+    assert "Event store only" in shown.options and "Event store + upload" in shown.options
+    assert not any(o.startswith("Bundled") for o in shown.options)
