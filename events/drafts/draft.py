@@ -2289,7 +2289,14 @@ def _told_apart(e: Event, m: Mention) -> bool:
     Sanaa; Z11: "its aircraft had struck a building in the Nabatiyeh area of southern Lebanon", after a drone
     hit a town in Israel)."""
     loc = m.places.get("location")
-    if loc is None or e.location is None or not _distinct_towns(e.location, loc) or loc.role in ("near", "landmark"):
+    if loc is None or e.location is None or loc.role == "landmark" or e.location.status != "resolved" \
+            or loc.status != "resolved" or loc.point is None or e.location.point is None:
+        return False
+    if any(_same_place(p, e.location) for p in m.more) and not _same_place(loc, e.location):
+        # "the main target was an area outside Mayadeen, and a second strike hit the Boukamal area": the event
+        # told before is named again beside another place; that place is another strike's (X14)
+        return True
+    if not _distinct_towns(e.location, loc) or loc.role == "near":
         return False
     return (loc.country is not None and e.location.country is not None and loc.country != e.location.country) or (
         m.fatalities is not None and e.fatalities is not None)
@@ -2445,8 +2452,10 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target = None         # its own, other date and place: another event, not the one told before
                 m = replace(m, new=True, definite=False)
             elif target is not None and _told_apart(target, m):
+                # the event told before, named again beside the new place, stays one event
+                m = replace(m, new=True, definite=False,
+                            more=[p for p in m.more if not _same_place(p, target.location)])
                 target = None
-                m = replace(m, new=True, definite=False)
         elif events and not m.answered:
             e = events[-1]
             told = ctx.sents[m.sentence].text

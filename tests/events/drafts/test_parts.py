@@ -1595,3 +1595,11 @@ def test_a_village_not_found_a_few_km_from_a_landmark_is_placed_near_the_landmar
 ])
 def test_the_event_told_again_at_another_town_with_its_own_toll_or_country_is_another_event(text, published, places):
     assert {d["location"] for d in draft_report(text, published).drafts} >= places
+
+
+def test_a_new_place_named_beside_the_event_told_before_is_another_strike():
+    text = ("US jets struck two sites in eastern Syria on Friday, the Pentagon said. Two F-16s hit weapons stores near "
+            "Boukamal. A local outlet said the main target was an area outside the town of Mayadeen, and that a second "
+            "strike hit the Boukamal area on the Iraqi border.")
+    drafts = draft_report(text, date(2023, 10, 27)).drafts
+    assert sorted(d["location"] for d in drafts) == ["Boukamal", "Mayadeen"]     # one each, Boukamal not twice
