@@ -303,8 +303,8 @@ _FATAL = [
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]
-_NAMED_KILLED = re.compile(r"\bkill(?:ed|ing)\s+(?:a\s+|the\s+)?(?:senior\s+|top\s+|prominent\s+|militia\s+|"
-                           r"local\s+)*(?:commander|leader|official|member|soldier|fighter|officer)\b", re.I)
+_NAMED_KILLED = re.compile(r"\b(?i:kill(?:ed|ing)\s+(?:a\s+|the\s+)?)(?:(?i:senior|top|prominent|militia|local|deputy)\s+|"
+                           r"[A-Z][\w'’-]*\s+)*(?i:commander|leader|official|member|soldier|fighter|officer|chief)\b")      # "killed Hamas deputy leader Saleh al-Arouri": one named victim
 # "killed a senior commander ..., Abu Baqir al-Saadi, and two other people": the victims joined by
 # "and N other(s)" in the same clause add up (1 + 2); only that explicit form, never a guess.
 _CONJOINED = re.compile(
@@ -326,7 +326,7 @@ def deaths_at(sentence: str) -> list[tuple[int, int]]:
 
 
 _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w+\s+or\s+)?casualties|deaths|fatalities|injuries|"
-                        r"(?:\w+\s+)?personnel\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
+                        r"(?:\w+\s+(?:or\s+|and\s+)?){0,3}?(?:personnel|troops|soldiers|service\s+members)\s+(?:were\s+)?(?:killed|injured|hurt))|without\s+(?:causing\s+)?"
                         r"casualties|caused\s+no\s+casualties|nobody\s+was\s+(?:killed|hurt))\b", re.I)
 
 
