@@ -53,3 +53,11 @@ def test_tied_like_spellings_are_all_named():
     line = _describe(result, "SY").splitlines()[1]
     assert line.startswith("  in short: only like spellings were found (")
     assert "Baghuz" in line and "Kasan" in line
+
+
+def test_the_admin1_is_suggested_only_when_it_would_place_the_answer():
+    # nu11: "Fallujha" was told "give the admin1 (--admin1) to choose"; with --admin1 Anbar it stayed unplaced
+    line = _describe(geocode("Fallujha", "IQ"), "IQ").splitlines()[1]
+    assert "--admin1" not in line and "giving its admin1 would not place it either" in line
+    assert "check the spelling" in line
+    assert "give the admin1 (--admin1) to choose" in _describe(geocode("Tal Afar", "IQ"), "IQ").splitlines()[1]
