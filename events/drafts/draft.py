@@ -1454,7 +1454,7 @@ class _Context:
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
                     m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side
                 elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing|"
-                               r"wounded|wounding|injured|injuring)\s+(?:(?:a|an|the|two|three|four|five|several|"
+                               r"wounded|wounding|injured|injuring|hosts?|hosting|hous(?:es|ing))\s+(?:(?:a|an|the|two|three|four|five|several|"
                                r"local|senior|top|prominent)\s+){0,3}$", before) or re.match(r"\s+(?:was|were)\s", after) \
                         or (hit.start() > cue_at and re.match(r"\s+(?:official|commander|member|fighter|leader|"
                                                              r"operative)s?\b", after)):

@@ -1624,3 +1624,11 @@ def test_others_who_died_add_to_the_victim_told_before_and_a_quarter_is_not_a_vi
     [d] = draft_report(text, date(2024, 1, 3)).drafts
     assert abs(d["latitude"] - 33.85) < 0.1 and abs(d["longitude"] - 35.50) < 0.05     # Beirut, not the Chouf
     assert d["fatalities"] == 7
+
+
+def test_the_troops_a_base_hosts_are_the_second_actor():
+    # nu11: "bases in Iraq that host American troops" left actor2 empty
+    text = ("Iran fired ballistic missiles early on Wednesday at the Ain al-Asad air base in Iraq, which hosts "
+            "American troops, officials said.")
+    [d] = draft_report(text, date(2020, 1, 8)).drafts
+    assert d["actor2"] == "Military Forces of the United States (2021-)"
