@@ -50,7 +50,10 @@ when present). Two splits, printed side by side:
 - held-out 30 and 31: reports UA01-UA20 and YA01-YA25 (start of session 12, two more writers), measured
   once on the rules of main 8c7a7c3: 95.0% / 85.2% / 87.0% and 89.7% / 86.5% / 87.1% (91.8% / 85.9% /
   87.0% together), no draft in a wrong country; then they moved to tuning (heldout30-fixed,
-  heldout31-fixed) and their faults were fixed by kind. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  heldout31-fixed) and their faults were fixed by kind.
+- held-out 32 and 33: reports UB01-UB25 and YB01-YB25 (start of session 12, two more writers), kept unread
+  and measured once on the final rules of session 12 (drafts code of c285aa0): 84.8% / 75.7% / 96.3% and
+  81.8% / 71.9% / 95.5% (83.3% / 73.9% / 95.9% together), no draft in a wrong country. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -113,6 +116,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout30-fixed", "heldout31-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
+          "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
