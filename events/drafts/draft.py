@@ -128,7 +128,6 @@ _CAPITAL_OF = {"IQ": "Baghdad", "SY": "Damascus", "LB": "Beirut", "YE": "Sanaa",
 _DAY_BEFORE = re.compile(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
                          r"a\s+day\s+earlier)", re.I)
 _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-# A sentence telling another event of another kind at the same place or day
 # "Six other people ... died": victims beside the one told in the sentence before
 _OTHERS_DIED = re.compile(r"\s*(?:at\s+least\s+)?\w+(?:[\s-]\w+)?\s+other\s+(?:people|persons|civilians|members|fighters|"
                           r"soldiers|militants|men|victims)\b", re.I)
@@ -139,6 +138,7 @@ QUARTER_KM = 10.0
 # "Hours earlier, ...", "Earlier that day, ...": the day of the sentence before
 _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earlier|before)|earlier\s+(?:that|the\s+same|in\s+the)"
                               r"\s+day)\b", re.IGNORECASE)
+# A sentence telling another event of another kind at the same place or day
 _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+later|later\s+(?:that|the\s+same)\s+day|"
                        r"meanwhile|elsewhere)\b", re.I)
 # "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
@@ -1913,17 +1913,15 @@ class _Context:
             inner = self.geocoder.geocode(_without_feature(finer) or finer, country, r.admin1)
             if inner.status != "resolved":
                 inner = self._near_spelling_in(_without_feature(finer) or finer, country, r.admin1) or inner
+            # how far from the draft's place the one found by spelling may lie: "died in the blast in the Musharafieh
+            # neighbourhood" of Beirut: a village of a like spelling 20 km off in the Chouf is no quarter of the city
+            # (nu11); "the village of Aarab Hassane, a few kilometres northwest of Manbij": a like spelling 80 km from
+            # the landmark the report locates it by is another place. Farther: the draft's place stands for it (below)
             at = self.text.find(finer)
-            if inner.status == "resolved" and at >= 0 and loc.point is not None and inner.latitude is not None \
-                    and _QUARTER_WORD.match(self.text, at + len(finer)) \
-                    and distance_km(inner.latitude, inner.longitude, loc.point[0], loc.point[1]) > QUARTER_KM:
-                # "died in the blast in the Musharafieh neighbourhood" of Beirut: a village of a like spelling 20 km
-                # off in the Chouf is no quarter of the city; the city stands for it (nu11)
-                inner = replace(inner, status="unresolved")
-            if inner.status == "resolved" and loc.role == "landmark" and loc.point is not None and inner.latitude is not None \
-                    and distance_km(inner.latitude, inner.longitude, loc.point[0], loc.point[1]) > LANDMARK_KM:
-                # "the village of Aarab Hassane, a few kilometres northwest of Manbij": a like spelling 80 km from
-                # the landmark the report locates it by is another place; the landmark stands for it (below)
+            reach = QUARTER_KM if at >= 0 and _QUARTER_WORD.match(self.text, at + len(finer)) else \
+                LANDMARK_KM if loc.role == "landmark" else None
+            if inner.status == "resolved" and reach is not None and loc.point is not None and inner.latitude is not None \
+                    and distance_km(inner.latitude, inner.longitude, loc.point[0], loc.point[1]) > reach:
                 inner = replace(inner, status="unresolved")
             if inner.status == "resolved" and (inner.precision or 1) != 3 and inner.latitude is not None:
                 spelled, r, precision = finer, inner, 2
