@@ -158,7 +158,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                          "Drafts with coordinates are on the map (ids draft-D1 ...).", 500))
         edited = st.data_editor(
             review_table(rows, stored), key="drafts_editor", hide_index=True, width="stretch",
-            disabled=["draft_id", "stored event", "confidence", "check", "evidence"],
+            disabled=["draft_id", "stored event", "confidence", "check", "could be", "evidence"],
             column_config={
                 "event_type": st.column_config.SelectboxColumn("event_type", options=list(EVENT_TYPES)),
                 "sub_event_type": st.column_config.SelectboxColumn("sub_event_type", options=list(SUB_EVENT_TYPES)),
@@ -233,9 +233,14 @@ def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.Dat
         ids = possibly_same(r, stored)
         return f"possibly the same as {', '.join(ids[:3])}" + (f" (+{len(ids) - 3})" if len(ids) > 3 else "") if ids else ""
 
+    def could_be(r: dict) -> str:
+        # nu11: the command line printed "could be: Erbil Governorate ... 36.5571, 44.3851"; the table did not
+        return "; ".join(f"{a['name']} ({a.get('admin1') or '?'}) {a['latitude']:.4f}, {a['longitude']:.4f}"
+                         for a in r.get("alternatives") or () if a.get("latitude") is not None)
+
     return pd.DataFrame([{"draft_id": r["draft_id"], **{c: r.get(c) for c in EDITABLE},
                           "stored event": same(r), "confidence": r["confidence"], "check": "; ".join(r["flags"]),
-                          "evidence": " | ".join(r["evidence"])} for r in rows])
+                          "could be": could_be(r), "evidence": " | ".join(r["evidence"])} for r in rows])
 
 
 def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
