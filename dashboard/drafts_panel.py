@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from events import COLUMNS, GEO_COLUMNS, load_bytes
-from events.drafts import draft_report
+from events.drafts import describe_alternative, draft_report
 from events.facts import GIVEN
 from events.drafts.cli import known_actors
 from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
@@ -235,8 +235,7 @@ def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.Dat
 
     def could_be(r: dict) -> str:
         # nu11: the command line printed "could be: Erbil Governorate ... 36.5571, 44.3851"; the table did not
-        return "; ".join(f"{a['name']} ({a.get('admin1') or '?'}) {a['latitude']:.4f}, {a['longitude']:.4f}"
-                         for a in r.get("alternatives") or () if a.get("latitude") is not None)
+        return "; ".join(describe_alternative(a) for a in r.get("alternatives") or () if a.get("latitude") is not None)
 
     return pd.DataFrame([{"draft_id": r["draft_id"], **{c: r.get(c) for c in EDITABLE},
                           "stored event": same(r), "confidence": r["confidence"], "check": "; ".join(r["flags"]),

@@ -175,14 +175,14 @@ def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
     share = confidence(basis, profile=profile)
     how = (f"answers like this one were within 25 km {share:.0%} of the time on the sets measured, "
            f"and placing needs {RESOLVE_AT:.0%}")
-    hint = "; give the admin1 (--admin1) to choose" if where == "none" else ""
+    hint = ""
     if where == "none":
-        # the most an admin1 could give: the candidate alone in it (namesakes elsewhere drop out)
+        # the most an admin1 could give: the candidate alone in it (namesakes elsewhere drop out); nu11:
+        # "Fallujha" was told to give its admin1, which placed nothing (fuzzy|agree|alone measures 30%)
         with_admin1 = confidence(f"{rung}|agree|alone", profile=profile)
-        if with_admin1 < RESOLVE_AT:
-            # nu11: "Fallujha" was told to give its admin1, which placed nothing (fuzzy|agree|alone measures 30%)
-            hint = (f"; giving its admin1 would not place it either (answers like this with the admin1 measured "
-                    f"{with_admin1:.0%}): check the spelling, or pick a candidate below")
+        hint = ("; give the admin1 (--admin1) to choose" if with_admin1 >= RESOLVE_AT else
+                f"; giving its admin1 would not place it either (answers like this with the admin1 measured "
+                f"{with_admin1:.0%}): check the spelling, or pick a candidate below")
     if where in ("differs", "out"):
         return "the place found lies outside the admin1/admin2 given, so it is not the one meant"
     if rung.endswith(("kind", "quarter")):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import COLUMNS
-from .draft import draft_report
+from .draft import describe_alternative, draft_report
 
 MAX_REPORT_BYTES = 2_000_000
 OUTPUT_COLUMNS = tuple(c for c in COLUMNS if c != "event_id") + (
@@ -105,7 +105,7 @@ def cmd_draft(args) -> int:
         print(f"  actors: {d['actor1'] or '?'} -> {d['actor2'] or '?'};  fatalities: "
               f"{'unknown' if d['fatalities'] is None else d['fatalities']}")
         for a in d["alternatives"]:
-            print(f"  could be: {a['name']} ({a['admin1']}) {a['latitude']:.4f}, {a['longitude']:.4f}")
+            print(f"  could be: {describe_alternative(a)}")
         for f in d["flags"]:
             print(f"  check:  {f}")
         for s in d["evidence"]:

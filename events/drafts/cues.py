@@ -303,8 +303,9 @@ _FATAL = [
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]
+# "killed a senior commander", "killed Hamas deputy leader Saleh al-Arouri": one named victim
 _NAMED_KILLED = re.compile(r"\b(?i:kill(?:ed|ing)\s+(?:a\s+|the\s+)?)(?:(?i:senior|top|prominent|militia|local|deputy)\s+|"
-                           r"[A-Z][\w'’-]*\s+)*(?i:commander|leader|official|member|soldier|fighter|officer|chief)\b")      # "killed Hamas deputy leader Saleh al-Arouri": one named victim
+                           r"[A-Z][\w'’-]*\s+)*(?i:commander|leader|official|member|soldier|fighter|officer|chief)\b")
 # "killed a senior commander ..., Abu Baqir al-Saadi, and two other people": the victims joined by
 # "and N other(s)" in the same clause add up (1 + 2); only that explicit form, never a guess.
 _CONJOINED = re.compile(

@@ -320,6 +320,12 @@ class DraftResult:
     text: str
 
 
+def describe_alternative(a: dict) -> str:
+    """One other place a draft's name could be, as the command line and the app's review table show it:
+    "Rumaylan (Al-Hasakah) 36.1675, 40.4781" (degrees, 4 decimals; "?" when its admin1 is unknown)."""
+    return f"{a['name']} ({a.get('admin1') or '?'}) {a['latitude']:.4f}, {a['longitude']:.4f}"
+
+
 def draft_report(raw: str, published: date, source: str = "", source_url: str = "",
                  known_actors: tuple[str, ...] = (), geocoder=None) -> DraftResult:
     """Draft events from one news report (plain text or HTML) published on ``published``.
