@@ -262,48 +262,54 @@ def name_forms(name: str) -> set[str]:
 
 
 class CountryMatcher:
-    """Aho-Corasick automaton over the folded names of one country's places."""
+    """Aho-Corasick automaton over the folded names of one country's places.
 
-    def __init__(self, country: str, places, other_names: dict[str, list[str]] | None = None,
-                 by_form: dict | None = None):
-        """``by_form``: a form table already made (see ``matcher``); else it is made from the places'
-        names and ``other_names`` ({place id as text: more names})."""
+    It holds the names' forms only, not the places: finding names needs no gazetteer index, so a
+    report's search through the countries it does not name builds an index only for a country
+    whose name it then geocodes."""
+
+    def __init__(self, country: str, forms, curated=()):
+        """``forms``: folded name forms (``name_forms``); ``curated``: those that are a curated row's."""
         self.country = country
-        self.places = places
-        if by_form is None:
-            by_form = _forms(places, other_names or {})
-        self.automaton = ahocorasick.Automaton()
-        for form, ids in by_form.items():
-            self.automaton.add_word(f" {form} ", (form, tuple(sorted(ids))))
-        if by_form:
+        self.curated = frozenset(curated)
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        size = 0
+        for form in forms:
+            self.automaton.add_word(f" {form} ")
+            size += 1
+        if size:
             self.automaton.make_automaton()
-        self.size = len(by_form)
+        self.size = size
 
-    def find(self, folded: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
-        """(start, end, form, place ids) of every name in `` folded `` (space-padded word string)."""
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every name in `` folded `` (space-padded word string); ``start`` is the
+        form's first character, ``end`` the index of the space after it."""
         if not self.size:
             return []
         out = []
-        for end, (form, ids) in self.automaton.iter(folded):
-            # the key is " form ": ``end`` is the index of its closing space
-            out.append((end - len(form), end, form, ids))
+        for end, length in self.automaton.iter(folded):
+            # the key is " form " (``length`` characters): ``end`` is the index of its closing space
+            start = end - length + 2
+            out.append((start, end, folded[start:end]))
         return out
 
 
-def _forms(places, other_names: dict[str, list[str]]) -> dict[str, set[int]]:
-    """{folded form: positions in ``places``} over every name of every place (each distinct name
-    folded once)."""
-    by_form: dict[str, set[int]] = {}
+def _forms(places, other_names: dict[str, list[str]]) -> tuple[set[str], set[str]]:
+    """(every folded form of every name of every place, the forms among them that name a curated
+    row); each distinct name folded once."""
+    every: set[str] = set()
+    curated: set[str] = set()
     forms_of: dict[str, set[str]] = {}
-    for i, place in enumerate(places):
+    for place in places:
         more = other_names.get(str(place.id), ()) if place.source == "wof" else ()
         for raw in (place.name, *place.aliases, *more):
             forms = forms_of.get(raw)
             if forms is None:
                 forms = forms_of[raw] = name_forms(raw)
-            for form in forms:
-                by_form.setdefault(form, set()).add(i)
-    return by_form
+            every |= forms
+            if place.source == "curated":
+                curated |= forms
+    return every, curated
 
 
 def _forms_path(country: str, cache_key: str):
@@ -312,25 +318,26 @@ def _forms_path(country: str, cache_key: str):
     return data_dir() / "drafts" / f"forms-{country}-{cache_key}.json"
 
 
-def _cached_forms(country: str, places, cache_key: str) -> dict[str, list[int]] | None:
-    """The form table a previous process saved, or None (absent, unreadable, or for other places:
-    it is then rebuilt). The file holds place ids, mapped back to positions here."""
+def _cached_forms(country: str, cache_key: str) -> tuple[list[str], list[str]] | None:
+    """(forms, curated forms) a previous process saved, or None (absent or unreadable: they are then
+    made again). The file's name carries the gazetteer version and a digest of the folding code."""
     import json
 
     try:
         with open(_forms_path(country, cache_key), encoding="utf-8") as fh:
             saved = json.load(fh)
-        position = {str(p.id): i for i, p in enumerate(places)}
-        if saved.get("places") != len(places):
+        forms, curated = saved["forms"], saved["curated"]
+        if not (isinstance(forms, list) and isinstance(curated, list)
+                and all(isinstance(f, str) for f in forms) and all(isinstance(f, str) for f in curated)):
             return None
-        return {form: [position[pid] for pid in ids] for form, ids in saved["forms"].items()}
+        return forms, curated
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _save_forms(country: str, places, cache_key: str, by_form: dict[str, set[int]]) -> None:
-    """Keep the form table for later processes; a folder that cannot be written only means the
-    next process folds again (geodata.datadir has already said why, once)."""
+def _save_forms(country: str, cache_key: str, forms: set[str], curated: set[str]) -> None:
+    """Keep the forms for later processes; a folder that cannot be written only means the next
+    process folds again (geodata.datadir has already said why, once)."""
     import json
 
     from geodata import datadir
@@ -338,10 +345,7 @@ def _save_forms(country: str, places, cache_key: str, by_form: dict[str, set[int
     path = _forms_path(country, cache_key)
     if not datadir.writable(path.parent):
         return
-    ids = [str(p.id) for p in places]
-    if len(set(ids)) != len(ids):          # ids must name places one to one to be mapped back
-        return
-    data = {"places": len(places), "forms": {f: [ids[i] for i in sorted(pos)] for f, pos in by_form.items()}}
+    data = {"forms": sorted(forms), "curated": sorted(curated)}
     try:
         for old in path.parent.glob(f"forms-{country}-*.json"):   # other versions' tables
             if old != path:
@@ -371,10 +375,11 @@ _lock = threading.Lock()
 def matcher(country: str, version: str | None = None) -> CountryMatcher:
     """The country's automaton, built once per process and gazetteer version.
 
-    Folding every name of a country (Iraq: 77k names, Iran: 358k) takes seconds of CPU; the form
-    table (form -> place ids) is therefore kept in the data directory (``drafts/forms-<CC>-<key>.json``,
-    a disposable file keyed by the gazetteer version and the folding code) and read back by later
-    processes, so only a machine's first draft for a country pays the folding."""
+    Folding every name of a country (Iraq: 77k names, Iran: 358k) takes seconds of CPU; the forms
+    are therefore kept in the data directory (``drafts/forms-<CC>-<key>.json``, a disposable file
+    keyed by the gazetteer version and the folding code) and read back by later processes, so only
+    a machine's first draft for a country pays the folding, and later ones need no gazetteer index
+    to find names."""
     key = (country, version or gazetteer_version(), _gazetteer["name"])
     m = _matchers.get(key)
     if m is None:
@@ -382,13 +387,13 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
             m = _matchers.get(key)
             if m is None:
                 import hashlib
-                places = gazetteer_places(country)
                 cache_key = hashlib.sha256("|".join((*key, _code_key())).encode()).hexdigest()[:16]
-                by_form = _cached_forms(country, places, cache_key)
-                if by_form is None:
-                    by_form = _forms(places, regional_names(country))
-                    _save_forms(country, places, cache_key, by_form)
-                m = _matchers[key] = CountryMatcher(country, places, by_form=by_form)
+                kept = _cached_forms(country, cache_key)
+                if kept is None:
+                    forms, curated = _forms(gazetteer_places(country), regional_names(country))
+                    _save_forms(country, cache_key, forms, curated)
+                    kept = sorted(forms), sorted(curated)
+                m = _matchers[key] = CountryMatcher(country, *kept)
     return m
 
 
@@ -431,7 +436,7 @@ def find_names(toks: list[Span], countries: list[str], lowercase_words: frozense
     found: dict[tuple[int, int], dict] = {}
     version = version or gazetteer_version()
     for country in countries:
-        for s, e, form, _ids in matcher(country, version).find(folded):
+        for s, e, form in matcher(country, version).find(folded):
             first, last = start_of.get(s), end_of.get(e)
             if first is None or last is None:
                 continue
@@ -461,9 +466,5 @@ def find_names(toks: list[Span], countries: list[str], lowercase_words: frozense
 
 
 def _curated_form(form: str, countries: list[str]) -> bool:
-    for c in countries:
-        m = matcher(c)
-        for _, _, f, ids in m.find(f" {form} "):
-            if f == form and any(m.places[i].source == "curated" for i in ids):
-                return True
-    return False
+    """Is ``form`` a name of a curated row in one of ``countries``?"""
+    return any(form in matcher(c).curated for c in countries)
