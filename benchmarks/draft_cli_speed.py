@@ -12,7 +12,9 @@ make its kept tables (the "first run on a machine", printed too), and then runs 
 ``--repeat`` times per tree, alternately so both meet the same moments of a shared machine.
 Per tree it prints wall seconds (median and best), CPU seconds of the child (user + system,
 median) and its peak resident memory (MB, the child's own ``getrusage`` at exit, largest over the runs),
-and whether both trees printed the same drafts. The load average is printed with them.
+and whether both trees printed the same drafts. Then, as the app drafts (one process, the
+kept tables already made), the seconds of a process's first ``draft_report`` and of the next.
+The load average is printed with them.
 """
 from __future__ import annotations
 
@@ -63,6 +65,15 @@ _CHILD = ("import atexit, resource, runpy, sys\n"
           "sys.argv = ['events', *sys.argv[1:]]\n"
           "runpy.run_module('events', run_name='__main__', alter_sys=True)\n")
 
+# Two drafts of the same report in one process: the first pays the name tables and indexes.
+_IN_PROCESS = ("import datetime, sys, time\n"
+               "from events.drafts.draft import draft_report\n"
+               "text = open(sys.argv[1], encoding='utf-8').read()\n"
+               "day = datetime.date.fromisoformat(sys.argv[2])\n"
+               "a = time.perf_counter(); draft_report(text, day); b = time.perf_counter()\n"
+               "draft_report(text, day); c = time.perf_counter()\n"
+               "print(b - a, c - b)\n")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -95,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             walls, cpus = [r[0] for r in rows], [r[1] for r in rows]
             print(f"  {name:22s} {statistics.median(walls):10.2f} s {min(walls):8.2f} s {statistics.median(cpus):9.2f} s "
                   f"{max(r[2] for r in rows):8.0f}")
+        print("in one process, as the app drafts (kept tables made): first draft, the next one")
+        for name, tree in trees.items():
+            env = {**os.environ, "CONFLICTMAP_DATA_DIR": str(tmp / name), "PYTHONPATH": str(tree)}
+            out = subprocess.run([sys.executable, "-c", _IN_PROCESS, str(report), published], cwd=tree, env=env,
+                                 capture_output=True, text=True, check=True).stdout.split()
+            print(f"  {name:22s} {float(out[0]):6.2f} s, then {float(out[1]):5.2f} s")
         outs = {name: {r[3] for r in rows} for name, rows in runs.items()}
         same = len({frozenset(o) for o in outs.values()}) == 1 and all(len(o) == 1 for o in outs.values())
         print(f"same drafts printed by both trees: {'yes' if same else 'NO'}; "
