@@ -462,8 +462,10 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "Israeli": "Military Forces of Israel (2022-)", "Iraqi": "Military Forces of Iraq (2022-)",
                 "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
+                r"service\s*(?:members|men|women)|servicem[ae]n|personnel|sailors|marines|"
                 r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
                 r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?|bombers?|warships?)")
+_AIRCRAFT_MODEL = r"(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?s?\s+)?"      # "F-35", "MQ-9", "Su-24"
 # "US and British warplanes struck": two states' forces acting together (ACLED: actor1 and assoc_actor_1)
 JOINT_FORCES = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in STATE_FORCES) + r")\s+and\s+("
                           + "|".join(re.escape(a) for a in STATE_FORCES) + r")\s+" + _FORCE_NOUNS + r"(?![\w-])")
@@ -509,8 +511,9 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
         body = re.escape(alias).replace(r"\ ", r"\s+").replace("airstrike", r"air\s*strike")
         plural = r"(?:s|es)?" if alias[-1:].islower() else ""        # "US airstrikes", "Israeli strikes"
         out.append((re.compile(r"(?<![\w-])" + body + plural + r"(?![\w-])", flags), pairs[alias]))
-    for adjective, name in STATE_FORCES.items():
-        out.append((re.compile(r"(?<![\w-])" + re.escape(adjective) + r"\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))
+    for adjective, name in STATE_FORCES.items():      # "Israeli F-35 warplanes", "US MQ-9 drones": a model between
+        out.append((re.compile(r"(?<![\w-])" + re.escape(adjective) + r"\s+" + _AIRCRAFT_MODEL + _FORCE_NOUNS
+                               + r"(?![\w-])"), name))
     for country, name in STATE_NAMES.items():      # "Israel's strike on the consulate", "Turkey's drones"
         if country[:1].isupper() and not country.startswith(("The ", "the ")):
             out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"['’]s\s+" + _FORCE_NOUNS + r"(?![\w-])"), name))

@@ -179,6 +179,14 @@ _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explo
 _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|personnel|officers?|"
                             r"guards?|servicem[ae]n|service\s+members|commanders?)\s+(?:were|was|had\s+been|have\s+been)\s+"
                             r"(?:killed|wounded|injured|hurt)\b", re.I)
+# "Israeli F-35 warplanes fired six missiles at ...": the aircraft's own munitions, an air strike (ACLED)
+_FIRED_BY_AIRCRAFT = re.compile(r"\s+(?:fired|launched|dropped|shot)\s+(?:[\w-]+\s+){0,2}", re.I)
+_PROVINCE_WORD = re.compile(r"\s(?:province|governorate)$", re.I)
+# A toll told again, higher: "the total death toll had risen to 13", "the toll rose to nine"
+_TOLL_ROSE = re.compile(r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|jumped|reached)\s+to\b", re.I)
+# A headline's passive without its auxiliary: "Three US soldiers killed in drone attack on base in Jordan"
+# ("US soldiers killed two militants" has no preposition after the verb: they acted).
+_HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
@@ -241,6 +249,7 @@ class PlaceRef:
     label: str = ""               # the place's name when the report only describes it ("the Syrian capital")
     near_spelt: tuple = ()        # ((country, unresolved answer with near spellings),): a spelling found nowhere
     area: bool = False            # written as an area named after the place: "the district of Shingal", "the X area"
+    within: str = ""              # folded name of the place the report says holds it: "the Mezzeh district of Damascus"
 
     @property
     def region(self) -> bool:
@@ -605,6 +614,8 @@ class _Context:
         self.seen: set[str] = set()
         self.stated_names: dict[str, str] = {}     # folded name -> the country the text put it in
         self.unfound: dict[int, list[str]] = {}    # sentence -> names after a locational word the gazetteer lacks
+        # where the report names a known actor (offsets in ``text``): "Islamic Resistance in Iraq" holds a country
+        self.actor_spans = [hit.span() for pattern, _ in actor_res for hit in pattern.finditer(text)]
 
     # -- one sentence -------------------------------------------------------------------------
     def mention(self, i: int, s: Span, answered: bool = False) -> Mention | None:
@@ -721,7 +732,9 @@ class _Context:
                 between = [c for c in found if chosen.start < c.start < where.start - s.start
                            and c.family not in C.GENERIC and c.family != m.family and not c.definite
                            and not C._VERB_FORM.match(c.text) and c.text.lower() not in ("strike", "strikes", "struck")
-                           and c.family != C.EXPLOSION]     # "an IED explosion": the explosion tells no other kind
+                           and c.family != C.EXPLOSION      # "an IED explosion": the explosion tells no other kind
+                           and not (m.family == C.AIR and c.family == C.SHELLING
+                                    and _FIRED_BY_AIRCRAFT.fullmatch(sentence[chosen.end:c.start]))]
                 if between:
                     m.family = between[-1].family
         # "the Idlib towns of Binnish, Salqin and al-Atarib", "the Hasakah village of X": the province or city
@@ -1454,8 +1467,9 @@ class _Context:
                 elif re.search(r"\bblam(?:ing|ed|es|e)\s+(?:the\s+)?$|\bblam(?:ing|ed|es|e)\s+(?:[\w'’-]+\s+){0,3}?on\s+"
                                r"(?:the\s+)?$", before):          # "a drone the Asayish blamed on Turkey"
                     m.actor1 = name                    # "Iraqi state media said, blaming Turkey": the attacker
-                elif _VICTIMS_AFTER.match(after):
-                    m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack"
+                elif _VICTIMS_AFTER.match(after) or _HEADLINE_VICTIMS.match(after):
+                    m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack",
+                                                       # "Three US soldiers killed in drone attack" (a headline)
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
                     m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side
@@ -1552,6 +1566,9 @@ class _Context:
         out.extend(self.unlisted(i, toks, lows, in_names))
         out.extend(self.described_capitals(i, sentence, out))
         out.sort(key=lambda p: p.start)
+        for a, b in zip(out, out[1:]):
+            if _HELD_BY.match(self.text[a.end:b.start]):
+                a.within = fold(self.text[b.start:b.end])     # "the Mezzeh district of western Damascus"
         return out, admin1
 
     def described_capitals(self, i: int, sentence: str, found: list[PlaceRef]) -> list[PlaceRef]:
@@ -1878,8 +1895,8 @@ class _Context:
         starts = {t.start: n for n, t in enumerate(toks)}
         for cm in self.country_spans:
             n = starts.get(cm.start)
-            if n is None:
-                continue
+            if n is None or any(a < cm.start < b for a, b in self.actor_spans):
+                continue          # "The Islamic Resistance in Iraq claimed ...": a name, not where it happened
             if fold(toks[n].text) not in {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen",
                                           "iran", "turkey", "gaza", "kurdistan"}:
                 continue
@@ -1910,6 +1927,8 @@ class _Context:
             precision = r.precision or 1
             if loc.role in ("near", "landmark") and precision == 1:
                 precision = 2
+            if precision == 1 and _PROVINCE_WORD.search(loc.text):
+                precision = 3     # "in Sulaimani province": ACLED's province-only precision, at its capital (nu12)
         admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1)
         finer = self._finer_unfound(e, loc, admin1) if r is not None else None
         spelled = None
@@ -2325,12 +2344,19 @@ def _told_apart(e: Event, m: Mention) -> bool:
         m.fatalities is not None and e.fatalities is not None)
 
 
+def _held(inner: PlaceRef, outer: PlaceRef) -> bool:
+    """Does the report say ``outer`` holds ``inner`` ("the Mezzeh district of western Damascus")?"""
+    return bool(inner.within) and inner.within == fold(_without_feature(outer.text))
+
+
 def _distinct_towns(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     """Two places both resolved to points (no province) more than DISTINCT_KM apart: "shot dead in the
     town of Mahja ... In the city of Jassem, a hand grenade ...", two events though 15 km apart."""
     if a is None or b is None or a.region or b.region or a.status != "resolved" or b.status != "resolved" \
             or a.role in ("near", "landmark"):
         return False      # "shelling on villages around Ain Issa ... Fatsa was among those shelled": the area's
+    if _held(a, b) or _held(b, a):
+        return False      # "... in Damascus. ... at the building in the Mezzeh district of western Damascus" (nu12)
     pa, pb = a.point, b.point
     return bool(pa and pb) and distance_km(pa[0], pa[1], pb[0], pb[1]) > DISTINCT_KM
 
@@ -2420,6 +2446,11 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # "... killed Hamas deputy leader Saleh al-Arouri. Six other people ... died in the blast": the
                 # others add to the victim told before (nu11: 6 drafted for 7 dead)
                 e.fatalities += m.fatalities
+                e.sentences.append(m.sentence)
+            elif (e is not None and e.fatalities is not None and m.fatalities and m.fatalities > e.fatalities
+                    and not split and m.sentence - max(e.sentences) <= 3 and _TOLL_ROSE.search(ctx.sents[m.sentence].text)):
+                # "killing seven ... The total death toll had risen to 13": the later count (nu12)
+                e.fatalities = m.fatalities
                 e.sentences.append(m.sentence)
             continue
         if m.fill_only and m.near_toll:
@@ -2585,6 +2616,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.shared_toll = m.fatalities
                 for twin in twins:
                     twin.shared_toll = m.fatalities
+    events = _without_headline_twin(events, ctx)
     placed = [e for e in events if e.location is not None]
     # "strikes hit Raqqa and Hasakah provinces ... and grain silos near Al-Malikiyah": a province-level
     # event is not drafted beside an event of the same sentences at a place in that province (ACLED codes
@@ -2598,12 +2630,45 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                       and any(inside(o, e) for o in placed))]
 
 
+HEADLINE_TWIN_KM = 100.0    # how far the headline's place may lie from the lead's: a province and a town in it
+
+
+def _without_headline_twin(events: list[Event], ctx: "_Context") -> list[Event]:
+    """The report's headline (a first line with no closing stop) tells the event its lead tells: "Two Kurdish
+    journalists killed in Turkish drone strike in Sulaimani province" above "... when a Turkish drone struck
+    their car on Friday near the town of Said Sadiq" (nu12: two drafts, the toll counted twice). An event resting
+    on the headline alone, with no date of its own, is the first body event of the same kind in the same
+    country, with no other toll, within HEADLINE_TWIN_KM: its actors and toll go to that event, which keeps its
+    own place and date."""
+    if not ctx.sents or ctx.sents[0].text.rstrip()[-1:] in ".!?\"”'’:":
+        return events
+    out = list(events)
+    for head in events:
+        if head.sentences != [0] or head.location is None or (head.date is not None and not head.date_inherited):
+            continue
+        lead = next((b for b in out if b is not head and b.location is not None and 0 not in b.sentences), None)
+        if lead is None or min(lead.sentences) > 2 or head.location.country != lead.location.country \
+                or not (head.family == lead.family or {head.family, lead.family} <= _VIOLENT) \
+                or None not in (head.fatalities, lead.fatalities) and head.fatalities != lead.fatalities:
+            continue
+        pa, pb = head.location.point, lead.location.point
+        if pa is None or pb is None or distance_km(pa[0], pa[1], pb[0], pb[1]) > HEADLINE_TWIN_KM:
+            continue
+        lead.actor1 = lead.actor1 or head.actor1
+        lead.actor2 = lead.actor2 or head.actor2
+        lead.fatalities = head.fatalities if lead.fatalities is None else lead.fatalities
+        lead.sentences = [0, *lead.sentences]
+        out.remove(head)
+    return out
+
+
 # "three civilians from the same family were killed", "a 15-year-old boy was seriously wounded", "killing one
 # civilian": civilians among the dead or hurt (not "no civilians were hurt")
 _CIVILIAN_VICTIMS = re.compile(
     r"(?<!\bno\s)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens\s+of|a|an)\s+)"
     r"(?:[\w'’-]+\s+){0,2}?(?:civilians?|children|child|boys?|girls?|women|woman|villagers?|residents?|"
-    r"shepherds?|farmers?|worshippers?|passers-by|passengers?)\b[^.;]{0,60}?\b(?:killed|wounded|hurt|injured|dead|died)\b|"
+    r"shepherds?|farmers?|worshippers?|passers-by|passengers?|journalists?|reporters?|photographers?|"
+    r"cameram[ae]n|aid\s+workers?|paramedics?)\b[^.;]{0,60}?\b(?:killed|wounded|hurt|injured|dead|died)\b|"
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|a|an)\s+(?:[\w'’-]+\s+){0,1}?(?:civilians?|children|child|boys?|girls?|women|woman|"
     r"villagers?|residents?)\b", re.I)
