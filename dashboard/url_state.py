@@ -79,8 +79,11 @@ def _check_dates(values: list[str]) -> str | None:
     shown = ", ".join(plain(v, 20) for v in values)
     if len(values) != 2:
         return f"`dates`: it needs two dates (from and to), got: {shown or 'none'}"
-    if None in [_url_date(v) for v in values]:
-        return f"`dates`: it must be dates like 2024-04-20, got: {shown}"
+    bad = [v for v in values if _url_date(v) is None]
+    if bad:
+        # nu12: "2024-02-30, 2024-01-01" did not say which of the two was wrong
+        which = "neither is a date" if len(bad) == 2 else f"{plain(bad[0], 20)} is not a date"
+        return f"`dates`: it must be dates like 2024-04-20; {which} (got: {shown})"
     return None
 
 

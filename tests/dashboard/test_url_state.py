@@ -26,7 +26,8 @@ def test_good_parameters_raise_no_notice(opts):
 @pytest.mark.parametrize("params, words", [
     ({"dates": ["2030-01-01", "2030-02-01"]}, "outside the data"),
     ({"dates": ["2024-02-01"]}, "Ignored `dates`: it needs two dates"),
-    ({"dates": ["yesterday", "today"]}, "Ignored `dates`: it must be dates like 2024-04-20"),
+    ({"dates": ["yesterday", "today"]}, "Ignored `dates`: it must be dates like 2024-04-20; neither is a date"),
+    ({"dates": ["2024-02-30", "2024-01-01"]}, r"it must be dates like 2024-04-20; 2024\-02\-30 is not a date"),   # shown as Markdown
     ({"type": ["Battles", "Picnics"]}, "Picnics"),
     ({"country": ["XX"]}, "not in the data"),
     ({"minfat": ["-1"]}, "whole number"),
