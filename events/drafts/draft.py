@@ -2034,9 +2034,7 @@ class _Context:
             # codes its fatalities 0 (a count of dead is never guessed from a count of wounded)
             fatalities = 0
             flags.append("fatalities 0: the report tells of no death in this event, only wounded or none: check it")
-        notes = " ".join(evidence)
-        if len(notes) > 600:
-            notes = notes[:597] + "..."
+        notes = _notes(evidence)
         # the chance the draft's place (within 25 km) and date are both right: the share measured for drafts
         # of its class on the calibration sets (events/drafts/confidence.py); no coordinates: never right
         klass = draft_class(loc.role, loc.region and spelled is None, e.date is not None)
@@ -2342,6 +2340,24 @@ def _told_apart(e: Event, m: Mention) -> bool:
         return False
     return (loc.country is not None and e.location.country is not None and loc.country != e.location.country) or (
         m.fatalities is not None and e.fatalities is not None)
+
+
+NOTES_CHARS = 600
+
+
+def _notes(evidence: list[str], limit: int = NOTES_CHARS) -> str:
+    """ACLED's ``notes`` for a draft: its evidence sentences in order, a headline (no closing stop) ended
+    with one so it does not run into the dateline that follows (nu12: "... base in Jordan AMMAN, Jan 29 -"),
+    at most ``limit`` characters, cut after the last whole sentence (or word) that fits, marked "…"."""
+    parts = [t if t.rstrip()[-1:] in ".!?\"”'’:;)" else t.rstrip() + "." for t in evidence if t.strip()]
+    notes = " ".join(parts)
+    if len(notes) <= limit:
+        return notes
+    head = notes[:limit - 2]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    if cut < limit // 2:
+        cut = head.rfind(" ") - 1
+    return head[:cut + 1].rstrip() + " …"
 
 
 def _held(inner: PlaceRef, outer: PlaceRef) -> bool:

@@ -61,3 +61,15 @@ def test_who_acted_and_who_was_hit(sentence, actor1, actor2):
     (d,) = draft_report(sentence, dt.date(2024, 1, 29)).drafts
     assert d["actor2"] == actor2
     assert d["actor1"] == actor1 or (not actor1 and d["actor1"].startswith("Unidentified"))
+
+
+def test_notes_end_the_headline_and_cut_at_a_sentence():
+    """nu12: the notes ran the headline into the dateline ("... base in Jordan AMMAN, Jan 29 -") and were cut
+    mid-word ("still asleep in t...")."""
+    from events.drafts.draft import NOTES_CHARS, _notes
+
+    (d,) = _drafts("r1_tower22_jordan.txt", "2024-01-29")
+    assert d["notes"].startswith("Three US soldiers killed in drone attack on base in Jordan. AMMAN, Jan 29")
+    long = _notes(["A drone struck the base on Sunday."] * 30)
+    assert len(long) <= NOTES_CHARS and long.endswith("Sunday. …")
+    assert d["evidence"][0] == "Three US soldiers killed in drone attack on base in Jordan"     # evidence stays exact
