@@ -36,5 +36,8 @@ def test_exported_map_draws_its_events_and_titles_itself_offline(
     for words in ("Filters: 2024-04-20 to 2024-04-21", "Data: events.csv", "Made "):
         assert words in caption
     screenshot("standalone_export")
+    page.locator(".cm-caption summary").click()           # the title folds the box away, off the map
+    assert not page.get_by_text("Data: events.csv").is_visible()
+    assert page.locator(".cm-caption summary").is_visible()
     assert [url for url in requested if not url.startswith(("file:", "data:"))] == []
     assert blocked_requests == [] and failed_responses == []
