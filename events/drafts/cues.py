@@ -41,6 +41,7 @@ GENERIC = (ATTACK, None)
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
                 r"killed|killing|kills|wounded|wounding|injured|injuring|fallen|falling|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
+                r"slammed|smashed\s+into|ploughed\s+into|plowed\s+into|"
                 r"blew\s+up|exploded|detonated|aimed|directed|destroyed")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 

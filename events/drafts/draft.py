@@ -182,6 +182,7 @@ _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|t
 # "Israeli F-35 warplanes fired six missiles at ...": the aircraft's own munitions, an air strike (ACLED)
 _FIRED_BY_AIRCRAFT = re.compile(r"\s+(?:fired|launched|dropped|shot)\s+(?:[\w-]+\s+){0,2}", re.I)
 _PROVINCE_WORD = re.compile(r"\s(?:province|governorate)$", re.I)
+_CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I)
 # A toll told again, higher: "the total death toll had risen to 13", "the toll rose to nine"
 _TOLL_ROSE = re.compile(r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|jumped|reached)\s+to\b", re.I)
 # A headline's passive without its auxiliary: "Three US soldiers killed in drone attack on base in Jordan"
@@ -292,6 +293,7 @@ class Mention:
     days_before: int | None = None    # how many days before the event told first (None: not said)
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
     near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
+    refines: bool = False         # no event word, a town near which the story went on: may place a province-level event
     place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
     actor1_with: str = ""         # "US and British warplanes": the state acting with actor1 (ACLED assoc_actor_1)
     hit_here: bool = False        # no cue word, but the sentence says its place was hit ("X was also hit")
@@ -672,9 +674,17 @@ class _Context:
                         m = Mention(i, None, False, False, "", fill_only=True)
                         m.claim_actor = claimant
                         return m
+                    near = [p for p in places if p.role == "near" and p.status == "resolved"]
+                    if dead is None and near and not near[0].region and _CITY_OF_BEFORE.search(
+                            self.text[max(0, near[0].start - 30):near[0].start]):
+                        # "The convoy was heading out ... in the al-Jazira area near the city of Samarra": where
+                        # the story told before went on, if that was placed only at its province (IB06)
+                        m = Mention(i, None, False, False, "", fill_only=True)
+                        m.places["location"] = near[0]
+                        m.refines = True
+                        return m
                     if dead is None:
                         return None
-                    near = [p for p in places if p.role == "near" and p.status == "resolved"]
                     if near:
                         # "a power station near Qamishlo was hit and two guards were killed": the toll of
                         # the event told before at that place, if there is one
@@ -2201,6 +2211,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             return "near"           # "on the road to Sinjar": on a road near it (ACLED codes the nearest place)
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
+            if prev in ("coast", "shore", "shores", "coastline") and "off" in lows[max(0, j - 4):j - 1]:
+                return "near"       # "a ship was targeted off the coast of Yemen's Hodeidah": at sea, near it
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity") \
                     or prev in _HELD_PLACE or prev in _EDGE_OF:
                 if prev in _DIRECTIONS:
@@ -2467,6 +2479,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and not split and m.sentence - max(e.sentences) <= 3 and _TOLL_ROSE.search(ctx.sents[m.sentence].text)):
                 # "killing seven ... The total death toll had risen to 13": the later count (nu12)
                 e.fatalities = m.fatalities
+                e.sentences.append(m.sentence)
+            continue
+        if m.fill_only and m.refines:
+            e = events[-1] if events else None
+            loc, near = (e.location if e is not None else None), m.places["location"]
+            if (loc is not None and loc.region and loc.status == "resolved" and m.sentence - max(e.sentences) <= 1
+                    and near.country == loc.country and _same_admin1(near, loc)):
+                e.location = replace(near, flags=[*near.flags, f"the report places the event in "
+                                     f"{ctx.text[loc.start:loc.end]} and the story near "
+                                     f"{ctx.text[near.start:near.end]}: placed near it, check it"])
                 e.sentences.append(m.sentence)
             continue
         if m.fill_only and m.near_toll:

@@ -73,3 +73,26 @@ def test_notes_end_the_headline_and_cut_at_a_sentence():
     long = _notes(["A drone struck the base on Sunday."] * 30)
     assert len(long) <= NOTES_CHARS and long.endswith("Sunday. …")
     assert d["evidence"][0] == "Three US soldiers killed in drone attack on base in Jordan"     # evidence stays exact
+
+
+# Kinds of fault from held-out set 35 (read after its first measurement), each in new words.
+
+def test_rockets_that_slammed_into_a_base_are_an_attack_there():
+    (d,) = draft_report("Three rockets slammed into Ain al-Asad air base in Anbar province on Tuesday without "
+                        "causing casualties, a security source said.", dt.date(2023, 10, 25)).drafts
+    assert d["location"].startswith("Ain al-Asad") and d["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert d["event_date"] == "2023-10-24"
+
+
+def test_a_ship_hit_off_the_coast_of_a_port_is_placed_near_the_port():
+    (d,) = draft_report("An Israeli drone struck a boat off the coast of Lebanon's Tyre on Monday, state media said.",
+                        dt.date(2024, 2, 20)).drafts
+    assert d["geo_precision"] == 2 and distance_km(d["latitude"], d["longitude"], 33.27, 35.20) < 25
+
+
+def test_a_province_level_event_is_placed_near_the_city_the_next_sentence_names():
+    text = ("Two soldiers were killed on Monday when a roadside bomb hit their patrol in Diyala province. "
+            "The patrol was searching orchards near the city of Baqubah, an officer said.")
+    (d,) = draft_report(text, dt.date(2023, 5, 9)).drafts
+    assert d["geo_precision"] == 2 and distance_km(d["latitude"], d["longitude"], 33.75, 44.64) < 25
+    assert any("placed near it" in f for f in d["flags"])
