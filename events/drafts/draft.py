@@ -8,7 +8,10 @@
    deciding ("Washington said", "Damascus demanded") is a government, never a place.
 3. Mentions are merged into events in reading order: "the attack", "the explosion", "It killed ..."
    refer back to the event told before; a new mention joins the previous event when its type, date
-   and places agree with it (a country-level "in Syria" is refined by a later "in Rumalyn").
+   and places agree with it (a country-level "in Syria" is refined by a later "in Rumalyn"):
+   ``assemble._assemble``. The dataclasses passed between the steps (``PlaceRef``, ``Mention``, ``Event``,
+   ``DraftResult``) and the predicates on places both steps use are in ``model``; bearings and country
+   shapes in ``geometry``.
 4. Each event's places are geocoded with its country from the report as context; an ambiguous
    name stays ambiguous (no coordinates, alternatives listed, flagged).
 
@@ -24,7 +27,7 @@ on the tuning sets, the calibration sets (a fit figure) and the held-out sets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -32,16 +35,16 @@ from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
 
 from . import cues as C
+from .assemble import _CLAUSE_BREAK, _DEATH_WORD, _assemble
 from .confidence import confidence as class_confidence, draft_class
-from .dates import DAY, EXPLICIT, RELATIVE, WEEK, ResolvedDate, find_dates, resolve
+from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
+from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
+from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_place,
+                    _spelled_only, _spelled_unsure, _without_feature)
 from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, outer_countries, report_countries)
 from .text import Span, report_text, sentences, words
 
-SAME_PLACE_KM = 25.0
-# A new event word at a town this far from the event told before is another event there, not the same
-# one told again (one name spelled two ways resolves to points a few km apart at most)
-DISTINCT_KM = 5.0
 # When the report does not say what kind of event it was (only "an attack", or a blast of unknown
 # cause: the drafts flagged "type not stated" / "cause of the explosion not stated"), a draft's confidence
 # is multiplied by this factor: a stated prior, not a measurement (the labelled reports carry no types).
@@ -138,11 +141,6 @@ QUARTER_KM = 10.0
 # "Hours earlier, ...", "Earlier that day, ...": the day of the sentence before
 _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earlier|before)|earlier\s+(?:that|the\s+same|in\s+the)"
                               r"\s+day)\b", re.IGNORECASE)
-# A sentence telling another event of another kind at the same place or day
-_SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+later|later\s+(?:that|the\s+same)\s+day|"
-                       r"meanwhile|elsewhere)\b", re.I)
-# "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
-_ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|further))\b", re.I)
 # "laid at Ankara's door", "at Baghdad's request": a capital's government, whatever the preposition
 _GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
                                r"stance|response|request|demand|approval|consent|backing|behest|behalf|hands|side|"
@@ -165,7 +163,6 @@ _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|d
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires)\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
 _PROVINCE_OWNS = re.compile(r"\s+(?:province|governorate)['’]s\s+", re.I)
-_SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
 # "Baghdad's Green Zone", "Beirut's southern suburbs": a place in the capital, not its government
 _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|northern|southern|eastern|western|central|"
@@ -183,8 +180,6 @@ _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|t
 _FIRED_BY_AIRCRAFT = re.compile(r"\s+(?:fired|launched|dropped|shot)\s+(?:[\w-]+\s+){0,2}", re.I)
 _PROVINCE_WORD = re.compile(r"\s(?:province|governorate)$", re.I)
 _CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I)
-# A toll told again, higher: "the total death toll had risen to 13", "the toll rose to nine"
-_TOLL_ROSE = re.compile(r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|jumped|reached)\s+to\b", re.I)
 # A headline's passive without its auxiliary: "Three US soldiers killed in drone attack on base in Jordan"
 # ("US soldiers killed two militants" has no preposition after the verb: they acted).
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
@@ -229,106 +224,6 @@ _COUNTRY_WORDS = {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "
                   "kurdistan"}
 # a province name written with its country: "Iran's Sistan-Baluchistan" is asked as "Sistan-Baluchistan"
 _COUNTRY_POSSESSIVE = re.compile(r"^(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|Turkey|Kurdistan)['’]s\s+")
-
-
-@dataclass
-class PlaceRef:
-    """A place named in a sentence, with what the words around it say."""
-    text: str                     # as written, plus trailing feature words ("Kalsu military base")
-    start: int                    # offsets in the report
-    end: int
-    countries: tuple[str, ...]    # report countries whose gazetteer has the name
-    role: str                     # "location", "target", "near", "origin"
-    sentence: int
-    country: str | None = None    # chosen country (None: several, unresolved)
-    result: object = None         # GeocodeResult in ``country``
-    status: str = "unresolved"
-    alternatives: tuple = ()
-    flags: list[str] = field(default_factory=list)
-    unsure: object = None         # the geocoder's ambiguous answer (its first alternative and confidence)
-    pending: bool = False         # spelled another way and ambiguous: kept only if the report's provinces settle it
-    label: str = ""               # the place's name when the report only describes it ("the Syrian capital")
-    near_spelt: tuple = ()        # ((country, unresolved answer with near spellings),): a spelling found nowhere
-    area: bool = False            # written as an area named after the place: "the district of Shingal", "the X area"
-    within: str = ""              # folded name of the place the report says holds it: "the Mezzeh district of Damascus"
-
-    @property
-    def region(self) -> bool:
-        """A province or governorate, not a place in it."""
-        return self.result is not None and getattr(self.result, "precision", None) == 3
-
-    @property
-    def point(self) -> tuple[float, float] | None:
-        r = self.result
-        return (r.latitude, r.longitude) if r is not None and r.latitude is not None else None
-
-
-@dataclass
-class Mention:
-    sentence: int
-    family: str | None
-    definite: bool
-    new: bool
-    cue_text: str
-    date: ResolvedDate | None = None
-    date_since: bool = False
-    places: dict[str, PlaceRef] = field(default_factory=dict)           # role -> place
-    more: list[PlaceRef] = field(default_factory=list)                  # "near A and near B": one event each
-    country_slots: dict[str, str] = field(default_factory=dict)         # role -> country code
-    admin1: str = ""
-    fatalities: int | None = None
-    deaths_at: list = field(default_factory=list)   # where the deaths are placed: PlaceRef or country code
-    actor1: str = ""
-    actor2: str = ""
-    claim_actor: str = ""
-    said_date: object = None          # "officials said on Monday that ...": the statement's day
-    after_date: object = None         # "mourners on Sunday buried fighters killed in a strike": a day after it
-    next_day: bool = False            # "the next day, a drone hit ...": the day after the event told before
-    date_only: bool = False
-    others_toll: bool = False     # "Six other people ... died": victims beside those told just before
-    fill_only: bool = False       # may place the event told just before, never starts one
-    targets_told: bool = False    # "The targets were ... near X and Y": each place one event of the one told before
-    single: bool = True           # the sentence has one event cue
-    answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
-    days_before: int | None = None    # how many days before the event told first (None: not said)
-    anchor_date: object = None    # the date of the sentence's own first clause, if it has one
-    near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
-    refines: bool = False         # no event word, a town near which the story went on: may place a province-level event
-    place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
-    actor1_with: str = ""         # "US and British warplanes": the state acting with actor1 (ACLED assoc_actor_1)
-    hit_here: bool = False        # no cue word, but the sentence says its place was hit ("X was also hit")
-
-
-@dataclass
-class Event:
-    family: str | None
-    sentences: list[int]
-    date: ResolvedDate | None = None
-    date_inherited: bool = False
-    location: PlaceRef | None = None
-    location_country: str | None = None
-    origin: PlaceRef | None = None
-    origin_country: str | None = None
-    admin1: str = ""
-    fatalities: int | None = None
-    actor1: str = ""
-    actor2: str = ""
-    actor1_with: str = ""
-    type_sentence: int = -1
-    said_date: object = None
-    after_date: object = None
-    toll_unplaced: bool = False     # the toll was told before the event had a place ("45 killed in Iraq")
-    shared_toll: int | None = None  # a toll the report gives for this and other events together
-    claimed: bool = False           # actor1 is who claimed the event, in the report's words
-
-
-@dataclass
-class DraftResult:
-    """What ``draft_report`` returns: the drafts (dicts in the event table's columns plus evidence,
-    confidence and the extra columns) and the countries the report was found to concern."""
-    drafts: list[dict]
-    countries: list[str]
-    text: str
 
 
 def describe_alternative(a: dict) -> str:
@@ -436,27 +331,6 @@ NEAR_OTHERS_SCORE_GAP = 0.1
 _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
 
 
-def _bearing_of(word: str) -> float:
-    """Degrees clockwise from north for "north", "south-east", "southwest" ..."""
-    w = word.lower().replace("-", "")
-    return {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-            "west": 270, "northwest": 315}[w]
-
-
-def _bearing(frm: tuple[float, float], to: tuple[float, float]) -> float:
-    """Initial great-circle bearing from ``frm`` to ``to`` ((lat, lon) degrees), degrees clockwise from north."""
-    import math
-    la1, la2 = math.radians(frm[0]), math.radians(to[0])
-    dl = math.radians(to[1] - frm[1])
-    x = math.sin(dl) * math.cos(la2)
-    y = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dl)
-    return math.degrees(math.atan2(x, y)) % 360
-
-
-def _angle_between(a: float, b: float) -> float:
-    return abs((a - b + 180) % 360 - 180)
-
-
 # "X, south of Y": how far from its landmark Y a candidate of X may lie (a direction is given from a
 # town or city nearby, not from across a province)
 LANDMARK_KM = 50.0
@@ -492,43 +366,6 @@ _STATED_COUNTRY = re.compile(r"\s*,?\s+(?:(?:in|inside)\s+)?(?:(?:the\s+)?(?:far
 _LOCATING_BEFORE = re.compile(r"\b(?:in|inside|across|into|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|"
                               r"west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                               r"south-?eastern|south-?western)\s+)?$", re.I)
-
-
-@lru_cache(maxsize=16)
-def _country_shape(code: str):
-    import shapely
-    from geodata.boundaries import areas
-    shapes = areas(1, [code])["geometry"].to_numpy(dtype=object)
-    if not len(shapes):
-        return None
-    whole = shapely.union_all(shapes)
-    shapely.prepare(whole)
-    return whole
-
-
-def _km_to_country(lat: float, lon: float, code: str) -> float:
-    """Approximate km from a point to a country's admin1 polygons (0 inside; degrees at 111 km, the
-    longitude part shrunk by the cosine of the latitude); inf when the country has none embedded."""
-    import math
-    import shapely
-    shape = _country_shape(code)
-    if shape is None or lat is None or lon is None:
-        return float("inf")
-    k = math.cos(math.radians(lat))
-    p = shapely.Point(lon, lat)
-    if shape.contains(p):
-        return 0.0
-    q = shapely.ops.nearest_points(shape, p)[0] if hasattr(shapely, "ops") else None
-    if q is None:
-        from shapely.ops import nearest_points
-        q = nearest_points(shape, p)[0]
-    return math.hypot((q.x - lon) * 111.2 * k, (q.y - lat) * 111.2)
-
-
-@lru_cache(maxsize=16)
-def _country_box(code: str):
-    shape = _country_shape(code)
-    return None if shape is None else shape.bounds      # (min lon, min lat, max lon, max lat)
 
 
 def _province_countries(text: str, geocoder) -> list[str]:
@@ -2162,18 +1999,6 @@ def _is_headline(sentence: str) -> bool:
     return caps / len(ws) >= 0.8
 
 
-def _without_feature(name: str) -> str:
-    """A name without the feature words it ends with ("al-Shaddadi base" -> "al-Shaddadi")."""
-    parts = name.split()
-    while len(parts) > 1 and (parts[-1].lower() in GENERIC_WORDS or parts[-1].lower() in _FEATURE_EXTRA):
-        parts.pop()
-    return " ".join(parts)
-
-
-_FEATURE_EXTRA = {"military", "air", "gas", "oil", "landing", "border", "forward", "operating", "support",
-                  "sub-district", "subdistrict", "district", "area", "base", "airbase"}
-
-
 def _trailing_feature(rest: str) -> str:
     """Feature words right after a name ("Kalsu military base", "Conoco gas field"), for the geocoder."""
     m = re.match(r"^((?:\s+(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS if " " not in w and
@@ -2303,16 +2128,6 @@ _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "
              "kurdish"}
 
 
-# -- events from mentions --------------------------------------------------------------------------
-def _same_place(a: PlaceRef | None, b: PlaceRef | None) -> bool:
-    if a is None or b is None:
-        return False
-    pa, pb = a.point, b.point
-    if pa and pb:
-        return distance_km(pa[0], pa[1], pb[0], pb[1]) <= SAME_PLACE_KM
-    return fold(a.text) == fold(b.text)
-
-
 @lru_cache(maxsize=64)
 def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
     """Whether a province of ``countries`` has a two-part name ("Sistan and Baluchestan", "Kohgiluyeh va
@@ -2325,33 +2140,6 @@ def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
         if len(parts) == 2 and same_admin1(fold(parts[0]), fold(first)):
             return True
     return False
-
-
-def _apart(a: PlaceRef, b: PlaceRef) -> bool:
-    """Two places named side by side ("in Binnish, Salqin and al-Atarib") are two events' places: not the
-    same place (SAME_PLACE_KM), or two towns more than DISTINCT_KM apart (UA19: al-Atarib, 22 km from
-    Binnish, had been taken for the same place and dropped)."""
-    return not _same_place(a, b) or _distinct_towns(a, b)
-
-
-def _told_apart(e: Event, m: Mention) -> bool:
-    """A mention that reads as the event told before ("the strikes", "its aircraft had struck") but places
-    itself at another town more than DISTINCT_KM away, in another country or with its own toll beside the
-    event's: another event (Z09: "strikes overnight had killed two people ... in Saada", after four killed in
-    Sanaa; Z11: "its aircraft had struck a building in the Nabatiyeh area of southern Lebanon", after a drone
-    hit a town in Israel)."""
-    loc = m.places.get("location")
-    if loc is None or e.location is None or loc.role == "landmark" or e.location.status != "resolved" \
-            or loc.status != "resolved" or loc.point is None or e.location.point is None or _spelled_only(loc):
-        return False      # (a place taken by a like spelling is a guess: it never splits an event)
-    if any(_same_place(p, e.location) for p in m.more) and not _same_place(loc, e.location):
-        # "the main target was an area outside Mayadeen, and a second strike hit the Boukamal area": the event
-        # told before is named again beside another place; that place is another strike's (X14)
-        return True
-    if not _distinct_towns(e.location, loc) or loc.role == "near":
-        return False
-    return (loc.country is not None and e.location.country is not None and loc.country != e.location.country) or (
-        m.fatalities is not None and e.fatalities is not None)
 
 
 NOTES_CHARS = 600
@@ -2372,334 +2160,6 @@ def _notes(evidence: list[str], limit: int = NOTES_CHARS) -> str:
     return head[:cut + 1].rstrip() + " …"
 
 
-def _held(inner: PlaceRef, outer: PlaceRef) -> bool:
-    """Does the report say ``outer`` holds ``inner`` ("the Mezzeh district of western Damascus")?"""
-    return bool(inner.within) and inner.within == fold(_without_feature(outer.text))
-
-
-def _distinct_towns(a: PlaceRef | None, b: PlaceRef | None) -> bool:
-    """Two places both resolved to points (no province) more than DISTINCT_KM apart: "shot dead in the
-    town of Mahja ... In the city of Jassem, a hand grenade ...", two events though 15 km apart."""
-    if a is None or b is None or a.region or b.region or a.status != "resolved" or b.status != "resolved" \
-            or a.role in ("near", "landmark"):
-        return False      # "shelling on villages around Ain Issa ... Fatsa was among those shelled": the area's
-    if _held(a, b) or _held(b, a):
-        return False      # "... in Damascus. ... at the building in the Mezzeh district of western Damascus" (nu12)
-    pa, pb = a.point, b.point
-    return bool(pa and pb) and distance_km(pa[0], pa[1], pb[0], pb[1]) > DISTINCT_KM
-
-
-def _place_fits(event_place: PlaceRef | None, event_country: str | None, place: PlaceRef | None,
-                country: str | None) -> bool:
-    if place is None and country is None:
-        return True
-    if (event_place is not None and event_place.status != "resolved" and event_place.text.endswith(" province")
-            and place is not None and place.status == "resolved" and place.country in event_place.countries):
-        return True           # "in Sistan and Baluchestan province" (not found) ... "in Chabahar"
-    if event_place is not None and event_place.region and place is not None and place.country == event_place.country:
-        pa, pb = event_place.point, place.point
-        if pa is None or pb is None or distance_km(pa[0], pa[1], pb[0], pb[1]) <= 150:
-            return True       # "in northern Babil" ... "in Jurf al-Nasr"
-        inside = getattr(place.result, "admin1", None)
-        if inside and fold(inside) in (fold(getattr(event_place.result, "name", "") or ""),
-                                       fold(getattr(event_place.result, "admin1", "") or "")):
-            return True       # a large province: the geocoder puts the place inside it
-    if event_place is None:
-        if event_country and place is not None and place.country and place.country != event_country:
-            return False
-        if event_country and country and country != event_country:
-            return False
-        return True
-    if place is not None:
-        return _same_place(event_place, place)
-    return event_place.country in (None, country)
-
-
-_EXPLAINED = {C.EXPLOSION}
-_VIOLENT = {C.SHELLING, C.AIR, C.IED, C.SUICIDE, C.GRENADE, C.EXPLOSION}
-
-
-def _family_fits(e: Event, m: Mention) -> str | None:
-    """The merged family when ``m`` can be about event ``e``; None when not."""
-    a, b = e.family, m.family
-    if a == C.ATTACK and b in (C.PROTEST, C.RIOT) and not m.definite:
-        return None           # "gunmen shot dead three" ... "hundreds marched in Amman": two events
-    if b in C.GENERIC:
-        return a
-    if a in C.GENERIC or a == b:
-        return b
-    if b in _EXPLAINED and a in _VIOLENT and m.definite and m.places.get("location") is None:
-        return a              # "A roadside bomb hit a convoy ... The blast caused no damage"
-    if {a, b} <= _VIOLENT and (a in _EXPLAINED or b in _EXPLAINED):
-        # a blast at the same place explained by a strike or a rocket attack
-        if _same_place(e.location, m.places.get("location")):
-            return b if a in _EXPLAINED else a
-    return None
-
-
-def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
-    events: list[Event] = []
-    lead_date = None          # "came under attack four times late on November 23": dates the events told next
-    place_before = None       # "A refugee was found dead in al-Hol camp." with no event told yet: its place
-    for m in mentions:
-        target = None
-        if m.answered and not m.places and not m.more:
-            continue          # "in response to last week's bombing": an event not placed; it dates and counts nothing told here
-        if m.date_only:
-            e = events[-1] if events else None
-            if e is not None and (e.date is None or e.date_inherited) and (
-                    _family_fits(e, m) is not None or {e.family, m.family} <= _VIOLENT):
-                e.date, e.date_inherited = m.date, False
-                e.sentences.append(m.sentence)
-            elif e is None:
-                lead_date = m.date
-            continue
-        if m.fill_only and m.claim_actor:
-            e = events[-1] if events else None
-            if e is not None and not e.actor1 and m.sentence - max(e.sentences) <= 2 and (
-                    "location" not in m.places or _same_place(e.location, m.places["location"])):
-                # "Iran's Revolutionary Guards said they had targeted ... in Erbil": who claims the event told before
-                e.actor1, e.claimed = m.claim_actor, True
-                e.sentences.append(m.sentence)
-        if m.fill_only and "location" not in m.places:
-            e = events[-1] if events else None
-            split = e is not None and any(x is not e and x.type_sentence == e.type_sentence and x.location is not None
-                                          and e.location is not None for x in events)
-            if (e is not None and e.fatalities is None and m.fatalities is not None and not split
-                    and m.sentence - max(e.sentences) <= 2 and _deaths_fit(e, m)):
-                e.fatalities = m.fatalities
-                e.sentences.append(m.sentence)
-            elif (e is not None and e.fatalities and m.fatalities and not split and m.sentence - max(e.sentences) == 1
-                    and m.others_toll):
-                # "... killed Hamas deputy leader Saleh al-Arouri. Six other people ... died in the blast": the
-                # others add to the victim told before (nu11: 6 drafted for 7 dead)
-                e.fatalities += m.fatalities
-                e.sentences.append(m.sentence)
-            elif (e is not None and e.fatalities is not None and m.fatalities and m.fatalities > e.fatalities
-                    and not split and m.sentence - max(e.sentences) <= 3 and _TOLL_ROSE.search(ctx.sents[m.sentence].text)):
-                # "killing seven ... The total death toll had risen to 13": the later count (nu12)
-                e.fatalities = m.fatalities
-                e.sentences.append(m.sentence)
-            continue
-        if m.fill_only and m.refines:
-            e = events[-1] if events else None
-            loc, near = (e.location if e is not None else None), m.places["location"]
-            if (loc is not None and loc.region and loc.status == "resolved" and m.sentence - max(e.sentences) <= 1
-                    and near.country == loc.country and _same_admin1(near, loc)):
-                e.location = replace(near, flags=[*near.flags, f"the report places the event in "
-                                     f"{ctx.text[loc.start:loc.end]} and the story near "
-                                     f"{ctx.text[near.start:near.end]}: placed near it, check it"])
-                e.sentences.append(m.sentence)
-            continue
-        if m.fill_only and m.near_toll:
-            same = next((e for e in reversed(events) if e.location is not None and e.fatalities is None
-                         and m.sentence - max(e.sentences) <= 2 and _same_place(e.location, m.places["location"])), None)
-            if same is not None:
-                same.fatalities = m.fatalities        # the toll told for the place of an event told before
-                same.sentences.append(m.sentence)
-            continue
-        if m.fill_only and not events and m.sentence == 0:
-            place_before = m      # the report's first sentence places what the next one tells
-        if m.fill_only:
-            e = events[-1] if events else None
-            if (e is not None and e.location is None and (m.family is None or _family_fits(e, m) is not None)
-                    and m.sentence - max(e.sentences) <= 2
-                    and _place_fits(None, e.location_country, m.places["location"], None)):
-                _fill(e, m, own=False)
-                for where in m.more if m.targets_told and e.location is m.places["location"] else ():
-                    # "The targets were ... near X and Y": one event per place (ACLED), as told before
-                    twin = Event(e.family, [], type_sentence=e.type_sentence)
-                    twin.date, twin.date_inherited, twin.said_date = e.date, e.date_inherited, e.said_date
-                    events.append(twin)
-                    _fill(twin, replace(m, places={"location": where}, more=[], fill_only=False), own=True)
-                    twin.sentences = list(e.sentences)
-                    twin.actor1, twin.actor2 = twin.actor1 or e.actor1, twin.actor2 or e.actor2
-                    twin.fatalities = None
-            elif (m.hit_here and e is not None and e.location is not None and e.family is not None
-                    and m.sentence - max(e.sentences) <= 2
-                    and not any(_same_place(x.location, m.places["location"]) for x in events)
-                    and _key(_without_feature(m.places["location"].text)) not in {
-                        _key(a) for k, names in ctx.sentence_admin1.items() if k < m.sentence for a in names}):
-                # (not "a base in Babil was hit" after "Musayyib, in Babil province": the province told before)
-                # "Turkish jets struck Qamishli. Villages of Zakho district were also hit": another place hit,
-                # by the event of the kind told before: one event per place (ACLED), its date carried
-                for where in (m.places["location"], *m.more):
-                    twin = Event(e.family, [], type_sentence=e.type_sentence)
-                    twin.date, twin.date_inherited = e.date, True
-                    twin.said_date = e.said_date
-                    events.append(twin)
-                    _fill(twin, replace(m, places={"location": where}, more=[], fill_only=False), own=True)
-                    twin.sentences = sorted({*e.sentences, m.sentence})
-                    twin.actor1 = twin.actor1 or e.actor1
-                    twin.fatalities = m.fatalities if len(m.more) == 0 else None
-            continue
-        if m.definite or m.family is None:
-            # "the attack", "It killed ...": the latest event it can be about; its place does not
-            # move an event already placed (a landmark: "the drone blew up outside Erbil")
-            for e in reversed(events):
-                if m.answered and m.sentence in e.sentences:
-                    continue          # "struck A in response to the attack on B": the attack is not the strike
-                if _family_fits(e, m) is not None or m.family is None:
-                    target = e
-                    break
-            if target is None and m.family == C.SHELLING and m.definite and re.search(r"missile", m.cue_text, re.I):
-                # "Israeli warplanes struck ... The missiles were fired from over the sea": the missiles
-                # of the air strike told before
-                target = next((e for e in reversed(events) if e.family == C.AIR), None)
-            if target is not None and not _dates_agree(target.date, m) and m.places:
-                target = None         # its own, other date and place: another event, not the one told before
-                m = replace(m, new=True, definite=False)
-            elif target is not None and _told_apart(target, m):
-                # the event told before, named again beside the new place, stays one event
-                m = replace(m, new=True, definite=False,
-                            more=[p for p in m.more if not _same_place(p, target.location)])
-                target = None
-        elif events and not m.answered:
-            e = events[-1]
-            told = ctx.sents[m.sentence].text
-            separate = (m.new and m.family not in (None, e.family) and m.sentence != max(e.sentences)
-                        and _SEPARATE.search(told))
-            if not separate and m.new and "location" in m.places and _ANOTHER.search(told) \
-                    and not _same_place(e.location, m.places["location"]):
-                separate = True       # "Another strike in the Salkhad area killed ...": another event, elsewhere
-            if separate and "location" not in m.places and _SAME_AREA.search(told) and e.location is not None:
-                # "Hours later, militants attacked a checkpoint in the same area": another event, there
-                m.places["location"] = replace(e.location, flags=[*e.location.flags, "placed where the event told "
-                                               "before it happened: the report says 'the same area': check it"])
-            if separate:
-                pass          # "A car bomb also exploded in Kirkuk the same day": another kind, another event
-            elif (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
-                    and (m.date is None or e.date is None or m.date.day == e.date.day)
-                    and _place_fits(e.location, e.location_country, m.places.get("location"),
-                                    m.country_slots.get("location"))
-                    and not (m.new and _distinct_towns(e.location, m.places.get("location")))
-                    and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
-                target = e
-        toll_before = target.fatalities if target is not None else None
-        if target is None:
-            if m.family is None or not (m.new or m.places or (m.definite and not events and (
-                    m.date is not None or m.fatalities))):
-                continue      # "the attack that killed three on Sunday" opening a report starts its event
-            target = Event(m.family, [], type_sentence=m.sentence)
-            told = events[-1].date if events else None
-            base = m.anchor_date or told
-            if m.answered and m.date is None:
-                if m.days_before is not None and base is not None and base.precision in (DAY, WEEK):
-                    # "They came a day after a drone hit Tel Aviv": the day before the event told first
-                    # ("last week ..., two days after": at the week precision of the date it counts from)
-                    target.date = ResolvedDate(base.day - timedelta(days=m.days_before), base.precision, RELATIVE,
-                                               f"{m.days_before} day(s) before {base.text}")
-                    target.date_inherited = m.anchor_date is None
-                # otherwise not said: never the date of the event that answers it
-            elif m.next_day and told is not None and told.precision == DAY \
-                    and told.day + timedelta(days=1) <= ctx.published:
-                # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday
-                target.date = ResolvedDate(told.day + timedelta(days=1), DAY, RELATIVE, "the next day")
-            elif m.date is None and m.after_date is not None:
-                pass          # a funeral's or a death's day: dated from it in to_draft, not inherited
-            elif m.date is None and events and events[-1].date is not None:
-                target.date, target.date_inherited = events[-1].date, True
-            elif m.date is None and not events and lead_date is not None:
-                target.date, target.date_inherited = lead_date, True
-            events.append(target)
-            _fill(target, m, own=True)
-            if target.location is None and place_before is not None and m.sentence == place_before.sentence + 1 \
-                    and len(events) == 1:
-                # "An Iraqi refugee was found dead in al-Hol camp on Sunday. ... shot in the head": the
-                # killing the second sentence tells happened where the first put it
-                _fill(target, replace(place_before, fill_only=False), own=False)
-                target.sentences.sort()
-            prev = events[-2] if len(events) > 1 else None
-            if (target.location is None and not m.answered and m.new and not m.more and prev is not None
-                    and prev.location is not None and prev.location.status == "resolved"
-                    and m.date is not None and m.date.precision == DAY and m.date.kind != EXPLICIT
-                    and prev.date is not None and prev.date.precision == DAY and prev.date.day != m.date.day
-                    and not m.country_slots.get("location") and m.sentence - max(prev.sentences) <= 2
-                    and _family_fits(prev, m) is not None):
-                # "protesters were hurt in Nasiriyah on Wednesday night ... The unrest escalated on Monday, when
-                # guards opened fire on protesters": the story told before, on another day it names, with no
-                # other place: another event (ACLED: one per place and day), where the one before happened
-                target.location = replace(prev.location, flags=[
-                    *prev.location.flags, f"placed where the event told before it happened "
-                    f"({ctx.text[prev.location.start:prev.location.end]}): the report names no place for this "
-                    f"one, on another day: check it"])
-                target.location_country = prev.location_country
-            if m.answered and target.location is None and not m.more:
-                events.pop()          # an earlier event with no place: nothing to draft, nothing to attach to
-        else:
-            _fill(target, m, own=not m.definite)
-        for extra in m.more:
-            twin = Event(target.family, [], type_sentence=m.sentence)
-            twin.date, twin.date_inherited = target.date, target.date_inherited
-            if id(extra) in m.place_dates:
-                twin.date, twin.date_inherited = m.place_dates[id(extra)], False
-            twin.said_date = target.said_date
-            events.append(twin)
-            _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
-            twin.sentences = list(target.sentences)
-            twin.fatalities = None if target.fatalities else twin.fatalities
-            twin.actor1, twin.actor2 = twin.actor1 or target.actor1, twin.actor2 or target.actor2
-        if m.more and m.fatalities is not None:
-            twins = events[len(events) - len(m.more):]
-            how, counts = _tolls_by_place(m, ctx)
-            if how == "each":
-                # "Twelve died in clashes in Najaf, and in Baghdad four were killed": each clause its own toll
-                target.fatalities = counts[0] if counts[0] is not None else toll_before
-                for twin, n in zip(twins, counts[1:]):
-                    twin.fatalities = n
-            elif how == "shared" and target.fatalities == m.fatalities:
-                # "Strikes on Nabatieh and Tyre killed 12": a toll for the events at both places together
-                # is the toll of neither; unknown, flagged with the report's figure
-                target.fatalities = toll_before
-                target.shared_toll = m.fatalities
-                for twin in twins:
-                    twin.shared_toll = m.fatalities
-    events = _without_headline_twin(events, ctx)
-    placed = [e for e in events if e.location is not None]
-    # "strikes hit Raqqa and Hasakah provinces ... and grain silos near Al-Malikiyah": a province-level
-    # event is not drafted beside an event of the same sentences at a place in that province (ACLED codes
-    # the most precise location known)
-    def inside(o: Event, e: Event) -> bool:
-        a, b = o.location, e.location
-        return (o is not e and not a.region and a.status == "resolved" and a.country == b.country
-                and a.result is not None and b.result is not None and a.result.admin1
-                and a.result.admin1 == b.result.admin1 and bool(set(o.sentences) & set(e.sentences)))
-    return [e for e in placed if not (e.location.region and e.location.status == "resolved"
-                                      and any(inside(o, e) for o in placed))]
-
-
-HEADLINE_TWIN_KM = 100.0    # how far the headline's place may lie from the lead's: a province and a town in it
-
-
-def _without_headline_twin(events: list[Event], ctx: "_Context") -> list[Event]:
-    """The report's headline (a first line with no closing stop) tells the event its lead tells: "Two Kurdish
-    journalists killed in Turkish drone strike in Sulaimani province" above "... when a Turkish drone struck
-    their car on Friday near the town of Said Sadiq" (nu12: two drafts, the toll counted twice). An event resting
-    on the headline alone, with no date of its own, is the first body event of the same kind in the same
-    country, with no other toll, within HEADLINE_TWIN_KM: its actors and toll go to that event, which keeps its
-    own place and date."""
-    if not ctx.sents or ctx.sents[0].text.rstrip()[-1:] in ".!?\"”'’:":
-        return events
-    out = list(events)
-    for head in events:
-        if head.sentences != [0] or head.location is None or (head.date is not None and not head.date_inherited):
-            continue
-        lead = next((b for b in out if b is not head and b.location is not None and 0 not in b.sentences), None)
-        if lead is None or min(lead.sentences) > 2 or head.location.country != lead.location.country \
-                or not (head.family == lead.family or {head.family, lead.family} <= _VIOLENT) \
-                or None not in (head.fatalities, lead.fatalities) and head.fatalities != lead.fatalities:
-            continue
-        pa, pb = head.location.point, lead.location.point
-        if pa is None or pb is None or distance_km(pa[0], pa[1], pb[0], pb[1]) > HEADLINE_TWIN_KM:
-            continue
-        lead.actor1 = lead.actor1 or head.actor1
-        lead.actor2 = lead.actor2 or head.actor2
-        lead.fatalities = head.fatalities if lead.fatalities is None else lead.fatalities
-        lead.sentences = [0, *lead.sentences]
-        out.remove(head)
-    return out
-
-
 # "three civilians from the same family were killed", "a 15-year-old boy was seriously wounded", "killing one
 # civilian": civilians among the dead or hurt (not "no civilians were hurt")
 _CIVILIAN_VICTIMS = re.compile(
@@ -2712,51 +2172,6 @@ _CIVILIAN_VICTIMS = re.compile(
     r"villagers?|residents?)\b", re.I)
 _VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 _HURT_ONLY = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.I)
-_DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+toll)\b", re.I)
-
-
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
-
-
-def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
-    """How a sentence that places events at several places gives its toll:
-    ("each", counts): each place in a clause of its own ("..., and ..."), each clause's count (None
-    when a clause states none); ("shared", []): the places share one clause and its death words stand
-    before the first place or after the second ("strikes on A and B killed 12"), not between them
-    ("a strike on A killed 5 and another hit B"), nor at one of them; ("first", []) otherwise: the
-    count stays with the first place."""
-    s = ctx.sents[m.sentence]
-    first = m.places.get("location")
-    if first is None:
-        return "first", []
-    places = [first, *m.more]
-    if m.deaths_at:
-        # "16 people were killed in the strikes in al-Qaim and Akashat": deaths placed at several of them
-        placed = [p for p in places if any(w is p for w in m.deaths_at)]
-        between = len(placed) > 1 and any(placed[0].end <= s.start + d.start() < placed[1].start
-                                          for d in _DEATH_WORD.finditer(s.text))
-        if between and len(placed) == len(places):
-            # "Ten protesters were killed in Najaf and four were shot dead in Baghdad": each its own count,
-            # told in the words up to its place
-            cuts = [0, *(p.end - s.start for p in places)]
-            counts = [C.fatalities(s.text[cuts[k]:cuts[k + 1]]) for k in range(len(places))]
-            if all(c is not None for c in counts):
-                return "each", counts
-        return ("shared" if len(placed) > 1 and not between else "first"), []
-    breaks = [b.span() for b in _CLAUSE_BREAK.finditer(s.text)]
-    def clause(p: PlaceRef) -> int:
-        return sum(1 for b in breaks if b[1] <= p.start - s.start)
-    idx = [clause(p) for p in places]
-    if len(set(idx)) == len(places):
-        edges = [0, *(b[1] for b in breaks), len(s.text)]
-        return "each", [C.fatalities(s.text[edges[i]:edges[i + 1]]) for i in idx]
-    if len(set(idx)) > 1:
-        return "first", []
-    for d in _DEATH_WORD.finditer(s.text):
-        at = s.start + d.start()
-        if first.end <= at < m.more[0].start:
-            return "first", []
-    return "shared", []
 
 
 # An actor named as the source of the information is not a participant: "Iraqi security sources said",
@@ -2783,40 +2198,6 @@ def _cue_distance(d, cue) -> int:
     if d.start >= cue.end:
         return d.start - cue.end
     return int((cue.start - d.end) * 1.5) if d.end <= cue.start else 0
-
-
-def _deaths_fit(e: Event, m: Mention) -> bool:
-    """Whether a mention's death count can be the event's: the sentence places its deaths nowhere
-    named, or at the event's own place or country ("nine soldiers were killed in northern Iraq" is not
-    the toll of a strike near Amuda in Syria)."""
-    if not m.deaths_at:
-        return True
-    loc = e.location
-    country = (loc.country if loc is not None else None) or e.location_country or (
-        loc.countries[0] if loc is not None and len(loc.countries) == 1 else None)
-    for where in m.deaths_at:
-        if isinstance(where, str):
-            if country is not None and where == country:
-                return True
-        elif loc is not None and (_same_place(loc, where) or (where.region and where.country == country)):
-            return True
-    return False
-
-
-def _key(name: str) -> str:
-    """A name's letters only, without a leading Arabic article: "Şa‘dah" and "Sa`dah" are one key."""
-    k = re.sub(r"[^a-z]", "", fold(name).replace(" ", ""))
-    return re.sub(r"^(?:al|el|as|ash|ad|an|ar|az)(?=[a-z]{3})", "", k)
-
-
-def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
-    """Whether a mention's own date can be the event's: no date of its own, or windows that meet."""
-    if day is None or m.date is None or m.date_since:
-        return True
-    span = {1: 0, 2: 6, 3: 30}
-    a0, a1 = day.day, day.day.toordinal() + span.get(day.precision, 0)
-    b0, b1 = m.date.day, m.date.day.toordinal() + span.get(m.date.precision, 0)
-    return a0.toordinal() <= b1 and b0.toordinal() <= a1
 
 
 
@@ -2856,103 +2237,3 @@ def _listed_after(text: str, toks: list[Span], lows: list[str], k: int) -> list[
             return out
         k = end
     return []
-
-def _spelled_unsure(ref) -> bool:
-    """An ambiguous name whose candidates all match it only by a like spelling (the geocoder's key/fuzzy
-    rung): the place meant may be none of them."""
-    basis = getattr(ref.unsure, "basis", None) or ""
-    return basis.split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy")
-
-
-def _spelled_only(ref) -> bool:
-    """The place was found only by a like spelling of its name (a near spelling taken, or the geocoder's
-    key/fuzzy rung): no ground to place another name near it (YA01: 'the Balanda valley', taken as
-    Bilmanday by spelling, had placed 'Sidan' at the Sidan 61 km from it, 78 km from the real one)."""
-    if ref.near_spelt:
-        return True
-    basis = getattr(ref.result, "basis", None) or ""
-    return basis.split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy")
-
-
-def _names_province(ref: PlaceRef) -> bool:
-    """Whether a resolved place is written as its province's name ("in eastern Deir ez-Zor", "Kirkuk")."""
-    from geodata.admin1 import same_admin1
-    admin1 = getattr(ref.result, "admin1", None)
-    return bool(admin1) and same_admin1(fold(_without_feature(ref.text)), fold(admin1))
-
-
-def _same_admin1(a: PlaceRef, b: PlaceRef) -> bool:
-    """Whether two resolved places lie in the same province (their geocoded admin1)."""
-    x, y = getattr(a.result, "admin1", None), getattr(b.result, "admin1", None)
-    return bool(x) and bool(y) and a.country == b.country and fold(x) == fold(y)
-
-
-def _fill(e: Event, m: Mention, own: bool) -> None:
-    e.sentences.append(m.sentence)
-    was_unplaced = e.location is None
-    fam = _family_fits(e, m)
-    if fam is not None and fam != e.family:
-        e.family = fam
-        e.type_sentence = m.sentence
-    if m.date is not None and not m.date_since and (
-            e.date is None or e.date_inherited or (m.date.kind == EXPLICIT and e.date.kind != EXPLICIT
-                                                   and m.date.precision == DAY and (own or m.single))):
-        e.date, e.date_inherited = m.date, False      # an explicit date wins
-    loc = m.places.get("location")
-    if loc is not None and (e.location is None or (e.location.status != "resolved" and loc.status == "resolved"
-                                                   and not _same_place(e.location, loc))
-                            or (e.location.region and not loc.region and loc.country == e.location.country
-                                and loc.status == "resolved")):
-        e.location = loc
-    elif loc is not None and e.location is not None and _same_place(e.location, loc) and loc.role != "near" \
-            and e.location.role == "near":
-        e.location = loc
-    elif m.definite and loc is not None and e.location is not None and loc.status == "resolved" \
-            and e.location.status == "resolved" and not loc.region and loc.role in ("location", "target") \
-            and (e.location.role == "near" or e.location.area or _names_province(e.location)) \
-            and _same_admin1(e.location, loc) \
-            and not _same_place(e.location, loc):
-        # "an air strike in the district of Shingal ... The raid hit the town of Khanasor", "attacked SDF
-        # positions in eastern Deir ez-Zor ... six of them in the town of Dhiban": the event told again
-        # at a place of its province that the report names more precisely (ACLED codes the most precise)
-        e.location = loc
-    elif loc is not None and e.location is not None and loc.area and not e.location.area \
-            and _same_place(e.location, loc):
-        # "strike hits clinic in Iraq's Sinjar ... in the village of Sikeniye in Iraq's Sinjar district": the
-        # event told again with its place written as the area around it
-        e.location = replace(e.location, area=True)
-    if m.country_slots.get("location") and not e.location_country:
-        e.location_country = m.country_slots["location"]
-    org = m.places.get("origin")
-    if org is not None and e.origin is None:
-        e.origin = org
-    if m.country_slots.get("origin") and not e.origin_country:
-        e.origin_country = m.country_slots["origin"]
-    if m.admin1 and not e.admin1:
-        e.admin1 = m.admin1
-    if m.said_date is not None and e.said_date is None:
-        e.said_date = m.said_date
-    if m.after_date is not None and e.after_date is None:
-        e.after_date = m.after_date
-    # a toll told before the event had a place ("At least 45 were killed in Iraq. In Nasiriya, security
-    # forces killed 29") is the country's, not the place's: the place's own count replaces it
-    placed_now = was_unplaced and loc is not None and e.location is loc
-    if m.others_toll and m.fatalities and e.fatalities and not own and m.sentence - 1 in e.sentences \
-            and _deaths_fit(e, m):
-        # "... killed Hamas deputy leader Saleh al-Arouri. Six other people ... died in the blast": the others add
-        # to the victim told before (nu11: 6 drafted for 7 dead)
-        e.fatalities += m.fatalities
-    elif m.fatalities is not None and (e.fatalities is None or (own and m.fatalities > e.fatalities)
-                                     or (own and placed_now and e.toll_unplaced)) \
-            and _deaths_fit(e, m):
-        e.fatalities = m.fatalities
-        e.toll_unplaced = e.location is None
-    if m.actor1_with and (not e.actor1 or e.actor1 in (m.actor1, m.actor1_with)):
-        e.actor1, e.actor1_with = m.actor1, m.actor1_with
-    if m.actor1 and not e.actor1 and (own or m.definite):
-        e.actor1 = m.actor1       # "The rocket was fired ... likely by Hezbollah"
-    if m.claim_actor and not e.actor1:
-        e.actor1, e.claimed = m.claim_actor, True
-    if m.actor2 and not e.actor2:
-        e.actor2 = m.actor2
-
