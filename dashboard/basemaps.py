@@ -78,6 +78,7 @@ STYLE = """
 .cm-legend i {display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px;
   vertical-align: -1px; border: 1px solid #fff;}
 .cm-legend i.cm-approx-key {background: transparent; border: 2px dashed #222;}
+.cm-legend i.cm-draft-key {background: #fff; border: 3px dotted #444; width: 9px; height: 9px;}
 .cm-legend i.cm-path-key {width: 16px; height: 3px; border-radius: 0; border: 0; background: #B00020; vertical-align: 3px;}
 .cm-note {background: #fff8e1; color: #5d4300; padding: 3px 8px; border-radius: 4px;
   font: 12px/1.4 sans-serif; box-shadow: 0 1px 3px rgba(0,0,0,.3); max-width: 70vw;}
@@ -347,10 +348,11 @@ def outlines_source(standalone: bool = False) -> tuple[str | None, dict | None]:
 
 
 def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, view=None,
-             choices: dict[str, Basemap] | None = None, standalone: bool = False) -> folium.Map:
+             choices: dict[str, Basemap] | None = None, standalone: bool = False, drafts: bool = False) -> folium.Map:
     """A map fitted to ``bounds`` ((south, west), (north, east)) with ``basemap`` shown and the others one
     click away in the layer control. ``view`` (lat, lon, zoom), when given, opens the map there
-    instead: a copied link must reopen its own centre and zoom, not the data's extent."""
+    instead: a copied link must reopen its own centre and zoom, not the data's extent. ``drafts``: pending
+    drafts are drawn, so the legend has a "Draft (not accepted)" entry."""
     choices = choices if choices is not None else available()
     chosen = basemap if basemap in choices else DEFAULT_BASEMAP
     (south, west), (north, east) = bounds or DEFAULT_BOUNDS
@@ -373,7 +375,7 @@ def base_map(basemap: str = DEFAULT_BASEMAP, bounds=None, legend: bool = True, v
         DrawnBase(drawn, *outlines_source(standalone)).add_to(fig)
     BaseMapSwitch(layers, choices).add_to(fig)
     if legend:
-        Legend().add_to(fig)
+        Legend(drafts).add_to(fig)
     if not view and (south != north or west != east):
         fig.fit_bounds([[south, west], [north, east]], max_zoom=FIT_MAX_ZOOM,
                        padding_top_left=FIT_PADDING_TOP_LEFT, padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT)

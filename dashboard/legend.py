@@ -12,12 +12,18 @@ from jinja2 import Template
 from .palette import TYPE_COLOURS
 
 
-def legend_html() -> str:
-    """A dot per event type, plus how approximate places and attack paths look. Built from constants only."""
+DRAFT_LABEL = "Draft (not accepted)"
+
+
+def legend_html(drafts: bool = False) -> str:
+    """A dot per event type, plus how approximate places and attack paths look, and with ``drafts`` (pending
+    drafts on the map) how a draft looks. Built from constants only."""
     items = "".join(f'<div><i style="background:{colour}"></i>{escape(name)}</div>'
                     for name, colour in TYPE_COLOURS.items())
     items += '<div><i class="cm-approx-key"></i>Approximate location</div>'
     items += '<div><i class="cm-path-key"></i>Attack path (origin → target)</div>'
+    if drafts:
+        items += f'<div class="cm-draft-row"><i class="cm-draft-key"></i>{escape(DRAFT_LABEL)}</div>'
     return items
 
 
@@ -46,8 +52,8 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self):
+    def __init__(self, drafts: bool = False):
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html()
+        self.html = legend_html(drafts)
         self.open_from = OPEN_FROM_PX

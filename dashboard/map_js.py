@@ -105,9 +105,16 @@ function (feature, layer) {
 """)
 
 # An event: a dot in its type's colour; approximate places get a dashed dark outline and a paler fill.
+# A pending draft (``d``) is hollow: a white dot in a thick dotted ring of its type's colour.
 EVENT_MARKER = JsCode("""
 function (feature, latlng) {
     var p = feature.properties;
+    if (p.d) {
+        return L.circleMarker(latlng, {
+            radius: 8, color: p.c, weight: 3, dashArray: "2 3", fillColor: "#ffffff", fillOpacity: 0.9,
+            className: "cm-draft-marker"
+        });
+    }
     return L.circleMarker(latlng, {
         radius: 7,
         color: p.approx ? "#222222" : "#ffffff",

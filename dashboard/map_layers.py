@@ -33,6 +33,7 @@ UNSURE_METRES = 20_000
 SURE_GEOCODES = SURE
 PATH_COLOUR = "#B00020"
 ARROW_AT = 0.6  # the direction arrow sits this far along the line, clear of the target marker
+DRAFT_PREFIX = "draft-"  # the id of a pending draft on the map (dashboard.drafts_panel): drawn hollow, dotted
 
 LAYER_NAMES = {
     "rings": "Location uncertainty",
@@ -103,7 +104,7 @@ def event_properties(row) -> dict:
         ("Event id", _text(row["event_id"])),
     ]
     kind = " — ".join(t for t in (_text(row["event_type"]), _text(row["sub_event_type"])) if t)
-    return {
+    props = {
         "eid": _text(row["event_id"]),
         "c": colour_for(row["event_type"]),
         "tip": f"{row['event_date']:%Y-%m-%d} · {_text(row['sub_event_type']) or _text(row['event_type'])}"
@@ -114,6 +115,14 @@ def event_properties(row) -> dict:
         "src": _text(row["source"]),
         "url": safe_url(row["source_url"]),
     }
+    if props["eid"].startswith(DRAFT_PREFIX):
+        props["d"] = 1      # a pending draft, not an event yet: its own marker and legend entry
+    return props
+
+
+def has_drafts(layer_data: dict) -> bool:
+    """Are pending drafts drawn as markers in ``layer_data`` (``layer_data``'s), so the legend names them?"""
+    return any((f.get("properties") or {}).get("d") for f in (layer_data.get("events") or {}).get("features", []))
 
 
 def _point(lon: float, lat: float, properties: dict) -> dict:

@@ -19,7 +19,7 @@ from streamlit_folium import st_folium
 from . import aggregate, areas, basemaps, data, first_paint, offline, state, url_state
 from .aggregate import Viewport
 from .basemaps import base_map
-from .map_layers import area_layer, layers_from_data
+from .map_layers import area_layer, has_drafts, layers_from_data
 from .url_state import View
 
 RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count", "selected_layers"]
@@ -128,7 +128,7 @@ def render(layer_data: dict, basemap: str, bounds, heat: bool, extra: list | Non
     # The view a link asked for when the page opened stays the base map's opening view for the
     # session: built in (not fitted, then moved), so the map never reports another view first.
     opening = st.session_state.setdefault(OPENING_VIEW, state.view_request() or state.current_view())
-    fig = base_map(basemap, bounds, view=opening if opening and opening.zoom else None)
+    fig = base_map(basemap, bounds, view=opening if opening and opening.zoom else None, drafts=has_drafts(layer_data))
     layers = list(extra or []) + layers_from_data(layer_data, heat=heat)
     problem = offline.asset_problem()
     if problem:

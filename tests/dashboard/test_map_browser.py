@@ -107,3 +107,60 @@ def test_hexagons_drawn_in_the_browser_count_every_event_once(tmp_path):
     assert tips and all(numbers), tips[:3]
     assert sum(int(m[1].replace(",", "")) for m in numbers) == len(frame)
     assert sum(int(m[2].replace(",", "")) for m in numbers) == int(frame["fatalities"].sum())
+
+
+def test_a_pending_draft_is_drawn_hollow_and_the_legend_names_it(tmp_path):
+    """nu13/M5: pending drafts had the stored events' blue dot and no legend entry; only the popup said
+    "DRAFT, not accepted". Built the way ``map_view.render`` builds the page's map, opened in Chromium."""
+    from dashboard import offline
+    from dashboard.basemaps import base_map
+    from dashboard.legend import DRAFT_LABEL
+    from dashboard.map_layers import has_drafts, layer_data, layers_from_data
+    from dashboard.url_state import View
+
+    from .conftest import make_frame
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    frame = make_frame(dict(event_id="S1", latitude=33.50, longitude=36.20),
+                       dict(event_id="draft-D1", latitude=33.48, longitude=36.30))
+    data = layer_data(frame)
+    assert has_drafts(data) and not has_drafts(layer_data(frame.iloc[:1]))
+    try:
+        fig = base_map("light", ((33, 36), (34, 37)), view=View(33.49, 36.25, 12), drafts=has_drafts(data),
+                       standalone=True)
+        for layer in layers_from_data(data):
+            layer.add_to(fig)
+        html = offline.standalone_html(offline.localize(fig))
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"map cannot be built offline here: {exc}")
+    if "<script src=" in html:
+        pytest.skip("vendored map scripts are missing; the map would need the internet")
+    (tmp_path / "map.html").write_text(html, encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        errors, outside = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+                   if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+        page.goto((tmp_path / "map.html").as_uri())
+        page.wait_for_function("() => document.querySelectorAll('path.leaflet-interactive').length >= 2")
+        markers = page.evaluate("""() => Array.from(document.querySelectorAll('path.leaflet-interactive'))
+            .filter(p => p.getAttribute('stroke-width') && p.getAttribute('fill') && !p.getAttribute('fill').startsWith('none'))
+            .map(p => ({draft: p.classList.contains('cm-draft-marker'), fill: p.getAttribute('fill'),
+                        dash: p.getAttribute('stroke-dasharray'), width: p.getAttribute('stroke-width')}))""")
+        legend = page.locator(".cm-legend")
+        if not legend.evaluate("el => el.open"):
+            legend.locator("summary").click()
+        legend_text = legend.inner_text()
+        key = page.locator(".cm-legend i.cm-draft-key").evaluate(
+            "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.borderTopStyle]; }")
+        browser.close()
+    assert errors == [] and outside == []
+    drafts = [m for m in markers if m["draft"]]
+    stored = [m for m in markers if not m["draft"]]
+    assert len(drafts) == 1 and len(stored) == 1, markers
+    assert drafts[0]["fill"] == "#ffffff" and drafts[0]["dash"] and drafts[0]["width"] == "3"
+    assert stored[0]["fill"] != "#ffffff" and not stored[0]["dash"]
+    assert DRAFT_LABEL in legend_text
+    assert key == ["rgb(255, 255, 255)", "dotted"]
