@@ -3,10 +3,14 @@
 The sidebar holds the form (text or a .txt/.html file, publication date, source, URL). The drafts
 (``events.drafts.draft_report``) appear above the map in an editable table with the sentences they
 rest on and the points the analyst must check; pending drafts with coordinates are drawn on the map
-with the other events (ids ``draft-D1`` ...). "Accept" writes the checked rows to the event store
+with the other events (ids ``draft-D1`` ..., hollow markers with a dotted ring and a legend entry). A new
+report's drafts are added to those still pending (numbered on: D3, D4 ...), each keeping the report it came
+from and its edits. "Accept" writes the checked rows to the event store
 (``events.store``, each row checked like a file row, as the signed-in user, who is kept in its
-history; when the page shows a read-only named file they join this session's view instead); "Drop"
-forgets the chosen rows.
+history; when the page shows a read-only named file they join this session's view instead): a draft the
+same in every column as the stored event with its id is refused as already stored; one the analyst accepts
+as another event although its content-derived id is taken gets the next free id (``free_id``: ``-2``,
+``-3`` ...). "Drop" forgets the chosen rows.
 """
 from __future__ import annotations
 
@@ -29,12 +33,13 @@ from geodata.boundaries import fill_admin
 from geodata.geo import distance_km
 
 from . import auth, store_view
+from .map_layers import DRAFT_PREFIX  # ids of pending drafts drawn on the map ("draft-D1" ...)
 from .safe_text import plain
 
-PENDING = "_drafts_pending"       # {"meta": {...}, "rows": [draft dicts]}
+PENDING = "_drafts_pending"       # {"rows": [draft dicts, each with the "report" it came from]}
 ACCEPTED = "_drafts_accepted"     # list of records accepted this session
+MESSAGES = "_drafts_messages"     # [(kind, text)] said after the rerun that follows an accept or drop
 MAX_REPORT_BYTES = 2_000_000
-DRAFT_PREFIX = "draft-"          # ids of pending drafts drawn on the map
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
             "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
@@ -75,13 +80,25 @@ def _form() -> None:
                         "its countries: a few seconds, or 20-30 s the very first time on this machine.",
                         show_time=True):
             result = draft_report(raw, published, source.strip(), url.strip(), known_actors())
-        st.session_state[PENDING] = {
-            "meta": {"published": published.isoformat(), "source": source.strip(), "url": url.strip(),
-                     "countries": result.countries},
-            "rows": result.drafts,
-        }
+        meta = {"published": published.isoformat(), "source": source.strip(), "url": url.strip(),
+                "countries": result.countries}
+        before = (st.session_state.get(PENDING) or {}).get("rows", [])
+        added = pile_up(before, result.drafts, meta)
+        st.session_state[PENDING] = {"rows": before + added}
         if not result.drafts:
             st.info("No event with a place was found in this report.")
+        elif before:   # nu13/M1: a second report replaced the first one's drafts, edits and all, unsaid
+            span = added[0]["draft_id"] + ("" if len(added) == 1 else f"-{added[-1]['draft_id']}")
+            st.info(plain(f"{len(added)} draft(s) from this report ({span}) "
+                          f"added to the {len(before)} still pending from earlier reports.", 300))
+
+
+def pile_up(pending: list[dict], new: list[dict], meta: dict) -> list[dict]:
+    """``new`` drafts (``draft_report``'s, numbered D1 ...) renumbered to follow the ``pending`` ones (D1 ... Dn
+    stay, the new ones are Dn+1 ...), each with ``report``: ``meta`` (published, source, url, countries),
+    the report it came from. The pending drafts themselves are not changed."""
+    last = max((int(str(r["draft_id"])[1:]) for r in pending if str(r.get("draft_id", ""))[1:].isdigit()), default=0)
+    return [{**d, "draft_id": f"D{last + k}", "report": dict(meta)} for k, d in enumerate(new, start=1)]
 
 
 def _record(row: dict, meta: dict) -> dict:
@@ -145,29 +162,55 @@ def possibly_same(row: dict, stored: pd.DataFrame | None) -> list[str]:
             if distance_km(lat, lon, float(e.latitude), float(e.longitude)) <= SAME_KM]
 
 
+def _report_line(meta: dict) -> str:
+    where = ", ".join(meta.get("countries") or []) or "no country named"
+    return f"published {meta.get('published') or '?'} by {meta.get('source') or 'an unnamed source'}; countries it concerns: {where}"
+
+
+def _say_messages() -> None:
+    for kind, text in st.session_state.pop(MESSAGES, None) or []:
+        {"success": st.success, "info": st.info}.get(kind, st.error)(plain(text, 500))
+
+
 def _review(stored: pd.DataFrame | None = None) -> None:
     pending = st.session_state.get(PENDING)
     if not pending or not pending["rows"]:
+        _say_messages()
         return
-    meta, rows = pending["meta"], pending["rows"]
+    rows = pending["rows"]
     with st.container(border=True):
         st.subheader(f"Drafts from the report ({len(rows)})")
-        where = ", ".join(meta.get("countries") or []) or "no country named"
-        st.caption(plain(f"Published {meta['published']} by {meta.get('source') or 'an unnamed source'}; "
-                         f"countries it concerns: {where}. Edit a cell, choose drafts, then accept or drop them. "
-                         "Drafts with coordinates are on the map (ids draft-D1 ...).", 500))
+        _say_messages()
+        reports: dict[str, list[str]] = {}
+        for r in rows:
+            reports.setdefault(_report_line(r.get("report") or {}), []).append(r["draft_id"])
+        for line, ids_of in reports.items():
+            head = f"{', '.join(ids_of)}: " if len(reports) > 1 else ""
+            st.caption(plain(head + line[0].upper() + line[1:] + ".", 500))
+        st.caption("Edit a cell, choose drafts, then accept or drop them. Drafts with coordinates are on the map "
+                   "(ids draft-D1 ..., drawn hollow with a dotted outline).")
+        ids = [r["draft_id"] for r in rows]
+        # the editor's identity follows the drafts it holds: its edits are by row position, so a new report's
+        # drafts or an accepted or dropped one must not carry them onto another draft (they are kept in the rows)
+        editor_key = "drafts_editor_" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:10]
         edited = st.data_editor(
-            review_table(rows, stored), key="drafts_editor", hide_index=True, width="stretch",
-            disabled=["draft_id", "stored event", "confidence", "check", "could be", "evidence"],
+            review_table(rows, stored), key=editor_key, hide_index=True, width="stretch",
+            disabled=["draft_id", "report", "stored event", "confidence", "check", "could be", "evidence"],
             column_config={
                 "event_type": st.column_config.SelectboxColumn("event_type", options=list(EVENT_TYPES)),
                 "sub_event_type": st.column_config.SelectboxColumn("sub_event_type", options=list(SUB_EVENT_TYPES)),
                 "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
                 "evidence": st.column_config.TextColumn("evidence (the report's words)", width="large"),
             })
-        ids = [r["draft_id"] for r in rows]
+        current = apply_edits(rows, edited)
+        pending["rows"] = rows = current   # the edits live with the drafts, whatever else is drafted later
+        # nu13/M4: the picker kept a dropped or accepted draft, and choosing it again did nothing
+        # Set on every run (not only left out of the session): a value set here is sent to the browser, which
+        # otherwise keeps showing the choice it last sent.
+        st.session_state["drafts_pick"] = [i for i in st.session_state.get("drafts_pick") or [] if i in ids]
+        where_of = {r["draft_id"]: r.get("location") or "" for r in rows}
         chosen = st.multiselect("Drafts to accept or drop", ids, key="drafts_pick",
-                                format_func=lambda i: f"{i}: {next(r['location'] for r in rows if r['draft_id'] == i)}")
+                                format_func=lambda i: f"{i}: {where_of.get(i, '')}")
         if store_view.app_store() is None:
             st.caption("This page shows a named file, which is read-only: accepted drafts stay in this session's view.")
         elif not auth.login_configured():  # as the sidebar says: viewing only
@@ -175,9 +218,24 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                        "accepted into the event store here; they stay pending until dropped.")
         elif not auth.signed_in_user():
             st.caption("Sign in (sidebar) to accept drafts into the event store.")
-        current = apply_edits(rows, edited)
-        repeats = {r["draft_id"]: possibly_same(r, stored) for r in current if r["draft_id"] in chosen}
-        repeats = {i: same for i, same in repeats.items() if same}
+        already, repeats = {}, {}
+        for r in current:
+            if r["draft_id"] not in chosen:
+                continue
+            record = _record(r, r.get("report") or {})
+            existing = _existing(record["event_id"], stored)
+            if existing is not None and _identical(record, existing):
+                already[r["draft_id"]] = record["event_id"]
+                continue
+            same = possibly_same(r, stored)
+            if existing is not None and record["event_id"] not in same:   # its id is taken by a changed copy
+                same = [record["event_id"], *same]
+            if same:
+                repeats[r["draft_id"]] = same
+        if already:   # nu13/M3: said plainly, and no override offered: it would store the same event twice
+            st.warning(plain("; ".join(f"{i} is already stored as {e}, the same in every column"
+                                       for i, e in already.items()) + ". Drop it: there is nothing to accept.", 500),
+                       icon=":material/inventory:")
         repeat_ok = False
         if repeats:  # beside the button, not only in the grid's column (off-screen on a laptop)
             st.warning(plain("; ".join(f"{i} may repeat stored event {', '.join(same[:3])}" for i, same in repeats.items())
@@ -196,38 +254,51 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         if accept or drop:
             st.warning("Choose the drafts first.")
         return
-    rows = current  # the drafts with the analyst's edits, as the repeat check above saw them
-    keep, problems, added = [], [], 0
+    keep, problems, said, added = [], [], [], 0
     for row in rows:
-        if row["draft_id"] not in chosen:
+        did = row["draft_id"]
+        if did not in chosen:
             keep.append(row)
         elif drop:
             continue
-        elif row["draft_id"] in repeats and not repeat_ok:
-            problems.append(f"{row['draft_id']} ({row['location']}) may repeat stored event "
-                            f"{', '.join(repeats[row['draft_id']][:3])}: not accepted. Tick 'Accept them anyway' "
+        elif did in already:
+            problems.append(f"{did} ({row['location']}) is already in the store as {already[did]}, the same in "
+                            "every column: not accepted again.")
+            keep.append(row)
+        elif did in repeats and not repeat_ok:
+            problems.append(f"{did} ({row['location']}) may repeat stored event "
+                            f"{', '.join(repeats[did][:3])}: not accepted. Tick 'Accept them anyway' "
                             "if it is another event.")
             keep.append(row)
         else:
-            ok, why = _accept(row, meta)
+            ok, why, event_id = _accept(row, row.get("report") or {}, stored)
             if ok:
                 added += 1
+                if why:
+                    said.append(("info", f"{did} ({row['location']}): {why}"))
             else:
-                problems.append(f"{row['draft_id']} ({row['location']}): {why}")
+                problems.append(f"{did} ({row['location']}): {why}")
                 keep.append(row)
     pending["rows"] = keep
-    for p in problems:
-        st.error(plain(p, 500))
     if added:
         st.toast(f"{added} event(s) accepted into the store.")
+        said.insert(0, ("success", f"{added} draft(s) accepted."))
+    if drop:
+        said.append(("success", f"{len(rows) - len(keep)} draft(s) dropped."))
     if not problems:
+        st.session_state[MESSAGES] = said
         st.session_state.pop("drafts_pick", None)
         st.session_state.pop("drafts_repeat_ok", None)   # the next choice is asked again
         st.rerun()
+    for kind, text in said:
+        {"success": st.success, "info": st.info}.get(kind, st.error)(plain(text, 500))
+    for p in problems:
+        st.error(plain(p, 500))
 
 
 def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The drafts as the review table: editable event columns, the stored events each may repeat
+    """The drafts as the review table: the report each came from (outlet, publication day), editable
+    event columns, the stored events each may repeat
     (``possibly_same``: "possibly the same as CM0034"), then confidence, checks and evidence."""
     def same(r: dict) -> str:
         ids = possibly_same(r, stored)
@@ -237,7 +308,11 @@ def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.Dat
         # nu11: the command line printed "could be: Erbil Governorate ... 36.5571, 44.3851"; the table did not
         return "; ".join(describe_alternative(a) for a in r.get("alternatives") or () if a.get("latitude") is not None)
 
-    return pd.DataFrame([{"draft_id": r["draft_id"], **{c: r.get(c) for c in EDITABLE},
+    def report(r: dict) -> str:
+        meta = r.get("report") or {}
+        return f"{meta.get('source') or 'unnamed source'}, {meta.get('published') or '?'}"
+
+    return pd.DataFrame([{"draft_id": r["draft_id"], "report": report(r), **{c: r.get(c) for c in EDITABLE},
                           "stored event": same(r), "confidence": r["confidence"], "check": "; ".join(r["flags"]),
                           "could be": could_be(r), "evidence": " | ".join(r["evidence"])} for r in rows])
 
@@ -282,31 +357,85 @@ def _provenance(row: dict) -> dict:
             "geo_confidence": float(row.get("confidence") or 0.0)}
 
 
-def _accept(row: dict, meta: dict) -> tuple[bool, str]:
+def _existing(event_id: str, stored: pd.DataFrame | None) -> dict | None:
+    """The event that already has ``event_id`` where an accepted draft would go: the event store (retired
+    events too), or, on a read-only named file, this session's accepted drafts and the file's events."""
+    store = store_view.app_store()
+    if store is not None:
+        return store.get(event_id)
+    for rec in st.session_state.get(ACCEPTED, []):
+        if rec.get("event_id") == event_id:
+            return rec
+    if stored is not None and not stored.empty:
+        hit = stored[stored["event_id"].astype(str) == event_id]
+        if len(hit):
+            return hit.iloc[0].to_dict()
+    return None
+
+
+def _cell(value) -> str:
+    """A column's value as comparable text: empty for missing, dates as YYYY-MM-DD, numbers without noise."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{float(value):.6f}"
+    return str(value).strip()
+
+
+def _identical(record: dict, existing: dict) -> bool:
+    """Is the draft's ``record`` the ``existing`` event in every event column (as the store checks them)?"""
+    try:
+        checked = check_record(record)
+    except InvalidEvent:
+        return False
+    return all(_cell(checked.get(c)) == _cell(existing.get(c)) for c in COLUMNS)
+
+
+def free_id(event_id: str, taken) -> str:
+    """``event_id`` when ``taken(event_id)`` is false, else the first of ``event_id-2``, ``event_id-3`` ... that
+    is free: the id an accepted draft gets when the analyst accepts it as another event than the stored one
+    with its content-derived id (deterministic: the same draft accepted again takes the next number)."""
+    if not taken(event_id):
+        return event_id
+    n = 2
+    while taken(f"{event_id}-{n}"):
+        n += 1
+    return f"{event_id}-{n}"
+
+
+def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[bool, str, str]:
     """Add one draft to the event store as the signed-in user (or, when the page shows a read-only
-    named file, to this session's view); (True, "") or (False, the reason)."""
+    named file, to this session's view): (True, "" or a note of the id it got, its id) or (False, the reason,
+    ""). A draft whose content-derived id is taken (the analyst has said it is another event) gets the next
+    free ``-2``, ``-3`` ... id (``free_id``)."""
     record = {**_record(row, meta), **_provenance(row)}
     try:
         check_record(record, f"draft {row.get('draft_id', '')}")
     except InvalidEvent as exc:
-        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors), ""
+    base = record["event_id"]
+    record["event_id"] = free_id(base, lambda i: _existing(i, stored) is not None)
+    note = "" if record["event_id"] == base else \
+        f"accepted as {record['event_id']}, since {base} is already taken by the stored event it may repeat"
     store = store_view.app_store()
     if store is None:
         st.session_state.setdefault(ACCEPTED, []).append(record)
-        return True, ""
+        return True, note, record["event_id"]
     user = auth.signed_in_user()          # asked again at the moment of writing
     if not user:
-        return False, "sign in to accept drafts into the event store"
+        return False, "sign in to accept drafts into the event store", ""
     try:
         store.add(record, user, reason="accepted from a news report draft",
                   provenance=f"draft from a report: {meta.get('url') or meta.get('source') or 'pasted text'}")
     except InvalidEvent as exc:
-        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
-    except AlreadyExists:
-        return False, f"an event with id {record['event_id']} is already in the store"
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors), ""
+    except AlreadyExists:   # taken between the look and the write (another session): accept again to get the next
+        return False, f"an event with id {record['event_id']} was stored meanwhile; press Accept again", ""
     except StoreError as exc:
-        return False, f"the store could not be written: {exc}"
-    return True, ""
+        return False, f"the store could not be written: {exc}", ""
+    return True, note, record["event_id"]
 
 
 def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, str]:
@@ -324,7 +453,7 @@ def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, st
     rows = []
     for r in pending.get("rows", []):
         if r.get("latitude") is not None:
-            rec = _record(r, pending.get("meta", {}))
+            rec = _record(r, r.get("report") or {})
             rec["event_id"] = f"{DRAFT_PREFIX}{r['draft_id']}"
             rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
             rows.append(rec)

@@ -3,6 +3,7 @@ and in the table with their evidence, accept one into the store, drop another.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -28,11 +29,16 @@ def app(sample_csv, monkeypatch, tmp_path):
     return at.run()
 
 
-def draft(at: AppTest) -> AppTest:
-    at.sidebar.text_area(key="draft_text").set_value(REPORT)
+MEZZEH = ("An Israeli air strike hit a building in the Mezzeh district of Damascus in Syria on Monday, killing "
+          "two people, the state news agency said.")
+
+
+def draft(at: AppTest, text: str = REPORT, source: str = "Test wire <b>x</b>",
+          url: str = "https://example.org/report") -> AppTest:
+    at.sidebar.text_area(key="draft_text").set_value(text)
     at.sidebar.date_input(key="draft_published").set_value(dt.date(2024, 4, 22))
-    at.sidebar.text_input(key="draft_source").set_value("Test wire <b>x</b>")
-    at.sidebar.text_input(key="draft_url").set_value("https://example.org/report")
+    at.sidebar.text_input(key="draft_source").set_value(source)
+    at.sidebar.text_input(key="draft_url").set_value(url)
     at.button(key="draft_submit").click()
     return at.run()
 
@@ -271,3 +277,134 @@ def test_the_review_table_lists_the_places_a_draft_could_be():
     for i in with_alternatives:
         a = rows[i]["alternatives"][0]
         assert a["name"] in table.loc[i, "could be"] and f"{a['latitude']:.4f}" in table.loc[i, "could be"]
+
+
+def unescaped(text: str) -> str:
+    """A message as the user reads it (``plain`` escapes punctuation for Markdown)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def pending(at: AppTest) -> list[dict]:
+    return at.session_state["_drafts_pending"]["rows"]
+
+
+def test_a_second_report_adds_its_drafts_to_the_pending_ones(app):
+    """nu13/M1: drafting a second report threw away the first report's pending drafts and their edits, unsaid."""
+    at = draft(app, MEZZEH, source="Wire A", url="https://example.org/mezzeh")
+    assert [(d["draft_id"], d["location"]) for d in pending(at)] == [("D1", "Mezzeh")]
+    pending(at)[0]["fatalities"] = 5           # an edit made in the review table is kept with the draft
+    at = draft(at)
+    assert not at.exception, [e.value for e in at.exception]
+    rows = pending(at)
+    assert [d["draft_id"] for d in rows] == ["D1", "D2", "D3"]
+    assert (rows[0]["location"], rows[0]["fatalities"]) == ("Mezzeh", 5)
+    assert [d["report"]["source"] for d in rows] == ["Wire A", "Test wire <b>x</b>", "Test wire <b>x</b>"]
+    assert sorted(d["location"] for d in rows[1:]) == ["Kalsu", "Rumalyn"]
+    assert any("Drafts from the report (3)" in s.value for s in at.subheader)
+    assert any("added to the 1 still pending" in i.value for i in at.info), [i.value for i in at.info]
+    # each draft says which report it came from, in the table and under the heading
+    table = next(df.value for df in at.dataframe if "stored event" in df.value.columns)
+    assert list(table["report"]) == ["Wire A, 2024-04-22"] + ["Test wire <b>x</b>, 2024-04-22"] * 2
+    captions = [unescaped(c.value) for c in at.caption]
+    assert any(c.startswith("D1: Published 2024-04-22 by Wire A; countries it concerns: SY") for c in captions), captions
+    assert any(c.startswith("D2, D3: Published 2024-04-22 by Test wire <b>x</b>") for c in captions), captions
+    assert {"draft-D1", "draft-D2", "draft-D3"} <= set(map_event_ids(at))
+
+
+@pytest.mark.parametrize("button", ["drafts_drop", "drafts_accept"])
+def test_the_picker_offers_only_drafts_still_pending(app, button):
+    """nu13/M4: after Drop (or Accept) the picker still showed "D2: ...", and Drop again did nothing, unsaid."""
+    at = draft(app)
+    first, second = [d["draft_id"] for d in pending(at)]
+    choose(at, [second]).button(key=button).click()
+    at = at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [d["draft_id"] for d in pending(at)] == [first]
+    picker = at.multiselect(key="drafts_pick")
+    assert picker.value == [] and picker.options == [f"{first}: {pending(at)[0]['location']}"]
+    assert picker.proto.set_value     # the page tells the browser to clear its choice, not only the server
+    picker.set_value([second])        # a browser that kept showing it sends it back with the next click
+    at.button(key="drafts_drop").click()
+    at = at.run()
+    assert at.multiselect(key="drafts_pick").value == []
+    assert any("Choose the drafts first" in w.value for w in at.warning)
+    assert [d["draft_id"] for d in pending(at)] == [first]
+
+
+def test_accept_anyway_gives_a_taken_id_the_next_free_one_and_an_identical_draft_is_said_to_be_stored(store_app):
+    """nu13/M3: re-drafting a report whose draft was accepted once offered "Accept them anyway", then refused
+    it: "an event with id DR... is already in the store" (draft ids come from the draft's content)."""
+    from events.store import open_store
+
+    at = draft(store_app)
+    kalsu = next(d["draft_id"] for d in pending(at) if d["location"] == "Kalsu")
+    choose(at, [kalsu]).button(key="drafts_accept").click()   # it may repeat the bundled CM0034: ticked
+    at = at.run()
+    assert not at.error, [e.value for e in at.error]
+    stored = open_store().frame()
+    first_id = stored.loc[stored["event_id"].str.startswith("DR"), "event_id"].tolist()
+    assert len(first_id) == 1
+    before = len(open_store().frame())
+
+    at.button(key="drafts_clear").click()
+    at = draft(at.run())                                      # the same report again: the same content
+    kalsu = next(d["draft_id"] for d in pending(at) if d["location"] == "Kalsu")
+    at.multiselect(key="drafts_pick").set_value([kalsu]).run()
+    assert any(f"{kalsu} is already stored as {first_id[0]}" in unescaped(w.value) for w in at.warning), \
+        [w.value for w in at.warning]
+    assert not any(box.key == "drafts_repeat_ok" for box in at.checkbox)   # no override offered for a copy
+    at.button(key="drafts_accept").click()
+    at = at.run()
+    assert any("already in the store as " + first_id[0] in unescaped(e.value) and "same in every column" in e.value
+               for e in at.error), [e.value for e in at.error]
+    assert not any("Accept them anyway" in e.value for e in at.error)
+    assert len(open_store().frame()) == before
+
+    # the analyst changes the toll: another event by its content, but the id from the content is taken
+    next(d for d in pending(at) if d["draft_id"] == kalsu)["fatalities"] = 3
+    at.multiselect(key="drafts_pick").set_value([kalsu]).run()
+    warning = next(w.value for w in at.warning if "may repeat" in w.value)
+    assert first_id[0] in warning
+    at.checkbox(key="drafts_repeat_ok").check()
+    at.button(key="drafts_accept").click()
+    at = at.run()
+    assert not at.error, [e.value for e in at.error]
+    new_id = first_id[0] + "-2"
+    assert any(f"{kalsu} (Kalsu): accepted as {new_id}" in unescaped(i.value) for i in at.info), \
+        [i.value for i in at.info]
+    after = open_store().frame()
+    assert len(after) == before + 1
+    assert int(after.loc[after["event_id"] == new_id, "fatalities"].iloc[0]) == 3
+    assert int(after.loc[after["event_id"] == first_id[0], "fatalities"].iloc[0]) == 1
+
+
+def test_free_id_takes_the_next_number():
+    from dashboard.drafts_panel import free_id
+    taken = {"DRX", "DRX-2"}
+    assert free_id("DRY", taken.__contains__) == "DRY"
+    assert free_id("DRX", taken.__contains__) == "DRX-3"
+
+
+def test_pending_drafts_are_drawn_apart_and_the_legend_names_them(app):
+    """nu13/M5: drafts looked exactly like stored events on the map and the legend had no entry for them."""
+    from .conftest import map_args
+
+    before = map_args(app)
+    assert "Draft (not accepted)" not in before["script"] + (before.get("html") or "")
+    at = draft(app)
+    args = map_args(at)
+    page = args["script"] + (args.get("html") or "")
+    assert "Draft (not accepted)" in page          # the legend (part of the base map) names them
+    marked = re.findall(r'"d": 1, "eid": "([^"]*)"', args["feature_group"])   # properties come sorted
+    assert sorted(marked) == ["draft-D1", "draft-D2"]
+    assert len(map_event_ids(at)) == len(SAMPLE) + 2
+    # the standalone map download still holds no draft, so its legend names none
+    from dashboard.downloads import PREPARED
+    at.button(key="prepare_html").click()
+    at = at.run()
+    html = at.session_state[PREPARED]["html"][1].decode()
+    assert "draft-D" not in html and "Draft (not accepted)" not in html and "A4" in html
+    at.button(key="drafts_clear").click()
+    at = at.run()
+    args = map_args(at)
+    assert "Draft (not accepted)" not in args["script"] + (args.get("html") or "")
