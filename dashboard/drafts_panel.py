@@ -87,7 +87,7 @@ def _form() -> None:
         st.session_state[PENDING] = {"rows": before + added}
         if not result.drafts:
             st.info("No event with a place was found in this report.")
-        elif before:   # nu13/M1: a second report replaced the first one's drafts, edits and all, unsaid
+        elif before:   # nu12/M1: a second report replaced the first one's drafts, edits and all, unsaid
             span = added[0]["draft_id"] + ("" if len(added) == 1 else f"-{added[-1]['draft_id']}")
             st.info(plain(f"{len(added)} draft(s) from this report ({span}) "
                           f"added to the {len(before)} still pending from earlier reports.", 300))
@@ -204,7 +204,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
             })
         current = apply_edits(rows, edited)
         pending["rows"] = rows = current   # the edits live with the drafts, whatever else is drafted later
-        # nu13/M4: the picker kept a dropped or accepted draft, and choosing it again did nothing
+        # nu12/M4: the picker kept a dropped or accepted draft, and choosing it again did nothing
         # Set on every run (not only left out of the session): a value set here is sent to the browser, which
         # otherwise keeps showing the choice it last sent.
         st.session_state["drafts_pick"] = [i for i in st.session_state.get("drafts_pick") or [] if i in ids]
@@ -232,7 +232,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                 same = [record["event_id"], *same]
             if same:
                 repeats[r["draft_id"]] = same
-        if already:   # nu13/M3: said plainly, and no override offered: it would store the same event twice
+        if already:   # nu12/M3: said plainly, and no override offered: it would store the same event twice
             st.warning(plain("; ".join(f"{i} is already stored as {e}, the same in every column"
                                        for i, e in already.items()) + ". Drop it: there is nothing to accept.", 500),
                        icon=":material/inventory:")
@@ -271,7 +271,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                             "if it is another event.")
             keep.append(row)
         else:
-            ok, why, event_id = _accept(row, row.get("report") or {}, stored)
+            ok, why = _accept(row, row.get("report") or {}, stored)
             if ok:
                 added += 1
                 if why:
@@ -405,16 +405,16 @@ def free_id(event_id: str, taken) -> str:
     return f"{event_id}-{n}"
 
 
-def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[bool, str, str]:
+def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[bool, str]:
     """Add one draft to the event store as the signed-in user (or, when the page shows a read-only
-    named file, to this session's view): (True, "" or a note of the id it got, its id) or (False, the reason,
-    ""). A draft whose content-derived id is taken (the analyst has said it is another event) gets the next
-    free ``-2``, ``-3`` ... id (``free_id``)."""
+    named file, to this session's view): (True, "" or a note of the id it got) or (False, the reason). A
+    draft whose content-derived id is taken (the analyst has said it is another event) gets the next free
+    ``-2``, ``-3`` ... id (``free_id``)."""
     record = {**_record(row, meta), **_provenance(row)}
     try:
         check_record(record, f"draft {row.get('draft_id', '')}")
     except InvalidEvent as exc:
-        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors), ""
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
     base = record["event_id"]
     record["event_id"] = free_id(base, lambda i: _existing(i, stored) is not None)
     note = "" if record["event_id"] == base else \
@@ -422,20 +422,20 @@ def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[
     store = store_view.app_store()
     if store is None:
         st.session_state.setdefault(ACCEPTED, []).append(record)
-        return True, note, record["event_id"]
+        return True, note
     user = auth.signed_in_user()          # asked again at the moment of writing
     if not user:
-        return False, "sign in to accept drafts into the event store", ""
+        return False, "sign in to accept drafts into the event store"
     try:
         store.add(record, user, reason="accepted from a news report draft",
                   provenance=f"draft from a report: {meta.get('url') or meta.get('source') or 'pasted text'}")
     except InvalidEvent as exc:
-        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors), ""
+        return False, "; ".join(f"{e.column}: {e.reason}" for e in exc.errors)
     except AlreadyExists:   # taken between the look and the write (another session): accept again to get the next
-        return False, f"an event with id {record['event_id']} was stored meanwhile; press Accept again", ""
+        return False, f"an event with id {record['event_id']} was stored meanwhile; press Accept again"
     except StoreError as exc:
-        return False, f"the store could not be written: {exc}", ""
-    return True, note, record["event_id"]
+        return False, f"the store could not be written: {exc}"
+    return True, note
 
 
 def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, str]:

@@ -289,7 +289,7 @@ def pending(at: AppTest) -> list[dict]:
 
 
 def test_a_second_report_adds_its_drafts_to_the_pending_ones(app):
-    """nu13/M1: drafting a second report threw away the first report's pending drafts and their edits, unsaid."""
+    """nu12/M1: drafting a second report threw away the first report's pending drafts and their edits, unsaid."""
     at = draft(app, MEZZEH, source="Wire A", url="https://example.org/mezzeh")
     assert [(d["draft_id"], d["location"]) for d in pending(at)] == [("D1", "Mezzeh")]
     pending(at)[0]["fatalities"] = 5           # an edit made in the review table is kept with the draft
@@ -313,7 +313,7 @@ def test_a_second_report_adds_its_drafts_to_the_pending_ones(app):
 
 @pytest.mark.parametrize("button", ["drafts_drop", "drafts_accept"])
 def test_the_picker_offers_only_drafts_still_pending(app, button):
-    """nu13/M4: after Drop (or Accept) the picker still showed "D2: ...", and Drop again did nothing, unsaid."""
+    """nu12/M4: after Drop (or Accept) the picker still showed "D2: ...", and Drop again did nothing, unsaid."""
     at = draft(app)
     first, second = [d["draft_id"] for d in pending(at)]
     choose(at, [second]).button(key=button).click()
@@ -332,7 +332,7 @@ def test_the_picker_offers_only_drafts_still_pending(app, button):
 
 
 def test_accept_anyway_gives_a_taken_id_the_next_free_one_and_an_identical_draft_is_said_to_be_stored(store_app):
-    """nu13/M3: re-drafting a report whose draft was accepted once offered "Accept them anyway", then refused
+    """nu12/M3: re-drafting a report whose draft was accepted once offered "Accept them anyway", then refused
     it: "an event with id DR... is already in the store" (draft ids come from the draft's content)."""
     from events.store import open_store
 
@@ -386,7 +386,7 @@ def test_free_id_takes_the_next_number():
 
 
 def test_pending_drafts_are_drawn_apart_and_the_legend_names_them(app):
-    """nu13/M5: drafts looked exactly like stored events on the map and the legend had no entry for them."""
+    """nu12/M5: drafts looked exactly like stored events on the map and the legend had no entry for them."""
     from .conftest import map_args
 
     before = map_args(app)

@@ -110,7 +110,7 @@ def test_hexagons_drawn_in_the_browser_count_every_event_once(tmp_path):
 
 
 def test_a_pending_draft_is_drawn_hollow_and_the_legend_names_it(tmp_path):
-    """nu13/M5: pending drafts had the stored events' blue dot and no legend entry; only the popup said
+    """nu12/M5: pending drafts had the stored events' blue dot and no legend entry; only the popup said
     "DRAFT, not accepted". Built the way ``map_view.render`` builds the page's map, opened in Chromium."""
     from dashboard import offline
     from dashboard.basemaps import base_map

@@ -33,7 +33,7 @@ def test_drafts_are_hollow_on_the_map_and_a_dropped_one_leaves_the_picker(page, 
     frame = open_dashboard(page, app_url)
     assert frame.locator("path.cm-draft-marker").count() == 0
     _draft(page)
-    # nu13/M5: drawn apart from stored events, and named in the legend
+    # nu12/M5: drawn apart from stored events, and named in the legend
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
     frame.locator(".cm-legend").get_by_text("Draft (not accepted)").wait_for(state="attached", timeout=60_000)
     # both drafts sit in clusters with the stored events they retell at the opening zoom: go to one
@@ -49,7 +49,7 @@ def test_drafts_are_hollow_on_the_map_and_a_dropped_one_leaves_the_picker(page, 
     hollow.first.wait_for(state="attached", timeout=30_000)
     assert hollow.first.get_attribute("fill") == "#ffffff" and hollow.first.get_attribute("stroke-dasharray")
     assert frame.locator('path[stroke-dasharray="2 3"]:not(.cm-draft-marker)').count() == 0   # no stored one
-    # nu13/M4: choose D2, drop it; the browser's picker must no longer show it (before the fix the server
+    # nu12/M4: choose D2, drop it; the browser's picker must no longer show it (before the fix the server
     # forgot the choice but the browser kept showing "D2: Kalsu", and Drop again did nothing)
     picker = page.locator(".st-key-drafts_pick")
     picker.locator("input").click()
