@@ -30,8 +30,9 @@ _ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|furt
 _SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 
 
-# A toll told again, higher: "the total death toll had risen to 13", "the toll rose to nine"
-_TOLL_ROSE = re.compile(r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|jumped|reached)\s+to\b", re.I)
+# A toll told again: "the total death toll had risen to 13", "the toll rose to nine", "the toll was revised to 95"
+_TOLL_ROSE = re.compile(r"\b(?:death\s+)?toll\s+(?:has\s+|had\s+|was\s+)?(?:risen|rose|climbed|increased|jumped|reached|"
+                        r"revised|lowered|fell)\s+(?:\w+\s+)?to\b", re.I)
 
 
 def _told_apart(e: Event, m: Mention) -> bool:
@@ -140,7 +141,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # others add to the victim told before (nu11: 6 drafted for 7 dead)
                 e.fatalities += m.fatalities
                 e.sentences.append(m.sentence)
-            elif (e is not None and e.fatalities is not None and m.fatalities and m.fatalities > e.fatalities
+            elif (e is not None and e.fatalities is not None and m.fatalities and m.fatalities != e.fatalities
                     and not split and m.sentence - max(e.sentences) <= 3 and _TOLL_ROSE.search(ctx.sents[m.sentence].text)):
                 # "killing seven ... The total death toll had risen to 13": the later count (nu12)
                 e.fatalities = m.fatalities

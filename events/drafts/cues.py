@@ -55,6 +55,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
                      r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
                      r"bomb\s+(?:blasts?|explosions?|attacks?)|"
+                     # "Two bombs exploded near the mosque" (nu13): a bomb that went off is an explosive device
+                     r"bombs?\s+(?:exploded|went\s+off|detonated|blew\s+up)|"
                      # "a bomb hidden in a motorcycle", "a bomb planted under a car" (nu10)
                      r"bombs?\s+(?:hidden|planted|placed|concealed|attached|strapped)\s+(?:in|on|under|to|inside)\s+"
                      r"(?:a|an|the|his|her|their)\s+[\w-]+)\b", re.I), False),

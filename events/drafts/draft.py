@@ -203,7 +203,10 @@ _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
 _HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?"
                       r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
-                      r"eastern|western|central)\s+(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
+                      r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+"
+                      r"(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
+                      # "near the Saheb al-Zaman mosque in the southeastern Iranian city of Kerman" (nu13)
+                      r"(?:(?:Iraqi|Syrian|Iranian|Lebanese|Yemeni|Jordanian|Turkish|Israeli|Kurdish)\s+)?"
                       r"(?:(?:city|town|village|district)\s+of\s+(?:the\s+)?)?$", re.I)
 # The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
 _KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)

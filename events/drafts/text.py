@@ -265,11 +265,19 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06
 _WORD = re.compile(r"[^\W_]+(?:[’'ʿʾ](?!s\b)[^\W_]+)*", re.UNICODE)   # "Baghdad's" -> "Baghdad", "s"
 
 
+# A wire dateline opening a line: "BAGHDAD, July 4 -", "MANBIJ, Syria, Jan 17 (Reuters) -", "KERMAN, Iran -"
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Za-z][\w.'’\- ]*){0,3}\s*(?:\([A-Za-z ]+\)\s*)?[-–—]")
+# A paragraph: lines joined until a blank line or a line a dateline opens
+_BLOCK = re.compile(r"[^\n]+(?:\n(?!\s*\n|" + _DATELINE.pattern + r")[^\n]+)*")
+
+
 def sentences(text: str) -> list[Span]:
-    """Sentences of ``text`` with exact spans. Blank lines always end a sentence; a line on its own
-    (a title, a date line) is its own sentence."""
+    """Sentences of ``text`` with exact spans. Blank lines always end a sentence; so does a line break
+    before a line a wire dateline opens (a headline above
+    "BAGHDAD, July 4 - ...": nu13, whose headline had been read with the first sentence, giving its
+    events the dateline's day). Other line breaks inside a paragraph do not (hard-wrapped text)."""
     out: list[Span] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for block in _BLOCK.finditer(text):
         start = block.start()
         chunk = block.group()
         pos = 0
