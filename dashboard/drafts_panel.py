@@ -40,6 +40,7 @@ PENDING = "_drafts_pending"       # {"rows": [draft dicts, each with the "report
 ACCEPTED = "_drafts_accepted"     # list of records accepted this session
 MESSAGES = "_drafts_messages"     # [(kind, text)] said after the rerun that follows an accept or drop
 MAX_REPORT_BYTES = 2_000_000
+EARLIEST_REPORT = date(1989, 1, 1)   # the first year of UCDP GED, the oldest event data the product reads
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
             "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
@@ -57,8 +58,9 @@ def _form() -> None:
         with st.form("draft_form", clear_on_submit=False, border=False):
             text = st.text_area("Report text (plain text or HTML)", key="draft_text", height=160)
             file = st.file_uploader("…or a saved page (.txt, .html)", type=["txt", "html", "htm"], key="draft_file")
-            published = st.date_input("Published on", value=None, key="draft_published", max_value=date.today(),
-                                      format="YYYY-MM-DD")
+            # nu13: Streamlit's default range starts ten years back, so a 2016 report could not be drafted
+            published = st.date_input("Published on", value=None, key="draft_published", min_value=EARLIEST_REPORT,
+                                      max_value=date.today(), format="YYYY-MM-DD")
             source = st.text_input("Source (outlet)", key="draft_source")
             url = st.text_input("Source URL (http or https)", key="draft_url")
             go = st.form_submit_button("Draft events", key="draft_submit")
@@ -81,8 +83,14 @@ def _form() -> None:
                         show_time=True):
             result = draft_report(raw, published, source.strip(), url.strip(), known_actors())
         meta = {"published": published.isoformat(), "source": source.strip(), "url": url.strip(),
-                "countries": result.countries}
+                "countries": result.countries, "text": hashlib.sha1(result.text.encode()).hexdigest()[:12]}
         before = (st.session_state.get(PENDING) or {}).get("rows", [])
+        twins = [r["draft_id"] for r in before if (r.get("report") or {}).get("text") == meta["text"]
+                 and (r.get("report") or {}).get("published") == meta["published"]]
+        if twins:   # nu13: the same report drafted twice gave the same drafts twice, unsaid
+            st.info(plain(f"This report, with this publication date, is already drafted: {', '.join(twins)} "
+                          "still pending. Nothing was added.", 300))
+            return
         added = pile_up(before, result.drafts, meta)
         st.session_state[PENDING] = {"rows": before + added}
         if not result.drafts:
@@ -236,12 +244,20 @@ def _review(stored: pd.DataFrame | None = None) -> None:
             st.warning(plain("; ".join(f"{i} is already stored as {e}, the same in every column"
                                        for i, e in already.items()) + ". Drop it: there is nothing to accept.", 500),
                        icon=":material/inventory:")
-        repeat_ok = False
+        # nu13: a draft whose place was not decided (no point, confidence 0) was accepted at one click, unsaid
+        unplaced = {r["draft_id"]: r.get("location") or "?" for r in current
+                    if r["draft_id"] in chosen and r["draft_id"] not in already and r.get("latitude") is None}
+        repeat_ok = unplaced_ok = False
         if repeats:  # beside the button, not only in the grid's column (off-screen on a laptop)
             st.warning(plain("; ".join(f"{i} may repeat stored event {', '.join(same[:3])}" for i, same in repeats.items())
                              + " (same type, dates and places close). Check before accepting: accepted, it is "
                              "counted as another event.", 500), icon=":material/content_copy:")
             repeat_ok = st.checkbox("Accept them anyway: they are other events", key="drafts_repeat_ok")
+        if unplaced:
+            st.warning(plain("; ".join(f"{i} ({where})" for i, where in unplaced.items()) + ": no coordinates, the "
+                             "place was not decided. Fill latitude and longitude in the table, or accept it unplaced: "
+                             "it will not be on the map.", 500), icon=":material/location_off:")
+            unplaced_ok = st.checkbox("Accept them unplaced", key="drafts_unplaced_ok")
         cols = st.columns(3)
         accept = cols[0].button("Accept into the store", key="drafts_accept",
                                 disabled=store_view.app_store() is not None and not auth.login_configured())
@@ -264,6 +280,10 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         elif did in already:
             problems.append(f"{did} ({row['location']}) is already in the store as {already[did]}, the same in "
                             "every column: not accepted again.")
+            keep.append(row)
+        elif did in unplaced and not unplaced_ok:
+            problems.append(f"{did} ({row['location']}) has no coordinates: not accepted. Fill them in, or tick "
+                            "'Accept them unplaced'.")
             keep.append(row)
         elif did in repeats and not repeat_ok:
             problems.append(f"{did} ({row['location']}) may repeat stored event "
@@ -289,6 +309,7 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         st.session_state[MESSAGES] = said
         st.session_state.pop("drafts_pick", None)
         st.session_state.pop("drafts_repeat_ok", None)   # the next choice is asked again
+        st.session_state.pop("drafts_unplaced_ok", None)
         st.rerun()
     for kind, text in said:
         {"success": st.success, "info": st.info}.get(kind, st.error)(plain(text, 500))

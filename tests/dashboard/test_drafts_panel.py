@@ -408,3 +408,44 @@ def test_pending_drafts_are_drawn_apart_and_the_legend_names_them(app):
     at = at.run()
     args = map_args(at)
     assert "Draft (not accepted)" not in args["script"] + (args.get("html") or "")
+
+
+def test_an_archive_report_can_be_dated_and_the_same_report_is_not_drafted_twice(app):
+    """nu13: the date field refused 2016 (Streamlit's default range is ten years back), and drafting the same
+    report twice gave the same drafts twice."""
+    at = draft(app)
+    first = [d["draft_id"] for d in at.session_state["_drafts_pending"]["rows"]]
+    assert first
+    at = draft(at)
+    assert [d["draft_id"] for d in at.session_state["_drafts_pending"]["rows"]] == first
+    assert any("already drafted" in i.value for i in at.sidebar.info), [i.value for i in at.sidebar.info]
+    at.sidebar.text_area(key="draft_text").set_value(REPORT)
+    at.sidebar.date_input(key="draft_published").set_value(dt.date(2016, 7, 4))
+    at.button(key="draft_submit").click()
+    at = at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(at.session_state["_drafts_pending"]["rows"]) > len(first)       # another day: other drafts
+
+
+def test_a_draft_with_no_coordinates_is_accepted_only_when_the_analyst_says_so(store_app):
+    """nu13: a draft whose place was not decided (no point, confidence 0.00) was accepted at one click, unsaid."""
+    from events.store import open_store
+
+    at = draft(store_app)
+    rows = at.session_state["_drafts_pending"]["rows"]
+    kalsu = next(d for d in rows if d["location"] == "Kalsu")
+    kalsu["latitude"] = kalsu["longitude"] = None            # as a draft whose place stayed ambiguous
+    before = len(open_store().frame())
+    choose(at, [kalsu["draft_id"]])
+    assert any("no coordinates" in w.value for w in at.warning), [w.value for w in at.warning]
+    at.button(key="drafts_accept").click()
+    at = at.run()
+    assert any("no coordinates" in e.value for e in at.error), [e.value for e in at.error]
+    assert len(open_store().frame()) == before
+    at.checkbox(key="drafts_unplaced_ok").check()
+    for box in at.checkbox:
+        if box.key == "drafts_repeat_ok":
+            box.check()
+    at.button(key="drafts_accept").click()
+    at = at.run()
+    assert len(open_store().frame()) == before + 1
