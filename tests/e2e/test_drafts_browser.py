@@ -37,12 +37,14 @@ def test_drafts_are_hollow_on_the_map_and_a_dropped_one_leaves_the_picker(page, 
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
     frame.locator(".cm-legend").get_by_text("Draft (not accepted)").wait_for(state="attached", timeout=60_000)
     # both drafts sit in clusters with the stored events they retell at the opening zoom: go to one
+    # (the cluster group's own zoomToShowLayer: a draft on the very point of a stored event stays clustered at any
+    # fixed zoom, so a setView to zoom 13 left it hidden in one CI run; this zooms or spiderfies until it is drawn)
     found = map_document(page).evaluate("""() => {
         const map = Object.values(window).find(v => v instanceof L.Map);
         const drafts = [];
         map.eachLayer(l => { if (l instanceof L.MarkerClusterGroup) { l.getLayers().forEach(m => {
-            if (m.options.className === "cm-draft-marker") { drafts.push(m); } }); } });
-        if (drafts.length) { map.setView(drafts[0].getLatLng(), 13, {animate: false}); }
+            if (m.options.className === "cm-draft-marker") { drafts.push([l, m]); } }); } });
+        if (drafts.length) { drafts[0][0].zoomToShowLayer(drafts[0][1], () => {}); }
         return drafts.length; }""")
     assert found == 2
     hollow = frame.locator("path.cm-draft-marker")
