@@ -456,8 +456,7 @@ class _Context:
         self.seen: set[str] = set()
         self.stated_names: dict[str, str] = {}     # folded name -> the country the text put it in
         self.unfound: dict[int, list[str]] = {}    # sentence -> names after a locational word the gazetteer lacks
-        # where the report names a known actor (offsets in ``text``): "Islamic Resistance in Iraq" holds a country
-        self.actor_spans = [hit.span() for pattern, _ in actor_res for hit in pattern.finditer(text)]
+        self._actor_spans: list[tuple[int, int]] | None = None
 
     # -- one sentence -------------------------------------------------------------------------
     def mention(self, i: int, s: Span, answered: bool = False) -> Mention | None:
@@ -1738,6 +1737,13 @@ class _Context:
                     best = (dist, cm.code)
         return best[1] if best else None
 
+    def _in_actor_name(self, at: int) -> bool:
+        """Does offset ``at`` of the report fall inside (not at the start of) a known actor's name ("Islamic
+        Resistance in Iraq")? The names are found once per report, when first asked (about 2 ms a report)."""
+        if self._actor_spans is None:
+            self._actor_spans = [hit.span() for pattern, _ in self.actor_res for hit in pattern.finditer(self.text)]
+        return any(a < at < b for a, b in self._actor_spans)
+
     def country_slots(self, toks: list[Span], sentence: str) -> dict[str, str]:
         """Country-level places: "from Iraq", "in northeastern Syria", "a base in Iraq"."""
         out: dict[str, str] = {}
@@ -1745,7 +1751,7 @@ class _Context:
         starts = {t.start: n for n, t in enumerate(toks)}
         for cm in self.country_spans:
             n = starts.get(cm.start)
-            if n is None or any(a < cm.start < b for a, b in self.actor_spans):
+            if n is None or (n and toks[n - 1].text.lower() in ("in", "of") and self._in_actor_name(cm.start)):
                 continue          # "The Islamic Resistance in Iraq claimed ...": a name, not where it happened
             if fold(toks[n].text) not in {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen",
                                           "iran", "turkey", "gaza", "kurdistan"}:
