@@ -1,7 +1,8 @@
 """``python -m events draft FILE --published YYYY-MM-DD``: a news report's draft events, printed.
 
 Exit codes: 0 done (drafts printed, possibly none), 2 the report or the arguments could not be used
-(including a publication date after today: relative dates would be resolved against a day to come).
+(an empty report, a folder; a publication date after today, as relative dates would be resolved against a
+day to come, or before 1989, the start of the oldest event data the product reads).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..schema import COLUMNS
 from .draft import describe_alternative, draft_report
 
 MAX_REPORT_BYTES = 2_000_000
+EARLIEST_REPORT = date(1989, 1, 1)   # the first year of UCDP GED, the oldest event data the product reads
 OUTPUT_COLUMNS = tuple(c for c in COLUMNS if c != "event_id") + (
     "evidence", "confidence", "draft_id", "geo_status", "alternatives", "flags")
 
@@ -45,6 +47,8 @@ def read_report(path: str) -> str:
         data = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
     else:
         p = Path(path)
+        if p.is_dir():
+            raise ValueError(f"{path}: a folder, not a report file")
         if not p.is_file():
             raise ValueError(f"{path}: no such file")
         with open(p, "rb") as fh:
@@ -54,9 +58,12 @@ def read_report(path: str) -> str:
     if b"\x00" in data[:4096]:
         raise ValueError(f"{path}: a binary file, not a text or HTML report")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise ValueError(f"{'standard input' if path == '-' else path}: the report is empty")
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +86,11 @@ def cmd_draft(args) -> int:
         return 2
     if args.source_url and not args.source_url.lower().startswith(("http://", "https://")):
         print(f"error: --source-url must be an http(s) address, not {args.source_url!r}", file=sys.stderr)
+        return 2
+    if args.published < EARLIEST_REPORT:
+        print(f"error: --published {args.published.isoformat()} is before {EARLIEST_REPORT.isoformat()}, the start of "
+              "the oldest event data this product reads (UCDP GED); give the day the report was published",
+              file=sys.stderr)
         return 2
     if args.published > date.today() + timedelta(days=1):     # a day's grace: time zones ahead of this machine
         print(f"error: --published {args.published.isoformat()} is in the future (today is {date.today().isoformat()}); "

@@ -118,6 +118,27 @@ def test_cli_bad_date_and_missing_file(tmp_path):
     assert p.returncode == 2
 
 
+def test_cli_empty_report_folder_and_date_before_the_data(tmp_path):
+    # nu14: an empty file and blank stdin printed "0 draft event(s)" and exited 0; a folder was "no such file";
+    # --published 1988-01-01 drafted events in 1988, before the oldest data the product reads (UCDP GED, 1989)
+    run = lambda *a, stdin=None: subprocess.run([sys.executable, "-m", "events", "draft", *a], capture_output=True,
+                                                text=True, input=stdin)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    p = run(str(empty), "--published", "2024-04-22")
+    assert p.returncode == 2 and "the report is empty" in p.stderr and str(empty) in p.stderr
+    p = run("-", "--published", "2024-04-22", stdin="  \n\t \n")
+    assert p.returncode == 2 and "standard input: the report is empty" in p.stderr
+    p = run(str(tmp_path), "--published", "2024-04-22")
+    assert p.returncode == 2 and "a folder, not a report file" in p.stderr
+    f = tmp_path / "r.txt"
+    f.write_text("A drone struck a house in Zummar on Sunday.")
+    p = run(str(f), "--published", "1988-12-31")
+    assert p.returncode == 2 and "before 1989-01-01" in p.stderr
+    p = run(str(f), "--published", "1989-01-02")
+    assert p.returncode == 0, p.stderr
+
+
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 
