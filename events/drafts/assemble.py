@@ -168,11 +168,27 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             place_before = m      # the report's first sentence places what the next one tells
         if m.fill_only:
             e = events[-1] if events else None
+            targets = [m.places["location"], *m.more]
+            # "The targets were ... near X and Y" (targets_told), "Six died at a depot in X, and two on the
+            # outskirts of Y" (a toll split by place): the places of the event told before
+            split = m.targets_told or (m.fatalities is not None and bool(m.more))
+            toll, at_places = None, False
+            if (e is not None and split and e.location is not None
+                    and (e.location.region or _names_province(e.location)) and e.location.status == "resolved"
+                    and m.sentence - max(e.sentences) <= 1
+                    and all(p.status == "resolved" and _same_admin1(p, e.location) for p in targets)):
+                # "struck sites in Syria's Deir Ezzor region ... The targets were a training facility near
+                # al-Bukamal and a safe house near al-Mayadeen" (OB04), "struck positions in Deir Ezzor
+                # province, killing eight. Six died ... in Deir Ezzor city, and two ... of Al-Mayadeen" (OB05):
+                # the event told at its province is placed at the places the next sentence names in it,
+                # one event per place (ACLED), as below
+                e.location, toll, at_places = None, e.fatalities, True
             if (e is not None and e.location is None and (m.family is None or _family_fits(e, m) is not None)
                     and m.sentence - max(e.sentences) <= 2
                     and _place_fits(None, e.location_country, m.places["location"], None)):
                 _fill(e, m, own=False)
-                for where in m.more if m.targets_told and e.location is m.places["location"] else ():
+                twins = []
+                for where in m.more if (m.targets_told or at_places) and e.location is m.places["location"] else ():
                     # "The targets were ... near X and Y": one event per place (ACLED), as told before
                     twin = Event(e.family, [], type_sentence=e.type_sentence)
                     twin.date, twin.date_inherited, twin.said_date = e.date, e.date_inherited, e.said_date
@@ -181,6 +197,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     twin.sentences = list(e.sentences)
                     twin.actor1, twin.actor2 = twin.actor1 or e.actor1, twin.actor2 or e.actor2
                     twin.fatalities = None
+                    twins.append(twin)
+                if twins and m.fatalities is not None and not m.targets_told:
+                    how, counts = _tolls_by_place(m, ctx)
+                    if how == "each" and len(counts) == len(twins) + 1 and all(c is not None for c in counts):
+                        for x, n in zip((e, *twins), counts):
+                            x.fatalities = n
+                    else:
+                        # the toll told for the places together is no one place's: unknown, flagged
+                        for x in (e, *twins):
+                            x.fatalities, x.shared_toll = None, toll if toll is not None else m.fatalities
             elif (m.hit_here and e is not None and e.location is not None and e.family is not None
                     and m.sentence - max(e.sentences) <= 2
                     and not any(_same_place(x.location, m.places["location"]) for x in events)
@@ -320,8 +346,16 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.shared_toll = m.fatalities
                 for twin in twins:
                     twin.shared_toll = m.fatalities
+        elif m.more and m.fatalities is None and target.toll_unplaced and target.fatalities \
+                and target.location is not None:
+            # "Israeli air strikes killed 492 people across southern Lebanon ... Strikes hit the southern city
+            # of Nabatieh, the outskirts of Tyre and villages around Baalbek": a toll told for a region,
+            # before the places, is no one place's (nu14: 492 had been drafted at Nabatieh); unknown, flagged
+            twins, toll = events[len(events) - len(m.more):], target.fatalities
+            for x in (target, *twins):
+                x.fatalities, x.shared_toll = None, toll
     events = _without_headline_twin(events, ctx)
-    placed = [e for e in events if e.location is not None]
+    placed = _without_repeats([e for e in events if e.location is not None])
     # "strikes hit Raqqa and Hasakah provinces ... and grain silos near Al-Malikiyah": a province-level
     # event is not drafted beside an event of the same sentences at a place in that province (ACLED codes
     # the most precise location known)
@@ -332,6 +366,40 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 and a.result.admin1 == b.result.admin1 and bool(set(o.sentences) & set(e.sentences)))
     return [e for e in placed if not (e.location.region and e.location.status == "resolved"
                                       and any(inside(o, e) for o in placed))]
+
+
+def _without_repeats(events: list[Event]) -> list[Event]:
+    """The same event told twice: two events of one kind placed at the very same gazetteer place on the
+    same day, with no toll or the same toll, are one ("shelled areas near Ain Issa ... Shells fell on
+    positions in the Ain Issa camp and in the Ain Issa countryside": OB08 had three drafts, two of them
+    identical). The first keeps the other's sentences, toll and actors; nothing else is merged."""
+    kept: list[Event] = []
+    for e in events:
+        same = next((k for k in kept if k.family == e.family and k.location.status == e.location.status == "resolved"
+                     and k.location.result is not None and e.location.result is not None
+                     and (k.location.result.source, k.location.result.id) == (e.location.result.source,
+                                                                              e.location.result.id)
+                     and k.date is not None and e.date is not None and k.date.day == e.date.day
+                     and k.date.precision == e.date.precision
+                     and (k.fatalities is None or e.fatalities is None or k.fatalities == e.fatalities)
+                     and (not k.actor1 or not e.actor1 or k.actor1 == e.actor1)
+                     and (k.origin is None) == (e.origin is None)), None)
+        if same is None:
+            kept.append(e)
+            continue
+        same.sentences = sorted({*same.sentences, *e.sentences})
+        same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
+        if same.fatalities is None and same.shared_toll is None:
+            same.shared_toll = e.shared_toll
+        if not e.actor1 and same.actor1:
+            # "US forces struck sites in al-Qaim ... 16 people were killed in the Friday strikes in al-Qaim and
+            # Akashat": the event told again is the one told before, and so are its other places' (nu14)
+            for x in events:
+                if x is not e and not x.actor1 and x.type_sentence == e.type_sentence and x.family == e.family:
+                    x.actor1 = same.actor1
+        same.actor1 = same.actor1 or e.actor1
+        same.actor2 = same.actor2 or e.actor2
+    return kept
 
 
 HEADLINE_TWIN_KM = 100.0    # how far the headline's place may lie from the lead's: a province and a town in it

@@ -65,13 +65,17 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
                      r"drone\s+strikes?|drone\s+attacks?|"
                      r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
-                     r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment))\b", re.I), False),
+                     r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment)|"
+                     # "launched air and missile strikes" (nu14): air strikes with missiles among them
+                     r"air\s+and\s+(?:missile|naval|drone|artillery)\s+strikes?)\b", re.I), False),
     (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
                      r"f-1[56]s?|b-1\w*\s+bombers?|bombers?)\b", re.I), True),
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
-    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|tanks?|artillery)\b"
+    # not "a water tank", "fuel tanks" (a container, no weapon)
+    (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|"
+                          r"(?<!water\s)(?<!fuel\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!septic\s)tanks?|artillery)\b"
                           r"(?!\s+launchers?)", re.I),
      True),
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
@@ -185,6 +189,17 @@ _TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\
                      r"(?:police|army|security\s+forces)(?:\s+in\s+[^,.;]{1,40}?)?\s+(?:said|says|told|reported))\b")
 
 
+_SHOOTING = r"(?:shot\s+dead|shot\s+and\s+killed|gunned\s+down|assassinated|stabbed\s+to\s+death)"
+_PERSON = (r"(?:man|woman|men|women|boy|girl|child|children|person|refugee|refugees|official|officials|mukhtar|"
+           r"teacher|doctor|nurse|journalist|activist|cleric|imam|priest|resident|residents|notable|employee|"
+           r"engineer|lawyer|merchant|trader|shopkeeper|driver|candidate|judge|mayor|secretary|dignitary|elder)")
+_SHOT_PERSON = re.compile(r"\b" + _SHOOTING + r"\s+(?:[\w'’-]+\s+){0,5}?" + _PERSON + r"\b")
+_PERSON_SHOT = re.compile(r"\b" + _PERSON + r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|had\s+been|has\s+been)\s+"
+                          + _SHOOTING + r"\b")
+_ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam[ae]n|members?\s+of|officers?|police|"
+                           r"policem[ae]n|commanders?|guards?|personnel|recruits?|combatants?|jihadists?)\b")
+
+
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
     """(event_type, sub_event_type, type confidence) for a family, with what the sentence adds:
     protests met with force, explosions with a stated cause."""
@@ -212,6 +227,11 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
                                       r"(?:civilians|villagers|shepherds|farmers|fishermen|herders|labou?rers|workers|worshippers|pilgrims|"
                                       r"passengers|truffle\s+hunters)\b", low):
         # ACLED: an armed group's attack on civilians is violence against civilians
+        return "Violence against civilians", "Attack", 0.6
+    if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low)) and not _ARMED_VICTIM.search(low):
+        # ACLED: gunmen shooting dead a man, an official, a refugee (no armed force named among the victims)
+        # is violence against civilians: "Masked gunmen shot dead a local Baath Party official" (OB02),
+        # "Unidentified gunmen shot and killed a man in Tafas" (OB03)
         return "Violence against civilians", "Attack", 0.6
     if family == ATTACK and re.search(r"\b(?:clash(?:es|ed)?|fighting\s+between|firefights?|gun\s*battles?|"
                                       r"exchanged?\s+(?:of\s+)?fire|traded\s+fire)\b", low):
@@ -339,15 +359,35 @@ _AGGREGATE_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:(?:over|in|during|within)\s+t
                               r"since\s+(?:the\s+(?:start|beginning)|early|late|mid|last|january|february|march|"
                               r"april|may|june|july|august|september|october|november|december|\d))", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)   # "on January 28": a day, not a toll
+# "Turkey has carried out 65 drone attacks since early 2022, killing 64 fighters", "Israeli attacks since
+# the Nov. 27 cease-fire have killed at least 26 people": a "since ..." shortly before the count makes it a
+# running total over many events, not one event's toll
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|early|late|mid|last|this|(?:\d{1,2}\s+)?"
+                    rf"(?:{_MONTHS})\b|\d{{4}}|[A-Z][\w.]*\s+\d{{1,2}}\s+(?:cease-?fire|truce)|(?:the\s+)?(?:cease-?fire|truce|war))",
+                    re.I)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|first|worst|biggest|largest)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+_SINCE_REACH = 100     # characters: how far before a count a "since ..." still governs it (one clause)
+
+
+def _running_total(sentence: str, at: int) -> bool:
+    """Whether the count at offset ``at`` follows a "since ..." in its clause (a running total)."""
+    for m in _SINCE.finditer(sentence, max(0, at - _SINCE_REACH), at):
+        if _SUPERLATIVE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue           # "the deadliest attack since 2019 killed 40": one event's toll
+        if ";" not in sentence[m.start():at]:
+            return True
+    return False
 
 
 _MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 # "killed commander Abu Taqwa and one other member", "killed Wissam al-Saadi and six other people": one
 # named victim and N others
+# "killed senior Hezbollah commander Ibrahim Aqil and at least 44 other people" (nu14: 1 drafted for 45)
 _NAMED_AND_OTHERS = re.compile(
-    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia)\s+){0,3}"
-    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+" + _NUM +
+    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?" + _NUM +
     r"\s+others?\b", re.I)
 
 
@@ -358,6 +398,8 @@ def fatalities(sentence: str) -> int | None:
     0 when it says there were no casualties, None when it says nothing."""
     found = []
     for m in _CONJOINED.finditer(sentence):
+        if _running_total(sentence, m.start()):
+            continue
         first = m.group(1).lower() if m.group(1) else "a"
         a, b = (_number(w) for w in (first, m.group(2).lower()))
         if a is not None and b is not None:
@@ -368,11 +410,15 @@ def fatalities(sentence: str) -> int | None:
         # event is the one it places, and its toll is the part placed there
         return _number(part.group(1).lower())
     for m in _NAMED_AND_OTHERS.finditer(sentence):
+        if _running_total(sentence, m.start()):
+            continue
         n = _number(m.group(1).lower())
         if n is not None:
             found.append(1 + n)
     for pattern in _LISTED_KILLED:
         for m in pattern.finditer(sentence):
+            if _running_total(sentence, m.start()):
+                continue
             n = _listed_sum(m.group(1))
             if n is not None:
                 found.append(n)
@@ -380,7 +426,7 @@ def fatalities(sentence: str) -> int | None:
         for m in pattern.finditer(sentence):
             word = m.group(1).lower()
             n = _number(word)
-            if _AGGREGATE_AFTER.match(sentence[m.end():]):
+            if _AGGREGATE_AFTER.match(sentence[m.end():]) or _running_total(sentence, m.start()):
                 continue          # "it had killed nine Hezbollah members over the past 24 hours": a running total
             if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100) \
                     and not (word.isdigit() and (_MONTH_BEFORE.search(sentence[:m.start(1)])
@@ -466,6 +512,7 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
                 r"service\s*(?:members|men|women)|servicem[ae]n|personnel|sailors|marines|"
+                r"(?:fighter|combat|attack|military)[\s-]+(?:jets?|planes?|aircraft|helicopters?)|"   # "US fighter jets" (OB05)
                 r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
                 r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?|bombers?|warships?)")
 _AIRCRAFT_MODEL = r"(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?s?\s+)?"      # "F-35", "MQ-9", "Su-24"
@@ -476,9 +523,15 @@ JOINT_FORCES = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in STATE_
 STATE_NAMES = {"Israel": STATE_FORCES["Israeli"], "Turkey": STATE_FORCES["Turkish"], "Iran": STATE_FORCES["Iranian"],
                "Russia": STATE_FORCES["Russian"], "Jordan": STATE_FORCES["Jordanian"], "Syria": STATE_FORCES["Syrian"],
                "the United States": US_FORCES, "Washington": US_FORCES, "The United States": US_FORCES,
-               "the US": US_FORCES, "The US": US_FORCES, "the U.S.": US_FORCES, "The U.S.": US_FORCES}
+               "the US": US_FORCES, "The US": US_FORCES, "the U.S.": US_FORCES, "The U.S.": US_FORCES,
+               "Britain": STATE_FORCES["British"], "the United Kingdom": STATE_FORCES["British"],
+               "the UK": STATE_FORCES["British"]}
 _STATE_ACTS = (r"(?:fired|launched|struck|carried\s+out|conducted|bombed|shelled|targeted|hit|attacked|"
                r"launches|strikes|fires|bombs|shells|targets|hits|attacks)\b")
+# "The United States and Britain launched air and missile strikes" (nu14): two states acting together
+_STATE_NAME_RE = "|".join(re.escape(a) for a in sorted(STATE_NAMES, key=len, reverse=True))
+JOINT_STATES = re.compile(r"(?<![\w-])(" + _STATE_NAME_RE + r")\s+and\s+(" + _STATE_NAME_RE + r")\s+(?:also\s+|then\s+)?"
+                          + _STATE_ACTS)
 # A group the report names as such: "the Sunni militant group Jaish al-Adl", "gunmen of the Jaish al-Adl group"
 _GROUP_WORD = r"(?:group|militia|movement|faction|organi[sz]ation)"
 _GROUP_NAME = r"([A-Z][\w'’]*(?:[\s-]+(?:al|el|ad|as|ash|an|ul|e|i|of)?-?[A-Z][\w'’]*){0,3})"

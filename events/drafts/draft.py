@@ -56,7 +56,7 @@ EVIDENCE_COLUMNS = ("evidence", "confidence")
 EXTRA_COLUMNS = ("draft_id", "geo_status", "alternatives", "flags")
 
 _LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "near", "around": "near",
-              "on": "location", "into": "location", "inside": "location", "across": "location",
+              "on": "location", "into": "location", "off": "near", "inside": "location", "across": "location",
               "over": "location", "towards": "target", "toward": "target", "to": "to", "targeting": "target",
               "targeted": "target", "hit": "target", "hitting": "target", "struck": "target",
               "striking": "target", "bombed": "target", "shelled": "target", "attacked": "target",
@@ -170,6 +170,27 @@ _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|no
                                   r"district\b|neighbou?rhood\b|city\s+cent(?:re|er)\b|port\b|quarter\b|"
                                   r"(?:green|international)\s+zone\b)")
 # "The targets were ...", "Targets included ...": a sentence that says what the event told before hit
+# "an Israeli missile strike put Damascus International Airport out of service" (OB23): the place hit
+# seas, gulfs and straits: the gazetteers hold land places only, and near spellings of these words are villages
+_WATER_WORD = re.compile(r"(?:the\s+)?(?:gulf|sea|strait|straits|ocean|bay|channel|waters)", re.I)
+_WATER_AFTER = re.compile(r"^\s+(?:Sea|Gulf|Strait|Straits|Ocean|Bay)\b")
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
+# "110 miles southeast of the Yemeni port of Aden", "40 km (25 miles) north of Mosul": a stated distance
+_FAR_OF = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?|mi)\b\s+(?:\([^)]{0,20}\)\s+)?"
+                     r"(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+                     r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+# farther than this from the place named, the event is not drafted at it: LANDMARK_KM, the reach within which a
+# landmark stands for the place it locates (ACLED codes "X km from Y" at Y, geo_precision 2)
+
+
+def _km_said(m: re.Match) -> float:
+    """The distance a ``_FAR_OF`` match states, in km (1 mile = 1.609 km)."""
+    n = float(m.group(1).replace(",", ""))
+    return n * 1.609 if m.group(2).lower().startswith("mi") else n
+
+
+HELD_KM = 50.0    # how far a place may lie from the place the report says holds it (as _container)
+_OUT_OF_ACTION = re.compile(r"^\s+out\s+of\s+(?:service|action|commission|operation|use)\b", re.I)
 _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
@@ -184,6 +205,9 @@ _CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I
 # ("US soldiers killed two militants" has no preposition after the verb: they acted).
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
+# "a refugee was shot dead in a sewage system inside the camp" (OB13): "in"/"inside" a facility told before
+_COREF_IN = re.compile(r"\b(?:in|inside)\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
+                       r"church|compound|refinery|port|field|oilfield|complex|facility|checkpoint|stadium|university)\b")
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[ae][dnrstz]h?)-)?[A-Z][\w’'-]*[\w]"
@@ -600,7 +624,13 @@ class _Context:
             if first is None:
                 m.places[role] = role_place
             elif (role == "location" and _apart(first, role_place)
-                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$",
+                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$|"
+                                # "hit the city of Nabatieh, the outskirts of Tyre and villages around Baalbek"
+                                r"^\s*,\s*(?:the\s+)?(?:outskirts|suburbs|edges?|vicinity|villages|towns|areas|"
+                                r"countryside)\s+(?:of|around|near)\s+(?:the\s+)?$|"
+                                # "hitting the capital Sanaa, the port city of Hodeidah and Saada" (nu14)
+                                r"^\s*,\s*the\s+(?:port|coastal|border|northern|southern|eastern|western)\s+"
+                                r"(?:city|town)\s+of\s+$",
                                 self.text[(m.more[-1] if m.more else first).end:role_place.start])
                   and not (m.more and not _apart(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
@@ -734,7 +764,10 @@ class _Context:
         if "location" not in m.places and chosen is not None:
             # "the second strike on the camp ...: another drone attack on Saturday": the object after the
             # cue first, then anywhere in the sentence
-            for obj in [*_COREF_OBJECT.finditer(sentence[chosen.start:]), *_COREF_OBJECT.finditer(sentence[:chosen.start])]:
+            for obj in [*_COREF_OBJECT.finditer(sentence[chosen.start:]), *_COREF_OBJECT.finditer(sentence[:chosen.start]),
+                        *_COREF_IN.finditer(sentence)]:
+                if re.search(r"\belsewhere\s+$", obj.string[:obj.start()]):
+                    continue      # "elsewhere in the camp": another place
                 ref = self.coref(i, obj.group(1).lower())
                 if ref is not None:
                     m.places["location"] = ref
@@ -784,9 +817,14 @@ class _Context:
                     # province the sentence names, perhaps for another of its places (YA21: "launched from
                     # al-Hamdaniyah in Nineveh province" had put Khabat in Nineveh, 55 km from the real one)
                     continue
-                if _DIRECTION_BEFORE.search(self.text[max(0, ref.start - 20):ref.start]):
+                if _DIRECTION_BEFORE.search(self.text[max(0, ref.start - 20):ref.start]) or (
+                        _COUNTRYSIDE.search(self.text[max(0, ref.start - 40):ref.start])
+                        or _COUNTRYSIDE_AFTER.match(self.text, ref.end)):
+                    # "Israeli airstrikes on the Hama countryside": a city's countryside names its province (OB10)
+                    why = "a direction names a region" if _DIRECTION_BEFORE.search(
+                        self.text[max(0, ref.start - 20):ref.start]) else "its countryside names a region"
                     if self._settle(ref, [(c, None) for c in ref.countries], ref.text + " province",
-                                    "read as the province (a direction names a region)"):
+                                    f"read as the province ({why})"):
                         continue
                 for context in (own, report_wide):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, {basis}"):
@@ -835,6 +873,10 @@ class _Context:
             for ref in refs:
                 if ref.status == "ambiguous" and ref.pending and ref.near_spelt:
                     self._settle_near_spelling(ref)
+        for refs in self.sentence_places.values():        # a name placed later in the report: the same place
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_same_name(ref, later=True)
         for m in mentions:
             loc = m.places.get("location")
             if loc is not None and loc.status != "resolved":
@@ -898,8 +940,10 @@ class _Context:
                                 or re.search(r"\b(?:and|or|of)\b", between)) \
                     or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
                 return None
-            if re.match(r"\s+(?:province|governorate)\b", self.text[other.end:other.end + 20], re.I):
-                # "the town of Hajin in eastern Deir Ezzor province": the province holds it, not its city
+            if re.match(r"\s+(?:province|governorate)\b", self.text[other.end:other.end + 20], re.I) \
+                    or _DIRECTION_BEFORE.search(self.text[max(0, other.start - 20):other.start]):
+                # "the town of Hajin in eastern Deir Ezzor province": the province holds it, not its city;
+                # so does "near Ain Issa in northern Raqqa" (a direction names a region: OB08)
                 from geodata.admin1 import same_admin1
                 from geodata.normalize import normalize_admin1
                 inside = getattr(ref.result, "admin1", None)
@@ -1014,23 +1058,67 @@ class _Context:
                          f"place of that name in it; the report may mean the whole governorate: check it")
         return True
 
-    def _settle_same_name(self, ref: PlaceRef) -> bool:
+    def _settle_same_name(self, ref: PlaceRef, later: bool = False) -> bool:
         """"rockets landed in Khabat district, west of Erbil ... a worker at the Khabat oil refinery said": a
         name the report has already placed earlier (an earlier sentence, or earlier in this one) is the same
         place again, when it is one of this mention's candidates (YA21: the second 'Khabat' had been put in
-        Nineveh, 55 km from the first, and drafted as another event). Flagged."""
+        Nineveh, 55 km from the first, and drafted as another event). With ``later`` (the last pass, once
+        every other way has been tried), a name placed later in the report counts too ("shelled areas near
+        Ain Issa in northern Raqqa ... Shells fell on the Ain Issa camp", the second settled by its near
+        spelling near Raqqa: OB08 had drafted the first at Raqqa and the second at Ain Issa). Flagged."""
         r = ref.unsure
-        if r is None or not r.alternatives:
+        if (r is None or not r.alternatives) and not (later and ref.near_spelt):
             return False
         key = _key(_without_feature(ref.text) or ref.text)
-        for i in sorted(k for k in self.sentence_places if k <= ref.sentence):
+        for i in sorted(k for k in self.sentence_places if later or k <= ref.sentence):
             for p in self.sentence_places[i]:
-                if p is ref or (i == ref.sentence and p.start >= ref.start) or p.status != "resolved" \
+                if p is ref or (i == ref.sentence and p.start >= ref.start and not later) or p.status != "resolved" \
                         or p.result is None or _key(_without_feature(p.text) or p.text) != key:
                     continue
-                same = next((a for a in r.alternatives if a.id == p.result.id and a.source == p.result.source), None)
-                if same is not None:
+                same = next((a for a in (r.alternatives if r is not None else ())
+                             if a.id == p.result.id and a.source == p.result.source), None)
+                if same is not None and not later:
                     return self._take(ref, same, "the place of that name the report placed before")
+                if same is not None and self._take_unless_held_elsewhere(
+                        ref, same, ref.country, ref.countries, r, "the place of that name the report placed elsewhere"):
+                    return True
+                for code, near in ref.near_spelt if later else ():
+                    # the same name placed later by its near spelling: the same near spelling
+                    same = next((a for a in near.alternatives if a.id == p.result.id and a.source == p.result.source),
+                                None)
+                    if same is not None and self._take_unless_held_elsewhere(
+                            ref, same, code, (code,), near, "the place of that name the report placed elsewhere"):
+                        return True
+        return False
+
+    def _take_unless_held_elsewhere(self, ref: PlaceRef, a, code, codes, unsure, why: str) -> bool:
+        """Take ``a`` for ``ref`` (as ``_take``) unless the place the report puts ``ref`` in lies more than
+        50 km from it (``_container``): "the Sardasht camp ... in the Sinjar countryside" is not the
+        Sardasht in Erbil that a later sentence's namesake was taken as (YB24). True when taken."""
+        holder = self._holder(ref)
+        if holder is not None and holder.point is not None \
+                and distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM \
+                and not (_DIRECTION_BEFORE.search(self.text[max(0, holder.start - 20):holder.start])
+                         and a.admin1 and _same_admin1_name(code, a.admin1, holder)):
+            # "near Ain Issa in northern Raqqa": a direction names the province, which holds it (OB08)
+            return False
+        for other in self.sentence_places.get(ref.sentence, []):
+            # "the Sardasht camp for displaced Ezidis in the Sinjar countryside": in that city's province
+            if other is not ref and other.status == "resolved" and other.start > ref.end \
+                    and _COUNTRYSIDE_AFTER.match(self.text, other.end) \
+                    and re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
+                                     self.text[ref.end:other.start]) \
+                    and not (a.admin1 and _same_admin1_name(code, a.admin1, other)):
+                return False
+        before = (ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, list(ref.flags))
+        ref.country, ref.countries, ref.unsure = code, codes, unsure
+        if not self._take(ref, a, why):
+            ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, ref.flags = before
+            return False
+        if self._container(ref) is not None:
+            ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, ref.flags = before
+            return False
+        return True
         return False
 
     def _settle_landmark(self, ref: PlaceRef) -> bool:
@@ -1253,8 +1341,9 @@ class _Context:
                 if bases:
                     return bases[0]
             return None
-        if noun in {"attack", "strike", "area", "town", "city", "village", "country", "region", "border"}:
-            return None
+        if noun in {"attack", "strike", "area", "town", "city", "village", "country", "region", "border"} \
+                or noun in _DIRECTIONS:
+            return None           # "raids elsewhere in the south": a part of the country, not the place told before
         for j in range(i - 1, max(-1, i - 5), -1):
             ws = self.sentence_words.get(j, set())
             if noun in ws or noun + "s" in ws:
@@ -1331,8 +1420,13 @@ class _Context:
                 elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
                     m.actor1 = m.actor1 or name
         joint = C.JOINT_FORCES.search(sentence)
+        states = C.JOINT_STATES.search(sentence)
         if joint and (cue is None or joint.start() <= cue_at + 40):
             first, second = C.STATE_FORCES[joint.group(1)], C.STATE_FORCES[joint.group(2)]
+            if first != second and m.actor1 in ("", first, second):
+                m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
+        elif states and (cue is None or states.start() <= cue_at + 40):
+            first, second = C.STATE_NAMES[states.group(1)], C.STATE_NAMES[states.group(2)]
             if first != second and m.actor1 in ("", first, second):
                 m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
         for start, end, name in C.named_groups(sentence):
@@ -1359,6 +1453,13 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
+            far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
+            if far and _km_said(far) > LANDMARK_KM:
+                continue          # "a ship hit 110 miles southeast of the port of Aden": the event is not at Aden
+            if _WATER_WORD.fullmatch(written) or _WATER_AFTER.match(rest) \
+                    or _WATER_OF.search(self.text[max(0, h.start - 20):h.start]):
+                continue          # "into the Gulf of Aden", "in the Red Sea": at sea, no place of the gazetteer (nu14:
+                #                   'Gulf' had been placed at Ghulfah, a village inland)
             if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
                     or _HOSPITAL_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
                     or _DISPUTED_BETWEEN.search(self.text[max(0, h.start - 60):h.start]):
@@ -1390,7 +1491,7 @@ class _Context:
                     role = "location"         # "residents of the Harir subdistrict"
                 if role is None:
                     if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest) \
-                            or _RIGHT_HIT.match(rest):
+                            or _RIGHT_HIT.match(rest) or _OUT_OF_ACTION.match(rest):
                         role = "location"
                     else:
                         continue
@@ -1550,6 +1651,9 @@ class _Context:
                 written = self.text[start:end]
                 if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
                     continue
+                if _WATER_WORD.fullmatch(written) or _WATER_AFTER.match(self.text, end) \
+                        or _WATER_OF.search(self.text[max(0, start - 20):start]):
+                    continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
                     continue
                 query = written + _trailing_feature(self.text[end:self.sents[i].end])
@@ -1989,6 +2093,14 @@ def _shown_admin1(country: str | None, admin1: str | None) -> str:
     return admin1_display(country, admin1) or admin1
 
 
+def _same_admin1_name(code: str | None, admin1: str, holder: PlaceRef) -> bool:
+    """Whether ``admin1`` (a candidate's) is the province of the resolved ``holder``."""
+    from geodata.admin1 import same_admin1
+    from geodata.normalize import normalize_admin1
+    theirs = getattr(holder.result, "admin1", None)
+    return bool(theirs) and holder.country == code and same_admin1(normalize_admin1(admin1), normalize_admin1(theirs))
+
+
 def _one_country(ref: PlaceRef) -> str | None:
     return ref.country or (ref.countries[0] if len(ref.countries) == 1 else None)
 
@@ -2113,7 +2225,7 @@ _HABITUAL = re.compile(r"\b(?:frequent|frequently|repeated|repeatedly|regular|re
                        r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
 _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs", "part", "parts", "heart", "centre",
-            "center"}
+            "center", "section", "sections", "sector", "sectors", "annex", "wing"}   # "the sections of al-Hol camp"
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 _HOLDER_OF_KIND = re.compile(r"\s+(?:(?:eastern|western|northern|southern|rural)\s+)?(?:countryside\s+)?"
