@@ -14,11 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, clamp, controls, data, editing, first_paint, layout, offline, state, store_view, summary, timeline, url_state  # noqa: E402,E501
+from dashboard import auth, clamp, controls, data, draft_counts, editing, first_paint, layout, offline, places, state, store_view, summary, timeline, url_state  # noqa: E402,E501
 from dashboard.details import details_panel, event_record  # noqa: E402
 from dashboard.downloads import downloads_panel, file_stem  # noqa: E402
-from dashboard.drafts_panel import drafts_panel, is_draft  # noqa: E402
+from dashboard.drafts_panel import Pending, drafts_panel  # noqa: E402
 from dashboard.fetch_panel import load_report  # noqa: E402
+from dashboard.map_layers import DRAFT_PREFIX  # noqa: E402
 from dashboard.map_view import map_fragment  # noqa: E402
 from dashboard.safe_text import plain  # noqa: E402
 from dashboard.table import table_panel  # noqa: E402
@@ -69,10 +70,13 @@ if repeated:
 notice_box = st.container()
 map_area = st.container()
 review_box = st.container()
-# "Draft from a report": pending drafts and accepted events join the view
-frame, drafts_token = (frame, "") if lean else drafts_panel(frame, review_box)
-token = f"{path}|{dataset.version}|{own_token()}|{show}|{drafts_token}"
+# "Draft from a report": events accepted this session join the view; pending drafts stay apart from it
+# (nu14/H5, M2: a 2019 draft stretched the timeline, which reset the analyst's window and the URL, and drafts
+# were counted in "Showing N", the clusters and the histogram): they are drawn in a layer of their own
+frame, accepted_token, pending = (frame, "", Pending()) if lean else drafts_panel(frame, review_box)
+token = f"{path}|{dataset.version}|{own_token()}|{show}|{accepted_token}"
 frame = data.shown(frame, token)  # each governorate under its one display name (dashboard.places)
+drafts = None if pending.frame is None else places.display_admin2(places.display_admin1(pending.frame))
 if frame.empty:
     if lean:  # no events: the upload box is what this page is for
         first_paint.release_and_rerun()
@@ -113,10 +117,12 @@ if not bare:
     # An SVG image, not a chart: no chart library for the browser to load before the first markers.
     controls.histogram_panel(timeline.histogram(undated, first, last, window), timeline.bin_for(first, last))
 
-# Headline figures count stored events only; pending drafts (on the map) are said beside them.
-# The counts, the table and every download hold these too: a draft is an event only once accepted.
-drafts_shown = int(is_draft(selection).sum()) if drafts_token else 0
-events_shown = selection[~is_draft(selection)] if drafts_shown else selection
+# Headline figures count stored events only; pending drafts (on the map, in their own layer) are said beside
+# them, with those the filters leave off the map. The counts, the table and every download hold stored events
+# only too: a draft is an event only once accepted.
+events_shown = selection
+drafts_view = draft_counts.split(drafts, chosen)
+drafts_line = draft_counts.caption(drafts_view, len(pending.unplaced), len(pending.refused))
 fig = summary.headline(events_shown)
 head.title("Conflict event map")
 
@@ -139,15 +145,16 @@ with map_area:
     if selection.empty:
         st.info("No events match these filters. Widen the dates or clear a filter in the sidebar.")
     map_fragment(selection, frame, token, chosen, selected, basemap, bounds, heat,
-                 url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade)
+                 url_state.query_pairs(chosen, opts, basemap, heat, areas=shade), shade,
+                 drafts_view.shown, f"{pending.token}|{chosen}")
     if fig.off_map and not selection.empty:  # under the map: the map keeps its place (and stays first on a phone)
         st.caption(f"{fig.off_map} selected event(s) have no coordinates (place not found, or more than one "
                    "place fits the name): "
                    "they are in the table, not on the map.")
 with head:  # after the map in the script: the browser fetches the map's code before the figures'
-    summary.headline_metrics(fig, len(frame) - (int(is_draft(frame).sum()) if drafts_token else 0), opts)
-    if drafts_shown:
-        st.caption(f"+{drafts_shown} draft{'s' if drafts_shown != 1 else ''}, not yet accepted (on the map, not counted)")
+    summary.headline_metrics(fig, len(frame), opts)
+    if drafts_line:
+        st.caption(drafts_line)
 
 if lean:  # the rest once the map has reported (map_fragment releases it) or after a fallback delay
     state.sync_selected_to_url()
@@ -166,7 +173,8 @@ with by_type:
     summary.counts_panel(events_shown)
 with record:
     st.markdown("**Selected event**")
-    if details_panel(frame, selected):
+    if details_panel(drafts if drafts is not None and selected and selected.startswith(DRAFT_PREFIX) else frame,
+                     selected):
         st.button("Clear selection", key="clear_selection", on_click=state.select_event, args=(None,))
     editing.history_panel(store_view.app_store(), selected)
 state.sync_selected_to_url()

@@ -215,6 +215,7 @@ def positions(frame: pd.DataFrame, filters) -> slice | np.ndarray:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def layers_for(_selection: pd.DataFrame, _frame: pd.DataFrame, token: str, filters, selected: str | None,
-               viewport: Viewport) -> dict:
-    """The map layers' data for one selection and view (cached: panning back costs nothing)."""
-    return layer_data(_selection, selected_from=_frame, selected=selected, viewport=viewport)
+               viewport: Viewport, _drafts: pd.DataFrame | None = None, drafts_token: str = "") -> dict:
+    """The map layers' data for one selection and view (cached: panning back costs nothing); ``_drafts``:
+    the pending drafts to draw in their own layer (``drafts_token`` names them)."""
+    return layer_data(_selection, selected_from=_frame, selected=selected, viewport=viewport, drafts=_drafts)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import csv
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -124,17 +125,27 @@ def _record(row: dict, meta: dict) -> dict:
 
 def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame | None:
     """Records as the event table (typed by the curated loader, not geocoded: an ambiguous draft stays off the map)."""
+    return _typed(records)[0]
+
+
+def _typed(records: list[dict]) -> tuple[pd.DataFrame | None, dict[int, str]]:
+    """(``_frame``'s table of ``records``, {position in ``records``: why the loader refused that record}):
+    a record the curated loader rejects (a date or number typed wrong in the drafts table) is not in the
+    table, and the reason is kept so the page can say it instead of dropping the draft unsaid."""
     if not records:
-        return None
+        return None, {}
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), extrasaction="ignore")
     writer.writeheader()
     for r in records:
         writer.writerow({c: "" if r.get(c) is None else r.get(c) for c in COLUMNS})
     result = load_bytes(buf.getvalue().encode(), "drafts.csv", fmt="curated", geocode=False)
+    refused: dict[int, str] = {}
+    for err in result.errors:   # line 1 is the header: record k is on line k + 2
+        refused.setdefault(err.line - 2, f"{err.column}: {err.reason}")
     frame = result.frame
     if frame.empty:
-        return None
+        return None, refused
     frame["geo_status"] = GIVEN
     frame["geo_name"] = ""
     frame["geo_source"] = "draft"
@@ -142,7 +153,7 @@ def _frame(records: list[dict], status: list[str] | None = None) -> pd.DataFrame
     frame = fill_admin(frame)       # admin2 (and an empty admin1) from the point, as the load path does
     for col in GEO_COLUMNS:
         frame[col] = frame[col].astype("category") if col != "geo_confidence" else frame[col]
-    return frame
+    return frame, refused
 
 
 def is_draft(frame: pd.DataFrame) -> pd.Series:
@@ -196,7 +207,9 @@ def _review(stored: pd.DataFrame | None = None) -> None:
             head = f"{', '.join(ids_of)}: " if len(reports) > 1 else ""
             st.caption(plain(head + line[0].upper() + line[1:] + ".", 500))
         st.caption("Edit a cell, choose drafts, then accept or drop them. Drafts with coordinates are on the map "
-                   "(ids draft-D1 ..., drawn hollow with a dotted outline).")
+                   "in a layer of their own (ids draft-D1 ..., drawn hollow with a dotted outline), not counted "
+                   "with the stored events. They follow the filters as stored events do (dates, type, country, "
+                   "search ...): the line under the headline says how many are shown and how many are not.")
         ids = [r["draft_id"] for r in rows]
         # the editor's identity follows the drafts it holds: its edits are by row position, so a new report's
         # drafts or an accepted or dropped one must not carry them onto another draft (they are kept in the rows)
@@ -459,10 +472,47 @@ def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[
     return True, note
 
 
-def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, str]:
+@dataclass(frozen=True)
+class Pending:
+    """This session's pending drafts as the page draws them, apart from the stored events: ``frame`` the drafts
+    that can be drawn (ids ``draft-D1`` ..., sorted by date; None when there are none), ``token`` changes
+    whenever they do, ``unplaced`` the ids of drafts without coordinates, ``refused`` {draft id: why the
+    event table refuses its values} (neither is in ``frame``), ``count`` all pending drafts."""
+
+    frame: pd.DataFrame | None = None
+    token: str = ""
+    unplaced: tuple[str, ...] = ()
+    refused: dict = field(default_factory=dict)
+    count: int = 0
+
+
+def pending_drafts(rows: list[dict]) -> Pending:
+    """``rows`` (pending drafts, edits included) as ``Pending``: the placed ones as event-table rows with ids
+    ``draft-D1`` ..., marked "DRAFT, not accepted" in their notes."""
+    placed, unplaced = [], []
+    for r in rows:
+        if r.get("latitude") is None or r.get("longitude") is None:
+            unplaced.append(str(r["draft_id"]))
+            continue
+        rec = _record(r, r.get("report") or {})
+        rec["event_id"] = f"{DRAFT_PREFIX}{r['draft_id']}"
+        rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
+        placed.append(rec)
+    frame, refused = _typed(placed)
+    if frame is not None:
+        frame = frame.sort_values("event_date", kind="stable").reset_index(drop=True)
+    said = {placed[k]["event_id"][len(DRAFT_PREFIX):]: why for k, why in refused.items() if 0 <= k < len(placed)}
+    token = hashlib.sha1(repr(placed).encode()).hexdigest()[:12] if placed else ""
+    return Pending(frame, token, tuple(unplaced), said, len(rows))
+
+
+def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, str, Pending]:
     """Draw the panel (sidebar form; review box in ``review_box``, a container placed where the page wants
-    it, else at this point of the page) and return ``frame`` with this session's accepted events and its
-    pending drafts that have coordinates, and a token that changes whenever those do (for the page's caches)."""
+    it, else at this point of the page) and return (``frame`` with this session's accepted events, a token
+    that changes whenever those do, this session's pending drafts as ``Pending``).
+
+    Pending drafts are never part of the returned frame (nu14): the timeline's range, the date filter, the
+    counts and the histogram are the stored events'; the page draws the drafts in a layer of their own."""
     with st.sidebar:
         _form()
     if review_box is None:
@@ -470,19 +520,12 @@ def drafts_panel(frame: pd.DataFrame, review_box=None) -> tuple[pd.DataFrame, st
     else:
         with review_box:
             _review(frame)
-    pending = st.session_state.get(PENDING) or {}
-    rows = []
-    for r in pending.get("rows", []):
-        if r.get("latitude") is not None:
-            rec = _record(r, r.get("report") or {})
-            rec["event_id"] = f"{DRAFT_PREFIX}{r['draft_id']}"
-            rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
-            rows.append(rec)
+    pending = pending_drafts((st.session_state.get(PENDING) or {}).get("rows", []))
     accepted = st.session_state.get(ACCEPTED, [])
-    extra = [f for f in (_frame(accepted), _frame(rows)) if f is not None]
-    if not extra:
-        return frame, ""
-    token = hashlib.sha1(repr((accepted, rows)).encode()).hexdigest()[:12]
-    both = pd.concat([frame, *extra], ignore_index=True)
+    extra = _frame(accepted)
+    if extra is None:
+        return frame, "", pending
+    token = hashlib.sha1(repr(accepted).encode()).hexdigest()[:12]
+    both = pd.concat([frame, extra], ignore_index=True)
     both = both.drop_duplicates("event_id", keep="first")
-    return both.sort_values("event_date", kind="stable").reset_index(drop=True), token
+    return both.sort_values("event_date", kind="stable").reset_index(drop=True), token, pending

@@ -43,6 +43,7 @@ LAYER_NAMES = {
     "hexagons": "Event density (hexagons)",
     "selected": "Selected event",
     "areas": "Admin areas",
+    "drafts": "Drafts (not accepted)",
 }
 
 
@@ -122,7 +123,8 @@ def event_properties(row) -> dict:
 
 def has_drafts(layer_data: dict) -> bool:
     """Are pending drafts drawn as markers in ``layer_data`` (``layer_data``'s), so the legend names them?"""
-    return any((f.get("properties") or {}).get("d") for f in (layer_data.get("events") or {}).get("features", []))
+    return any((f.get("properties") or {}).get("d") for key in ("drafts", "events")
+               for f in (layer_data.get(key) or {}).get("features", []))
 
 
 def _point(lon: float, lat: float, properties: dict) -> dict:
@@ -210,12 +212,16 @@ def _fatalities(frame: pd.DataFrame) -> np.ndarray:
 
 
 def layer_data(frame: pd.DataFrame, selected_from: pd.DataFrame | None = None,
-               selected: str | None = None, viewport: Viewport | None = None) -> dict:
+               selected: str | None = None, viewport: Viewport | None = None,
+               drafts: pd.DataFrame | None = None) -> dict:
     """Plain data (JSON-able, cacheable) for every layer. ``selected`` is looked up in ``selected_from``
-    (default ``frame``) so a selected event stays marked when the filters hide it.
+    (default ``frame``), then in ``drafts``, so a selected event stays marked when the filters hide it.
 
     ``mode`` is "events" (one marker each) when the selection, or its part in ``viewport``, has at most
-    ``aggregate.THRESHOLD`` events, else "hexagons"; ``shown`` counts the events drawn either way."""
+    ``aggregate.THRESHOLD`` events, else "hexagons"; ``shown`` counts the events drawn either way.
+    ``drafts``: pending drafts (ids ``draft-D1`` ...), drawn one marker each in a layer of their own
+    (never in the stored events' clusters or hexagons, never in ``shown``: nu14/M2), their attack paths
+    with the others'."""
     viewport = viewport or Viewport()
     rows = placed(frame)
     lat, lon = rows["latitude"].to_numpy(dtype="float64"), rows["longitude"].to_numpy(dtype="float64")
@@ -233,8 +239,14 @@ def layer_data(frame: pd.DataFrame, selected_from: pd.DataFrame | None = None,
             data.update(mode="hexagons", cells=len(table), res=res, breaks=lower,
                         hexagons=aggregate.cell_features(table, lower), heat=aggregate.heat_points(table))
             rows = rows.iloc[0:0]
-    data.update(events=event_features(rows), rings=ring_features(rows), paths=path_features(rows),
-                selected=selected_feature(frame if selected_from is None else selected_from, selected))
+    paths = path_features(rows)
+    if drafts is not None and not drafts.empty:
+        paths["features"] += path_features(drafts)["features"]
+    chosen = selected_feature(frame if selected_from is None else selected_from, selected)
+    if chosen is None and drafts is not None and selected and selected.startswith(DRAFT_PREFIX):
+        chosen = selected_feature(drafts, selected)
+    data.update(events=event_features(rows), rings=ring_features(rows), paths=paths, selected=chosen,
+                drafts=event_features(drafts if drafts is not None else frame.iloc[0:0]))
     if "heat" not in data:
         data["heat"] = heat_points(rows)
     return data
@@ -301,6 +313,11 @@ def layers_from_data(data: dict, heat: bool = False) -> list[folium.FeatureGroup
                    on_each_feature=map_js.POPUP_AND_TOOLTIP).add_to(cluster)
 
     layers = [rings, paths, events]
+    if (data.get("drafts") or {}).get("features"):   # on top of the events, never clustered with them
+        drafts = folium.FeatureGroup(name=LAYER_NAMES["drafts"])
+        folium.GeoJson(data["drafts"], pointToLayer=map_js.EVENT_MARKER,
+                       on_each_feature=map_js.POPUP_AND_TOOLTIP).add_to(drafts)
+        layers.append(drafts)
     if data.get("hexagons") is not None:
         hexes = folium.FeatureGroup(name=LAYER_NAMES["hexagons"])
         HexagonCells(data["hexagons"]).add_to(hexes)

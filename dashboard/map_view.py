@@ -250,16 +250,18 @@ def fit_view(selection: pd.DataFrame, shown) -> View | None:
 
 @st.fragment
 def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
-                 basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]], shade: str = "off") -> None:
+                 basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]], shade: str = "off",
+                 drafts: pd.DataFrame | None = None, drafts_token: str = "") -> None:
     """Map and share link rerun together on a pan or click, without rerunning the page; the layers
     follow the view (hexagons or events), built from the shared frame and cached per view.
+    ``drafts``: the pending drafts within the filters, drawn in their own layer (``drafts_token`` names them).
     The map's first report (its layers drawn) releases the panels a browser's first run held back."""
     reported = first_paint.waiting() and st.session_state.get(KEY) is not None
     if reported:
         first_paint.release()
     follow_selection(selection, filters)
     view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
-    layers = data.layers_for(selection, frame, token, filters, selected, view)
+    layers = data.layers_for(selection, frame, token, filters, selected, view, drafts, drafts_token)
     shaded, shade_legend = area_layers(selection, frame, token, shade, view.zoom)
     out = render(layers, basemap, bounds, heat, shaded)
     st.caption(mode_caption(layers))

@@ -34,9 +34,9 @@ MEZZEH = ("An Israeli air strike hit a building in the Mezzeh district of Damasc
 
 
 def draft(at: AppTest, text: str = REPORT, source: str = "Test wire <b>x</b>",
-          url: str = "https://example.org/report") -> AppTest:
+          url: str = "https://example.org/report", published: dt.date = dt.date(2024, 4, 22)) -> AppTest:
     at.sidebar.text_area(key="draft_text").set_value(text)
-    at.sidebar.date_input(key="draft_published").set_value(dt.date(2024, 4, 22))
+    at.sidebar.date_input(key="draft_published").set_value(published)
     at.sidebar.text_input(key="draft_source").set_value(source)
     at.sidebar.text_input(key="draft_url").set_value(url)
     at.button(key="draft_submit").click()
