@@ -212,8 +212,10 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                    "search ...): the line under the headline says how many are shown and how many are not.")
         ids = [r["draft_id"] for r in rows]
         # the editor's identity follows the drafts it holds: its edits are by row position, so a new report's
-        # drafts or an accepted or dropped one must not carry them onto another draft (they are kept in the rows)
-        editor_key = "drafts_editor_" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:10]
+        # drafts or an accepted or dropped one must not carry them onto another draft (they are kept in the rows);
+        # and a value the panel changed itself (``matching_types``) starts a new editor (``rev``), whose old edits
+        # would otherwise be replayed over it
+        editor_key = "drafts_editor_" + hashlib.sha1(("|".join(ids) + f"#{pending.get('rev', 0)}").encode()).hexdigest()[:10]
         edited = st.data_editor(
             review_table(rows, stored), key=editor_key, hide_index=True, width="stretch",
             disabled=["draft_id", "report", "stored event", "confidence", "check", "could be", "evidence"],
@@ -223,8 +225,12 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                 "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
                 "evidence": st.column_config.TextColumn("evidence (the report's words)", width="large"),
             })
-        current = apply_edits(rows, edited)
+        current, retyped = edit_rows(rows, edited)
         pending["rows"] = rows = current   # the edits live with the drafts, whatever else is drafted later
+        if retyped:   # the table shows the changed pair: a new editor on the rows as they are now
+            pending["rev"] = pending.get("rev", 0) + 1
+            st.session_state[MESSAGES] = [("info", note) for note in retyped]
+            st.rerun()
         # nu12/M4: the picker kept a dropped or accepted draft, and choosing it again did nothing
         # Set on every run (not only left out of the session): a value set here is sent to the browser, which
         # otherwise keeps showing the choice it last sent.
@@ -352,9 +358,16 @@ def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.Dat
 
 
 def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
-    """The drafts with the analyst's edits from the review table (matched by draft_id)."""
+    """The drafts with the analyst's edits from the review table (matched by draft_id), each draft's
+    event_type and sub_event_type kept a pair ACLED allows (``matching_types``)."""
+    return edit_rows(rows, edited)[0]
+
+
+def edit_rows(rows: list[dict], edited: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """(``apply_edits``'s drafts, what was changed beyond the analyst's own edit, in words: a sub-type
+    cleared or a type set by ``matching_types``)."""
     by_id = {str(e["draft_id"]): e for _, e in edited.iterrows()} if edited is not None else {}
-    out = []
+    out, notes = [], []
     for row in rows:
         e = by_id.get(row["draft_id"])
         if e is None:
@@ -365,8 +378,30 @@ def apply_edits(rows: list[dict], edited: pd.DataFrame) -> list[dict]:
             v = e[c]
             changes[c] = None if (not isinstance(v, str) and pd.isna(v)) else v
         moved = any(c in changes and not _same_number(changes[c], row.get(c)) for c in ("latitude", "longitude"))
-        out.append({**row, **changes, "point_moved": bool(row.get("point_moved")) or moved})
-    return out
+        new, note = matching_types(row, {**row, **changes, "point_moved": bool(row.get("point_moved")) or moved})
+        out.append(new)
+        if note:
+            notes.append(note)
+    return out, notes
+
+
+def matching_types(before: dict, after: dict) -> tuple[dict, str]:
+    """(``after`` with its event_type and sub_event_type a pair of ACLED's codebook (``events.schema``),
+    what was changed in words or ""). ``before`` is the draft as it was. nu14/M1: a type changed in the
+    table kept the old type's sub-type, which was refused only at accept time.
+
+    A new event_type clears a sub-type that belongs to another type (the note lists the new type's
+    sub-types to choose from: none is guessed); a new sub-type sets the one event_type it belongs to."""
+    kind, sub = after.get("event_type") or "", after.get("sub_event_type") or ""
+    parent = SUB_EVENT_TYPES.get(sub)
+    if not sub or parent is None or parent == kind or kind not in EVENT_TYPES:
+        return after, ""
+    did = after.get("draft_id", "")
+    if kind != (before.get("event_type") or ""):
+        return {**after, "sub_event_type": None}, (
+            f"{did} is now {kind}: its sub_event_type {sub} belongs to {parent}, so it was cleared. "
+            f"Choose one of {', '.join(EVENT_TYPES[kind])} (or leave it empty).")
+    return {**after, "event_type": parent}, f"{did} is now {parent}, the event type its sub_event_type {sub} belongs to."
 
 
 def _same_number(a, b) -> bool:

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import draft_counts
 from dashboard.data import ENV_DATA
-from dashboard.drafts_panel import pending_drafts
+from dashboard.drafts_panel import edit_rows, matching_types, pending_drafts, review_table
 from dashboard.filters import Filters
 from dashboard.map_layers import DRAFT_PREFIX, layer_data, layers_from_data
 
@@ -113,10 +113,41 @@ def test_the_drafts_line_names_every_draft_left_off_the_map():
     assert draft_counts.caption(draft_counts.split(None, Filters())) == ""
 
 
-def test_a_draft_the_event_table_refuses_is_said_not_dropped():
-    rows = [{"draft_id": "D1", "event_date": "2024-04-20", "event_type": "Explosions/Remote violence",
+def _rows():
+    return [{"draft_id": "D1", "event_date": "2024-04-20", "event_type": "Explosions/Remote violence",
              "sub_event_type": "Air/drone strike", "actor1": "Military Forces of the United States (2021-)",
-             "country": "IQ", "location": "Baghdad", "latitude": 33.31, "longitude": 44.36, "fatalities": -4,
-             "report": {"published": "2024-04-22", "source": "wire"}}]
+             "actor2": None, "country": "IQ", "admin1": "Baghdad", "location": "Baghdad", "latitude": 33.31,
+             "longitude": 44.36, "fatalities": 3, "origin_location": None, "origin_latitude": None,
+             "origin_longitude": None, "confidence": 0.96, "flags": [], "evidence": ["a strike"],
+             "geo_status": "resolved", "report": {"published": "2024-04-22", "source": "wire"}}]
+
+
+def test_a_new_type_clears_a_sub_type_of_another_and_the_draft_stays_on_the_map():
+    """nu14/M1: D1 set to Battles kept "Air/drone strike": the map's loader refused the pair, so the draft left
+    the map and the "+N drafts" count unsaid, and accepting it failed on the sub-type."""
+    rows = _rows()
+    table = review_table(rows)
+    table.loc[0, "event_type"] = "Battles"            # as the drafts table returns it after the edit
+    edited, notes = edit_rows(rows, table)
+    assert edited[0]["event_type"] == "Battles" and edited[0]["sub_event_type"] is None
+    assert notes == ["D1 is now Battles: its sub_event_type Air/drone strike belongs to Explosions/Remote violence, "
+                     "so it was cleared. Choose one of Armed clash, Government regains territory, Non-state actor "
+                     "overtakes territory (or leave it empty)."]
+    pending = pending_drafts(edited)
+    assert list(pending.frame["event_id"]) == ["draft-D1"] and not pending.refused
+    assert list(pending.frame["event_type"]) == ["Battles"]
+
+
+def test_a_new_sub_type_sets_its_event_type():
+    before = _rows()[0]
+    after, note = matching_types(before, {**before, "sub_event_type": "Armed clash"})
+    assert after["event_type"] == "Battles" and "now Battles" in note
+    same, none = matching_types(before, {**before, "sub_event_type": "Shelling/artillery/missile attack"})
+    assert none == "" and same["event_type"] == "Explosions/Remote violence"
+
+
+def test_a_draft_the_event_table_refuses_is_said_not_dropped():
+    rows = _rows()
+    rows[0]["fatalities"] = -4
     pending = pending_drafts(rows)
     assert pending.frame is None and set(pending.refused) == {"D1"} and "fatalities" in pending.refused["D1"]
