@@ -43,6 +43,8 @@ MESSAGES = "_drafts_messages"     # [(kind, text)] said after the rerun that fol
 MAX_REPORT_BYTES = 2_000_000
 EARLIEST_REPORT = date(1989, 1, 1)   # the first year of UCDP GED, the oldest event data the product reads
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
+RELOAD_WARNING = ("Drafts live in this browser tab until accepted: reloading the page discards them and their "
+                  "edits (so does opening the page's link again, in this tab or another).")
 EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
             "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
 
@@ -210,6 +212,8 @@ def _review(stored: pd.DataFrame | None = None) -> None:
                    "in a layer of their own (ids draft-D1 ..., drawn hollow with a dotted outline), not counted "
                    "with the stored events. They follow the filters as stored events do (dates, type, country, "
                    "search ...): the line under the headline says how many are shown and how many are not.")
+        # nu14/H6: a reload dropped every draft and its edits, unsaid
+        st.warning(RELOAD_WARNING, icon=":material/warning:")
         ids = [r["draft_id"] for r in rows]
         # the editor's identity follows the drafts it holds: its edits are by row position, so a new report's
         # drafts or an accepted or dropped one must not carry them onto another draft (they are kept in the rows);

@@ -9,13 +9,16 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import draft_counts
 from dashboard.data import ENV_DATA
-from dashboard.drafts_panel import edit_rows, matching_types, pending_drafts, review_table
+from dashboard.drafts_panel import RELOAD_WARNING, edit_rows, matching_types, pending_drafts, review_table
 from dashboard.filters import Filters
 from dashboard.map_layers import DRAFT_PREFIX, layer_data, layers_from_data
 
 from .conftest import APP, SAMPLE, make_frame, map_args, map_event_ids
 from .test_app import metric
 from .test_drafts_panel import draft
+
+README = __import__("pathlib").Path(APP).resolve().parents[1] / "README.md"
+
 
 def _app(sample_csv, monkeypatch, tmp_path, **params) -> AppTest:
     monkeypatch.setenv(ENV_DATA, str(sample_csv))
@@ -151,3 +154,11 @@ def test_a_draft_the_event_table_refuses_is_said_not_dropped():
     rows[0]["fatalities"] = -4
     pending = pending_drafts(rows)
     assert pending.frame is None and set(pending.refused) == {"D1"} and "fatalities" in pending.refused["D1"]
+
+
+def test_the_panel_and_the_readme_say_a_reload_discards_the_drafts(sample_csv, monkeypatch, tmp_path):
+    """nu14/H6: a reload threw away every pending draft and its edits, and nothing said it would."""
+    at = draft(_app(sample_csv, monkeypatch, tmp_path))
+    assert RELOAD_WARNING in [w.value for w in at.warning]
+    assert "reloading the page discards them" in RELOAD_WARNING
+    assert "reloading the page discards them" in " ".join(README.read_text(encoding="utf-8").split())
