@@ -59,7 +59,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"bombs?\s+(?:exploded|went\s+off|detonated|blew\s+up)|"
                      # "a bomb hidden in a motorcycle", "a bomb planted under a car" (nu10)
                      r"bombs?\s+(?:hidden|planted|placed|concealed|attached|strapped)\s+(?:in|on|under|to|inside)\s+"
-                     r"(?:a|an|the|his|her|their)\s+[\w-]+)\b", re.I), False),
+                     r"(?:a|an|the|his|her|their)\s+[\w-]+|"
+                     # "A bomb left under a stall exploded" (UC17): the bomb, then what it was put in, then the verb
+                     r"bombs?\s+(?:left|hidden|planted|placed|concealed|attached|strapped)\s+(?:[\w-]+\s+){1,4}?"
+                     r"(?:exploded|went\s+off|detonated|blew\s+up))\b", re.I), False),
     # ACLED: "Grenade" is its own sub-event type (a rocket-propelled grenade is fire, not a grenade attack)
     (GRENADE, re.compile(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b(?!\s+launchers?)", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"

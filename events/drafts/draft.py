@@ -31,6 +31,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geodata.display import admin1_display
 from geodata.geo import distance_km
 from geodata.normalize import GENERIC_WORDS, fold
 
@@ -39,7 +40,7 @@ from .assemble import _CLAUSE_BREAK, _DEATH_WORD, _assemble
 from .confidence import confidence as class_confidence, draft_class
 from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
-from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_place,
+from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _spelled_unsure, _without_feature)
 from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, outer_countries, report_countries)
@@ -189,6 +190,26 @@ def _km_said(m: re.Match) -> float:
     return n * 1.609 if m.group(2).lower().startswith("mi") else n
 
 
+# Common given names (capitalised as written): the name after one is a person's ("Mohammed al-Rifai", "Yasser
+# al-Duneyfat"), not a place. Not "Abu"/"Umm"/"Bin", which begin place names too (Abu Kamal, Umm Qasr).
+_GIVEN_NAMES = frozenset("""
+Mohammed Muhammad Mohamed Mohammad Muhammed Ahmed Ahmad Ali Hussein Husain Hassan Hasan Omar Umar Abdullah Abdallah
+Khaled Khalid Mahmoud Mahmud Mustafa Moustafa Ibrahim Yasser Yasir Adnan Saleh Salih Salah Jamal Karim Kareem Rabih
+Qassem Qasim Qasem Abbas Haidar Haider Hadi Youssef Yousef Yusuf Youssif Samir Sami Tariq Tarek Ziad Ziyad Walid
+Waleed Nabil Fadi Imad Emad Majid Maher Bashar Hafez Rami Nizar Jawad Jaafar Jafar Kamal Faisal Fahd Nasser Nasir
+Anas Osama Usama Bilal Hamza Hamid Hamed Raed Saad Saeed Said Sayyed Sayed Sheikh Shaikh Mullah Imam Hajji Haji
+Fatima Zainab Zeinab Maryam Aisha Noor Nour Layla Leila Hevrin Rania Huda Amal
+""".split())
+
+
+def _after_given_name(toks: list[Span], first: int) -> bool:
+    """Whether the word before token ``first`` (its article "al-" aside) is a given name."""
+    j = first - 1
+    while j >= 0 and toks[j].text.lower() in _ARTICLE_WORDS | {"-"}:
+        j -= 1
+    return j >= 0 and toks[j].text in _GIVEN_NAMES
+
+
 HELD_KM = 50.0    # how far a place may lie from the place the report says holds it (as _container)
 _OUT_OF_ACTION = re.compile(r"^\s+out\s+of\s+(?:service|action|commission|operation|use)\b", re.I)
 _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
@@ -224,6 +245,9 @@ _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|
                            r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:(?:\d+|a\s+few|several)\s*(?:km|kilometres|kilometers|miles)"
                            r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+# "a market in Sadr City, eastern Baghdad" (UC17): the part of the city named after the comma holds it
+_PART_OF_CITY = re.compile(r"\s*,\s*(?:in\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                           r"south-?west)(?:ern)?\s+", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
 _HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?"
                       r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
@@ -404,9 +428,21 @@ def _province_countries(text: str, geocoder) -> list[str]:
         name = _COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
         homes = [c for c in REGION if (r := geocoder.geocode(name + " province", c)).status == "resolved"
                  and r.precision == 3]
+        if not homes:      # "in Sulaimaniyah province": a spelling of an embedded admin1 name (UC14)
+            homes = [c for c in REGION if admin1_display(c, name)]
+        if len(homes) == 1 and homes[0] not in out:
+            out.append(homes[0])
+    for m in _COUNTRYSIDE_NAMED.finditer(text):
+        # "in the eastern countryside of Deir ez-Zoor", "the Hama countryside": a province's countryside (YC01:
+        # a report naming no country had its Khasham placed in Iraq)
+        homes = [c for c in REGION if admin1_display(c, m.group(1) or m.group(2))]
         if len(homes) == 1 and homes[0] not in out:
             out.append(homes[0])
     return out
+
+
+_COUNTRYSIDE_NAMED = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r")?)"
+                                r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+countryside\b")
 
 
 # A named country whose geocoder leaves a name ambiguous between candidates matching at least this well
@@ -504,7 +540,10 @@ class _Context:
         self.sentence_words[i] = self.sentence_words.get(i, set()) | {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         toks = words(sentence, s.start)
         self.sentence_admin1[i] = self.sentence_admin1.get(i, []) + [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
-                                                                     for m in _PROVINCE_NAMED.finditer(sentence)]
+                                                                     for m in _PROVINCE_NAMED.finditer(sentence)] + [
+            # "in the eastern countryside of Deir ez-Zoor": a province named by its countryside (YC01)
+            name for m in _COUNTRYSIDE_NAMED.finditer(sentence)
+            if any(admin1_display(c, name := m.group(1) or m.group(2)) for c in self.countries)]
         self.part_start = s.start
         places, admin1 = self.places_in(i, toks, sentence)
         for a, b in zip(places, places[1:]):
@@ -513,6 +552,7 @@ class _Context:
                 places = [p for p in places if p is not a]
                 break
         self.sentence_places[i] = self.sentence_places.get(i, []) + places
+        places = [p for p in places if not p.far]     # the event is not there; its province may still tell (OA12)
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
@@ -898,6 +938,8 @@ class _Context:
         same sentence that the words right after ``ref`` say holds it, as a place near which the event
         happened (geo_precision 2), flagged; None when there is none."""
         for other in self.sentence_places.get(ref.sentence, []):
+            if other.far:
+                continue
             if other is not ref and other.status == "resolved" and other.end <= ref.start and not other.region \
                     and re.fullmatch(r"['’]s\s+(?:(?:main|central|old|famous|busy|fortified|northern|southern|eastern|"
                                      r"western)\s+)?", self.text[other.end:ref.start]):
@@ -910,7 +952,8 @@ class _Context:
             between = self.text[ref.end:other.start]
             # "near Zarga Lake in Salahaddin province's Tuz Khurmatu": the province's place holds it
             between = re.sub(r"(?:\s+[A-Z][\w'’-]*){1,2}" + _PROVINCE_OWNS.pattern + "$", " ", between)
-            if _HELD_BY.match(between) or _HELD_IN.match(between) or _DIRECTION_OF.match(between):
+            if _HELD_BY.match(between) or _HELD_IN.match(between) or _DIRECTION_OF.match(between) \
+                    or _PART_OF_CITY.fullmatch(between):
                 how = "gives as its landmark" if _DIRECTION_OF.match(between) else "says holds it"
                 held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
@@ -924,11 +967,22 @@ class _Context:
         more than 50 km from the second, the first answer is a namesake: the event is placed near the
         place that holds it, flagged. None when the two agree or no such place follows."""
         for other in self.sentence_places.get(ref.sentence, []):
+            if other.far:
+                continue
             if other is ref or other.status != "resolved" or other.start <= ref.end or other.region \
                     or getattr(other.result, "precision", 1) not in (None, 1):
                 continue
-            if _COUNTRYSIDE_AFTER.match(self.text, other.end):
+            countryside = bool(_COUNTRYSIDE_AFTER.match(self.text, other.end)
+                               or _COUNTRYSIDE.search(self.text[max(0, other.start - 40):other.start]))
+            if countryside and (not getattr(ref.result, "admin1", None) or not getattr(other.result, "admin1", None)
+                                or _same_admin1(ref, other)):
                 continue          # "Manbij, in the northern Aleppo countryside": the province, not the city
+            if countryside:
+                # "the town of Khasham, in the eastern countryside of Deir ez-Zoor" found in another province (an
+                # Iraqi Khasham, YC01): a namesake; the draft is placed at the place whose countryside holds it
+                return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
+                               f"in another province than {self.text[other.start:other.end]}, whose countryside the "
+                               "report puts it in: a namesake; the draft is placed near it: check it"])
             if _spelled_only(other) and not _spelled_only(ref):
                 return None       # "Kfar Saba in the Galilee", the Galilee taken by a like spelling (Al Khalil,
                 #                   Hebron): a guess never overrules a place found by its name
@@ -1095,13 +1149,6 @@ class _Context:
         """Take ``a`` for ``ref`` (as ``_take``) unless the place the report puts ``ref`` in lies more than
         50 km from it (``_container``): "the Sardasht camp ... in the Sinjar countryside" is not the
         Sardasht in Erbil that a later sentence's namesake was taken as (YB24). True when taken."""
-        holder = self._holder(ref)
-        if holder is not None and holder.point is not None \
-                and distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM \
-                and not (_DIRECTION_BEFORE.search(self.text[max(0, holder.start - 20):holder.start])
-                         and a.admin1 and _same_admin1_name(code, a.admin1, holder)):
-            # "near Ain Issa in northern Raqqa": a direction names the province, which holds it (OB08)
-            return False
         for other in self.sentence_places.get(ref.sentence, []):
             # "the Sardasht camp for displaced Ezidis in the Sinjar countryside": in that city's province
             if other is not ref and other.status == "resolved" and other.start > ref.end \
@@ -1245,9 +1292,25 @@ class _Context:
         written = fold(_without_feature(self.text[ref.start:ref.end]))
         return written in capitals() and fold(name) != written
 
+    def _outside_holder(self, ref: PlaceRef, a, code: str | None) -> bool:
+        """Whether candidate ``a`` lies outside the place the report says holds ``ref`` ("Mazri ... in the
+        Al-Malikiyyah area", "near Ain Issa in northern Raqqa"): farther than HELD_KM from it, or, when the
+        holder is a province (written as one, or after a direction: "in northern Raqqa"), in another province.
+        A settled namesake must agree with what the report says holds it (UC18: a border hint had placed
+        Mazri in Idlib, 400 km from the al-Malikiyah the report names; YB24, OB08)."""
+        holder = self._holder(ref)
+        if holder is None or holder.point is None or a.latitude is None:
+            return False
+        if holder.region or _names_province(holder) \
+                or _DIRECTION_BEFORE.search(self.text[max(0, holder.start - 20):holder.start]):
+            return not (a.admin1 and _same_admin1_name(code, a.admin1, holder))
+        return distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM
+
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
         if self._capital_renamed(ref, a.name):
+            return False
+        if self._outside_holder(ref, a, ref.country or _one_country(ref)):
             return False
         r = ref.unsure
         rest = tuple(x for x in r.alternatives if x is not a)
@@ -1453,9 +1516,10 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
                 continue          # "the Hawar News Agency reported"
+            if _after_given_name(toks, h.first):
+                continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
-            if far and _km_said(far) > LANDMARK_KM:
-                continue          # "a ship hit 110 miles southeast of the port of Aden": the event is not at Aden
+            far = bool(far) and _km_said(far) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
             if _WATER_WORD.fullmatch(written) or _WATER_AFTER.match(rest) \
                     or _WATER_OF.search(self.text[max(0, h.start - 20):h.start]):
                 continue          # "into the Gulf of Aden", "in the Red Sea": at sea, no place of the gazetteer (nu14:
@@ -1509,11 +1573,13 @@ class _Context:
                                                     and not _CAPITAL_PLACE_AFTER.match(rest))
                                                 or _GOVERNMENT_AFTER.match(rest)):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
-            ref = PlaceRef(query, h.start, h.end, h.countries, role, i)
+            ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
             out.append(ref)
         out.extend(self.unlisted(i, toks, lows, in_names))
+        for ref in out:
+            self._province_by_name(ref)
         out.extend(self.described_capitals(i, sentence, out))
         out.sort(key=lambda p: p.start)
         for a, b in zip(out, out[1:]):
@@ -1776,6 +1842,28 @@ class _Context:
             ref.country = candidates[0] if len(candidates) == 1 else None
             ref.flags.append(f"place not found in the gazetteer: '{ref.text}'")
 
+    def _province_by_name(self, ref: PlaceRef) -> None:
+        """"in Sulaimaniyah province": a province as reporting spells it, not placed by the geocoder (which
+        offered Turkish villages called Suleymaniye: UC14), is the division of that name among the embedded
+        admin1 names' spellings (geodata.display.admin1_display: Sulaimaniyah = Sulaymaniyah), in the one
+        country of the report, or else of the region, that has one. Flagged."""
+        if ref.status == "resolved" or not ref.text.endswith(" province"):
+            return
+        name = ref.text[:-len(" province")]
+        named = {c: d for c in ref.countries if (d := admin1_display(c, name))}
+        if not named:      # "a Turkish drone strike ... in Sulaimaniyah province": no Iraq named, the province says it
+            named = {c: d for c in REGION if (d := admin1_display(c, name))}
+        if len(named) != 1:
+            return
+        (code, shown), = named.items()
+        r = self.geocoder.geocode(shown + " province", code)
+        if r.status != "resolved" or getattr(r, "precision", None) != 3:
+            return
+        ref.country, ref.countries, ref.result, ref.status = code, (code,), r, "resolved"
+        ref.alternatives, ref.unsure, ref.pending, ref.near_spelt = r.alternatives, None, False, ()
+        ref.flags = [f for f in ref.flags if not f.startswith(("place ambiguous", "place not found"))]
+        ref.flags.append(f"'{name}' read as the province {shown} ({code}), a spelling of its name: check it")
+
     def _outer_city(self, ref: PlaceRef, name: str, placed: dict) -> bool:
         """"Houthis fired a missile at the Saudi city of X": the region gazetteers have only villages
         named X (in Iran, Yemen), and the report names a country outside the region (Saudi Arabia) whose
@@ -1921,6 +2009,13 @@ class _Context:
                 precision = 2
                 flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed near "
                              f"{self.text[loc.start:loc.end]}, which the report gives as its landmark; check it")
+            elif not loc.region and (re.match(r"\s+city\b", self.text[loc.end:loc.end + 10], re.I)
+                                     or re.search(r"\b(?:city|town)\s+of\s+(?:the\s+)?$",
+                                                  self.text[max(0, loc.start - 20):loc.start], re.I)):
+                # "the Joura district of Deir Ezzor city": the city, not the province of that name
+                precision = 2
+                flags.append(f"'{finer}' not found in the gazetteer or not decided: the draft is placed at the city "
+                             f"{self.text[loc.start:loc.end]} that the report names with it; check it")
             elif loc.area and not loc.region and not _names_province(loc):
                 # "the village of Sikeniye in Iraq's Sinjar district": the district's town stands for it
                 precision = 2

@@ -41,6 +41,8 @@ class PlaceRef:
     near_spelt: tuple = ()        # ((country, unresolved answer with near spellings),): a spelling found nowhere
     area: bool = False            # written as an area named after the place: "the district of Shingal", "the X area"
     within: str = ""              # folded name of the place the report says holds it: "the Mezzeh district of Damascus"
+    far: bool = False             # said to lie more than LANDMARK_KM from the event ("110 miles southeast of Aden"):
+    #                               a province context, never the event's place nor what holds it
 
     @property
     def region(self) -> bool:
