@@ -210,6 +210,11 @@ def _after_given_name(toks: list[Span], first: int) -> bool:
     return j >= 0 and toks[j].text in _GIVEN_NAMES
 
 
+# "Jibrin, a village near Aleppo airport": an appositive saying where the place is
+_SAID_NEAR = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\s+|border\s+)?(?:village|town|hamlet|"
+                        r"city|area|camp|district|neighbou?rhood)\s+(?:near|outside|close\s+to|next\s+to|by)\s+"
+                        r"(?:the\s+)?", re.I)
+NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
 HELD_KM = 50.0    # how far a place may lie from the place the report says holds it (as _container)
 _OUT_OF_ACTION = re.compile(r"^\s+out\s+of\s+(?:service|action|commission|operation|use)\b", re.I)
 _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
@@ -892,7 +897,7 @@ class _Context:
         for refs in self.sentence_places.values():        # "Zakiya, south of Damascus": near its landmark
             for ref in refs:
                 if ref.status == "ambiguous":
-                    self._settle_landmark(ref)
+                    self._settle_landmark(ref) or self._settle_said_near(ref)
         for refs in self.sentence_places.values():        # where in the country the report says it is
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -1191,6 +1196,27 @@ class _Context:
                 return self._take(ref, close[0], f"the one place of that name within {LANDMARK_KM:.0f} km "
                                                  f"{said.group(0) if said else 'of'} of "
                                                  f"{self.text[other.start:other.end]}, as the report says ({km:.0f} km)")
+            return False
+        return False
+
+    def _settle_said_near(self, ref: PlaceRef) -> bool:
+        """"Jibrin, a village near Aleppo airport" (nu14: drafted at Aleppo city, no flag): an ambiguous name the
+        report describes as near a resolved place right after it is the one candidate within NEAR_SAID_KM of
+        that place; nothing is taken when none or several are. Flagged."""
+        r = ref.unsure
+        if r is None or not r.alternatives:
+            return False
+        for other in self.sentence_places.get(ref.sentence, []):
+            if other is ref or other.far or other.status != "resolved" or other.point is None or other.region \
+                    or other.start <= ref.end or not _SAID_NEAR.fullmatch(self.text[ref.end:other.start]):
+                continue
+            close = [a for a in r.alternatives if a.latitude is not None
+                     and distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= NEAR_SAID_KM]
+            if len(close) == 1:
+                km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
+                return self._take(ref, close[0], f"the one within {NEAR_SAID_KM:.0f} km of "
+                                                 f"{self.text[other.start:other.end]}, which the report says it is near "
+                                                 f"({km:.0f} km)")
             return False
         return False
 
@@ -1998,6 +2024,8 @@ class _Context:
                 inner = replace(inner, status="unresolved")
             if inner.status == "resolved" and (inner.precision or 1) != 3 and inner.latitude is not None:
                 spelled, r, precision = finer, inner, 2
+                # the holder's "not placed ... placed at <holder>" said otherwise (nu14: two checks on Mazzeh)
+                flags = [f for f in flags if not f.startswith(f"'{finer}' not placed")]
                 flags.append(f"'{finer}' not found as written: placed at {inner.name} ({admin1}), the one place of "
                              f"a like name in the province the report names with it; check it")
                 finer = None

@@ -198,3 +198,16 @@ def test_a_far_landmark_still_tells_the_province_and_a_namesake_far_from_its_hol
         "Aircraft struck positions in Deir Ezzor province on Friday, killing seven fighters. Five died at a depot in "
         "the Joura district of Deir Ezzor city, and two on the outskirts of Mayadin.", "2023-03-25")}
     assert drafts["Deir Ezzor"]["geo_precision"] == 2 and _near(drafts["Deir Ezzor"], 35.33, 40.14)
+
+
+def test_a_village_said_to_be_near_a_place_is_the_namesake_near_it_and_checks_do_not_contradict():
+    # nu14 M8: "Jibrin, a village near Aleppo airport": the Jibrin 3 km from the airport, not the one in Hama
+    (d,) = _drafts("An Israeli airstrike hit Jibrin, a village near Aleppo airport, on Friday, the Observatory said.",
+                   "2024-04-02")
+    assert d["location"] == "Jibrin" and _near(d, 36.183, 37.255, 5) and d["event_date"] == "2024-03-29"
+    # nu14 M5: "in the Mazzeh district of Damascus" said both "not placed ... placed at Damascus" and "placed at
+    # Mezzeh Military Airport"; only what was done is said
+    (d,) = _drafts("Israeli warplanes struck the consulate in the Mazzeh district of Damascus on Monday, killing "
+                   "seven people, Iran said.", "2024-04-02")
+    said = [f for f in d["flags"] if f.startswith("'Mazzeh'")]
+    assert len(said) == 1 and _near(d, 33.50, 36.25, 10), d["flags"]
