@@ -897,7 +897,7 @@ class _Context:
         for refs in self.sentence_places.values():        # "Zakiya, south of Damascus": near its landmark
             for ref in refs:
                 if ref.status == "ambiguous":
-                    self._settle_landmark(ref) or self._settle_said_near(ref)
+                    self._settle_landmark(ref)
         for refs in self.sentence_places.values():        # where in the country the report says it is
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -1151,72 +1151,47 @@ class _Context:
         return False
 
     def _take_unless_held_elsewhere(self, ref: PlaceRef, a, code, codes, unsure, why: str) -> bool:
-        """Take ``a`` for ``ref`` (as ``_take``) unless the place the report puts ``ref`` in lies more than
-        50 km from it (``_container``): "the Sardasht camp ... in the Sinjar countryside" is not the
+        """Take ``a`` for ``ref`` (as ``_take``, in country ``code``), unless the place the report puts ``ref`` in
+        says it is a namesake (``_container``): "the Sardasht camp ... in the Sinjar countryside" is not the
         Sardasht in Erbil that a later sentence's namesake was taken as (YB24). True when taken."""
-        for other in self.sentence_places.get(ref.sentence, []):
-            # "the Sardasht camp for displaced Ezidis in the Sinjar countryside": in that city's province
-            if other is not ref and other.status == "resolved" and other.start > ref.end \
-                    and _COUNTRYSIDE_AFTER.match(self.text, other.end) \
-                    and re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}",
-                                     self.text[ref.end:other.start]) \
-                    and not (a.admin1 and _same_admin1_name(code, a.admin1, other)):
-                return False
         before = (ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, list(ref.flags))
         ref.country, ref.countries, ref.unsure = code, codes, unsure
-        if not self._take(ref, a, why):
-            ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, ref.flags = before
-            return False
-        if self._container(ref) is not None:
-            ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, ref.flags = before
-            return False
-        return True
+        if self._take(ref, a, why) and self._container(ref) is None:
+            return True
+        ref.country, ref.countries, ref.unsure, ref.result, ref.status, ref.alternatives, ref.flags = before
         return False
 
     def _settle_landmark(self, ref: PlaceRef) -> bool:
         """"the town of Zakiya, south of Damascus", "the airfield at Arbat, south-east of Sulaymaniyah": an
         ambiguous name the report locates by a direction from a resolved place is taken as the one candidate
         within LANDMARK_KM of that place in the direction said (within 45 degrees of it: the eight compass
-        words are 45 degrees apart); nothing is taken when none or several are there. Flagged."""
+        words are 45 degrees apart); "Jibrin, a village near Aleppo airport" (nu14: left ambiguous): the one
+        candidate within NEAR_SAID_KM of the place it is said to be near. Nothing is taken when none or
+        several are there. Flagged."""
         r = ref.unsure
         if r is None or not r.alternatives:
             return False
         for other in self.sentence_places.get(ref.sentence, []):
-            if other is ref or other.status != "resolved" or other.point is None or other.start <= ref.end \
-                    or not _DIRECTION_OF.match(self.text[ref.end:other.start]):
+            if other is ref or other.far or other.status != "resolved" or other.point is None or other.start <= ref.end:
                 continue
-            said = _DIRECTION_WORD.search(self.text[ref.end:other.start])
-            heading = _bearing_of(said.group(0)) if said else None
-            close = [a for a in r.alternatives
-                     if distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= LANDMARK_KM
+            between = self.text[ref.end:other.start]
+            if _DIRECTION_OF.match(between):
+                said = _DIRECTION_WORD.search(between)
+                heading, reach = (_bearing_of(said.group(0)) if said else None), LANDMARK_KM
+                how = f"the one place of that name within {LANDMARK_KM:.0f} km {said.group(0) if said else 'of'} of"
+                why = "as the report says"
+            elif _SAID_NEAR.fullmatch(between) and not other.region:
+                heading, reach = None, NEAR_SAID_KM
+                how, why = f"the one within {NEAR_SAID_KM:.0f} km of", "which the report says it is near"
+            else:
+                continue
+            close = [a for a in r.alternatives if a.latitude is not None
+                     and distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= reach
                      and (heading is None or _angle_between(_bearing(other.point, (a.latitude, a.longitude)),
                                                              heading) <= 45)]
             if len(close) == 1:
                 km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
-                return self._take(ref, close[0], f"the one place of that name within {LANDMARK_KM:.0f} km "
-                                                 f"{said.group(0) if said else 'of'} of "
-                                                 f"{self.text[other.start:other.end]}, as the report says ({km:.0f} km)")
-            return False
-        return False
-
-    def _settle_said_near(self, ref: PlaceRef) -> bool:
-        """"Jibrin, a village near Aleppo airport" (nu14: drafted at Aleppo city, no flag): an ambiguous name the
-        report describes as near a resolved place right after it is the one candidate within NEAR_SAID_KM of
-        that place; nothing is taken when none or several are. Flagged."""
-        r = ref.unsure
-        if r is None or not r.alternatives:
-            return False
-        for other in self.sentence_places.get(ref.sentence, []):
-            if other is ref or other.far or other.status != "resolved" or other.point is None or other.region \
-                    or other.start <= ref.end or not _SAID_NEAR.fullmatch(self.text[ref.end:other.start]):
-                continue
-            close = [a for a in r.alternatives if a.latitude is not None
-                     and distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= NEAR_SAID_KM]
-            if len(close) == 1:
-                km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
-                return self._take(ref, close[0], f"the one within {NEAR_SAID_KM:.0f} km of "
-                                                 f"{self.text[other.start:other.end]}, which the report says it is near "
-                                                 f"({km:.0f} km)")
+                return self._take(ref, close[0], f"{how} {self.text[other.start:other.end]}, {why} ({km:.0f} km)")
             return False
         return False
 
@@ -1508,16 +1483,14 @@ class _Context:
                     m.actor2 = m.actor2 or name
                 elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
                     m.actor1 = m.actor1 or name
-        joint = C.JOINT_FORCES.search(sentence)
-        states = C.JOINT_STATES.search(sentence)
-        if joint and (cue is None or joint.start() <= cue_at + 40):
-            first, second = C.STATE_FORCES[joint.group(1)], C.STATE_FORCES[joint.group(2)]
-            if first != second and m.actor1 in ("", first, second):
-                m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
-        elif states and (cue is None or states.start() <= cue_at + 40):
-            first, second = C.STATE_NAMES[states.group(1)], C.STATE_NAMES[states.group(2)]
-            if first != second and m.actor1 in ("", first, second):
-                m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
+        # "US and British warplanes struck", "The United States and Britain launched strikes" (nu14)
+        for pattern, names in ((C.JOINT_FORCES, C.STATE_FORCES), (C.JOINT_STATES, C.STATE_NAMES)):
+            joint = pattern.search(sentence)
+            if joint and (cue is None or joint.start() <= cue_at + 40):
+                first, second = names[joint.group(1)], names[joint.group(2)]
+                if first != second and m.actor1 in ("", first, second):
+                    m.actor1, m.actor1_with = first, second      # the first named acts; the other with it
+                break
         for start, end, name in C.named_groups(sentence):
             if any(start < e and s < end for s, e in taken):
                 continue
