@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from events import COLUMNS, GEO_COLUMNS, load_bytes
+from events.drafts.dates import EARLIEST_REPORT
 from events.drafts import describe_alternative, draft_report
 from events.facts import GIVEN
 from events.drafts.cli import known_actors
@@ -41,7 +42,6 @@ PENDING = "_drafts_pending"       # {"rows": [draft dicts, each with the "report
 ACCEPTED = "_drafts_accepted"     # list of records accepted this session
 MESSAGES = "_drafts_messages"     # [(kind, text)] said after the rerun that follows an accept or drop
 MAX_REPORT_BYTES = 2_000_000
-EARLIEST_REPORT = date(1989, 1, 1)   # the first year of UCDP GED, the oldest event data the product reads
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 RELOAD_WARNING = ("Drafts live in this browser tab until accepted: reloading the page discards them and their "
                   "edits (so does opening the page's link again, in this tab or another).")

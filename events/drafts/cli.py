@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import COLUMNS
+from .dates import EARLIEST_REPORT
 from .draft import describe_alternative, draft_report
 
 MAX_REPORT_BYTES = 2_000_000
-EARLIEST_REPORT = date(1989, 1, 1)   # the first year of UCDP GED, the oldest event data the product reads
 OUTPUT_COLUMNS = tuple(c for c in COLUMNS if c != "event_id") + (
     "evidence", "confidence", "draft_id", "geo_status", "alternatives", "flags")
 

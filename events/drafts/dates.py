@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+# The earliest publication date a report may have: 1989, the first year of UCDP GED, the oldest event data the
+# product reads (the CLI refuses an earlier --published; the app's date picker starts there)
+EARLIEST_REPORT = date(1989, 1, 1)
 EXPLICIT, RELATIVE, PERIOD = "explicit", "relative", "period"
 DAY, WEEK, MONTH = 1, 2, 3
 
