@@ -284,9 +284,11 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     target.date_inherited = m.anchor_date is None
                 # otherwise not said: never the date of the event that answers it
             elif m.next_day and told is not None and told.precision == DAY \
-                    and told.day + timedelta(days=1) <= ctx.published:
-                # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday
-                target.date = ResolvedDate(told.day + timedelta(days=1), DAY, RELATIVE, "the next day")
+                    and told.day + timedelta(days=m.next_day) <= ctx.published:
+                # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday; "Two days
+                # later, US air strikes ..." (nu15: the day of the event told before had been taken)
+                target.date = ResolvedDate(told.day + timedelta(days=m.next_day), DAY, RELATIVE,
+                                           "the next day" if m.next_day == 1 else f"{m.next_day} days later")
             elif m.date is None and m.after_date is not None:
                 pass          # a funeral's or a death's day: dated from it in to_draft, not inherited
             elif m.date is None and events and events[-1].date is not None:

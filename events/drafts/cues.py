@@ -360,7 +360,11 @@ _NO_DEATHS = re.compile(r"\b(?:no\s+(?:one\s+was\s+(?:killed|hurt|injured)|(?:\w
 _PART_PLACED = re.compile(r"\b" + _NUM + r"\s+of\s+them\s+(?:were\s+killed\s+|died\s+)?(?:in|at|near|when)\s", re.I)
 _AGGREGATE_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+|"
                               r"since\s+(?:the\s+(?:start|beginning)|early|late|mid|last|january|february|march|"
-                              r"april|may|june|july|august|september|october|november|december|\d))", re.I)
+                              r"april|may|june|july|august|september|october|november|december|\d)|"
+                              # "120 civilians had been killed since Turkey launched its offensive" (nu15)
+                              r"since\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|erupted|broke\s+out)\b|"
+                              r"since\s+the\s+(?:offensive|war|operation|campaign|conflict|fighting|escalation|"
+                              r"cease-?fire|truce)\b)", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)   # "on January 28": a day, not a toll
 # "Turkey has carried out 65 drone attacks since early 2022, killing 64 fighters", "Israeli attacks since
 # the Nov. 27 cease-fire have killed at least 26 people": a "since ..." shortly before the count makes it a
@@ -386,6 +390,8 @@ _MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|ma
                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 # "killed commander Abu Taqwa and one other member", "killed Wissam al-Saadi and six other people": one
 # named victim and N others
+_FAMILY_OF = re.compile(r"\bkill(?:ed|ing|s)?\s+(?:a|an|the|all|an\s+entire|a\s+whole)\s+family\s+of\s+" + _NUM + r"\b",
+                        re.I)
 # "killed senior Hezbollah commander Ibrahim Aqil and at least 44 other people" (nu14: 1 drafted for 45)
 _NAMED_AND_OTHERS = re.compile(
     r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
@@ -412,6 +418,10 @@ def fatalities(sentence: str) -> int | None:
         # "killed at least five members during the day, four of them in a strike near Tyre": the sentence's
         # event is the one it places, and its toll is the part placed there
         return _number(part.group(1).lower())
+    for m in _FAMILY_OF.finditer(sentence):      # "killing a family of five" (nu15: 1)
+        n = _number(m.group(1).lower())
+        if n is not None and not _running_total(sentence, m.start()):
+            found.append(n)
     for m in _NAMED_AND_OTHERS.finditer(sentence):
         if _running_total(sentence, m.start()):
             continue

@@ -39,7 +39,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"(?!\s+\w+day\b)", re.I)),
     (RELATIVE, re.compile(r"\b((?:a|one|two|three|four|five|six|\d)\s+days?\s+ago)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:over|at|during)\s+the\s+weekend|(?:last|this)\s+weekend)\b", re.I)),
-    (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+week)\b", re.I)),
+    (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this|earlier\s+in\s+the)\s+week)\b", re.I)),
+    # "two weeks ago" (nu15: the date of the event told before had been taken, at day precision)
+    (PERIOD, re.compile(r"\b((?:a|one|two|three|four|\d)\s+weeks?\s+ago)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this)\s+month)\b", re.I)),
     (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
                         re.I)),
@@ -63,6 +65,10 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|struck|attacked|fired|launched|"
                          r"exploded|shelled|bombed|attacks?|raids?|ambush|bombings?)\b", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
+# "killed since Turkey launched its offensive on October 9" (nu15): the day a "since" clause names is when a
+# period began, not the event's day
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|erupted|broke\s+out|"
+                           r"took\s+(?:office|power|control)|came\s+into\s+force)\b[^.;,]{0,40}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +107,8 @@ def find_dates(sentence: str) -> list[DateMention]:
             if kind == PERIOD and re.fullmatch(r"may(\s+\d{4})?", m.group(1), re.I) and m.group(1)[0] == "m":
                 continue
             taken.append((s, e))
-            since = bool(_SINCE.search(sentence[:s])) or m.group(0).lower().startswith(("since", "until", "by "))
+            since = bool(_SINCE.search(sentence[:s]) or _SINCE_CLAUSE.search(sentence[:s])) \
+                or m.group(0).lower().startswith(("since", "until", "by "))
             said_at = _SAID.search(sentence[:s])
             if said_at and _EVENT_WORD.search(said_at.group(0)):
                 said_at = None    # "said 16 people were killed on Friday": the event's day, not the statement's
@@ -134,6 +141,13 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     if ago:               # "two days ago": counted back from publication
         n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(ago.group(1).lower())
         return ResolvedDate(published - timedelta(days=n or int(ago.group(1))), DAY, RELATIVE, text)
+    weeks = re.fullmatch(r"(a|one|two|three|four|\d)\s+weeks?\s+ago", text.strip(), re.I)
+    if weeks:             # "two weeks ago": the week that many weeks before publication, at week precision
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(weeks.group(1).lower()) or int(weeks.group(1))
+        day = published - timedelta(days=7 * n)
+        return ResolvedDate(day - timedelta(days=day.weekday()), WEEK, PERIOD, text)
+    if re.fullmatch(r"earlier\s+in\s+the\s+week", text.strip(), re.I):
+        expression = "this week"      # "earlier in the week": the report's own week
     if re.search(r"weekend$", text.strip(), re.I):
         # the last weekend on or before publication: its Saturday, at week precision (ACLED 2)
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)

@@ -116,7 +116,8 @@ _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+s
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
 _AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
-_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after)\b",
+_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
+                       r"(two|three|four|five|six|\d)\s+days\s+later)\b",
                        re.I)
 # A capital described, not named: "near the Syrian capital", "in Yemen's capital", "outside the capital"
 _DESCRIBED_CAPITAL = re.compile(r"\bthe\s+(?:(Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish)\s+)?capital(?:['’]s)?\b"
@@ -791,7 +792,9 @@ class _Context:
                          if d.said and not d.since), None)
             if said is not None and said.precision == DAY:
                 m.date = ResolvedDate(said.day, DAY, RELATIVE, sentence[:_SAME_DAY_BEFORE.match(sentence).end()])
-        m.next_day = m.date is None and bool(_NEXT_DAY.search(sentence))
+        later = _NEXT_DAY.search(sentence) if m.date is None else None
+        m.next_day = 0 if later is None else (_NUMBER_WORDS.get(later.group(1).lower(), None) or int(later.group(1))
+                                              if later.group(1) else 1)
         m.fatalities = C.fatalities(sentence)
         m.others_toll = bool(_OTHERS_DIED.match(sentence))
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
@@ -958,8 +961,10 @@ class _Context:
             # "near Zarga Lake in Salahaddin province's Tuz Khurmatu": the province's place holds it
             between = re.sub(r"(?:\s+[A-Z][\w'’-]*){1,2}" + _PROVINCE_OWNS.pattern + "$", " ", between)
             if _HELD_BY.match(between) or _HELD_IN.match(between) or _DIRECTION_OF.match(between) \
-                    or _PART_OF_CITY.fullmatch(between):
-                how = "gives as its landmark" if _DIRECTION_OF.match(between) else "says holds it"
+                    or _PART_OF_CITY.fullmatch(between) or _SAID_NEAR.fullmatch(between):
+                # "Shmustar, a village near Baalbek" (nu15: a Shushtar in Iran, 900 km off, at 0.96): near it
+                how = "gives as its landmark" if _DIRECTION_OF.match(between) or _SAID_NEAR.fullmatch(between) \
+                    else "says holds it"
                 held = replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' not placed "
                                f"({ref.status}); the draft is placed at {self.text[other.start:other.end]}, which the "
                                f"report {how}: check it"])
@@ -1357,6 +1362,8 @@ class _Context:
                 return False
             kind = said.group(1).lower()
         a = fitting[0]
+        if self._outside_holder(ref, a, _one_country(ref)):
+            return False      # "Shmustar, a village near Baalbek": not a Shushtar in Iran (nu15)
         from geodata.result import GeocodeResult
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
                                    tuple(r.alternatives[1:]), a.admin1)

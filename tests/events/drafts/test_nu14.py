@@ -211,3 +211,38 @@ def test_a_village_said_to_be_near_a_place_is_the_namesake_near_it_and_checks_do
                    "seven people, Iran said.", "2024-04-02")
     said = [f for f in d["flags"] if f.startswith("'Mazzeh'")]
     assert len(said) == 1 and _near(d, 33.50, 36.25, 10), d["flags"]
+
+
+# --- trial nu15 (a new user's reports, in new words here) -------------------------------------------------------
+
+def test_a_village_said_near_a_town_is_never_a_namesake_far_from_it():
+    # nu15 H1: "Shmustar, a village near Baalbek" had been drafted at Shushtar in Iran, 900 km off, at 0.96
+    drafts = _drafts("Israeli jets struck Shmustar, a village near Baalbek, on Saturday, killing 11 people. Tehran "
+                     "condemned the strikes.", "2024-09-29")
+    (d,) = drafts
+    assert d["country"] == "LB" and _near(d, 34.02, 36.05) and d["geo_precision"] == 2 and d["fatalities"] == 11
+    assert C.fatalities("Jets hit Aitaroun, a village near Bint Jbeil, killing a family of five.") == 5
+
+
+def test_a_toll_and_a_day_since_an_offensive_began_are_not_the_events():
+    # nu15 H3: "120 civilians had been killed since Turkey launched its offensive on October 9" gave a clash of
+    # 2019-10-09 with 120 dead
+    drafts = _drafts("Turkish-backed fighters clashed with the SDF on Sunday near Tal Tamr in Hasakah province, the "
+                     "monitor said. It said at least 120 civilians had been killed since Turkey launched its offensive "
+                     "on October 9.", "2019-10-28")
+    (d,) = drafts
+    assert d["event_date"] == "2019-10-27" and d["fatalities"] is None
+
+
+def test_days_later_and_weeks_ago_count_from_their_anchor():
+    # nu15 H4: "Two days later", "Two weeks ago", "Earlier in the week" had taken the day of the event told before
+    drafts = {d["location"]: d for d in _drafts(
+        "A rocket attack on the K1 base near Kirkuk on December 27 killed a US contractor. Two days later, US air "
+        "strikes on Kataib Hezbollah positions in al-Qaim killed 25 fighters.", "2020-01-08")}
+    assert drafts["al-Qaim"]["event_date"] == "2019-12-29"
+    (d,) = _drafts("Two weeks ago, Iran's Revolutionary Guards fired ballistic missiles at Erbil, killing four "
+                   "civilians.", "2024-01-29")
+    assert d["event_date"] == "2024-01-15" and d["date_precision"] == 2
+    (d,) = _drafts("Earlier in the week, US jets struck a Houthi radar site at Ras Isa, the US military said.",
+                   "2024-07-21")
+    assert d["date_precision"] == 2 and d["event_date"] == "2024-07-15"
