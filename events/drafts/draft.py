@@ -216,6 +216,10 @@ _SAID_NEAR = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\s+|
                         r"city|area|camp|district|neighbou?rhood)\s+(?:near|outside|close\s+to|next\s+to|by)\s+"
                         r"(?:the\s+)?", re.I)
 NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
+# "at two Iraqi bases hosting US troops, the A base ... and a base in B": a plural target, then its list
+_PLURAL_TARGETS = re.compile(r"\b(?:at|on|against|targeting|targeted|hit|struck|shelled|bombed)\s+(?:the\s+)?"
+                             r"(?:two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2}(?:bases|sites|targets|positions|"
+                             r"villages|towns|facilities|camps|airports|airbases)\b[^.;]{0,60}$", re.I)
 HELD_KM = 50.0    # how far a place may lie from the place the report says holds it (as _container)
 _OUT_OF_ACTION = re.compile(r"^\s+out\s+of\s+(?:service|action|commission|operation|use)\b", re.I)
 _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
@@ -1450,7 +1454,12 @@ class _Context:
                 before = sentence[max(0, hit.start() - 30):hit.start()].lower()
                 after = sentence[hit.end():hit.end() + 40]
                 if re.search(r"\b(?:fighters|members|soldiers|officers|positions?|headquarters|bases?|posts?|convoys?|"
-                             r"vehicles?|checkpoints?|officials?|commanders?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", before):
+                             r"vehicles?|checkpoints?|officials?|commanders?|heads?|leaders?|chief|deputy|spokesman|"
+                             r"founder)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", before) \
+                        or re.search(r"\b(?:used|operated|run|held|controlled|manned|occupied|owned)\s+by\s+(?:the\s+)?$",
+                                     before):
+                    # "deputy head of the Popular Mobilisation Forces, were killed", "facilities used by Kataib
+                    # Hezbollah" (nu15: both made the attacker): the side hit
                     if cue is not None and hit.end() <= cue_at and re.match(r"(?i)\s*(?:fighters|members|militants|"
                                                                              r"gunmen)\b", sentence[:hit.start()]):
                         m.actor1 = m.actor1 or name    # "Fighters of the PKK attacked a base": they acted
@@ -1559,6 +1568,11 @@ class _Context:
                 role = _left_cue(lows, h.first, names=in_names)
                 if role is None and _OF_FEATURE.match(rest) and h.first and lows[h.first - 1 - (lows[h.first - 1] == "the")] == "of":
                     role = "location"         # "residents of the Harir subdistrict"
+                if role is None and re.search(r",\s*(?:the\s+)?$", self.text[max(0, h.start - 8):h.start]) \
+                        and _PLURAL_TARGETS.search(self.text[self.sents[i].start:h.start]):
+                    # "fired missiles at two Iraqi bases hosting US troops, the Ain al-Asad air base in Anbar province
+                    # and a base in Erbil" (nu15: drafted at the province, 140 km off): the targets listed
+                    role = "target"
                 if role is None:
                     if _APPOSITIVE.match(rest) or _RIGHT_IN.match(rest) or _RIGHT_PASSIVE.match(rest) \
                             or _RIGHT_HIT.match(rest) or _OUT_OF_ACTION.match(rest):

@@ -246,3 +246,20 @@ def test_days_later_and_weeks_ago_count_from_their_anchor():
     (d,) = _drafts("Earlier in the week, US jets struck a Houthi radar site at Ras Isa, the US military said.",
                    "2024-07-21")
     assert d["date_precision"] == 2 and d["event_date"] == "2024-07-15"
+
+
+def test_the_side_hit_is_not_made_the_attacker_and_listed_targets_are_placed():
+    # nu15 H2: "facilities used by Kataib Hezbollah", "deputy head of the Popular Mobilisation Forces, were killed ...
+    # in a US drone strike": the group hit had been drafted as actor1
+    (d,) = _drafts("US warplanes struck two facilities used by Kataib Hezbollah near Jurf al-Sakhar on Wednesday, "
+                   "killing eight fighters.", "2023-11-23")
+    assert (d["actor1"], d["actor2"]) == (C.US_FORCES, "Kataib Hezbollah")
+    (d,) = _drafts("Abu Mahdi al-Muhandis, deputy head of the Popular Mobilisation Forces, was killed in a US drone "
+                   "strike near Baghdad International Airport on Friday.", "2020-01-04")
+    assert (d["actor1"], d["actor2"]) == (C.US_FORCES, "Popular Mobilization Forces")
+    # nu15 H5: "at two Iraqi bases hosting US troops, the Ain al-Asad air base in Anbar province and a base in Erbil":
+    # drafted at Anbar province's centre, 140 km from the base
+    drafts = {d["location"]: d for d in _drafts(
+        "Iran fired ballistic missiles at two Iraqi bases hosting US troops early on Wednesday, the Ain al-Asad air "
+        "base in Anbar province and a base in Erbil.", "2020-01-09")}
+    assert set(drafts) == {"Ain al-Asad air base", "Erbil"} and _near(drafts["Ain al-Asad air base"], 33.80, 42.44)
