@@ -121,7 +121,10 @@ if not bare:
 # them, with those the filters leave off the map. The counts, the table and every download hold stored events
 # only too: a draft is an event only once accepted.
 events_shown = selection
-drafts_view = draft_counts.split(drafts, chosen)
+# A window that is the whole span of the stored events narrows nothing: drafts dated outside it (a 2024-09 report
+# over data ending 2024-04) stay on the map rather than "outside the dates shown" with no way to see them (nu15/M1)
+whole_span = tuple(window) == tuple(controls.slider_bounds(opts))
+drafts_view = draft_counts.split(drafts, chosen.without_dates() if whole_span else chosen)
 drafts_line = draft_counts.caption(drafts_view, len(pending.unplaced), len(pending.refused))
 fig = summary.headline(events_shown)
 head.title("Conflict event map")

@@ -32,6 +32,7 @@ from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
 
 from events.store import AlreadyExists, InvalidEvent, StoreError, check_record
 from geodata.boundaries import fill_admin
+from geodata.where import country_at
 from geodata.geo import distance_km
 
 from . import auth, store_view
@@ -382,7 +383,8 @@ def edit_rows(rows: list[dict], edited: pd.DataFrame) -> tuple[list[dict], list[
             v = e[c]
             changes[c] = None if (not isinstance(v, str) and pd.isna(v)) else v
         moved = any(c in changes and not _same_number(changes[c], row.get(c)) for c in ("latitude", "longitude"))
-        new, note = matching_types(row, {**row, **changes, "point_moved": bool(row.get("point_moved")) or moved})
+        new, note = matching_types(row, {**row, **changes, "point_moved": bool(row.get("point_moved")) or moved,
+                                         "admin1_drafted": row.get("admin1_drafted", row.get("admin1"))})
         out.append(new)
         if note:
             notes.append(note)
@@ -478,12 +480,37 @@ def free_id(event_id: str, taken) -> str:
     return f"{event_id}-{n}"
 
 
+def _moved_point(record: dict, row: dict) -> str:
+    """A point the analyst typed or moved in the drafts table: its country must hold it, and its admin1 is the
+    one that holds it (``record`` is updated in place). nu15/M2: a Shmustar draft placed in Khuzestan, moved to
+    Lebanon by the analyst, had been stored with country IR and admin1 Khuzestan. Returns "" when the record
+    may be stored, else why not, in words. An admin1 the analyst typed in the table is kept."""
+    lat, lon = record.get("latitude"), record.get("longitude")
+    if not row.get("point_moved") or _same_number(lat, None) or _same_number(lon, None):
+        return ""
+    codes = country_at([float(lat)], [float(lon)])
+    here = codes[0]
+    if here is not None and record.get("country") and here != record["country"]:
+        return (f"the point {float(lat):.4f}, {float(lon):.4f} lies in {here}, not in {record['country']}: "
+                "correct the country or the point in the drafts table")
+    if (row.get("admin1") or "") == (row.get("admin1_drafted") or ""):
+        one = fill_admin(pd.DataFrame([{"latitude": float(lat), "longitude": float(lon),
+                                        "country": record.get("country"), "admin1": None}]))
+        found = one["admin1"].iloc[0]
+        record["admin1"] = None if found is None or (isinstance(found, float) and pd.isna(found)) or found == "" \
+            else str(found)
+    return ""
+
+
 def _accept(row: dict, meta: dict, stored: pd.DataFrame | None = None) -> tuple[bool, str]:
     """Add one draft to the event store as the signed-in user (or, when the page shows a read-only
     named file, to this session's view): (True, "" or a note of the id it got) or (False, the reason). A
     draft whose content-derived id is taken (the analyst has said it is another event) gets the next free
     ``-2``, ``-3`` ... id (``free_id``)."""
     record = {**_record(row, meta), **_provenance(row)}
+    moved = _moved_point(record, row)
+    if moved:
+        return False, moved
     try:
         check_record(record, f"draft {row.get('draft_id', '')}")
     except InvalidEvent as exc:

@@ -162,3 +162,15 @@ def test_the_panel_and_the_readme_say_a_reload_discards_the_drafts(sample_csv, m
     assert RELOAD_WARNING in [w.value for w in at.warning]
     assert "reloading the page discards them" in RELOAD_WARNING
     assert "reloading the page discards them" in " ".join(README.read_text(encoding="utf-8").split())
+
+
+def test_with_no_date_window_chosen_drafts_outside_the_stored_span_are_on_the_map(sample_csv, monkeypatch, tmp_path):
+    """nu15/M1: with no ``dates`` at all, a report dated after the stored events (or before) had its drafts said to be
+    "outside the dates shown", and no window could show them before accepting one."""
+    at = _app(sample_csv, monkeypatch, tmp_path)
+    before = metric(at, "Events")
+    at = draft(at, published=dt.date(2019, 10, 14))
+    assert not at.exception, [e.value for e in at.exception]
+    assert "+2 drafts, not yet accepted (on the map, not counted)" in _captions(at), _captions(at)
+    assert len([i for i in map_event_ids(at) if i.startswith(DRAFT_PREFIX)]) == 2
+    assert metric(at, "Events") == before and "dates" not in at.query_params

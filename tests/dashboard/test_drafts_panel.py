@@ -449,3 +449,31 @@ def test_a_draft_with_no_coordinates_is_accepted_only_when_the_analyst_says_so(s
     at.button(key="drafts_accept").click()
     at = at.run()
     assert len(open_store().frame()) == before + 1
+
+
+def test_a_point_moved_in_the_table_takes_the_admin1_that_holds_it_or_is_refused_in_another_country():
+    # nu15/M2: a draft in Khuzestan (IR) moved by the analyst to Lebanon had been stored as IR / Khuzestan
+    from dashboard.drafts_panel import _moved_point, apply_edits, review_table
+    base = {"draft_id": "D1", "location": "Shmustar", "fatalities": 11, "confidence": 0.96, "flags": [],
+            "evidence": ["Jets struck Shmustar."], "event_date": "2024-09-28", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike", "actor1": "", "actor2": "", "origin_location": None,
+            "origin_latitude": None, "origin_longitude": None}
+    iran = {**base, "country": "IR", "admin1": "Khuzestan", "latitude": 32.0455, "longitude": 48.8567}
+    table = review_table([iran])
+    table.loc[0, "latitude"], table.loc[0, "longitude"] = 34.02, 36.05          # near Baalbek, Lebanon
+    (moved,) = apply_edits([iran], table)
+    record = {k: moved.get(k) for k in ("country", "admin1", "latitude", "longitude")}
+    why = _moved_point(record, moved)
+    assert "lies in LB, not in IR" in why and "correct the country or the point" in why
+    # the country corrected too: the admin1 is the one holding the point, not the draft's
+    table.loc[0, "country"] = "LB"
+    (moved,) = apply_edits([iran], table)
+    record = {k: moved.get(k) for k in ("country", "admin1", "latitude", "longitude")}
+    assert _moved_point(record, moved) == "" and record["admin1"] not in (None, "", "Khuzestan")
+    # an admin1 the analyst typed is kept; an unmoved draft keeps its own
+    table.loc[0, "admin1"] = "Baalbek-Hermel (typed)"
+    (moved,) = apply_edits([iran], table)
+    record = {k: moved.get(k) for k in ("country", "admin1", "latitude", "longitude")}
+    assert _moved_point(record, moved) == "" and record["admin1"] == "Baalbek-Hermel (typed)"
+    record = {k: iran.get(k) for k in ("country", "admin1", "latitude", "longitude")}
+    assert _moved_point(record, iran) == "" and record["admin1"] == "Khuzestan"
