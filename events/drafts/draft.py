@@ -177,6 +177,12 @@ _CAPITAL_PLACE_AFTER = re.compile(r"^['’]s\s+(?:(?:heavily|highly|fortified|no
 _WATER_WORD = re.compile(r"(?:the\s+)?(?:gulf|sea|strait|straits|ocean|bay|channel|waters)", re.I)
 _WATER_AFTER = re.compile(r"^\s+(?:Sea|Gulf|Strait|Straits|Ocean|Bay)\b")
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
+
+
+def _at_sea(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a sea's or part of one ("the Gulf of Aden", "the Red Sea")."""
+    return bool(_WATER_WORD.fullmatch(text[start:end]) or _WATER_AFTER.match(text[end:end + 20])
+                or _WATER_OF.search(text[max(0, start - 20):start]))
 # "110 miles southeast of the Yemeni port of Aden", "40 km (25 miles) north of Mosul": a stated distance
 _FAR_OF = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?|mi)\b\s+(?:\([^)]{0,20}\)\s+)?"
                      r"(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -704,8 +710,7 @@ class _Context:
                 m.more.append(role_place)      # ACLED: one event per location
         loc = m.places.get("location")
         if loc is not None and loc.status == "resolved" and not m.more and (loc.region or (
-                _COUNTRYSIDE.search(self.text[max(0, loc.start - 40):loc.start])
-                or _COUNTRYSIDE_AFTER.match(self.text, loc.end))):
+                self._in_countryside(loc))):
             # "near al-Mayadeen in the eastern countryside of Deir ez-Zor": the countryside of a city
             # stands for its province, like "in Diyala province"
             # "stormed a headquarters west of al-Azim district in Diyala province": the place the report
@@ -869,12 +874,10 @@ class _Context:
                     # province the sentence names, perhaps for another of its places (YA21: "launched from
                     # al-Hamdaniyah in Nineveh province" had put Khabat in Nineveh, 55 km from the real one)
                     continue
-                if _DIRECTION_BEFORE.search(self.text[max(0, ref.start - 20):ref.start]) or (
-                        _COUNTRYSIDE.search(self.text[max(0, ref.start - 40):ref.start])
-                        or _COUNTRYSIDE_AFTER.match(self.text, ref.end)):
+                direction = self._after_direction(ref)
+                if direction or self._in_countryside(ref):
                     # "Israeli airstrikes on the Hama countryside": a city's countryside names its province (OB10)
-                    why = "a direction names a region" if _DIRECTION_BEFORE.search(
-                        self.text[max(0, ref.start - 20):ref.start]) else "its countryside names a region"
+                    why = "a direction names a region" if direction else "its countryside names a region"
                     if self._settle(ref, [(c, None) for c in ref.countries], ref.text + " province",
                                     f"read as the province ({why})"):
                         continue
@@ -986,8 +989,7 @@ class _Context:
             if other is ref or other.status != "resolved" or other.start <= ref.end or other.region \
                     or getattr(other.result, "precision", 1) not in (None, 1):
                 continue
-            countryside = bool(_COUNTRYSIDE_AFTER.match(self.text, other.end)
-                               or _COUNTRYSIDE.search(self.text[max(0, other.start - 40):other.start]))
+            countryside = self._in_countryside(other)
             if countryside and (not getattr(ref.result, "admin1", None) or not getattr(other.result, "admin1", None)
                                 or _same_admin1(ref, other)):
                 continue          # "Manbij, in the northern Aleppo countryside": the province, not the city
@@ -1009,7 +1011,7 @@ class _Context:
                     or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
                 return None
             if re.match(r"\s+(?:province|governorate)\b", self.text[other.end:other.end + 20], re.I) \
-                    or _DIRECTION_BEFORE.search(self.text[max(0, other.start - 20):other.start]):
+                    or self._after_direction(other):
                 # "the town of Hajin in eastern Deir Ezzor province": the province holds it, not its city;
                 # so does "near Ain Issa in northern Raqqa" (a direction names a region: OB08)
                 from geodata.admin1 import same_admin1
@@ -1302,6 +1304,15 @@ class _Context:
         written = fold(_without_feature(self.text[ref.start:ref.end]))
         return written in capitals() and fold(name) != written
 
+    def _in_countryside(self, p: PlaceRef) -> bool:
+        """Whether the report writes ``p`` as a countryside ("the Hama countryside", "the countryside of X")."""
+        return bool(_COUNTRYSIDE.search(self.text[max(0, p.start - 40):p.start])
+                    or _COUNTRYSIDE_AFTER.match(self.text, p.end))
+
+    def _after_direction(self, p: PlaceRef) -> bool:
+        """Whether a direction word comes right before ``p`` ("in northern Raqqa": a region of it)."""
+        return bool(_DIRECTION_BEFORE.search(self.text[max(0, p.start - 20):p.start]))
+
     def _outside_holder(self, ref: PlaceRef, a, code: str | None) -> bool:
         """Whether candidate ``a`` lies outside the place the report says holds ``ref`` ("Mazri ... in the
         Al-Malikiyyah area", "near Ain Issa in northern Raqqa"): farther than HELD_KM from it, or, when the
@@ -1312,7 +1323,7 @@ class _Context:
         if holder is None or holder.point is None or a.latitude is None:
             return False
         if holder.region or _names_province(holder) \
-                or _DIRECTION_BEFORE.search(self.text[max(0, holder.start - 20):holder.start]):
+                or self._after_direction(holder):
             return not (a.admin1 and _same_admin1_name(code, a.admin1, holder))
         return distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM
 
@@ -1535,8 +1546,7 @@ class _Context:
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
             far = bool(far) and _km_said(far) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
-            if _WATER_WORD.fullmatch(written) or _WATER_AFTER.match(rest) \
-                    or _WATER_OF.search(self.text[max(0, h.start - 20):h.start]):
+            if _at_sea(self.text, h.start, h.end):
                 continue          # "into the Gulf of Aden", "in the Red Sea": at sea, no place of the gazetteer (nu14:
                 #                   'Gulf' had been placed at Ghulfah, a village inland)
             if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
@@ -1737,8 +1747,7 @@ class _Context:
                 written = self.text[start:end]
                 if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
                     continue
-                if _WATER_WORD.fullmatch(written) or _WATER_AFTER.match(self.text, end) \
-                        or _WATER_OF.search(self.text[max(0, start - 20):start]):
+                if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
                     continue
