@@ -67,7 +67,11 @@ when present). Two splits, printed side by side:
 - held-out 38 and 39: reports OC01-OC25 and IC01-IC25 (session 14, two more writers: southern and western Iraq,
   Iran, Turkey's south-east; southern and central Syria, Lebanon, Jordan, Yemen beyond Hodeidah), kept unread;
   first measured on the rules of e3cd16e and of ebd1191 (the same: 76.6% / 60.7% / 81.1%, 1 draft in a wrong
-  country). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  country).
+- held-out 40 and 41: reports EB01-EB25 and UD01-UD25 (session 15, two more writers: Yemen, Iran, Jordan and Turkey's
+  operations in northern Iraq; Syria, Lebanon and the border, protests and IEDs in Iraq), kept unread; first
+  measured on the rules of fe951dc (the end of session 14): 73.8% / 79.7% / 88.0% together, no draft in a wrong
+  country. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -132,6 +136,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 38": ("heldout38",), "held-out 39": ("heldout39",),
+          "held-out 40": ("heldout40",), "held-out 41": ("heldout41",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
