@@ -67,7 +67,7 @@ _EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|str
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 # "killed since Turkey launched its offensive on October 9" (nu15): the day a "since" clause names is when a
 # period began, not the event's day
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|erupted|broke\s+out|"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|resumed|restarted|erupted|broke\s+out|"
                            r"took\s+(?:office|power|control)|came\s+into\s+force)\b[^.;,]{0,40}$", re.I)
 
 

@@ -42,7 +42,7 @@ from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
 from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _spelled_unsure, _without_feature)
-from .places import (COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
+from .places import (_DIPLOMATIC_AFTER, COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, outer_countries, report_countries)
 from .text import Span, report_text, sentences, words
 
@@ -87,6 +87,11 @@ _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|lat
                         r"threatened|threatens|believes|believed|confirmed|confirms|and\s+its\s+allies|"
                         r"emphasi[sz]ed|emphasi[sz]ing|wants|wanted|hopes|sees|saw|considers)\b",
                         re.I)
+# Any place name right before a verb of reporting ("Al-Mayadeen said", "Al Arabiya reported"): a news outlet or a
+# body named after the place, not where something happened (capitals take the wider _SAY_VERBS)
+_SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+|later\s+)?(?:said|says|reported|reports|quoted|cited|announced|"
+                            r"told)\b")
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$", re.I)   # "the ministry in Erbil said": a seat
 _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
                             r"attacked|bombed|rocked|shaken)\b", re.I)
 # "Kobani, Derik and Derbisiye in northeast Syria came under heavy bombardment", "Mountain areas of Duhok province
@@ -229,6 +234,11 @@ _PLURAL_TARGETS = re.compile(r"\b(?:at|on|against|targeting|targeted|hit|struck|
 HELD_KM = 50.0    # how far a place may lie from the place the report says holds it (as _container)
 _OUT_OF_ACTION = re.compile(r"^\s+out\s+of\s+(?:service|action|commission|operation|use)\b", re.I)
 _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|was|included|includes|include)\b", re.I)
+# A sentence weighing the event told before against others ("It was the third attack on the base in recent
+# weeks", "It was the deadliest Israeli attack in months"): no new event, and its places and dates (the
+# capital, "since protests resumed on October 24") are not that event's; a clause after ':' or ';' may tell one
+_RECAP = re.compile(r"^(?:It|This|That)\s+(?:was|is|marked|marks)\s+the\s+(?:first|latest|second|third|fourth|"
+                    r"fifth|deadliest|biggest|largest|worst|most\s+\w+)\b")
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
 _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|personnel|officers?|"
@@ -553,6 +563,8 @@ class _Context:
             self.rejected = False
         if _SUPERSEDED.search(sentence):
             return None       # "the spokesman had first said the attack hit al-Tanf": a first account, since corrected
+        if _RECAP.match(sentence) and not re.search(r"[:;]", sentence):
+            return None       # "It was the first use of live fire in the capital since ...": the event told before, weighed
         self.sentence_words[i] = self.sentence_words.get(i, set()) | {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         toks = words(sentence, s.start)
         self.sentence_admin1[i] = self.sentence_admin1.get(i, []) + [_COUNTRY_POSSESSIVE.sub("", m.group(1) or m.group(2))
@@ -1603,6 +1615,8 @@ class _Context:
                                                     and not _CAPITAL_PLACE_AFTER.match(rest))
                                                 or _GOVERNMENT_AFTER.match(rest)):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
+            if _SPEAKER_AFTER.match(rest) and not _PLACE_WORD_BEFORE.search(self.text[max(0, h.start - 8):h.start]):
+                continue      # "..., Al-Mayadeen said": a place name speaking is a broadcaster or a body named after it
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
@@ -1950,8 +1964,8 @@ class _Context:
         sent = next((s for s in self.sents if s.start <= start < s.end), None)
         best = None
         for cm in self.country_spans:
-            if re.match(r"\s+(?:consulate|embassy|ambassador|envoy|mission|diplomats?)\b", self.text[cm.end:cm.end + 20], re.I):
-                continue          # "the Iranian consulate in Karbala": not a place in Iran
+            if _DIPLOMATIC_AFTER.match(self.text[cm.end:cm.end + 20]):
+                continue          # "the Iranian consulate in Karbala", "Iran's consulate in Najaf": not in Iran
             if cm.code in candidates and sent is not None and sent.start <= cm.start < sent.end:
                 dist = min(abs(cm.start - end), abs(start - cm.end))
                 if best is None or dist < best[0]:

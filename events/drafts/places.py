@@ -163,12 +163,19 @@ def country_mentions(text: str) -> list[CountryMention]:
 _NATIONALS_AFTER = re.compile(r"\s+(?:children|refugees|workers|nationals|citizens|migrants|labou?rers|"
                               r"students|pilgrims|expatriates|asylum[\s-]seekers)\b", re.I)
 
+# A country named as the owner of a diplomatic seat ("the Iranian consulate in Karbala", "Iran's consulate
+# in Najaf", "summon the Turkish ambassador"): the seat stands in another country.
+_DIPLOMATIC_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:consulate|embassy|ambassador|envoy|mission|diplomats?)\b", re.I)
+
 
 def report_countries(text: str, mentions: list[CountryMention] | None = None) -> list[str]:
     """The region countries a report concerns, most mentioned first. A demonym before a word for
-    people of that nationality ("two Syrian children") is not counted."""
+    people of that nationality ("two Syrian children") is not counted, nor a country named as the owner of
+    a diplomatic seat ("Iran's consulate in Najaf": the consulate is not in Iran)."""
     counts: dict[str, int] = {}
     for m in country_mentions(text) if mentions is None else mentions:
+        if _DIPLOMATIC_AFTER.match(text[m.end:m.end + 20]):
+            continue
         if _NATIONALS_AFTER.match(text, m.end) and text[m.start:m.end].lower().endswith(("i", "ian", "ese", "ish", "an")):
             continue
         counts[m.code] = counts.get(m.code, 0) + 1
