@@ -93,7 +93,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                          r"rall(?:y|ies|ied)|sit-ins?|marched)\b", re.I), False),
     (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
-    (AIR, re.compile(r"\b(?:strikes?|struck|bombed)\b", re.I), False),
+    # "accused Israel of bombing the T-4 air base": the verb's -ing form with its object, as "bombed"
+    (AIR, re.compile(r"\b(?:strikes?|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b", re.I), False),
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+(?:head|chest|back|neck))|stabbed|beheaded|"
                         r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"

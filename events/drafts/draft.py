@@ -60,7 +60,7 @@ _LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "ne
               "on": "location", "into": "location", "off": "near", "inside": "location", "across": "location",
               "over": "location", "towards": "target", "toward": "target", "to": "to", "targeting": "target",
               "targeted": "target", "hit": "target", "hitting": "target", "struck": "target",
-              "striking": "target", "bombed": "target", "shelled": "target", "attacked": "target",
+              "striking": "target", "bombed": "target", "bombing": "target", "shelled": "target", "shelling": "target", "attacked": "target",
               "attacking": "target", "rocked": "target", "shook": "target", "destroyed": "target",
               "damaged": "target", "raided": "target", "stormed": "target", "against": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
               "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near"}
@@ -275,7 +275,7 @@ _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|
 _PART_OF_CITY = re.compile(r"\s*,\s*(?:in\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
-_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+(?:the\s+)?"
+_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s*,?\s+(?:in|on|at)\s+(?:the\s+)?"
                       r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
                       r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+"
                       r"(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
@@ -435,7 +435,8 @@ def _NAMED_AS_PLACE(text: str, start: int, end: int) -> bool:
 
 # "in the eastern countryside of Deir ez-Zor", "the northern Aleppo countryside": a city's countryside
 _COUNTRYSIDE = re.compile(r"\b(?:countryside|rural\s+areas?|hinterland|environs)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
-_COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|hinterland)\b", re.I)
+_COUNTRYSIDE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?(?:countryside|hinterland)\b",
+                                re.I)     # "Hama countryside", "Deir ez-Zor's eastern countryside"
 _STATED_COUNTRY = re.compile(r"\s*,?\s+(?:(?:in|inside)\s+)?(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|"
                              r"northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
                              r"south-?western)\s+)?(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)\b(?![-‐–])")
@@ -948,6 +949,8 @@ class _Context:
             loc = m.places.get("location")
             if loc is not None and loc.status != "resolved":
                 holder = self._holder(loc)
+                if holder is not None and not holder.region and self._in_countryside(holder):
+                    holder = None   # "Al-Shahil, in Deir ez-Zor's eastern countryside": the province, not the city
                 if holder is not None:      # ACLED: a place not found is coded at the place that holds it
                     m.places["location"] = holder
         for m in mentions:
@@ -1237,6 +1240,9 @@ class _Context:
         if len(close) != 1:
             return False
         n, (p, km) = next(iter(close.items()))
+        if r.alternatives[n].kind != "city" and any(a.kind == "city" for m, a in enumerate(r.alternatives) if m != n):
+            return False      # "air strikes on Damascus and Hama": a village Al Hamah beside Damascus is no reason
+                              # to pass over the city of Hama
         return self._take(ref, r.alternatives[n], f"placed near {self.text[p.start:p.end]} the report also "
                                                   f"names ({km:.0f} km)")
 
