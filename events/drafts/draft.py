@@ -437,7 +437,8 @@ def _NAMED_AS_PLACE(text: str, start: int, end: int) -> bool:
 _COUNTRYSIDE = re.compile(r"\b(?:countryside|rural\s+areas?|hinterland|environs)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 _COUNTRYSIDE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+)?(?:countryside|hinterland)\b",
                                 re.I)     # "Hama countryside", "Deir ez-Zor's eastern countryside"
-_STATED_COUNTRY = re.compile(r"\s*,?\s+(?:(?:in|inside)\s+)?(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|"
+_STATED_COUNTRY = re.compile(r"(?:\s+(?:international\s+)?(?:airport|air\s*base|airbase|base|port|camp|crossing))?"
+                             r"\s*,?\s+(?:(?:in|inside)\s+)?(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|"
                              r"northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
                              r"south-?western)\s+)?(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)\b(?![-‐–])")
 # "in northern Syria", "across Iraq": words before a country that locate events in it
@@ -1275,6 +1276,11 @@ class _Context:
         if self._holder(ref) is not None:
             return False          # "the village of X, just south of Sidon": the place that holds it is drafted
         pairs = [(code, r, a) for code, r in ref.near_spelt for a in r.alternatives]
+        stated = _STATED_COUNTRY.match(self.text, ref.end)
+        if stated is not None and (code := _HINT_COUNTRY.get(stated.group(1).lower())) is not None:
+            # "at the Ben Gurion airport in Israel" (nu16 H1: a Bani Khayran near Sanaa had been taken, at 0.96):
+            # only a near spelling in the country the words put it in
+            pairs = [x for x in pairs if x[0] == code]
 
         def take(code, r, a, why):
             ref.country, ref.countries, ref.unsure = code, (code,), r

@@ -79,3 +79,13 @@ def test_a_village_in_a_provinces_countryside_is_not_drafted_at_the_province_cap
     drafts = _drafts("A suicide bomber blew up a car at an SDF post in the town of Al-Shahil, in Deir ez-Zor's eastern "
                      "countryside, killing three fighters on Friday.", "2024-05-11")
     assert not any(_near(d, 35.336, 40.14, 10) for d in drafts)
+
+
+def test_a_near_spelling_is_taken_only_in_the_country_the_words_put_the_place_in():
+    # nu16 H1: "launched a ballistic missile from Yemen at the Ben Gurion airport in Israel": drafted at a Bani
+    # Khayran near Sanaa (a near spelling in Yemen) at 0.96, though the words put the airport in Israel
+    drafts = _drafts("On Sunday night an air strike hit a market in Sanaa, killing 12 people, health officials said. "
+                     "The Houthis said they launched a ballistic missile from Yemen at the Ben Gurion airport in "
+                     "Israel on Friday.", "2025-04-21")
+    assert not any(d["country"] == "YE" and d["latitude"] is not None and d["location"].startswith("Ben")
+                   for d in drafts)
