@@ -185,6 +185,9 @@ def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
                 f"{with_admin1:.0%}): check the spelling, or pick a candidate below")
     if where in ("differs", "out"):
         return "the place found lies outside the admin1/admin2 given, so it is not the one meant"
+    if rivals == "elsewhere":
+        return ("a town or city of exactly this name lies outside the admin1 given, and only a like spelling inside "
+                "it: the admin1 or the spelling is not the source's place; pick a candidate below")
     if rung.endswith(("kind", "quarter")):
         return f"the place found is of another kind than the name says (a town for a base, a quarter for a village); {how}"
     from .display import place_display

@@ -12,7 +12,9 @@ Every answer the geocoder could give falls in one class, its ``basis``: ``rung|a
   ``differs`` (another admin1: never resolved);
 - rivals: ``alone`` (no other place scores close), ``common`` (alone in the country, but the name is
   carried by five or more places of the region: the one meant may be missing), ``dominant`` (the others are villages beside a
-  city or a curated row), ``contested`` (namesakes or lookalikes elsewhere score close).
+  city or a curated row), ``contested`` (namesakes or lookalikes elsewhere score close), ``elsewhere`` (an admin1 given holds only a
+  like spelling while a town or city of exactly the name lies in another admin1: never resolved; session 15,
+  nu16: "Diwaniyah" with admin1 Anbar had resolved to an Ad Diniyah there, 400 km from the city).
 
 ``geodata/data/calibration.json`` holds, per class, how many answers of the fit set fell in it and
 how many of those lay within 25 km; ``benchmarks/geocode_calibrate.py`` writes it from the dev sets

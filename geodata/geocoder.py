@@ -299,6 +299,19 @@ def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int
     return f"{rung}|{admin1}|{rivalry}"
 
 
+def _exact_town_elsewhere(best: Scored, heads: list[Scored]) -> Scored | None:
+    """With an admin1 given: when the best head inside it matches the name only by a like spelling (key,
+    fuzzy or part) while a town or city of exactly that name lies in another admin1, that town (nu16:
+    "Diwaniyah" asked with admin1 Anbar had resolved to an Ad Diniyah there at 0.95, 400 km from the
+    city of Diwaniyah in Qadisiyah). The admin1 given is then as likely wrong as the spelling: the
+    answer is not resolved. ``heads``: every candidate, those scored below RESOLVE_MIN included (an
+    admin1 that differs costs enough to put the town there). None otherwise."""
+    if best.method in (EXACT, ALIAS) or best.place.source == CURATED_SOURCE:
+        return None
+    return next((h for h in heads if h is not best and h.admin1 is False and h.method in (EXACT, ALIAS)
+                 and h.place.kind in ("city", "town")), None)
+
+
 def _importance(place) -> int:
     """Population, or at least what its kind implies (a city 100,000, a town 10,000: many
     regional records carry no population)."""
@@ -326,6 +339,7 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
         return Alternative(p.name, p.latitude, p.longitude, p.source, p.id, p.kind,
                            index.geo_admin1[s.index] or p.admin1 or labels[s.index], round(s.score, 3))
 
+    every = heads
     heads = [h for h in heads if h.score >= RESOLVE_MIN] or heads
     if not heads or heads[0].score < RESOLVE_MIN:
         return GeocodeResult(status=UNRESOLVED, alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]))
@@ -345,10 +359,21 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
     # A best head in another admin1 is another place than the source's; so is a curated row (whose
     # class does not measure districts) in another district than the one given: never resolved.
     curated_out = basis.startswith("curated|out|")
-    if best.admin1 is False or curated_out or confidence < RESOLVE_AT:
+    exact_elsewhere = _exact_town_elsewhere(best, every) if admin1_given else None
+    hint = None
+    if exact_elsewhere is not None:
+        # its own class (never measured: its broader classes' estimate), never resolved; the town is a candidate
+        basis = basis.rsplit("|", 1)[0] + "|elsewhere"
+        confidence = calibrated(basis, profile=profile)
+        heads = [*heads[:MAX_ALTERNATIVES - 1], exact_elsewhere]
+        where = index.geo_admin1[exact_elsewhere.index] or exact_elsewhere.place.admin1 or labels[exact_elsewhere.index]
+        hint = (f"a {exact_elsewhere.place.kind} of exactly this name, {exact_elsewhere.place.name}, lies in {where}, "
+                f"outside the admin1 given; only a like spelling lies inside it")
+    if best.admin1 is False or curated_out or confidence < RESOLVE_AT or exact_elsewhere is not None:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
         return GeocodeResult(status=status, confidence=confidence if status == AMBIGUOUS else 0.0,
-                             alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis)
+                             alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis,
+                             hint=hint)
     if best.place.kind in AREAS:
         precision = PRECISION_REGION
     elif relative or best.near_only:

@@ -220,3 +220,12 @@ def test_geocode_text_shows_readable_names_and_the_one_governorate_name(real_dat
     raw = json.loads(run("geocode", "Baghdede", "--country", "IQ", "--admin1", "Nineveh", "--json",
                          data_dir=real_data_dir).stdout)
     assert (raw["name"], raw["admin1"]) == ("Qaḑā’ al Ḩamdānīyah", "Ninawa")   # --json keeps the source's names
+
+
+def test_a_like_spelling_beside_a_city_of_the_exact_name_elsewhere_is_said_in_words(real_data_dir):
+    # nu16 H2: `geocode Diwaniyah --country IQ --admin1 Anbar` printed "resolved: Ad Diniyah ... 0.95"
+    proc = run("geocode", "Diwaniyah", "--country", "IQ", "--admin1", "Anbar", data_dir=real_data_dir)
+    assert proc.returncode == 1, proc.stderr         # not placed, as for every answer not resolved
+    assert proc.stdout.startswith("ambiguous")
+    assert "a town or city of exactly this name lies outside the admin1 given" in proc.stdout
+    assert "hint: a city of exactly this name, Diwaniyeh, lies in Al-Qadisiyah" in proc.stdout

@@ -157,3 +157,16 @@ def test_field_files_syriac_and_quarters(real_data_dir):
             for admin1 in (None, row["governorate"]):
                 result = geocode(row["query"], row["country"], admin1)
                 assert right_or_honest(result, (float(row["dtm_lat"]), float(row["dtm_lon"]))), row["query"]
+
+
+def test_a_like_spelling_inside_the_admin1_given_is_not_a_city_of_the_exact_name_elsewhere(real_data_dir):
+    # nu16 (session 15): "Diwaniyah" asked with admin1 Anbar resolved to an Ad Diniyah in Anbar at 0.95, 400 km
+    # from the city of Diwaniyah in Qadisiyah; on the fit sets such answers (a like spelling inside the
+    # admin1, a town of the exact name outside it) were within 25 km 1 time in 9
+    r = geocode("Diwaniyah", "IQ", admin1="Anbar")
+    assert r.status != "resolved" and r.latitude is None
+    assert r.basis.endswith("|elsewhere") and "Qadisiyah" in (r.hint or "")
+    assert any(distance_km(a.latitude, a.longitude, 31.99, 44.93) < 10 for a in r.alternatives)
+    # the exact name inside the admin1 is untouched: the city with its own governorate resolves
+    r = geocode("Diwaniyah", "IQ", admin1="Qadisiyah")
+    assert r.status == "resolved" and distance_km(r.latitude, r.longitude, 31.99, 44.93) < 10
