@@ -288,7 +288,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday; "Two days
                 # later, US air strikes ..." (nu15: the day of the event told before had been taken)
                 target.date = ResolvedDate(told.day + timedelta(days=m.next_day), DAY, RELATIVE,
-                                           "the next day" if m.next_day == 1 else f"{m.next_day} days later")
+                                           {1: "the next day", -1: "the day before"}.get(
+                                               m.next_day, f"{m.next_day} days later" if m.next_day > 0
+                                               else f"{-m.next_day} days earlier"))
             elif m.date is None and m.after_date is not None:
                 pass          # a funeral's or a death's day: dated from it in to_draft, not inherited
             elif m.date is None and events and events[-1].date is not None:

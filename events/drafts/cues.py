@@ -400,6 +400,17 @@ _NAMED_AND_OTHERS = re.compile(
     r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?" + _NUM +
     r"\s+others?\b", re.I)
 
+# "killing commander Abu Baqir al-Saadi and two companions", "killed senior Hezbollah commander Fuad Shukr, two
+# children and two other civilians" (nu16 H4: 1 drafted for 3 and for 5): one named victim and the groups
+# listed after the name add up
+_GROUP = (r"(?:other\s+)?(?:[\w'’-]+\s+)?(?:" + _VICTIM_NOUN[3:-1] + r"|companions|bodyguards|aides|associates|"
+          r"escorts|comrades)")
+_NAMED_AND_LIST = re.compile(
+    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}"
+    r"((?:\s*,\s*" + _NUM + r"\s+" + _GROUP + r")*\s*,?\s+and\s+(?:his\s+|her\s+)?" + _NUM + r"\s+" + _GROUP + r")\b")
+_NUM_RE = re.compile(r"\b" + _NUM + r"(?![\w-])", re.I)
+
 
 def fatalities(sentence: str) -> int | None:
     """Reported deaths in a sentence: the largest stated number of killed, 1 for "killed a member",
@@ -423,6 +434,12 @@ def fatalities(sentence: str) -> int | None:
         n = _number(m.group(1).lower())
         if n is not None and not _running_total(sentence, m.start()):
             found.append(n)
+    for m in _NAMED_AND_LIST.finditer(sentence):
+        if _running_total(sentence, m.start()):
+            continue
+        counts = [_number(x.group(1)) for x in _NUM_RE.finditer(m.group(1))]
+        if counts and None not in counts:
+            found.append(1 + sum(counts))
     for m in _NAMED_AND_OTHERS.finditer(sentence):
         if _running_total(sentence, m.start()):
             continue

@@ -124,6 +124,13 @@ _AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
                        r"(two|three|four|five|six|\d)\s+days\s+later)\b",
                        re.I)
+# "Three days earlier, rockets hit ...", "The previous day, a bomb ..." (nu16 H3: the day of the event told
+# before had been taken): days before the event told before
+_DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
+                           r"the\s+day\s+before(?=\s*,)|(two|three|four|five|six|\d)\s+days\s+(?:earlier|before(?=\s*,)))\b",
+                           re.I)
+_EARLIER_OPENING = re.compile(r"^(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
+                              r"the\s+day\s+before)\s*,", re.I)
 # A capital described, not named: "near the Syrian capital", "in Yemen's capital", "outside the capital"
 _DESCRIBED_CAPITAL = re.compile(r"\bthe\s+(?:(Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish)\s+)?capital(?:['’]s)?\b"
                                 r"|\b(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey)['’]s\s+capital\b")
@@ -815,9 +822,16 @@ class _Context:
                          if d.said and not d.since), None)
             if said is not None and said.precision == DAY:
                 m.date = ResolvedDate(said.day, DAY, RELATIVE, sentence[:_SAME_DAY_BEFORE.match(sentence).end()])
+        # "The previous day, a roadside bomb hit ..." opening a sentence: the day before the event told before
+        # when that one has its day (in _assemble); otherwise the day before publication, as the date says
+        opening = m.date is not None and m.date.kind == RELATIVE and i > 0 and bool(_EARLIER_OPENING.match(sentence))
         later = _NEXT_DAY.search(sentence) if m.date is None else None
         m.next_day = 0 if later is None else (_NUMBER_WORDS.get(later.group(1).lower(), None) or int(later.group(1))
                                               if later.group(1) else 1)
+        earlier = _DAYS_EARLIER.search(sentence) if (m.date is None or opening) and later is None else None
+        if earlier is not None:
+            m.next_day = -(_NUMBER_WORDS.get(earlier.group(1).lower(), None) or int(earlier.group(1))
+                           if earlier.group(1) else 1)
         m.fatalities = C.fatalities(sentence)
         m.others_toll = bool(_OTHERS_DIED.match(sentence))
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []

@@ -3,6 +3,7 @@ measurements) and the session's new-user trial. Each case is written here in new
 kind, not the labelled report."""
 import datetime as dt
 
+from events.drafts import cues as C
 from events.drafts import draft_report
 from geodata.geo import distance_km
 
@@ -89,3 +90,24 @@ def test_a_near_spelling_is_taken_only_in_the_country_the_words_put_the_place_in
                      "Israel on Friday.", "2025-04-21")
     assert not any(d["country"] == "YE" and d["latitude"] is not None and d["location"].startswith("Ben")
                    for d in drafts)
+
+
+def test_days_earlier_count_back_from_the_event_told_before():
+    # nu16 H3: "Three days earlier, rockets hit ..." and "The previous day, a roadside bomb ..." took the day of
+    # the event told before (or the day before publication), at day precision
+    drafts = _drafts("A drone struck a car near Baghdad airport on Thursday, killing a militia commander. Three days "
+                     "earlier, rockets hit the Ain al-Asad air base in Anbar. The previous day, a roadside bomb hit "
+                     "a convoy near Diwaniyah.", "2024-02-08")
+    by = {d["location"]: d["event_date"] for d in drafts}
+    assert by.get("Ain al-Asad air base") == "2024-02-05"
+    assert by.get("Diwaniyah") == "2024-02-04"
+
+
+def test_a_named_victim_and_the_groups_listed_after_add_up():
+    # nu16 H4: "killing commander Abu Baqir al-Saadi and two companions" and "killed senior Hezbollah commander
+    # Fuad Shukr, two children and two other civilians" gave 1
+    assert C.fatalities("A drone hit a car on Thursday, killing Kataib Hezbollah commander Abu Baqir al-Saadi and "
+                        "two companions.") == 3
+    assert C.fatalities("The strike killed senior Hezbollah commander Fuad Shukr, two children and two other "
+                        "civilians.") == 5
+    assert C.fatalities("Gunmen killed a soldier and wounded two others.") == 1
