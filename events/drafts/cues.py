@@ -84,7 +84,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
                        r"shoot-?outs?|"
-                       r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought)\b", re.I), False),
+                       r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought|"
+                       # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
+                       # (nu16 M2: no draft), "heavy fighting in Bayda province"
+                       r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
     (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"

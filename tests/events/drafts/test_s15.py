@@ -111,3 +111,13 @@ def test_a_named_victim_and_the_groups_listed_after_add_up():
     assert C.fatalities("The strike killed senior Hezbollah commander Fuad Shukr, two children and two other "
                         "civilians.") == 5
     assert C.fatalities("Gunmen killed a soldier and wounded two others.") == 1
+
+
+def test_fighting_between_two_sides_is_a_clash():
+    # nu16 M2: "Fighting between Houthi forces and government troops in the Raghwan district of Marib province
+    # killed at least 17 fighters" gave no draft (only "fighting broke out/erupted" was a cue)
+    (d,) = _drafts("Fighting between Houthi forces and government troops in the Raghwan district of Marib province "
+                   "killed at least 17 fighters on Sunday, officials said.", "2021-02-22")
+    assert d["event_type"] == "Battles" and d["fatalities"] == 17 and d["event_date"] == "2021-02-21"
+    assert d["country"] == "YE" and d["admin1"] in ("Marib", "Ma'rib")
+    assert C.find_cues("The group has been fighting Islamic State since 2015.") == []
