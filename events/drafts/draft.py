@@ -1809,8 +1809,12 @@ class _Context:
                         # after "in"/"near" that the geocoder finds only spelled otherwise is a place named
                         # finer than the province, whether or not a word says "village" (YA01: the draft had
                         # stood for the whole province, and a namesake village 78 km off in another)
-                        if near_spelt and not found and not unsure and written not in self.unfound.get(i, []) \
-                                and not _NAMED_AS_PLACE(self.text, start, end):
+                        # "attacked a checkpoint in Mutaibija in Salahuddin province" (nu16 M4): a name the
+                        # gazetteer lacks altogether, beside the province named, is the finer place too, so the
+                        # province-level draft says it was not found
+                        if not found and not unsure and written not in self.unfound.get(i, []) \
+                                and not _NAMED_AS_PLACE(self.text, start, end) \
+                                and not any(pat.fullmatch(written) for pat, _ in self.actor_res):
                             self.unfound.setdefault(i, []).append(written)
                         near_spelt = ()
                     if not found and not unsure and near_spelt:

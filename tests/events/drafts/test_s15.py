@@ -121,3 +121,12 @@ def test_fighting_between_two_sides_is_a_clash():
     assert d["event_type"] == "Battles" and d["fatalities"] == 17 and d["event_date"] == "2021-02-21"
     assert d["country"] == "YE" and d["admin1"] in ("Marib", "Ma'rib")
     assert C.find_cues("The group has been fighting Islamic State since 2015.") == []
+
+
+def test_a_village_the_gazetteer_lacks_beside_its_province_is_said_not_found():
+    # nu16 M4: "attacked a checkpoint in Mutaibija in Salahuddin province" was drafted at the province with no
+    # word that the village named was not found
+    (d,) = _drafts("Islamic State militants attacked a checkpoint in Mutaibija in Salahuddin province on Sunday, "
+                   "killing one policeman.", "2023-03-06")
+    assert d["geo_precision"] == 3
+    assert any("'Mutaibija' not found" in f for f in d["flags"]), d["flags"]
