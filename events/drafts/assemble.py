@@ -297,8 +297,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 target.date, target.date_inherited = events[-1].date, True
             elif m.date is None and not events and lead_date is not None:
                 target.date, target.date_inherited = lead_date, True
+            prior = next((x for x in reversed(events) if x.actor1), None)
             events.append(target)
             _fill(target, m, own=True)
+            if m.back_subject and not target.actor1 and prior is not None:
+                # "The Guards also said they had launched missiles at ...", "Jets also hit targets in ..." (nu16 M1:
+                # "attacker not named"): the attacker of the event told before, flagged
+                target.actor1, target.actor1_before = prior.actor1, m.back_subject
             if target.location is None and place_before is not None and m.sentence == place_before.sentence + 1 \
                     and len(events) == 1:
                 # "An Iraqi refugee was found dead in al-Hol camp on Sunday. ... shot in the head": the

@@ -129,6 +129,12 @@ _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|
 _DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
                            r"the\s+day\s+before(?=\s*,)|(two|three|four|five|six|\d)\s+days\s+(?:earlier|before(?=\s*,)))\b",
                            re.I)
+# A sentence whose subject refers back to the attacker told before: "The Guards also said they had launched
+# missiles", "The group said it had fired drones", "Jets also hit targets in the Qandil mountains"
+_BACK_SUBJECT = re.compile(r"(?:^|,\s+|\bsaid\s+(?:that\s+)?)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:Guards|group|militia|militants|"
+                           r"movement|rebels|jets|warplanes|aircraft|drones)|(?:[Jj]ets|[Ww]arplanes|[Dd]rones|[Aa]ircraft)|"
+                           r"[Tt]hey)(?=\s+(?:also\s+)?(?:said|claimed|launched|fired|struck|hit|targeted|attacked|shelled|"
+                           r"bombed|carried\s+out|had\s+(?:launched|fired|struck|hit|targeted|attacked)))")
 _EARLIER_OPENING = re.compile(r"^(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
                               r"the\s+day\s+before)\s*,", re.I)
 # A capital described, not named: "near the Syrian capital", "in Yemen's capital", "outside the capital"
@@ -832,6 +838,8 @@ class _Context:
         if earlier is not None:
             m.next_day = -(_NUMBER_WORDS.get(earlier.group(1).lower(), None) or int(earlier.group(1))
                            if earlier.group(1) else 1)
+        back = _BACK_SUBJECT.search(sentence)
+        m.back_subject = back.group(1) if back else ""
         m.fatalities = C.fatalities(sentence)
         m.others_toll = bool(_OTHERS_DIED.match(sentence))
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
@@ -2147,6 +2155,8 @@ class _Context:
                 and any(_CIVILIAN_VICTIMS.search(self.sents[j].text) for j in set(e.sentences)):
             # ACLED: civilians harmed by an armed actor are the event's second actor, "Civilians (Country)"
             e.actor2 = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
+        if e.actor1_before and actor1:
+            flags.append(f"attacker taken from the event told before ('{e.actor1_before}' in the report): check it")
         if e.claimed and actor1 and e.actor1 and actor1.startswith(e.actor1.split(" (")[0]):
             flags.append(f"actor1 is who claimed the event ({actor1}), as the report tells it: check it")
         if e.actor1_with and actor1 == e.actor1:

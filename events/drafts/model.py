@@ -73,6 +73,8 @@ class Mention:
     actor1: str = ""
     actor2: str = ""
     claim_actor: str = ""
+    back_subject: str = ""            # "The Guards also said ...", "Jets also hit ...": the subject, referring back
+                                      # to the attacker of the event told before
     said_date: object = None          # "officials said on Monday that ...": the statement's day
     after_date: object = None         # "mourners on Sunday buried fighters killed in a strike": a day after it
     next_day: int = 0                 # "the next day" (1), "two days later" (2): days after the event told before;
@@ -113,6 +115,7 @@ class Event:
     toll_unplaced: bool = False     # the toll was told before the event had a place ("45 killed in Iraq")
     shared_toll: int | None = None  # a toll the report gives for this and other events together
     claimed: bool = False           # actor1 is who claimed the event, in the report's words
+    actor1_before: str = ""         # actor1 taken from the event told before, by these words of the sentence
 
 
 @dataclass

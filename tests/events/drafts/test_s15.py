@@ -130,3 +130,17 @@ def test_a_village_the_gazetteer_lacks_beside_its_province_is_said_not_found():
                    "killing one policeman.", "2023-03-06")
     assert d["geo_precision"] == 3
     assert any("'Mutaibija' not found" in f for f in d["flags"]), d["flags"]
+
+
+def test_a_subject_referring_back_takes_the_attacker_told_before():
+    # nu16 M1: "The Guards also said they had launched missiles ...", "the group said it had launched drones ...",
+    # "the ministry said jets also hit ..." each gave "Unidentified Armed Group" and "attacker not named"
+    drafts = _drafts("Iran's Revolutionary Guards said on Tuesday they had fired ballistic missiles at a building in "
+                     "Erbil late on Monday. The Guards also said they had launched missiles at Islamic State targets "
+                     "in Idlib province.", "2024-01-16")
+    idlib = [d for d in drafts if d["country"] == "SY"]
+    assert idlib and idlib[0]["actor1"] == "Islamic Revolutionary Guard Corps"
+    assert any("attacker taken from the event told before ('The Guards'" in f for f in idlib[0]["flags"])
+    # a subject that does not refer back leaves the attacker unnamed
+    (d,) = _drafts("A roadside bomb hit an army patrol near Tarmiyah on Sunday.", "2023-03-06")
+    assert not any("attacker taken" in f for f in d["flags"])
