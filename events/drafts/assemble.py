@@ -287,7 +287,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and told.day + timedelta(days=m.next_day) <= ctx.published:
                 # "Israeli jets struck Nabatieh on Friday. The next day, a drone hit Tyre": Saturday; "Two days
                 # later, US air strikes ..." (nu15: the day of the event told before had been taken)
-                target.date = ResolvedDate(told.day + timedelta(days=m.next_day), DAY, RELATIVE,
+                target.date = ResolvedDate(told.day + timedelta(days=m.next_day), WEEK if m.next_weeks else DAY, RELATIVE,
                                            {1: "the next day", -1: "the day before"}.get(
                                                m.next_day, f"{m.next_day} days later" if m.next_day > 0
                                                else f"{-m.next_day} days earlier"))

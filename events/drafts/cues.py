@@ -408,10 +408,42 @@ _NAMED_AND_OTHERS = re.compile(
 # listed after the name add up
 _GROUP = (r"(?:other\s+)?(?:[\w'’-]+\s+)?(?:" + _VICTIM_NOUN[3:-1] + r"|companions|bodyguards|aides|associates|"
           r"escorts|comrades)")
+_KIN_ONE = (r"(?:wife|husband|son|daughter|child|baby|brother|sister|mother|father|bodyguard|driver|deputy|aide|"
+            r"companion|guard|nephew|niece|cousin|grandson|granddaughter|assistant|escort)")
+_KIN_MANY = (r"(?:wives|sons|daughters|children|brothers|sisters|bodyguards|drivers|aides|companions|guards|"
+             r"grandchildren|escorts|assistants)")
+# one item of a victims' list after the first victim: "two children", "two other civilians", "his wife", "their
+# three children", "his bodyguard"
+_LIST_ITEM = (r"(?:(?:at\s+least\s+)?" + _NUM + r"\s+" + _GROUP + r"|(?:his|her|their)\s+(?:" + _NUM + r"\s+)?(?:other\s+)?"
+              r"(?:" + _KIN_ONE + r"|" + _KIN_MANY + r"))")
+# the first victim: a name ("commander Abu Baqir al-Saadi") or a person described ("a local Hezbollah official",
+# "the head of IRGC intelligence in Syria")
+_FIRST_VICTIM = (r"(?:(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
+                 r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}"
+                 r"|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:official|commander|leader|head|chief|member|officer|cleric|"
+                 r"spokesman|founder)(?:\s+of\s+[^,;.]{1,50}?)?)")
 _NAMED_AND_LIST = re.compile(
-    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
-    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}"
-    r"((?:\s*,\s*" + _NUM + r"\s+" + _GROUP + r")*\s*,?\s+and\s+(?:his\s+|her\s+)?" + _NUM + r"\s+" + _GROUP + r")\b")
+    r"\bkill(?:ed|ing|s)?\s+" + _FIRST_VICTIM + r"((?:\s*,\s*" + _LIST_ITEM + r")*\s*,?\s+and\s+" + _LIST_ITEM + r")\b")
+_KIN_ONE_RE = re.compile(r"\b" + _KIN_ONE + r"\b", re.I)
+
+
+def _list_count(tail: str) -> int | None:
+    """The victims a list after the first one counts ("his wife and their three children" -> 4; "two children
+    and two other civilians" -> 4); None when an item says no number ("his children")."""
+    total = 0
+    for item in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", tail.strip(" ,")):
+        if not item:
+            continue
+        n = _NUM_RE.search(item)
+        if n is not None and _number(n.group(1)) is not None:
+            total += _number(n.group(1))
+        elif _KIN_ONE_RE.search(item):
+            total += 1
+        else:
+            return None
+    return total
+
+
 _NUM_RE = re.compile(r"\b" + _NUM + r"(?![\w-])", re.I)
 
 
@@ -440,9 +472,9 @@ def fatalities(sentence: str) -> int | None:
     for m in _NAMED_AND_LIST.finditer(sentence):
         if _running_total(sentence, m.start()):
             continue
-        counts = [_number(x.group(1)) for x in _NUM_RE.finditer(m.group(1))]
-        if counts and None not in counts:
-            found.append(1 + sum(counts))
+        n = _list_count(m.group(m.lastindex))
+        if n:
+            found.append(1 + n)
     for m in _NAMED_AND_OTHERS.finditer(sentence):
         if _running_total(sentence, m.start()):
             continue

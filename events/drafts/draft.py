@@ -126,11 +126,10 @@ _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|
                        re.I)
 # "Three days earlier, rockets hit ...", "The previous day, a bomb ..." (nu16 H3: the day of the event told
 # before had been taken): days before the event told before
+_COUNT_WORD = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
-                           r"the\s+day\s+before(?=\s*,)|(two|three|four|five|six|\d)\s+days\s+(?:earlier|before(?=\s*,)))\b",
-                           re.I)
-# A sentence whose subject refers back to the attacker told before: "The Guards also said they had launched
-# missiles", "The group said it had fired drones", "Jets also hit targets in the Qandil mountains"
+                           r"the\s+day\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|weeks?)\s+(?:earlier|before"
+                           r"(?:\s+that)?(?=\s*,)))\b", re.I)
 _BACK_SUBJECT = re.compile(r"(?:^|,\s+|\bsaid\s+(?:that\s+)?)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:Guards|group|militia|militants|"
                            r"movement|rebels|jets|warplanes|aircraft|drones)|(?:[Jj]ets|[Ww]arplanes|[Dd]rones|[Aa]ircraft)|"
                            r"[Tt]hey)(?=\s+(?:also\s+)?(?:said|claimed|launched|fired|struck|hit|targeted|attacked|shelled|"
@@ -371,6 +370,7 @@ _ANSWERED = re.compile(r",?\s+(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?
                        r"(?P<vague>days|hours|weeks))\s+after\s+(?=\S)|"
                        r",?\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\s+", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_WORDS = {**_NUMBER_WORDS, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _answered_parts(s: Span) -> list[tuple[Span, int | None]]:
@@ -836,8 +836,10 @@ class _Context:
                                               if later.group(1) else 1)
         earlier = _DAYS_EARLIER.search(sentence) if (m.date is None or opening) and later is None else None
         if earlier is not None:
-            m.next_day = -(_NUMBER_WORDS.get(earlier.group(1).lower(), None) or int(earlier.group(1))
-                           if earlier.group(1) else 1)
+            # "Eight days earlier", "A week earlier", "Two weeks earlier", "Three days before that" (nu17 N2)
+            n = (_COUNT_WORDS.get(earlier.group(1).lower()) or int(earlier.group(1))) if earlier.group(1) else 1
+            weeks = bool(earlier.group(2)) and earlier.group(2).lower().startswith("week")
+            m.next_day, m.next_weeks = -n * (7 if weeks else 1), weeks
         back = _BACK_SUBJECT.search(sentence)
         m.back_subject = back.group(1) if back else ""
         m.fatalities = C.fatalities(sentence)

@@ -79,6 +79,7 @@ class Mention:
     after_date: object = None         # "mourners on Sunday buried fighters killed in a strike": a day after it
     next_day: int = 0                 # "the next day" (1), "two days later" (2): days after the event told before;
                                       # "three days earlier" (-3), "the previous day" (-1): days before it
+    next_weeks: bool = False          # the offset was said in weeks ("a week earlier"): week precision
     date_only: bool = False
     others_toll: bool = False     # "Six other people ... died": victims beside those told just before
     fill_only: bool = False       # may place the event told just before, never starts one

@@ -144,3 +144,25 @@ def test_a_subject_referring_back_takes_the_attacker_told_before():
     # a subject that does not refer back leaves the attacker unnamed
     (d,) = _drafts("A roadside bomb hit an army patrol near Tarmiyah on Sunday.", "2023-03-06")
     assert not any("attacker taken" in f for f in d["flags"])
+
+
+def test_day_and_week_offsets_count_back_from_the_event_told_before():
+    # nu17 N2: "Eight days earlier", "A week earlier", "Two weeks earlier", "Three days before that" took the day
+    # of the event told before, at day precision
+    base = "A drone struck a car near Baghdad airport on Thursday, killing a militia commander. {}, rockets hit the " \
+           "Ain al-Asad air base in Anbar."
+    for words, day, precision in (("Eight days earlier", "2024-01-31", 1), ("A week earlier", "2024-02-01", 2),
+                                  ("Two weeks earlier", "2024-01-25", 2), ("Three days before that", "2024-02-05", 1)):
+        (d,) = [x for x in _drafts(base.format(words), "2024-02-09") if x["location"].startswith("Ain")]
+        assert (d["event_date"], d["date_precision"]) == (day, precision), words
+
+
+def test_possessive_victim_lists_add_up():
+    # nu17 N3: "a local Hezbollah official, his wife and their three children" 1 (5); "... and his bodyguard" 1 (2);
+    # "the head of IRGC intelligence in Syria, his deputy and three other Guards members" unknown (5)
+    assert C.fatalities("An Israeli strike killed a local Hezbollah official, his wife and their three children.") == 5
+    assert C.fatalities("A strike killed Hezbollah commander Wissam al-Tawil and his bodyguard.") == 2
+    assert C.fatalities("The strike killed the head of IRGC intelligence in Syria, his deputy and three other Guards "
+                        "members.") == 5
+    # "his children" gives no number: none is made up
+    assert C.fatalities("The raid killed Baghdadi and his children.") in (None, 1)
