@@ -235,8 +235,11 @@ def _after_given_name(toks: list[Span], first: int) -> bool:
 
 
 # "Jibrin, a village near Aleppo airport": an appositive saying where the place is
-_SAID_NEAR = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\s+|border\s+)?(?:village|town|hamlet|"
-                        r"city|area|camp|district|neighbou?rhood)\s+(?:near|outside|close\s+to|next\s+to|by)\s+"
+_SAID_NEAR = re.compile(r"(?:\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\s+|border\s+)?(?:village|town|hamlet|"
+                        r"city|area|camp|district|neighbou?rhood)|"
+                        # "at Zrgwez near Sulaimaniyah" (nu17 N1: a Zirgoz in the Erbil province named for another
+                        # place of the sentence had been taken, 150 km off)
+                        r"(?:\s+(?:village|town|camp|area|base))?)\s+(?:near|outside|close\s+to|next\s+to|by)\s+"
                         r"(?:the\s+)?", re.I)
 NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
 # "at two Iraqi bases hosting US troops, the A base ... and a base in B": a plural target, then its list
@@ -907,6 +910,12 @@ class _Context:
                     continue
                 if self._settle_same_name(ref):
                     continue
+                for other in refs:
+                    # "at Zrgwez near Sulaimaniyah" (nu17 N1): the city the name is said to be near, settled first
+                    # as the only town or city of its name, so that it bounds where this name may be
+                    if other.status == "ambiguous" and other.start > ref.end \
+                            and _SAID_NEAR.fullmatch(self.text[ref.end:other.start]):
+                        self._settle_kind(other, only_town=True)
                 if self._settle_landmark(ref):
                     # "in Khabat district, west of Erbil": the words that locate this very name come before a
                     # province the sentence names, perhaps for another of its places (YA21: "launched from

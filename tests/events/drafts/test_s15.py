@@ -166,3 +166,12 @@ def test_possessive_victim_lists_add_up():
                         "members.") == 5
     # "his children" gives no number: none is made up
     assert C.fatalities("The raid killed Baghdadi and his children.") in (None, 1)
+
+
+def test_a_name_said_to_be_near_a_city_is_not_taken_from_a_province_named_for_another_place():
+    # nu17 N1: "near Koya in Erbil province and at Zrgwez near Sulaimaniyah": Zrgwez was placed at a Zirgoz in
+    # Erbil province, about 150 km from Sulaimaniyah, at 0.94
+    drafts = _drafts("Iran's Revolutionary Guards fired missiles at the bases of Kurdish opposition parties near Koya "
+                     "in Erbil province and at Zrgwez near Sulaimaniyah on Wednesday.", "2022-09-29")
+    (z,) = [d for d in drafts if d["location"] == "Zrgwez"]
+    assert z["latitude"] is None or _near(z, 35.56, 45.43, 30)
