@@ -1306,8 +1306,10 @@ class _Context:
         Turkey", within BORDER_HINT_KM of it); failing that, the one within NEAR_OTHERS_KM of another
         place it resolved. Flagged. True when placed."""
         from geodata.display import admin1_display
-        if self._holder(ref) is not None:
+        holder = self._holder(ref)
+        if holder is not None and not _SAID_NEAR.fullmatch(self.text[ref.end:holder.start]):
             return False          # "the village of X, just south of Sidon": the place that holds it is drafted
+                                  # ("the town of Sulook near Tel Abyad": a near spelling by it still may be)
         pairs = [(code, r, a) for code, r in ref.near_spelt for a in r.alternatives]
         stated = _STATED_COUNTRY.match(self.text, ref.end)
         if stated is not None and (code := _HINT_COUNTRY.get(stated.group(1).lower())) is not None:

@@ -220,7 +220,10 @@ def test_a_village_said_near_a_town_is_never_a_namesake_far_from_it():
     drafts = _drafts("Israeli jets struck Shmustar, a village near Baalbek, on Saturday, killing 11 people. Tehran "
                      "condemned the strikes.", "2024-09-29")
     (d,) = drafts
-    assert d["country"] == "LB" and _near(d, 34.02, 36.05) and d["geo_precision"] == 2 and d["fatalities"] == 11
+    assert d["country"] == "LB" and _near(d, 34.02, 36.05) and d["fatalities"] == 11
+    # near Baalbek (geo_precision 2) or, since session 15, at the one near spelling within 25 km of it, the
+    # village itself (Chmistar, 33.96 N 36.02 E; geo_precision 1)
+    assert d["geo_precision"] == 2 or (d["geo_precision"] == 1 and _near(d, 33.96, 36.02, 3))
     assert C.fatalities("Jets hit Aitaroun, a village near Bint Jbeil, killing a family of five.") == 5
 
 
