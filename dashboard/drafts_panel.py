@@ -42,6 +42,10 @@ from .safe_text import plain
 PENDING = "_drafts_pending"       # {"rows": [draft dicts, each with the "report" it came from]}
 ACCEPTED = "_drafts_accepted"     # list of records accepted this session
 MESSAGES = "_drafts_messages"     # [(kind, text)] said after the rerun that follows an accept or drop
+# nu17/M4: "Drop all drafts" and a Drop of several chosen drafts (typing "D1" and Enter had chosen D1 and D10-D14)
+# discarded them and their edits at one click: both now ask first
+CLEAR_ASK = "_drafts_clear_ask"   # True while "Drop all drafts" waits for its answer
+DROP_ASK = "_drafts_drop_ask"     # the draft ids a Drop of several waits to drop
 MAX_REPORT_BYTES = 2_000_000
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 RELOAD_WARNING = ("Drafts live in this browser tab until accepted: reloading the page discards them and their "
@@ -243,6 +247,9 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         where_of = {r["draft_id"]: r.get("location") or "" for r in rows}
         chosen = st.multiselect("Drafts to accept or drop", ids, key="drafts_pick",
                                 format_func=lambda i: f"{i}: {where_of.get(i, '')}")
+        if len(chosen) > 1:
+            st.caption(plain(f"{len(chosen)} drafts chosen ({', '.join(chosen)}): Accept and Drop act on every one.",
+                             300))
         if store_view.app_store() is None:
             st.caption("This page shows a named file, which is read-only: accepted drafts stay in this session's view.")
         elif not auth.login_configured():  # as the sidebar says: viewing only
@@ -288,8 +295,39 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         drop = cols[1].button("Drop", key="drafts_drop")
         clear = cols[2].button("Drop all drafts", key="drafts_clear")
     if clear:
-        st.session_state.pop(PENDING, None)
-        st.rerun()
+        st.session_state[CLEAR_ASK] = True
+    if st.session_state.get(CLEAR_ASK):
+        st.warning(f"Drop all {len(rows)} pending draft(s) and every edit made to them? They cannot be brought back.",
+                   icon=":material/delete_forever:")
+        yes, no = st.columns(2)
+        if yes.button(f"Yes, drop all {len(rows)}", key="drafts_clear_yes"):
+            st.session_state.pop(CLEAR_ASK, None)
+            st.session_state.pop(PENDING, None)
+            st.session_state.pop("drafts_pick", None)
+            st.session_state[MESSAGES] = [("success", f"{len(rows)} draft(s) dropped.")]
+            st.rerun()
+        if no.button("Keep them", key="drafts_clear_no"):
+            st.session_state.pop(CLEAR_ASK, None)
+            st.rerun()
+        return
+    ask = st.session_state.get(DROP_ASK)
+    if drop and len(chosen) > 1:
+        st.session_state[DROP_ASK] = ask = list(chosen)
+        drop = False
+    if ask and ask == list(chosen):
+        st.warning(plain(f"Drop these {len(ask)} drafts ({', '.join(ask)}) and their edits?", 300),
+                   icon=":material/delete:")
+        yes, no = st.columns(2)
+        if yes.button(f"Yes, drop these {len(ask)}", key="drafts_drop_yes"):
+            st.session_state.pop(DROP_ASK, None)
+            drop = True
+        elif no.button("Keep them", key="drafts_drop_no"):
+            st.session_state.pop(DROP_ASK, None)
+            st.rerun()
+        else:
+            return
+    elif ask:
+        st.session_state.pop(DROP_ASK, None)     # the choice changed: the question no longer applies
     if not (accept or drop) or not chosen:
         if accept or drop:
             st.warning("Choose the drafts first.")

@@ -347,6 +347,8 @@ def test_accept_anyway_gives_a_taken_id_the_next_free_one_and_an_identical_draft
     before = len(open_store().frame())
 
     at.button(key="drafts_clear").click()
+    at = at.run()
+    at.button(key="drafts_clear_yes").click()                 # nu17/M4: asked first
     at = draft(at.run())                                      # the same report again: the same content
     kalsu = next(d["draft_id"] for d in pending(at) if d["location"] == "Kalsu")
     at.multiselect(key="drafts_pick").set_value([kalsu]).run()
@@ -405,6 +407,8 @@ def test_pending_drafts_are_drawn_apart_and_the_legend_names_them(app):
     html = at.session_state[PREPARED]["html"][1].decode()
     assert "draft-D" not in html and "Draft (not accepted)" not in html and "A4" in html
     at.button(key="drafts_clear").click()
+    at = at.run()
+    at.button(key="drafts_clear_yes").click()
     at = at.run()
     args = map_args(at)
     assert "Draft (not accepted)" not in args["script"] + (args.get("html") or "")
@@ -477,3 +481,43 @@ def test_a_point_moved_in_the_table_takes_the_admin1_that_holds_it_or_is_refused
     assert _moved_point(record, moved) == "" and record["admin1"] == "Baalbek-Hermel (typed)"
     record = {k: iran.get(k) for k in ("country", "admin1", "latitude", "longitude")}
     assert _moved_point(record, iran) == "" and record["admin1"] == "Khuzestan"
+
+
+def test_dropping_several_drafts_or_all_of_them_asks_first(app):
+    """nu17/M4: typing "D1" and Enter chose D1 and D10-D14, and Drop removed all six at once; "Drop all drafts"
+    discarded every pending draft and its edits at one click, with no word."""
+    at = draft(app)
+    ids = [d["draft_id"] for d in pending(at)]
+    assert len(ids) >= 2
+    at = choose(at, ids[:2])
+    assert any(f"2 drafts chosen ({ids[0]}, {ids[1]})" in unescaped(c.value) for c in at.caption), \
+        [c.value for c in at.caption]
+    at.button(key="drafts_drop").click()
+    at = at.run()
+    assert [d["draft_id"] for d in pending(at)] == ids                # nothing dropped yet
+    assert any(f"Drop these 2 drafts ({ids[0]}, {ids[1]})" in unescaped(w.value) for w in at.warning)
+    at.button(key="drafts_drop_no").click()
+    at = at.run()
+    assert [d["draft_id"] for d in pending(at)] == ids
+    at.button(key="drafts_drop").click()
+    at = at.run()
+    at.button(key="drafts_drop_yes").click()
+    at = at.run()
+    assert [d["draft_id"] for d in pending(at)] == ids[2:]
+    assert any("2 draft(s) dropped" in unescaped(m.value) for m in at.success), [m.value for m in at.success]
+    # "Drop all drafts": asked, "Keep them" keeps them, "Yes" drops them and says so
+    at = draft(at)
+    left = [d["draft_id"] for d in pending(at)]
+    at.button(key="drafts_clear").click()
+    at = at.run()
+    assert [d["draft_id"] for d in pending(at)] == left
+    assert any(f"Drop all {len(left)} pending draft(s)" in unescaped(w.value) for w in at.warning)
+    at.button(key="drafts_clear_no").click()
+    at = at.run()
+    assert [d["draft_id"] for d in pending(at)] == left
+    at.button(key="drafts_clear").click()
+    at = at.run()
+    at.button(key="drafts_clear_yes").click()
+    at = at.run()
+    assert "_drafts_pending" not in at.session_state
+    assert any(f"{len(left)} draft(s) dropped" in unescaped(m.value) for m in at.success), [m.value for m in at.success]
