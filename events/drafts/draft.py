@@ -373,7 +373,6 @@ _ANSWERED = re.compile(r",?\s+(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?
                        r"(?P<vague>days|hours|weeks))\s+after\s+(?=\S)|"
                        r",?\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\s+", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT_WORDS = {**_NUMBER_WORDS, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _answered_parts(s: Span) -> list[tuple[Span, int | None]]:
@@ -840,7 +839,7 @@ class _Context:
         earlier = _DAYS_EARLIER.search(sentence) if (m.date is None or opening) and later is None else None
         if earlier is not None:
             # "Eight days earlier", "A week earlier", "Two weeks earlier", "Three days before that" (nu17 N2)
-            n = (_COUNT_WORDS.get(earlier.group(1).lower()) or int(earlier.group(1))) if earlier.group(1) else 1
+            n = C._number(earlier.group(1)) if earlier.group(1) else 1
             weeks = bool(earlier.group(2)) and earlier.group(2).lower().startswith("week")
             m.next_day, m.next_weeks = -n * (7 if weeks else 1), weeks
         back = _BACK_SUBJECT.search(sentence)
