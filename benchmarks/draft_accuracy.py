@@ -76,7 +76,10 @@ when present). Two splits, printed side by side:
   figures alone to the rule letting "X, in Y province" name X's holder).
 - held-out 42 and 43: reports YD01-YD25 and OD01-OD25 (session 15, two more writers: Iraq outside Baghdad and Iran;
   Syria, Lebanon, Yemen and Israel's north), kept unread; measured on the rules of fe951dc and on the final rules
-  of session 15: the same, 84.0% / 80.8% / 95.0% and 70.0% / 78.6% / 86.4%, no draft in a wrong country. Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
+  of session 15: the same, 84.0% / 80.8% / 95.0% and 70.0% / 78.6% / 86.4%, no draft in a wrong country.
+- held-out 44 and 45: reports EC01-EC25 and UE01-UE25 (session 16, two more writers: Syria, Jordan and Lebanon
+  with Iraq, Yemen and Iran; Iraq's north and centre and north-east Syria), kept unread; first measured on
+  the rules of main 5a07d7e (the end of session 15). Sets 7 to 10 (session 5; frozen at main 2c114cc, 2738719, 9133b30 and d16a1b7; more countries,
   villages, relative dates, reports with no event, capitals named as governments) each failed their
   first measurement and moved to tuning as heldout7-fixed .. heldout10-fixed; their first
   measurements are in the labelled file's about text. Sets 7 on label each event also with ACLED's
@@ -143,6 +146,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 40": ("heldout40",), "held-out 41": ("heldout41",),
           "held-out 42": ("heldout42",), "held-out 43": ("heldout43",),
+          "held-out 44": ("heldout44",), "held-out 45": ("heldout45",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
