@@ -15,7 +15,7 @@ from geodata.geo import distance_km
 from geodata.normalize import fold
 
 from . import cues as C
-from .dates import DAY, EXPLICIT, RELATIVE, WEEK, ResolvedDate
+from .dates import DAY, EXPLICIT, MONTH, RELATIVE, WEEK, ResolvedDate
 from .model import (Event, Mention, PlaceRef, _distinct_towns, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _without_feature)
 
@@ -101,6 +101,22 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         if _same_place(e.location, m.places.get("location")):
             return b if a in _EXPLAINED else a
     return None
+
+
+def _before_statement(e: Event, m: Mention) -> bool:
+    """"The army said on Tuesday it had struck the port of Hodeida ... Last month an Israeli raid in Yemen
+    killed ...": a new event told with its own date, which ends before the day of the statement that told the
+    event before it (that event's only date), is another, earlier event (EB03: the month of the earlier raid
+    had become the date of the strike on Hodeida)."""
+    if not m.new or m.date is None or e.date is not None or e.said_date is None:
+        return False
+    import calendar
+    day = m.date.day
+    if m.date.precision == MONTH:
+        end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    else:
+        end = day + timedelta(days=6 if m.date.precision == WEEK else 0)
+    return end < e.said_date.day - timedelta(days=3)
 
 
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
@@ -262,6 +278,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 pass          # "A car bomb also exploded in Kirkuk the same day": another kind, another event
             elif (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
                     and (m.date is None or e.date is None or m.date.day == e.date.day)
+                    and not _before_statement(e, m)
                     and _place_fits(e.location, e.location_country, m.places.get("location"),
                                     m.country_slots.get("location"))
                     and not (m.new and _distinct_towns(e.location, m.places.get("location")))

@@ -126,6 +126,13 @@ _PERCEIVED = re.compile(r"\b(?:heard|hearing|hear|felt|feel)\s+(?:[\w'’-]+\s+)
 # "Iran summoned the British ambassador ... to protest against ...": a diplomatic protest, no demonstration
 _DIPLOMATIC = re.compile(r"\b(?:summon(?:ed|s|ing)?|ambassador|envoy|charg[eé]\s+d['’]affaires|diplomats?|"
                          r"foreign\s+ministry)\b", re.I)
+# What is threatened, planned or called for has not happened: a modal before the cue, or a verb of intent
+# or appeal with its "to" ("threatened to strike", "called on supporters to rally in Sanaa on Tuesday")
+_UNREALISED = re.compile(r"\b(?:would|will|could|might|shall)\s+(?:not\s+|also\s+|soon\s+)?(?:[\w'’-]+\s+){0,2}$|"
+                         r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|call(?:s|ed|ing)?\s+(?:on|for)|"
+                         r"urg(?:es|ed|ing)|pledg(?:es|ed|ing)|promis(?:es|ed|ing)|intend(?:s|ed)?|prepar(?:es|ed|ing)|"
+                         r"want(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,4}?to\s+$", re.I)
+_PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
                     r"killed|wounded|injured|destroyed|damaged)\b", re.I)
@@ -166,12 +173,16 @@ def find_cues(sentence: str) -> list[Cue]:
             before = sentence[max(0, s - 60):s]
             if _NEGATED.search(before):
                 continue          # "no drones or fighter jets were seen"
+            if _UNREALISED.search(before):
+                continue          # "escalation would bring attacks on ...", "called on supporters to rally" (EB05)
             if family == RIOT and _CROWD_ACT.match(m.group(0)) and not _CROWD.search(sentence):
                 continue          # "gunmen broke into a house": not a crowd
             if family == EXPLOSION and _PERCEIVED.search(before):
                 continue          # "she heard three explosions"
             if family == PROTEST and _DIPLOMATIC.search(sentence) and re.search(r"\b(?:to|a|strong)\s+$", before):
                 continue          # "summoned the ambassador to protest against ..."
+            if family == PROTEST and _PROTEST_DOCUMENT.match(sentence[e:e + 20]):
+                continue          # "was handed a strongly worded protest note" (UD12): a document, no demonstration
             verb = bool(_VERB_FORM.match(m.group()))
             # "the group attacked": a verb tells an act; its subject's article says nothing about it
             definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before))
@@ -188,7 +199,20 @@ def find_cues(sentence: str) -> list[Cue]:
             prev = out[n - 1] if n else None
             if prev is not None and prev.definite and c.start - prev.end <= 40:
                 out[n] = Cue(c.family, c.start, c.end, c.text, True, False)
+    # "a Turkish drone breached Iraqi airspace and fired a rocket at the camp" (EB16), "firing missiles at
+    # Masyaf from Lebanese airspace" (UD23): munitions an aircraft fires are an air/drone strike (ACLED)
+    for n, c in enumerate(out):
+        if c.family == SHELLING and re.fullmatch(r"(?:rockets?|missiles?)", c.text, re.I) and (
+                _AIRCRAFT_FIRED.search(sentence[max(0, c.start - 80):c.start])
+                or _FROM_AIRSPACE.match(sentence[c.end:c.end + 130])):
+            out[n] = Cue(AIR, c.start, c.end, c.text, c.definite, c.new)
     return out
+
+
+_AIRCRAFT_FIRED = re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|helicopters?|gunships?|bombers?)\b"
+                             r"[^.;:]{0,60}?\b(?:fired|launched|firing|launching|dropped|dropping)\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.I)
+_FROM_AIRSPACE = re.compile(r"[^.;:]{0,100}?\bfrom\s+(?:[\w'’-]+\s+){0,2}airspace\b", re.I)
 
 
 _TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\s+forces)|"

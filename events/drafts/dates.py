@@ -63,7 +63,10 @@ _DATELINE = re.compile(
 # "the Friday strikes", "Sunday's attack": a day naming an event, never a statement's day
 _ATTRIBUTIVE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|struck|attacked|fired|launched|"
-                         r"exploded|shelled|bombed|attacks?|raids?|ambush|bombings?)\b", re.I)
+                         r"exploded|shelled|bombed|attacks?|raids?|ambush|bombings?|"
+                         # "said a Turkish drone breached Iraqi airspace on Wednesday and fired ..." (EB16)
+                         r"breached|violated|crossed|infiltrated|stormed|ambushed|targeted|landed|crashed|detonated|"
+                         r"clashed|blew\s+up)\b", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 # "killed since Turkey launched its offensive on October 9" (nu15): the day a "since" clause names is when a
 # period began, not the event's day

@@ -117,6 +117,7 @@ _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b|"
                            # "Raqqa, Hasakah and Aleppo provinces": every name of the list is a province
                            r"^(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces|governorates)\b")
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
+_AND_NAME = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
 _AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
@@ -141,7 +142,9 @@ _DESCRIBED_CAPITAL = re.compile(r"\bthe\s+(?:(Iraqi|Syrian|Lebanese|Yemeni|Jorda
                                 r"|\b(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey)['’]s\s+capital\b")
 _CAPITAL_CUE = re.compile(r"\b(in|near|outside|around|at|on|targeting|targeted|hit|struck|over|across|into)\s+"
                           r"(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+(?:outskirts\s+of\s+(?:the\s+)?)?|"
-                          r"outskirts\s+of\s+(?:the\s+)?|suburbs\s+of\s+(?:the\s+)?)?$", re.I)
+                          r"outskirts\s+of\s+(?:the\s+)?|suburbs\s+of\s+(?:the\s+)?|"
+                          # "a house in the Shu'ub area in the east of the capital" (EB04)
+                          r"(?:north|south|east|west|centre|center|heart)\s+of\s+(?:the\s+)?)?$", re.I)
 _COUNTRY_OF_WORD = {"iraqi": "IQ", "iraq": "IQ", "syrian": "SY", "syria": "SY", "lebanese": "LB", "lebanon": "LB",
                     "yemeni": "YE", "yemen": "YE", "jordanian": "JO", "jordan": "JO", "iranian": "IR", "iran": "IR",
                     "turkish": "TR", "turkey": "TR"}
@@ -161,6 +164,12 @@ QUARTER_KM = 10.0
 _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earlier|before)|earlier\s+(?:that|the\s+same|in\s+the)"
                               r"\s+day)\b", re.IGNORECASE)
 # "laid at Ankara's door", "at Baghdad's request": a capital's government, whatever the preposition
+# "Karak City" (Who's On First's name of the town of Karak, EB14): the English word is no part of the name
+_CITY_WORD = re.compile(r"\s+City$")
+_IN_PROVINCE_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
+                                r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
+_ADDRESSED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing)|press(?:ed|es|ing)|"
+                               r"warn(?:ed|s|ing)|told|tell(?:s|ing)?|demand(?:ed|s|ing)\s+that|accus(?:ed|es|ing))\s+$", re.I)
 _GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
                                r"stance|response|request|demand|approval|consent|backing|behest|behalf|hands|side|"
                                r"allies|ally|orders?|invitation|insistence|expense)\b", re.I)
@@ -268,7 +277,8 @@ _CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 # "a refugee was shot dead in a sewage system inside the camp" (OB13): "in"/"inside" a facility told before
-_COREF_IN = re.compile(r"\b(?:in|inside)\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
+# "several rockets landed in and near the airport" (UD20: the earlier attack on the airport was lost)
+_COREF_IN = re.compile(r"\b(?:in|inside)(?:\s+(?:and|or)\s+(?:near|around|outside))?\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
                        r"church|compound|refinery|port|field|oilfield|complex|facility|checkpoint|stadium|university)\b")
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
@@ -431,8 +441,10 @@ _COUNTRY_WORDS_RE = r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|
 _HINT_COUNTRY = {**_COUNTRY_OF_WORD, "israel": "IL", "israeli": "IL"}
 _BORDER_PLACE = re.compile(r"\bborder\s+(?:village|town|city|area|hamlet|crossing)\s+of\s+(?:the\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+" + _COUNTRY_WORDS_RE + r"\b|\b" + _COUNTRY_WORDS_RE + r"\s+border\b")
+# "in southern Lebanon"; "the southern Lebanese town of Khiam" (UD22: a Khiam in Mount Lebanon was as likely)
 _COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
-                                r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)\b", re.I)
+                                r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|Syrian|Lebanese|Yemeni|"
+                                r"Jordanian|Iranian|Turkish|Israeli)\b", re.I)
 
 
 # "Koya, in Iraq's Kurdistan Region", "Marea in northern Syria", "Zakho, Iraq": words right after a
@@ -598,6 +610,13 @@ class _Context:
                 break
         self.sentence_places[i] = self.sentence_places.get(i, []) + places
         places = [p for p in places if not p.far]     # the event is not there; its province may still tell (OA12)
+        # "the Idlib towns of Binnish, Salqin and al-Atarib", "the Hasakah village of X": the province or city
+        # named before "towns of" holds the places named after it; they are the events' places (UA19: Idlib
+        # had been drafted as a place of protest, and Binnish and Salqin dropped), with or without an event
+        # word (OC25: "The death occurred in the Khuzestan province town of Shadegan")
+        places = [p for p in places if not (_HOLDER_OF_KIND.match(self.text, p.end)
+                                            and re.search(r"\bthe\s+$", self.text[max(0, p.start - 5):p.start]) and any(
+            q.start > p.end and q.role != "origin" for q in places))]
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
@@ -695,12 +714,6 @@ class _Context:
                                     and _FIRED_BY_AIRCRAFT.fullmatch(sentence[chosen.end:c.start]))]
                 if between:
                     m.family = between[-1].family
-        # "the Idlib towns of Binnish, Salqin and al-Atarib", "the Hasakah village of X": the province or city
-        # named before "towns of" holds the places named after it; they are the events' places (UA19: Idlib
-        # had been drafted as a place of protest, and Binnish and Salqin dropped)
-        places = [p for p in places if not (_HOLDER_OF_KIND.match(self.text, p.end)
-                                            and re.search(r"\bthe\s+$", self.text[max(0, p.start - 5):p.start]) and any(
-            q.start > p.end and q.role != "origin" for q in places))]
         for role_place in places:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
@@ -1122,6 +1135,13 @@ class _Context:
                 def at(a):
                     return sign * ((a.latitude, a.longitude)[axis] - mid)
                 ranked = sorted(r.alternatives, key=at, reverse=True)
+                city = r.alternatives[0]
+                if city.kind == "city" and all(a.kind == "village" for a in r.alternatives[1:]) \
+                        and at(city) > 0 and city is not ranked[0]:
+                    # "Mashhad airport in eastern Iran": the one city of the name lies that way too; the direction
+                    # does not tell it from a village further east (EB09 had put Mashhad at a village in Sistan
+                    # and Baluchestan, 700 km from the city); the city is settled as such later
+                    continue
                 if at(ranked[0]) > 0 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
                         and (where is sentence or not self._others_say_otherwise(ref, ranked[0])):
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
@@ -1159,7 +1179,8 @@ class _Context:
         name = normalize_admin1(written)
         inside = [a for a in (r.alternatives or ()) if a.kind not in ("region", "country")
                   and a.admin1 and admin1_display(code, a.admin1) == gov
-                  and (same_admin1(normalize_admin1(a.name), name) or _key(a.name) == _key(written))]
+                  and (same_admin1(normalize_admin1(_CITY_WORD.sub("", a.name)), name)
+                       or _key(_CITY_WORD.sub("", a.name)) == _key(written))]
         if len(inside) != 1:
             return False
         a = inside[0]
@@ -1592,10 +1613,11 @@ class _Context:
         admin1 = ""
         lows = [t.text.lower() for t in toks]
         in_names = {n for h in hits for n in range(h.first, h.last + 1)}
+        joined_end = -1
         for h in hits:
             h = self._whole_name(h, toks, in_names)
-            if h is None:
-                continue
+            if h is None or h.start < joined_end:
+                continue          # "Baluchestan" of "Sistan and Baluchestan", read as one province
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest):
@@ -1620,10 +1642,20 @@ class _Context:
             joined = _AND_PROVINCE.match(rest)
             if joined and not _compound_province(written, tuple(self.countries)):
                 joined = None     # "Hodeidah and Saada province": a place, then a province
+            whole = None
+            if joined is None and (whole := _AND_NAME.match(rest)) is not None and not (
+                    _compound_province(written, tuple(self.countries))
+                    and any(admin1_display(c, written + whole.group(1)) for c in self.countries)):
+                whole = None
+            # "provincial police in Sistan and Baluchestan said" (EB10): the province by its whole two-part name,
+            # with no word "province" after it, is the province too, not the place "Sistan"
+            joined = joined or whole
             if joined:            # "Sistan and Baluchestan province": one province, not the place "Sistan"
                 h = replace(h, end=h.end + len(joined.group(1)), text=self.text[h.start:h.end + len(joined.group(1))])
+                joined_end = h.end
+                in_names.update(n for n, t in enumerate(toks) if h.start <= t.start < h.end)
                 written, rest = self.text[h.start:h.end], self.text[h.end:self.sents[i].end]
-            if _ADMIN1_AFTER.match(rest):
+            if _ADMIN1_AFTER.match(rest) or whole is not None:
                 admin1 = admin1 or written
                 self.sentence_admin1.setdefault(i, []).append(written)
                 role = _left_cue(lows, h.first, names=in_names)
@@ -1659,8 +1691,10 @@ class _Context:
             if fold(written) in capitals() and (_SAY_VERBS.match(rest) or role in ("origin",) or against
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near")
                                                     and not _CAPITAL_PLACE_AFTER.match(rest))
-                                                or _GOVERNMENT_AFTER.match(rest)):
-                continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government
+                                                or _GOVERNMENT_AFTER.match(rest)
+                                                or _ADDRESSED_BEFORE.search(self.text[max(0, h.start - 30):h.start])):
+                continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
+                #               "called on Tehran to respect ..." (UD12): the government addressed
             if _SPEAKER_AFTER.match(rest) and not _PLACE_WORD_BEFORE.search(self.text[max(0, h.start - 8):h.start]):
                 continue      # "..., Al-Mayadeen said": a place name speaking is a broadcaster or a body named after it
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
@@ -1688,7 +1722,10 @@ class _Context:
             if word:
                 code = _COUNTRY_OF_WORD.get(fold(word))
             else:
-                code = self.countries[0] if len(self.countries) == 1 else None
+                # a report about one region country (others named beside it, as the United States attacking, have
+                # no capital the words could mean here)
+                own = [c for c in self.countries if c in _CAPITAL_OF]
+                code = own[0] if len(own) == 1 else None
             name = _CAPITAL_OF.get(code or "")
             if not name or (re.match(r"\s*,?\s+[A-Z]", sentence[m.end():]) and not m.group(0).endswith(("'s", "’s"))):
                 continue          # "the capital Sanaa": a name, found as such; not "the capital's Fourth Circle"
@@ -1814,6 +1851,13 @@ class _Context:
                 query = written + _trailing_feature(self.text[end:self.sents[i].end])
                 answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
                 found = {c: r for c, r in answers.items() if r.status == "resolved"}
+                if not found and query.endswith(" province") \
+                        and len(homes := [c for c in self.countries if admin1_display(c, written)]) == 1:
+                    # "in Syria's Deir el-Zour province" (UD25: no draft at all): a province spelled as the
+                    # gazetteer does not, which the embedded admin1 names know (_province_by_name places it)
+                    out.append(PlaceRef(query, start, end, tuple(homes), role, i, country=homes[0], status="unresolved"))
+                    taken.update(range(first, k))
+                    continue
                 if len(found) != 1:
                     unsure = tuple(c for c, r in answers.items() if r.status == "ambiguous")
                     if not found and not unsure and _NAMED_AS_PLACE(self.text, start, end):
@@ -1951,11 +1995,17 @@ class _Context:
         (code, shown), = named.items()
         r = self.geocoder.geocode(shown + " province", code)
         if r.status != "resolved" or getattr(r, "precision", None) != 3:
-            return
+            r = _province_point(self.geocoder, code, shown)
+            if r is None:
+                return
+            said = (f"'{name}' read as the province {shown} ({code}): the gazetteer has no record of it, so the draft is "
+                    f"placed at {r.name}: check it")
+        else:
+            said = f"'{name}' read as the province {shown} ({code}), a spelling of its name: check it"
         ref.country, ref.countries, ref.result, ref.status = code, (code,), r, "resolved"
         ref.alternatives, ref.unsure, ref.pending, ref.near_spelt = r.alternatives, None, False, ()
         ref.flags = [f for f in ref.flags if not f.startswith(("place ambiguous", "place not found"))]
-        ref.flags.append(f"'{name}' read as the province {shown} ({code}), a spelling of its name: check it")
+        ref.flags.append(said)
 
     def _outer_city(self, ref: PlaceRef, name: str, placed: dict) -> bool:
         """"Houthis fired a missile at the Saudi city of X": the region gazetteers have only villages
@@ -1987,7 +2037,11 @@ class _Context:
         gazetteer has the name; None otherwise."""
         m = _STATED_COUNTRY.match(self.text, hit.end)
         if m is None:
-            return None
+            # "the city of Masyaf in Hama province from Lebanese airspace": a province of one of the countries
+            # puts it there, whatever country the words nearby name
+            p = _IN_PROVINCE_AFTER.match(self.text, hit.end)
+            homes = [c for c in ref.countries if admin1_display(c, p.group(1))] if p else []
+            return homes[0] if len(homes) == 1 else None
         code = _HINT_COUNTRY.get(m.group(1).lower())
         return code if code in ref.countries else None
 
@@ -2412,7 +2466,7 @@ _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn
                "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
                "kharab", "tall", "sheikh", "abu"}
 # "The outskirts of Diyala see frequent militant attacks": what happens often is background, no event
-_HABITUAL = re.compile(r"\b(?:frequent|frequently|repeated|repeatedly|regular|regularly|routine|periodic|recurrent|"
+_HABITUAL = re.compile(r"\b(?:often|usually|typically|commonly|frequent|frequently|repeated|repeatedly|regular|regularly|routine|periodic|recurrent|"
                        r"recurring|sporadic|occasional|constant|persistent|near-daily|daily|almost\s+daily)\s+"
                        r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
@@ -2420,7 +2474,9 @@ _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs"
             "center", "section", "sections", "sector", "sectors", "annex", "wing"}   # "the sections of al-Hol camp"
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
-_HOLDER_OF_KIND = re.compile(r"\s+(?:(?:eastern|western|northern|southern|rural)\s+)?(?:countryside\s+)?"
+# "the Khuzestan province town of Shadegan" (OC25, once the province had a point of its own)
+_HOLDER_OF_KIND = re.compile(r"\s+(?:(?:province|governorate|district)\s+)?"
+                             r"(?:(?:eastern|western|northern|southern|rural)\s+)?(?:countryside\s+)?"
                              r"(?:towns?|villages?|cit(?:y|ies))\s+of\s", re.IGNORECASE)
 _KIND_OF = {"village", "town", "city", "area", "district", "subdistrict", "sub-district", "suburb", "camp", "region",
             "neighbourhood", "neighborhood", "locality", "hamlet", "villages", "towns", "cities"}
@@ -2442,6 +2498,45 @@ _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "
 
 
 @lru_cache(maxsize=64)
+def _province_point(geocoder, code: str, shown: str):
+    """Where a province the geocoder has no record of is drafted (Iran's, Yemen's, Jordan's, Lebanon's and
+    Turkey's provinces: the curated gazetteer holds Iraq's and Syria's only; EB10's "Sistan and Baluchestan",
+    UD25's "Deir el-Zour province" spelled so): its seat when the one town or city of the province's own name
+    lies in it ("Kerman province": the city of Kerman; ACLED codes a province-wide event at the provincial
+    capital), else the point inside its Who's On First polygon (shapely's representative_point), named
+    "the middle of <province>". A GeocodeResult at precision 3 (a region), admin1 ``shown``, confidence 0.0
+    (no class measures such answers); None when no polygon of ``code`` goes by the name."""
+    from geodata.boundaries import areas
+    from geodata.result import GeocodeResult
+    from geodata.display import admin1_display
+    table = areas(1, [code])
+    rows = table[[admin1_display(code, str(a)) == shown for a in table["admin1"]]]
+    if rows.empty:
+        return None
+    from geodata.admin1 import same_admin1
+    from geodata.normalize import normalize_admin1
+    r = geocoder.geocode(shown, code, shown)
+    if r.status == "resolved" and r.latitude is not None:
+        seats = [(r.latitude, r.longitude, r.name, r.source, r.id)] if _kind_of(r, code) not in ("region", "country") else []
+    else:   # "Kerman" asked in Kerman: the city among villages of the name, which the geocoder leaves ambiguous
+        seats = [(a.latitude, a.longitude, a.name, a.source, a.id) for a in r.alternatives
+                 if a.kind not in ("region", "country") and a.admin1 and admin1_display(code, a.admin1) == shown]
+    # the one place inside that carries the province's name (as _settle_seat: "Amran", written عمران there)
+    seats = [x for x in seats if same_admin1(normalize_admin1(_CITY_WORD.sub("", x[2])), normalize_admin1(shown))
+             or _key(_CITY_WORD.sub("", x[2])) == _key(shown)]
+    if len(seats) > 1:      # "Kerman" and a village "Kermani": the one spelled as the province is
+        seats = [x for x in seats if _key(_CITY_WORD.sub("", x[2])) == _key(shown)] or (
+            # "Amran": عمران and a village "Al `Awmaranah" alike; the one the geocoder ranks first
+            seats[:1] if r.alternatives and seats[0][4] == r.alternatives[0].id else [])
+    if len(seats) == 1:
+        lat, lon, name, source, id_ = seats[0]
+        return GeocodeResult("resolved", lat, lon, f"{name}, the seat of {shown}", source, id_, 3, 0.0, (), shown,
+                             basis="admin1|seat")
+    point = rows.iloc[0]["geometry"].representative_point()
+    return GeocodeResult("resolved", round(point.y, 5), round(point.x, 5), f"the middle of {shown}", "wof-admin1",
+                         str(rows.iloc[0]["wof_id"]), 3, 0.0, (), shown, basis="admin1|middle")
+
+
 def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
     """Whether a province of ``countries`` has a two-part name ("Sistan and Baluchestan", "Kohgiluyeh va
     Buyer Ahmad": geodata's admin1 table, Who's On First names) whose first part is ``first``."""
