@@ -103,6 +103,12 @@ def _family_fits(e: Event, m: Mention) -> str | None:
     return None
 
 
+# "drones were launched at warships in the southern Red Sea" (nu18 H3: placed at Hajjah, the town of the event
+# told before, at 0.94): an event at sea is at none of the report's towns
+_AT_SEA = re.compile(r"\b(?:at\s+sea|(?:red|arabian|mediterranean|black)\s+sea|gulf\s+of|bab\s+el[\s-]mandeb|strait|"
+                     r"warships?|vessels?|ships?|shipping|tankers?|destroyers?|frigates?|aircraft\s+carriers?)\b", re.I)
+
+
 def _before_statement(e: Event, m: Mention) -> bool:
     """"The army said on Tuesday it had struck the port of Hodeida ... Last month an Israeli raid in Yemen
     killed ...": a new event told with its own date, which ends before the day of the statement that told the
@@ -333,11 +339,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and m.date is not None and m.date.precision == DAY and m.date.kind != EXPLICIT
                     and prev.date is not None and prev.date.precision == DAY and prev.date.day != m.date.day
                     and not m.country_slots.get("location") and m.sentence - max(prev.sentences) <= 2
-                    and _family_fits(prev, m) is not None):
+                    and _family_fits(prev, m) is not None
+                    and not _AT_SEA.search(ctx.sents[m.sentence].text)):
                 # "protesters were hurt in Nasiriyah on Wednesday night ... The unrest escalated on Monday, when
                 # guards opened fire on protesters": the story told before, on another day it names, with no
                 # other place: another event (ACLED: one per place and day), where the one before happened
-                target.location = replace(prev.location, flags=[
+                # (a borrowed place is a reference point, not what the words say: the 'near' class of confidence)
+                target.location = replace(prev.location, role="near", flags=[
                     *prev.location.flags, f"placed where the event told before it happened "
                     f"({ctx.text[prev.location.start:prev.location.end]}): the report names no place for this "
                     f"one, on another day: check it"])

@@ -259,7 +259,8 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
                                       r"passengers|truffle\s+hunters)\b", low):
         # ACLED: an armed group's attack on civilians is violence against civilians
         return "Violence against civilians", "Attack", 0.6
-    if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low)) and not _ARMED_VICTIM.search(low):
+    if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low)) \
+            and not _ARMED_VICTIM.search(_TELLER.sub(" ", low)):     # "Police said gunmen had shot dead an activist"
         # ACLED: gunmen shooting dead a man, an official, a refugee (no armed force named among the victims)
         # is violence against civilians: "Masked gunmen shot dead a local Baath Party official" (OB02),
         # "Unidentified gunmen shot and killed a man in Tafas" (OB03)

@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (EXPLICIT, re.compile(r"\b(\d{4}-\d{2}-\d{2})\b(?!T)")),
     (EXPLICIT, re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?)\b", re.I)),
     (EXPLICIT, re.compile(rf"\b((?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b", re.I)),
-    (RELATIVE, re.compile(rf"\b{_QUAL}((?:{_WEEKDAYS})){_PART}\b", re.I)),
+    (RELATIVE, re.compile(rf"\b{_QUAL}((?:last\s+)?(?:{_WEEKDAYS})){_PART}\b", re.I)),
     (RELATIVE, re.compile(r"\b(yesterday|today|last\s+night|tonight|this\s+morning|earlier\s+today)\b", re.I)),
     # "said on Wednesday that ... the day before": the day before the report's own day
     (RELATIVE, re.compile(r"\b(the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night|evening|morning|afternoon)|"
@@ -129,7 +129,13 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
 
     expression = re.sub(r"^(?:early|late|mid|earlier|later)[\s-]+(?:on\s+)?", "", text.strip(), flags=re.I)
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
+    last = re.match(r"last\s+(?=(?:" + _WEEKDAYS + r")$)", expression, re.I)
+    expression = expression[last.end():] if last else expression
     weekday = bool(_WEEKDAY_RE.fullmatch(expression))
+    if weekday and last and published.strftime("%A").lower() == expression.lower():
+        # "the attack on Tower 22 last Sunday" in a Sunday report (nu18): the Sunday a week before, not the day
+        # of publication
+        return ResolvedDate(published - timedelta(days=7), DAY, RELATIVE, text)
     base = datetime.combine(published, datetime.min.time()).replace(hour=12)
     if weekday:
         base += timedelta(days=1)     # the named weekday on or before publication

@@ -617,6 +617,11 @@ class _Context:
         places = [p for p in places if not (_HOLDER_OF_KIND.match(self.text, p.end)
                                             and re.search(r"\bthe\s+$", self.text[max(0, p.start - 5):p.start]) and any(
             q.start > p.end and q.role != "origin" for q in places))]
+        if _abroad(sentence) and not any(p.status == "resolved" for p in places if p.role != "origin"):
+            # "Iranian missiles hit the Jaish al-Adl group in Panjgur in Pakistan's Balochistan province, killing
+            # two children" (nu18 H4: merged into the Idlib event told before, with its deaths): an event outside
+            # the region this map covers; nothing here to place, nor to add to another event
+            return None
         found = C.find_cues(sentence)
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
@@ -846,6 +851,11 @@ class _Context:
         # "The previous day, a roadside bomb hit ..." opening a sentence: the day before the event told before
         # when that one has its day (in _assemble); otherwise the day before publication, as the date says
         opening = m.date is not None and m.date.kind == RELATIVE and i > 0 and bool(_EARLIER_OPENING.match(sentence))
+        # "A Turkish drone hit a car near Sinjar a day earlier" (nu17, nu18): anywhere in the sentence, with no
+        # statement's day for it to count from, the day before the event told before, not before publication
+        opening = opening or (m.date is not None and m.date.kind == RELATIVE and i > 0 and m.said_date is None
+                              and bool(re.fullmatch(r"a\s+day\s+earlier|the\s+previous\s+(?:day|morning|evening|night)",
+                                                    m.date.text.strip(), re.I)))
         later = _NEXT_DAY.search(sentence) if m.date is None else None
         m.next_day = 0 if later is None else (_NUMBER_WORDS.get(later.group(1).lower(), None) or int(later.group(1))
                                               if later.group(1) else 1)
@@ -1416,7 +1426,7 @@ class _Context:
         rest = tuple(x for x in r.alternatives if x is not a)
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
                                    rest, a.admin1)
-        ref.status, ref.alternatives = "resolved", rest
+        ref.status, ref.alternatives, ref.settled = "resolved", rest, True
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' placed at {a.name} "
                          f"({_shown_admin1(_one_country(ref), a.admin1)}) among places of that name: {why}: check it")
@@ -1492,6 +1502,7 @@ class _Context:
         if self._capital_renamed(ref, r.name):
             return False
         ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
+        ref.settled = True
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=_shown_admin1(code, admin1), basis=basis)}: check it")
         return True
@@ -2243,7 +2254,8 @@ class _Context:
         notes = _notes(evidence)
         # the chance the draft's place (within 25 km) and date are both right: the share measured for drafts
         # of its class on the calibration sets (events/drafts/confidence.py); no coordinates: never right
-        klass = draft_class(loc.role, loc.region and spelled is None, e.date is not None)
+        klass = draft_class(loc.role, loc.region and spelled is None, e.date is not None,
+                            settled=loc.settled or spelled is not None)
         confidence = class_confidence(klass) if r is not None else 0.0
         if e.family in (C.ATTACK, None, C.EXPLOSION):
             # the report does not say what happened ("an attack", a blast of unknown cause): the type is
@@ -2497,7 +2509,22 @@ _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "
              "kurdish"}
 
 
-@lru_cache(maxsize=64)
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|into)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?[\s-]+"
+                         r"(?:(?:east|west)(?:ern)?\s+)?)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=['’]s\b|\W|$)")
+
+
+def _abroad(sentence: str) -> list[str]:
+    """Countries outside the region (REGION) that a sentence puts something in ("in Pakistan's Balochistan
+    province", "in northern Afghanistan"), by their names as pycountry knows them (geodata.countries)."""
+    from geodata.countries import to_iso2
+    out = []
+    for m in _IN_COUNTRY.finditer(sentence):
+        code = to_iso2(m.group(1))
+        if code and code not in REGION and len(m.group(1)) > 3:
+            out.append(code)
+    return out
+
+
 def _province_point(geocoder, code: str, shown: str):
     """Where a province the geocoder has no record of is drafted (Iran's, Yemen's, Jordan's, Lebanon's and
     Turkey's provinces: the curated gazetteer holds Iraq's and Syria's only; EB10's "Sistan and Baluchestan",
@@ -2517,19 +2544,24 @@ def _province_point(geocoder, code: str, shown: str):
     from geodata.normalize import normalize_admin1
     r = geocoder.geocode(shown, code, shown)
     if r.status == "resolved" and r.latitude is not None:
-        seats = [(r.latitude, r.longitude, r.name, r.source, r.id)] if _kind_of(r, code) not in ("region", "country") else []
+        seats = [(r.latitude, r.longitude, r.name, r.source, r.id, _kind_of(r, code))] \
+            if _kind_of(r, code) not in ("region", "country") else []
     else:   # "Kerman" asked in Kerman: the city among villages of the name, which the geocoder leaves ambiguous
-        seats = [(a.latitude, a.longitude, a.name, a.source, a.id) for a in r.alternatives
+        seats = [(a.latitude, a.longitude, a.name, a.source, a.id, a.kind) for a in r.alternatives
                  if a.kind not in ("region", "country") and a.admin1 and admin1_display(code, a.admin1) == shown]
     # the one place inside that carries the province's name (as _settle_seat: "Amran", written عمران there)
     seats = [x for x in seats if same_admin1(normalize_admin1(_CITY_WORD.sub("", x[2])), normalize_admin1(shown))
              or _key(_CITY_WORD.sub("", x[2])) == _key(shown)]
-    if len(seats) > 1:      # "Kerman" and a village "Kermani": the one spelled as the province is
-        seats = [x for x in seats if _key(_CITY_WORD.sub("", x[2])) == _key(shown)] or (
-            # "Amran": عمران and a village "Al `Awmaranah" alike; the one the geocoder ranks first
-            seats[:1] if r.alternatives and seats[0][4] == r.alternatives[0].id else [])
+    if len(seats) > 1:
+        # "Kerman" and a village "Kermani": the one spelled as the province is; "Sa'dah": the town Şa‘dah and a
+        # village As Sadah, the town; "Amran": عمران and a village "Al `Awmaranah" alike, the geocoder's first
+        seats = [x for x in seats if _key(_CITY_WORD.sub("", x[2])) == _key(shown)] or seats
+        towns = [x for x in seats if x[5] in ("city", "town")]
+        seats = towns if len(towns) == 1 else seats
+        if len(seats) > 1:
+            seats = seats[:1] if r.alternatives and seats[0][4] == r.alternatives[0].id else []
     if len(seats) == 1:
-        lat, lon, name, source, id_ = seats[0]
+        lat, lon, name, source, id_, _ = seats[0]
         return GeocodeResult("resolved", lat, lon, f"{name}, the seat of {shown}", source, id_, 3, 0.0, (), shown,
                              basis="admin1|seat")
     point = rows.iloc[0]["geometry"].representative_point()
@@ -2537,6 +2569,7 @@ def _province_point(geocoder, code: str, shown: str):
                          str(rows.iloc[0]["wof_id"]), 3, 0.0, (), shown, basis="admin1|middle")
 
 
+@lru_cache(maxsize=64)
 def _compound_province(first: str, countries: tuple[str, ...]) -> bool:
     """Whether a province of ``countries`` has a two-part name ("Sistan and Baluchestan", "Kohgiluyeh va
     Buyer Ahmad": geodata's admin1 table, Who's On First names) whose first part is ``first``."""

@@ -43,6 +43,8 @@ class PlaceRef:
     within: str = ""              # folded name of the place the report says holds it: "the Mezzeh district of Damascus"
     far: bool = False             # said to lie more than LANDMARK_KM from the event ("110 miles southeast of Aden"):
     #                               a province context, never the event's place nor what holds it
+    settled: bool = False         # chosen among namesakes or like spellings by the report's other words (a province,
+    #                               a place near it, a direction): the 'ctx' class of confidence (events/drafts/confidence.py)
 
     @property
     def region(self) -> bool:

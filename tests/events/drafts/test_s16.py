@@ -137,3 +137,46 @@ def test_a_threat_or_a_call_is_no_event():
     assert _drafts("The group's leader warned on Monday that any offensive on Hodeidah would bring missile attacks on "
                    "Riyadh, and called on supporters to rally in Sanaa on Tuesday.", "2019-03-26") == []
     assert C.find_cues("They threatened to strike the port.") == []
+
+
+def test_last_weekday_on_that_weekday_is_a_week_before():
+    # nu18 H2: "the drone attack on Tower 22 in Jordan last Sunday", in a Sunday report, was dated that Sunday
+    (d,) = _drafts("Three US soldiers were killed by a drone at Tower 22 in Jordan last Sunday, officials recalled.",
+                   "2024-02-04")
+    assert d["event_date"] == "2024-01-28"
+
+
+def test_a_day_earlier_anywhere_in_the_sentence_counts_from_the_event_told_before():
+    # nu17/nu18: "A Turkish drone hit a car near Sinjar a day earlier" after a Monday event, in a Tuesday report,
+    # was dated Monday (the day before publication); the day before Monday is meant
+    drafts = _drafts("Turkish jets bombed PKK hideouts near Amedi on Monday. A Turkish drone hit a car near Sinjar a "
+                     "day earlier, killing two men.", "2022-04-19")
+    assert sorted((d["location"], d["event_date"]) for d in drafts) == [("Amedi", "2022-04-18"),
+                                                                       ("Sinjar", "2022-04-17")]
+
+
+def test_an_event_at_sea_is_not_placed_at_the_town_told_before():
+    # nu18 H3: "On Tuesday, the Houthis fired 18 drones at warships in the Red Sea" was drafted at Saada, the place
+    # of the strike told before, at 0.94
+    drafts = _drafts("US and British jets struck Houthi sites in Saada on Friday. On Tuesday, the Houthis fired 18 "
+                     "drones at warships in the Red Sea.", "2024-01-13")
+    assert [(d["location"], d["event_date"]) for d in drafts] == [("Saada", "2024-01-12")]
+
+
+def test_an_event_in_a_country_outside_the_region_is_not_merged_into_the_one_before():
+    # nu18 H4: the Iranian strike "in Panjgur in Pakistan's Balochistan province, killing two children" gave its
+    # two dead to the Idlib strike told before it
+    drafts = _drafts("Iran's Revolutionary Guards fired missiles at Erbil on Monday, killing four civilians. The IRGC "
+                     "also said it struck Islamic State targets in Idlib in northwest Syria. A day later, Iranian "
+                     "missiles and drones hit militants in Panjgur in Pakistan's Balochistan province, killing two "
+                     "children.", "2024-01-17")
+    assert [(d["location"], d["fatalities"]) for d in drafts] == [("Erbil", 4), ("Idlib", None)]
+
+
+def test_police_who_tell_of_a_killing_are_not_its_victims():
+    # "Police said gunmen had shot dead an activist": ACLED's violence against civilians; the police telling it
+    # had made the victims look armed (an explosion family with no sub-type was drafted)
+    (d,) = _drafts("Police said on Sunday that gunmen had shot dead an activist in Basra the previous evening.",
+                   "2019-10-07")
+    assert (d["event_type"], d["sub_event_type"], d["event_date"]) == ("Violence against civilians", "Attack",
+                                                                       "2019-10-05")
