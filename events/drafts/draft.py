@@ -1720,6 +1720,21 @@ class _Context:
         for a, b in zip(out, out[1:]):
             if _HELD_BY.match(self.text[a.end:b.start]):
                 a.within = fold(self.text[b.start:b.end])     # "the Mezzeh district of western Damascus"
+                if a.role == "origin" and b.role in ("location", "target", "of", None):
+                    # "rockets launched from the Rashidiya area of Mosul struck near a Turkish base at Zilkan"
+                    # (nu18 H5: drafted at Mosul, Zilkan lost): the city holds where they came from
+                    b.role = "landmark"
+        for a in list(out):
+            road = _ROAD_BETWEEN.match(self.text, a.end)
+            if road is None or a not in out:
+                continue
+            # "ambushed a bus on the Palmyra-Deir ez-Zor road", "a car on the Damascus-Beirut highway" (nu18 H6:
+            # drafted at Palmyra, at Damascus, precision 1, 0.97): somewhere along a road named by its ends; near
+            # the first end, said so, one event
+            a.role = "near" if a.role in ("location", "target", "of", None) else a.role
+            a.flags.append(f"on the road between {self.text[a.start:a.end]} and {road.group(1)}: the event is "
+                           f"somewhere along it; placed near {self.text[a.start:a.end]}: check it")
+            out = [p for p in out if not a.end < p.start < road.end()]
         return out, admin1
 
     def described_capitals(self, i: int, sentence: str, found: list[PlaceRef]) -> list[PlaceRef]:
@@ -2254,8 +2269,10 @@ class _Context:
         notes = _notes(evidence)
         # the chance the draft's place (within 25 km) and date are both right: the share measured for drafts
         # of its class on the calibration sets (events/drafts/confidence.py); no coordinates: never right
-        klass = draft_class(loc.role, loc.region and spelled is None, e.date is not None,
-                            settled=loc.settled or spelled is not None)
+        # "the Qandil mountains" placed at a village Qandil (nu18 H1: 80 km from the range): a range, a valley or a
+        # plain is an area the place only names; a reference point, as "near X"
+        klass = draft_class("near" if _NATURAL_FEATURE.search(loc.text) else loc.role, loc.region and spelled is None,
+                            e.date is not None, settled=loc.settled or spelled is not None)
         confidence = class_confidence(klass) if r is not None else 0.0
         if e.family in (C.ATTACK, None, C.EXPLOSION):
             # the report does not say what happened ("an attack", a blast of unknown cause): the type is
@@ -2509,6 +2526,9 @@ _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "
              "kurdish"}
 
 
+_NATURAL_FEATURE = re.compile(r"\b(?:mountains?|mount|range|hills?|valley|plains?|desert|heights|ridge)\b", re.I)
+_ROAD_BETWEEN = re.compile(r"\s*[-–—]\s*([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)\s+"
+                           r"(?:road|highway|motorway|expressway|route)\b")
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|into)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?[\s-]+"
                          r"(?:(?:east|west)(?:ern)?\s+)?)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=['’]s\b|\W|$)")
 

@@ -180,3 +180,36 @@ def test_police_who_tell_of_a_killing_are_not_its_victims():
                    "2019-10-07")
     assert (d["event_type"], d["sub_event_type"], d["event_date"]) == ("Violence against civilians", "Attack",
                                                                        "2019-10-05")
+
+
+def test_a_road_named_by_its_ends_is_near_its_first_end_not_at_it():
+    # nu18 H6: "ambushed a bus on the Palmyra-Deir ez-Zor road" was drafted at Palmyra, precision 1, at 0.97
+    (d,) = _drafts("Militants ambushed an army bus on the Palmyra-Deir ez-Zor road on Friday, killing 20 soldiers.",
+                   "2023-08-12")
+    assert d["geo_precision"] == 2 and d["confidence"] < 0.8
+    assert any("somewhere along it" in f for f in d["flags"])
+
+
+def test_the_city_holding_where_rockets_came_from_is_not_where_they_hit():
+    # nu18 H5: "rockets launched from the Rashidiya area of Mosul struck near a Turkish base at Zilkan" was drafted
+    # at Mosul, and Zilkan (36.57 N 43.38 E) was lost
+    (d,) = _drafts("Two rockets launched from the Rashidiya area of Mosul struck near a Turkish base at Zilkan in Iraq "
+                   "on Wednesday.", "2021-04-22")
+    assert _near(d, 36.57, 43.38) and d["event_date"] == "2021-04-21"
+
+
+def test_a_mountain_range_placed_at_a_namesake_village_is_only_a_reference_point():
+    # nu18 H1: "the Qandil mountains in Erbil province" was placed at a village Qandil, 80 km from the range, at 0.94
+    (d,) = _drafts("Turkish jets struck PKK positions in the Qandil mountains in Erbil province on Sunday.",
+                   "2022-11-21")
+    assert d["confidence_class"].startswith("near|") and d["geo_precision"] == 2
+
+
+def test_an_event_told_after_reported_that_is_another_event():
+    # nu17 N4: "Rudaw reported that a Turkish drone had also hit a car near Sinjar a day earlier, killing ..." was
+    # merged into the strike told before (which took its dead and its victims)
+    drafts = _drafts("Turkish jets struck PKK hideouts near the village of Kesta in Duhok province on Monday. Rudaw "
+                     "reported that a Turkish drone had also hit a car near Sinjar a day earlier, killing two "
+                     "fighters.", "2022-04-19")
+    assert sorted((d["location"], d["event_date"], d["fatalities"]) for d in drafts) == [
+        ("Kesta", "2022-04-18", None), ("Sinjar", "2022-04-17", 2)]
