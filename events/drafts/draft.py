@@ -832,6 +832,13 @@ class _Context:
                 if first is None or k == clause_of(first):
                     continue
                 own = _first_date(sentence[edges[k]:edges[k + 1]], self.published)
+                after = _NEXT_DAY.search(sentence[edges[k]:edges[k + 1]]) if own is None else None
+                if after is not None and m.date.precision == DAY and k > clause_of(first):
+                    # "... at Eilat on Monday, and a ballistic missile at the Nevatim air base the following day"
+                    # (nu18 H2: dated the Monday): the day after the date told before it in the sentence
+                    n = (_NUMBER_WORDS.get(after.group(1).lower(), None) or int(after.group(1))) if after.group(1) else 1
+                    if m.date.day + timedelta(days=n) <= self.published:
+                        own = ResolvedDate(m.date.day + timedelta(days=n), DAY, RELATIVE, after.group(0))
                 if own is not None:
                     m.place_dates[id(p)] = own
             if m.place_dates and first is not None:

@@ -213,3 +213,12 @@ def test_an_event_told_after_reported_that_is_another_event():
                      "fighters.", "2022-04-19")
     assert sorted((d["location"], d["event_date"], d["fatalities"]) for d in drafts) == [
         ("Kesta", "2022-04-18", None), ("Sinjar", "2022-04-17", 2)]
+
+
+def test_the_following_day_in_a_later_clause_is_the_day_after_the_one_told_before_it():
+    # nu18 H2: "a drone at Eilat on Monday, and a ballistic missile at the Nevatim air base the following day":
+    # Nevatim was dated the Monday
+    drafts = _drafts("The Houthis launched a drone at Eilat on Monday, and a ballistic missile at the Nevatim air base "
+                     "the following day.", "2024-07-24")
+    assert sorted((d["location"], d["event_date"]) for d in drafts) == [("Eilat", "2024-07-22"),
+                                                                       ("Nevatim", "2024-07-23")]
