@@ -3,7 +3,9 @@
 #   make test  -> .venv + test tools, Debian's chromium for the browser tests, Debian's PostgreSQL 15 +
 #                 PostGIS for the store tests (they start a throw-away cluster themselves), Debian's nginx
 #                 for the multi-process deployment test (its own config, its own port), then the whole suite
-#                 in two pytest-xdist processes (each starts its own servers on free ports)
+#                 in two pytest-xdist processes (each starts its own servers on free ports); "worksteal" lets
+#                 an idle process take tests queued for the busy one (the default hands out fixed batches, and
+#                 the last minutes of a run had one process idle), and the 20 slowest tests are listed
 # The map's JS/CSS are committed in dashboard/static/vendor/ (with their licences): no npm step
 # for run, test or a Streamlit Community Cloud deploy. `make vendor` refreshes them from npm.
 PYTHON ?= python3.11
@@ -46,7 +48,7 @@ run: setup
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) -- $(ARGS)
 
 test: setup-dev chromium postgres nginx
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 --dist worksteal --durations=20
 
 clean:
 	rm -rf $(VENV) .pytest_cache vendor/node_modules
