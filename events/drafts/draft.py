@@ -127,7 +127,10 @@ _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|
                        re.I)
 # "Three days earlier, rockets hit ...", "The previous day, a bomb ..." (nu16 H3: the day of the event told
 # before had been taken): days before the event told before
-_COUNT_WORD = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+# (to thirty in words: "Eleven days earlier", "Sixteen days earlier" had taken the date of the event told before, nu19)
+_COUNT_WORD = (r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+               r"thirty|\d{1,2})")
 _DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
                            r"the\s+day\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|weeks?)\s+(?:earlier|before"
                            r"(?:\s+that)?(?=\s*,)))\b", re.I)
@@ -945,6 +948,10 @@ class _Context:
                     if other.status == "ambiguous" and other.start > ref.end \
                             and _SAID_NEAR.fullmatch(self.text[ref.end:other.start]):
                         self._settle_kind(other, only_town=True)
+                    # "a market in Sanaa's Shuub district" (nu19): the city whose name it carries, settled first too
+                    if other.status == "ambiguous" and other.end <= ref.start \
+                            and re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]):
+                        self._settle_kind(other, only_town=True)
                 if self._settle_landmark(ref):
                     # "in Khabat district, west of Erbil": the words that locate this very name come before a
                     # province the sentence names, perhaps for another of its places (YA21: "launched from
@@ -1141,6 +1148,10 @@ class _Context:
             for hint in _COUNTRY_DIRECTION.finditer(where):
                 code = _HINT_COUNTRY.get(fold(hint.group(2)))
                 if code != ref.country:
+                    continue
+                if ref.role != "origin" and re.search(r"\bfrom\s+(?:the\s+)?$", where[:hint.start()], re.I):
+                    # "A rocket fired from southern Lebanon killed twelve children ... in Majdal Shams" (nu19: placed
+                    # at El Mjadel in South Lebanon, 38 km off): where the attack came from, not where it hit
                     continue
                 box = _country_box(code)
                 if box is None:
@@ -1501,7 +1512,9 @@ class _Context:
                     continue
                 tried.add((code, admin1))
                 r = self.geocoder.geocode(query, code, admin1)
-                if r.status == "resolved":
+                if r.status == "resolved" and not self._outside_holder(ref, r, code):
+                    # (not a namesake away from the place the sentence says holds it: "a market in Sanaa's Shuub
+                    # district" after a sentence on Hodeidah province had gone to a Shu`ub there, 170 km off; nu19)
                     answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r, basis))
         if len(answers) != 1:
             return False

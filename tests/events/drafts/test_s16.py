@@ -222,3 +222,27 @@ def test_the_following_day_in_a_later_clause_is_the_day_after_the_one_told_befor
                      "the following day.", "2024-07-24")
     assert sorted((d["location"], d["event_date"]) for d in drafts) == [("Eilat", "2024-07-22"),
                                                                        ("Nevatim", "2024-07-23")]
+
+
+def test_a_count_of_days_above_ten_in_words_is_read():
+    # nu19: "Eleven days earlier, US strikes on the Ras Isa fuel port ..." took the date of the event told before
+    drafts = _drafts("US jets struck Saada on Monday. Eleven days earlier, US strikes on a fuel port in Hodeidah "
+                     "province killed at least 74 people.", "2025-04-29")
+    assert [d["event_date"] for d in drafts] == ["2025-04-28", "2025-04-17"]
+
+
+def test_the_city_a_district_is_named_for_holds_it_whatever_province_another_sentence_names():
+    # nu19: "a strike on a market in Sanaa's Shuub district", after a sentence on Hodeidah province, was placed at a
+    # Shu`ub village in Hodeidah, 170 km from Sanaa (15.35 N 44.21 E)
+    drafts = _drafts("US strikes on a fuel port in Hodeidah province killed at least 74 people on April 17. On April "
+                     "20, a strike on a market in Sanaa's Shuub district killed twelve civilians.", "2025-04-29")
+    shuub = [d for d in drafts if d["event_date"] == "2025-04-20"]
+    assert len(shuub) == 1 and (shuub[0]["latitude"] is None or _near(shuub[0], 15.35, 44.21))
+
+
+def test_where_an_attack_came_from_does_not_choose_where_it_hit():
+    # nu19: "A rocket fired from southern Lebanon killed twelve children ... in Majdal Shams" was placed at El Mjadel
+    # in South Lebanon (38 km from Majdal Shams) by the words of the origin
+    (d,) = _drafts("A rocket fired from southern Lebanon killed twelve children on a football pitch in Majdal Shams "
+                   "on Saturday.", "2024-07-28")
+    assert d["latitude"] is None or _near(d, 33.27, 35.77)
