@@ -263,6 +263,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             if target is not None and not _dates_agree(target.date, m) and m.places:
                 target = None         # its own, other date and place: another event, not the one told before
                 m = replace(m, new=True, definite=False)
+            elif target is not None and m.next_day and m.places and not _same_place(target.location,
+                                                                                     m.places.get("location")):
+                # "Rudaw reported that a Turkish drone had also hit a car near Sinjar a day earlier" (nu17 N4: merged
+                # into the strike told before, with its dead): a day counted from that event, at another place, is
+                # another event
+                target = None
+                m = replace(m, new=True, definite=False)
             elif target is not None and _told_apart(target, m):
                 # the event told before, named again beside the new place, stays one event
                 m = replace(m, new=True, definite=False,

@@ -114,9 +114,7 @@ _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|supporters|crowds
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
 _VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
-# ("that" before an article is the conjunction: "Rudaw reported that a Turkish drone had also hit a car near Sinjar",
-# nu17 N4, had been read as the event told before and merged into it)
-_DEFINITE = re.compile(r"\b(?:the|this|that(?!\s+(?:a|an|the|some|several|\d+|two|three|four|five)\s)|these|those|its|their|it's|sunday's|monday's|tuesday's|wednesday's|"
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|monday's|tuesday's|wednesday's|"
                        r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
                          r"another|new|fresh|at\s+least|some|dozens|numerous|series\s+of)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)

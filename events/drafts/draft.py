@@ -1434,6 +1434,15 @@ class _Context:
             return not (a.admin1 and _same_admin1_name(code, a.admin1, holder))
         return distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM
 
+    def _far_from_possessor(self, ref: PlaceRef, a) -> bool:
+        """Whether candidate ``a`` lies more than HELD_KM from the resolved place of the same sentence whose
+        name ``ref`` carries ("Sanaa's Shuub district", "Baghdad's Tahrir Square")."""
+        for other in self.sentence_places.get(ref.sentence, []):
+            if other is not ref and other.status == "resolved" and other.point is not None and other.end <= ref.start \
+                    and re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]) and a.latitude is not None:
+                return distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) > HELD_KM
+        return False
+
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult
         if self._capital_renamed(ref, a.name):
@@ -1512,8 +1521,8 @@ class _Context:
                     continue
                 tried.add((code, admin1))
                 r = self.geocoder.geocode(query, code, admin1)
-                if r.status == "resolved" and not self._outside_holder(ref, r, code):
-                    # (not a namesake away from the place the sentence says holds it: "a market in Sanaa's Shuub
+                if r.status == "resolved" and not self._far_from_possessor(ref, r):
+                    # (not a namesake away from the city whose name it carries: "a market in Sanaa's Shuub
                     # district" after a sentence on Hodeidah province had gone to a Shu`ub there, 170 km off; nu19)
                     answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r, basis))
         if len(answers) != 1:
