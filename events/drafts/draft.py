@@ -949,8 +949,7 @@ class _Context:
                             and _SAID_NEAR.fullmatch(self.text[ref.end:other.start]):
                         self._settle_kind(other, only_town=True)
                     # "a market in Sanaa's Shuub district" (nu19): the city whose name it carries, settled first too
-                    if other.status == "ambiguous" and other.end <= ref.start \
-                            and re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]):
+                    if other.status == "ambiguous" and other is self._possessor(ref):
                         self._settle_kind(other, only_town=True)
                 if self._settle_landmark(ref):
                     # "in Khabat district, west of Erbil": the words that locate this very name come before a
@@ -1434,14 +1433,20 @@ class _Context:
             return not (a.admin1 and _same_admin1_name(code, a.admin1, holder))
         return distance_km(a.latitude, a.longitude, holder.point[0], holder.point[1]) > HELD_KM
 
+    def _possessor(self, ref: PlaceRef) -> PlaceRef | None:
+        """The place of the same sentence whose name ``ref`` carries, right before it ("Sanaa's Shuub district",
+        "Baghdad's Tahrir Square"); None when there is none."""
+        return next((other for other in self.sentence_places.get(ref.sentence, [])
+                     if other is not ref and other.end <= ref.start
+                     and re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start])), None)
+
     def _far_from_possessor(self, ref: PlaceRef, a) -> bool:
-        """Whether candidate ``a`` lies more than HELD_KM from the resolved place of the same sentence whose
-        name ``ref`` carries ("Sanaa's Shuub district", "Baghdad's Tahrir Square")."""
-        for other in self.sentence_places.get(ref.sentence, []):
-            if other is not ref and other.status == "resolved" and other.point is not None and other.end <= ref.start \
-                    and re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]) and a.latitude is not None:
-                return distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) > HELD_KM
-        return False
+        """Whether candidate ``a`` lies more than HELD_KM from the resolved place whose name ``ref`` carries
+        (_possessor)."""
+        other = self._possessor(ref)
+        if other is None or other.status != "resolved" or other.point is None or a.latitude is None:
+            return False
+        return distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) > HELD_KM
 
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
         from geodata.result import GeocodeResult

@@ -1,26 +1,17 @@
 """Kinds of fault found in session 14: a new user's reports (nu14, tests/events/drafts/data/nu14/) and the
 faults of held-out set 34 (OB01-OB25, read after its first measurement). The set-34 cases are written here
 in new words, so each test is the kind, not the labelled report."""
-import datetime as dt
 from pathlib import Path
 
 from events.drafts import cues as C
-from events.drafts import draft_report
-from geodata.geo import distance_km
+
+from .helpers import drafts as _drafts, near as _near
 
 DATA = Path(__file__).parent / "data" / "nu14"
 
 
-def _drafts(text: str, published: str) -> list[dict]:
-    return draft_report(text, dt.date.fromisoformat(published)).drafts
-
-
 def _file(name: str, published: str) -> list[dict]:
     return _drafts((DATA / name).read_text(encoding="utf-8"), published)
-
-
-def _near(d: dict, lat: float, lon: float, km: float = 25) -> bool:
-    return d["latitude"] is not None and distance_km(d["latitude"], d["longitude"], lat, lon) <= km
 
 
 def test_a_regions_toll_told_before_its_places_is_no_one_places():

@@ -1,19 +1,9 @@
 """Kinds of fault found in session 15, from held-out sets 38 and 39 (OC01-OC25, IC01-IC25, read after their
 measurements) and the session's new-user trial. Each case is written here in new words, so each test is the
 kind, not the labelled report."""
-import datetime as dt
-
 from events.drafts import cues as C
-from events.drafts import draft_report
-from geodata.geo import distance_km
 
-
-def _drafts(text: str, published: str) -> list[dict]:
-    return draft_report(text, dt.date.fromisoformat(published)).drafts
-
-
-def _near(d: dict, lat: float, lon: float, km: float = 25) -> bool:
-    return d["latitude"] is not None and distance_km(d["latitude"], d["longitude"], lat, lon) <= km
+from .helpers import drafts as _drafts, near as _near
 
 
 def test_a_country_owning_a_consulate_is_not_where_the_consulate_stands():

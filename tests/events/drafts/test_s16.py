@@ -1,19 +1,9 @@
 """Kinds of fault found in session 16, from held-out sets 40 and 41 (EB01-EB25, UD01-UD25, read after two
 measurements) and the session's new-user trial. Each case is written here in new words, so each test is the
 kind, not the labelled report."""
-import datetime as dt
-
 from events.drafts import cues as C
-from events.drafts import draft_report
-from geodata.geo import distance_km
 
-
-def _drafts(text: str, published: str) -> list[dict]:
-    return draft_report(text, dt.date.fromisoformat(published)).drafts
-
-
-def _near(d: dict, lat: float, lon: float, km: float = 25) -> bool:
-    return d["latitude"] is not None and distance_km(d["latitude"], d["longitude"], lat, lon) <= km
+from .helpers import drafts as _drafts, near as _near
 
 
 def test_a_direction_the_one_city_of_the_name_fits_does_not_pick_a_village_further_that_way():
