@@ -1189,9 +1189,7 @@ class _Context:
         governorate's seat when exactly one of the geocoder's candidates lies inside the governorate
         and carries the name (geodata.admin1.same_admin1 on the two names). Flagged, at geo_precision
         2 unless the words call it a city or town (the report may mean the whole governorate)."""
-        from geodata.admin1 import same_admin1
         from geodata.display import admin1_display
-        from geodata.normalize import normalize_admin1
         from geodata.result import GeocodeResult
         code = _one_country(ref)
         written = self.text[ref.start:ref.end]
@@ -1203,11 +1201,9 @@ class _Context:
         r = ref.unsure if ref.status == "ambiguous" else None
         if r is None or r.status not in ("ambiguous", "unresolved"):
             r = self.geocoder.geocode(ref.text, code)
-        name = normalize_admin1(written)
         inside = [a for a in (r.alternatives or ()) if a.kind not in ("region", "country")
                   and a.admin1 and admin1_display(code, a.admin1) == gov
-                  and (same_admin1(normalize_admin1(_CITY_WORD.sub("", a.name)), name)
-                       or _key(_CITY_WORD.sub("", a.name)) == _key(written))]
+                  and _carries_name(a.name, written)]
         if len(inside) != 1:
             return False
         a = inside[0]
@@ -2579,6 +2575,15 @@ def _abroad(sentence: str) -> list[str]:
     return out
 
 
+def _carries_name(place: str, name: str) -> bool:
+    """Whether a gazetteer place's name is the name a province is written by ("Karak City" for Karak: the English
+    word is no part of it), as geodata.admin1.same_admin1 compares admin1 names, or spelled alike (_key)."""
+    from geodata.admin1 import same_admin1
+    from geodata.normalize import normalize_admin1
+    place = _CITY_WORD.sub("", place)
+    return same_admin1(normalize_admin1(place), normalize_admin1(name)) or _key(place) == _key(name)
+
+
 def _province_point(geocoder, code: str, shown: str):
     """Where a province the geocoder has no record of is drafted (Iran's, Yemen's, Jordan's, Lebanon's and
     Turkey's provinces: the curated gazetteer holds Iraq's and Syria's only; EB10's "Sistan and Baluchestan",
@@ -2594,8 +2599,6 @@ def _province_point(geocoder, code: str, shown: str):
     rows = table[[admin1_display(code, str(a)) == shown for a in table["admin1"]]]
     if rows.empty:
         return None
-    from geodata.admin1 import same_admin1
-    from geodata.normalize import normalize_admin1
     r = geocoder.geocode(shown, code, shown)
     if r.status == "resolved" and r.latitude is not None:
         seats = [(r.latitude, r.longitude, r.name, r.source, r.id, _kind_of(r, code))] \
@@ -2604,8 +2607,7 @@ def _province_point(geocoder, code: str, shown: str):
         seats = [(a.latitude, a.longitude, a.name, a.source, a.id, a.kind) for a in r.alternatives
                  if a.kind not in ("region", "country") and a.admin1 and admin1_display(code, a.admin1) == shown]
     # the one place inside that carries the province's name (as _settle_seat: "Amran", written عمران there)
-    seats = [x for x in seats if same_admin1(normalize_admin1(_CITY_WORD.sub("", x[2])), normalize_admin1(shown))
-             or _key(_CITY_WORD.sub("", x[2])) == _key(shown)]
+    seats = [x for x in seats if _carries_name(x[2], shown)]
     if len(seats) > 1:
         # "Kerman" and a village "Kermani": the one spelled as the province is; "Sa'dah": the town Şa‘dah and a
         # village As Sadah, the town; "Amran": عمران and a village "Al `Awmaranah" alike, the geocoder's first
