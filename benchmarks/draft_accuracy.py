@@ -141,11 +141,11 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout15-fixed", "heldout16-fixed", "heldout17-fixed", "heldout22-fixed", "heldout23-fixed",
                      "heldout24-fixed", "heldout25-fixed", "heldout26-fixed", "heldout27-fixed",
                      "heldout30-fixed", "heldout31-fixed", "heldout34-fixed", "heldout35-fixed", "heldout36-fixed", "heldout37-fixed",
-                     "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed"),
+                     "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed",
+                     "heldout42-fixed", "heldout43-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 42": ("heldout42",), "held-out 43": ("heldout43",),
           "held-out 44": ("heldout44",), "held-out 45": ("heldout45",),
           "held-out 46": ("heldout46",), "held-out 47": ("heldout47",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
