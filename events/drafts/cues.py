@@ -53,7 +53,12 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
                      r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
-                     r"explosive\s+devices?|landmines?|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
+                     r"explosive\s+devices?|landmines?|"
+                     # "A car rigged with explosives blew up" (OD13: typed Strategic developments), "an
+                     # explosives-laden truck": a vehicle made a bomb
+                     r"(?:cars?|vehicles?|motorcycles?|motorbikes?|trucks?|lorr(?:y|ies)|vans?|buses?)\s+"
+                     r"(?:rigged|packed|laden|loaded|wired|fitted|booby-trapped)\s+with\s+(?:\w+\s+)?explosives?|"
+                     r"explosives?-(?:laden|packed|rigged)\s+(?:cars?|vehicles?|motorcycles?|trucks?|vans?)|land\s+mines?|sticky\s+bombs?|booby[\s-]trap\w*|"
                      r"bomb\s+(?:blasts?|explosions?|attacks?)|"
                      # "Two bombs exploded near the mosque" (nu13): a bomb that went off is an explosive device
                      r"bombs?\s+(?:exploded|went\s+off|detonated|blew\s+up)|"
@@ -104,6 +109,12 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
                         r"shooting(?!\s+down)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
+    # "Iranian forces killed five PJAK members in Sardasht", "police killed five militants" (YD04: no draft): state
+    # forces killing an armed group's members is a battle (ACLED: Armed clash); not "members of a family"
+    (CLASH, re.compile(r"(?:(?<=forces\s)|(?<=troops\s)|(?<=police\s)|(?<=policemen\s)|(?<=soldiers\s)|(?<=army\s)|"
+                       r"(?<=guards\s))(?:had\s+|have\s+|also\s+)?killed\s+(?:at\s+least\s+)?(?:[\w'’-]+\s+){0,4}?"
+                       r"(?:militants|insurgents|fighters|gunmen|terrorists|jihadists|rebels|extremists|attackers|"
+                       r"assailants|members(?!\s+of\s+(?:a|the|his|her|their|one)\s+(?:[\w-]+\s+)?famil))\b", re.I), False),
     # "militants killed four shepherds": an armed group's killing is an attack (one fixed-width look-behind each)
     (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s))"
                         r"(?:killed|executed)\b", re.I), False),
@@ -193,6 +204,10 @@ def find_cues(sentence: str) -> list[Cue]:
                                     (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb))
             out.append(Cue(family, s, e, m.group(), definite, new))
     out.sort(key=lambda c: c.start)
+    # "A suicide bomber drove a truck packed with explosives into ...": the bomber's vehicle, one suicide bombing
+    out = [c for c in out if not (c.family == IED and any(
+        p.family == SUICIDE and 0 <= c.start - p.end <= 60 and not re.search(r"[,;]", sentence[p.end:c.start])
+        for p in out))]
     # "The drone blew up ...": a verb whose subject is a definite cue tells of that same event
     for n, c in enumerate(out):
         if n and _VERB_FORM.match(c.text) or re.fullmatch(r"blew\s+up|exploded|detonated", c.text, re.I):
@@ -292,9 +307,14 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "single": 1, "dozen": 12}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+# "two hundred and fifty", "one hundred and thirty-five" (nu20 H1: read as 2 and 1): the hundreds, then the rest
+_HUNDREDS = (r"(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?(?:(?:"
+             + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS + _UNITS)
+             + r"))?(?![\w-])")
 # "twenty-three" before "twenty": a number written in words is read whole, never as its first part
-_NUM = (r"(\d{1,4}|(?:a|one|two|three)\s+dozen\b|(?:" + "|".join(_TENS) + r")[\s-](?:" + "|".join(_UNITS) + r")(?![\w-])|"
-        + "|".join(_NUMBER_WORDS) + r")")
+_NUM = (r"(\d{1,4}|" + _HUNDREDS + r"|(?:a|one|two|three)\s+dozen\b|(?:" + "|".join(_TENS) + r")[\s-](?:"
+        + "|".join(_UNITS) + r")(?![\w-])|" + "|".join(_NUMBER_WORDS) + r")")
 
 
 def _number(word: str) -> int | None:
@@ -303,6 +323,9 @@ def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     parts = re.split(r"[\s-]+", word)
+    if "hundred" in parts:
+        from text_to_num import text2num      # a maintained reader of English number words
+        return text2num(re.sub(r"^an?\s", "one ", word), "en")
     if len(parts) == 2 and parts[1] == "dozen" and parts[0] in _NUMBER_WORDS:
         return 12 * _NUMBER_WORDS[parts[0]]        # "a dozen" = 12, "two dozen" = 24
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
@@ -350,9 +373,11 @@ def _listed_sum(listed: str) -> int | None:
 
 _FATAL = [
     # "killed the two Hezbollah members": the two told of
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+|the\s+)?{_NUM}\b", re.I),
+    # "killed more than one hundred residents" (nu20: unknown): the lower bound, as ACLED codes it
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+|the\s+|"
+               rf"more\s+than\s+|over\s+)?{_NUM}\b", re.I),
     # "Two members of the Popular Mobilization Forces (PMF) were shot dead", "Six ISIS members were also killed"
-    re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
                r"[\w'’-]+)?(?:\s+\([\w'’ -]{1,30}\))?(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\s[^,.;]{1,60},)?"
                r"\s*(?:were|was|have\s+been|had\s+been)?\s*(?:also\s+)?(?:killed|dead|died|slain|shot\s+dead)\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
@@ -519,6 +544,10 @@ def fatalities(sentence: str) -> int | None:
             n = _number(word)
             if _AGGREGATE_AFTER.match(sentence[m.end():]) or _running_total(sentence, m.start()):
                 continue          # "it had killed nine Hezbollah members over the past 24 hours": a running total
+            if re.search(r"\b(?:no|not)\s+$", sentence[:m.start(1)], re.I):
+                continue          # "No one was killed" (nu20 H1: 1 killed, at 0.97)
+            if re.match(r"\s+or\s+(?:wounded|injured|hurt)\b", sentence[m.end():], re.I):
+                continue          # "14 people had been killed or wounded" (OD09: 14 dead): no count of the dead
             if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100) \
                     and not (word.isdigit() and (_MONTH_BEFORE.search(sentence[:m.start(1)])
                                                  or _MONTH_AFTER.match(sentence[m.end(1):]))):

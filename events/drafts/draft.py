@@ -70,6 +70,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 _FILLERS = {"the", "a", "an", "its", "nearby", "border", "key", "small", "strategic", "restive", "remote",
             "desert", "rural", "us", "u", "s", "american", "coalition", "military", "air", "army", "kurdish",
             "government", "held", "controlled", "village", "town", "city", "area", "district", "region",
+            "kibbutz", "moshav",
             "province", "governorate", "base", "camp", "outskirts", "vicinity", "countryside", "oil", "gas",
             "field", "headquarters", "site", "facility", "compound", "outpost", "garrison", "airport", "airbase",
             "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern",
@@ -191,7 +192,13 @@ _HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacua
 _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|disputes|tensions?|talks|relations|ties|"
                                r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
-_ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires)\s+(?:in|to)\s+(?:the\s+)?$", re.I)
+# "the Fatima Zahra mosque", "al-Ansar school", "Tahrir Square": a name before a building or street word names
+# the building, not a place of the gazetteer (unless it is the town's own name: "the Kirkuk hospital")
+_BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
+                             r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
+                             r"markets?|bridges?|roundabouts?|streets?|avenues?)\b", re.I)
+_ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
+                           r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
 _PROVINCE_OWNS = re.compile(r"\s+(?:province|governorate)['’]s\s+", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages?|city|town)\s+(?:of\s+)?)?$", re.I)
@@ -509,6 +516,10 @@ _COUNTRYSIDE_NAMED = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?(" + _NAME + r
 NAMED_HAS_IT = 0.92
 
 
+# Settlement words of one country: "Kibbutz Be'eri", "moshav Netiv HaAsara" are in Israel
+_SETTLEMENT_COUNTRY = {"kibbutz": "IL", "moshav": "IL", "moshava": "IL"}
+
+
 def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder) -> list[str]:
     """Region countries a report never names where it says an event happened: "Iranian state media
     said the Guards fired missiles at targets in Erbil" names Iran, not Iraq. A name after a
@@ -528,6 +539,11 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
         lows = [t.text.lower() for t in toks]
         mine = {(h.first, h.last) for h in find_names(toks, named, lower, version)}
         for h in find_names(toks, others, lower, version):
+            home = _SETTLEMENT_COUNTRY.get(lows[h.first - 1]) if h.first else None
+            if home is not None and home in h.countries and (h.first, h.last) not in mine and home not in out \
+                    and geocoder.geocode(text[h.start:h.end], home).status in ("resolved", "ambiguous"):
+                out.append(home)  # "killed more than one hundred residents of Kibbutz Be'eri" (nu20 H3: no draft,
+                continue          # the report naming only Gaza): a kibbutz or moshav is Israel's
             if (h.first, h.last) in mine or _left_cue(lows, h.first) not in ("location", "target", "near", "landmark"):
                 continue
             written = text[h.start:h.end]
@@ -544,6 +560,15 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
             if len(found) == 1 and found[0] not in out:
                 out.append(found[0])
     return out
+
+
+def _names_town(ref: PlaceRef) -> bool:
+    """Whether ``ref``'s name is a town's or city's (or a curated site's) as written: resolved as one, or
+    ambiguous with one as its best candidate ("the Diwaniya Bridge": the city of Diwaniya's)."""
+    if ref.status == "resolved" and ref.result is not None:
+        return not _spelled_only(ref) and _kind_of(ref.result, ref.country) in ("city", "town", "site")
+    alts = ref.unsure.alternatives if ref.unsure is not None else ()
+    return bool(alts) and alts[0].kind in ("city", "town") and alts[0].score >= 1.0
 
 
 def _kind_of(result, country: str) -> str:
@@ -1169,7 +1194,9 @@ class _Context:
                     # does not tell it from a village further east (EB09 had put Mashhad at a village in Sistan
                     # and Baluchestan, 700 km from the city); the city is settled as such later
                     continue
-                if at(ranked[0]) > 0 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
+                # the pick lies on the side said, or in the country's middle third at least ("Kibbutz Be'eri in
+                # southern Israel", nu20: 0.02 degrees north of the middle of a box the Negev stretches south)
+                if at(ranked[0]) > -(hi - lo) / 6 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
                         and (where is sentence or not self._others_say_otherwise(ref, ranked[0])):
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
         return False
@@ -1741,6 +1768,9 @@ class _Context:
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
+            if _BUILDING_AFTER.match(rest) and not _names_town(ref):
+                continue          # "near the Fatima Zahra mosque in the centre of al-Bab" (OD13: placed at a village
+                #                   Fatimah, 200 km off), "al-Ansar school": a building's name, not a town's
             out.append(ref)
         out.extend(self.unlisted(i, toks, lows, in_names))
         for ref in out:
@@ -1815,6 +1845,27 @@ class _Context:
         (an Arabic article joins them) and the whole does not resolve: a fragment is no place."""
         n = len(toks)
         first, last = h.first, h.last
+
+        def joined(a: int, b: int) -> bool:      # two capitalised words written as one name, one space apart
+            return self.text[toks[a].end:toks[b].start] == " " and toks[a].text[:1].isupper() \
+                and toks[b].text[:1].isupper()
+        while first > 0 and (first - 1) in in_names and joined(first - 1, first):
+            first -= 1
+        while last + 1 < n and (last + 1) in in_names and joined(last, last + 1):
+            last += 1
+        if (first, last) != (h.first, h.last):
+            # "the Khor Mor gas field" (YD16: 'Khor' left ambiguous in Iran, 'Mor' placed at Mohr, Fars): two names
+            # the gazetteer has, written together, are one name; it is a place only when the whole resolves,
+            # and is read once, at its first word
+            if first != h.first:
+                return None
+            start, end = toks[first].start, toks[last].end
+            written = self.text[start:end]
+            answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+            found = [c for c, r in answers.items() if r.status == "resolved"]
+            if len(found) == 1:
+                return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
+            return None
         glued = False
         while first > 0 and toks[first - 1].text[:1].isupper() and fold_word(toks[first - 1].text) not in _NOT_PLACE \
                 and fold_word(toks[first - 1].text) not in _DEMONYMS and (first - 1) not in in_names \
@@ -2428,7 +2479,7 @@ def _is_headline(sentence: str) -> bool:
 def _trailing_feature(rest: str) -> str:
     """Feature words right after a name ("Kalsu military base", "Conoco gas field"), for the geocoder."""
     m = re.match(r"^((?:\s+(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS if " " not in w and
-                 GENERIC_WORDS[w] not in (None,)), key=len, reverse=True)) + r"|military|air|gas|oil|landing|"
+                 GENERIC_WORDS[w] not in (None,)), key=len, reverse=True)) + r"|military|air|gas|oil|fields?|landing|"
                  r"border|forward|operating|support)){1,3})\b", rest, re.I)
     return m.group(1) if m else ""
 

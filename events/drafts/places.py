@@ -313,9 +313,14 @@ def _forms(places, other_names: dict[str, list[str]]) -> tuple[set[str], set[str
             forms = forms_of.get(raw)
             if forms is None:
                 forms = forms_of[raw] = name_forms(raw)
-            every |= forms
             if place.source == "curated":
+                # "the T4 air base", "K1" (nu20 H2: T4 unfound, the draft put at the province, 70 km off): a
+                # curated site's short code of letters and digits is distinctive though under 3 characters
+                code = fold(raw)
+                if len(code) == 2 and any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
+                    forms = forms | {code}
                 curated |= forms
+            every |= forms
     return every, curated
 
 
