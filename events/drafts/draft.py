@@ -305,7 +305,9 @@ _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarte
 _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|camp|base))?\s*,?\s*"
                            r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:(?:\d+|a\s+few|several)\s*(?:km|kilometres|kilometers|miles)"
                            r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
-                           r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+                           r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
+                           # "north of the Turkish-controlled city of al-Bab" (OD16): a word or two on the city first
+                           r"(?:(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?$", re.I)
 # "a market in Sadr City, eastern Baghdad" (UC17): the part of the city named after the comma holds it
 _PART_OF_CITY = re.compile(r"\s*,\s*(?:in\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+", re.I)
@@ -440,6 +442,9 @@ NEAR_OTHERS_KM = 75.0
 # ... among candidates whose match score is within this of the best one (a skeleton match scores 0.93,
 # an exact one 1.0: nearness chooses among namesakes, it does not turn a like spelling into the name)
 NEAR_OTHERS_SCORE_GAP = 0.1
+# "Saravan" in Sistan and Baluchestan: Saravan scores 1.01 as written, Sahran 0.97; how much better the written
+# name must match one place of a province than its others for the report's province to settle it
+SPELLED_SO_GAP = 0.03
 _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
 
 
@@ -1043,8 +1048,11 @@ class _Context:
             loc = m.places.get("location")
             if loc is not None and loc.status != "resolved":
                 holder = self._holder(loc)
-                if holder is not None and not holder.region and self._in_countryside(holder):
+                if holder is not None and not holder.region and self._in_countryside(holder) \
+                        and any(admin1_display(c, _without_feature(holder.text) or holder.text)
+                                for c in holder.countries):
                     holder = None   # "Al-Shahil, in Deir ez-Zor's eastern countryside": the province, not the city
+                    #                 (a town's countryside is near the town: "Tel al-Laban in the Tal Tamr countryside")
                 if holder is not None:      # ACLED: a place not found is coded at the place that holds it
                     m.places["location"] = holder
         for m in mentions:
@@ -1553,9 +1561,18 @@ class _Context:
                     # (not a namesake away from the city whose name it carries: "a market in Sanaa's Shuub
                     # district" after a sentence on Hodeidah province had gone to a Shu`ub there, 170 km off; nu19)
                     answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r, basis))
+                elif r.status == "ambiguous" and admin1 and (a := self._one_spelled_so(query, code, r)) is not None \
+                        and not self._outside_holder(ref, a, code):
+                    answers.setdefault((code, f"{a.source}:{a.id}:{a.name}"), (code, admin1, a, basis))
         if len(answers) != 1:
             return False
         code, admin1, r, basis = next(iter(answers.values()))
+        if not hasattr(r, "status"):
+            # "Saravan County, Sistan and Baluchestan province" (YD20), "al-Taiba, in the eastern countryside of
+            # Daraa" (OD24): the one place of the province written so, beside places spelled alike
+            from geodata.result import GeocodeResult
+            why = why + " (the one place there of that spelling; others there are spelled alike)"
+            r = GeocodeResult("resolved", r.latitude, r.longitude, r.name, r.source, r.id, 1, 0.0, (), r.admin1)
         if self._capital_renamed(ref, r.name):
             return False
         ref.country, ref.result, ref.status, ref.alternatives = code, r, "resolved", r.alternatives
@@ -1563,6 +1580,27 @@ class _Context:
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' {why.format(admin1=_shown_admin1(code, admin1), basis=basis)}: check it")
         return True
+
+    def _one_spelled_so(self, query: str, code: str, inside):
+        """The best candidate of ``inside`` (an ambiguous answer within one province) when the name as written
+        matches it better, in the whole country's ranking, than any other candidate of that province (by
+        SPELLED_SO_GAP at least, and as the name or its transliteration: score 0.93 or more, not a fuzzy
+        match); None otherwise."""
+        plain = self.geocoder.geocode(query, code)
+        score = {(a.source, a.id): a.score for a in plain.alternatives}
+        if plain.status == "resolved":
+            score[(plain.source, plain.id)] = 1.0
+        if not inside.alternatives:
+            return None
+        best = inside.alternatives[0]
+        mine = score.get((best.source, best.id))
+        rivals = [a for a in inside.alternatives[1:] if a.admin1 == best.admin1]
+        if mine is None or mine < 0.93 or not rivals:
+            return None
+        if any(score.get((a.source, a.id), 0.0) > mine - SPELLED_SO_GAP or _key(a.name) == _key(best.name)
+               for a in rivals):
+            return None       # (two Qabbasin in Aleppo province: the spelling tells neither)
+        return best
 
     def coref(self, i: int, noun: str) -> PlaceRef | None:
         """The place of the latest earlier sentence that names ``noun`` ("the launcher"); "the base": the
@@ -1943,9 +1981,13 @@ class _Context:
                 if k == first or any(x in taken for x in range(first, k)):
                     continue
                 words_ = [fold_word(t.text) for t in toks[first:k]]
-                if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(w_ in _NOT_PLACE or w_ in _DEMONYMS
-                                                                           or w_ in _MORE_DEMONYMS or w_ in _CREEDS
-                                                                           for w_ in words_):
+                # (after "the town of", an article is no word of its own: "the town of al-Taiba" (OD24) had been
+                # passed over for its "al")
+                kind_of = first >= 2 and lows[first - 1] == "of" and lows[first - 2] in _KIND_OF
+                if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(
+                        not (kind_of and w_ in _ARTICLE_WORDS)
+                        and (w_ in _NOT_PLACE or w_ in _DEMONYMS or w_ in _MORE_DEMONYMS or w_ in _CREEDS)
+                        for w_ in words_):
                     continue
                 start, end = toks[first].start, toks[k - 1].end
                 written = self.text[start:end]

@@ -89,3 +89,23 @@ def test_southern_israel_picks_the_southern_namesake_near_the_middle_of_the_coun
     # Israel's middle latitude, 31.4, is pulled south by the Negev
     (d,) = _drafts("A rocket hit a house in Kibbutz Beeri in southern Israel on Monday.", "2024-01-09")
     assert _near(d, 31.42, 34.49)
+
+
+def test_the_province_named_settles_the_one_place_spelled_as_written():
+    # YD20: "Saravan County, Sistan and Baluchestan province" stayed ambiguous between Saravan and Sahran (a like
+    # spelling) of the same province; OD24: "the town of al-Taiba, in the eastern countryside of Daraa" was drafted
+    # at the province, its "al" read as a word that is no place
+    drafts = _drafts("Militants attacked a police post near Saravan in Sistan and Baluchestan province on Sunday.",
+                     "2024-01-09")
+    assert drafts and all(_near(d, 27.37, 62.33) for d in drafts)
+    (d,) = _drafts("Masked gunmen shot dead a pharmacist in the town of al-Taybah, in the eastern Daraa countryside, "
+                   "on Sunday.", "2024-01-09")
+    assert _near(d, 32.56, 36.24) and d["geo_precision"] == 1
+
+
+def test_a_direction_from_a_city_described_before_its_name():
+    # OD16: "the town of Qabasin, north of the Turkish-controlled city of al-Bab" stayed ambiguous between two
+    # Qabbasin of Aleppo province, 55 km apart
+    (d,) = _drafts("A car bomb killed a commander in the town of Qabasin, north of the rebel-held city of al-Bab, on "
+                   "Sunday.", "2024-01-09")
+    assert _near(d, 36.43, 37.57, 10)
