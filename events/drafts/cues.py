@@ -142,7 +142,11 @@ _DIPLOMATIC = re.compile(r"\b(?:summon(?:ed|s|ing)?|ambassador|envoy|charg[eé]\
 _UNREALISED = re.compile(r"\b(?:would|will|could|might|shall)\s+(?:not\s+|also\s+|soon\s+)?(?:[\w'’-]+\s+){0,2}$|"
                          r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|call(?:s|ed|ing)?\s+(?:on|for)|"
                          r"urg(?:es|ed|ing)|pledg(?:es|ed|ing)|promis(?:es|ed|ing)|intend(?:s|ed)?|prepar(?:es|ed|ing)|"
-                         r"want(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,4}?to\s+$", re.I)
+                         r"want(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,4}?to\s+$|"
+                         # "where the group was meeting to plan attacks on the capital" (YD25: drafted at Baghdad),
+                         # "accused of plotting attacks": attacks planned, not made
+                         r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing))\s+(?:new\s+|further\s+|"
+                         r"more\s+|future\s+|terrorist\s+|large-scale\s+)?$", re.I)
 _PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"

@@ -54,6 +54,9 @@ _SAID = re.compile(r"\b(?:said|says|announced|accused|told|stated|reported|confi
 # when and where the report was filed, not when the event happened (Reuters/AP style): its date is
 # never the event's.
 # "Iraq's prime minister on Sunday condemned ...": the date of the verb of saying right after it
+# "The SDF said on August 10 that a Turkish drone strike ... a day earlier": an explicit date right between a
+# verb of saying and its "that" is the statement's (OD25: the strike had been drafted on August 10)
+_SAID_ON_THAT = re.compile(r"^[^,.;]{3,25}?,?\s+that\b", re.I)
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|announced|condemned|confirmed|reported|stated|told|denied|warned|"
                          r"accused|added|declared)\b", re.I)
 _DATELINE = re.compile(
@@ -112,10 +115,14 @@ def find_dates(sentence: str) -> list[DateMention]:
             taken.append((s, e))
             since = bool(_SINCE.search(sentence[:s]) or _SINCE_CLAUSE.search(sentence[:s])) \
                 or m.group(0).lower().startswith(("since", "until", "by "))
+            if since and kind == RELATIVE and _WEEKDAY_RE.fullmatch(m.group(1)) \
+                    and re.search(r"\bsince\s+$", sentence[:s], re.I):
+                since = False     # "clashes killed four people since Saturday" (YD19): days ago, when it began
             said_at = _SAID.search(sentence[:s])
             if said_at and _EVENT_WORD.search(said_at.group(0)):
                 said_at = None    # "said 16 people were killed on Friday": the event's day, not the statement's
-            said = (bool(said_at) or bool(_SAID_AFTER.match(sentence[e:]))) and kind != EXPLICIT \
+            said = (bool(said_at) or bool(_SAID_AFTER.match(sentence[e:]))) \
+                and (kind != EXPLICIT or _SAID_ON_THAT.match(sentence[s:]) is not None and said_at is not None) \
                 and not _ATTRIBUTIVE_BEFORE.search(sentence[:s]) and not re.match(r"['’]s\b", sentence[e:])
             found.append(DateMention(s, e, m.group(1), kind, since, said))
     return sorted(found, key=lambda d: d.start)

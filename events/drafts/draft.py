@@ -197,6 +197,10 @@ _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|d
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
                              r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
                              r"markets?|bridges?|roundabouts?|streets?|avenues?)\b", re.I)
+_UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)"
+                                r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
+                                r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"
+                                r"(?:on|against|in|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
@@ -1814,6 +1818,9 @@ class _Context:
         for ref in out:
             self._province_by_name(ref)
         out.extend(self.described_capitals(i, sentence, out))
+        # "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place):
+        # the target of an attack planned, threatened or called for is no event's place
+        out = [p for p in out if not _UNREALISED_TARGET.search(self.text[max(self.sents[i].start, p.start - 60):p.start])]
         out.sort(key=lambda p: p.start)
         for a, b in zip(out, out[1:]):
             if _HELD_BY.match(self.text[a.end:b.start]):

@@ -109,3 +109,25 @@ def test_a_direction_from_a_city_described_before_its_name():
     (d,) = _drafts("A car bomb killed a commander in the town of Qabasin, north of the rebel-held city of al-Bab, on "
                    "Sunday.", "2024-01-09")
     assert _near(d, 36.43, 37.57, 10)
+
+
+def test_the_target_of_attacks_planned_is_no_event_place():
+    # YD25: "raided an ISIS hideout where ... the group was meeting to plan attacks on the capital" drafted Baghdad
+    drafts = _drafts("Iraqi troops raided an ISIS hideout in the desert on Monday where militants were planning "
+                     "attacks on the capital, the military said.", "2023-09-05")
+    assert not any(_near(d, 33.33, 44.38) for d in drafts)
+
+
+def test_a_day_earlier_than_a_dated_statement():
+    # OD25: "The SDF said on August 10 that a Turkish drone strike on al-Qamishli a day earlier had killed four"
+    # was drafted on August 10
+    (d,) = _drafts("Kurdish officials said on March 3 that a Turkish drone strike on a car near Amuda in north-east "
+                   "Syria a day earlier had killed two fighters.", "2022-03-05")
+    assert d["event_date"] == "2022-03-02"
+
+
+def test_since_a_weekday_is_when_it_began():
+    # YD19: "clashes ... killed four people since Saturday" (a Sunday report) took the publication date
+    (d,) = _drafts("Clashes between rival tribes in Basra have killed six people since Thursday, police said on "
+                   "Saturday.", "2023-09-03")
+    assert d["event_date"] == "2023-08-31"
