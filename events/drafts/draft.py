@@ -1816,6 +1816,7 @@ class _Context:
             out.append(ref)
         out.extend(self.unlisted(i, toks, lows, in_names))
         for ref in out:
+            self._direction_province(ref)
             self._province_by_name(ref)
         out.extend(self.described_capitals(i, sentence, out))
         # "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place):
@@ -2134,6 +2135,25 @@ class _Context:
             ref.status = "unresolved"
             ref.country = candidates[0] if len(candidates) == 1 else None
             ref.flags.append(f"place not found in the gazetteer: '{ref.text}'")
+
+    def _direction_province(self, ref: PlaceRef) -> None:
+        """"in the countryside north of Jisr al-Shughur in western Idlib" (OD10: drafted at the city of Idlib, 0.97):
+        a governorate's name after a direction word is the governorate's region, unless it is a national capital
+        or the words say the city ("western Idlib city"); it is then asked as the province (_province_by_name)."""
+        if ref.status != "resolved" or ref.region or ref.text.endswith(" province") or not self._after_direction(ref) \
+                or re.search(r"\bcentral\s+$", self.text[max(0, ref.start - 9):ref.start], re.I):
+            return        # ("in central Karbala": the city's centre, EA02)
+        written = self.text[ref.start:ref.end]
+        if fold(written) in capitals() or re.match(r"\s+(?:city|town)\b", self.text[ref.end:ref.end + 8], re.I) \
+                or not any(admin1_display(c, written) for c in ref.countries):
+            return
+        before = (ref.text, ref.status, ref.result, ref.alternatives, list(ref.flags))
+        ref.text, ref.status = written + " province", "unresolved"
+        self._province_by_name(ref)
+        if ref.status != "resolved":
+            ref.text, ref.status, ref.result, ref.alternatives, ref.flags = before
+            return
+        ref.flags[-1] = f"'{written}' read as the province (a direction names a region): check it"
 
     def _province_by_name(self, ref: PlaceRef) -> None:
         """"in Sulaimaniyah province": a province as reporting spells it, not placed by the geocoder (which
@@ -2456,9 +2476,11 @@ class _Context:
             names += [self.text[p.start:p.end] for p in self.sentence_places.get(j, [])
                       if p.status != "resolved" and p.role in ("location", "near", "target")
                       and _NAMED_AS_PLACE(self.text, p.start, p.end)]
+            placed = {fold(_without_feature(self.text[p.start:p.end])) for p in self.sentence_places.get(j, [])
+                      if p.status == "resolved"}
             for n in names:
-                if fold(n) != written and written not in fold(n):
-                    return n
+                if fold(n) != written and written not in fold(n) and fold(n) not in placed:
+                    return n      # (not "the town of Kansafra" the sentence placed itself: OD10 had two drafts there)
         return None
 
     def _near_spelling_in(self, name: str, country: str, admin1: str):

@@ -131,3 +131,21 @@ def test_since_a_weekday_is_when_it_began():
     (d,) = _drafts("Clashes between rival tribes in Basra have killed six people since Thursday, police said on "
                    "Saturday.", "2023-09-03")
     assert d["event_date"] == "2023-08-31"
+
+
+def test_a_direction_before_a_governorates_name_is_the_governorate():
+    # OD10: "in the countryside north of Jisr Al-Shughur in western Idlib" was drafted at the city of Idlib, 0.97
+    (d,) = _drafts("Syrian army shelling killed two farmers in southern Idlib on Sunday.", "2022-01-03")
+    assert d["geo_precision"] == 3 and d["confidence"] < 0.9
+    # "central Karbala" is the city's centre (EA02)
+    (d,) = _drafts("Iraqi forces broke up a protest camp in central Karbala on Tuesday, killing ten demonstrators.",
+                   "2019-10-30")
+    assert d["geo_precision"] == 1 and _near(d, 32.61, 44.02)
+
+
+def test_a_town_the_sentence_places_is_not_drafted_twice():
+    # OD10: "raids on the western outskirts of Idlib city and the town of Kansafra" gave two Kansafra drafts, the
+    # city's draft moved to the town as a finer place not found
+    drafts = _drafts("Russian jets bombed the eastern outskirts of Idlib city and the town of Kansafra on Friday.",
+                     "2022-01-03")
+    assert sum(_near(d, 35.66, 36.49, 5) for d in drafts) == 1 and any(_near(d, 35.93, 36.63) for d in drafts)
