@@ -42,7 +42,9 @@ _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|h
                 r"killed|killing|kills|wounded|wounding|injured|injuring|fallen|falling|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
                 r"slammed|smashed\s+into|ploughed\s+into|plowed\s+into|"
-                r"blew\s+up|exploded|detonated|aimed|directed|destroyed")
+                r"blew\s+up|exploded|detonated|aimed|directed|destroyed|"
+                # "Houthi artillery pounded homes in ... Hodeidah city" (OD19: no draft)
+                r"pounded|pounding|pounds|bombarded|bombarding|hammered|hammering")
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)

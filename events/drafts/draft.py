@@ -172,6 +172,10 @@ _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earli
 _CITY_WORD = re.compile(r"\s+City$")
 _IN_PROVINCE_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
                                 r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
+_BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
+# "Zirgwez village, Sulaimaniyah province", "Sardasht in West Azerbaijan province": the province written right after
+_PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
+                                   r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
 _ADDRESSED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing)|press(?:ed|es|ing)|"
                                r"warn(?:ed|s|ing)|told|tell(?:s|ing)?|demand(?:ed|s|ing)\s+that|accus(?:ed|es|ing))\s+$", re.I)
 _GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
@@ -316,9 +320,12 @@ _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|
 _PART_OF_CITY = re.compile(r"\s*,\s*(?:in\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
-_HELD_IN = re.compile(r"^(?:\s+[\w'’-]+){0,2}?\s*,?\s+(?:in|on|at)\s+(?:the\s+)?"
+_HELD_IN = re.compile(r"^(?:(?:\s+[\w'’-]+){0,2}?|\s+(?:area|district|neighbou?rhood|quarter)\s+of(?:\s+[\w'’-]+){1,2}?\s*,)"
+                      r"\s*,?\s+(?:in|on|at)\s+(?:the\s+)?"
                       r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
                       r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+"
+                      # "the al-Masana area of Hawk district, in the eastern part of Hodeidah city" (OD19: no draft)
+                      r"(?:(?:part|side|edge|end|section)\s+)?"
                       r"(?:of\s+(?:the\s+)?)?)?(?:outskirts\s+of\s+(?:the\s+)?)?"
                       # "near the Saheb al-Zaman mosque in the southeastern Iranian city of Kerman" (nu13)
                       r"(?:(?:Iraqi|Syrian|Iranian|Lebanese|Yemeni|Jordanian|Turkish|Israeli|Kurdish)\s+)?"
@@ -332,7 +339,9 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "the Hawar News Agency reported": an outlet or organisation named after a place is no place
 _ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
-                                 r"Media|Network|Satellite|Post|Times|Observatory|University|Club)\b")
+                                 r"Media|Network|Satellite|Post|Times|Observatory|University|Club|"
+                                 # "the Komala party in Zirgwez village" (YD03: drafted at a village Kawmarah)
+                                 r"[Pp]arty|[Mm]ovement|Front|Brigades?|Battalions?)\b")
 # "Magen David Adom said": a name that goes on in capitalised words up to a verb of saying names a body
 _NAMED_BODY_AFTER = re.compile(r"^((?:\s+[A-Z][a-z][\w'’-]*){1,3})\s+(?:said|says|reported|reports|told|announced|"
                                r"stated)\b")
@@ -598,6 +607,8 @@ def _kinds(country: str, version: str) -> dict:
 class _Context:
     def __init__(self, text, sents, countries, lower, actor_res, geocoder, published, mentioned):
         self.text, self.sents, self.countries, self.lower = text, sents, countries, lower
+        # "the Komala party", "the Gorran movement": a name the report calls a party is that party in every sentence
+        self.bodies = {fold(m.group(1)) for m in _BODY_NAMED.finditer(text)}
         self.actor_res, self.geocoder, self.published = actor_res, geocoder, published
         self.sentence_places: dict[int, list[PlaceRef]] = {}
         self.sentence_admin1: dict[int, list[str]] = {}       # names written before "province"
@@ -976,6 +987,11 @@ class _Context:
                     continue
                 if self._settle_same_name(ref):
                     continue
+                said = _PROVINCE_RIGHT_AFTER.match(self.text, ref.end)
+                if said and self._settle(ref, [(None, said.group(1), "the province the report names with it")],
+                                         ref.text, "placed in {admin1}, {basis}"):
+                    continue      # "the Komala party in Zirgwez village, Sulaimaniyah province" (YD03: the sentence also
+                    #               names Erbil province, which has a Zirgoz: left ambiguous)
                 for other in refs:
                     # "at Zrgwez near Sulaimaniyah" (nu17 N1): the city the name is said to be near, settled first
                     # as the only town or city of its name, so that it bounds where this name may be
@@ -1730,8 +1746,8 @@ class _Context:
                 continue          # "Baluchestan" of "Sistan and Baluchestan", read as one province
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
-            if _ORGANISATION_AFTER.match(rest):
-                continue          # "the Hawar News Agency reported"
+            if _ORGANISATION_AFTER.match(rest) or fold(written) in self.bodies:
+                continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
             if _after_given_name(toks, h.first):
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])

@@ -149,3 +149,30 @@ def test_a_town_the_sentence_places_is_not_drafted_twice():
     drafts = _drafts("Russian jets bombed the eastern outskirts of Idlib city and the town of Kansafra on Friday.",
                      "2022-01-03")
     assert sum(_near(d, 35.66, 36.49, 5) for d in drafts) == 1 and any(_near(d, 35.93, 36.63) for d in drafts)
+
+
+def test_artillery_that_pounded_a_place_is_an_event():
+    # OD19: "Houthi artillery pounded homes in ... Hodeidah city" gave no draft
+    (d,) = _drafts("Turkish artillery pounded villages near Tal Tamr on Sunday.", "2022-01-03")
+    assert d["sub_event_type"] == "Shelling/artillery/missile attack" and _near(d, 36.66, 40.37)
+
+
+def test_an_area_of_a_district_in_part_of_a_city_is_placed_at_the_city():
+    # OD19: "the al-Masana area of Hawk district, in the eastern part of Hodeidah city"
+    (d,) = _drafts("Houthi shells hit houses in the al-Rabsa area of al-Hali district, in the northern part of "
+                   "Hodeidah city, on Sunday.", "2022-01-03")
+    assert _near(d, 14.80, 42.95) and d["country"] == "YE"
+
+
+def test_a_name_the_report_calls_a_party_is_no_place():
+    # YD03: "the Komala party in Zirgwez village" and "the Komala bases" drafted at a village Kawmarah
+    drafts = _drafts("Iranian drones struck offices of the Komala party near Koya in Iraq's Kurdistan Region on "
+                     "Sunday. Two more drones hit the Komala headquarters the same day.", "2022-01-03")
+    assert drafts and not any(d["location"] == "Komala" for d in drafts)
+
+
+def test_the_province_written_right_after_a_village_is_its_province():
+    # YD03: "Zirgwez village, Sulaimaniyah province", in a sentence naming Erbil province too, stayed ambiguous
+    (d, *_) = _drafts("Turkish drones struck a car near Zirgwez village, Sulaimaniyah province, on Sunday, a day "
+                      "after strikes in Erbil province.", "2022-01-03")
+    assert _near(d, 35.39, 45.48)
