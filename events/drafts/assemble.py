@@ -303,8 +303,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     m.date is not None or m.fatalities))):
                 continue      # "the attack that killed three on Sunday" opening a report starts its event
             target = Event(m.family, [], type_sentence=m.sentence)
-            told = events[-1].date if events else None
-            base = m.anchor_date or told
+            told = events[-1].date if events else m.prior_date    # (x_dayearlier, nu19/nu20: the publication day's
+            base = m.anchor_date or told                           # eve had been taken, 0.97)
             if m.answered and m.date is None:
                 if m.days_before is not None and base is not None and base.precision in (DAY, WEEK):
                     # "They came a day after a drone hit Tel Aviv": the day before the event told first

@@ -920,6 +920,10 @@ class _Context:
             n = C._number(earlier.group(1)) if earlier.group(1) else 1
             weeks = bool(earlier.group(2)) and earlier.group(2).lower().startswith("week")
             m.next_day, m.next_weeks = -n * (7 if weeks else 1), weeks
+        if m.next_day and i > 0:
+            m.prior_date = next((r for d in find_dates(self.sents[i - 1].text) if not d.since
+                                 and (r := resolve(d.text, d.kind, self.published)) is not None and r.precision == DAY),
+                                None)
         back = _BACK_SUBJECT.search(sentence)
         m.back_subject = back.group(1) if back else ""
         m.fatalities = C.fatalities(sentence)

@@ -82,6 +82,9 @@ class Mention:
     next_day: int = 0                 # "the next day" (1), "two days later" (2): days after the event told before;
                                       # "three days earlier" (-3), "the previous day" (-1): days before it
     next_weeks: bool = False          # the offset was said in weeks ("a week earlier"): week precision
+    prior_date: object = None         # the day the sentence before tells, event or not: what next_day counts from
+                                      # when no event was told before ("Jets put Sanaa airport out of service on
+                                      # Tuesday. A day earlier, strikes on Hodeidah ...")
     date_only: bool = False
     others_toll: bool = False     # "Six other people ... died": victims beside those told just before
     fill_only: bool = False       # may place the event told just before, never starts one

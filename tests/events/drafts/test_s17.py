@@ -176,3 +176,11 @@ def test_the_province_written_right_after_a_village_is_its_province():
     (d, *_) = _drafts("Turkish drones struck a car near Zirgwez village, Sulaimaniyah province, on Sunday, a day "
                       "after strikes in Erbil province.", "2022-01-03")
     assert _near(d, 35.39, 45.48)
+
+
+def test_a_day_earlier_counts_from_the_day_the_sentence_before_tells_even_without_an_event():
+    # nu19/nu20 x_dayearlier: "Israeli jets put Sanaa airport out of service on Tuesday. A day earlier, Israeli strikes
+    # on the port of Hodeidah killed four people" (a Wednesday report) gave Hodeidah on Tuesday, at 0.97
+    (d,) = _drafts("The airport in Sanaa stayed closed on Wednesday. A day earlier, Israeli strikes on the port of "
+                   "Hodeidah killed four people.", "2025-05-08")
+    assert d["event_date"] == "2025-05-06"
