@@ -2028,10 +2028,13 @@ class _Context:
                 query = written + _trailing_feature(self.text[end:self.sents[i].end])
                 answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
                 found = {c: r for c, r in answers.items() if r.status == "resolved"}
-                if not found and query.endswith(" province") \
+                if not found and (query.endswith(" province") or role == "origin" and len(written.split()) <= 3 and any(
+                        admin1_display(c, written) == written for c in self.countries)) \
                         and len(homes := [c for c in self.countries if admin1_display(c, written)]) == 1:
                     # "in Syria's Deir el-Zour province" (UD25: no draft at all): a province spelled as the
-                    # gazetteer does not, which the embedded admin1 names know (_province_by_name places it)
+                    # gazetteer does not, which the embedded admin1 names know (_province_by_name places it);
+                    # "missiles launched from Khuzestan" (nu20 M3): a province's own name, without the word
+                    query = query if query.endswith(" province") else written + " province"
                     out.append(PlaceRef(query, start, end, tuple(homes), role, i, country=homes[0], status="unresolved"))
                     taken.update(range(first, k))
                     continue
@@ -2180,6 +2183,17 @@ class _Context:
         offered Turkish villages called Suleymaniye: UC14), is the division of that name among the embedded
         admin1 names' spellings (geodata.display.admin1_display: Sulaimaniyah = Sulaymaniyah), in the one
         country of the report, or else of the region, that has one. Flagged."""
+        bare = ref.role == "origin" and ref.status != "resolved" and not ref.text.endswith(" province") and not ref.area \
+            and len(ref.text.split()) <= 3 and any(admin1_display(c, ref.text) == ref.text for c in ref.countries)
+        if bare:
+            # "fired missiles from Khuzestan" (nu20 M3: not found; the geocoder's one candidate Gazestan, Yazd): a
+            # province's own name, written as the embedded admin1 names write it, that names no place it resolves
+            written = ref.text
+            ref.text += " province"
+            self._province_by_name(ref)
+            if ref.status != "resolved":
+                ref.text = written
+            return
         if ref.status == "resolved" or not ref.text.endswith(" province"):
             return
         name = ref.text[:-len(" province")]
@@ -2194,8 +2208,8 @@ class _Context:
             r = _province_point(self.geocoder, code, shown)
             if r is None:
                 return
-            said = (f"'{name}' read as the province {shown} ({code}): the gazetteer has no record of it, so the draft is "
-                    f"placed at {r.name}: check it")
+            said = (f"'{name}' read as the province {shown} ({code}): the gazetteer has no record of it, so the "
+                    f"{'origin' if ref.role == 'origin' else 'draft'} is placed at {r.name}: check it")
         else:
             said = f"'{name}' read as the province {shown} ({code}), a spelling of its name: check it"
         ref.country, ref.countries, ref.result, ref.status = code, (code,), r, "resolved"

@@ -184,3 +184,11 @@ def test_a_day_earlier_counts_from_the_day_the_sentence_before_tells_even_withou
     (d,) = _drafts("The airport in Sanaa stayed closed on Wednesday. A day earlier, Israeli strikes on the port of "
                    "Hodeidah killed four people.", "2025-05-08")
     assert d["event_date"] == "2025-05-06"
+
+
+def test_an_origin_named_by_a_provinces_own_name_is_the_province():
+    # nu20 M3: "missiles launched from Khuzestan" was 'not found' (the geocoder's one candidate Gazestan, Yazd)
+    (d,) = _drafts("Iranian state media said the Guards fired ballistic missiles from Lorestan at targets in Erbil on "
+                   "Monday.", "2024-01-16")
+    assert d["origin_country"] == "IR" and d["origin_location"] == "Lorestan"
+    assert d["origin_latitude"] is not None and 32.5 < d["origin_latitude"] < 34.5 and 46.5 < d["origin_longitude"] < 50.5
