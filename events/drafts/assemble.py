@@ -125,6 +125,13 @@ def _before_statement(e: Event, m: Mention) -> bool:
     return end < e.said_date.day - timedelta(days=3)
 
 
+def _other_country(a, b) -> bool:
+    """Two places resolved in two countries: "Gunmen killed hundreds at the Nova festival near Re'im. Israeli jets
+    struck Gaza City overnight" (nu20 H3: one event, in Gaza, on the festival's day) tells two events."""
+    return a is not None and b is not None and a.status == b.status == "resolved" and bool(a.country) \
+        and bool(b.country) and a.country != b.country
+
+
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     events: list[Event] = []
     lead_date = None          # "came under attack four times late on November 23": dates the events told next
@@ -294,7 +301,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and not _before_statement(e, m)
                     and _place_fits(e.location, e.location_country, m.places.get("location"),
                                     m.country_slots.get("location"))
-                    and not (m.new and _distinct_towns(e.location, m.places.get("location")))
+                    and not (m.new and (_distinct_towns(e.location, m.places.get("location"))
+                                        or _other_country(e.location, m.places.get("location"))))
                     and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
                 target = e
         toll_before = target.fatalities if target is not None else None

@@ -200,7 +200,9 @@ _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|d
 # the building, not a place of the gazetteer (unless it is the town's own name: "the Kirkuk hospital")
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
                              r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
-                             r"markets?|bridges?|roundabouts?|streets?|avenues?)\b", re.I)
+                             r"markets?|bridges?|roundabouts?|streets?|avenues?|"
+                             # "at the Nova music festival near Re'im" (nu20 H3: 'Nova' drafted in Iran)
+                             r"(?:music\s+|film\s+|arts?\s+|dance\s+)?(?:festivals?|concerts?))\b", re.I)
 _UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)"
                                 r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
                                 r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"

@@ -192,3 +192,15 @@ def test_an_origin_named_by_a_provinces_own_name_is_the_province():
                    "Monday.", "2024-01-16")
     assert d["origin_country"] == "IR" and d["origin_location"] == "Lorestan"
     assert d["origin_latitude"] is not None and 32.5 < d["origin_latitude"] < 34.5 and 46.5 < d["origin_longitude"] < 50.5
+
+
+def test_a_festival_is_no_place_and_an_event_in_another_country_is_another_event():
+    # nu20 H3: "killed hundreds of people at the Nova music festival near Re'im ... Israeli jets struck Gaza City
+    # overnight": 'Nova' drafted in Iran, and the killings merged into the strike on Gaza, on the festival's day
+    assert not any(d["location"] == "Nova" for d in _drafts(
+        "Gunmen killed 40 people at the Nova music festival in southern Israel on Saturday. Iran praised the attack.",
+        "2023-10-10"))
+    drafts = _drafts("Gunmen killed dozens of people at a bus stop near Sderot on Saturday. Israeli jets struck Gaza "
+                     "City overnight.", "2023-10-10")
+    assert any(d["country"] == "IL" and _near(d, 31.52, 34.60) for d in drafts)
+    assert any(d["country"] == "PS" and _near(d, 31.51, 34.46, 10) for d in drafts)
