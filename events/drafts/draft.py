@@ -172,6 +172,7 @@ _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earli
 _CITY_WORD = re.compile(r"\s+City$")
 _IN_PROVINCE_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
                                 r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
+# "the Komala party", "the Gorran movement": a one-word name the report gives a party or movement
 _BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
 # "Zirgwez village, Sulaimaniyah province", "Sardasht in West Azerbaijan province": the province written right after
 _PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
@@ -195,7 +196,6 @@ _HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacua
 # "an area disputed between Baghdad and Erbil", "talks between Ankara and Damascus": governments, not places
 _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|disputes|tensions?|talks|relations|ties|"
                                r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
-# "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 # "the Fatima Zahra mosque", "al-Ansar school", "Tahrir Square": a name before a building or street word names
 # the building, not a place of the gazetteer (unless it is the town's own name: "the Kirkuk hospital")
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
@@ -203,10 +203,12 @@ _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?
                              r"markets?|bridges?|roundabouts?|streets?|avenues?|"
                              # "at the Nova music festival near Re'im" (nu20 H3: 'Nova' drafted in Iran)
                              r"(?:music\s+|film\s+|arts?\s+|dance\s+)?(?:festivals?|concerts?))\b", re.I)
+# "to plan attacks on the capital", "threatened to launch strikes on Erbil": what follows is a target not (yet) hit
 _UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing)|threat(?:en|ens|ened|ening)"
                                 r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
                                 r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"
                                 r"(?:on|against|in|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
