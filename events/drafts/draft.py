@@ -170,13 +170,15 @@ _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earli
 # "laid at Ankara's door", "at Baghdad's request": a capital's government, whatever the preposition
 # "Karak City" (Who's On First's name of the town of Karak, EB14): the English word is no part of the name
 _CITY_WORD = re.compile(r"\s+City$")
+# a province's name of one to three capitalised words, then the word "province" or "governorate"
+_PROVINCE_NAME = r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b"
 _IN_PROVINCE_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
-                                r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
+                                + _PROVINCE_NAME)
 # "the Komala party", "the Gorran movement": a one-word name the report gives a party or movement
 _BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
 # "Zirgwez village, Sulaimaniyah province", "Sardasht in West Azerbaijan province": the province written right after
 _PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
-                                   r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})\s+(?:province|governorate)\b")
+                                   + _PROVINCE_NAME)
 _ADDRESSED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing)|press(?:ed|es|ing)|"
                                r"warn(?:ed|s|ing)|told|tell(?:s|ing)?|demand(?:ed|s|ing)\s+that|accus(?:ed|es|ing))\s+$", re.I)
 _GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
@@ -1614,12 +1616,12 @@ class _Context:
         matches it better, in the whole country's ranking, than any other candidate of that province (by
         SPELLED_SO_GAP at least, and as the name or its transliteration: score 0.93 or more, not a fuzzy
         match); None otherwise."""
+        if not inside.alternatives:
+            return None
         plain = self.geocoder.geocode(query, code)
         score = {(a.source, a.id): a.score for a in plain.alternatives}
         if plain.status == "resolved":
             score[(plain.source, plain.id)] = 1.0
-        if not inside.alternatives:
-            return None
         best = inside.alternatives[0]
         mine = score.get((best.source, best.id))
         rivals = [a for a in inside.alternatives[1:] if a.admin1 == best.admin1]
@@ -2174,13 +2176,19 @@ class _Context:
         if fold(written) in capitals() or re.match(r"\s+(?:city|town)\b", self.text[ref.end:ref.end + 8], re.I) \
                 or not any(admin1_display(c, written) for c in ref.countries):
             return
+        if self._as_province(ref, written):
+            ref.flags[-1] = f"'{written}' read as the province (a direction names a region): check it"
+
+    def _as_province(self, ref: PlaceRef, written: str) -> bool:
+        """Ask ``ref`` again as "<written> province" (_province_by_name); True when that places it, else ``ref``
+        is left as it was."""
         before = (ref.text, ref.status, ref.result, ref.alternatives, list(ref.flags))
         ref.text, ref.status = written + " province", "unresolved"
         self._province_by_name(ref)
-        if ref.status != "resolved":
-            ref.text, ref.status, ref.result, ref.alternatives, ref.flags = before
-            return
-        ref.flags[-1] = f"'{written}' read as the province (a direction names a region): check it"
+        if ref.status == "resolved":
+            return True
+        ref.text, ref.status, ref.result, ref.alternatives, ref.flags = before
+        return False
 
     def _province_by_name(self, ref: PlaceRef) -> None:
         """"in Sulaimaniyah province": a province as reporting spells it, not placed by the geocoder (which
@@ -2192,11 +2200,7 @@ class _Context:
         if bare:
             # "fired missiles from Khuzestan" (nu20 M3: not found; the geocoder's one candidate Gazestan, Yazd): a
             # province's own name, written as the embedded admin1 names write it, that names no place it resolves
-            written = ref.text
-            ref.text += " province"
-            self._province_by_name(ref)
-            if ref.status != "resolved":
-                ref.text = written
+            self._as_province(ref, ref.text)
             return
         if ref.status == "resolved" or not ref.text.endswith(" province"):
             return
