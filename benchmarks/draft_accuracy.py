@@ -148,6 +148,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 44": ("heldout44",), "held-out 45": ("heldout45",),
           "held-out 46": ("heldout46",), "held-out 47": ("heldout47",),
+          "held-out 48": ("heldout48",), "held-out 49": ("heldout49",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
