@@ -110,6 +110,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"
                         r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
                         r"shooting(?!\s+down)|"
+                        # "The Israeli military said it killed a Hezbollah commander ... in Nabatiyeh on Wednesday"
+                        # (EC04: no event): a party saying it killed someone tells an attack of a kind not stated
+                        r"(?<=said\s)(?:that\s+)?(?:it|they)\s+(?:had\s+)?killed|"
+                        # "a soldier was killed after coming under fire from the YPG" (EC21: no event, its day lost)
+                        r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
     # "Iranian forces killed five PJAK members in Sardasht", "police killed five militants" (YD04: no draft): state
     # forces killing an armed group's members is a battle (ACLED: Armed clash); not "members of a family"

@@ -267,12 +267,46 @@ def _after_given_name(toks: list[Span], first: int) -> bool:
     return j >= 0 and toks[j].text in _GIVEN_NAMES
 
 
+# "Uday Al-Khadran, the town's mayor, told state media" (UE01: drafted as a place 'Khadran'): a name after a
+# capitalised word, followed by an office, is a person's
+_OFFICE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:mayor|governor|spokes(?:man|woman|person)|"
+                           r"commander|official|chief|head|leader|director|minister|lawmaker|MP|deputy|chairman|"
+                           r"mukhtar|sheikh|cleric|activist|journalist|resident|witness|analyst|researcher)\b", re.I)
+
+
+def _one_in(ref: PlaceRef, province: PlaceRef) -> bool:
+    """Whether exactly one candidate of an ambiguous name lies in the province of resolved ``province``."""
+    admin1 = getattr(province.result, "admin1", None)
+    alternatives = getattr(ref.unsure, "alternatives", None) or []
+    return province.status == "resolved" and bool(admin1) and sum(
+        1 for a in alternatives if getattr(a, "admin1", None) and fold(a.admin1) == fold(admin1)) == 1
+
+
+def _person_before_office(toks: list[Span], first: int, rest: str) -> bool:
+    """Whether the name at token ``first`` ends a person's name: a capitalised word that is no common word
+    stands before it (its article "al-" aside) and an office follows ("Uday Al-Khadran, the town's mayor")."""
+    if not _OFFICE_AFTER.match(rest):
+        return False
+    j = first - 1
+    while j >= 0 and toks[j].text.lower() in _ARTICLE_WORDS:
+        j -= 1
+    if j < 0:
+        return False
+    word = toks[j].text
+    return word[:1].isupper() and word.lower() not in _LOC_PREPS and word.lower() not in _NOT_PLACE \
+        and word.lower() not in _FILLERS and fold(word) not in _COUNTRY_WORDS
+
+
 # "Jibrin, a village near Aleppo airport": an appositive saying where the place is
 _SAID_NEAR = re.compile(r"(?:\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\s+|border\s+)?(?:village|town|hamlet|"
                         r"city|area|camp|district|neighbou?rhood)|"
                         # "at Zrgwez near Sulaimaniyah" (nu17 N1: a Zirgoz in the Erbil province named for another
                         # place of the sentence had been taken, 150 km off)
-                        r"(?:\s+(?:village|town|camp|area|base))?)\s+(?:near|outside|close\s+to|next\s+to|by)\s+"
+                        # "near the Shekari army airbase outside Isfahan" (EC19: left ambiguous among namesakes
+                        # 400 km and more away): a site named by a feature, near or outside a place
+                        r"(?:\s+(?:(?:army|military|air|naval|police|nuclear|oil|gas)\s+)?(?:village|town|camp|area|"
+                        r"base|airbase|airport|airfield|barracks|facility|site|plant|refinery))?)\s+"
+                        r"(?:near|outside|close\s+to|next\s+to|by)\s+"
                         r"(?:the\s+)?", re.I)
 NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
 # "at two Iraqi bases hosting US troops, the A base ... and a base in B": a plural target, then its list
@@ -412,7 +446,11 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
 # toll and actors
 _ANSWERED = re.compile(r",?\s+(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?P<unit>days?|hours?|weeks?)|"
                        r"(?P<vague>days|hours|weeks))\s+after\s+(?=\S)|"
-                       r",?\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge)\s+", re.I)
+                       r",?\s+(?:in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)|to\s+avenge|"
+                       # "fired rockets at Kiryat Shmona as a 'first response' to Israeli strikes that killed 15 ...
+                       # a day earlier" (EC04: the strikes' day and toll taken for the rockets')
+                       r"as\s+(?:an?\s+)?['‘\"“]?(?:(?:first|initial|direct|swift|measured|new)\s+)?"
+                       r"(?:response|retaliation|reprisal|revenge|reply)['’\"”]?\s+(?:for|to))\s+", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -693,6 +731,14 @@ class _Context:
                     targets_told = bool(located)
                 else:
                     targets_told = False
+                if located and located[0].region and located[0].status == "resolved":
+                    # "fired them from a village near the town of Zummar, about 60 km north-west of Mosul in
+                    # Nineveh province" (UE06: placed at the province, then at Mosul): a town the report puts the
+                    # event near, inside the province named, is more precise than the province (ACLED)
+                    inner = [p for p in places if p.role == "near" and p.status == "resolved" and not p.region
+                             and _same_admin1(p, located[0])]
+                    if inner:
+                        located = [inner[0], *located[1:]]
                 if not located:
                     dead = C.fatalities(sentence)
                     if dead is None and claimant:
@@ -757,6 +803,15 @@ class _Context:
                 aimed = int(not (p.role == "target" and cue_at <= p.start))
                 return (landmark, aimed, 0, p.start - cue_at) if p.start >= cue_at else (landmark, aimed, 1, cue_at - p.start)
             located = sorted((p for p in places if p.role != "origin"), key=nearness)
+            if located and located[0].role != "landmark" and (located[0].region or _PROVINCE_WORD.search(located[0].text)):
+                # "took control of the town of Dhiban in Deir Ezzor province ... after heavy fighting" (UE18: drafted
+                # at the province, the cue word nearer it): the town the report puts in that province is the place
+                inner = [p for p in located[1:] if p.end <= located[0].start and not p.region
+                         and (p.status == "resolved" or (p.status == "ambiguous" and _one_in(p, located[0])))
+                         and p.role in ("location", "target", "near")
+                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?", self.text[p.end:located[0].start])]
+                if inner:
+                    located = [inner[-1], *(p for p in located if p is not inner[-1])]
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
                 gap = self.text[min(p.end for p in located):max(p.start for p in located)]
                 if not re.search(r"\band\b", gap) and not re.fullmatch(r"\s*,\s*", gap):   # "Kobani, Derik"
@@ -1758,7 +1813,7 @@ class _Context:
             rest = self.text[h.end:self.sents[i].end]
             if _ORGANISATION_AFTER.match(rest) or fold(written) in self.bodies:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
-            if _after_given_name(toks, h.first):
+            if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest):
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
             far = bool(far) and _km_said(far) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
@@ -2628,7 +2683,9 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             prev = lows[j - 1] if j >= 1 else ""
             if prev in ("coast", "shore", "shores", "coastline") and "off" in lows[max(0, j - 4):j - 1]:
                 return "near"       # "a ship was targeted off the coast of Yemen's Hodeidah": at sea, near it
-            if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS or prev in ("outskirts", "vicinity") \
+            # "in the southern suburbs of Beirut" (EC06: no draft): the suburbs, like the outskirts, are the city's
+            if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS \
+                    or prev in ("outskirts", "vicinity", "suburbs", "suburb") \
                     or prev in _HELD_PLACE or prev in _EDGE_OF:
                 if prev in _DIRECTIONS:
                     return "landmark"       # "12 km north of X": near X, and X is a reference point
@@ -2670,6 +2727,10 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             return "near"           # "close to Derik"
         if w in _LOC_PREPS:
             return _LOC_PREPS[w]
+        if w in _HOLDER_PARTICIPLES and j >= 1 and lows[j - 1] not in _LOC_PREPS and lows[j - 1] not in ("and", "or"):
+            j -= 2                  # "in Houthi-held Saada province", "in rebel-held Maarat al-Numan" (EC15: no
+            steps += 1              # draft): who holds the place, written before it, is no barrier
+            continue
         if w in _FILLERS or w in _DIRECTIONS or (allow_demonym and fold(w) in _DEMONYMS):
             j -= 1
             steps += 1
@@ -2678,6 +2739,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
     return None
 
 
+# "Houthi-held", "rebel-controlled": the holder's word before one of these qualifies the place named next
+_HOLDER_PARTICIPLES = {"held", "controlled", "run", "dominated", "besieged", "occupied"}
 # feature words a list item may carry before the next item: "Saada province and Hodeidah"
 _LIST_FEATURES = {"province", "governorate", "district", "city", "town", "village", "camp", "base", "area", "region"}
 _ROUTES = {"road", "highway", "route", "motorway"}
