@@ -348,13 +348,15 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # killing the second sentence tells happened where the first put it
                 _fill(target, replace(place_before, fill_only=False), own=False)
                 target.sentences.sort()
-            prev = events[-2] if len(events) > 1 else None
+            # (the latest event placed: "Protesters set fire to a building in Basra on Wednesday ... Police fired at
+            # demonstrators ... On Tuesday six demonstrators were killed", EC20: a protest told between, unplaced)
+            prev = next((x for x in reversed(events[:-1]) if x.location is not None), None)
             if (target.location is None and not m.answered and m.new and not m.more and prev is not None
                     and prev.location is not None and prev.location.status == "resolved"
                     and m.date is not None and m.date.precision == DAY and m.date.kind != EXPLICIT
                     and prev.date is not None and prev.date.precision == DAY and prev.date.day != m.date.day
                     and not m.country_slots.get("location") and m.sentence - max(prev.sentences) <= 2
-                    and _family_fits(prev, m) is not None
+                    and (_family_fits(prev, m) is not None or {prev.family, m.family} <= {C.PROTEST, C.RIOT})
                     and not _AT_SEA.search(ctx.sents[m.sentence].text)):
                 # "protesters were hurt in Nasiriyah on Wednesday night ... The unrest escalated on Monday, when
                 # guards opened fire on protesters": the story told before, on another day it names, with no

@@ -94,7 +94,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought|"
                        # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
                        # (nu16 M2: no draft), "heavy fighting in Bayda province"
-                       r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting)\b", re.I), False),
+                       r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting|"
+                       # "The army launched an operation on Monday against the YBS in the Sinune sub-district" (UE15:
+                       # no event): an armed offensive against a party is a battle (ACLED: Armed clash)
+                       r"(?:launched|began|started|mounted|waged)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:operation|offensive)\s+(?:[\w-]+\s+){0,4}?against)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
     (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"

@@ -102,7 +102,8 @@ _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _
                         r"(?:\s+(?:province|governorate|provinces|governorates|districts?|areas?))?"
                         r"(?:\s*,?\s+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|"
                         r"western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|"
-                        r"south-?eastern|south-?western|central)\s+)*[A-Z][\w'’-]*(?:\s+Region)?)?"
+                        # "The island of Kamaran in the Red Sea was also targeted" (EC14)
+                        r"south-?eastern|south-?western|central)\s+)*[A-Z][\w'’-]*(?:\s+(?:Region|[A-Z][\w'’-]*))?)?"
                         r"\s*,?\s+(?:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
@@ -274,6 +275,13 @@ _OFFICE_AFTER = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3
                            r"mukhtar|sheikh|cleric|activist|journalist|resident|witness|analyst|researcher)\b", re.I)
 
 
+def _other_clause_event(gap: str) -> bool:
+    """Whether the words between two places open a clause of its own with an event's cue word: "shot dead in
+    Daraa, while several soldiers were killed in an attack on a checkpoint near Jasem" (EC09: Jasem lost)."""
+    clause = re.search(r",\s+(?:while|whereas)\s+(?P<rest>.*)$", gap, re.S)
+    return clause is not None and any(c.family is not None for c in C.find_cues(clause.group("rest")))
+
+
 def _one_in(ref: PlaceRef, province: PlaceRef) -> bool:
     """Whether exactly one candidate of an ambiguous name lies in the province of resolved ``province``."""
     admin1 = getattr(province.result, "admin1", None)
@@ -348,7 +356,9 @@ _HELD_BY = re.compile(r"^\s+(?:sub-?district|district|neighbou?rhood|area|quarte
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
                       # "the Al Mina district of the Red Sea port city of Hodeidah"
-                      r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?)?$", re.I)
+                      r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?|"
+                      # "the Sabaeen district of the capital Sanaa" (EC14: the district, ambiguous, dropped the strike)
+                      r"(?:[\w'’-]+\s+){0,2}?capital\s+)?$", re.I)
 # "the village of Arima, west of Manbij", "Tal al-Ward, 20 km south of Kirkuk": X lies near Y
 _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|camp|base))?\s*,?\s*"
                            r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:(?:\d+|a\s+few|several)\s*(?:km|kilometres|kilometers|miles)"
@@ -381,7 +391,10 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
                                  r"Media|Network|Satellite|Post|Times|Observatory|University|Club|"
                                  # "the Komala party in Zirgwez village" (YD03: drafted at a village Kawmarah)
-                                 r"[Pp]arty|[Mm]ovement|Front|Brigades?|Battalions?)\b")
+                                 r"[Pp]arty|[Mm]ovement|Front|Brigades?|Battalions?|"
+                                 # "against the Sinjar Resistance Units (YBS)" (UE15: drafted at Sinjar town)
+                                 r"(?:Resistance|Protection|Defen[cs]e|Security|Liberation|Self-Defen[cs]e)\s+"
+                                 r"(?:Units?|Forces?|Council|Brigades?|Army|Corps))\b")
 # "Magen David Adom said": a name that goes on in capitalised words up to a verb of saying names a body
 _NAMED_BODY_AFTER = re.compile(r"^((?:\s+[A-Z][a-z][\w'’-]*){1,3})\s+(?:said|says|reported|reports|told|announced|"
                                r"stated)\b")
@@ -836,14 +849,15 @@ class _Context:
             if first is None:
                 m.places[role] = role_place
             elif (role == "location" and _apart(first, role_place)
-                  and re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$|"
+                  and (_other_clause_event(self.text[(m.more[-1] if m.more else first).end:role_place.start])
+                       or re.search(r"\band\b|^\s*,\s*$|\bas\s+well\s+as\b|,\s+(?:while|whereas)\s+(?:in|at)\s+$|"
                                 # "hit the city of Nabatieh, the outskirts of Tyre and villages around Baalbek"
                                 r"^\s*,\s*(?:the\s+)?(?:outskirts|suburbs|edges?|vicinity|villages|towns|areas|"
                                 r"countryside)\s+(?:of|around|near)\s+(?:the\s+)?$|"
                                 # "hitting the capital Sanaa, the port city of Hodeidah and Saada" (nu14)
                                 r"^\s*,\s*the\s+(?:port|coastal|border|northern|southern|eastern|western)\s+"
                                 r"(?:city|town)\s+of\s+$",
-                                self.text[(m.more[-1] if m.more else first).end:role_place.start])
+                                self.text[(m.more[-1] if m.more else first).end:role_place.start]))
                   and not (m.more and not _apart(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
                         and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
@@ -1140,6 +1154,12 @@ class _Context:
                     #                 (a town's countryside is near the town: "Tel al-Laban in the Tal Tamr countryside")
                 if holder is not None:      # ACLED: a place not found is coded at the place that holds it
                     m.places["location"] = holder
+            for n, p in enumerate(m.more):
+                # "while four strikes hit the Seiyana area of the capital Sanaa" (a place of a list): the same
+                holder = self._holder(p) if p.status != "resolved" else None
+                if holder is not None and not holder.region and not holder.settled and not _spelled_only(holder):
+                    m.more[n] = holder      # (a holder the geocoder found by its name, not one chosen among
+                    #                         namesakes: E04 'Gara mountain', placed near another guess, 43 km off)
         for m in mentions:
             loc = m.places.get("location")
             if loc is not None and loc.status == "resolved":
