@@ -1460,6 +1460,13 @@ class _Context:
         if r.alternatives[n].kind != "city" and any(a.kind == "city" for m, a in enumerate(r.alternatives) if m != n):
             return False      # "air strikes on Damascus and Hama": a village Al Hamah beside Damascus is no reason
                               # to pass over the city of Hama
+        code = ref.country or _one_country(ref)
+        written = _without_feature(self.text[ref.start:ref.end])
+        shown = admin1_display(code, written) if code else None
+        if shown and r.alternatives[n].kind not in ("city", "town") and admin1_display(code, r.alternatives[n].admin1 or "") != shown:
+            return False      # "struck targets in Sanaa, Saada and Bayda" (nu21 N-H1: a village Al Bayda' in Hajjah, 353 km
+            #                   from the province's capital, taken at 0.89 for lying near another place named): a
+            #                   province's name is no village's in another province by nearness alone
         return self._take(ref, r.alternatives[n], f"placed near {self.text[p.start:p.end]} the report also "
                                                   f"names ({km:.0f} km)")
 

@@ -123,3 +123,12 @@ def test_an_offensive_against_a_party_is_a_battle_and_an_armed_groups_name_no_pl
                    "Rabia.", "2022-05-03")
     assert (d["event_type"], d["sub_event_type"]) == ("Battles", "Armed clash") and _near(d, 36.80, 42.10)
     assert d["event_date"] == "2022-05-02"
+
+
+def test_a_provinces_name_is_no_village_in_another_province_by_nearness_alone():
+    # nu21 N-H1: "struck Houthi targets in Sanaa, Saada and Bayda ... positions near Dahyan in Saada province" placed
+    # Bayda at a village Al Bayda' in Hajjah (48 km from Dahyan, 353 km from the province's capital) at 0.89
+    drafts = _drafts("US jets struck Houthi positions in Sanaa, Saada and Bayda on Saturday. The strikes hit a building "
+                     "in Sanaa and a camp near Dahyan in Saada province.", "2025-03-17")
+    assert not any(_near(d, 16.37, 43.41) for d in drafts)
+    assert any(_near(d, 15.35, 44.21) for d in drafts) and any(_near(d, 16.94, 43.76) for d in drafts)
