@@ -203,6 +203,10 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue          # "escalation would bring attacks on ...", "called on supporters to rally" (EB05)
             if family == RIOT and _CROWD_ACT.match(m.group(0)) and not _CROWD.search(sentence):
                 continue          # "gunmen broke into a house": not a crowd
+            if family == RIOT and m.group(0).lower() == "stormed" and not _CROWD.search(sentence):
+                # "Attackers stormed the headquarters of TUSAS in Ankara ..., killing five" (nu21 N-H2: a riot by
+                # "Rioters" at 0.97): armed men storming a place attack it; a crowd storming it riots
+                family = ATTACK
             if family == EXPLOSION and _PERCEIVED.search(before):
                 continue          # "she heard three explosions"
             if family == PROTEST and _DIPLOMATIC.search(sentence) and re.search(r"\b(?:to|a|strong)\s+$", before):

@@ -2777,7 +2777,7 @@ _ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "
 _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn", "beit", "bayt", "deir", "dayr",
                "khirbet", "khirbat", "jabal", "jebel", "wadi", "qasr", "bir", "ras", "umm", "um", "bani", "beni",
                "bab", "mazraat", "hay", "hayy", "souq", "suq", "marj", "nahr", "jisr", "qalaat", "maarat", "maaret",
-               "kharab", "tall", "sheikh", "abu"}
+               "kharab", "tall", "sheikh", "abu", "khan"}   # (nu21: "Khan Sheikhoun" read as "Khan")
 # "The outskirts of Diyala see frequent militant attacks": what happens often is background, no event
 _HABITUAL = re.compile(r"\b(?:often|usually|typically|commonly|frequent|frequently|repeated|repeatedly|regular|regularly|routine|periodic|recurrent|"
                        r"recurring|sporadic|occasional|constant|persistent|near-daily|daily|almost\s+daily)\s+"

@@ -132,3 +132,18 @@ def test_a_provinces_name_is_no_village_in_another_province_by_nearness_alone():
                      "in Sanaa and a camp near Dahyan in Saada province.", "2025-03-17")
     assert not any(_near(d, 16.37, 43.41) for d in drafts)
     assert any(_near(d, 15.35, 44.21) for d in drafts) and any(_near(d, 16.94, 43.76) for d in drafts)
+
+
+def test_armed_men_storming_a_place_attack_it_a_crowd_riots():
+    # nu21 N-H2: "Attackers stormed the headquarters of TUSAS in Ankara ..., killing five" was a riot by 'Rioters' at 0.97
+    (d,) = _drafts("Gunmen stormed a police station in Kirkuk on Tuesday, killing three officers.", "2024-10-24")
+    assert d["event_type"] != "Riots" and "Rioters" not in (d["actor1"] or "") and d["fatalities"] == 3
+    (d,) = _drafts("Protesters stormed the provincial council building in Basra on Tuesday.", "2024-10-24")
+    assert d["event_type"] == "Riots"
+
+
+def test_khan_begins_a_longer_name():
+    # nu21: "Khan Sheikhoun" drafted as an ambiguous 'Khan' (Al Khan in Nineveh, Qaryat al Khan in Kirkuk ...)
+    assert not any(d["location"] == "Khan" for d in _drafts("Syrian shelling hit Khan Sheikhoun on Tuesday.", "2019-08-14"))
+    (d,) = _drafts("Shelling hit Khan Arnabah on Tuesday, Syrian state media said.", "2019-08-14")
+    assert d["location"] == "Khan Arnabah" and _near(d, 33.18, 35.87)
