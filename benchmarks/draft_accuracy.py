@@ -314,7 +314,7 @@ def score(reports: list[dict], drafter) -> dict:
         right_places += sum(1 for p in mine if any(near(p, t) for t in truth))
         truth_n += len(truth)
         found += sum(1 for t in truth if any(near(p, t) for p in mine))
-        wrong = [(r["id"], d["location"], d["country"]) for d in drafts if d["country"] and d["country"] not in r["countries"]]
+        wrong = [(r["id"], d.get("location"), d["country"]) for d in drafts if d["country"] and d["country"] not in r["countries"]]
         wrong_country += len(wrong)
         wrong_drafts += wrong
         for e in r["events"]:
