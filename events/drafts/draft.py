@@ -521,6 +521,7 @@ _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.
 # "X, south of Y": how far from its landmark Y a candidate of X may lie (a direction is given from a
 # town or city nearby, not from across a province)
 LANDMARK_KM = 50.0
+FAR_FLAG_KM = 25.0      # a landmark at least this far from the event (the issue's own 25 km) is flagged as such
 DIRECTION_MARGIN_DEG = 0.25    # "southern Lebanon": the candidate this much (about 28 km) further south than any other
 _COUNTRY_WORDS_RE = r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish|Israeli)"
 _HINT_COUNTRY = {**_COUNTRY_OF_WORD, "israel": "IL", "israeli": "IL"}
@@ -1842,8 +1843,8 @@ class _Context:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
             if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest):
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
-            far = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
-            far = bool(far) and _km_said(far) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
+            said_km = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
+            far = bool(said_km) and _km_said(said_km) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
             if _at_sea(self.text, h.start, h.end):
                 continue          # "into the Gulf of Aden", "in the Red Sea": at sea, no place of the gazetteer (nu14:
                 #                   'Gulf' had been placed at Ghulfah, a village inland)
@@ -1916,6 +1917,12 @@ class _Context:
             if _SPEAKER_AFTER.match(rest) and not _PLACE_WORD_BEFORE.search(self.text[max(0, h.start - 8):h.start]):
                 continue      # "..., Al-Mayadeen said": a place name speaking is a broadcaster or a body named after it
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
+            if said_km and not far and _km_said(said_km) >= FAR_FLAG_KM and role == "landmark":
+                # "exploded on Sunday 40 km north of Baghdad": drawn at Baghdad (ACLED), which the report itself
+                # says is not where it happened; the analyst is told so
+                ref.flags.append(f"the report places it {said_km.group(0).strip()} "
+                                 f"{self.text[h.start:h.end]}: drawn at {self.text[h.start:h.end]}, "
+                                 f"{_km_said(said_km):.0f} km from where it happened: check it")
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
             if _BUILDING_AFTER.match(rest) and not _names_town(ref):

@@ -147,3 +147,11 @@ def test_khan_begins_a_longer_name():
     assert not any(d["location"] == "Khan" for d in _drafts("Syrian shelling hit Khan Sheikhoun on Tuesday.", "2019-08-14"))
     (d,) = _drafts("Shelling hit Khan Arnabah on Tuesday, Syrian state media said.", "2019-08-14")
     assert d["location"] == "Khan Arnabah" and _near(d, 33.18, 35.87)
+
+
+def test_a_landmark_the_report_puts_far_from_the_event_is_flagged():
+    # "N km north of X" was drawn at X with no word that the report puts the event N km away
+    (d,) = _drafts("A roadside bomb exploded on Sunday 40 km north of Baghdad.", "2024-04-22")
+    assert _near(d, 33.31, 44.37) and any("40 km from where it happened" in f for f in d["flags"])
+    (d,) = _drafts("A roadside bomb exploded on Sunday 10 km north of Baghdad.", "2024-04-22")
+    assert not any("from where it happened" in f for f in d["flags"])
