@@ -1156,7 +1156,8 @@ class _Context:
                 if holder is not None:      # ACLED: a place not found is coded at the place that holds it
                     m.places["location"] = holder
             for n, p in enumerate(m.more):
-                # "while four strikes hit the Seiyana area of the capital Sanaa" (a place of a list): the same
+                # "while four strikes hit the Seiyana area of the capital Sanaa" (I07, a place of a list): placed at
+                # the place that holds it, as the event's own place is above
                 holder = self._holder(p) if p.status != "resolved" else None
                 if holder is not None and not holder.region and not holder.settled and not _spelled_only(holder):
                     m.more[n] = holder      # (a holder the geocoder found by its name, not one chosen among
