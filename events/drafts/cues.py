@@ -127,8 +127,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"(?:militants|insurgents|fighters|gunmen|terrorists|jihadists|rebels|extremists|attackers|"
                        r"assailants|members(?!\s+of\s+(?:a|the|his|her|their|one)\s+(?:[\w-]+\s+)?famil))\b", re.I), False),
     # "militants killed four shepherds": an armed group's killing is an attack (one fixed-width look-behind each)
-    (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s))"
-                        r"(?:killed|executed)\b", re.I), False),
+    # (one of them too: "A gunman killed 39 people at the Reina nightclub", nu21: no draft)
+    (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s)|"
+                        r"(?<=militant\s)|(?<=gunman\s)|(?<=insurgent\s)|(?<=assailant\s)|(?<=attacker\s)|"
+                        r"(?<=sniper\s))(?:killed|executed)\b", re.I), False),
 ]
 _CROWD_ACT = re.compile(r"broke|forced|ransacked|vandali|smashed", re.I)
 _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|supporters|crowds?|mobs?|hundreds|thousands|rioters|"

@@ -155,3 +155,10 @@ def test_a_landmark_the_report_puts_far_from_the_event_is_flagged():
     assert _near(d, 33.31, 44.37) and any("40 km from where it happened" in f for f in d["flags"])
     (d,) = _drafts("A roadside bomb exploded on Sunday 10 km north of Baghdad.", "2024-04-22")
     assert not any("from where it happened" in f for f in d["flags"])
+
+
+def test_one_gunman_killing_tells_an_attack_as_gunmen_do():
+    # nu21: "A gunman killed 39 people at the Reina nightclub in Istanbul" gave no draft ("gunmen killed" did)
+    (d,) = _drafts("A gunman killed five people at a wedding hall in Mardin on Saturday, Turkish officials said.",
+                   "2017-01-02")
+    assert d["fatalities"] == 5 and d["country"] == "TR" and _near(d, 37.31, 40.74)
