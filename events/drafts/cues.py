@@ -395,8 +395,11 @@ def _listed_sum(listed: str) -> int | None:
 _FATAL = [
     # "killed the two Hezbollah members": the two told of
     # "killed more than one hundred residents" (nu20: unknown): the lower bound, as ACLED codes it
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|up\s+to\s+|the\s+|"
-               rf"more\s+than\s+|over\s+)?{_NUM}\b", re.I),
+    # "killed about 30 people", "nearly 20" (nu21: 1, the count not read): the number stated
+    # ("shot dead at least 25 protesters", nu23: unknown)
+    re.compile(rf"\b(?:killed|killing|kills|kill|shot\s+dead|shooting\s+dead)\s+(?:at\s+least\s+|as\s+many\s+as\s+|"
+               rf"up\s+to\s+|the\s+|more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+               rf"approximately\s+|close\s+to\s+)?{_NUM}\b", re.I),
     # "Two members of the Popular Mobilization Forces (PMF) were shot dead", "Six ISIS members were also killed"
     re.compile(rf"\b(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+)?{_NUM}\s+{_PEOPLE}?(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
                r"[\w'’-]+)?(?:\s+\([\w'’ -]{1,30}\))?(?:\s*,\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\s[^,.;]{1,60},)?"
@@ -404,6 +407,10 @@ _FATAL = [
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.I),
     re.compile(rf"\b(?:deaths?\s+of)\s+{_NUM}\b", re.I),
 ]
+# What kills, counted by "a"/"one" before it: "A car bomb killed ...", "A drone strike killed ..."
+_WEAPON_SUBJECT = re.compile(r"\b(?:bombs?|bombers?|strikes?|airstrikes?|drones?|rockets?|missiles?|shells?|mortars?|"
+                             r"attacks?|blasts?|explosions?|raids?|gunm[ae]n|snipers?|grenades?|jets?|ambush)\s+"
+                             r"(?:[\w'’-]+\s+){0,2}(?:killed|dead|died|slain|shot\s+dead)\b", re.I)
 # "killed a senior commander", "killed Hamas deputy leader Saleh al-Arouri": one named victim
 _NAMED_KILLED = re.compile(r"\b(?i:kill(?:ed|ing)\s+(?:a\s+|the\s+)?)(?:(?i:senior|top|prominent|militia|local|deputy)\s+|"
                            r"[A-Z][\w'’-]*\s+)*(?i:commander|leader|official|member|soldier|fighter|officer|chief)\b")
@@ -567,6 +574,8 @@ def fatalities(sentence: str) -> int | None:
                 continue          # "it had killed nine Hezbollah members over the past 24 hours": a running total
             if re.search(r"\b(?:no|not)\s+$", sentence[:m.start(1)], re.I):
                 continue          # "No one was killed" (nu20 H1: 1 killed, at 0.97)
+            if _WEAPON_SUBJECT.search(m.group(0)):
+                continue          # "A car bomb killed dozens" (nu21: 1): the weapon that killed, no count of the dead
             if re.match(r"\s+or\s+(?:wounded|injured|hurt)\b", sentence[m.end():], re.I):
                 continue          # "14 people had been killed or wounded" (OD09: 14 dead): no count of the dead
             if n is not None and not (word.isdigit() and len(word) == 4 and 1900 <= n <= 2100) \

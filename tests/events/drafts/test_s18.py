@@ -162,3 +162,16 @@ def test_one_gunman_killing_tells_an_attack_as_gunmen_do():
     (d,) = _drafts("A gunman killed five people at a wedding hall in Mardin on Saturday, Turkish officials said.",
                    "2017-01-02")
     assert d["fatalities"] == 5 and d["country"] == "TR" and _near(d, 37.31, 40.74)
+
+
+def test_a_toll_told_roughly_or_by_shot_dead_is_read_and_a_weapon_is_no_victim():
+    # nu21/nu23: "killed nearly 20", "killed dozens" gave 1 (the "A" of "A car bomb killed" counted as a victim);
+    # "shot dead at least 25 protesters" gave unknown
+    (d,) = _drafts("A car bomb killed about 30 people in Azaz on Friday.", "2017-01-07")
+    assert d["fatalities"] == 30
+    (d,) = _drafts("A car bomb killed dozens of people in Azaz on Friday.", "2017-01-07")
+    assert d["fatalities"] is None
+    (d,) = _drafts("Security forces shot dead at least 25 protesters in Nasiriyah on Thursday.", "2019-11-29")
+    assert d["fatalities"] == 25
+    (d,) = _drafts("A man was killed when a bomb exploded in Mosul on Friday.", "2017-01-07")
+    assert d["fatalities"] == 1
