@@ -101,6 +101,14 @@ def _form() -> None:
             return
         added = pile_up(before, result.drafts, meta)
         st.session_state[PENDING] = {"rows": before + added}
+        last = (before[-1].get("report") or {}) if before else {}
+        if result.drafts and last.get("published") == meta["published"] and last.get("text") != meta["text"]:
+            # nu23 M1: the form keeps the last report's date; a second report pasted and sent with Ctrl+Enter was
+            # dated from it (2020 for a 2024 report) at 0.97, unsaid
+            st.warning(plain(f"This report was given the same publication date as the report drafted before it "
+                             f"({meta['published']}): its 'on Sunday', 'last week' are counted from that day. If it "
+                             "was published on another day, drop its drafts, change 'Published on' and draft it "
+                             "again.", 400))
         if not result.drafts:
             st.info("No event with a place was found in this report.")
         elif before:   # nu12/M1: a second report replaced the first one's drafts, edits and all, unsaid

@@ -521,3 +521,15 @@ def test_dropping_several_drafts_or_all_of_them_asks_first(app):
     at = at.run()
     assert "_drafts_pending" not in at.session_state
     assert any(f"{len(left)} draft(s) dropped" in unescaped(m.value) for m in at.success), [m.value for m in at.success]
+
+
+def test_a_second_report_given_the_first_ones_date_is_warned_of(app):
+    """nu23 M1: the form keeps the last report's 'Published on'; a second report sent without changing it was
+    dated from the first one's day (four years off) with no word."""
+    at = draft(app, MEZZEH, source="Wire A", url="https://example.org/mezzeh", published=dt.date(2020, 1, 8))
+    assert not any("same publication date" in unescaped(w.value) for w in at.warning)
+    at = draft(at, published=dt.date(2020, 1, 8))
+    said = [unescaped(w.value) for w in at.warning]
+    assert any("same publication date as the report drafted before it (2020-01-08)" in w for w in said), said
+    at = draft(at, REPORT.replace("Five rockets", "Six rockets"), published=dt.date(2024, 4, 22))
+    assert not any("same publication date" in unescaped(w.value) for w in at.warning)
