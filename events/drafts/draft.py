@@ -1748,6 +1748,8 @@ class _Context:
                 # "The Islamic Resistance in Iraq, an umbrella group of Iran-aligned factions, claimed
                 # responsibility": an appositive between the actor and its claim
                 after = re.sub(r"^\s*,\s+(?:an?|the)\s+[^,.;]{3,90},", "", after)
+                # ("Islamic State later claimed responsibility", nu23: "attacker not named")
+                after = re.sub(r"^\s*(?:later|quickly|swiftly|subsequently|since|also|then|has\s+since)\s+", " ", after)
                 if _SELF_REPORT.match(after) or _CLAIM.match(after.strip()) \
                         or re.match(r"\s*(?:said\s+it|has\s+)?claimed", after):
                     return name

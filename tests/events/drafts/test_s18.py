@@ -175,3 +175,10 @@ def test_a_toll_told_roughly_or_by_shot_dead_is_read_and_a_weapon_is_no_victim()
     assert d["fatalities"] == 25
     (d,) = _drafts("A man was killed when a bomb exploded in Mosul on Friday.", "2017-01-07")
     assert d["fatalities"] == 1
+
+
+def test_a_group_that_later_claimed_the_attack_is_its_actor():
+    # nu23: "Islamic State later claimed responsibility" left the Kerman bombing's attacker 'not named'
+    (d,) = _drafts("A bomb exploded at a market in Kirkuk on Tuesday, killing four people. Islamic State later "
+                   "claimed responsibility.", "2024-01-04")
+    assert d["actor1"].startswith("Islamic State") and not any("not named" in f for f in d["flags"])
