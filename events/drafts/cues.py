@@ -481,6 +481,12 @@ _NAMED_AND_OTHERS = re.compile(
     r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?" + _NUM +
     r"\s+others?\b", re.I)
 
+# "Abu Baqir al-Saadi and two companions died" (nu23: 1): a named victim and those with him, told in the passive
+_NAMED_AND_OTHERS_DIED = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+" + _NUM +
+    r"\s+(?:other\s+)?(?:others|companions|bodyguards|aides|associates|escorts|comrades|guards)\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|slain|shot\s+dead)\b")
+
 # "killing commander Abu Baqir al-Saadi and two companions", "killed senior Hezbollah commander Fuad Shukr, two
 # children and two other civilians" (nu16 H4: 1 drafted for 3 and for 5): one named victim and the groups
 # listed after the name add up
@@ -553,12 +559,13 @@ def fatalities(sentence: str) -> int | None:
         n = _list_count(m.group(m.lastindex))
         if n:
             found.append(1 + n)
-    for m in _NAMED_AND_OTHERS.finditer(sentence):
-        if _running_total(sentence, m.start()):
-            continue
-        n = _number(m.group(1).lower())
-        if n is not None:
-            found.append(1 + n)
+    for pattern in (_NAMED_AND_OTHERS, _NAMED_AND_OTHERS_DIED):
+        for m in pattern.finditer(sentence):
+            if _running_total(sentence, m.start()):
+                continue
+            n = _number(m.group(1).lower())
+            if n is not None:
+                found.append(1 + n)
     for pattern in _LISTED_KILLED:
         for m in pattern.finditer(sentence):
             if _running_total(sentence, m.start()):

@@ -182,3 +182,10 @@ def test_a_group_that_later_claimed_the_attack_is_its_actor():
     (d,) = _drafts("A bomb exploded at a market in Kirkuk on Tuesday, killing four people. Islamic State later "
                    "claimed responsibility.", "2024-01-04")
     assert d["actor1"].startswith("Islamic State") and not any("not named" in f for f in d["flags"])
+
+
+def test_a_named_victim_and_those_with_him_who_died_add_up():
+    # nu23: "Abu Baqir al-Saadi and two companions died when the vehicle was hit" gave 1
+    (d,) = _drafts("A drone strike hit a car in Qamishli on Monday. Commander Ali Hassan and three bodyguards died when "
+                   "the car was hit.", "2024-02-13")
+    assert d["fatalities"] == 4
