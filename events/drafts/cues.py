@@ -474,16 +474,18 @@ _MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|ma
 # named victim and N others
 _FAMILY_OF = re.compile(r"\bkill(?:ed|ing|s)?\s+(?:a|an|the|all|an\s+entire|a\s+whole)\s+family\s+of\s+" + _NUM + r"\b",
                         re.I)
+# A victim's name, with the titles that may stand before it: "senior Hezbollah commander Abu Baqir al-Saadi"
+_TITLES = r"(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
+_PERSON_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}"
 # "killed senior Hezbollah commander Ibrahim Aqil and at least 44 other people" (nu14: 1 drafted for 45)
 _NAMED_AND_OTHERS = re.compile(
-    r"\bkill(?:ed|ing|s)?\s+(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
-    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+"
+    r"\bkill(?:ed|ing|s)?\s+" + _TITLES + _PERSON_NAME + r"\s*,?\s+and\s+"
     r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?" + _NUM +
     r"\s+others?\b", re.I)
 
 # "Abu Baqir al-Saadi and two companions died" (nu23: 1): a named victim and those with him, told in the passive
 _NAMED_AND_OTHERS_DIED = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}\s*,?\s+and\s+" + _NUM +
+    r"\b" + _PERSON_NAME + r"\s*,?\s+and\s+" + _NUM +
     r"\s+(?:other\s+)?(?:others|companions|bodyguards|aides|associates|escorts|comrades|guards)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:killed|died|slain|shot\s+dead)\b")
 
@@ -502,8 +504,7 @@ _LIST_ITEM = (r"(?:(?:at\s+least\s+)?" + _NUM + r"\s+" + _GROUP + r"|(?:his|her|
               r"(?:" + _KIN_ONE + r"|" + _KIN_MANY + r"))")
 # the first victim: a name ("commander Abu Baqir al-Saadi") or a person described ("a local Hezbollah official",
 # "the head of IRGC intelligence in Syria")
-_FIRST_VICTIM = (r"(?:(?:(?:a|the|senior|top|prominent|commander|leader|official|militia|[A-Z][\w'’-]*)\s+){0,4}"
-                 r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|bin|ibn|abu|abou)[\s-])?[A-Z][\w'’-]*){0,3}"
+_FIRST_VICTIM = (r"(?:" + _TITLES + _PERSON_NAME +
                  r"|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:official|commander|leader|head|chief|member|officer|cleric|"
                  r"spokesman|founder)(?:\s+of\s+[^,;.]{1,50}?)?)")
 _NAMED_AND_LIST = re.compile(
