@@ -96,6 +96,9 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         return b
     if b in _EXPLAINED and a in _VIOLENT and m.definite and m.places.get("location") is None:
         return a              # "A roadside bomb hit a convoy ... The blast caused no damage"
+    if a in _EXPLAINED and b in _VIOLENT and not m.answered and m.places.get("location") is None \
+            and m.date is None and not m.next_day:
+        return b              # "Twin explosions ripped through a street in Raqqa ... A landmine blew up first" (OE05)
     if {a, b} <= _VIOLENT and (a in _EXPLAINED or b in _EXPLAINED):
         # a blast at the same place explained by a strike or a rocket attack
         if _same_place(e.location, m.places.get("location")):
@@ -263,6 +266,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 if _family_fits(e, m) is not None or m.family is None:
                     target = e
                     break
+            here = m.places.get("location")
+            if target is not None and here is not None and not _same_place(target.location, here):
+                # "explosions in Latakia ... two explosions on the outskirts of Baniyas ... the raid on Latakia" (OE01:
+                # a third draft, at Latakia): the event told before at the place it names, if one was
+                target = next((e for e in reversed(events) if _same_place(e.location, here)
+                               and not (m.answered and m.sentence in e.sentences)
+                               and (_family_fits(e, m) is not None or m.family is None)), target)
             if target is None and m.family == C.SHELLING and m.definite and re.search(r"missile", m.cue_text, re.I):
                 # "Israeli warplanes struck ... The missiles were fired from over the sea": the missiles
                 # of the air strike told before
@@ -419,14 +429,21 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                       and any(inside(o, e) for o in placed))]
 
 
+def _same_kind(a: str | None, b: str | None) -> bool:
+    """One kind of event, or a blast and the strike or bomb that explains it ("two explosions on the outskirts
+    of Baniyas ... an air defence system on the Baniyas coast had been targeted" after Israeli aircraft struck:
+    OE01, two drafts at Baniyas)."""
+    return a == b or ({a, b} <= _VIOLENT and bool({a, b} & _EXPLAINED))
+
+
 def _without_repeats(events: list[Event]) -> list[Event]:
-    """The same event told twice: two events of one kind placed at the very same gazetteer place on the
-    same day, with no toll or the same toll, are one ("shelled areas near Ain Issa ... Shells fell on
+    """The same event told twice: two events of one kind (``_same_kind``) placed at the very same gazetteer place on
+    the same day, with no toll or the same toll, are one ("shelled areas near Ain Issa ... Shells fell on
     positions in the Ain Issa camp and in the Ain Issa countryside": OB08 had three drafts, two of them
     identical). The first keeps the other's sentences, toll and actors; nothing else is merged."""
     kept: list[Event] = []
     for e in events:
-        same = next((k for k in kept if k.family == e.family and k.location.status == e.location.status == "resolved"
+        same = next((k for k in kept if _same_kind(k.family, e.family) and k.location.status == e.location.status == "resolved"
                      and k.location.result is not None and e.location.result is not None
                      and (k.location.result.source, k.location.result.id) == (e.location.result.source,
                                                                               e.location.result.id)
@@ -439,6 +456,8 @@ def _without_repeats(events: list[Event]) -> list[Event]:
             kept.append(e)
             continue
         same.sentences = sorted({*same.sentences, *e.sentences})
+        if same.family in _EXPLAINED:
+            same.family = e.family          # the blast told again with its cause
         same.fatalities = same.fatalities if same.fatalities is not None else e.fatalities
         if same.fatalities is None and same.shared_toll is None:
             same.shared_toll = e.shared_toll

@@ -91,6 +91,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (EXPLOSION, re.compile(r"\b(?:blasts?|explosions?|exploded|detonations?|detonated|blew\s+up)\b", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
                        r"shoot-?outs?|"
+                       # "an altercation near the Turkish border in Duhok province's Zakho on Friday left two Iraqi
+                       # border guards dead" (ID06: no event): a fight that kills is a clash (ACLED: Armed clash)
+                       r"altercations?|skirmish(?:es|ed)?|armed\s+confrontations?|"
                        r"ambush(?:ed)?|fighting\s+(?:broke\s+out|erupted)|fought|"
                        # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
                        # (nu16 M2: no draft), "heavy fighting in Bayda province"
@@ -365,8 +368,13 @@ _VICTIM_NOUN = (r"(?:people|persons?|civilians?|soldiers?|troops|members?|fighte
                 r"farmers?|shepherds?|students?|residents?|relatives?|infants?|babies|baby|contractors?|employees?|"
                 r"engineers?|policemen|troopers?|conscripts?|others?|sons?|daughters?|brothers?|sisters?|"
                 r"husbands?|wives|wife|mothers?|fathers?|grandchildren)")
-_VICTIM = rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b"
-_VICTIM_ONE = re.compile(rf"(?:(?:his|her|their)\s+)?({_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}\b", re.I)
+# "killed a man and his wife", "a mother and her son were killed" (OE15, OE06: 1 and unknown): one relative named
+# by a possessive is one victim
+_KIN_ONE = (r"(?:his|her|their)\s+(?:[\w'’-]+\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|child|"
+            r"baby|grandson|granddaughter|nephew|niece|cousin|uncle|aunt)")
+_VICTIM = rf"(?:(?:(?:his|her|their)\s+)?(?:{_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}|{_KIN_ONE})\b"
+_VICTIM_ONE = re.compile(rf"(?:(?:(?:his|her|their)\s+)?({_NUM}|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VICTIM_NOUN}|{_KIN_ONE})\b",
+                         re.I)
 # "killed two soldiers and three civilians", "killing a soldier and a child": the victims listed after
 # the verb add up; "two soldiers and a civilian were killed": so do the victims listed before it
 _VICTIM_LIST = rf"{_VICTIM}(?:\s*,\s*{_VICTIM})*,?\s+and\s+{_VICTIM}"
@@ -384,7 +392,7 @@ def _listed_sum(listed: str) -> int | None:
     is the sum of the others it is their total, given twice ("10 people, two soldiers and eight
     civilians" -> 10). None when an item has no number."""
     items = list(_VICTIM_ONE.finditer(listed))
-    counts = [_number(m.group(1)) for m in items]
+    counts = [_number(m.group(1)) if m.group(1) else 1 for m in items]      # (a relative by a possessive: one)
     if not counts or any(c is None for c in counts):
         return None
     if len(counts) >= 3 and counts[0] == sum(counts[1:]) and re.search(r"\b(?:people|persons)\b", items[0].group(0), re.I):
@@ -414,6 +422,11 @@ _WEAPON_SUBJECT = re.compile(r"\b(?:bombs?|bombers?|strikes?|airstrikes?|drones?
 # "killed a senior commander", "killed Hamas deputy leader Saleh al-Arouri": one named victim
 _NAMED_KILLED = re.compile(r"\b(?i:kill(?:ed|ing)\s+(?:a\s+|the\s+)?)(?:(?i:senior|top|prominent|militia|local|deputy)\s+|"
                            r"[A-Z][\w'’-]*\s+)*(?i:commander|leader|official|member|soldier|fighter|officer|chief)\b")
+# "An official of the Asayish internal security forces in north-east Syria was killed on Tuesday" (OE06: unknown):
+# one person, the sentence's subject, killed
+_ONE_KILLED = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:official|member|soldier|officer|"
+                         r"commander|fighter|civilian|man|woman|child|boy|girl|policeman|journalist|activist|guard)\b"
+                         r"[^.;:]{0,80}?\b(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead|slain)\b", re.I)
 # "killed a senior commander ..., Abu Baqir al-Saadi, and two other people": the victims joined by
 # "and N other(s)" in the same clause add up (1 + 2); only that explicit form, never a guess.
 _CONJOINED = re.compile(
@@ -592,7 +605,7 @@ def fatalities(sentence: str) -> int | None:
                 found.append(n)           # not "an attack on January 28 that killed three" -> 28
     if found:
         return max(found)
-    if _NAMED_KILLED.search(sentence):
+    if _NAMED_KILLED.search(sentence) or _ONE_KILLED.search(sentence):
         return 1
     if _NO_DEATHS.search(sentence):
         return 0

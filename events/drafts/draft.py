@@ -211,6 +211,13 @@ _UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|p
                                 r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
                                 r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"
                                 r"(?:on|against|in|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "The Kurdistan Regional Government in Erbil condemned the attack" (OE24: an attack drafted at Erbil, in Iraq, for
+# a bombing in Ankara): a body speaking from its seat, no event there
+_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|ministry|ministries|presidency|parliament|council|cabinet|"
+                          r"officials|embassy|consulate|mission|command|leadership|office)\s+in\s+(?:the\s+)?$", re.I)
+_REACTION_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|strongly\s+)?(?:condemned|condemns|denounced|denounces|"
+                             r"deplored|deplores|decried|decries|critici[sz]ed|critici[sz]es|welcomed|welcomes|"
+                             r"mourned|mourns)\b", re.I)
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
@@ -428,6 +435,7 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     sents = sentences(text)
     mentioned = country_mentions(text)
     countries = report_countries(text, mentioned)
+    countries = countries + [c for c in _movement_countries(text) if c not in countries]
     countries = countries + [c for c in _province_countries(text, geocoder) if c not in countries]
     countries = countries + [c for c in _unnamed_countries(text, sents, countries, geocoder) if c not in countries]
     concern = countries or list(REGION)
@@ -594,6 +602,17 @@ NAMED_HAS_IT = 0.92
 
 # Settlement words of one country: "Kibbutz Be'eri", "moshav Netiv HaAsara" are in Israel
 _SETTLEMENT_COUNTRY = {"kibbutz": "IL", "moshav": "IL", "moshava": "IL"}
+
+
+# "Israeli air strikes on the Houthi-held port city of Hodeidah" (ID20: no draft, the report naming only Israel): a
+# movement that belongs to one country names that country, after the countries the report names (Ansar Allah holds
+# north Yemen: ACLED's actor 'Ansar Allah (Houthis)' is coded in Yemen only)
+_MOVEMENT_COUNTRY = ((re.compile(r"\b(?:Houthis?|Huthis?|Ansar\s+Allah|Ansarallah)\b"), "YE"),)
+
+
+def _movement_countries(text: str) -> list[str]:
+    """Region countries a report names only through a movement of that country alone ("the Houthis": YE)."""
+    return [code for pattern, code in _MOVEMENT_COUNTRY if pattern.search(text)]
 
 
 def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder) -> list[str]:
@@ -807,6 +826,12 @@ class _Context:
                 specific = [c for c in found if c.family not in C.GENERIC]
                 if specific:
                     m.family = specific[0].family
+            elif m.family == C.EXPLOSION:
+                # "Loud explosions were heard in Latakia, amid reports that Israeli aircraft had struck the city's
+                # port" (OE01: an explosion of unknown cause): the same sentence tells what exploded
+                cause = [c for c in found if c.start > chosen.start and c.family in _CAUSES]
+                if cause:
+                    m.family = cause[0].family
         if chosen is not None:
             # the place nearest the event's cue word (after it first) is the event's; "a funeral in
             # Baghdad for fighters killed by a strike on a site in Jurf al-Sakhr" -> Jurf al-Sakhr
@@ -857,7 +882,10 @@ class _Context:
                                 r"countryside)\s+(?:of|around|near)\s+(?:the\s+)?$|"
                                 # "hitting the capital Sanaa, the port city of Hodeidah and Saada" (nu14)
                                 r"^\s*,\s*the\s+(?:port|coastal|border|northern|southern|eastern|western)\s+"
-                                r"(?:city|town)\s+of\s+$",
+                                r"(?:city|town)\s+of\s+$|"
+                                # "US strikes on Saada, the Red Sea port city of Hodeida and Marib province" (OE09:
+                                # Hodeida lost): the place's description may carry a name of its own
+                                r"^\s*,\s*the\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:port\s+)?(?:city|town|village)\s+of\s+$",
                                 self.text[(m.more[-1] if m.more else first).end:role_place.start]))
                   and not (m.more and not _apart(m.more[-1], role_place))):
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
@@ -1888,6 +1916,16 @@ class _Context:
                 query = written + " province"
             else:
                 role = _left_cue(lows, h.first, names=in_names)
+                if role is None and h.first >= 3 and lows[h.first - 1] == "s" \
+                        and lows[h.first - 2] in ("province", "governorate") \
+                        and self.text[toks[h.first - 2].end:toks[h.first - 1].start] in ("'", "’"):
+                    # "in Nineveh province's Sinjar" (ID06's kind, with a province the gazetteer names only as an
+                    # admin1): the province's name, like a place's, is no barrier to the preposition before it
+                    k, held = h.first - 3, set()
+                    while k >= 0 and toks[k].text[:1].isupper() and h.first - k <= 6:
+                        held.add(k)
+                        k -= 1
+                    role = _left_cue(lows, h.first, names=in_names | held) if held else None
                 if role is None and _OF_FEATURE.match(rest) and h.first and lows[h.first - 1 - (lows[h.first - 1] == "the")] == "of":
                     role = "location"         # "residents of the Harir subdistrict"
                 if role is None and re.search(r",\s*(?:the\s+)?$", self.text[max(0, h.start - 8):h.start]) \
@@ -1917,6 +1955,9 @@ class _Context:
                                                 or _ADDRESSED_BEFORE.search(self.text[max(0, h.start - 30):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
+            if _REACTION_AFTER.match(rest) and _SEAT_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
+                continue      # "The Kurdistan Regional Government in Erbil condemned the attack": a body's seat
+                #               (not "the health ministry in Erbil said four were killed in the Koysinjaq area")
             if _SPEAKER_AFTER.match(rest) and not _PLACE_WORD_BEFORE.search(self.text[max(0, h.start - 8):h.start]):
                 continue      # "..., Al-Mayadeen said": a place name speaking is a broadcaster or a body named after it
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
@@ -2723,7 +2764,7 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             # "in the southern suburbs of Beirut" (EC06: no draft): the suburbs, like the outskirts, are the city's
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS \
                     or prev in ("outskirts", "vicinity", "suburbs", "suburb") \
-                    or prev in _HELD_PLACE or prev in _EDGE_OF:
+                    or prev in _HELD_PLACE or prev in _EDGE_OF or prev in _SITE_OF:
                 if prev in _DIRECTIONS:
                     return "landmark"       # "12 km north of X": near X, and X is a reference point
                 j -= 1
@@ -2759,7 +2800,12 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             k = j - 1
             while k >= 0 and j - k <= 3 and lows[k] in ("the", "site", "base", "outpost", "place", "it", "location"):
                 k -= 1
-            return "location" if k >= 0 and lows[k] in _NAMED_AS else None
+            if k >= 0 and lows[k] in _NAMED_AS:
+                return "location"
+            # "a base ..., identified by a person familiar with the matter as Tower 22" (ID24: no draft): who named
+            # it, between the verb of naming and "as"
+            back = lows[max(0, j - 10):j]
+            return "location" if any(a in _NAMED_AS and b == "by" for a, b in zip(back, back[1:])) else None
         if w == "to" and j >= 1 and lows[j - 1] in ("close", "next", "adjacent"):
             return "near"           # "close to Derik"
         if w in _LOC_PREPS:
@@ -2795,6 +2841,11 @@ _HABITUAL = re.compile(r"\b(?:often|usually|typically|commonly|frequent|frequent
 # "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
 _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs", "part", "parts", "heart", "centre",
             "center", "section", "sections", "sector", "sectors", "annex", "wing"}   # "the sections of al-Hol camp"
+# what makes an explosion: told in the explosion's sentence, the event's kind
+_CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
+# "in the fruit market of Afrin" (ID11: no draft), "the central prison of Hasakah": a site in the place named
+_SITE_OF = {"market", "markets", "marketplace", "bazaar", "souk", "souq", "hospital", "prison", "jail", "mosque",
+            "university", "stadium", "streets", "harbour", "harbor", "docks", "refinery"}
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 # "the Khuzestan province town of Shadegan" (OC25, once the province had a point of its own)
