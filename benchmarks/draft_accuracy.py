@@ -83,7 +83,12 @@ when present). Two splits, printed side by side:
   the rules of main 5a07d7e (the end of session 15), and again in session 17 (the same, set 45 one event
   fewer); read in session 18, moved to tuning (heldout44-fixed, heldout45-fixed) and their faults fixed by kind.
 - held-out 46 and 47: reports ID01-ID25 and OE01-OE25 (session 17, two more writers), kept unread; first
-  measured on the rules of main 8a960c7 (the end of session 16).
+  measured on the rules of main 8a960c7 (the end of session 16), again on a7aac80 and 59ae72c (sessions 17 and
+  18); read in session 19, moved to tuning (heldout46-fixed, heldout47-fixed) and their faults fixed by kind.
+- held-out 50 and 51: reports IF01-IF25 and YF01-YF25 (session 19, two more writers: Iraq's protests, ISIS and
+  militia attacks, Syria's east and north-west and Turkey's operations, mostly 2016-2021; southern Syria, Lebanon's
+  border, Yemen, Iran's Kurdistan and Jordan, 2018-2025), kept unread; first measured on the rules of main
+  59ae72c (the end of session 18).
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17).
@@ -149,12 +154,13 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout24-fixed", "heldout25-fixed", "heldout26-fixed", "heldout27-fixed",
                      "heldout30-fixed", "heldout31-fixed", "heldout34-fixed", "heldout35-fixed", "heldout36-fixed", "heldout37-fixed",
                      "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed",
-                     "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed"),
+                     "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed",
+                     "heldout46-fixed", "heldout47-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 46": ("heldout46",), "held-out 47": ("heldout47",),
           "held-out 48": ("heldout48",), "held-out 49": ("heldout49",),
+          "held-out 50": ("heldout50",), "held-out 51": ("heldout51",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
