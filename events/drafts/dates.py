@@ -74,7 +74,10 @@ _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?
 # "killed since Turkey launched its offensive on October 9" (nu15): the day a "since" clause names is when a
 # period began, not the event's day
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|resumed|restarted|erupted|broke\s+out|"
-                           r"took\s+(?:office|power|control)|came\s+into\s+force)\b[^.;,]{0,40}$", re.I)
+                           r"took\s+(?:office|power|control)|came\s+into\s+force)\b[^.;,]{0,40}$|"
+                           # "the heaviest attack on the area since ISIS overran it in August 2014" (IE01: the strikes
+                           # dated August 2014): the day of the clause "since" opens
+                           r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:(?:in|on)\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,9 @@ _FILLERS = {"the", "a", "an", "its", "nearby", "border", "key", "small", "strate
             "shia", "sunni", "christian", "yazidi", "kurdistan", "of", "landing", "al", "el", "as", "ash", "ad", "zone", "station", "crossing",
             "checkpoint", "airfield", "border", "mission", "support", "forward", "operating", "iraq's", "syria's",
             "capital", "port", "coastal", "southernmost", "northernmost", "towns", "villages", "cities", "areas",
-            "districts", "provinces", "bases", "camps", "outposts", "sites", "neighbourhoods", "neighborhoods"}
+            "districts", "provinces", "bases", "camps", "outposts", "sites", "neighbourhoods", "neighborhoods",
+            # "The strikes shook Mount Sinjar" (IE01: no draft): the mountain is placed at the town it is named after
+            "mount"}
 _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|later\s+|had\s+)?"
                         r"(?:said|says|say|demanded|demands|announced|announces|accused|accuses|blamed|blames|"
                         r"condemned|condemns|warned|warns|denied|denies|called|calls|urged|urges|claimed|claims|"
@@ -118,6 +120,8 @@ _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b|"
                            # "Raqqa, Hasakah and Aleppo provinces": every name of the list is a province
                            r"^(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces|governorates)\b")
+# "the province of Kurdistan", "Iran's western province of Kerman": the name after it is the province's
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$", re.I)
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _AND_NAME = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
@@ -211,6 +215,11 @@ _UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|p
                                 r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
                                 r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"
                                 r"(?:on|against|in|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# where an event far away was heard or felt, said to be far: "heard in Tartus, more than 80 km away"
+_HEARD_BEFORE = re.compile(r"\b(?:heard|felt|seen|visible)\s+(?:as\s+far\s+(?:away\s+)?as|across|throughout|in|from|"
+                           r"at)\s+(?:the\s+)?$", re.I)
+_FAR_AWAY_AFTER = re.compile(r"^\s*,\s*(?:more\s+than\s+|some\s+|about\s+|around\s+|nearly\s+|over\s+)?\d+\s*"
+                             r"(?:km|kms|kilometres|kilometers|miles)\s+(?:away|from)\b", re.I)
 # "The Kurdistan Regional Government in Erbil condemned the attack" (OE24: an attack drafted at Erbil, in Iraq, for
 # a bombing in Ankara): a body speaking from its seat, no event there
 _SEAT_BEFORE = re.compile(r"\b(?:government|authorities|ministry|ministries|presidency|parliament|council|cabinet|"
@@ -286,7 +295,16 @@ def _other_clause_event(gap: str) -> bool:
     """Whether the words between two places open a clause of its own with an event's cue word: "shot dead in
     Daraa, while several soldiers were killed in an attack on a checkpoint near Jasem" (EC09: Jasem lost)."""
     clause = re.search(r",\s+(?:while|whereas)\s+(?P<rest>.*)$", gap, re.S)
-    return clause is not None and any(c.family is not None for c in C.find_cues(clause.group("rest")))
+    if clause is not None and any(c.family is not None for c in C.find_cues(clause.group("rest"))):
+        return True
+    # "ten struck the Ain al-Asad air base in Anbar province, one hit a base in Erbil" (IE16: Erbil lost): a count of
+    # the weapons told before, hitting another place
+    return _COUNT_HIT.search(gap) is not None
+
+
+_COUNT_HIT = re.compile(r"[,;:]\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|another|others|"
+                        r"the\s+others?|a\s+second|a\s+third|the\s+rest)\s+(?:of\s+them\s+)?(?:also\s+)?"
+                        r"(?:hit|struck|landed|fell|exploded|targeted|slammed)\b", re.I)
 
 
 def _one_in(ref: PlaceRef, province: PlaceRef) -> bool:
@@ -520,6 +538,9 @@ NEAR_OTHERS_KM = 75.0
 # ... among candidates whose match score is within this of the best one (a skeleton match scores 0.93,
 # an exact one 1.0: nearness chooses among namesakes, it does not turn a like spelling into the name)
 NEAR_OTHERS_SCORE_GAP = 0.1
+# how far a candidate may lie from the distance a report states ("15 km northeast of Baquba"), in km, at the least;
+# half the stated distance when that is more (a place's point is its centre; reports round)
+STATED_KM_SLACK = 10.0
 # "Saravan" in Sistan and Baluchestan: Saravan scores 1.01 as written, Sahran 0.97; how much better the written
 # name must match one place of a province than its others for the report's province to settle it
 SPELLED_SO_GAP = 0.03
@@ -848,7 +869,9 @@ class _Context:
                 inner = [p for p in located[1:] if p.end <= located[0].start and not p.region
                          and (p.status == "resolved" or (p.status == "ambiguous" and _one_in(p, located[0])))
                          and p.role in ("location", "target", "near")
-                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?", self.text[p.end:located[0].start])]
+                         # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it)
+                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|"
+                                          r"Turkey|Kurdistan)['’]s\s+)?", self.text[p.end:located[0].start])]
                 if inner:
                     located = [inner[-1], *(p for p in located if p is not inner[-1])]
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
@@ -898,6 +921,12 @@ class _Context:
                     continue
                 if role_place.role == "landmark":
                     continue      # "north of Daraa": a reference point, not another place hit
+                prev = m.more[-1] if m.more else first
+                if (role_place.region or role_place.text.endswith(" province")) \
+                        and re.fullmatch(r"\s*,\s*(?:in\s+)?(?:the\s+)?", self.text[prev.end:role_place.start]) \
+                        and (_same_admin1(prev, role_place) or prev.status != "resolved"):
+                    continue      # "a clash near Baneh, Kurdistan province" (YD23 with IE04's rule; "near Paveh,
+                    #               Kermanshah province": the toll shared with the province): the province holds it
                 if m.more and m.more[-1].role == "near" and re.fullmatch(r"\s+and\s+(?:the\s+)?",
                                                                         self.text[m.more[-1].end:role_place.start]) \
                         and _BETWEEN.search(self.text[max(0, m.more[-1].start - 40):m.more[-1].start]):
@@ -1458,10 +1487,15 @@ class _Context:
                 how, why = f"the one within {NEAR_SAID_KM:.0f} km of", "which the report says it is near"
             else:
                 continue
+            stated = _FAR_OF.search(between)
             close = [a for a in r.alternatives if a.latitude is not None
                      and distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) <= reach
                      and (heading is None or _angle_between(_bearing(other.point, (a.latitude, a.longitude)),
-                                                             heading) <= 45)]
+                                                             heading) <= 45)
+                     # "Al-Abbara, 15 km northeast of Baquba" (IE09: an Abbarah 31 km off taken): a distance stated
+                     # is a measure; a candidate much nearer or further is another place
+                     and (stated is None or abs(distance_km(a.latitude, a.longitude, other.point[0], other.point[1])
+                                                - _km_said(stated)) <= max(STATED_KM_SLACK, _km_said(stated) / 2))]
             if len(close) == 1:
                 km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
                 return self._take(ref, close[0], f"{how} {self.text[other.start:other.end]}, {why} ({km:.0f} km)")
@@ -1487,10 +1521,15 @@ class _Context:
         if len(close) != 1:
             return False
         n, (p, km) = next(iter(close.items()))
+        code = ref.country or _one_country(ref)
+        if (getattr(r, "basis", None) or "").split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy") \
+                and p.country is not None and code is not None and p.country != code:
+            return False      # "rockets at the Galilee ... hits in Kiryat Shmona" (YE21: 'Galilee' taken as Khaloue, a
+            #                   Lebanese village of a like spelling, for lying 28 km from Kiryat Shmona, in Israel): a
+            #                   like spelling is not placed by a place across a border
         if r.alternatives[n].kind != "city" and any(a.kind == "city" for m, a in enumerate(r.alternatives) if m != n):
             return False      # "air strikes on Damascus and Hama": a village Al Hamah beside Damascus is no reason
                               # to pass over the city of Hama
-        code = ref.country or _one_country(ref)
         written = _without_feature(self.text[ref.start:ref.end])
         shown = admin1_display(code, written) if code else None
         if shown and r.alternatives[n].kind not in ("city", "town") and admin1_display(code, r.alternatives[n].admin1 or "") != shown:
@@ -1864,12 +1903,23 @@ class _Context:
         lows = [t.text.lower() for t in toks]
         in_names = {n for h in hits for n in range(h.first, h.last + 1)}
         joined_end = -1
+        cue_of: dict[int, int] = {}       # a name in brackets -> the word position whose left words give its role
         for h in hits:
             h = self._whole_name(h, toks, in_names)
             if h is None or h.start < joined_end:
                 continue          # "Baluchestan" of "Sistan and Baluchestan", read as one province
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
+            alias = _ALIAS_AFTER.match(rest)
+            inner = alias and next((x for x in hits if x.start == h.end + alias.start(2)
+                                    and x.end == h.end + alias.end(2)), None)
+            if inner is not None:
+                # "the border town of Sari Kani (Ras al-Ain)" (IE15: 'Sari' placed at Sariya, 400 km off): the first
+                # word of a longer name the gazetteer lacks, with the place's other name in brackets: that name,
+                # given the role of the words before the first
+                cue_of[inner.first] = cue_of.get(h.first, h.first)
+                continue
+            cue_at = cue_of.get(h.first, h.first)
             if _ORGANISATION_AFTER.match(rest) or fold(written) in self.bodies:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
             if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest):
@@ -1886,9 +1936,13 @@ class _Context:
             named = _NAMED_BODY_AFTER.match(rest)
             if named and not any(w.lower() in GENERIC_WORDS or w.lower() in _FILLERS for w in named.group(1).split()):
                 continue          # "Magen David Adom said", "Baghdad Operations Command said": a body, no place
-            if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS \
-                    or fold(written) in _CREEDS:
+            province_of = bool(_PROVINCE_OF.search(self.text[max(0, h.start - 30):h.start]))
+            iran_kurdistan = fold(written) == "kurdistan" and "IR" in self.countries and (
+                province_of or re.match(r"^\s*(?:province|governorate)\b", rest, re.I))
+            if (fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS
+                    or fold(written) in _CREEDS) and not iran_kurdistan:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
+                #                   (but "Iran's western province of Kurdistan": IE04, a province of Iran)
             joined = _AND_PROVINCE.match(rest)
             if joined and not _compound_province(written, tuple(self.countries)):
                 joined = None     # "Hodeidah and Saada province": a place, then a province
@@ -1905,17 +1959,17 @@ class _Context:
                 joined_end = h.end
                 in_names.update(n for n, t in enumerate(toks) if h.start <= t.start < h.end)
                 written, rest = self.text[h.start:h.end], self.text[h.end:self.sents[i].end]
-            if _ADMIN1_AFTER.match(rest) or whole is not None:
+            if _ADMIN1_AFTER.match(rest) or whole is not None or province_of:
                 admin1 = admin1 or written
                 self.sentence_admin1.setdefault(i, []).append(written)
-                role = _left_cue(lows, h.first, names=in_names)
+                role = _left_cue(lows, cue_at, names=in_names)
                 if role in (None, "of") and _RIGHT_HIT.match(rest):
                     role = "location"     # "Mountain areas of Duhok province were also hit"
                 if role is None:
                     continue
                 query = written + " province"
             else:
-                role = _left_cue(lows, h.first, names=in_names)
+                role = _left_cue(lows, cue_at, names=in_names)
                 if role is None and h.first >= 3 and lows[h.first - 1] == "s" \
                         and lows[h.first - 2] in ("province", "governorate") \
                         and self.text[toks[h.first - 2].end:toks[h.first - 1].start] in ("'", "’"):
@@ -1955,6 +2009,8 @@ class _Context:
                                                 or _ADDRESSED_BEFORE.search(self.text[max(0, h.start - 30):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
+            if _FAR_AWAY_AFTER.match(rest) and _HEARD_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
+                continue      # "The explosions were heard in Tartus, more than 80 km away" (YE24: drafted at Tartus)
             if _REACTION_AFTER.match(rest) and _SEAT_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
                 continue      # "The Kurdistan Regional Government in Erbil condemned the attack": a body's seat
                 #               (not "the health ministry in Erbil said four were killed in the Koysinjaq area")
@@ -2335,9 +2391,13 @@ class _Context:
             # province's own name, written as the embedded admin1 names write it, that names no place it resolves
             self._as_province(ref, ref.text)
             return
-        if ref.status == "resolved" or not ref.text.endswith(" province"):
+        if not ref.text.endswith(" province"):
             return
         name = ref.text[:-len(" province")]
+        if ref.status == "resolved" and (getattr(ref.result, "precision", None) == 3 or not any(
+                admin1_display(c, name) and admin1_display(c, name) != admin1_display(c, getattr(ref.result, "admin1", "") or "")
+                for c in ref.countries)):
+            return        # (but not "Iran's province of Kurdistan" taken as a village Kordestan in Khuzestan: IE04)
         named = {c: d for c in ref.countries if (d := admin1_display(c, name))}
         if not named:      # "a Turkish drone strike ... in Sulaimaniyah province": no Iraq named, the province says it
             named = {c: d for c in REGION if (d := admin1_display(c, name))}
@@ -2761,6 +2821,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             prev = lows[j - 1] if j >= 1 else ""
             if prev in ("coast", "shore", "shores", "coastline") and "off" in lows[max(0, j - 4):j - 1]:
                 return "near"       # "a ship was targeted off the coast of Yemen's Hodeidah": at sea, near it
+            if prev in _STRIKE_OF:
+                return "target"     # "condemned Ankara's bombing of the Makhmour refugee camp" (IE06: no draft)
             # "in the southern suburbs of Beirut" (EC06: no draft): the suburbs, like the outskirts, are the city's
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS \
                     or prev in ("outskirts", "vicinity", "suburbs", "suburb") \
@@ -2843,9 +2905,15 @@ _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs"
             "center", "section", "sections", "sector", "sectors", "annex", "wing"}   # "the sections of al-Hol camp"
 # what makes an explosion: told in the explosion's sentence, the event's kind
 _CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
+# "Sari Kani (Ras al-Ain)": more words of a name the gazetteer lacks, then another name of the place in brackets
+_ALIAS_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,2})\s*\(\s*([^()]{2,40}?)\s*\)")
+# "the bombing of X", "the shelling of X": what was hit
+_STRIKE_OF = {"bombing", "bombings", "bombardment", "shelling", "shellings", "targeting", "storming", "strafing",
+              "airstrikes", "airstrike"}
 # "in the fruit market of Afrin" (ID11: no draft), "the central prison of Hasakah": a site in the place named
 _SITE_OF = {"market", "markets", "marketplace", "bazaar", "souk", "souq", "hospital", "prison", "jail", "mosque",
-            "university", "stadium", "streets", "harbour", "harbor", "docks", "refinery"}
+            "university", "stadium", "streets", "harbour", "harbor", "docks", "refinery",
+            "resort"}     # "the Jacob Hotel in the Red Sea resort of Eilat" (YE16: no draft)
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 # "the Khuzestan province town of Shadegan" (OC25, once the province had a point of its own)
