@@ -41,7 +41,7 @@ from .confidence import confidence as class_confidence, draft_class
 from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
 from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
-                    _spelled_only, _spelled_unsure, _without_feature)
+                    _spelled_only, _spelled_unsure, _spelling_rung, _without_feature)
 from .places import (_DIPLOMATIC_AFTER, COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
                      gazetteer_version, outer_countries, report_countries)
 from .text import Span, report_text, sentences, words
@@ -428,7 +428,8 @@ _NAMED_AS = {"named", "known", "identified", "called", "described"}
 _COUNTRY_WORDS = {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen", "iran", "turkey", "gaza",
                   "kurdistan"}
 # a province name written with its country: "Iran's Sistan-Baluchistan" is asked as "Sistan-Baluchistan"
-_COUNTRY_POSSESSIVE = re.compile(r"^(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|Turkey|Kurdistan)['’]s\s+")
+_COUNTRY_OWNER = r"(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|Turkey|Kurdistan)['’]s\s+"
+_COUNTRY_POSSESSIVE = re.compile("^" + _COUNTRY_OWNER)
 
 
 def describe_alternative(a: dict) -> str:
@@ -870,8 +871,8 @@ class _Context:
                          and (p.status == "resolved" or (p.status == "ambiguous" and _one_in(p, located[0])))
                          and p.role in ("location", "target", "near")
                          # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it)
-                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:Iraq|Syria|Jordan|Lebanon|Israel|Yemen|Iran|"
-                                          r"Turkey|Kurdistan)['’]s\s+)?", self.text[p.end:located[0].start])]
+                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?(?:" + _COUNTRY_OWNER + ")?",
+                                          self.text[p.end:located[0].start])]
                 if inner:
                     located = [inner[-1], *(p for p in located if p is not inner[-1])]
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
@@ -1522,8 +1523,7 @@ class _Context:
             return False
         n, (p, km) = next(iter(close.items()))
         code = ref.country or _one_country(ref)
-        if (getattr(r, "basis", None) or "").split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy") \
-                and p.country is not None and code is not None and p.country != code:
+        if _spelling_rung(r) and p.country is not None and code is not None and p.country != code:
             return False      # "rockets at the Galilee ... hits in Kiryat Shmona" (YE21: 'Galilee' taken as Khaloue, a
             #                   Lebanese village of a like spelling, for lying 28 km from Kiryat Shmona, in Israel): a
             #                   like spelling is not placed by a place across a border

@@ -195,9 +195,13 @@ def _spelled_only(ref) -> bool:
     """The place was found only by a like spelling of its name (a near spelling taken, or the geocoder's
     key/fuzzy rung): no ground to place another name near it (YA01: 'the Balanda valley', taken as
     Bilmanday by spelling, had placed 'Sidan' at the Sidan 61 km from it, 78 km from the real one)."""
-    if ref.near_spelt:
-        return True
-    basis = getattr(ref.result, "basis", None) or ""
+    return bool(ref.near_spelt) or _spelling_rung(ref.result)
+
+
+def _spelling_rung(result) -> bool:
+    """Whether a geocoder answer (resolved or not) rests only on a like spelling of the name: its basis's first
+    rung is the consonant key, the cross-script key or the fuzzy match."""
+    basis = getattr(result, "basis", None) or ""
     return basis.split("|")[0].split("-")[-1] in ("key", "xkey", "fuzzy")
 
 
