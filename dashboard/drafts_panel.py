@@ -109,6 +109,11 @@ def _form() -> None:
                              f"({meta['published']}): its 'on Sunday', 'last week' are counted from that day. If it "
                              "was published on another day, drop its drafts, change 'Published on' and draft it "
                              "again.", 400))
+        if result.unplaced:
+            # nu24: "Khan Sheikhoun", "Aita al-Shaab" (places the gazetteer spells otherwise) made no draft, unsaid
+            st.warning(plain(f"{len(result.unplaced)} sentence(s) tell an event at no place the drafter found (the "
+                             "report gives none, or the gazetteer lacks it or spells it another way): check them: "
+                             + " / ".join(f"“{t}”" for t in result.unplaced[:3]), 600))
         if not result.drafts:
             st.info("No event with a place was found in this report.")
         elif before:   # nu12/M1: a second report replaced the first one's drafts, edits and all, unsaid

@@ -416,6 +416,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             for x in (target, *twins):
                 x.fatalities, x.shared_toll = None, toll
     events = _without_headline_twin(events, ctx)
+    ctx.unplaced = [e for e in events if e.location is None and e.family is not None]
     placed = _without_repeats([e for e in events if e.location is not None])
     # "strikes hit Raqqa and Hasakah provinces ... and grain silos near Al-Malikiyah": a province-level
     # event is not drafted beside an event of the same sentences at a place in that province (ACLED codes

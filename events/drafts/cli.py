@@ -102,6 +102,11 @@ def cmd_draft(args) -> int:
         return 0
     where = ", ".join(result.countries) or "none named (searched the whole region)"
     print(f"{len(result.drafts)} draft event(s); countries the report concerns: {where}")
+    if result.unplaced:
+        print(f"not placed: {len(result.unplaced)} sentence(s) tell an event at no place the drafter found (the report "
+              "gives none, or the gazetteer lacks it or spells it another way): check them")
+        for s in result.unplaced:
+            print(f"  > {s}")
     for d in result.drafts:
         print()
         print(f"[{d['draft_id']}] {d['event_date']} (precision {d['date_precision']})  {d['event_type']} / "

@@ -478,7 +478,10 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
     drafts = [d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None]
     for n, d in enumerate(drafts, 1):
         d["draft_id"] = f"D{n}"
-    return DraftResult(drafts, countries, text)
+    told = {t for d in drafts for t in d["evidence"]}
+    unplaced = [ctx.sents[j].text for j in sorted({e.type_sentence for e in ctx.unplaced if e.type_sentence >= 0})
+                if ctx.sents[j].text not in told]
+    return DraftResult(drafts, countries, text, unplaced)
 
 
 # "X struck A, a day after militants attacked B", "... in retaliation for a drone attack that killed three
@@ -715,6 +718,7 @@ class _Context:
         self.country_spans = mentioned
         self.outer = outer_countries(text)             # countries outside the region the report names
         self.version = gazetteer_version()
+        self.unplaced: list[Event] = []                # events told at no place found (set by _assemble)
         self.seen: set[str] = set()
         self.stated_names: dict[str, str] = {}     # folded name -> the country the text put it in
         self.unfound: dict[int, list[str]] = {}    # sentence -> names after a locational word the gazetteer lacks
@@ -2642,6 +2646,13 @@ class _Context:
             where = o_country or country
             actor1 = f"Unidentified Armed Group ({COUNTRY_NAMES.get(where, where)})" if where else "Unidentified Armed Group"
             flags.append("attacker not named in the report")
+        for name in (actor1, e.actor2 if e.actor2 != actor1 else ""):
+            period = _ACTOR_PERIOD.search(name or "")
+            if period and not (int(period.group(1)) <= day.year <= int(period.group(2) or 9999)):
+                # "Military Forces of Iraq (2022-)" for a 2019 protest (nu24): ACLED names a state's forces by its
+                # government's years; a name whose years leave out the event's is another actor
+                flags.append(f"'{name}' is named for the years {period.group(0)}, which leave out the event's date "
+                             f"({day.year}): check the actor's period")
         evidence = [self.sents[j].text for j in sorted(set(e.sentences))]
         fatalities = e.fatalities
         if fatalities is None and e.shared_toll is None and event_type in _VIOLENT_TYPES and evidence \
@@ -2905,6 +2916,8 @@ _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs"
             "center", "section", "sections", "sector", "sectors", "annex", "wing"}   # "the sections of al-Hol camp"
 # what makes an explosion: told in the explosion's sentence, the event's kind
 _CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
+# the government years in an ACLED state actor's name: "Military Forces of Iraq (2022-)", "(2014-2018)"
+_ACTOR_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)")
 # "Sari Kani (Ras al-Ain)": more words of a name the gazetteer lacks, then another name of the place in brackets
 _ALIAS_AFTER = re.compile(r"^((?:\s+[A-Z][\w'’-]*){1,2})\s*\(\s*([^()]{2,40}?)\s*\)")
 # "the bombing of X", "the shelling of X": what was hit

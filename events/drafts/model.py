@@ -131,6 +131,9 @@ class DraftResult:
     drafts: list[dict]
     countries: list[str]
     text: str
+    # sentences that tell an event the drafter found no place for (its place may be missing from the gazetteer or
+    # written another way: nu24 had "Khan Sheikhoun" and "Aita al-Shaab" vanish, unsaid), in report order
+    unplaced: list[str] = field(default_factory=list)
 
 
 def _without_feature(name: str) -> str:

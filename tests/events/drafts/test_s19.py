@@ -202,3 +202,35 @@ def test_more_victims_counted():
     assert C.fatalities("The raid left four soldiers and two villagers dead.") == 6
     assert C.fatalities("Two Iraqis and a Turkish national were killed in the blast.") == 3
     assert C.fatalities("The number of people killed in the strike on the market in Idlib has risen to 14.") == 14
+
+
+# From the session's new-user trial (nu24)
+
+
+def test_an_event_at_no_place_found_is_reported_as_such():
+    # nu24 H1: "Israeli jets struck a building in the southern Lebanese village of Aita al-Shaab" gave no draft and
+    # no word (the gazetteer writes it Aita ech Chaab)
+    from events.drafts import draft_report
+    import datetime as dt
+    text = ("Israeli jets struck a building in the southern Lebanese village of Aita al-Shaab on Monday, killing two. "
+            "Hezbollah fired rockets at Metula on Monday.")
+    result = draft_report(text, dt.date(2024, 6, 11))
+    assert [d["location"] for d in result.drafts] == ["Metula"]
+    assert result.unplaced == [text.split(". ")[0] + "."]
+
+
+def test_the_cli_says_which_sentences_it_could_not_place(tmp_path, capsys):
+    from events.__main__ import main
+    report = tmp_path / "r.txt"
+    report.write_text("A suspected chemical attack killed dozens of people in Khan Sheikhoun in Syria on Tuesday.\n")
+    assert main(["draft", str(report), "--published", "2017-04-05"]) == 0
+    out = capsys.readouterr().out
+    assert "0 draft event(s)" in out and "not placed: 1 sentence(s)" in out and "> A suspected chemical attack" in out
+
+
+def test_an_actor_named_for_other_years_is_flagged():
+    # nu24 H2: a 2019 protest drafted with "Military Forces of Iraq (2022-)" at 0.97, unsaid
+    (d,) = _drafts("Iraqi security forces opened fire on protesters in Nasiriyah on Thursday, killing 25.", "2019-11-29")
+    assert d["actor1"].endswith("(2022-)") and any("leave out the event's date (2019)" in f for f in d["flags"])
+    (d,) = _drafts("Iraqi security forces opened fire on protesters in Nasiriyah on Thursday, killing 25.", "2023-11-25")
+    assert not any("leave out the event's date" in f for f in d["flags"])
