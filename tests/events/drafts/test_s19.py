@@ -234,3 +234,11 @@ def test_an_actor_named_for_other_years_is_flagged():
     assert d["actor1"].endswith("(2022-)") and any("leave out the event's date (2019)" in f for f in d["flags"])
     (d,) = _drafts("Iraqi security forces opened fire on protesters in Nasiriyah on Thursday, killing 25.", "2023-11-25")
     assert not any("leave out the event's date" in f for f in d["flags"])
+
+
+def test_a_whole_name_the_gazetteer_lacks_is_looked_for_in_the_province():
+    # nu24 M3: "in Khan Sheikhoun in Idlib province" was drafted at Idlib city, 43 km off, with no word that the town
+    # was not found ("Khan" begins a longer name, and the whole name is spelled Khan Shaykhun in the gazetteer)
+    (d,) = _drafts("Warplanes struck a market in Khan Sheikhoun in Idlib province on Monday, killing nine people.",
+                   "2019-05-14")
+    assert _near(d, 35.44, 36.65) and any("not found as written" in f for f in d["flags"])
