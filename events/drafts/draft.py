@@ -722,7 +722,6 @@ class _Context:
         self.seen: set[str] = set()
         self.stated_names: dict[str, str] = {}     # folded name -> the country the text put it in
         self.unfound: dict[int, list[str]] = {}    # sentence -> names after a locational word the gazetteer lacks
-        self.whole_unfound = ""                      # the whole name _whole_name last found missing, if any
         self._actor_spans: list[tuple[int, int]] | None = None
 
     # -- one sentence -------------------------------------------------------------------------
@@ -1911,12 +1910,11 @@ class _Context:
         cue_of: dict[int, int] = {}       # a name in brackets -> the word position whose left words give its role
         for h in hits:
             named = h
-            h = self._whole_name(h, toks, in_names)
-            if h is None and self.whole_unfound and _left_cue(lows, named.first, names=in_names) in (
-                    "location", "near", "target"):
+            h, lacking = self._whole_name(h, toks, in_names)
+            if h is None and lacking and _left_cue(lows, named.first, names=in_names) in ("location", "near", "target"):
                 # "Warplanes struck a market in Khan Sheikhoun in Idlib province" (nu24 M3: placed at the province,
                 # 43 km off, with no word that the town was not found): said with the province-level draft
-                self.unfound.setdefault(i, []).append(self.whole_unfound)
+                self.unfound.setdefault(i, []).append(lacking)
             if h is None or h.start < joined_end:
                 continue          # "Baluchestan" of "Sistan and Baluchestan", read as one province
             written = self.text[h.start:h.end]
@@ -2110,14 +2108,14 @@ class _Context:
             out.append(ref)
         return out
 
-    def _whole_name(self, h: NameHit, toks: list[Span], in_names: set[int]) -> NameHit | None:
+    def _whole_name(self, h: NameHit, toks: list[Span], in_names: set[int]) -> tuple[NameHit | None, str]:
         """A gazetteer name that is part of a longer written name ("al-Asad airbase" in "Ain al-Asad
         airbase", "Maarat" in "Maarat al-Naasan"): the whole written name, when the geocoder resolves it
         in exactly one of the name's countries; None when the name is glued to the words around it
-        (an Arabic article joins them) and the whole does not resolve: a fragment is no place."""
+        (an Arabic article joins them) and the whole does not resolve: a fragment is no place. Second: the whole
+        name written with a generic head word ("Khan Sheikhoun") when the geocoder has it nowhere, else ""."""
         n = len(toks)
         first, last = h.first, h.last
-        self.whole_unfound = ""
 
         def joined(a: int, b: int) -> bool:      # two capitalised words written as one name, one space apart
             return self.text[toks[a].end:toks[b].start] == " " and toks[a].text[:1].isupper() \
@@ -2131,14 +2129,15 @@ class _Context:
             # the gazetteer has, written together, are one name; it is a place only when the whole resolves,
             # and is read once, at its first word
             if first != h.first:
-                return None
+                return None, ""
             start, end = toks[first].start, toks[last].end
             written = self.text[start:end]
             answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
             found = [c for c, r in answers.items() if r.status == "resolved"]
             if len(found) == 1:
-                return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
-            return None
+                return (replace(h, first=first, last=last, start=start, end=end, text=written,
+                                countries=tuple(found)), "")
+            return None, ""
         glued = False
         while first > 0 and toks[first - 1].text[:1].isupper() and fold_word(toks[first - 1].text) not in _NOT_PLACE \
                 and fold_word(toks[first - 1].text) not in _DEMONYMS and (first - 1) not in in_names \
@@ -2176,19 +2175,20 @@ class _Context:
             answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
             found = [c for c, r in answers.items() if r.status == "resolved"]
             if len(found) == 1:
-                return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
-            if not found and not any(r.status == "ambiguous" for r in answers.values()):
-                self.whole_unfound = written      # "in Khan Sheikhoun": a whole name the gazetteer lacks
-            return None
+                return (replace(h, first=first, last=last, start=start, end=end, text=written,
+                                countries=tuple(found)), "")
+            # "in Khan Sheikhoun": a whole name the gazetteer lacks
+            return None, ("" if found or any(r.status == "ambiguous" for r in answers.values()) else written)
         if (first, last) == (h.first, h.last):
-            return h
+            return h, ""
         start, end = toks[first].start, toks[last].end
         written = self.text[start:end]
         answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
         found = [c for c, r in answers.items() if r.status == "resolved"]
         if len(found) == 1:
-            return replace(h, first=first, last=last, start=start, end=end, text=written, countries=tuple(found))
-        return None if glued else h
+            return (replace(h, first=first, last=last, start=start, end=end, text=written,
+                            countries=tuple(found)), "")
+        return (None if glued else h), ""
 
     def unlisted(self, i: int, toks: list[Span], lows: list[str], taken: set[int]) -> list[PlaceRef]:
         """Names the automaton did not find, spelled another way ("Kalso base", "Deir Ezzor"): capitalised
