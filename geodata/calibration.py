@@ -3,7 +3,7 @@
 Every answer the geocoder could give falls in one class, its ``basis``: ``rung|admin1|rivals``:
 
 - rung: how the name matched: ``curated`` (exact name or alias of a curated row), ``exact`` (name
-  or alias), ``part`` (part of a compound list name, or the name without a leading feature word),
+  or alias, or the name in another romanisation: vowels, doubled letters; geocoder.same_romanisation), ``part`` (part of a compound list name, or the name without a leading feature word),
   ``key`` (same consonant skeleton, alike spelling), ``xkey`` (Arabic-script query meeting a
   Latin name through the skeleton only), ``fuzzy``; ``kind`` when the place is of another kind
   than the query asks for (a quarter for "X village", a town for "X air base");

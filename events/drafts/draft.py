@@ -1289,6 +1289,18 @@ class _Context:
                 return None       # "Kfar Saba in the Galilee", the Galilee taken by a like spelling (Al Khalil,
                 #                   Hebron): a guess never overrules a place found by its name
             between = self.text[ref.end:other.start]
+            if _SAID_NEAR.fullmatch(between) and not any(ref.end < p.start < other.start
+                                                         for p in self.sentence_places.get(ref.sentence, [])):
+                # "on the village of Tal Shenan near Tal Tamir" (IE25: a Tall Shinan in Homs, 350 km from Tal Tamir, resolved
+                # once another romanisation of a name counted as the name): a place said to be near another is no
+                # namesake far from it in another province; the draft is placed near the place named. ("The town of
+                # Ain Issa near Raqqa", 50 km from the city in its province, is near as reports say it.)
+                pa, pb = ref.point, other.point
+                if pa and pb and (km := distance_km(pa[0], pa[1], pb[0], pb[1])) > 50 and not _same_admin1(ref, other):
+                    return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
+                                   f"{km:.0f} km from {self.text[other.start:other.end]}, which the report says it is near: "
+                                   "a namesake; the draft is placed near the place named: check it"])
+                return None
             # "the Maysalun area of Deir ez-Zor"; not "the Akashat area of Al-Qaim district" (a district is large)
             held_by = bool(_HELD_BY.match(between)) and not re.match(
                 r"\s+(?:sub-?district|district|province|governorate|region|county)\b", self.text[other.end:other.end + 20], re.I)
@@ -1374,7 +1386,8 @@ class _Context:
                 # the pick lies on the side said, or in the country's middle third at least ("Kibbutz Be'eri in
                 # southern Israel", nu20: 0.02 degrees north of the middle of a box the Negev stretches south)
                 if at(ranked[0]) > -(hi - lo) / 6 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
-                        and (where is sentence or not self._others_say_otherwise(ref, ranked[0])):
+                        and (where is sentence or not (self._others_say_otherwise(ref, ranked[0])
+                                                       or self._far_from_the_others(ref, ranked[0]))):
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
         return False
 
@@ -1385,6 +1398,16 @@ class _Context:
         250 km from the one taken). A direction said in the place's own sentence is not overruled."""
         return self._nearest_other(ref, pick) is None and any(
             self._nearest_other(ref, a) is not None for a in ref.unsure.alternatives if a is not pick)
+
+    def _far_from_the_others(self, ref: PlaceRef, pick) -> bool:
+        """Whether the report places other names (resolved to a point) and ``pick`` lies within NEAR_OTHERS_KM
+        of none of them. A direction said in another sentence is then too weak to choose ``pick``: the
+        candidates the geocoder lists are only its best five, and the place meant may be another namesake
+        near the places the report names (J01: "villages around Ain Issa in northern Syria ... the villages of
+        Fatsa, Mushairfa and Khalidiya" took an Al Khalidiyah in Aleppo, 180 km from Ain Issa, for lying
+        in the north; the one meant, spelt Khaldiyah, is not among the five)."""
+        others = self._resolved_others(ref)
+        return bool(others) and self._nearest_other(ref, pick) is None
 
     def _settle_seat(self, ref: PlaceRef) -> bool:
         """"Houthi positions in Marib", "a drone crashed in Mafraq": a name that is the name of a
@@ -2234,6 +2257,9 @@ class _Context:
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
                     continue
+                if _BUILDING_AFTER.match(self.text[end:self.sents[i].end]):
+                    continue      # "near the Kawa roundabout" (J09: drafted at Al Kawwah, a town in Iraq, once another
+                    #               romanisation of a name counted as the name): a building or street, not a town
                 query = written + _trailing_feature(self.text[end:self.sents[i].end])
                 answers = {c: self.geocoder.geocode(query, c) for c in self.countries}
                 found = {c: r for c, r in answers.items() if r.status == "resolved"}

@@ -1223,14 +1223,15 @@ def test_an_ambiguous_name_is_placed_by_the_reports_other_places():
 
 
 def test_a_town_the_matcher_misses_by_its_spelling_is_found_in_the_province_named():
-    # 'Muqdadiyya' is not how the gazetteer writes Muqdadiya; asked inside Diyala, the geocoder finds it
-    text = ("Islamic State fighters attacked an army post in the town of Muqdadiyya in Diyala province, Iraq, on "
+    # 'Muqdadiyeh' is not how the gazetteer writes Muqdadiya; asked inside Diyala, the geocoder finds it (the
+    # example was 'Muqdadiyya' until session 20, when a doubled letter stopped making another name)
+    text = ("Islamic State fighters attacked an army post in the town of Muqdadiyeh in Diyala province, Iraq, on "
             "Sunday, killing two soldiers.")
     d = draft_report(text, MONDAY).drafts
-    assert len(d) == 1 and _near(d[0], 33.98, 44.94) and d[0]["location"] == "Muqdadiyya"
+    assert len(d) == 1 and _near(d[0], 33.98, 44.94) and d[0]["location"] == "Muqdadiyeh"
     # found by a like spelling in the province: the class of places the report's other words chose (since session 16)
     assert d[0]["geo_precision"] == 2 and d[0]["confidence_class"].startswith("ctx|")
-    assert any("'Muqdadiyya' not found as written" in f for f in d[0]["flags"])
+    assert any("'Muqdadiyeh' not found as written" in f for f in d[0]["flags"])
 
 
 @pytest.mark.parametrize("text, lat, lon", [
@@ -1292,15 +1293,16 @@ def test_a_name_spelled_another_way_with_one_near_spelling_is_placed_by_the_prov
 
 
 @pytest.mark.parametrize("text", [
-    "A Turkish drone struck a car in the Derelok area of the Kurdistan Region on Sunday, killing two people.",
-    "A Turkish drone struck a car near Derelok in Iraq's Kurdistan Region on Sunday, killing two people.",
+    "A Turkish drone struck a car in the Derlok area of the Kurdistan Region on Sunday, killing two people.",
+    "A Turkish drone struck a car near Derlok in Iraq's Kurdistan Region on Sunday, killing two people.",
 ])
 def test_the_kurdistan_region_named_confirms_a_near_spelling_in_its_provinces(text):
-    # 'Derelok': no place so written; the one near spelling (Dereluk) lies in Duhok, one of the
-    # Kurdistan Region's provinces, which the report names as a whole
+    # 'Derlok': no place so written; the one near spelling (Dereluk, or Dirah Luk) lies in Duhok, one of the
+    # Kurdistan Region's provinces, which the report names as a whole. (The example was 'Derelok' until
+    # session 20, when a spelling that differs only in its vowels' letters became the name itself.)
     d = draft_report(text, MONDAY).drafts
     assert len(d) == 1 and d[0]["country"] == "IQ" and _near(d[0], 37.06, 43.65, km=5)
-    assert any("'Derelok'" in f and "Kurdistan Region" in f for f in d[0]["flags"])
+    assert any("'Derlok'" in f and "Kurdistan Region" in f for f in d[0]["flags"])
 
 
 def test_claim_told_in_a_sentence_of_its_own_names_actor1():

@@ -222,7 +222,8 @@ def test_an_event_at_no_place_found_is_reported_as_such():
 def test_the_cli_says_which_sentences_it_could_not_place(tmp_path, capsys):
     from events.__main__ import main
     report = tmp_path / "r.txt"
-    report.write_text("A suspected chemical attack killed dozens of people in Khan Sheikhoun in Syria on Tuesday.\n")
+    # (Khan Sheikhoun was the example here; since session 20 it is Khan Shaykhun in another romanisation, and placed)
+    report.write_text("A suspected chemical attack killed dozens of people in Khan Cheikhoun in Syria on Tuesday.\n")
     assert main(["draft", str(report), "--published", "2017-04-05"]) == 0
     out = capsys.readouterr().out
     assert "0 draft event(s)" in out and "not placed: 1 sentence(s)" in out and "> A suspected chemical attack" in out
@@ -239,6 +240,11 @@ def test_an_actor_named_for_other_years_is_flagged():
 def test_a_whole_name_the_gazetteer_lacks_is_looked_for_in_the_province():
     # nu24 M3: "in Khan Sheikhoun in Idlib province" was drafted at Idlib city, 43 km off, with no word that the town
     # was not found ("Khan" begins a longer name, and the whole name is spelled Khan Shaykhun in the gazetteer)
-    (d,) = _drafts("Warplanes struck a market in Khan Sheikhoun in Idlib province on Monday, killing nine people.",
+    # (since session 20 "Khan Sheikhoun" is the gazetteer's Khan Shaykhun in another romanisation; the French-style
+    # "Cheikhoun" writes a consonant otherwise, so it is still a name the gazetteer lacks as written)
+    (d,) = _drafts("Warplanes struck a market in Khan Cheikhoun in Idlib province on Monday, killing nine people.",
                    "2019-05-14")
     assert _near(d, 35.44, 36.65) and any("not found as written" in f for f in d["flags"])
+    (d,) = _drafts("Warplanes struck a market in Khan Sheikhoun in Idlib province on Monday, killing nine people.",
+                   "2019-05-14")
+    assert _near(d, 35.44, 36.65)
