@@ -88,7 +88,11 @@ when present). Two splits, printed side by side:
 - held-out 50 and 51: reports IF01-IF25 and YF01-YF25 (session 19, two more writers: Iraq's protests, ISIS and
   militia attacks, Syria's east and north-west and Turkey's operations, mostly 2016-2021; southern Syria, Lebanon's
   border, Yemen, Iran's Kurdistan and Jordan, 2018-2025), kept unread; first measured on the rules of main
-  59ae72c (the end of session 18).
+  59ae72c (the end of session 18), again on 7166ed3 and 759b419 (the same figures); read in session 20, moved to
+  tuning (heldout50-fixed, heldout51-fixed) and their faults fixed by kind.
+- held-out 52 and 53: reports KA01-KA25 and KB01-KB25 (session 20, two more writers: Iraq, north and east Syria
+  and Iran, 2015-2024; Lebanon and Israel's north, Gaza and the West Bank, Yemen, Jordan, western and southern
+  Syria and Turkey, 2016-2025), kept unread; first measured on the rules of 7166ed3 and 759b419 (the same).
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -157,11 +161,12 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout30-fixed", "heldout31-fixed", "heldout34-fixed", "heldout35-fixed", "heldout36-fixed", "heldout37-fixed",
                      "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed",
                      "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed",
-                     "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed"),
+                     "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed",
+                     "heldout50-fixed", "heldout51-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 50": ("heldout50",), "held-out 51": ("heldout51",),
+          "held-out 52": ("heldout52",), "held-out 53": ("heldout53",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -94,6 +94,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                            # "condemned Ankara's bombing of the Makhmour refugee camp" (IE06: no event): a bombing
                            # whose means the words do not tell
                            r"bombings?(?=\s+of\s))\b", re.I), False),
+    # "A double bombing on Tuesday in ... Raqqa killed at least eight people" (IF03: no draft): a sentence that opens
+    # on a new bombing, its means not told (not "after a bombing in Istanbul", an event told as what was answered;
+    # not "bombing raids")
+    (EXPLOSION, re.compile(r"^\W*(?:an?|two|twin|three|triple|double|several|multiple)\s+(?:[\w-]+\s+){0,2}?"
+                           r"bombings?\b(?!\s+(?:raids?|campaigns?|runs?|sorties)\b)", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
                        r"shoot-?outs?|"
                        # "an altercation near the Turkish border in Duhok province's Zakho on Friday left two Iraqi

@@ -226,7 +226,11 @@ _SEAT_BEFORE = re.compile(r"\b(?:government|authorities|ministry|ministries|pres
                           r"officials|embassy|consulate|mission|command|leadership|office)\s+in\s+(?:the\s+)?$", re.I)
 _REACTION_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|strongly\s+)?(?:condemned|condemns|denounced|denounces|"
                              r"deplored|deplores|decried|decries|critici[sz]ed|critici[sz]es|welcomed|welcomes|"
-                             r"mourned|mourns)\b", re.I)
+                             r"mourned|mourns|"
+                             # "as the cabinet in Beirut met to debate its disarmament" (YF25: an attack drafted at
+                             # Beirut from a statement): a body sitting at its seat
+                             r"met|meets|meeting|convened|convenes|debated|debates|discussed|discusses|voted|votes|"
+                             r"approved|approves|adopted|adopts)\b", re.I)
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
@@ -341,7 +345,10 @@ _SAID_NEAR = re.compile(r"(?:\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\
                         r"base|airbase|airport|airfield|barracks|facility|site|plant|refinery))?)\s+"
                         r"(?:near|outside|close\s+to|next\s+to|by)\s+"
                         r"(?:the\s+)?", re.I)
-NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
+NEAR_SAID_KM = 25.0
+# a town taken for its name alone ("in Saada") lies in another country than every place the report found, and farther
+# than this from each of them: not taken (the report's own places say where it is)
+FAR_TOWN_KM = 300.0   # "near" a place, as reports use it: the issue's own 25 km
 # "at two Iraqi bases hosting US troops, the A base ... and a base in B": a plural target, then its list
 _PLURAL_TARGETS = re.compile(r"\b(?:at|on|against|targeting|targeted|hit|struck|shelled|bombed)\s+(?:the\s+)?"
                              r"(?:two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2}(?:bases|sites|targets|positions|"
@@ -1728,6 +1735,13 @@ class _Context:
             elif len(fitting) != 1 or fitting[0] is not first or any(a.kind != "village" for a in r.alternatives[1:]):
                 return False
             kind = fitting[0].kind
+            others = [p for p in self._resolved_others(ref) if p.country is not None]
+            if first.kind == "town" and others and all(p.country != ref.country for p in others) and all(
+                    distance_km(first.latitude, first.longitude, p.point[0], p.point[1]) > FAR_TOWN_KM for p in others):
+                return False  # "Turkish warplanes struck ... the Batifa area of Duhok province. The raids on Sile, Kashan
+                #               and Nizore" (IF19: Sile taken as Sile near Istanbul, 1,000 km off): the attacker's country
+                #               is no reason to take its town when every place the report found lies in another country
+                #               (a city is: "Mashhad airport in eastern Iran", in a report on Israel's strikes, EB09)
         else:
             if said is None:
                 return False
