@@ -345,10 +345,13 @@ _SAID_NEAR = re.compile(r"(?:\s*,\s*(?:a|an|the)\s+(?:small\s+|nearby\s+|remote\
                         r"base|airbase|airport|airfield|barracks|facility|site|plant|refinery))?)\s+"
                         r"(?:near|outside|close\s+to|next\s+to|by)\s+"
                         r"(?:the\s+)?", re.I)
-NEAR_SAID_KM = 25.0
+NEAR_SAID_KM = 25.0   # "near" a place, as reports use it: the issue's own 25 km
 # a town taken for its name alone ("in Saada") lies in another country than every place the report found, and farther
 # than this from each of them: not taken (the report's own places say where it is)
-FAR_TOWN_KM = 300.0   # "near" a place, as reports use it: the issue's own 25 km
+FAR_TOWN_KM = 300.0
+# a place resolved farther than this from the place the report puts it in or near (and, for "near", in another
+# province) is a namesake: the draft is placed at the place named (_container)
+NAMESAKE_KM = 50.0
 # "at two Iraqi bases hosting US troops, the A base ... and a base in B": a plural target, then its list
 _PLURAL_TARGETS = re.compile(r"\b(?:at|on|against|targeting|targeted|hit|struck|shelled|bombed)\s+(?:the\s+)?"
                              r"(?:two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2}(?:bases|sites|targets|positions|"
@@ -1303,7 +1306,8 @@ class _Context:
                 # namesake far from it in another province; the draft is placed near the place named. ("The town of
                 # Ain Issa near Raqqa", 50 km from the city in its province, is near as reports say it.)
                 pa, pb = ref.point, other.point
-                if pa and pb and (km := distance_km(pa[0], pa[1], pb[0], pb[1])) > 50 and not _same_admin1(ref, other):
+                km = distance_km(pa[0], pa[1], pb[0], pb[1]) if pa and pb else 0.0
+                if km > NAMESAKE_KM and not _same_admin1(ref, other):
                     return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
                                    f"{km:.0f} km from {self.text[other.start:other.end]}, which the report says it is near: "
                                    "a namesake; the draft is placed near the place named: check it"])
@@ -1325,7 +1329,7 @@ class _Context:
                 if inside and same_admin1(normalize_admin1(inside), normalize_admin1(self.text[other.start:other.end])):
                     return None
             pa, pb = ref.point, other.point
-            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > 50:
+            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > NAMESAKE_KM:
                 return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
                                f"{distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} km from "
                                f"{self.text[other.start:other.end]}, where the report puts it: a namesake; the draft is "
