@@ -1397,26 +1397,19 @@ class _Context:
                 # the pick lies on the side said, or in the country's middle third at least ("Kibbutz Be'eri in
                 # southern Israel", nu20: 0.02 degrees north of the middle of a box the Negev stretches south)
                 if at(ranked[0]) > -(hi - lo) / 6 and at(ranked[0]) - at(ranked[1]) >= DIRECTION_MARGIN_DEG \
-                        and (where is sentence or not (self._others_say_otherwise(ref, ranked[0])
-                                                       or self._far_from_the_others(ref, ranked[0]))):
+                        and (where is sentence or not self._far_from_the_others(ref, ranked[0])):
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
         return False
 
-    def _others_say_otherwise(self, ref: PlaceRef, pick) -> bool:
-        """Whether the report's other resolved places put ``ref`` elsewhere than ``pick``: another candidate
-        lies within NEAR_OTHERS_KM of one of them and ``pick`` near none (nu10: "northern Iraq", said in
-        another sentence, took Sinuni in Erbil over Sinuni in Nineveh, 21 km from the Sinjar the report named,
-        250 km from the one taken). A direction said in the place's own sentence is not overruled."""
-        return self._nearest_other(ref, pick) is None and any(
-            self._nearest_other(ref, a) is not None for a in ref.unsure.alternatives if a is not pick)
-
     def _far_from_the_others(self, ref: PlaceRef, pick) -> bool:
         """Whether the report places other names (resolved to a point) and ``pick`` lies within NEAR_OTHERS_KM
-        of none of them. A direction said in another sentence is then too weak to choose ``pick``: the
-        candidates the geocoder lists are only its best five, and the place meant may be another namesake
-        near the places the report names (J01: "villages around Ain Issa in northern Syria ... the villages of
-        Fatsa, Mushairfa and Khalidiya" took an Al Khalidiyah in Aleppo, 180 km from Ain Issa, for lying
-        in the north; the one meant, spelt Khaldiyah, is not among the five)."""
+        of none of them. A direction said in another sentence is then too weak to choose ``pick``: another
+        candidate may lie near those places (nu10: "northern Iraq", said in another sentence, took Sinuni in
+        Erbil over Sinuni in Nineveh, 21 km from the Sinjar the report named, 250 km from the one taken), or the
+        place meant may be a namesake beyond the geocoder's best five (J01: "villages around Ain Issa in northern
+        Syria ... the villages of Fatsa, Mushairfa and Khalidiya" took an Al Khalidiyah in Aleppo, 180 km from
+        Ain Issa; the one meant, spelt Khaldiyah, is not among the five). A direction said in the place's own
+        sentence is not overruled."""
         others = self._resolved_others(ref)
         return bool(others) and self._nearest_other(ref, pick) is None
 
