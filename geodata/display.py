@@ -196,8 +196,12 @@ def _latin_names_of_arabic() -> dict[str, str]:
 
     if not PATH.exists():
         return {}
-    table = pq.read_table(PATH, columns=["name", "names_latin"]).to_pydict()
-    return {n: latin for n, latin in zip(table["name"], table["names_latin"])
+    import pyarrow.compute as pc
+
+    table = pq.read_table(PATH, columns=["name", "names_latin"])
+    # the Arabic block (U+0600-U+06FF), as normalize.is_arabic reads it, tested by Arrow, not per name in Python
+    table = table.filter(pc.fill_null(pc.match_substring_regex(table["name"], "[\u0600-\u06ff]"), False))
+    return {n: latin for n, latin in zip(table["name"].to_pylist(), table["names_latin"].to_pylist())
             if latin and is_arabic(n)}
 
 

@@ -324,6 +324,7 @@ class _ByLength:
         self.lengths = np.fromiter((len(c) for c in choices), dtype=np.int64, count=len(choices))
         self.longest = int(self.lengths.max()) if len(choices) else 0
         self._postings: tuple[np.ndarray, np.ndarray] | None = None
+        self._needs: dict[tuple[int, float], tuple[np.ndarray, int]] = {}
 
     def _bigrams(self) -> tuple[np.ndarray, np.ndarray]:
         """Every bigram occurrence of the choices as (code, choice), sorted by code: code =
@@ -343,12 +344,25 @@ class _ByLength:
             self._postings = (codes[order], owner[pairs][order])
         return self._postings
 
+    def _need(self, n: int, cutoff: float) -> tuple[np.ndarray, int]:
+        """Per choice length m: the least number of bigrams a choice of m letters must share with a
+        query of ``n`` letters to reach ``cutoff`` (int64 max when m is out of reach), and the least
+        of these; kept per (n, cutoff), a few dozen small tables."""
+        got = self._needs.get((n, cutoff))
+        if got is None:
+            m = np.arange(self.longest + 1)
+            most = np.floor((100.0 - cutoff) * (n + m) / 100.0 + 1e-6).astype(np.int64)   # largest d
+            need = np.where(np.abs(m - n) <= most, np.maximum(m, n) - 1 - 2 * most, np.iinfo(np.int64).max)
+            got = self._needs[(n, cutoff)] = (need, int(need.min()))
+        return got
+
     def extract(self, query: str, cutoff: float, limit: int) -> list[tuple[str, float, int]]:
         n = len(query)
         if not n or not len(self.choices):
             return []
         codes, owners = self._bigrams()
-        wanted = np.array([ord(a) * 0x110000 + ord(b) for a, b in zip(query, query[1:])], dtype=np.int64)
+        points = np.frombuffer(query.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        wanted = points[:-1] * 0x110000 + points[1:]
         lo, hi = np.searchsorted(codes, wanted, "left"), np.searchsorted(codes, wanted, "right")
         hits = [owners[a:b] for a, b in zip(lo.tolist(), hi.tolist()) if b > a]
         # shared >= sum over the query's bigrams (with repeats) of their occurrences in the choice,
@@ -357,11 +371,12 @@ class _ByLength:
                   else np.zeros(len(self.choices), dtype=np.int64))
         # Per choice length m (a small table, then one gather): the least number of shared
         # bigrams a choice of that length needs, or more than any can have when m is out of reach.
-        m = np.arange(self.longest + 1)
-        most = np.floor((100.0 - cutoff) * (n + m) / 100.0 + 1e-6).astype(np.int64)   # largest d
-        need = np.where(np.abs(m - n) <= most, np.maximum(m, n) - 1 - 2 * most, np.iinfo(np.int64).max)
-        keep = shared >= need[self.lengths]
-        positions = np.flatnonzero(keep)
+        need, lowest = self._need(n, cutoff)
+        if lowest > 0:      # only choices sharing that many bigrams can qualify: test their lengths alone
+            positions = np.flatnonzero(shared >= lowest)
+            positions = positions[shared[positions] >= need[self.lengths[positions]]]
+        else:
+            positions = np.flatnonzero(shared >= need[self.lengths])
         if not len(positions):
             return []
         found = process.extract(query, self.choices[positions].tolist(), scorer=fuzz.ratio,

@@ -1,7 +1,7 @@
 """What a geocode returns: status, coordinates, what matched, how precise and how sure."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 RESOLVED, AMBIGUOUS, UNRESOLVED = "resolved", "ambiguous", "unresolved"
 PRECISION_PLACE, PRECISION_NEAR, PRECISION_REGION = 1, 2, 3
@@ -45,8 +45,11 @@ class GeocodeResult:
         return self.status == RESOLVED
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["alternatives"] = [asdict(a) for a in self.alternatives]
+        """Every field by name, ``alternatives`` as a list of dicts (JSON-ready). Built field by field:
+        ``dataclasses.asdict`` deep-copies and was a sixth of a cold 3,000-name geocode."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["alternatives"] = [{f.name: getattr(a, f.name) for f in _ALTERNATIVE_FIELDS}
+                                for a in self.alternatives]
         return data
 
     @classmethod
@@ -55,4 +58,5 @@ class GeocodeResult:
         return cls(**{**data, "alternatives": alternatives})
 
 
+_ALTERNATIVE_FIELDS = fields(Alternative)
 UNRESOLVED_RESULT = GeocodeResult(status=UNRESOLVED)
