@@ -167,6 +167,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 52": ("heldout52",), "held-out 53": ("heldout53",),
+          "held-out 54": ("heldout54",), "held-out 55": ("heldout55",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
