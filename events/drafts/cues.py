@@ -81,7 +81,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      # "launched air and missile strikes" (nu14): air strikes with missiles among them
                      r"air\s+and\s+(?:missile|naval|drone|artillery)\s+strikes?)\b", re.I), False),
     (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
-                     r"f-1[56]s?|b-1\w*\s+bombers?|bombers?)\b", re.I), True),
+                     r"f-1[56]s?|b-\d\w*\s+bombers?|(?:strategic|heavy|long-range|stealth)\s+bombers?|"
+                     r"bombers?(?=\s+(?:jets?|aircraft|planes?))|bombers)\b", re.I), True),
+    # "the bomber was between 12 and 14 years old" (KB08): one bomber, a person, the attack told before (a bomber
+    # aircraft is named as such above, and bombers over a place are planes)
+    (ATTACK, re.compile(r"\bbomber\b", re.I), True),
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
@@ -112,7 +116,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # no event): an armed offensive against a party is a battle (ACLED: Armed clash)
                        r"(?:launched|began|started|mounted|waged)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                        r"(?:operation|offensive)\s+(?:[\w-]+\s+){0,4}?against)\b", re.I), False),
-    (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to)\b", re.I), False),
+    (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
+                      r"went\s+on\s+(?:a\s+)?rampage)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
     (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"
                       r"smashed\s+(?:\w+\s+)?(?:windows|cars|shops|furniture|doors))\b", re.I), False),

@@ -72,8 +72,9 @@ _EVENT_WORD = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hit|str
                          r"clashed|blew\s+up)\b", re.I)
 _SINCE = re.compile(r"\b(since|until|before|by)\s+(?:the\s+)?(?:early|mid|late)?[\s-]*$", re.I)
 # "killed since Turkey launched its offensive on October 9" (nu15): the day a "since" clause names is when a
-# period began, not the event's day
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:launched|began|begun|started|resumed|restarted|erupted|broke\s+out|"
+# period began, not the event's day; the clause's subject may be long ("since protests demanding sweeping reform and
+# an end to Iranian influence began on October 1", KA06: the night's attack had been dated October 1)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,12}?(?:launched|began|begun|started|resumed|restarted|erupted|broke\s+out|"
                            r"took\s+(?:office|power|control)|came\s+into\s+force)\b[^.;,]{0,40}$|"
                            # "the heaviest attack on the area since ISIS overran it in August 2014" (IE01: the strikes
                            # dated August 2014): the day of the clause "since" opens

@@ -63,7 +63,10 @@ _LOC_PREPS = {"in": "location", "at": "location", "near": "near", "outside": "ne
               "striking": "target", "bombed": "target", "bombing": "target", "shelled": "target", "shelling": "target", "attacked": "target",
               "attacking": "target", "rocked": "target", "shook": "target", "destroyed": "target",
               "damaged": "target", "raided": "target", "stormed": "target", "against": "target", "from": "origin", "of": "of", "between": "location", "within": "location",
-              "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near"}
+              "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near",
+              "through": "location", "throughout": "location",   # "shot dead while driving through Huwara"
+              # "the factions infiltrated the Ayn Issa area" (KA24): where forces moved in is where the fighting was
+              "infiltrated": "location", "entered": "location", "overran": "location"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern",
                "eastern", "western", "central", "north-east", "north-west", "south-east", "south-west"}
@@ -116,7 +119,8 @@ _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south
                        r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)*"
                        r"(?:iraq|syria|jordan|lebanon|israel|yemen|iran|turkey)\b", re.I)
 _OF_FEATURE = re.compile(r"^\s+(?:sub-?district|district|area|town|village|city|neighbou?rhood|quarter|base|airbase|"
-                         r"camp|region)\b", re.I)
+                         # "Residents of the Jenin refugee camp described ... the incursion into the camp" (KB02)
+                         r"(?:refugee\s+|displacement\s+|idp\s+)?camp|region)\b", re.I)
 _ADMIN1_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b|"
                            # "Raqqa, Hasakah and Aleppo provinces": every name of the list is a province
                            r"^(?:\s*,\s*[A-Z][\w'’-]+)*(?:,?\s+and\s+[A-Z][\w'’-]+)?\s+(?:provinces|governorates)\b")
@@ -197,7 +201,7 @@ _SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:first|initially|originally|earlier)\s
                          r"announced)\b(?=.*\b(?:rather\s+than|instead\s+of|but\s+later|later\s+(?:said|corrected)|"
                          r"before\s+(?:correcting|retracting)))", re.I)
 # "the victims were taken to hospital in Dujail": where the wounded were treated, not where it happened
-_HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacuated|brought|moved|admitted)\s+"
+_HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacuated|brought|moved|admitted|way|route)\s+"
                               r"(?:[\w'’-]+\s+){0,2}?(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+)?hospitals?\s+"
                               r"(?:in|at)\s+(?:the\s+)?$", re.I)
 # "an area disputed between Baghdad and Erbil", "talks between Ankara and Damascus": governments, not places
@@ -232,6 +236,11 @@ _REACTION_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|strongly\s+)?(?:cond
                              r"met|meets|meeting|convened|convenes|debated|debates|discussed|discusses|voted|votes|"
                              r"approved|approves|adopted|adopts)\b", re.I)
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
+# "Prime Minister Binali Yildirim told reporters in Ankara" (KB08), "told a news conference in Baghdad": where a
+# statement was made, no event there
+_VENUE_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+press|(?:a\s+)?(?:news|press)\s+conferences?)|"
+                           r"(?:news|press)\s+conferences?|speaking\s+to\s+(?:reporters|journalists))"
+                           r"\s+(?:(?:later\s+)?(?:on\s+)?\w+day\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
@@ -383,7 +392,7 @@ _COREF_IN = re.compile(r"\b(?:in|inside)(?:\s+(?:and|or)\s+(?:near|around|outsid
                        r"church|compound|refinery|port|field|oilfield|complex|facility|checkpoint|stadium|university)\b")
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[ae][dnrstz]h?)-)?[A-Z][\w’'-]*[\w]"
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[ae](?:[dnrstz]h?)?)-)?[A-Z][\w’'-]*[\w]"   # "Deir e-Zor": a bare e- too
 _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
                              r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(?:province|governorate)\b")
 # "X district of Y", "X neighbourhood of eastern Y": Y holds X.
@@ -423,6 +432,10 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|
                                r"south-?eastern|south-?western)\s+$", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "the Hawar News Agency reported": an outlet or organisation named after a place is no place
+# "a leading figure in the Albu Nimr, one of two tribes resisting the assault" (KA16), "the Shammar tribe": a tribe,
+# though villages carry tribes' names
+_TRIBE_AFTER = re.compile(r"^\s+(?:tribes?|clans?|tribesmen)\b|"
+                          r"^\s*,\s+(?:one\s+of\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tribes?|clans?)\b", re.I)
 _ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
                                  r"Media|Network|Satellite|Post|Times|Observatory|University|Club|"
                                  # "the Komala party in Zirgwez village" (YD03: drafted at a village Kawmarah)
@@ -995,7 +1008,10 @@ class _Context:
                     m.after_date = r
                 continue
             if r is not None:
-                if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT):
+                if m.date is None or (r.kind == EXPLICIT and m.date.kind != EXPLICIT
+                                      and not (d.since and not m.date_since)):
+                    # an explicit date wins, but not one a "since" clause names over the event's own ("late on
+                    # Thursday, the deadliest night since protests began on October 1")
                     m.date, m.date_since = r, d.since
                     date_at = d
                 elif chosen is not None and EXPLICIT not in (r.kind, m.date.kind) and not d.since and \
@@ -1133,7 +1149,9 @@ class _Context:
             own = [(None, a, named) for a in self.sentence_admin1.get(i, [])]
             own += [(p.country, p.result.admin1,
                      named if p.region else f"the province of {self.text[p.start:p.end]}, named in the same sentence")
-                    for p in refs if p.status == "resolved" and p.result.admin1]
+                    # not a place said to lie far from the event ("the Al Hussainiya area of Ma'an, 218 kilometres
+                    # south-west of Amman", KB19: Ma'an had been settled in Amman's province, at Amman)
+                    for p in refs if p.status == "resolved" and p.result.admin1 and not p.far]
             for ref in refs:
                 if ref.status != "ambiguous":
                     continue
@@ -1420,12 +1438,15 @@ class _Context:
         governorate's seat when exactly one of the geocoder's candidates lies inside the governorate
         and carries the name (geodata.admin1.same_admin1 on the two names). Flagged, at geo_precision
         2 unless the words call it a city or town (the report may mean the whole governorate)."""
-        from geodata.display import admin1_display
+        from geodata.display import admin1_display, place_display
         from geodata.result import GeocodeResult
         code = _one_country(ref)
         written = self.text[ref.start:ref.end]
         if code is None or _ADMIN1_AFTER.match(self.text[ref.end:ref.end + 20]):
             return False
+        # "in the Al-Rawda neighbourhood of Marib city" (KB07): the name with its own word for a city
+        city_word = re.search(r"\s+(city|town)$", written, re.I)
+        written = written[:city_word.start()] if city_word else written
         gov = admin1_display(code, written)
         if gov is None:
             return False
@@ -1440,14 +1461,14 @@ class _Context:
         a = inside[0]
         said = _KIND_BEFORE.search(self.text[max(0, ref.start - 40):ref.start]) or _KIND_AFTER.match(
             self.text[ref.end:ref.end + 60])
-        precision = 1 if said is not None and said.group(1).lower() in ("city", "town", "capital") else 2
+        precision = 1 if city_word or said is not None and said.group(1).lower() in ("city", "town", "capital") else 2
         rest = tuple(x for x in (r.alternatives or ()) if x is not a)
         ref.country = code
         ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, precision,
                                    r.confidence, rest, a.admin1)
         ref.status, ref.alternatives, ref.unsure = "resolved", rest, r
         ref.flags = [f for f in ref.flags if not f.startswith(("place ambiguous", "place not found"))]
-        ref.flags.append(f"'{written}' is the name of {gov} governorate: read as its seat, {a.name}, the one "
+        ref.flags.append(f"'{written}' is the name of {gov} governorate: read as its seat, {place_display(a.name)}, the one "
                          f"place of that name in it; the report may mean the whole governorate: check it")
         return True
 
@@ -1963,7 +1984,7 @@ class _Context:
                 cue_of[inner.first] = cue_of.get(h.first, h.first)
                 continue
             cue_at = cue_of.get(h.first, h.first)
-            if _ORGANISATION_AFTER.match(rest) or fold(written) in self.bodies:
+            if _ORGANISATION_AFTER.match(rest) or _TRIBE_AFTER.match(rest) or fold(written) in self.bodies:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
             if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest):
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
@@ -1973,6 +1994,7 @@ class _Context:
                 continue          # "into the Gulf of Aden", "in the Red Sea": at sea, no place of the gazetteer (nu14:
                 #                   'Gulf' had been placed at Ghulfah, a village inland)
             if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
+                    or _VENUE_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
                     or _HOSPITAL_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
                     or _DISPUTED_BETWEEN.search(self.text[max(0, h.start - 60):h.start]):
                 continue          # "summon the Turkish ambassador in Baghdad": a diplomat's seat, no event there
@@ -1983,7 +2005,7 @@ class _Context:
             iran_kurdistan = fold(written) == "kurdistan" and "IR" in self.countries and (
                 province_of or re.match(r"^\s*(?:province|governorate)\b", rest, re.I))
             if (fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS
-                    or fold(written) in _CREEDS) and not iran_kurdistan:
+                    or fold(written) in _CREEDS or fold(written) in _PEOPLES) and not iran_kurdistan:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
                 #                   (but "Iran's western province of Kurdistan": IE04, a province of Iran)
             joined = _AND_PROVINCE.match(rest)
@@ -2257,7 +2279,8 @@ class _Context:
                 kind_of = first >= 2 and lows[first - 1] == "of" and lows[first - 2] in _KIND_OF
                 if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(
                         not (kind_of and w_ in _ARTICLE_WORDS)
-                        and (w_ in _NOT_PLACE or w_ in _DEMONYMS or w_ in _MORE_DEMONYMS or w_ in _CREEDS)
+                        and (w_ in _NOT_PLACE or w_ in _DEMONYMS or w_ in _MORE_DEMONYMS or w_ in _CREEDS
+                             or w_ in _PEOPLES)
                         for w_ in words_):
                     continue
                 start, end = toks[first].start, toks[k - 1].end
@@ -2266,7 +2289,8 @@ class _Context:
                     continue
                 if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
-                if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]):
+                if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]) \
+                        or _TRIBE_AFTER.match(self.text[end:self.sents[i].end]):
                     continue
                 if _BUILDING_AFTER.match(self.text[end:self.sents[i].end]):
                     continue      # "near the Kawa roundabout" (J09: drafted at Al Kawwah, a town in Iraq, once another
@@ -2994,7 +3018,14 @@ turkey yemen gaza pentagon centcom white house congress parliament government mi
 """.split())
 _CREEDS = {"shia", "shiite", "sunni", "christian", "yazidi", "druze", "alawite", "kurdish", "arab", "turkmen", "baluch",
            "baloch", "assyrian", "chaldean", "bedouin", "armenian", "circassian", "shabak"}   # peoples, as adjectives
-_MORE_DEMONYMS = {"american", "british", "russian", "saudi", "emirati", "qatari", "egyptian", "kuwaiti", "french"}
+_MORE_DEMONYMS = {"american", "british", "russian", "saudi", "emirati", "qatari", "egyptian", "kuwaiti", "french",
+                  # the region's other neighbours (CIA World Factbook's land boundaries, as crossborder.NEIGHBOURS)
+                  "afghan", "pakistani", "azerbaijani", "azeri", "georgian", "omani", "bahraini", "greek", "bulgarian"}
+# Peoples and nations as nouns ("attacks on the Kurds", "the Afghans"): no places, though a village may be spelled
+# like one (Kurdis)
+_PEOPLES = {"kurds", "arabs", "turkmens", "turkmen", "yazidis", "alawites", "christians", "shiites", "shias", "sunnis",
+            "assyrians", "armenians", "baluchis", "balochs", "bedouins", "turks", "persians", "afghans", "pakistanis",
+            "iraqis", "syrians", "palestinians", "israelis", "iranians", "jordanians", "yemenis", "americans", "saudis"}
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
 
@@ -3022,9 +3053,14 @@ def _carries_name(place: str, name: str) -> bool:
     """Whether a gazetteer place's name is the name a province is written by ("Karak City" for Karak: the English
     word is no part of it), as geodata.admin1.same_admin1 compares admin1 names, or spelled alike (_key)."""
     from geodata.admin1 import same_admin1
+    from geodata.display import place_display
     from geodata.normalize import normalize_admin1
-    place = _CITY_WORD.sub("", place)
-    return same_admin1(normalize_admin1(place), normalize_admin1(name)) or _key(place) == _key(name)
+    # WOF names a few dozen big cities in Arabic script only ("حماه" for Hama): their Latin name counts too
+    for form in dict.fromkeys((place, place_display(place))):
+        form = _CITY_WORD.sub("", form)
+        if same_admin1(normalize_admin1(form), normalize_admin1(name)) or _key(form) == _key(name):
+            return True
+    return False
 
 
 def _province_point(geocoder, code: str, shown: str):
