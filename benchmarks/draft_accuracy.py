@@ -92,7 +92,13 @@ when present). Two splits, printed side by side:
   tuning (heldout50-fixed, heldout51-fixed) and their faults fixed by kind.
 - held-out 52 and 53: reports KA01-KA25 and KB01-KB25 (session 20, two more writers: Iraq, north and east Syria
   and Iran, 2015-2024; Lebanon and Israel's north, Gaza and the West Bank, Yemen, Jordan, western and southern
-  Syria and Turkey, 2016-2025), kept unread; first measured on the rules of 7166ed3 and 759b419 (the same).
+  Syria and Turkey, 2016-2025), kept unread; first measured on the rules of 7166ed3 and 759b419 (the same), again
+  on 82760fc (the same); read in session 21, moved to tuning (heldout52-fixed, heldout53-fixed) and their faults
+  fixed by kind.
+- held-out 54 and 55: reports KC01-KC25 and KD01-KD25 (session 21, two more writers: Iraq, Syria's centre, north
+  and east and Turkey's south-east, 2014-2023; Lebanon, Israel, Gaza and the West Bank, Yemen, Iran, Jordan and
+  southern Syria, 2017-2025), kept unread; first measured on the rules of 82760fc: set 54 57.5% (23/40) / 78.1%
+  (25/32) / 76.0% (19/25), set 55 94.6% (35/37) / 97.4% (38/39) / 84.2% (32/38), no draft in a wrong country.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -162,11 +168,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed",
                      "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed",
                      "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed",
-                     "heldout50-fixed", "heldout51-fixed"),
+                     "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 52": ("heldout52",), "held-out 53": ("heldout53",),
           "held-out 54": ("heldout54",), "held-out 55": ("heldout55",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
