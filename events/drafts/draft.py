@@ -385,6 +385,10 @@ _CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I
 # A headline's passive without its auxiliary: "Three US soldiers killed in drone attack on base in Jordan"
 # ("US soldiers killed two militants" has no preposition after the verb: they acted).
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
+# "the base north of Baghdad", "the camp some 20 km east of Mosul": a direction from a landmark right after a noun
+_DIRECTION_AFTER = re.compile(r"^\s+(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s|"
+                              r"miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+                              r"\s+of\b", re.I)
 _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+([a-z]+)\b", re.I)
 # "a refugee was shot dead in a sewage system inside the camp" (OB13): "in"/"inside" a facility told before
 # "several rockets landed in and near the airport" (UD20: the earlier attack on the airport was lost)
@@ -1114,6 +1118,16 @@ class _Context:
                 ref = self.coref(i, obj.group(1).lower())
                 if ref is not None:
                     m.places["location"] = ref
+                    break
+        elif "location" in m.places and m.places["location"].role == "landmark" and chosen is not None:
+            # "three rockets hit the base north of Baghdad" (KA21: drafted near Baghdad, 65 km from Balad air base,
+            # which the sentence before had named): "the base" is the base told before; the direction only says
+            # where it lies
+            for obj in _COREF_OBJECT.finditer(sentence):
+                if obj.group(1).lower() == "base" and _DIRECTION_AFTER.match(sentence[obj.end():]):
+                    ref = self.coref(i, "base")
+                    if ref is not None:
+                        m.places["location"] = ref
                     break
         return m
 

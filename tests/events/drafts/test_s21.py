@@ -117,3 +117,10 @@ def test_a_tribe_is_no_place_though_a_village_carries_its_name():
                      "the tribes defending the city, said twelve fighters had been killed in attacks on checkpoints.",
                      "2015-06-09")
     assert drafts and not any((d["location"] or "").startswith("Albu") for d in drafts)
+
+
+def test_the_base_a_direction_locates_is_the_base_told_before():
+    # KA21: "three rockets hit the base north of Baghdad" was drafted near Baghdad, 65 km from Balad air base
+    drafts = _drafts("Three rockets struck Balad air base on Monday without causing casualties, the military said. On "
+                     "Wednesday two more rockets hit the base north of Baghdad, wounding a contractor.", "2021-06-11")
+    assert len(drafts) == 2 and all(_near(d, 33.93, 44.37, km=5) for d in drafts)
