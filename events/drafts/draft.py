@@ -235,12 +235,12 @@ _REACTION_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|strongly\s+)?(?:cond
                              # Beirut from a statement): a body sitting at its seat
                              r"met|meets|meeting|convened|convenes|debated|debates|discussed|discusses|voted|votes|"
                              r"approved|approves|adopted|adopts)\b", re.I)
-# "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 # "Prime Minister Binali Yildirim told reporters in Ankara" (KB08), "told a news conference in Baghdad": where a
 # statement was made, no event there
 _VENUE_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+press|(?:a\s+)?(?:news|press)\s+conferences?)|"
                            r"(?:news|press)\s+conferences?|speaking\s+to\s+(?:reporters|journalists))"
                            r"\s+(?:(?:later\s+)?(?:on\s+)?\w+day\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+# "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
 # "Salahaddin province's Tuz Khurmatu": the place after it is in the province named before
