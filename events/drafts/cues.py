@@ -115,7 +115,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "The army launched an operation on Monday against the YBS in the Sinune sub-district" (UE15:
                        # no event): an armed offensive against a party is a battle (ACLED: Armed clash)
                        r"(?:launched|began|started|mounted|waged)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-                       r"(?:operation|offensive)\s+(?:[\w-]+\s+){0,4}?against)\b", re.I), False),
+                       r"(?:operation|offensive)\s+(?:[\w-]+\s+){0,4}?against|"
+                       # "Forces of the Southern Transitional Council took control of the presidential palace in Aden"
+                       # (KB12: no event): taking a place by force is a battle (ACLED: Battles, "Non-state actor
+                       # overtakes territory"; drafted as the clash it was)
+                       r"(?:took|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of)\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
                       r"went\s+on\s+(?:a\s+)?rampage)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)

@@ -1276,6 +1276,24 @@ class _Context:
             m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
             m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
 
+    def _inside_holder(self, ref: PlaceRef, holder: PlaceRef) -> PlaceRef | None:
+        """``ref`` geocoded again inside the province of ``holder`` (a resolved place the report says holds it, whose
+        answer for ``ref`` was a namesake far away): resolved there, as the geocoder's admin1 filter answers (the
+        'ctx' class), flagged; None when the geocoder places no such name in that province within NAMESAKE_KM of
+        the holder."""
+        admin1 = getattr(holder.result, "admin1", None)
+        if not admin1 or not holder.country:
+            return None
+        r = self.geocoder.geocode(ref.text, holder.country, admin1)
+        if r.status != "resolved" or r.latitude is None or holder.point is None \
+                or distance_km(r.latitude, r.longitude, *holder.point) > NAMESAKE_KM:
+            return None       # a province is large: "the Sikak neighbourhood of Al-Qaim" is no Sikak 115 km away (W18)
+        written, named = self.text[ref.start:ref.end], self.text[holder.start:holder.end]
+        return replace(ref, country=holder.country, result=r, status="resolved", alternatives=r.alternatives,
+                       unsure=None, settled=True, flags=[
+                           *ref.flags, f"'{written}' placed in {admin1}, the province of {named}, which the report "
+                           f"says holds it; a place of that name elsewhere was set aside: check it"])
+
     def _holder(self, ref: PlaceRef) -> PlaceRef | None:
         """"the Shu'ub district of Sanaa", "the Zalan sub-district of Chwarta": the resolved place of the
         same sentence that the words right after ``ref`` say holds it, as a place near which the event
@@ -1310,7 +1328,22 @@ class _Context:
         """"the Serdest camp for displaced Yazidis in Sinjar": when the report puts a resolved place
         in another resolved place of the same sentence and the geocoder's answer for the first lies
         more than 50 km from the second, the first answer is a namesake: the event is placed near the
-        place that holds it, flagged. None when the two agree or no such place follows."""
+        place that holds it, flagged. None when the two agree or no such place follows. A holder written
+        before it with a possessive ("eastern Baghdad's Mashtal neighbourhood") holds it too. Where the holder's
+        province has a place of that name, that place is taken (_inside_holder)."""
+        for other in self.sentence_places.get(ref.sentence, []):
+            # "in eastern Baghdad's Mashtal neighbourhood" (a new user's report, session 21: drafted at a Mashtal in
+            # Syria, 730 km off, at 0.97, the report naming Syria too): the possessive's place holds the next one
+            if other is ref or other.far or other.status != "resolved" or other.region or other.end > ref.start \
+                    or not re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]):
+                continue
+            pa, pb = ref.point, other.point
+            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > NAMESAKE_KM and not _same_admin1(ref, other):
+                return self._inside_holder(ref, other) or replace(other, role="near", flags=[
+                    *other.flags, f"'{self.text[ref.start:ref.end]}' was found {distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} "
+                    f"km from {self.text[other.start:other.end]}, whose place the report says it is: a namesake; the "
+                    "draft is placed at the place that holds it: check it"])
+            return None
         for other in self.sentence_places.get(ref.sentence, []):
             if other.far:
                 continue
@@ -1362,7 +1395,8 @@ class _Context:
                     return None
             pa, pb = ref.point, other.point
             if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > NAMESAKE_KM:
-                return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
+                return self._inside_holder(ref, other) or replace(other, role="near", flags=[
+                    *other.flags, f"'{self.text[ref.start:ref.end]}' was found "
                                f"{distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} km from "
                                f"{self.text[other.start:other.end]}, where the report puts it: a namesake; the draft is "
                                "placed at the place that holds it: check it"])

@@ -124,3 +124,29 @@ def test_the_base_a_direction_locates_is_the_base_told_before():
     drafts = _drafts("Three rockets struck Balad air base on Monday without causing casualties, the military said. On "
                      "Wednesday two more rockets hit the base north of Baghdad, wounding a contractor.", "2021-06-11")
     assert len(drafts) == 2 and all(_near(d, 33.93, 44.37, km=5) for d in drafts)
+
+
+def test_taking_control_of_a_place_is_an_event_there():
+    # KB12: "took control of the Maashiq presidential palace in the southern port city of Aden" gave no draft
+    (d,) = _drafts("Tribal gunmen took control of the police headquarters in the southern port city of Mukalla on "
+                   "Sunday, officials told Reuters.", "2019-08-12")
+    assert d["event_type"] == "Battles" and _near(d, 14.54, 49.12) and d["event_date"] == "2019-08-11"
+
+
+def test_a_place_a_city_holds_is_looked_for_in_that_citys_province_first():
+    # A new user's report (session 21 trial): "a US drone strike on a vehicle in eastern Baghdad's Mashtal
+    # neighbourhood", with "near the Syrian border" in the next sentence, was drafted at a Mashtal in Syria, 730 km
+    # off, at 0.97 and without a flag; the headline's strike "in Baghdad" then stood as a second event
+    text = ("US drone strike kills Kataib Hezbollah commander in Baghdad\n\n"
+            "A US drone strike on a vehicle in eastern Baghdad's Mashtal neighbourhood on Wednesday evening killed a "
+            "senior commander of Kataib Hezbollah and two of his guards, Iraqi security officials said on Thursday. "
+            "US Central Command said the strike answered the drone attack on January 28 that killed three US soldiers "
+            "at the Tower 22 outpost in northeastern Jordan, near the Syrian border.")
+    drafts = _drafts(text, "2024-02-08")
+    assert not any(d["country"] == "SY" for d in drafts)
+    baghdad = [d for d in drafts if d["country"] == "IQ"]
+    assert len(baghdad) == 1 and _near(baghdad[0], 33.33, 44.51, km=5) and baghdad[0]["flags"]
+    # written the other way round, the place is found in the city's province too, not only near the city
+    (d,) = _drafts("A US drone strike hit a car in the Mashtal neighbourhood of Baghdad on Wednesday, killing three. "
+                   "It came days after a strike near the Syrian border.", "2024-02-08")
+    assert _near(d, 33.33, 44.51, km=5) and d["geo_precision"] == 1
