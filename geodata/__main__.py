@@ -137,6 +137,11 @@ def _describe(result, country: str | None = None, profile: str = "events") -> st
             lines.append(_class_share(result.basis, profile))
     if not result.resolved:
         plain = _in_words(result.basis, result.alternatives, profile)
+        if not plain and not result.alternatives and result.status == "unresolved":
+            # a new user's "Xqzvbt" and "ككككك" (session 21) got a bare "unresolved" where every other answer explains
+            # itself
+            plain = ("no place of this or a like name in this country's gazetteer; check the spelling, or give "
+                     "the nearest town the source names")
         if plain:
             lines.insert(1, f"  in short: {plain}")
         lines += [f"  why: {why}" for why in _why_not(result.basis, profile)]

@@ -49,8 +49,10 @@ def read_report(path: str) -> str:
         p = Path(path)
         if p.is_dir():
             raise ValueError(f"{path}: a folder, not a report file")
-        if not p.is_file():
+        if not p.exists():
             raise ValueError(f"{path}: no such file")
+        # a pipe or device is read like a file ("<(curl ...)"); /dev/null is then an empty report, not a
+        # missing file (session 21's new user)
         with open(p, "rb") as fh:
             data = fh.read(MAX_REPORT_BYTES + 1)
     if len(data) > MAX_REPORT_BYTES:

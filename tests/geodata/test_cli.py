@@ -42,6 +42,14 @@ def test_geocode_unresolved_exits_1(real_data_dir):
     assert proc.returncode == 1 and proc.stdout.startswith("unresolved")
 
 
+def test_geocode_text_explains_a_name_with_no_candidate(real_data_dir):
+    # session 21's new user: "Xqzvbt" and an Arabic-script nonsense name printed a bare "unresolved"
+    for name in ("Xqzvbt", "ككككك"):
+        proc = run("geocode", name, "--country", "IQ", data_dir=real_data_dir)
+        assert proc.returncode == 1 and proc.stdout.startswith("unresolved")
+        assert "in short: no place of this or a like name" in proc.stdout, proc.stdout
+
+
 def test_geocode_bad_arguments_exit_2(real_data_dir):
     assert run("geocode", "Mosul", "--country", "Atlantis", data_dir=real_data_dir).returncode == 2
     assert run("geocode", "Mosul", data_dir=real_data_dir).returncode == 2

@@ -1,4 +1,5 @@
 """The drafter's parts on short texts written for the rule each test names."""
+import os
 import subprocess
 import sys
 from datetime import date
@@ -131,6 +132,9 @@ def test_cli_empty_report_folder_and_date_before_the_data(tmp_path):
     assert p.returncode == 2 and "standard input: the report is empty" in p.stderr
     p = run(str(tmp_path), "--published", "2024-04-22")
     assert p.returncode == 2 and "a folder, not a report file" in p.stderr
+    # session 21's new user: /dev/null, an existing (empty) device, was "no such file"
+    p = run(os.devnull, "--published", "2024-04-22")
+    assert p.returncode == 2 and "the report is empty" in p.stderr
     f = tmp_path / "r.txt"
     f.write_text("A drone struck a house in Zummar on Sunday.")
     p = run(str(f), "--published", "1988-12-31")
