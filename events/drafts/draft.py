@@ -1276,6 +1276,15 @@ class _Context:
             m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
             m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
 
+    def _at_holder(self, ref: PlaceRef, holder: PlaceRef, km: float, how: str) -> PlaceRef:
+        """Where an event goes when ``ref``'s answer is a namesake ``km`` from ``holder``, the place the report says
+        holds it (``how``: the words for that, in the flag): the place of that name inside the holder's province
+        (_inside_holder), else near the holder, flagged."""
+        return self._inside_holder(ref, holder) or replace(holder, role="near", flags=[
+            *holder.flags, f"'{self.text[ref.start:ref.end]}' was found {km:.0f} km from "
+            f"{self.text[holder.start:holder.end]}, {how}: a namesake; the draft is placed at the place that holds it: "
+            "check it"])
+
     def _inside_holder(self, ref: PlaceRef, holder: PlaceRef) -> PlaceRef | None:
         """``ref`` geocoded again inside the province of ``holder`` (a resolved place the report says holds it, whose
         answer for ``ref`` was a namesake far away): resolved there, as the geocoder's admin1 filter answers (the
@@ -1337,12 +1346,9 @@ class _Context:
             if other is ref or other.far or other.status != "resolved" or other.region or other.end > ref.start \
                     or not re.fullmatch(r"['’]s\s+", self.text[other.end:ref.start]):
                 continue
-            pa, pb = ref.point, other.point
-            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > NAMESAKE_KM and not _same_admin1(ref, other):
-                return self._inside_holder(ref, other) or replace(other, role="near", flags=[
-                    *other.flags, f"'{self.text[ref.start:ref.end]}' was found {distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} "
-                    f"km from {self.text[other.start:other.end]}, whose place the report says it is: a namesake; the "
-                    "draft is placed at the place that holds it: check it"])
+            km = _km_apart(ref, other)
+            if km > NAMESAKE_KM and not _same_admin1(ref, other):
+                return self._at_holder(ref, other, km, "whose place the report says it is")
             return None
         for other in self.sentence_places.get(ref.sentence, []):
             if other.far:
@@ -1370,8 +1376,7 @@ class _Context:
                 # once another romanisation of a name counted as the name): a place said to be near another is no
                 # namesake far from it in another province; the draft is placed near the place named. ("The town of
                 # Ain Issa near Raqqa", 50 km from the city in its province, is near as reports say it.)
-                pa, pb = ref.point, other.point
-                km = distance_km(pa[0], pa[1], pb[0], pb[1]) if pa and pb else 0.0
+                km = _km_apart(ref, other)
                 if km > NAMESAKE_KM and not _same_admin1(ref, other):
                     return replace(other, role="near", flags=[*other.flags, f"'{self.text[ref.start:ref.end]}' was found "
                                    f"{km:.0f} km from {self.text[other.start:other.end]}, which the report says it is near: "
@@ -1393,13 +1398,9 @@ class _Context:
                 inside = getattr(ref.result, "admin1", None)
                 if inside and same_admin1(normalize_admin1(inside), normalize_admin1(self.text[other.start:other.end])):
                     return None
-            pa, pb = ref.point, other.point
-            if pa and pb and distance_km(pa[0], pa[1], pb[0], pb[1]) > NAMESAKE_KM:
-                return self._inside_holder(ref, other) or replace(other, role="near", flags=[
-                    *other.flags, f"'{self.text[ref.start:ref.end]}' was found "
-                               f"{distance_km(pa[0], pa[1], pb[0], pb[1]):.0f} km from "
-                               f"{self.text[other.start:other.end]}, where the report puts it: a namesake; the draft is "
-                               "placed at the place that holds it: check it"])
+            km = _km_apart(ref, other)
+            if km > NAMESAKE_KM:
+                return self._at_holder(ref, other, km, "where the report puts it")
             return None
         return None
 
@@ -2052,8 +2053,7 @@ class _Context:
             province_of = bool(_PROVINCE_OF.search(self.text[max(0, h.start - 30):h.start]))
             iran_kurdistan = fold(written) == "kurdistan" and "IR" in self.countries and (
                 province_of or re.match(r"^\s*(?:province|governorate)\b", rest, re.I))
-            if (fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in _MORE_DEMONYMS
-                    or fold(written) in _CREEDS or fold(written) in _PEOPLES) and not iran_kurdistan:
+            if (fold(written) in _COUNTRY_WORDS or fold(written) in _PEOPLE_WORDS) and not iran_kurdistan:
                 continue          # "Iraq's Kurdistan Region", "the Yemeni city of": no place of their own
                 #                   (but "Iran's western province of Kurdistan": IE04, a province of Iran)
             joined = _AND_PROVINCE.match(rest)
@@ -2327,8 +2327,7 @@ class _Context:
                 kind_of = first >= 2 and lows[first - 1] == "of" and lows[first - 2] in _KIND_OF
                 if words_[0] in _ARTICLE_WORDS and len(words_) == 1 or any(
                         not (kind_of and w_ in _ARTICLE_WORDS)
-                        and (w_ in _NOT_PLACE or w_ in _DEMONYMS or w_ in _MORE_DEMONYMS or w_ in _CREEDS
-                             or w_ in _PEOPLES)
+                        and (w_ in _NOT_PLACE or w_ in _PEOPLE_WORDS)
                         for w_ in words_):
                     continue
                 start, end = toks[first].start, toks[k - 1].end
@@ -3076,6 +3075,8 @@ _PEOPLES = {"kurds", "arabs", "turkmens", "turkmen", "yazidis", "alawites", "chr
             "iraqis", "syrians", "palestinians", "israelis", "iranians", "jordanians", "yemenis", "americans", "saudis"}
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
+# every word for a people or nation, as adjective or noun: never a place's name
+_PEOPLE_WORDS = frozenset(_DEMONYMS | _MORE_DEMONYMS | _CREEDS | _PEOPLES)
 
 
 _NATURAL_FEATURE = re.compile(r"\b(?:mountains?|mount|range|hills?|valley|plains?|desert|heights|ridge)\b", re.I)
@@ -3095,6 +3096,12 @@ def _abroad(sentence: str) -> list[str]:
         if code and code not in REGION and len(m.group(1)) > 3:
             out.append(code)
     return out
+
+
+def _km_apart(a: PlaceRef, b: PlaceRef) -> float:
+    """Distance between two places' answers in km; 0.0 when either has no point."""
+    pa, pb = a.point, b.point
+    return distance_km(pa[0], pa[1], pb[0], pb[1]) if pa and pb else 0.0
 
 
 def _carries_name(place: str, name: str) -> bool:
