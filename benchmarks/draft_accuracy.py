@@ -168,11 +168,12 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout38-fixed", "heldout39-fixed", "heldout40-fixed", "heldout41-fixed",
                      "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed",
                      "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed",
-                     "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed"),
+                     "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed",
+                     "heldout54-fixed", "heldout55-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 54": ("heldout54",), "held-out 55": ("heldout55",),
+          "held-out 56": ("heldout56",), "held-out 57": ("heldout57",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
