@@ -16,6 +16,7 @@ from geodata.normalize import fold
 
 from . import cues as C
 from .dates import DAY, EXPLICIT, MONTH, RELATIVE, WEEK, ResolvedDate
+from .geometry import _angle_between, _bearing
 from .model import (Event, Mention, PlaceRef, _distinct_towns, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _without_feature)
 
@@ -27,6 +28,7 @@ _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+la
                        r"meanwhile|elsewhere)\b", re.I)
 # "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
 _ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|further))\b", re.I)
+_OVERNIGHT = re.compile(r"\b(?:overnight|over\s+night)\b", re.I)
 _SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 
 
@@ -112,7 +114,7 @@ _AT_SEA = re.compile(r"\b(?:at\s+sea|(?:red|arabian|mediterranean|black)\s+sea|g
                      r"warships?|vessels?|ships?|shipping|tankers?|destroyers?|frigates?|aircraft\s+carriers?)\b", re.I)
 
 
-def _before_statement(e: Event, m: Mention) -> bool:
+def _before_statement(e: Event, m: Mention, overnight: bool = False) -> bool:
     """"The army said on Tuesday it had struck the port of Hodeida ... Last month an Israeli raid in Yemen
     killed ...": a new event told with its own date, which ends before the day of the statement that told the
     event before it (that event's only date), is another, earlier event (EB03: the month of the earlier raid
@@ -125,7 +127,10 @@ def _before_statement(e: Event, m: Mention) -> bool:
         end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
     else:
         end = day + timedelta(days=6 if m.date.precision == WEEK else 0)
-    return end < e.said_date.day - timedelta(days=3)
+    # "Russian warplanes hit ... Palmyra overnight, state television said on Tuesday ... On Sunday the militants blew up
+    # the city's Arch of Triumph" (KC03: the strikes dated Sunday): an event told as overnight is of the night before
+    # the statement, so a day before that night is another event's
+    return end < e.said_date.day - timedelta(days=1 if overnight else 3)
 
 
 def _other_country(a, b) -> bool:
@@ -239,6 +244,14 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                         # the toll told for the places together is no one place's: unknown, flagged
                         for x in (e, *twins):
                             x.fatalities, x.shared_toll = None, toll if toll is not None else m.fatalities
+            elif e is not None and all(p.region or _names_province(p) for p in m.more) \
+                    and m.sentence - max(e.sentences) <= 1 \
+                    and _in_heading(e.location, m.places["location"]):
+                # "bombers got inside an army headquarters west of Baghdad ... The attackers hit a regimental
+                # headquarters in the Haditha area of Anbar province" (KC13: drafted at Baghdad, 220 km off): the
+                # event told again at a town that lies the way the report said from its landmark happened there
+                e.location = m.places["location"]
+                e.sentences.append(m.sentence)
             elif (m.hit_here and e is not None and e.location is not None and e.family is not None
                     and m.sentence - max(e.sentences) <= 2
                     and not any(_same_place(x.location, m.places["location"]) for x in events)
@@ -308,11 +321,12 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 pass          # "A car bomb also exploded in Kirkuk the same day": another kind, another event
             elif (_family_fits(e, m) is not None and m.sentence - max(e.sentences) <= 3
                     and (m.date is None or e.date is None or m.date.day == e.date.day)
-                    and not _before_statement(e, m)
+                    and not _before_statement(e, m, bool(_OVERNIGHT.search(ctx.sents[e.type_sentence].text)))
                     and _place_fits(e.location, e.location_country, m.places.get("location"),
                                     m.country_slots.get("location"))
-                    and not (m.new and (_distinct_towns(e.location, m.places.get("location"))
-                                        or _other_country(e.location, m.places.get("location"))))
+                    and not (m.new and not _in_heading(e.location, m.places.get("location"))
+                             and (_distinct_towns(e.location, m.places.get("location"))
+                                  or _other_country(e.location, m.places.get("location"))))
                     and _place_fits(e.origin, e.origin_country, m.places.get("origin"), m.country_slots.get("origin"))):
                 target = e
         toll_before = target.fatalities if target is not None else None
@@ -321,6 +335,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     m.date is not None or m.fatalities))):
                 continue      # "the attack that killed three on Sunday" opening a report starts its event
             target = Event(m.family, [], type_sentence=m.sentence)
+            # "struck Gaza on Wednesday in response to two rockets launched on Tuesday": the event answered is an aside too
+            target.flashback = m.answered
             told = events[-1].date if events else m.prior_date    # (x_dayearlier, nu19/nu20: the publication day's
             base = m.anchor_date or told                           # eve had been taken, 0.97)
             if m.answered and m.date is None:
@@ -339,10 +355,15 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                            {1: "the next day", -1: "the day before"}.get(
                                                m.next_day, f"{m.next_day} days later" if m.next_day > 0
                                                else f"{-m.next_day} days earlier"))
+                target.flashback = target.flashback or m.next_day < 0
             elif m.date is None and m.after_date is not None:
                 pass          # a funeral's or a death's day: dated from it in to_draft, not inherited
             elif m.date is None and events and events[-1].date is not None:
-                target.date, target.date_inherited = events[-1].date, True
+                # "A day earlier, similar missiles had wounded four soldiers ... Israel responded with an attack on
+                # Kfar Kila" (KD19: dated the day before): a day counted back from the story is an aside; the
+                # sentences after it go on with the story's own day
+                told_last = next((x for x in reversed(events) if x.date is not None and not x.flashback), events[-1])
+                target.date, target.date_inherited = told_last.date, True
             elif m.date is None and not events and lead_date is not None:
                 target.date, target.date_inherited = lead_date, True
             prior = next((x for x in reversed(events) if x.actor1), None)
@@ -384,6 +405,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
         for extra in m.more:
             twin = Event(target.family, [], type_sentence=m.sentence)
             twin.date, twin.date_inherited = target.date, target.date_inherited
+            twin.flashback = target.flashback
             if id(extra) in m.place_dates:
                 twin.date, twin.date_inherited = m.place_dates[id(extra)], False
             twin.said_date = target.said_date
@@ -580,6 +602,25 @@ def _dates_agree(day: ResolvedDate | None, m: Mention) -> bool:
     return a0.toordinal() <= b1 and b0.toordinal() <= a1
 
 
+# how far from a landmark ("west of Baghdad") the town the event is told again at may lie, and how far off the
+# stated direction (degrees): Iraq's and Syria's widest provinces span about 400 km
+HEADING_KM = 400.0
+HEADING_SLACK = 60.0
+
+
+def _in_heading(landmark: PlaceRef | None, place: PlaceRef | None) -> bool:
+    """``place`` (a town, resolved) lies in the direction the report gave from ``landmark`` ("west of Baghdad",
+    resolved, ``heading`` set), in the same country, within HEADING_KM and HEADING_SLACK degrees."""
+    if landmark is None or place is None or landmark.role != "landmark" or landmark.heading is None \
+            or landmark.status != "resolved" or place.status != "resolved" or place.region \
+            or place.role not in ("location", "target") or landmark.point is None or place.point is None \
+            or place.country != landmark.country or _same_place(landmark, place):
+        return False
+    a, b = landmark.point, place.point
+    return distance_km(a[0], a[1], b[0], b[1]) <= HEADING_KM and \
+        _angle_between(_bearing(a, b), landmark.heading) <= HEADING_SLACK
+
+
 def _fill(e: Event, m: Mention, own: bool) -> None:
     e.sentences.append(m.sentence)
     was_unplaced = e.location is None
@@ -587,7 +628,12 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
     if fam is not None and fam != e.family:
         e.family = fam
         e.type_sentence = m.sentence
-    if m.date is not None and not m.date_since and (
+    # "In Dehgolan ... troops shot dead a man [on the Sunday the report told]. The nationwide protests erupted after Mahsa
+    # Amini ... died in police custody on September 16" (KD10: dated September 16): the story told again, with a day
+    # weeks before the one the event took from the story, tells when the story began, not this event's day
+    story_began = m.definite and not own and e.date is not None \
+        and m.date is not None and m.date.day < e.date.day - timedelta(days=7)
+    if m.date is not None and not m.date_since and not story_began and (
             e.date is None or e.date_inherited or (m.date.kind == EXPLICIT and e.date.kind != EXPLICIT
                                                    and m.date.precision == DAY and (own or m.single))):
         e.date, e.date_inherited = m.date, False      # an explicit date wins
@@ -608,6 +654,9 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         # "an air strike in the district of Shingal ... The raid hit the town of Khanasor", "attacked SDF
         # positions in eastern Deir ez-Zor ... six of them in the town of Dhiban": the event told again
         # at a place of its province that the report names more precisely (ACLED codes the most precise)
+        e.location = loc
+    elif _in_heading(e.location, loc):
+        # "the attack west of Baghdad ... the attack hit the town of X": as in _assemble's fill_only case (KC13)
         e.location = loc
     elif loc is not None and e.location is not None and loc.area and not e.location.area \
             and _same_place(e.location, loc):

@@ -86,6 +86,12 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     # "the bomber was between 12 and 14 years old" (KB08): one bomber, a person, the attack told before (a bomber
     # aircraft is named as such above, and bombers over a place are planes)
     (ATTACK, re.compile(r"\bbomber\b", re.I), True),
+    # "a bomb targeted a police vehicle in Diyarbakir" (KC07: no draft): a bomb whose kind is not told, with an act of
+    # harm in the sentence, is an explosive device (ACLED: Remote explosive/landmine/IED); not bomb squads, shelters
+    # or threats, nor the bombs named above (petrol bombs are a riot's, barrel and cluster bombs are dropped)
+    (IED, re.compile(r"(?<!petrol\s)(?<!barrel\s)(?<!cluster\s)(?<!smoke\s)(?<!atomic\s)(?<!nuclear\s)\bbombs?\b"
+                     r"(?!\s+(?:disposal|squads?|experts?|technicians?|shelters?|threats?|scares?|hoax(?:es)?|alerts?|"
+                     r"warnings?|-?proof))", re.I), True),
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
@@ -127,7 +133,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                       r"smashed\s+(?:\w+\s+)?(?:windows|cars|shops|furniture|doors))\b", re.I), False),
     (PROTEST, re.compile(r"\b(?:protests?|protested|protesters|protestors|demonstrat(?:ion|ions|ors|ed)|"
                          r"rall(?:y|ies|ied)|sit-ins?|marched)\b", re.I), False),
-    (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up)\b", re.I), False),
+    # "forces have been rounding up young men in the city of Deir Ez-Zor" (KC21: no draft)
+    (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up|rounding\s+up|round-?ups?\s+of|"
+                        r"arrest\s+campaigns?|mass\s+arrests|detention\s+campaigns?)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     # "accused Israel of bombing the T-4 air base": the verb's -ing form with its object, as "bombed"
     (AIR, re.compile(r"\b(?:strikes?|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b", re.I), False),
@@ -156,7 +164,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
 ]
 _CROWD_ACT = re.compile(r"broke|forced|ransacked|vandali|smashed", re.I)
 _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|supporters|crowds?|mobs?|hundreds|thousands|rioters|"
-                    r"youths)\b", re.I)
+                    r"youths|"
+                    # "Angry residents forced their way into the governor's office in Saravan" (KD25: no riot)
+                    r"(?:angry|furious|enraged|irate)\s+(?:residents|locals|villagers|people|men|relatives|tribesmen))\b",
+                    re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0,1}$|\b(?:no|neither)\s+\w+\s+or\s+(?:[\w-]+\s+){0,1}$",
                       re.I)
 _VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
@@ -189,7 +200,7 @@ _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had
 # "A US official called it a self-defence strike": the indefinite names the event just told
 _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed)\s+(?:it|this|them|the\s+\w+)\s+"
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
-_VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|clashed|attacked|protested|marched|shot\s+dead|"
+_VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|blew\s+up|clashed|attacked|protested|marched|shot\s+dead|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+\w+)|stabbed|beheaded|fired\s+(?:on|at)\s+.+|"
                         r"gunned\s+down|assassinated|opened\s+fire|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"

@@ -113,6 +113,7 @@ _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _
                         r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
                         r"|air\s+strikes?|drone\s+strikes?)))\b")
+_PROVINCE_APPOSITIVE = re.compile(r"^\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:province|governorate)\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|base|airbase|"
                          r"district|area|suburb|neighbou?rhood|camp|outpost|airport|field|crossing)\b", re.I)
 _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
@@ -188,6 +189,19 @@ _BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
 # "Zirgwez village, Sulaimaniyah province", "Sardasht in West Azerbaijan province": the province written right after
 _PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
                                    + _PROVINCE_NAME)
+# "the international highway between Palmyra and Deir Ezzor": the ends of a road (first, then second)
+_ROAD_FIRST_END = re.compile(r"\b(?:roads?|highways?|motorways?|route|railway|pipeline)\s+(?:between|linking|connecting)\s+"
+                             r"(?:the\s+)?(?:(?:cities|towns|city|town)\s+of\s+)?$", re.I)
+_ROAD_OTHER_END = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)"
+                             r"(?=\s*(?:[,.;:]|$|\s+(?:when|where|on|in|at|near|as|after|before|and|killing|wounding)\b))")
+_ROAD_SECOND_END = re.compile(r"\b(?:roads?|highways?|motorways?|route|railway|pipeline)\s+(?:between|linking|connecting)\s+"
+                              r"[\w'’ -]{2,40}?\s+(?:and|with)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# "since a ceasefire between Ankara and the PKK broke down" (KC02: drafted at Ankara), "talks between the Kurdish
+# authorities and Damascus": a capital as one of two parties to a truce, talks, ties or a war is its government
+_PARTIES_BETWEEN = re.compile(r"\b(?:ceasefire|cease-fire|truce|talks|deal|agreement|accord|tensions?|relations|peace|"
+                              r"negotiations|conflict|war|dispute|rift|hostilities|ties|dialogue|rapprochement|"
+                              r"reconciliation|standoff|stand-off|feud)\s+between\s+(?:(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}"
+                              r"\s+and\s+)?$", re.I)
 _ADDRESSED_BEFORE = re.compile(r"\b(?:call(?:ed|s|ing)?\s+on|urg(?:ed|es|ing)|ask(?:ed|s|ing)|press(?:ed|es|ing)|"
                                r"warn(?:ed|s|ing)|told|tell(?:s|ing)?|demand(?:ed|s|ing)\s+that|accus(?:ed|es|ing))\s+$", re.I)
 _GOVERNMENT_AFTER = re.compile(r"^['’]s\s+(?:own\s+)?(?:door|doorstep|decision|position|government|support|role|policy|"
@@ -240,6 +254,10 @@ _REACTION_AFTER = re.compile(r"^\s+(?:has\s+|had\s+|also\s+|strongly\s+)?(?:cond
 _VENUE_BEFORE = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+press|(?:a\s+)?(?:news|press)\s+conferences?)|"
                            r"(?:news|press)\s+conferences?|speaking\s+to\s+(?:reporters|journalists))"
                            r"\s+(?:(?:later\s+)?(?:on\s+)?\w+day\s+)?(?:in|at)\s+(?:the\s+)?$", re.I)
+# "Netanyahu had met the army chief and the heads of the Mossad and the Shin Bet at military headquarters in Tel Aviv
+# before the raids" (KD09: drafted at Tel Aviv): where people met, the clause telling no act of war between
+_MET_BEFORE = re.compile(r"\b(?:met|meets|meeting\s+with|held\s+(?:talks|a\s+meeting|meetings))\s+([^.;:]{0,140}?)"
+                         r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 # "summon the Turkish ambassador in Baghdad": a diplomat's seat (not "the US embassy in Amman", a building)
 _ENVOY_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|charg[eé]\s+d['’]affaires|consuls?(?:[\s-]+general)?)"
                            r"\s+(?:in|to)\s+(?:the\s+)?$", re.I)
@@ -371,8 +389,15 @@ _TARGETS_TOLD = re.compile(r"\b(?:targets?|sites?\s+(?:hit|struck))\s+(?:were|wa
 # A sentence weighing the event told before against others ("It was the third attack on the base in recent
 # weeks", "It was the deadliest Israeli attack in months"): no new event, and its places and dates (the
 # capital, "since protests resumed on October 24") are not that event's; a clause after ':' or ';' may tell one
-_RECAP = re.compile(r"^(?:It|This|That)\s+(?:was|is|marked|marks)\s+the\s+(?:first|latest|second|third|fourth|"
-                    r"fifth|deadliest|biggest|largest|worst|most\s+\w+)\b")
+# "The shooting was the latest in a run of attacks on roads and villages north and west of Baghdad" (KC23), "The
+# attack follows a string of incidents targeting bases ..., including a foiled attempt to hit Ain al-Asad air base"
+# (KC17: both drafted, on the day of the event told): the event told, set among others left undated
+_RECAP = re.compile(r"^(?:It|This|That|The\s+(?:[\w-]+\s+){0,2}?(?:attacks?|shooting|strikes?|bombings?|blast|explosion|"
+                    r"incident|ambush|raids?|killings?|clashes|violence|assault))\s+"
+                    r"(?:(?:was|is|marked|marks)\s+the\s+(?:first|latest|second|third|fourth|"
+                    r"fifth|deadliest|biggest|largest|worst|most\s+\w+)\b|"
+                    r"(?:was|is|came|comes|follows|followed)\s+(?:the\s+latest\s+in\s+|after\s+)?"
+                    r"(?:a|an)\s+(?:[\w-]+\s+)?(?:string|series|run|spate|wave|litany|succession)\s+of\b)")
 _PRONOUN_START = re.compile(r"^(?:It|They|This|These|The\s+(?:attack|blast|explosion|strike|strikes|attacks|"
                             r"bombing|incident|raid|rockets?|missiles?|drones?))\b")
 _VICTIMS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|personnel|officers?|"
@@ -394,6 +419,8 @@ _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|de
 # "several rockets landed in and near the airport" (UD20: the earlier attack on the airport was lost)
 _COREF_IN = re.compile(r"\b(?:in|inside)(?:\s+(?:and|or)\s+(?:near|around|outside))?\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
                        r"church|compound|refinery|port|field|oilfield|complex|facility|checkpoint|stadium|university)\b")
+# "the militants blew up the city's Roman-era Arch of Triumph" (KC03: unplaced): the city the report named as one
+_COREF_OWNER = re.compile(r"\bthe\s+(city|town|village)['’]s\s", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[ae](?:[dnrstz]h?)?)-)?[A-Z][\w’'-]*[\w]"   # "Deir e-Zor": a bare e- too
@@ -576,6 +603,9 @@ STATED_KM_SLACK = 10.0
 # name must match one place of a province than its others for the report's province to settle it
 SPELLED_SO_GAP = 0.03
 _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
+# "an army headquarters west of Baghdad": the direction from the landmark to the event
+_HEADING_BEFORE = re.compile(r"\b((?:north|south)?-?(?:east|west)|north|south)(?:ern)?\s+of\s+(?:the\s+)?"
+                             r"(?:(?:city|town|capital|province|governorate)\s+of\s+)?$", re.I)
 
 
 # "X, south of Y": how far from its landmark Y a candidate of X may lie (a direction is given from a
@@ -1119,6 +1149,10 @@ class _Context:
                 if ref is not None:
                     m.places["location"] = ref
                     break
+        if "location" not in m.places and chosen is not None and (own := _COREF_OWNER.search(sentence)):
+            ref = self.coref_settlement(i, own.group(1).lower())
+            if ref is not None:
+                m.places["location"] = ref
         elif "location" in m.places and m.places["location"].role == "landmark" and chosen is not None:
             # "three rockets hit the base north of Baghdad" (KA21: drafted near Baghdad, 65 km from Balad air base,
             # which the sentence before had named): "the base" is the base told before; the direction only says
@@ -1912,6 +1946,18 @@ class _Context:
                     return located[0]
         return None
 
+    def coref_settlement(self, i: int, noun: str) -> PlaceRef | None:
+        """"the city's Arch": the one place of the latest of the four sentences before ``i`` that names a place
+        written as a ``noun`` ("the ancient city of Palmyra"), resolved and no province; None when that sentence
+        names none, or several."""
+        for j in range(i - 1, max(-1, i - 5), -1):
+            told = [p for p in self.sentence_places.get(j, []) if p.role != "origin" and not p.far]
+            named = [p for p in told if re.search(rf"\b{noun}\s+of\s+(?:the\s+)?$",
+                                                   self.text[max(0, p.start - 40):p.start], re.I)]
+            if named:
+                return named[0] if len(named) == 1 and named[0].status == "resolved" and not named[0].region else None
+        return None
+
     def claimant(self, sentence: str) -> str:
         """The known actor a sentence with no event word says acted, in its own words: "Iran's
         Revolutionary Guards said they had targeted an Israeli centre in Erbil", "the Islamic
@@ -2044,6 +2090,7 @@ class _Context:
                 #                   'Gulf' had been placed at Ghulfah, a village inland)
             if _ENVOY_BEFORE.search(self.text[max(0, h.start - 40):h.start]) \
                     or _VENUE_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
+                    or self._meeting_place(h.start) \
                     or _HOSPITAL_BEFORE.search(self.text[max(0, h.start - 60):h.start]) \
                     or _DISPUTED_BETWEEN.search(self.text[max(0, h.start - 60):h.start]):
                 continue          # "summon the Turkish ambassador in Baghdad": a diplomat's seat, no event there
@@ -2119,9 +2166,17 @@ class _Context:
                                                 or (re.match(r"^['’]s\s", rest) and role not in ("location", "near")
                                                     and not _CAPITAL_PLACE_AFTER.match(rest))
                                                 or _GOVERNMENT_AFTER.match(rest)
-                                                or _ADDRESSED_BEFORE.search(self.text[max(0, h.start - 30):h.start])):
+                                                or _ADDRESSED_BEFORE.search(self.text[max(0, h.start - 30):h.start])
+                                                or _PARTIES_BETWEEN.search(self.text[max(0, h.start - 70):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
+            road_end = None
+            if _ROAD_SECOND_END.search(self.text[max(0, h.start - 80):h.start]):
+                continue      # "the highway between Palmyra and Deir Ezzor": its second end, as "the Palmyra-Deir ez-Zor road"
+            if _ROAD_FIRST_END.search(self.text[max(0, h.start - 40):h.start]) and (road_end := _ROAD_OTHER_END.match(rest)):
+                # "the international highway between Palmyra and Deir Ezzor" (KC10: drafted at Palmyra as a place it
+                # was at, 0.69): somewhere along a road named by its ends, as "the Palmyra-Deir ez-Zor road" below
+                role = "near"
             if _FAR_AWAY_AFTER.match(rest) and _HEARD_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
                 continue      # "The explosions were heard in Tartus, more than 80 km away" (YE24: drafted at Tartus)
             if _REACTION_AFTER.match(rest) and _SEAT_BEFORE.search(self.text[max(0, h.start - 40):h.start]):
@@ -2130,6 +2185,11 @@ class _Context:
             if _SPEAKER_AFTER.match(rest) and not _PLACE_WORD_BEFORE.search(self.text[max(0, h.start - 8):h.start]):
                 continue      # "..., Al-Mayadeen said": a place name speaking is a broadcaster or a body named after it
             ref = PlaceRef(query, h.start, h.end, h.countries, "landmark" if far else role, i, far=far)
+            if road_end is not None and not far:
+                ref.flags.append(f"on the road between {written} and {road_end.group(1)}: the event is somewhere along "
+                                 f"it; placed near {written}: check it")
+            if ref.role == "landmark" and (said := _HEADING_BEFORE.search(self.text[max(0, h.start - 40):h.start])):
+                ref.heading = _bearing_of(said.group(1))
             if said_km and not far and _km_said(said_km) >= FAR_FLAG_KM and role == "landmark":
                 # "exploded on Sunday 40 km north of Baghdad": drawn at Baghdad (ACLED), which the report itself
                 # says is not where it happened; the analyst is told so
@@ -2145,6 +2205,7 @@ class _Context:
         out.extend(self.unlisted(i, toks, lows, in_names))
         for ref in out:
             self._direction_province(ref)
+            self._appositive_province(ref)
             self._province_by_name(ref)
         out.extend(self.described_capitals(i, sentence, out))
         # "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place):
@@ -2490,6 +2551,24 @@ class _Context:
         if self._as_province(ref, written):
             ref.flags[-1] = f"'{written}' read as the province (a direction names a region): check it"
 
+    def _meeting_place(self, start: int) -> bool:
+        """The name at ``start`` is where people met ("had met the army chief ... at military headquarters in Tel
+        Aviv"): _MET_BEFORE, with no event cue between the verb and the name."""
+        met = _MET_BEFORE.search(self.text[max(0, start - 180):start])
+        return met is not None and not C.find_cues(met.group(1))
+
+    def _appositive_province(self, ref: PlaceRef) -> None:
+        """"an army checkpoint in Shabwa, the oil-rich southern province" (KD04: Shabwa ambiguous among villages): a name
+        the words after it call a province or governorate is that division, when one of the report's countries has an
+        admin1 of that name; it is then asked as the province (_province_by_name)."""
+        if ref.region or ref.text.endswith(" province") \
+                or not _PROVINCE_APPOSITIVE.match(self.text[ref.end:ref.end + 60]):
+            return
+        written = self.text[ref.start:ref.end]
+        if any(admin1_display(c, written) for c in (*ref.countries, *self.countries, *REGION)) \
+                and self._as_province(ref, written):
+            ref.flags[-1] = f"'{written}' read as the province the report calls it: check it"
+
     def _as_province(self, ref: PlaceRef, written: str) -> bool:
         """Ask ``ref`` again as "<written> province" (_province_by_name); True when that places it, else ``ref``
         is left as it was."""
@@ -2657,7 +2736,9 @@ class _Context:
                 precision = 2
             if precision == 1 and _PROVINCE_WORD.search(loc.text):
                 precision = 3     # "in Sulaimani province": ACLED's province-only precision, at its capital (nu12)
-        admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1)
+        # (a whole province, found as one: its own name is its admin1; "in Abyan, the restive southern province")
+        admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1 or (
+            (getattr(r, "admin1", None) or getattr(r, "name", None) or "") if loc.region else ""))
         finer = self._finer_unfound(e, loc, admin1) if r is not None else None
         spelled = None
         if finer is not None and country and getattr(r, "admin1", None):

@@ -45,6 +45,7 @@ class PlaceRef:
     #                               a province context, never the event's place nor what holds it
     settled: bool = False         # chosen among namesakes or like spellings by the report's other words (a province,
     #                               a place near it, a direction): the 'ctx' class of confidence (events/drafts/confidence.py)
+    heading: float | None = None  # a landmark's compass direction to the event ("west of Baghdad": 270 degrees)
 
     @property
     def region(self) -> bool:
@@ -122,6 +123,7 @@ class Event:
     shared_toll: int | None = None  # a toll the report gives for this and other events together
     claimed: bool = False           # actor1 is who claimed the event, in the report's words
     actor1_before: str = ""         # actor1 taken from the event told before, by these words of the sentence
+    flashback: bool = False         # dated by counting back from the event told before ("A day earlier, ...")
 
 
 @dataclass
