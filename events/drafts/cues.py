@@ -178,6 +178,9 @@ _INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nin
 # "Turkey carried out airstrikes in ...": a verb of doing tells a new event
 _PERFORMED = re.compile(r"\b(?:carried\s+out|carries\s+out|carry\s+out|conducted|conducts|staged|mounted|"
                         r"launched|launches)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+# aircraft a base holds are no strike: "hosts Iraq's F-16 fighter jets", "home to US drones"
+_HOSTED_BEFORE = re.compile(r"\b(?:hosts?|hosting|houses|housing|home\s+to|stations|stationing|keeps|operates)\s+"
+                            r"(?:[\w'’-]+\s+){0,3}$", re.I)
 # "a witness said she heard three explosions": what someone heard or felt is not where it happened
 _PERCEIVED = re.compile(r"\b(?:heard|hearing|hear|felt|feel)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "Iran summoned the British ambassador ... to protest against ...": a diplomatic protest, no demonstration
@@ -242,6 +245,8 @@ def find_cues(sentence: str) -> list[Cue]:
                 # "Attackers stormed the headquarters of TUSAS in Ankara ..., killing five" (nu21 N-H2: a riot by
                 # "Rioters" at 0.97): armed men storming a place attack it; a crowd storming it riots
                 family = ATTACK
+            if family == AIR and _HOSTED_BEFORE.search(before):
+                continue          # "Balad, the country's largest air base, hosts Iraq's F-16 fighter jets" (KC08)
             if family == EXPLOSION and _PERCEIVED.search(before):
                 continue          # "she heard three explosions"
             if family == PROTEST and _DIPLOMATIC.search(sentence) and re.search(r"\b(?:to|a|strong)\s+$", before):

@@ -38,6 +38,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           r"a\s+day\s+earlier)\b"
                           r"(?!\s+\w+day\b)", re.I)),
     (RELATIVE, re.compile(r"\b((?:a|one|two|three|four|five|six|\d)\s+days?\s+ago)\b", re.I)),
+    # "wounds he suffered a few days ago" (KC25: dated the statement's day): some days before, at week precision
+    (PERIOD, re.compile(r"\b((?:a\s+few|several|some|a\s+couple\s+of)\s+days\s+ago)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:over|at|during)\s+the\s+weekend|(?:last|this)\s+weekend)\b", re.I)),
     (PERIOD, re.compile(r"\b((?:last|this|earlier\s+this|earlier\s+in\s+the)\s+week)\b", re.I)),
     # "two weeks ago" (nu15: the date of the event told before had been taken, at day precision)
@@ -161,6 +163,10 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     if ago:               # "two days ago": counted back from publication
         n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(ago.group(1).lower())
         return ResolvedDate(published - timedelta(days=n or int(ago.group(1))), DAY, RELATIVE, text)
+    if re.fullmatch(r"(?:a\s+few|several|some|a\s+couple\s+of)\s+days\s+ago", text.strip(), re.I):
+        # "a few days ago": ACLED's week precision, centred three days before publication (the week that holds 1-6
+        # days back)
+        return ResolvedDate(published - timedelta(days=3), WEEK, PERIOD, text)
     weeks = re.fullmatch(r"(a|one|two|three|four|\d)\s+weeks?\s+ago", text.strip(), re.I)
     if weeks:             # "two weeks ago": the week that many weeks before publication, at week precision
         n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get(weeks.group(1).lower()) or int(weeks.group(1))

@@ -123,3 +123,41 @@ def test_where_officials_met_is_no_event_place():
                      "headquarters in Ankara before the raids. Turkish jets struck PKK targets near Zakho on Tuesday.",
                      "2024-03-08")
     assert drafts and not any(_near(d, *ANKARA) for d in drafts)
+
+
+def test_a_few_days_ago_is_the_week_before_the_report():
+    # KC25: "wounds he suffered a few days ago when Turkish artillery shelled the area around Ain Issa" was dated the
+    # statement's day, at day precision
+    (d,) = _drafts("Turkish artillery shelled the area around Tal Tamr in northern Syria a few days ago, the monitor said "
+                   "on Thursday.", "2022-03-10")
+    assert (d["event_date"], d["date_precision"]) == ("2022-03-07", 2)
+
+
+def test_the_area_between_two_towns_is_no_event_place():
+    # KC25: "Turkish troops in control of the area between Tal Abyad and Serekaniye" placed the shelling told before
+    # at Tal Abyad, 0.97
+    drafts = _drafts("Clashes broke out on Monday in the area between Jarablus and Azaz, killing six fighters.", "2022-03-08")
+    assert not any(_near(d, 36.82, 38.01) or _near(d, 36.59, 37.05) for d in drafts)
+
+
+def test_a_name_called_the_base_told_before_is_that_base_and_the_jets_it_hosts_no_strike():
+    # KC08: "The rockets landed on Balad Air Base ... Balad, the country's largest air base, hosts Iraq's F-16 fighter
+    # jets" gave a second, unplaced draft, an air strike at 'Balad'
+    drafts = _drafts("Two Katyusha rockets fell on Balad air base on Sunday night without causing casualties, a security "
+                     "source said. Balad, the country's biggest air base, houses F-16 jets; US trainers left last year "
+                     "after the base was hit by repeated rocket fire.", "2022-03-08")
+    assert len(drafts) == 1 and _near(drafts[0], 33.93, 44.37)
+
+
+def test_the_countryside_of_a_city_that_names_its_governorate_is_the_governorate():
+    # KC15: "Regime bombardment killed 59 civilians in rural Aleppo in January" was drafted at the city of Aleppo,
+    # precision 1, 0.97
+    for words in ("in rural Idlib", "in the Idlib countryside"):
+        (d,) = _drafts(f"Russian air strikes killed eleven civilians {words} on Sunday, the monitor said.", "2020-01-13")
+        assert d["geo_precision"] == 3 and d["confidence"] < 0.8
+
+
+def test_a_capitals_guarded_quarter_is_a_place_not_the_government():
+    # KC24: "Baghdad's heavily guarded Green Zone was turned into a battlefield" read Baghdad as the government
+    drafts = _drafts("Rockets struck Baghdad's heavily guarded Green Zone on Monday, the military said.", "2022-08-30")
+    assert any(_near(d, *BAGHDAD) for d in drafts)
