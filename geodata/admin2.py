@@ -41,12 +41,23 @@ class Admin2Names:
             frame = None
         self.names: dict[str, set[str]] = {}
         self.geoms: dict[str, list] = {}
+        self.admin1s: dict[str, set[str]] = {}      # English admin2 name -> the admin1 polygons holding one so named
+        self._exact: dict[str, set[str]] = {}       # a normalised name as written -> English admin2 names
         if frame is not None:
             for row in frame.itertuples():
                 self.geoms.setdefault(row.admin2, []).append(row.geometry)
+                self.admin1s.setdefault(row.admin2, set()).add(row.admin1)
                 names = {normalize_admin2(n) for n in (row.admin2, row.admin2_ar, row.name_wof) if n}
                 self.names.setdefault(row.admin2, set()).update(n for n in names if n)
+                for n in names:
+                    if n:
+                        self._exact.setdefault(n, set()).add(row.admin2)
         self._memo: dict[str, frozenset[str] | None] = {}
+
+    def named_exactly(self, name: str | None) -> frozenset[str]:
+        """English names of the admin2 polygons one of whose names is ``name`` once normalised (no likeness:
+        "Çukurca" = "Cukurca"; a dictionary look-up, cheap enough for every geocoder query)."""
+        return frozenset(self._exact.get(normalize_admin2(name), ()))
 
     def matching(self, admin2: str | None) -> frozenset[str] | None:
         """Polygons (by English admin2 name, as ``boundaries.locate`` gives them) meaning the same
@@ -77,3 +88,23 @@ def admin2_names(country: str) -> Admin2Names:
             found = _POLYGONS.get(country) or Admin2Names(country)
             _POLYGONS[country] = found
     return found
+
+
+def district_elsewhere(country: str, name: str, latitude: float | None, longitude: float | None) -> str | None:
+    """When ``name`` is the name of a district (admin2 polygon) of the admin1 holding the point (degrees) and the
+    point lies outside every district so named: that district's English name (the point is a namesake of the
+    district's seat, as the village Çukurca in Yüksekova is of the town Çukurca, seat of the Çukurca district of
+    Hakkari); None otherwise, or when the country has no embedded admin2 polygons or the point is no number.
+    Polygons: Who's On First (geodata/data/README.md)."""
+    if latitude is None or longitude is None or not country:
+        return None
+    names = admin2_names(country)
+    named = names.named_exactly(name)
+    if not named:
+        return None
+    from .boundaries import locate
+    row = locate([latitude], [longitude], countries=[country]).iloc[0]
+    here, region = row["admin2"], row["admin1"]
+    if not here or not region or here in named:
+        return None
+    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())), None)

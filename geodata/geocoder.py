@@ -177,7 +177,7 @@ class Geocoder:
         if normalize_admin1(admin2) and admin2_names(index.country).names:
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
         return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere,
-                       self.profile)
+                       self.profile, named_districts=admin2_names(index.country).named_exactly(parsed.core))
 
 
 def _exact_in(index, parsed) -> bool:
@@ -332,6 +332,18 @@ def _importance(place) -> int:
     return max(place.population, {"city": 100_000, "town": 10_000}.get(place.kind, 0))
 
 
+def _district_elsewhere(best: Scored, index, named: frozenset[str]) -> str | None:
+    """The English name of a district (admin2 polygon) of ``best``'s own admin1 that the query names, when ``best``
+    (not a curated site, not an area) lies outside every such district; None otherwise."""
+    if not named or best.place.source == CURATED_SOURCE or best.place.kind in AREAS:
+        return None
+    here, region = index.geo_admin2[best.index], index.geo_admin1[best.index]
+    if not here or not region or here in named:
+        return None
+    holders = admin2_names(index.country).admin1s
+    return next((d for d in sorted(named) if region in holders.get(d, ())), None)
+
+
 def _dominates(best: Scored, rivals: list[Scored]) -> bool:
     if best.kind_mismatch or any(r.place.source == CURATED_SOURCE for r in rivals):
         return False
@@ -343,9 +355,11 @@ def _dominates(best: Scored, rivals: list[Scored]) -> bool:
 
 def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
             wanted_admin2: frozenset[str] | None = None, admin1_nowhere: bool = False,
-            profile: str = EVENTS) -> GeocodeResult:
+            profile: str = EVENTS, named_districts: frozenset[str] = frozenset()) -> GeocodeResult:
     """``wanted_admin2``: the admin2 polygons the query's admin2 names (empty: a name the country
-    has none of), None when no admin2 was given; ``profile``: whose measured table gives the confidence."""
+    has none of), None when no admin2 was given; ``profile``: whose measured table gives the confidence;
+    ``named_districts``: the admin2 polygons the query's own name names (a district seat shares its district's
+    name: Çukurca, Saravan, Amuda)."""
     labels = index.admin1_labels
 
     def alternative(s: Scored) -> Alternative:
@@ -383,7 +397,19 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
         heads = [*heads[:MAX_ALTERNATIVES - 1], exact_elsewhere]
         hint = (f"a {exact_elsewhere.place.kind} of exactly this name, {exact_elsewhere.place.name}, lies in "
                 f"{alternative(exact_elsewhere).admin1}, outside the admin1 given; only a like spelling lies inside it")
-    if best.admin1 is False or curated_out or confidence < RESOLVE_AT or exact_elsewhere is not None:
+    district = _district_elsewhere(best, index, named_districts)
+    if district is not None and exact_elsewhere is None:
+        # "Cukurca" with admin1 Hakkari (a new user, session 22: a village Çukurca in Yüksekova district resolved at 1.00,
+        # 75 km from the town of Çukurca, the seat of the Çukurca district, which the gazetteer holds only as a
+        # district): a place of the name of a district of its own admin1, lying outside that district, is a namesake
+        # of the district's seat, not the seat; never resolved, its own class (measured like every class)
+        basis = basis.rsplit("|", 1)[0] + "|district"
+        confidence = calibrated(basis, profile=profile)
+        hint = (f"{best.place.name} is also the name of the {district} district of {alternative(best).admin1}; the "
+                f"{best.place.kind} of that name found lies outside it, in {index.geo_admin2[best.index] or 'another district'}: "
+                f"the district's seat may be meant")
+    if best.admin1 is False or curated_out or confidence < RESOLVE_AT or exact_elsewhere is not None \
+            or district is not None:
         status = AMBIGUOUS if len(heads) > 1 else UNRESOLVED
         return GeocodeResult(status=status, confidence=confidence if status == AMBIGUOUS else 0.0,
                              alternatives=tuple(alternative(h) for h in heads[:MAX_ALTERNATIVES]), basis=basis,

@@ -711,6 +711,9 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
                                   "Turkey-backed rebels", "Turkish-backed fighters", "Turkey-backed fighters"),
     "Jaish al-Adl": ("Jaish al-Adl", "Jaish ul-Adl", "Jaysh al-Adl", "Jaish al Adl"),
     "Peshmerga": ("Peshmerga", "Kurdish Peshmerga", "Peshmerga forces"),
+    # ACLED's name for Israeli settlers as an actor (a new user, session 22: "Israeli settlers set fire to two cars" in
+    # Huwara had its rioters drafted as "Rioters (Palestine)")
+    "Settlers (Israel)": ("Israeli settlers", "Jewish settlers", "settlers", "Israeli settler", "Jewish settler"),
     "Military Forces of Israel (2022-)": ("Israeli military", "Israeli army", "Israeli forces", "Israeli warplanes",
                                           "Israeli jets", "Israeli drone", "Israeli strike", "Israeli strikes",
                                           "Israeli airstrike", "IDF", "Israel Defense Forces"),

@@ -114,6 +114,8 @@ _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
                         r"|air\s+strikes?|drone\s+strikes?)))\b")
 _RURAL_BEFORE = re.compile(r"\brural\s+$", re.I)
+_DIED_CLAUSE = re.compile(r"\b(?:who|whom)\s+(?:had\s+)?(?:died|was\s+killed|were\s+killed|was\s+assassinated|"
+                          r"were\s+assassinated|perished)\b", re.I)
 _PROVINCE_APPOSITIVE = re.compile(r"^\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:province|governorate)\b", re.I)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|base|airbase|"
                          r"district|area|suburb|neighbou?rhood|camp|outpost|airport|field|crossing)\b", re.I)
@@ -921,7 +923,11 @@ class _Context:
             elif m.family == C.EXPLOSION:
                 # "Loud explosions were heard in Latakia, amid reports that Israeli aircraft had struck the city's
                 # port" (OE01: an explosion of unknown cause): the same sentence tells what exploded
-                cause = [c for c in found if c.start > chosen.start and c.family in _CAUSES]
+                # (not a person's death told in a clause of its own: "Two explosions killed 84 at a ceremony in Kerman
+                # marking the anniversary of Soleimani, who died in a U.S. drone strike at Baghdad airport in 2020",
+                # a new user's report, session 22: drafted an air strike at 0.97)
+                cause = [c for c in found if c.start > chosen.start and c.family in _CAUSES
+                         and not _DIED_CLAUSE.search(sentence[chosen.end:c.start])]
                 if cause:
                     m.family = cause[0].family
         if chosen is not None:
@@ -1832,9 +1838,19 @@ class _Context:
         return distance_km(a.latitude, a.longitude, other.point[0], other.point[1]) > HELD_KM
 
     def _take(self, ref: PlaceRef, a, why: str) -> bool:
+        from geodata.admin2 import district_elsewhere
         from geodata.result import GeocodeResult
         if self._capital_renamed(ref, a.name):
             return False
+        code = ref.country or _one_country(ref)
+        district = district_elsewhere(code, _without_feature(ref.text) or ref.text, a.latitude, a.longitude) if code else None
+        if district:
+            note = (f"'{self.text[ref.start:ref.end]}' names the {district} district of {_shown_admin1(code, a.admin1)}; "
+                    f"the places of that name the gazetteer holds lie outside it: its seat may be meant: check it")
+            if note not in ref.flags:
+                ref.flags.append(note)
+            return False      # "near the town of Cukurca" in Hakkari (a new user, session 22: a village Çukurca 58 km from
+            #                   Hakkari taken, 75 km from the town): a namesake outside the district the name names
         if self._outside_holder(ref, a, ref.country or _one_country(ref)):
             return False
         r = ref.unsure
@@ -2884,7 +2900,9 @@ class _Context:
             crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({COUNTRY_NAMES.get(country, country)})"
             if not actor1:
                 actor1 = crowd
-            elif not e.actor2 and crowd != actor1:
+            elif not e.actor2 and crowd != actor1 and actor1 != "Settlers (Israel)":
+                # (settlers rioting are the crowd themselves, not a force facing one: "Settlers (Israel) -> Rioters
+                # (Palestine)" read as settlers against Palestinian rioters, a new user's Huwara report, session 22)
                 e.actor2 = crowd
         if not e.actor2 and actor1 and country and event_type in _VIOLENT_TYPES \
                 and not actor1.startswith(("Civilians", "Protesters", "Rioters")) \
@@ -2998,6 +3016,9 @@ class _Context:
         if len(inside) != 1:
             return None
         a = inside[0]
+        from geodata.admin2 import district_elsewhere
+        if district_elsewhere(country, name, a.latitude, a.longitude):
+            return None       # "the town of Cukurca in Hakkari": a namesake outside the district of that name (_take)
         return GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, loose.confidence,
                              (), a.admin1)
 

@@ -99,3 +99,18 @@ def test_an_admin1_naming_no_division_is_said_even_when_a_curated_place_answers(
     assert result.hint and "'Foo' names no division of this country (Iraq)" in result.hint
     assert "hint: admin1 'Foo' names no division" in _describe(result)
     assert geocode("Zummar", "IQ", "Nineveh").hint is None
+
+
+def test_a_namesake_outside_the_district_of_its_name_is_not_the_districts_seat(real_data_dir):
+    # a new user (session 22): "Cukurca" with admin1 Hakkari resolved at 1.00 to a village Çukurca in Yüksekova
+    # district, 75 km from the town of Çukurca (37.25 N 43.61 E), seat of the Çukurca district, which the gazetteer
+    # holds only as a district
+    for written in ("Cukurca", "Çukurca"):
+        result = geocode(written, "TR", "Hakkari")
+        assert result.status != "resolved" and "district" in (result.hint or "")
+
+
+def test_a_place_inside_the_district_of_its_name_stays_resolved(real_data_dir):
+    # the rule's other side: Silopi, the seat of the Silopi district of Şırnak, lies in it (37.25 N 42.47 E)
+    result = geocode("Silopi", "TR", "Sirnak")
+    assert result.status == "resolved" and distance_km(result.latitude, result.longitude, 37.25, 42.47) < 25

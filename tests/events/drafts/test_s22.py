@@ -161,3 +161,28 @@ def test_a_capitals_guarded_quarter_is_a_place_not_the_government():
     # KC24: "Baghdad's heavily guarded Green Zone was turned into a battlefield" read Baghdad as the government
     drafts = _drafts("Rockets struck Baghdad's heavily guarded Green Zone on Monday, the military said.", "2022-08-30")
     assert any(_near(d, *BAGHDAD) for d in drafts)
+
+
+def test_a_town_named_like_its_district_is_not_placed_at_a_namesake_outside_that_district():
+    # a new user (session 22): "an IED ... went off near the town of Cukurca" in Hakkari was drafted at a village Çukurca
+    # in Yüksekova district, 75 km from the town, at 0.71
+    drafts = _drafts("Two soldiers were killed on Monday when a roadside bomb went off near the town of Cukurca in "
+                     "Hakkari province, the defence ministry said.", "2024-07-03")
+    assert drafts and not any(_near(d, 37.51, 44.39) for d in drafts)
+    assert all(d["geo_precision"] == 3 or d["latitude"] is None for d in drafts)
+
+
+def test_a_persons_past_death_told_in_a_clause_does_not_type_todays_explosions():
+    # a new user (session 22): "Two explosions killed at least 84 people ... in Kerman marking the anniversary of ...
+    # Soleimani, who died in a U.S. drone strike at Baghdad airport in January 2020" was drafted an air strike at 0.97
+    (d,) = _drafts("Twin blasts killed 30 mourners on Friday at a cemetery in the city of Kerman during a memorial for a "
+                   "general who was killed in an Israeli air strike in Damascus in 2023.", "2025-01-11")
+    assert d["sub_event_type"] != "Air/drone strike" and d["confidence"] < 0.8
+
+
+def test_settlers_who_riot_are_the_actor_not_the_other_side_of_rioters():
+    # a new user (session 22): "Israeli settlers set fire to two cars" in Huwara gave "Rioters (Palestine)" as the
+    # settlers' actor, then as their opponents
+    (d,) = _drafts("Israeli settlers set fire to three cars in the village of Burin, south of Nablus, on Saturday, "
+                   "residents said.", "2024-09-01")
+    assert d["actor1"] == "Settlers (Israel)" and not d["actor2"].startswith("Rioters")
