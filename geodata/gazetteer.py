@@ -28,7 +28,8 @@ RULES_VERSION = "7"
 # (the on-disk geocode cache, the drafts' name tables) stale without anyone bumping RULES_VERSION.
 RULE_FILES = tuple(Path(__file__).parent / name for name in (
     "geocoder.py", "ranking.py", "calibration.py", "normalize.py", "translit.py", "index.py", "crossborder.py",
-    "data/calibration.json", "data/calibration_villages.json"))
+    # (admin2.py: which district a name names decides whether a namesake is resolved, since session 22)
+    "admin2.py", "data/calibration.json", "data/calibration_villages.json"))
 
 
 def rules_digest(paths=RULE_FILES) -> str:
