@@ -90,6 +90,12 @@ def admin2_names(country: str) -> Admin2Names:
     return found
 
 
+# How far outside the district its name names a namesake may lie and still be taken for the district's seat: the
+# issue's own 25 km (the polygons are simplified, and a town drawn across a district border is within the error the
+# product accepts anyway)
+DISTRICT_SEAT_KM = 25.0
+
+
 def district_elsewhere(country: str, name: str, latitude: float | None, longitude: float | None) -> str | None:
     """When ``name`` is the name of a district (admin2 polygon) of the admin1 holding the point (degrees) and the
     point lies outside every district so named: that district's English name (the point is a namesake of the
@@ -107,4 +113,5 @@ def district_elsewhere(country: str, name: str, latitude: float | None, longitud
     here, region = row["admin2"], row["admin1"]
     if not here or not region or here in named:
         return None
-    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())), None)
+    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())
+                 and not names.near(latitude, longitude, frozenset({d}), DISTRICT_SEAT_KM)), None)

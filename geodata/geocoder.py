@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import EVENTS, RESOLVE_AT, profile_path
 from .calibration import confidence as calibrated
-from .admin2 import admin2_names
+from .admin2 import DISTRICT_SEAT_KM, admin2_names
 from .crossborder import cross_border_hint, neighbour_town_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
@@ -334,14 +334,16 @@ def _importance(place) -> int:
 
 def _district_elsewhere(best: Scored, index, named: frozenset[str]) -> str | None:
     """The English name of a district (admin2 polygon) of ``best``'s own admin1 that the query names, when ``best``
-    (not a curated site, not an area) lies outside every such district; None otherwise."""
+    (not a curated site, not an area) lies outside every such district, more than DISTRICT_SEAT_KM from it; None
+    otherwise."""
     if not named or best.place.source == CURATED_SOURCE or best.place.kind in AREAS:
         return None
     here, region = index.geo_admin2[best.index], index.geo_admin1[best.index]
     if not here or not region or here in named:
         return None
-    holders = admin2_names(index.country).admin1s
-    return next((d for d in sorted(named) if region in holders.get(d, ())), None)
+    names = admin2_names(index.country)
+    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())
+                 and not names.near(best.place.latitude, best.place.longitude, frozenset({d}), DISTRICT_SEAT_KM)), None)
 
 
 def _dominates(best: Scored, rivals: list[Scored]) -> bool:
