@@ -36,7 +36,11 @@ def _iso_date(value: str) -> date:
     import argparse
     try:
         return date.fromisoformat(value)
-    except ValueError:
+    except ValueError as e:
+        import re
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            # "2024-13-01" (a new user, session 22: told "not a YYYY-MM-DD date" of a date in that form)
+            raise argparse.ArgumentTypeError(f"no such date: {value!r} ({e})") from None
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
 
 

@@ -115,6 +115,9 @@ def test_cli_bad_date_and_missing_file(tmp_path):
     f.write_text("Nothing happened.")
     p = run(str(f), "--published", "22/04/2024")
     assert p.returncode == 2 and "YYYY-MM-DD" in p.stderr
+    # a date in that form that does not exist says so (a new user, session 22: "2024-13-01" was "not a YYYY-MM-DD date")
+    p = run(str(f), "--published", "2024-13-01")
+    assert p.returncode == 2 and "no such date" in p.stderr and "month" in p.stderr
     p = run(str(f), "--published", "2024-04-22", "--source-url", "javascript:alert(1)")
     assert p.returncode == 2
 
