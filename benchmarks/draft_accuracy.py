@@ -98,7 +98,14 @@ when present). Two splits, printed side by side:
 - held-out 54 and 55: reports KC01-KC25 and KD01-KD25 (session 21, two more writers: Iraq, Syria's centre, north
   and east and Turkey's south-east, 2014-2023; Lebanon, Israel, Gaza and the West Bank, Yemen, Iran, Jordan and
   southern Syria, 2017-2025), kept unread; first measured on the rules of 82760fc: set 54 57.5% (23/40) / 78.1%
-  (25/32) / 76.0% (19/25), set 55 94.6% (35/37) / 97.4% (38/39) / 84.2% (32/38), no draft in a wrong country.
+  (25/32) / 76.0% (19/25), set 55 94.6% (35/37) / 97.4% (38/39) / 84.2% (32/38), no draft in a wrong country;
+  the same on b6a3f6f, dd83621, d36c8b3 and 8c5007f; read in session 22, moved to tuning (heldout54-fixed,
+  heldout55-fixed) and their faults fixed by kind.
+- held-out 56 and 57: reports KE01-KE25 and KF01-KF25 (session 22, two more writers: Iraq's Kurdistan Region and
+  its edges, Baghdad and the south, Syria's north-west, 2015-2024; Syria's centre and coast, Yemen, Israel and the
+  occupied territories, Iran, Turkey, 2014-2025), kept unread; first measured on the rules of 8c5007f: set 56 73.5%
+  (25/34) / 74.4% (32/43) / 81.2% (26/32), set 57 77.1% (27/35) / 82.9% (29/35) / 89.7% (26/29), no draft in a wrong
+  country; the same on the session's final rules.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
