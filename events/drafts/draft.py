@@ -193,8 +193,9 @@ _BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
 _PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
                                    + _PROVINCE_NAME)
 # "the international highway between Palmyra and Deir Ezzor": the ends of a road (first, then second)
-_ROAD_FIRST_END = re.compile(r"\b(?:roads?|highways?|motorways?|route|railway|pipeline)\s+(?:between|linking|connecting)\s+"
-                             r"(?:the\s+)?(?:(?:cities|towns|city|town)\s+of\s+)?$", re.I)
+_ROAD_BETWEEN_WORDS = r"\b(?:roads?|highways?|motorways?|route|railway|pipeline)\s+(?:between|linking|connecting)\s+"
+_ROAD_FIRST_END = re.compile(_ROAD_BETWEEN_WORDS + r"(?:the\s+)?(?:(?:cities|towns|city|town)\s+of\s+)?$", re.I)
+# "in control of the area between Tal Abyad and Serekaniye": a stretch of land named by the towns at its ends
 _AREA_BETWEEN = re.compile(r"\b(?:area|areas|region|zone|strip|stretch|territory|territories|swathe|belt|pocket|corridor)\s+"
                            r"between\s+(?:(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+and\s+)?(?:the\s+)?$", re.I)
 # "Balad, the country's largest air base": the words after a name call it a site
@@ -203,8 +204,7 @@ _SITE_APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the|its|iraq['’]s|syria['’]s
 _SITE_WORD = re.compile(r"\b(?:air\s*base|airbase|base|airport|airfield)\b", re.I)
 _ROAD_OTHER_END = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)"
                              r"(?=\s*(?:[,.;:]|$|\s+(?:when|where|on|in|at|near|as|after|before|and|killing|wounding)\b))")
-_ROAD_SECOND_END = re.compile(r"\b(?:roads?|highways?|motorways?|route|railway|pipeline)\s+(?:between|linking|connecting)\s+"
-                              r"[\w'’ -]{2,40}?\s+(?:and|with)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+_ROAD_SECOND_END = re.compile(_ROAD_BETWEEN_WORDS + r"[\w'’ -]{2,40}?\s+(?:and|with)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 # "since a ceasefire between Ankara and the PKK broke down" (KC02: drafted at Ankara), "talks between the Kurdish
 # authorities and Damascus": a capital as one of two parties to a truce, talks, ties or a war is its government
 _PARTIES_BETWEEN = re.compile(r"\b(?:ceasefire|cease-fire|truce|talks|deal|agreement|accord|tensions?|relations|peace|"
