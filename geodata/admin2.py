@@ -29,6 +29,12 @@ _POLYGONS: dict[str, Admin2Names] = {}
 _LOCK = threading.Lock()
 
 
+# How far outside the district its name names a namesake may lie and still be taken for the district's seat: the
+# issue's own 25 km (the polygons are simplified, and a town drawn across a district border is within the error the
+# product accepts anyway)
+DISTRICT_SEAT_KM = 25.0
+
+
 class Admin2Names:
     """The admin2 polygons of one country, by English name, with every name they go by."""
 
@@ -53,6 +59,16 @@ class Admin2Names:
                     if n:
                         self._exact.setdefault(n, set()).add(row.admin2)
         self._memo: dict[str, frozenset[str] | None] = {}
+
+    def seat_elsewhere(self, named: frozenset[str], here: str | None, region: str | None, latitude: float,
+                       longitude: float) -> str | None:
+        """Of the districts ``named`` (English admin2 names a place's name names), the first of ``region`` (the
+        place's admin1) when the place, in district ``here`` at (``latitude``, ``longitude``) degrees, lies outside
+        every one of them and more than DISTRICT_SEAT_KM from it; None otherwise (see ``district_elsewhere``)."""
+        if not named or not here or not region or here in named:
+            return None
+        return next((d for d in sorted(named) if region in self.admin1s.get(d, ())
+                     and not self.near(latitude, longitude, frozenset({d}), DISTRICT_SEAT_KM)), None)
 
     def named_exactly(self, name: str | None) -> frozenset[str]:
         """English names of the admin2 polygons one of whose names is ``name`` once normalised (no likeness:
@@ -90,12 +106,6 @@ def admin2_names(country: str) -> Admin2Names:
     return found
 
 
-# How far outside the district its name names a namesake may lie and still be taken for the district's seat: the
-# issue's own 25 km (the polygons are simplified, and a town drawn across a district border is within the error the
-# product accepts anyway)
-DISTRICT_SEAT_KM = 25.0
-
-
 def district_elsewhere(country: str, name: str, latitude: float | None, longitude: float | None) -> str | None:
     """When ``name`` is the name of a district (admin2 polygon) of the admin1 holding the point (degrees) and the
     point lies outside every district so named: that district's English name (the point is a namesake of the
@@ -110,8 +120,4 @@ def district_elsewhere(country: str, name: str, latitude: float | None, longitud
         return None
     from .boundaries import locate
     row = locate([latitude], [longitude], countries=[country]).iloc[0]
-    here, region = row["admin2"], row["admin1"]
-    if not here or not region or here in named:
-        return None
-    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())
-                 and not names.near(latitude, longitude, frozenset({d}), DISTRICT_SEAT_KM)), None)
+    return names.seat_elsewhere(named, row["admin2"], row["admin1"], latitude, longitude)

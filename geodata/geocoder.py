@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import EVENTS, RESOLVE_AT, profile_path
 from .calibration import confidence as calibrated
-from .admin2 import DISTRICT_SEAT_KM, admin2_names
+from .admin2 import admin2_names
 from .crossborder import cross_border_hint, neighbour_town_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
@@ -338,12 +338,8 @@ def _district_elsewhere(best: Scored, index, named: frozenset[str]) -> str | Non
     otherwise."""
     if not named or best.place.source == CURATED_SOURCE or best.place.kind in AREAS:
         return None
-    here, region = index.geo_admin2[best.index], index.geo_admin1[best.index]
-    if not here or not region or here in named:
-        return None
-    names = admin2_names(index.country)
-    return next((d for d in sorted(named) if region in names.admin1s.get(d, ())
-                 and not names.near(best.place.latitude, best.place.longitude, frozenset({d}), DISTRICT_SEAT_KM)), None)
+    return admin2_names(index.country).seat_elsewhere(named, index.geo_admin2[best.index], index.geo_admin1[best.index],
+                                                      best.place.latitude, best.place.longitude)
 
 
 def _dominates(best: Scored, rivals: list[Scored]) -> bool:
