@@ -105,7 +105,8 @@ when present). Two splits, printed side by side:
   its edges, Baghdad and the south, Syria's north-west, 2015-2024; Syria's centre and coast, Yemen, Israel and the
   occupied territories, Iran, Turkey, 2014-2025), kept unread; first measured on the rules of 8c5007f: set 56 73.5%
   (25/34) / 74.4% (32/43) / 81.2% (26/32), set 57 77.1% (27/35) / 82.9% (29/35) / 89.7% (26/29), no draft in a wrong
-  country; the same on the session's final rules.
+  country; the same on 2d31037, e27cc37 and 735f9c4; read in session 23, moved to tuning (heldout56-fixed,
+  heldout57-fixed) and their faults fixed by kind.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -176,11 +177,11 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout42-fixed", "heldout43-fixed", "heldout44-fixed", "heldout45-fixed",
                      "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed",
                      "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed",
-                     "heldout54-fixed", "heldout55-fixed"),
+                     "heldout54-fixed", "heldout55-fixed", "heldout56-fixed", "heldout57-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
-          "held-out 56": ("heldout56",), "held-out 57": ("heldout57",),
+          "held-out 58": ("heldout58",), "held-out 59": ("heldout59",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
