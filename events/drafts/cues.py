@@ -76,7 +76,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (GRENADE, re.compile(r"(?<!propelled\s)\b(?:hand\s+)?grenades?\b(?!\s+launchers?)", re.I), False),
     (AIR, re.compile(r"\b(?:air\s*strikes?|air\s+raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|"
                      r"drone\s+strikes?|drone\s+attacks?|"
-                     r"(?:one-way\s+)?attack\s+drones?|explosive(?:-laden)?\s+drones?|kamikaze\s+drones?|"
+                     r"(?:one-way\s+)?attack\s+drones?|explosives?(?:-laden|-packed)?\s+drones?|kamikaze\s+drones?|"
                      r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment)|"
                      # "launched air and missile strikes" (nu14): air strikes with missiles among them
                      r"air\s+and\s+(?:missile|naval|drone|artillery)\s+strikes?)\b", re.I), False),
@@ -149,6 +149,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"(?<=said\s)(?:that\s+)?(?:it|they)\s+(?:had\s+)?killed|"
                         # "a soldier was killed after coming under fire from the YPG" (EC21: no event, its day lost)
                         r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire|"
+                        # "activist Tahsin al-Shahmani died after being shot ... in Basra" (KE10: no event); "An Israeli
+                        # man was shot on Saturday just outside Qalqilya": shot, not shot down
+                        r"(?:was|were|been|being)\s+shot(?!\s+down)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
     # "Iranian forces killed five PJAK members in Sardasht", "police killed five militants" (YD04: no draft): state
     # forces killing an armed group's members is a battle (ACLED: Armed clash); not "members of a family"
@@ -196,6 +199,15 @@ _UNREALISED = re.compile(r"\b(?:would|will|could|might|shall)\s+(?:not\s+|also\s
                          # "accused of plotting attacks": attacks planned, not made
                          r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing))\s+(?:new\s+|further\s+|"
                          r"more\s+|future\s+|terrorist\s+|large-scale\s+)?$", re.I)
+# "a coach active in anti-government protests was shot dead", "an activist who had helped organise protests",
+# "a group coordinating protests", "on its way home from the protest square" (KE08, KE10, KE12, KE13: the killing
+# drafted as a protest met with force): the protests describe the victim, or where they came from; no protest told
+_PROTEST_ATTRIBUTE = re.compile(r"(?:\b(?:active|involved|prominent|known)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
+                                r"\bwho\s+(?:had\s+|has\s+)?(?:helped\s+(?:to\s+)?)?(?:organi[sz]ed?|led|coordinated|"
+                                r"joined|taken\s+part\s+in|took\s+part\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
+                                r"\b(?:group|committee|network|movement|body)\s+(?:coordinating|organi[sz]ing|leading)\s+"
+                                r"(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
+_PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?)\b", re.I)
 _PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
@@ -205,7 +217,8 @@ _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|blew\s+up|clashed|attacked|protested|marched|shot\s+dead|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+\w+)|stabbed|beheaded|fired\s+(?:on|at)\s+.+|"
-                        r"gunned\s+down|assassinated|opened\s+fire|"
+                        r"gunned\s+down|assassinated|opened\s+fire|(?:was|were|been|being)\s+shot|"
+                        r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"
                         r"killed|executed)$",
                         re.I)
@@ -253,6 +266,9 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue          # "summoned the ambassador to protest against ..."
             if family == PROTEST and _PROTEST_DOCUMENT.match(sentence[e:e + 20]):
                 continue          # "was handed a strongly worded protest note" (UD12): a document, no demonstration
+            if family == PROTEST and (_PROTEST_ATTRIBUTE.search(before)
+                                      or _PROTEST_AS_NOUN_ADJUNCT.match(sentence[e:e + 20])):
+                continue          # "an activist who had helped organise protests was shot dead": no protest told
             verb = bool(_VERB_FORM.match(m.group()))
             # "the group attacked": a verb tells an act; its subject's article says nothing about it
             definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before))
@@ -291,6 +307,8 @@ _FROM_AIRSPACE = re.compile(r"[^.;:]{0,100}?\bfrom\s+(?:[\w'’-]+\s+){0,2}airsp
 
 _TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\s+forces)|"
                      r"(?:police|army|security|military)\s+(?:sources?|officials?|spokes(?:man|woman|person))|"
+                     # "..., a police officer told AFP" (KE13); not "gunmen shot dead a police officer"
+                     r"(?:police|army|security|military)\s+officers?\s+(?:said|says|told|reported)|"
                      r"(?:police|army|security\s+forces)(?:\s+in\s+[^,.;]{1,40}?)?\s+(?:said|says|told|reported))\b")
 
 
@@ -301,8 +319,20 @@ _PERSON = (r"(?:man|woman|men|women|boy|girl|child|children|person|refugee|refug
 _SHOT_PERSON = re.compile(r"\b" + _SHOOTING + r"\s+(?:[\w'’-]+\s+){0,5}?" + _PERSON + r"\b")
 _PERSON_SHOT = re.compile(r"\b" + _PERSON + r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|had\s+been|has\s+been)\s+"
                           + _SHOOTING + r"\b")
+# "Riham Yaaqub, a 29-year-old athletics coach ..., was shot dead", "gunmen shot dead Soad al-Ali, a ... activist"
+# (KE08, KE10: an attack of no stated kind): someone shot dead, named or said to be, with no armed force among the
+# victims (checked as for _SHOT_PERSON)
+_SHOT_SOMEONE = re.compile(r"\b(?:(?:was|were|had\s+been|has\s+been)\s+" + _SHOOTING + r"|"
+                           + _SHOOTING + r"\s+(?:(?:prominent|leading|local|well-known)\s+)?(?:[a-z][\w'’-]+\s+){0,2}?"
+                           r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu)[\s-])?[A-Z])")
 _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam[ae]n|members?\s+of|officers?|police|"
                            r"policem[ae]n|commanders?|guards?|personnel|recruits?|combatants?|jihadists?)\b")
+
+
+def shooting_told(text: str) -> bool:
+    """Whether the text says someone was shot dead, gunned down, assassinated or stabbed to death: an attack whose
+    kind the report states (ACLED: Violence against civilians / Attack when no armed force is among the victims)."""
+    return bool(re.search(r"\b" + _SHOOTING + r"\b", text, re.I))
 
 
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
@@ -333,7 +363,7 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
                                       r"passengers|truffle\s+hunters)\b", low):
         # ACLED: an armed group's attack on civilians is violence against civilians
         return "Violence against civilians", "Attack", 0.6
-    if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low)) \
+    if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low) or _SHOT_SOMEONE.search(sentence)) \
             and not _ARMED_VICTIM.search(_TELLER.sub(" ", low)):     # "Police said gunmen had shot dead an activist"
         # ACLED: gunmen shooting dead a man, an official, a refugee (no armed force named among the victims)
         # is violence against civilians: "Masked gunmen shot dead a local Baath Party official" (OB02),

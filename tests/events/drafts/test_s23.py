@@ -1,0 +1,98 @@
+"""Kinds of fault found in session 23 in held-out sets 56 and 57 (KE01-KE25, KF01-KF25), read after four
+measurements unread. Each case is written here in new words, so each test is the kind, not the labelled report."""
+from .helpers import drafts as _drafts, near as _near
+
+BAGHDAD = (33.33, 44.38)
+ERBIL_AIRPORT = (36.24, 43.96)
+SAMAWA = (31.31, 45.28)
+KARBALA = (32.61, 44.02)
+DIWANIYAH = (31.99, 44.93)
+PENJWEN = (35.62, 45.95)
+HALABJA = (35.18, 45.99)
+NASIRIYAH = (31.04, 46.26)
+SUKHNA = (34.89, 38.87)
+MANBIJ = (36.53, 37.95)
+
+
+def test_a_quarter_said_in_an_appositive_to_be_a_district_of_a_city_is_placed_in_that_city():
+    # KE06: "Sadr City, the mainly Shi'ite district of Baghdad" was drafted at a village Sadar in Erbil, 0.86
+    drafts = _drafts("A bomb planted in a parked car killed six people on Monday in Sadr City, the sprawling eastern "
+                     "district of Baghdad, police said. Hours earlier an armed drone was flown at the airport in "
+                     "Erbil.", "2021-06-07")
+    sadr = [d for d in drafts if d["event_date"] == "2021-06-07"]
+    assert sadr and all(_near(d, *BAGHDAD) for d in sadr)
+
+
+def test_an_explosives_laden_drone_is_a_drone_strike():
+    # KE06: "an explosives-laden drone was flown at U.S. forces stationed at Erbil airport" gave no draft
+    (d,) = _drafts("An explosives-laden drone was flown at coalition troops stationed at Erbil airport on Tuesday "
+                   "night, officials said.", "2021-07-08")
+    assert _near(d, *ERBIL_AIRPORT) and d["sub_event_type"] == "Air/drone strike" and d["event_date"] == "2021-07-06"
+
+
+def test_a_town_listed_with_others_is_not_held_by_their_provinces():
+    # KE13: "Demonstrators in Baghdad, Nasiriyah, Diwaniyah, Najaf and Hilla" put Diwaniyah at a village of that
+    # name beside Baghdad, 115 km from the city, at 0.86
+    drafts = _drafts("Crowds rallied in Baghdad, Karbala, Diwaniyah and Samawa on Friday against the new electoral "
+                     "law.", "2019-12-06")
+    diwaniyah = [d for d in drafts if d["location"] == "Diwaniyah"]
+    assert len(diwaniyah) == 1 and _near(diwaniyah[0], *DIWANIYAH)
+    assert any(_near(d, *SAMAWA) for d in drafts) and any(_near(d, *KARBALA) for d in drafts)
+
+
+def test_where_the_teller_sits_is_no_event_place_once_the_event_is_placed():
+    # KE04: "In Penjwen, a Peshmerga was killed in clashes ..., according to a KDP official in Halabja" was drafted
+    # at Halabja
+    (d,) = _drafts("In Penjwen, two police officers were wounded on Sunday when a crowd stormed the mayor's office, "
+                   "according to a security source in Halabja.", "2020-12-07")
+    assert _near(d, *PENJWEN) and not _near(d, *HALABJA)
+
+
+def test_a_town_called_said_is_no_verb_of_saying():
+    # KE04: "Two protesters died in Said Sadiq on Tuesday" had no date of its own ("Said ... on Tuesday" was read as a
+    # statement's day), and took the day the protests began, told after it
+    drafts = _drafts("Two people died in Said Sadiq on Monday as rallies over unpaid wages resumed across Sulaimani "
+                     "province, a local official said. The wave of rallies began last Wednesday in Sulaimani city, "
+                     "where police fired tear gas at teachers.", "2020-12-08")
+    assert sorted(d["event_date"] for d in drafts) == ["2020-12-02", "2020-12-07"]
+
+
+def test_protests_that_describe_a_victim_are_no_protest():
+    # KE08, KE10, KE12, KE13: activists shot dead were drafted as protests met with force
+    (d,) = _drafts("Unknown gunmen shot dead Amjad al-Dahamat, a lawyer who had helped organise protests in the city, "
+                   "outside his home in the southern Iraqi city of Nasiriyah on Thursday, police said.", "2019-12-06")
+    assert _near(d, *NASIRIYAH)
+    assert (d["event_type"], d["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert not any(f.startswith("type ") for f in d["flags"])
+
+
+def test_someone_shot_is_an_attack_and_an_act_on_a_day_counted_back_is_another_event():
+    # KE10: "Five days earlier, activist Tahsin al-Shahmani died after being shot ... in Basra" gave no event, and
+    # "On Monday, three other activists ... came under fire" was lost too
+    drafts = _drafts("A university lecturer was shot dead in the Iraqi city of Karbala on Friday. Three days earlier, a blogger died "
+                     "after being shot outside a cafe in Karbala.", "2020-08-08")
+    assert sorted(d["event_date"] for d in drafts if _near(d, *KARBALA)) == ["2020-08-04", "2020-08-07"]
+
+
+def test_a_hyphened_article_is_part_of_a_name_the_gazetteer_spells_without_it():
+    # UD15: "an ISIS attack in the countryside of Al-Sukhna, in Syria's central Homs governorate" was drafted at
+    # Palmyra, 0.97 (and, once the Palmyra event was told apart, at the governorate)
+    drafts = _drafts("Nine soldiers were killed on Tuesday in an ambush in the countryside of Al-Sukhna, in Syria's "
+                     "central Homs governorate, the Observatory said.", "2023-03-08")
+    assert drafts and _near(drafts[0], *SUKHNA)
+
+
+def test_a_named_area_by_a_town_is_still_placed_by_the_town():
+    # the same rule's limit (IB06, IE13 while it was tried): "in the al-Jazira area near the city of Samarra" had lost
+    # Samarra for an ambiguous al-Jazira
+    (d,) = _drafts("A roadside bomb killed three soldiers on Monday in the al-Tawila area near the city of Manbij in "
+                   "northern Syria, a military source said.", "2022-05-10")
+    assert _near(d, *MANBIJ)
+
+
+def test_a_road_said_to_be_near_a_town_is_placed_by_the_town_not_by_its_ends():
+    # C15 (read before): "the M4 highway between Aleppo and Hasakah near Ain Issa" gave a draft near Aleppo, 190 km
+    # off, and its province took the villages named with it
+    drafts = _drafts("Shells hit the M4 highway between Aleppo and Hasakah near Manbij on Sunday, the Observatory "
+                     "said.", "2022-04-11")
+    assert drafts and all(_near(d, *MANBIJ) for d in drafts)
