@@ -200,6 +200,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             if same is not None:
                 same.fatalities = m.fatalities        # the toll told for the place of an event told before
                 same.sentences.append(m.sentence)
+            elif m.fatalities is None and events and events[-1].location is None \
+                    and events[-1].family in _VIOLENT and m.sentence - max(events[-1].sentences) == 1:
+                # "an Israeli aircraft fired at Palestinians launching balloons from the north of the enclave ... two
+                # people were lightly hurt near Jabalia" (KF15: no draft): the unplaced strike told just before hurt
+                # them there
+                events[-1].location = m.places["location"]
+                events[-1].sentences.append(m.sentence)
             continue
         if m.fill_only and not events and m.sentence == 0:
             place_before = m      # the report's first sentence places what the next one tells

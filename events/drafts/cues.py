@@ -114,10 +114,18 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "an altercation near the Turkish border in Duhok province's Zakho on Friday left two Iraqi
                        # border guards dead" (ID06: no event): a fight that kills is a clash (ACLED: Armed clash)
                        r"altercations?|skirmish(?:es|ed)?|armed\s+confrontations?|"
-                       r"ambush(?:es|ed)?|fighting\s+(?:broke\s+out|erupted)|fought|"
+                       r"ambush(?:es|ed)?|fighting\s+(?:also\s+|later\s+|again\s+|then\s+)?(?:broke\s+out|erupted)|fought|"
                        # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
                        # (nu16 M2: no draft), "heavy fighting in Bayda province"
                        r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting|"
+                       # "At least 30 people have been killed in fighting in two mostly Druze towns" (KF03: no draft)
+                       r"(?:killed|died|dead|wounded)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?fighting|"
+                       # "troops tried on Friday to storm the town of Kabani ... they seized several hilltops" (KE17, KE25:
+                       # no draft): an assault on a place, and ground taken, are battles (ACLED: Armed clash; Government
+                       # regains territory)
+                       r"(?:tried|attempted|sought)\s+(?:[\w-]+\s+){0,3}?to\s+storm|"
+                       r"(?:seized|seizing|captured|capturing|retook|retaking|recaptured|recapturing)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,3}?(?:hills?|hilltops?|villages?|positions?|heights)|"
                        # "The army launched an operation on Monday against the YBS in the Sinune sub-district" (UE15:
                        # no event): an armed offensive against a party is a battle (ACLED: Armed clash)
                        r"(?:launched|began|started|mounted|waged)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
