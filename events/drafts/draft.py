@@ -97,6 +97,8 @@ _SAY_VERBS = re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|repeatedly\s+|lat
 # body named after the place, not where something happened (capitals take the wider _SAY_VERBS)
 _SPEAKER_AFTER = re.compile(r"^\s*(?:also\s+|later\s+)?(?:said|says|reported|reports|quoted|cited|announced|"
                             r"told)\b")
+_ARRIVED_IN = re.compile(r"\b(?:arrived|arriving|arrives|travell?ed|flew|returned|returning)\s+(?:back\s+)?(?:in|at|to|into)\s+"
+                         r"(?:the\s+)?(?:(?:capital|city|town)\s+(?:of\s+)?)?$", re.I)
 _GROUP_BASE = re.compile(r"\b(?:group|groups|organi[sz]ations?|militias?|factions?|movements?|network|cells?|outfit|"
                          r"insurgency|branch)\s+(?:(?:that\s+is|which\s+is|long|mainly|mostly|still)\s+)?"
                          r"(?:active|based|operating|headquartered|entrenched|present)\s+(?:in|across|throughout)\s+"
@@ -142,7 +144,8 @@ _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governora
 _AND_NAME = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)")
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
-_AFTERMATH = re.compile(r"\b(?:funerals?|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
+# (not a venue: "a strike on a funeral hall in Sanaa in October 2016", KF09: the strike's month taken as a funeral's)
+_AFTERMATH = re.compile(r"\b(?:funerals?(?!\s+(?:halls?|homes?|tents?|houses?|gatherings?|ceremon(?:y|ies)))|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
                        r"(two|three|four|five|six|\d)\s+days\s+later)\b",
@@ -475,7 +478,9 @@ _COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|de
 _COREF_IN = re.compile(r"\b(?:in|inside)(?:\s+(?:and|or)\s+(?:near|around|outside))?\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
                        r"church|compound|refinery|port|field|oilfield|complex|facility|checkpoint|stadium|university)\b")
 # "the militants blew up the city's Roman-era Arch of Triumph" (KC03: unplaced): the city the report named as one
-_COREF_OWNER = re.compile(r"\bthe\s+(city|town|village)['’]s\s", re.I)
+# "Israeli forces operating inside the city killed three militants" (KF14: unplaced, its day's event lost): in it
+_COREF_OWNER = re.compile(r"\bthe\s+(city|town|village)['’]s\s|"
+                          r"\b(?:in|inside|into)\s+the\s+(city|town|village)\b(?!\s+(?:of|centre|center|council|hall))", re.I)
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[ae](?:[dnrstz]h?)?)-)?[A-Z][\w’'-]*[\w]"   # "Deir e-Zor": a bare e- too
@@ -1222,7 +1227,7 @@ class _Context:
                     m.places["location"] = ref
                     break
         if "location" not in m.places and chosen is not None and (own := _COREF_OWNER.search(sentence)):
-            ref = self.coref_settlement(i, own.group(1).lower())
+            ref = self.coref_settlement(i, (own.group(1) or own.group(2)).lower())
             if ref is not None:
                 m.places["location"] = ref
         elif "location" in m.places and m.places["location"].role == "landmark" and chosen is not None:
@@ -2340,6 +2345,9 @@ class _Context:
         # "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place):
         # the target of an attack planned, threatened or called for is no event's place
         out = [p for p in out if not _UNREALISED_TARGET.search(self.text[max(self.sents[i].start, p.start - 60):p.start])]
+        # "The strike came on the same day Omani officials ... arrived in Sanaa" (KF07: an air strike drafted at Sanaa, 0.97):
+        # where people arrived, flew or went back to is no event's place
+        out = [p for p in out if not _ARRIVED_IN.search(self.text[max(self.sents[i].start, p.start - 30):p.start])]
         # "blamed Ansar al-Furqan, a Sunni jihadi group active in Sistan and Baluchistan province" (KF21: an IED drafted at
         # the province): where a group operates or is based is no event's place
         out = [p for p in out if not _GROUP_BASE.search(self.text[max(self.sents[i].start, p.start - 40):p.start])]
