@@ -76,8 +76,9 @@ def test_refit_reproduces_the_shipped_confidence_table():
     table = json.loads(K.PATH.read_text(encoding="utf-8"))
     reports = [r for r in bench.load_reports() if r["split"] in K.FIT_SPLITS]
     assert table["sets"] == list(K.FIT_SPLITS) == ["calibration18", "calibration19", "calibration20", "calibration21",
-                                                   "heldout28", "heldout29", "heldout32", "heldout33"]
-    assert len(reports) == table["reports"] == 200
+                                                   "heldout28", "heldout29", "heldout32", "heldout33",
+                                                   "heldout58", "heldout59"]
+    assert len(reports) == table["reports"] == 250
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
