@@ -211,11 +211,13 @@ _UNREALISED = re.compile(r"\b(?:would|will|could|might|shall)\s+(?:not\s+|also\s
 # "a group coordinating protests", "on its way home from the protest square" (KE08, KE10, KE12, KE13: the killing
 # drafted as a protest met with force): the protests describe the victim, or where they came from; no protest told
 _PROTEST_ATTRIBUTE = re.compile(r"(?:\b(?:active|involved|prominent|known)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
-                                r"\bwho\s+(?:had\s+|has\s+)?(?:helped\s+(?:to\s+)?)?(?:organi[sz]ed?|led|coordinated|"
+                                r"\b(?:who\s+(?:had\s+|has\s+)?(?:helped\s+(?:to\s+)?)?|(?:had|has)\s+helped\s+(?:to\s+)?)"
+                                r"(?:organi[sz]ed?|led|lead|coordinated|coordinate|"
                                 r"joined|taken\s+part\s+in|took\s+part\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
                                 r"\b(?:group|committee|network|movement|body)\s+(?:coordinating|organi[sz]ing|leading)\s+"
                                 r"(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
-_PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?)\b", re.I)
+_PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?|activists?)\b",
+                                      re.I)
 _PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
@@ -317,7 +319,9 @@ _TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\
                      r"(?:police|army|security|military)\s+(?:sources?|officials?|spokes(?:man|woman|person))|"
                      # "..., a police officer told AFP" (KE13); not "gunmen shot dead a police officer"
                      r"(?:police|army|security|military)\s+officers?\s+(?:said|says|told|reported)|"
-                     r"(?:police|army|security\s+forces)(?:\s+in\s+[^,.;]{1,40}?)?\s+(?:said|says|told|reported))\b")
+                     # "police and relatives said" (nu27: the activist shot dead drafted as a clash with police)
+                     r"(?:police|army|security\s+forces)(?:\s+in\s+[^,.;]{1,40}?|\s+and\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+                     r"\s+(?:said|says|told|reported))\b")
 
 
 _SHOOTING = r"(?:shot\s+dead|shot\s+and\s+killed|gunned\s+down|assassinated|stabbed\s+to\s+death)"

@@ -192,3 +192,38 @@ def test_a_funeral_hall_is_a_place_and_its_strike_keeps_its_own_month():
                      "has owned up to some raids before, including a strike on a funeral hall in Saada in March 2017 "
                      "that killed 30 people.", "2017-06-10")
     assert any(_near(d, *SAADA) and d["event_date"] == "2017-03-01" and d["date_precision"] == 3 for d in drafts)
+
+
+# The new-user trial of session 23 (nu27), in new words again
+ZAHEDAN_CITY = (29.50, 60.86)
+TEHRAN = (35.69, 51.39)
+TARMIYAH = (33.67, 44.40)
+BASRA = (30.51, 47.81)
+
+
+def test_where_a_minister_spoke_is_no_event_place():
+    # nu27: "Interior Minister Ahmad Vahidi said in Tehran that 'rioters' would be dealt with firmly" gave a riot in
+    # Tehran at 0.97, 1,100 km from the protests the report told
+    drafts = _drafts("Protesters clashed with police in Zahedan in south-eastern Iran on Friday. The judiciary chief said "
+                     "in Tehran on Saturday that 'rioters' would face swift trials.", "2022-10-02")
+    assert drafts and not any(_near(d, *TEHRAN) for d in drafts)
+
+
+def test_what_militants_still_carry_out_is_no_event():
+    # nu27: "Islamic State militants still carry out sporadic attacks in rural areas of Salahuddin, Diyala and the
+    # northern Baghdad belt" gave two events on the day of the bombing told before
+    drafts = _drafts("A roadside bomb killed two soldiers in Tarmiyah, north of Baghdad, on Monday, police said. "
+                     "Militants still carry out sporadic attacks in rural parts of Diyala and Kirkuk, years after their "
+                     "defeat.", "2024-03-13")
+    assert len(drafts) == 1 and _near(drafts[0], *TARMIYAH)
+
+
+def test_a_protest_activist_shot_dead_is_an_attack_on_a_civilian_in_the_city_that_holds_the_quarter():
+    # nu27: "Gunmen ... shot dead a prominent protest activist outside his home in the Hayyaniyah district of Basra
+    # ..., police and relatives said" was a protest met with force (then a clash with police), at precision 3 with a
+    # check saying the province
+    (d,) = _drafts("Gunmen shot dead a well-known protest activist outside his house in the Hayyaniyah district of Basra "
+                   "on Friday night, police and neighbours said.", "2024-11-09")
+    assert (d["event_type"], d["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert _near(d, *BASRA) and d["geo_precision"] == 2
+    assert not any("placed at the province" in f for f in d["flags"])
