@@ -261,6 +261,16 @@ _UNREALISED_TARGET = re.compile(r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|p
                                 r"\s+to\s+(?:carry\s+out|launch|stage)|vow(?:s|ed|ing)?\s+to\s+(?:carry\s+out|launch))\s+"
                                 r"(?:new\s+|further\s+|more\s+|future\s+|terrorist\s+)?(?:attacks?|strikes?|bombings?)\s+"
                                 r"(?:on|against|in|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# Words right before a name that say it is no event's place, and how far back (characters) they are looked for:
+# - "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place): the target
+#   of an attack planned, threatened or called for;
+# - "The strike came on the same day Omani officials ... arrived in Sanaa" (KF07: an air strike drafted at Sanaa, 0.97):
+#   where people arrived, flew or went back to;
+# - "Iran's Interior Minister Ahmad Vahidi said in Tehran that 'rioters' would be dealt with firmly" (nu27: a riot
+#   drafted in Tehran at 0.97, 1,100 km from the protests told): where someone spoke;
+# - "blamed Ansar al-Furqan, a Sunni jihadi group active in Sistan and Baluchistan province" (KF21: an IED drafted at
+#   the province): where a group operates or is based.
+_NOT_EVENT_PLACE_BEFORE = ((_UNREALISED_TARGET, 60), (_ARRIVED_IN, 30), (_SPOKE_IN, 40), (_GROUP_BASE, 40))
 # where an event far away was heard or felt, said to be far: "heard in Tartus, more than 80 km away"
 _HEARD_BEFORE = re.compile(r"\b(?:heard|felt|seen|visible)\s+(?:as\s+far\s+(?:away\s+)?as|across|throughout|in|from|"
                            r"at)\s+(?:the\s+)?$", re.I)
@@ -2348,18 +2358,9 @@ class _Context:
             self._appositive_province(ref)
             self._province_by_name(ref)
         out.extend(self.described_capitals(i, sentence, out))
-        # "where the group was meeting to plan attacks on the capital" (YD25: Baghdad drafted as the raid's place):
-        # the target of an attack planned, threatened or called for is no event's place
-        out = [p for p in out if not _UNREALISED_TARGET.search(self.text[max(self.sents[i].start, p.start - 60):p.start])]
-        # "The strike came on the same day Omani officials ... arrived in Sanaa" (KF07: an air strike drafted at Sanaa, 0.97):
-        # where people arrived, flew or went back to is no event's place
-        out = [p for p in out if not _ARRIVED_IN.search(self.text[max(self.sents[i].start, p.start - 30):p.start])]
-        # "Iran's Interior Minister Ahmad Vahidi said in Tehran that 'rioters' would be dealt with firmly" (nu27: a riot
-        # drafted in Tehran at 0.97, 1,100 km from the protests told): where someone spoke is no event's place
-        out = [p for p in out if not _SPOKE_IN.search(self.text[max(self.sents[i].start, p.start - 40):p.start])]
-        # "blamed Ansar al-Furqan, a Sunni jihadi group active in Sistan and Baluchistan province" (KF21: an IED drafted at
-        # the province): where a group operates or is based is no event's place
-        out = [p for p in out if not _GROUP_BASE.search(self.text[max(self.sents[i].start, p.start - 40):p.start])]
+        # words right before a name that say it is no event's place (_NOT_EVENT_PLACE_BEFORE, each with its case)
+        out = [p for p in out if not any(pattern.search(self.text[max(self.sents[i].start, p.start - reach):p.start])
+                                         for pattern, reach in _NOT_EVENT_PLACE_BEFORE)]
         # "In Penjwen, a Peshmerga was killed in clashes ..., according to a KDP official in Halabja" (KE04: drafted at
         # Halabja): where the teller sits, once the sentence has named the event's place before it
         out = [p for p in out if not (_TELLER_IN.search(self.text[max(self.sents[i].start, p.start - 80):p.start])
