@@ -471,7 +471,7 @@ def _same_kind(a: str | None, b: str | None) -> bool:
 
 def _without_repeats(events: list[Event]) -> list[Event]:
     """The same event told twice: two events of one kind (``_same_kind``) placed at the very same gazetteer place on
-    the same day, with no toll or the same toll, are one ("shelled areas near Ain Issa ... Shells fell on
+    the same day (or both undated, to be dated alike by the report's day), with no toll or the same toll, are one ("shelled areas near Ain Issa ... Shells fell on
     positions in the Ain Issa camp and in the Ain Issa countryside": OB08 had three drafts, two of them
     identical). The first keeps the other's sentences, toll and actors; nothing else is merged."""
     kept: list[Event] = []

@@ -1272,8 +1272,9 @@ class _Context:
         """An ambiguous place is geocoded again inside the provinces the report names, the geocoder's
         own admin1 filter ("the Harir subdistrict north of Erbil", "al-Omar base in Deir Ezzor
         province", "Kalso base ... Babil province"): first the provinces of its own sentence (named
-        as such, or holding another place of the sentence the geocoder resolved), then the provinces
-        the whole report names. It is placed only when exactly one place answers, resolved, in
+        as such, or holding another place of the sentence the geocoder resolved, but not a town listed with
+        it nor a road's end), then the provinces the whole report names. It is placed only when exactly one
+        place answers, resolved, in
         exactly one of those provinces; otherwise it stays ambiguous. A province name after a
         direction ("in northern Babil") is asked as the province."""
         for refs in self.sentence_places.values():        # first what the report says the place is
