@@ -213,7 +213,6 @@ _ROAD_SECOND_END = re.compile(_ROAD_BETWEEN_WORDS + r"[\w'’ -]{2,40}?\s+(?:and
 # the road's other end, named after the first: "... between Palmyra and Deir Ezzor when ..." (for the flag)
 _ROAD_OTHER_END = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)"
                              r"(?=\s*(?:[,.;:]|$|\s+(?:when|where|on|in|at|near|as|after|before|and|killing|wounding)\b))")
-_COUNTRYSIDE_AFTER = re.compile(r"\s+(?:countryside|hinterland)\b", re.I)
 _NEAR_NAME = re.compile(r"\s+near\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]")
 # "in control of the area between Tal Abyad and Serekaniye": a stretch of land named by the towns at its ends
 _AREA_BETWEEN = re.compile(r"\b(?:area|areas|region|zone|strip|stretch|territory|territories|swathe|belt|pocket|corridor)\s+"
