@@ -50,6 +50,9 @@ _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|h
 _W = r"(?:[\w'’-]+\s+){0,3}?"
 
 # (family, pattern, needs an attack verb elsewhere in the sentence)
+# an attack told by what befell its victims, in the cue table and as a verb form (_VERB_FORM)
+_UNDER_FIRE = r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire"
+_SHOT_PASSIVE = r"(?:was|were|been|being)\s+shot"
 _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b|"
                          r"\b(?:explosive|explosives|suicide)[\s-]+(?:laden\s+)?(?:vests?|belts?)\b|"
@@ -156,10 +159,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         # (EC04: no event): a party saying it killed someone tells an attack of a kind not stated
                         r"(?<=said\s)(?:that\s+)?(?:it|they)\s+(?:had\s+)?killed|"
                         # "a soldier was killed after coming under fire from the YPG" (EC21: no event, its day lost)
-                        r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire|"
+                        + _UNDER_FIRE + "|"
                         # "activist Tahsin al-Shahmani died after being shot ... in Basra" (KE10: no event); "An Israeli
                         # man was shot on Saturday just outside Qalqilya": shot, not shot down
-                        r"(?:was|were|been|being)\s+shot(?!\s+down)|"
+                        + _SHOT_PASSIVE + r"(?!\s+down)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
     # "Iranian forces killed five PJAK members in Sardasht", "police killed five militants" (YD04: no draft): state
     # forces killing an armed group's members is a battle (ACLED: Armed clash); not "members of a family"
@@ -227,8 +230,7 @@ _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|blew\s+up|clashed|attacked|protested|marched|shot\s+dead|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+\w+)|stabbed|beheaded|fired\s+(?:on|at)\s+.+|"
-                        r"gunned\s+down|assassinated|opened\s+fire|(?:was|were|been|being)\s+shot|"
-                        r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire|"
+                        r"gunned\s+down|assassinated|opened\s+fire|" + _SHOT_PASSIVE + "|" + _UNDER_FIRE + "|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"
                         r"killed|executed)$",
                         re.I)
