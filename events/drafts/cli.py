@@ -7,6 +7,7 @@ day to come, or before 1989, the start of the oldest event data the product read
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from datetime import date, timedelta
 from functools import lru_cache
@@ -84,6 +85,18 @@ def known_actors() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if isinstance(n, str) and n))
 
 
+def _say_slow_steps() -> None:
+    """Show the place matcher's one-off steps on stderr (a machine's first draft folds each country's
+    gazetteer names, ~2-20 s, and would otherwise sit silent; nu27). Never on stdout, so --json stays clean."""
+    log = logging.getLogger("events.drafts.places")
+    if not any(getattr(h, "_conflictmap_cli", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler._conflictmap_cli = True
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
 def cmd_draft(args) -> int:
     try:
         raw = read_report(args.path)
@@ -102,6 +115,7 @@ def cmd_draft(args) -> int:
         print(f"error: --published {args.published.isoformat()} is in the future (today is {date.today().isoformat()}); "
               "give the day the report was published", file=sys.stderr)
         return 2
+    _say_slow_steps()
     result = draft_report(raw, args.published, args.source, args.source_url, known_actors())
     if args.json:
         print(json.dumps([{c: d.get(c) for c in OUTPUT_COLUMNS} for d in result.drafts], ensure_ascii=False))

@@ -9,6 +9,7 @@ punctuation) on both sides, so "Zummār", "ZUMMAR" and "Zummar" meet, as do "al-
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import ahocorasick
 from geodata.normalize import ARTICLES, GENERIC_WORDS, fold, strip_articles
 
 from .text import Span, words
+
+log = logging.getLogger(__name__)
 
 # Countries drafts may be placed in: the region the product's gazetteer covers (Who's On First
 # extracts in ../shared/data/gazetteers: SY IQ JO LB IL PS YE IR TR). A report about other
@@ -381,6 +384,7 @@ def _code_key() -> str:
 
 
 _matchers: dict[tuple[str, str, str], CountryMatcher] = {}
+_told_folding = False
 _lock = threading.Lock()
 
 
@@ -402,6 +406,13 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
                 cache_key = hashlib.sha256("|".join((*key, _code_key())).encode()).hexdigest()[:16]
                 kept = _cached_forms(country, cache_key)
                 if kept is None:
+                    # a machine's first draft pays seconds here: say so, once a process (the CLI shows INFO)
+                    global _told_folding
+                    if not _told_folding:
+                        _told_folding = True
+                        log.info("first draft on this machine: folding the gazetteer's names for the place matcher "
+                                 "(up to ~20 s for the whole region, once; kept in %s)",
+                                 _forms_path(country, cache_key).parent)
                     forms, curated = _forms(gazetteer_places(country), regional_names(country))
                     _save_forms(country, cache_key, forms, curated)
                     kept = sorted(forms), sorted(curated)
