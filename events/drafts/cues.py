@@ -729,7 +729,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Military Forces of Iraq (2022-)": ("Iraqi army", "Iraqi security forces", "Iraqi forces", "Iraqi military",
                                         "Iraqi soldiers", "Counter-Terrorism Service", "Iraqi Counter-Terrorism Service"),
     "Islamic State (Iraq)": ("Islamic State", "ISIS", "ISIL", "Daesh"),
-    "Hezbollah": ("Hezbollah", "Hizballah", "Hizbullah", "Islamic Resistance in Lebanon"),
+    "Hezbollah": ("Hezbollah", "Hizballah", "Hizbullah", "Hizbollah", "Hezbullah", "Islamic Resistance in Lebanon"),
     # Well-known actors of the region's conflicts, with ACLED's own names where ACLED uses them
     # ("PKK: Kurdistan Workers Party", "YBS: Sinjar Resistance Units", "HTS: Hayat Tahrir al Sham",
     # "JWS: Syrian National Army", "YPG: Peoples Protection Units" in ../shared/data's ACLED 2022 rows)
@@ -771,7 +771,38 @@ STATE_FORCES = {"Turkish": "Military Forces of Turkey", "Syrian": "Military Forc
                 "Jordanian": "Military Forces of Jordan", "Lebanese": "Military Forces of Lebanon",
                 "Saudi": "Military Forces of Saudi Arabia", "British": "Military Forces of the United Kingdom",
                 "Israeli": "Military Forces of Israel (2022-)", "Iraqi": "Military Forces of Iraq (2022-)",
-                "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES}
+                "American": US_FORCES, "US": US_FORCES, "U.S.": US_FORCES,
+                # (nu27's kind: "Yemeni government forces" had no actor; ACLED's names without a government's years)
+                "Yemeni": "Military Forces of Yemen", "Egyptian": "Military Forces of Egypt",
+                "Pakistani": "Military Forces of Pakistan", "Emirati": "Military Forces of the United Arab Emirates"}
+# "government forces also shelled", "regime aircraft" (nu27: 'Unidentified Armed Group'): the forces of the state
+# where the event happens; a placeholder that the draft's country turns into a name (``home_forces``)
+HOME_FORCES = "Military Forces of (the event's country)"
+_HOME_FORCES_RE = re.compile(r"(?<![\w-])(?:government|regime)\s+(?:forces|troops|army|soldiers|warplanes|(?:war)?planes|"
+                             r"aircraft|jets|artillery|helicopters|drones?|air\s+force)(?![\w-])", re.I)
+
+# "police fired tear gas", "a police patrol was hit" (ACLED's "Police Forces of Iraq (2022-)"): the police of the
+# state where the event happens; "a police officer said" is one name, so that the teller is told apart
+HOME_POLICE = "Police Forces of (the event's country)"
+_HOME_POLICE_RE = re.compile(r"(?<![\w-])(?:(?:riot|traffic|federal|local|provincial|border)\s+)?(?:police(?:m[ae]n|"
+                             r"\s+(?:forces?|officers?|personnel|patrols?|units?|commandos))?|policem[ae]n)(?![\w-])"
+                             r"(?!\s+(?:statement|sources?|spokes\w+|report|media|officials?\s+(?:said|told)))", re.I)
+
+
+def home_forces(country: str, names: dict[str, str], police: bool = False) -> str:
+    """ACLED's name for the state forces of ``country`` (ISO alpha-2): the one STATE_FORCES gives (with its
+    government's years where it has them), else "Military Forces of <country name>" from ``names``; with
+    ``police``, ACLED's "Police Forces of ..." of the same state; "" when the country is not known."""
+    if police:
+        return home_forces(country, names).replace("Military Forces of", "Police Forces of", 1)
+    by_code = {"TR": "Turkish", "SY": "Syrian", "IR": "Iranian", "RU": "Russian", "JO": "Jordanian", "LB": "Lebanese",
+               "SA": "Saudi", "GB": "British", "IL": "Israeli", "IQ": "Iraqi", "US": "US", "YE": "Yemeni",
+               "EG": "Egyptian", "PK": "Pakistani", "AE": "Emirati"}
+    if not country:
+        return ""
+    if country in by_code:
+        return STATE_FORCES[by_code[country]]
+    return f"Military Forces of {names.get(country, country)}"
 _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+forces|forces|troops|soldiers|"
                 r"service\s*(?:members|men|women)|servicem[ae]n|personnel|sailors|marines|"
                 r"(?:fighter|combat|attack|military)[\s-]+(?:jets?|planes?|aircraft|helicopters?)|"   # "US fighter jets" (OB05)
@@ -842,4 +873,6 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
     for country, name in STATE_NAMES.items():      # "Israel fired several missiles", "Turkey carried out airstrikes"
         out.append((re.compile(r"(?<![\w-])" + re.escape(country) + r"(?=\s+(?:also\s+|then\s+|later\s+)?" + _STATE_ACTS + r")"),
                     name))
+    out.append((_HOME_FORCES_RE, HOME_FORCES))     # last: "Syrian government forces" is the adjective's
+    out.append((_HOME_POLICE_RE, HOME_POLICE))
     return out

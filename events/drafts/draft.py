@@ -479,6 +479,19 @@ _PROVINCE_WORD = re.compile(r"\s(?:province|governorate)$", re.I)
 _CITY_OF_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?(?:city|town)\s+of\s+$", re.I)
 # A headline's passive without its auxiliary: "Three US soldiers killed in drone attack on base in Jordan"
 # ("US soldiers killed two militants" has no preposition after the verb: they acted).
+# "US forces struck 15 Houthi targets", "killed at least five Hezbollah members" (C23, Y09: no actor2): a count
+# or a rank between the verb and the side hit
+_VICTIM_COUNT = (r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens|scores|"
+                 r"hundreds|numerous|multiple|local|senior|top|prominent|at|least|more|than|about|around|nearly|"
+                 r"up|to|of|\d[\d,]*)\s+){0,4}")
+# "clashes erupted on Tuesday in X between Kurdish fighters and government forces": the two sides (not "the truce
+# between Israel and Hamas", OE16)
+_FIGHT_BETWEEN = (r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|confrontations?|skirmish(?:es)?|gunfights?|firefights?|"
+                  r"exchanges?\s+of\s+(?:gun)?fire|gun\s*battles?)\b(?:\s+[\w'’,-]+){0,12}?\s+between\s+(?:the\s+)?")
+# "struck Houthi targets", "Hezbollah positions were shelled": the group's sites or posts, the side hit
+_SIDE_HIT_AFTER = re.compile(r"\s+(?:military\s+)?(?:targets?|positions?|sites?|posts?|outposts?|depots?|"
+                             r"facilit(?:y|ies)|strongholds?|hideouts?|infrastructure|launchers?|launch\s+sites?|"
+                             r"weapons\s+depots?|command\s+cent(?:re|er)s?)\b", re.I)
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 # "the base north of Baghdad", "the camp some 20 km east of Mosul": a direction from a landmark right after a noun
 _DIRECTION_AFTER = re.compile(r"^\s+(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s|"
@@ -2162,16 +2175,26 @@ class _Context:
                 elif _VICTIMS_AFTER.match(after) or _HEADLINE_VICTIMS.match(after):
                     m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack",
                                                        # "Three US soldiers killed in drone attack" (a headline)
+                elif re.search(_FIGHT_BETWEEN + r"(?:[\w'’-]+\s+){1,6}?and\s+(?:the\s+)?$|" + _FIGHT_BETWEEN + "$",
+                               sentence[max(0, hit.start() - 160):hit.start()].lower()):
+                    # "clashes between Kurdish fighters and government forces" (nu27: no actor): the sides
+                    if not m.actor1:
+                        m.actor1 = name
+                    elif m.actor1 != name:
+                        m.actor2 = m.actor2 or name
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
                     m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side
                 elif re.search(r"\b(?:on|against|at|targeting|targeted|toward|towards|hit|struck|killed|killing|"
-                               r"wounded|wounding|injured|injuring|hosts?|hosting|hous(?:es|ing))\s+(?:(?:a|an|the|two|three|four|five|several|"
-                               r"local|senior|top|prominent)\s+){0,3}$", before) or re.match(r"\s+(?:was|were)\s", after) \
+                               r"wounded|wounding|injured|injuring|hosts?|hosting|hous(?:es|ing))\s+" + _VICTIM_COUNT + r"$",
+                               before) or re.match(r"\s+(?:was|were)\s", after) \
+                        or _SIDE_HIT_AFTER.match(after) \
                         or (hit.start() > cue_at and re.match(r"\s+(?:official|commander|member|fighter|leader|"
                                                              r"operative)s?\b", after)):
                     m.actor2 = m.actor2 or name
-                elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*$", before):
+                elif hit.end() <= cue_at + 1 or re.search(r"\bby\s+(?:a|an|the)?\s*(?:[\w-]+-(?:backed|aligned|allied|"
+                                                          r"affiliated|linked|led)\s+)?$", before):
+                    # "a missile fired by the Iran-backed Houthis" (J05: 'Unidentified Armed Group'): who acted
                     m.actor1 = m.actor1 or name
         # "US and British warplanes struck", "The United States and Britain launched strikes" (nu14)
         for pattern, names in ((C.JOINT_FORCES, C.STATE_FORCES), (C.JOINT_STATES, C.STATE_NAMES)):
@@ -3010,6 +3033,12 @@ class _Context:
             flags.append(f"fatalities not stated for this event: the report gives {e.shared_toll} killed for it and "
                          "events at other places together")
         actor1 = e.actor1
+        for placeholder, police in ((C.HOME_FORCES, False), (C.HOME_POLICE, True)):
+            if placeholder in (actor1, e.actor2):
+                # "government forces shelled", "police fired tear gas": the forces of the state the event is in
+                home = C.home_forces(country, COUNTRY_NAMES, police=police)
+                actor1 = home if actor1 == placeholder else actor1
+                e.actor2 = home if e.actor2 == placeholder else e.actor2
         if country and country != "IQ":
             # ACLED names the Islamic State by the country it acts in: "Islamic State (Syria)"
             shown = f"Islamic State ({COUNTRY_NAMES.get(country, country)})"
@@ -3021,6 +3050,11 @@ class _Context:
             crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({COUNTRY_NAMES.get(country, country)})"
             if not actor1:
                 actor1 = crowd
+            elif not e.actor2 and sub != "Excessive force against protesters" \
+                    and actor1.startswith(("Police Forces of", "Military Forces of")):
+                # ACLED: a protest met by force, a riot against the police: the crowd acts, the state force is the
+                # other side (only excessive force puts the force first)
+                actor1, e.actor2 = crowd, actor1
             elif not e.actor2 and crowd != actor1 and actor1 != "Settlers (Israel)":
                 # (settlers rioting are the crowd themselves, not a force facing one: "Settlers (Israel) -> Rioters
                 # (Palestine)" read as settlers against Palestinian rioters, a new user's Huwara report, session 22)
