@@ -118,6 +118,10 @@ when present). Two splits, printed side by side:
   southern, central and coastal Syria and Iran, 2012-2025), kept unread; first measured on the rules of a36e22d (the
   end of session 23): set 60 75.0% (36/48) / 87.5% (35/40) / 85.7% (30/35), set 61 85.0% (34/40) / 82.5% (33/40) /
   84.8% (28/33), no draft in a wrong country; drafts at confidence 0.90-1.00 right 30/41 (73%).
+- held-out 62 and 63: reports KK01-KK25 and KL01-KL25 (session 24, two more writers, same briefs as 60 and 61; some
+  tell events that other reports tell from other outlets), kept unread; first measured on the rules of a36e22d: set 62
+  88.9% (40/45) / 88.9% (40/45) / 82.5% (33/40), 2 drafts in a wrong country; set 63 84.6% (33/39) / 86.7% (39/45) /
+  89.7% (35/39), none; drafts at confidence 0.90-1.00 right 32/35 (91%).
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -194,6 +198,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 58": ("heldout58",), "held-out 59": ("heldout59",),
           "held-out 60": ("heldout60",), "held-out 61": ("heldout61",),
+          "held-out 62": ("heldout62",), "held-out 63": ("heldout63",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
