@@ -40,6 +40,7 @@ _EXTRA_NAMES = {
     "usa": "US",
     "uk": "GB",
     "great britain": "GB",
+    "britain": "GB",          # news usage ("a war monitor based in Britain"; KI08 read it as Bartin, Turkey)
     "syrian arab republic": "SY",
     "iran islamic republic of": "IR",
     "yemen north yemen": "YE",

@@ -94,10 +94,17 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         return None           # "gunmen shot dead three" ... "hundreds marched in Amman": two events
     if b in C.GENERIC:
         return a
+    if b == C.ARREST and a in C.GENERIC:
+        return a              # "two armed men attacked the shrine ... one of the attackers was arrested" (KI18: typed an
+        #                       arrest): the attackers' arrest told after, the attack stays what happened
     if a in C.GENERIC or a == b:
         return b
     if b in _EXPLAINED and a in _VIOLENT and m.definite and m.places.get("location") is None:
         return a              # "A roadside bomb hit a convoy ... The blast caused no damage"
+    if b in _EXPLAINED and a in _VIOLENT and m.definite and e.location is None:
+        return a              # "A suicide car bomb killed 14 in a Syrian city ... the dead in the blast in Azaz" (KI08)
+    if b in _EXPLAINED and a in _VIOLENT and m.definite and _in_heading(e.location, m.places.get("location")):
+        return a              # "A roadside bomb blew up north of Baghdad ... placed the blast in the town of Tarmiya" (KI02)
     if a in _EXPLAINED and b in _VIOLENT and not m.answered and m.places.get("location") is None \
             and m.date is None and not m.next_day:
         return b              # "Twin explosions ripped through a street in Raqqa ... A landmine blew up first" (OE05)
@@ -353,7 +360,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 if m.days_before is not None and base is not None and base.precision in (DAY, WEEK):
                     # "They came a day after a drone hit Tel Aviv": the day before the event told first
                     # ("last week ..., two days after": at the week precision of the date it counts from)
-                    target.date = ResolvedDate(base.day - timedelta(days=m.days_before), base.precision, RELATIVE,
+                    target.date = ResolvedDate(base.day - timedelta(days=m.days_before),
+                                               WEEK if m.weeks_before else base.precision, RELATIVE,
                                                f"{m.days_before} day(s) before {base.text}")
                     target.date_inherited = m.anchor_date is None
                 # otherwise not said: never the date of the event that answers it

@@ -54,7 +54,8 @@ _W = r"(?:[\w'’-]+\s+){0,3}?"
 _UNDER_FIRE = r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire"
 _SHOT_PASSIVE = r"(?:was|were|been|being)\s+shot"
 _CUES: list[tuple[str, re.Pattern, bool]] = [
-    (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb|vest)\b|"
+    (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ings?)?|"
+                         r"truck\s+bomb(?:er|ers|ings?)?|vest)\b|"   # "a suicide car bomber hit a checkpoint" (KI12)
                          r"\b(?:explosive|explosives|suicide)[\s-]+(?:laden\s+)?(?:vests?|belts?)\b|"
                          r"\bblew\s+(?:himself|themselves|herself)\s+up\b", re.I), False),
     (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
@@ -110,7 +111,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     # "A double bombing on Tuesday in ... Raqqa killed at least eight people" (IF03: no draft): a sentence that opens
     # on a new bombing, its means not told (not "after a bombing in Istanbul", an event told as what was answered;
     # not "bombing raids")
-    (EXPLOSION, re.compile(r"^\W*(?:an?|two|twin|three|triple|double|several|multiple)\s+(?:[\w-]+\s+){0,2}?"
+    # ("On March 3 a bombing at the same shrine killed five": after an opening day or place, KI18's kind)
+    (EXPLOSION, re.compile(r"^\W*(?:(?:on|late\s+on|early\s+on|in|last|earlier|later)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+)?"
+                           r"(?:an?|two|twin|three|triple|double|several|multiple)\s+(?:[\w-]+\s+){0,2}?"
                            r"bombings?\b(?!\s+(?:raids?|campaigns?|runs?|sorties)\b)", re.I), False),
     (CLASH, re.compile(r"\b(?:clash(?:es|ed)?|firefights?|gunfights?|gun\s+battles?|exchange\s+of\s+(?:gun)?fire|"
                        r"shoot-?outs?|"
@@ -149,7 +152,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"arrest\s+campaigns?|mass\s+arrests|detention\s+campaigns?)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     # "accused Israel of bombing the T-4 air base": the verb's -ing form with its object, as "bombed"
-    (AIR, re.compile(r"\b(?:strikes?|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b", re.I), False),
+    # (not "shops were closed in a general strike", KI16: an air strike drafted; nor a hunger strike)
+    (AIR, re.compile(r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!workers['’]\s)(?<!workers\s)(?<!\bon\s)"
+                     r"(?<!\bwent\s)\b(?:strikes?(?!\s+action)|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b",
+                     re.I), False),
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+(?:head|chest|back|neck))|stabbed|beheaded|"
                         r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"
@@ -343,10 +349,14 @@ _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam
                            r"policem[ae]n|commanders?|guards?|personnel|recruits?|combatants?|jihadists?)\b")
 
 
+# "four people were killed in a shooting at a shrine" (KI18: a type not stated): gunfire that killed, the noun
+_A_SHOOTING = r"\b(?:an?|the|mass|deadly)\s+(?:mass\s+)?shootings?\b(?!\s+down)"
+
+
 def shooting_told(text: str) -> bool:
     """Whether the text says someone was shot dead, gunned down, assassinated or stabbed to death: an attack whose
     kind the report states (ACLED: Violence against civilians / Attack when no armed force is among the victims)."""
-    return bool(re.search(r"\b" + _SHOOTING + r"\b", text, re.I))
+    return bool(re.search(r"\b" + _SHOOTING + r"\b|" + _A_SHOOTING, text, re.I))
 
 
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
@@ -377,6 +387,10 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
                                       r"passengers|truffle\s+hunters)\b", low):
         # ACLED: an armed group's attack on civilians is violence against civilians
         return "Violence against civilians", "Attack", 0.6
+    if family == ATTACK and re.search(_A_SHOOTING, low) and re.search(r"\b(?:killed|killing|dead|died)\b", low) \
+            and not _ARMED_VICTIM.search(_TELLER.sub(" ", low)):
+        # ACLED: armed men shooting people dead with no armed force among the victims
+        return "Violence against civilians", "Attack", 0.6
     if family == ATTACK and (_SHOT_PERSON.search(low) or _PERSON_SHOT.search(low) or _SHOT_SOMEONE.search(sentence)) \
             and not _ARMED_VICTIM.search(_TELLER.sub(" ", low)):     # "Police said gunmen had shot dead an activist"
         # ACLED: gunmen shooting dead a man, an official, a refugee (no armed force named among the victims)
@@ -399,6 +413,10 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
             return "Protests", "Excessive force against protesters", 0.7
         if re.search(r"\b(?:tear\s*gas|water\s+cannon|dispersed|rubber\s+bullets|broke\s+up|arrested)\b", low):
             return "Protests", "Protest with intervention", 0.75
+        if re.search(r"\b(?:fired|firing|shooting|shot)\s+(?:on|at|into)\b|\bopened\s+fire\b|\bgunfire\b", low):
+            # "security forces fired on protesters", "were shooting at demonstrators" (KI16: a peaceful protest):
+            # firearms used on a crowd, ACLED's excessive force
+            return "Protests", "Excessive force against protesters", 0.7
     return event_type, sub, sure
 
 

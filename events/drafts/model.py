@@ -93,6 +93,7 @@ class Mention:
     single: bool = True           # the sentence has one event cue
     answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
     days_before: int | None = None    # how many days before the event told first (None: not said)
+    weeks_before: bool = False        # days_before counted in weeks ("a week after"): a week's precision
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one
     near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
     refines: bool = False         # no event word, a town near which the story went on: may place a province-level event
