@@ -837,9 +837,27 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
                     and geocoder.geocode(text[h.start:h.end], home).status in ("resolved", "ambiguous"):
                 out.append(home)  # "killed more than one hundred residents of Kibbutz Be'eri" (nu20 H3: no draft,
                 continue          # the report naming only Gaza): a kibbutz or moshav is Israel's
-            if (h.first, h.last) in mine or _left_cue(lows, h.first) not in ("location", "target", "near", "landmark"):
-                continue
+            role = _left_cue(lows, h.first)
+            if role not in ("location", "target", "near", "landmark") and not (
+                    role == "of" and h.first >= 2 and (lows[h.first - 2] in _EDGE_OF or lows[h.first - 2] in _SITE_OF
+                                                       or lows[h.first - 2] in ("outskirts", "vicinity", "suburbs"))):
+                continue          # ("the perimeter of Erbil airport": a part of the place)
             written = text[h.start:h.end]
+            if any(a <= h.last and h.first <= b for a, b in mine):
+                # "a drone attack on the perimeter of Erbil airport" in a report naming Syria and Turkey (C11's kind:
+                # drafted at a Turkish village of that name, 0.87): a city of another region country, where the named
+                # countries have only villages of the name, is that country's
+                if fold(written) not in _COUNTRY_WORDS and fold(written) not in _DEMONYMS \
+                        and not any(_kind_of(r, c) in ("town", "city", "site")
+                                    for c in named if (r := geocoder.geocode(written, c)).status == "resolved") \
+                        and not any(a.kind in ("town", "city") and a.score >= NAMED_HAS_IT for c in named
+                                    for a in geocoder.geocode(written, c).alternatives or ()):
+                    cities = [c for c in h.countries if c not in named
+                              and (r := geocoder.geocode(written, c)).status == "resolved" and (r.precision or 1) == 1
+                              and _kind_of(r, c) in ("city", "site")]
+                    if len(cities) == 1 and cities[0] not in out:
+                        out.append(cities[0])
+                continue
             if fold(written) in _COUNTRY_WORDS or fold(written) in _DEMONYMS or fold(written) in capitals():
                 continue
             if any((r := geocoder.geocode(written, c)).status == "ambiguous" and r.alternatives

@@ -195,3 +195,12 @@ def test_what_a_town_has_seen_and_when_it_changed_hands_are_background():
                      "when Ankara launched its offensive against the YPG.", "2019-11-03")
     assert len(drafts) == 1 and drafts[0]["event_date"] == "2019-11-03" \
         and drafts[0]["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_city_of_an_unnamed_neighbour_wins_over_a_village_of_its_name_in_the_named_country():
+    # C11's kind: "a drone attack on the perimeter of Erbil airport", in a report naming Syria and Turkey, was drafted
+    # at a Turkish village also called Erbil, 200 km from the airport, at 0.87
+    drafts = _drafts("A Turkish drone hit a car near Kobani on Monday, killing an SDF commander. Two days earlier a "
+                     "drone attack on the perimeter of Erbil airport caused no casualties.", "2023-04-18")
+    erbil = [d for d in drafts if "Erbil" in (d["location"] or "")]
+    assert len(erbil) == 1 and erbil[0]["country"] == "IQ" and _near(erbil[0], *ERBIL_AIRPORT)
