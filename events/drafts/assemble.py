@@ -101,6 +101,9 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         return b
     if b in _EXPLAINED and a in _VIOLENT and m.definite and m.places.get("location") is None:
         return a              # "A roadside bomb hit a convoy ... The blast caused no damage"
+    if a == C.AIR and b in (C.SHELLING, C.EXPLOSION) and m.intercepted:
+        return a              # "counted six explosions around Masyaf and said air defences intercepted some missiles"
+        #                       (KJ17: a missile attack drafted beside the air strikes): the strikes' munitions
     if b in _EXPLAINED and a in _VIOLENT and m.definite and e.location is None:
         return a              # "A suicide car bomb killed 14 in a Syrian city ... the dead in the blast in Azaz" (KI08)
     if b in _EXPLAINED and a in _VIOLENT and m.definite and _in_heading(e.location, m.places.get("location")):
@@ -319,6 +322,10 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 m = replace(m, new=True, definite=False,
                             more=[p for p in m.more if not _same_place(p, target.location)])
                 target = None
+        elif m.intercepted and m.family in (C.SHELLING, C.EXPLOSION) and (same := next(
+                (x for x in reversed(events) if x.family == C.AIR and _same_place(x.location, m.places.get("location"))),
+                None)) is not None:
+            target = same     # "explosions around Masyaf ... air defences intercepted some missiles" (KJ17)
         elif events and not m.answered:
             e = events[-1]
             told = ctx.sents[m.sentence].text

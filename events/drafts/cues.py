@@ -58,8 +58,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                          r"truck\s+bomb(?:er|ers|ings?)?|vest)\b|"   # "a suicide car bomber hit a checkpoint" (KI12)
                          r"\b(?:explosive|explosives|suicide)[\s-]+(?:laden\s+)?(?:vests?|belts?)\b|"
                          r"\bblew\s+(?:himself|themselves|herself)\s+up\b", re.I), False),
-    (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bombs?|car\s+bombs?|"
-                     r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bombs?|"
+    # ("Sunday's car bombing in Aden", KJ03: no event word)
+    (IED, re.compile(r"\b(?:ieds?|improvised\s+explosive\s+devices?|roadside\s+bomb(?:s|ings?)?|car\s+bomb(?:s|ings?)?|"
+                     r"(?:truck|lorry|motorcycle|motorbike|bicycle|parcel|booby-trapped\s+\w+)\s+bomb(?:s|ings?)?|"
                      r"(?:set\s+off|planted|detonated)\s+(?:\w+\s+){0,2}bombs?|"
                      r"explosive\s+devices?|landmines?|"
                      # "A car rigged with explosives blew up" (OD13: typed Strategic developments), "an
@@ -124,6 +125,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
                        # (nu16 M2: no draft), "heavy fighting in Bayda province"
                        r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting|"
+                       # "Sectarian fighting in the Lebanese port city of Tripoli ... left two men dead" (KJ04: no draft)
+                       r"(?:sectarian|clan|tribal|factional|inter-?factional|street|deadly)\s+fighting|"
                        # "At least 30 people have been killed in fighting in two mostly Druze towns" (KF03: no draft)
                        r"(?:killed|died|dead|wounded)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?fighting|"
                        # "troops tried on Friday to storm the town of Kabani ... they seized several hilltops" (KE17, KE25:
@@ -825,6 +828,7 @@ _FORCE_NOUNS = (r"(?:government\s+|regime\s+|state\s+)?(?:army|military|armed\s+
                 r"service\s*(?:members|men|women)|servicem[ae]n|personnel|sailors|marines|"
                 r"(?:fighter|combat|attack|military)[\s-]+(?:jets?|planes?|aircraft|helicopters?)|"   # "US fighter jets" (OB05)
                 r"warplanes?|planes|jets?|aircraft|drones?|air\s*strikes?|strikes?|air\s+force|artillery|navy|shelling|"
+                r"bombardments?|"
                 r"air\s+defen[cs]es|missiles?|rockets?|tanks?|helicopters?|(?:gun)?fire|raids?|bombers?|warships?)")
 _AIRCRAFT_MODEL = r"(?:[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?s?\s+)?"      # "F-35", "MQ-9", "Su-24"
 # "US and British warplanes struck": two states' forces acting together (ACLED: actor1 and assoc_actor_1)

@@ -48,6 +48,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (PERIOD, re.compile(rf"\b(?:in|since|during|throughout|until|by)\s+{_QUAL}((?:{_MONTHS})(?:\s+\d{{4}})?)\b",
                         re.I)),
     (PERIOD, re.compile(rf"\b(?:early|mid|late)[\s-]+((?:{_MONTHS})(?:\s+\d{{4}})?)\b", re.I)),
+    # "At the start of November, the Hamas government said ... bombardment of the camp" (KJ18: dated the day of the
+    # strike told before): the month
+    (PERIOD, re.compile(rf"\b(?:at|by|around|towards?|near)\s+the\s+(?:start|beginning|end|middle|turn)\s+of\s+"
+                        rf"((?:{_MONTHS})(?:\s+\d{{4}})?)\b", re.I)),
 ]
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.I)
 # the verb in lower case: "Two protesters died in Said Sadiq on Tuesday" (KE04: undated) names a town, not a statement

@@ -42,8 +42,8 @@ from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
 from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _spelled_unsure, _spelling_rung, _without_feature)
-from .places import (_DIPLOMATIC_AFTER, COUNTRY_NAMES, REGION, NameHit, capitals, country_mentions, find_names, fold_word,
-                     gazetteer_version, outer_countries, report_countries)
+from .places import (_DIPLOMATIC_AFTER, COUNTRY_NAMES, OUTER_FORMS, REGION, NameHit, capitals, country_mentions,
+                     find_names, fold_word, gazetteer_version, outer_countries, report_countries)
 from .text import Span, report_text, sentences, words
 
 # When the report does not say what kind of event it was (only "an attack", or a blast of unknown
@@ -161,9 +161,17 @@ _MOURNED = re.compile(r"\b(?:funerals?|burials?)\s+of\s+(?:[\w'’()-]+\s+){1,6}
 
 _MOURNED_KILLED = re.compile(_MOURNED.pattern + r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
 
+_SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|convicted)\s+of\s+[^,;.]{0,110}$|\bwanted\s+(?:for|over)\s+[^,;.]{0,110}$",
+                           re.I)
+_SUSPECTED_CLAUSE = re.compile(r"\b(?:suspected|accused|convicted)\s+of\s+[^,;.]{0,110}|\bwanted\s+(?:for|over)\s+[^,;.]{0,110}",
+                               re.I)
+
+
 def _toll(sentence: str) -> int | None:
-    """The sentence's stated killed (cues.fatalities), leaving out those whose funeral it tells of."""
-    return C.fatalities(_MOURNED.sub(lambda m: " " * len(m.group()), sentence))
+    """The sentence's stated killed (cues.fatalities), leaving out those whose funeral it tells of and those a suspect
+    is said to have killed ("arrested a man suspected of an attack that killed two Israelis")."""
+    blank = _MOURNED.sub(lambda m: " " * len(m.group()), sentence)
+    return C.fatalities(_SUSPECTED_CLAUSE.sub(lambda m: " " * len(m.group()), blank))
 
 
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
@@ -266,6 +274,10 @@ _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|d
                                r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
 # "the Fatima Zahra mosque", "al-Ansar school", "Tahrir Square": a name before a building or street word names
 # the building, not a place of the gazetteer (unless it is the town's own name: "the Kirkuk hospital")
+_OUTER_CITY_OF = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(OUTER_FORMS, key=len, reverse=True) if " " not in f
+                                             or f.count(" ") < 3) + r")\s+(?:[\w-]+\s+)?(?:city|town|port|village|capital)\s+of\s+"
+                            r"(?:the\s+)?$", re.I)
+_NAME_WORDS_BEFORE_BUILDING = re.compile(r"(?:[\s-]+(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Bb]in|[Ii]bn|[A-Z][\w'’]*)){1,3}(?=\s)")
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
                              r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
                              r"markets?|bridges?|roundabouts?|streets?|avenues?|"
@@ -521,7 +533,8 @@ _DIRECTION_AFTER = re.compile(r"^\s+(?:(?:about|some|around|roughly|nearly)\s+)?
                               r"miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
                               r"\s+of\b", re.I)
 # ("a mass shooting at the same shrine", KI18: unplaced)
-_COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed)\s+the\s+(?:same\s+)?([a-z]+)\b", re.I)
+_COREF_OBJECT = re.compile(r"\b(?:against|on|at|targeting|targeted|hit|struck|destroyed|(?:bombardment|bombing|shelling|"
+                           r"storming|siege)\s+of)\s+the\s+(?:same\s+)?([a-z]+)\b", re.I)
 # "a refugee was shot dead in a sewage system inside the camp" (OB13): "in"/"inside" a facility told before
 # "several rockets landed in and near the airport" (UD20: the earlier attack on the airport was lost)
 _COREF_IN = re.compile(r"\b(?:in|inside)(?:\s+(?:and|or)\s+(?:near|around|outside))?\s+the\s+(camp|prison|jail|base|airbase|airport|market|hospital|school|mosque|"
@@ -868,6 +881,12 @@ def _unnamed_countries(text: str, sents: list[Span], named: list[str], geocoder)
                 r = geocoder.geocode(written, c)
                 if r.status == "resolved" and (r.precision or 1) == 1 and _kind_of(r, c) in ("town", "city", "site"):
                     found.append(c)
+                elif r.status == "ambiguous" and r.alternatives and r.alternatives[0].kind == "city" \
+                        and r.alternatives[0].score >= 1.0 \
+                        and not any(a.kind in ("city", "town") and a.score >= 1.0 for a in r.alternatives[1:]):
+                    # "Israeli air strikes near Homs" in a report naming only Israel (unplaced): the city, which the
+                    # geocoder leaves ambiguous with its governorate or villages of the name, is that country's
+                    found.append(c)
             if len(found) == 1 and found[0] not in out:
                 out.append(found[0])
     return out
@@ -970,6 +989,18 @@ class _Context:
         told = [c for c in found if c.definite and c.family not in C.GENERIC]
         if fresh and told and all(c.family in C.GENERIC for c in fresh):
             chosen = told[0]      # "The blast caused no damage; it was the latest in a series of attacks"
+        if chosen is None and (killing := _DATED_KILLING.search(sentence)) \
+                and not re.search(r"\b(?:when|since|after|before|time|where|who|whom|which|that|because|as|until)\b",
+                                  re.split(r"[,;:]", sentence[:killing.start()])[-1], re.I) \
+                and any(not d.said and not d.since for d in find_dates(sentence)) \
+                and any(p.role in ("location", "target") and p.status == "resolved" and not p.region
+                        and not _PROVINCE_WORD.search(p.text) for p in places):
+            # "On Saturday a 25-year-old doctor was killed outside his home in Qabatiya" (KJ02: its day lost, and the
+            # next killing dated from an arrest told before): a killing with a day and a town of its own, told in the
+            # main clause (not "the time Soleimani was killed at Baghdad airport", E18), is an event of its own, its
+            # kind not told
+            chosen = C.Cue(C.ATTACK, killing.start(), killing.end(), killing.group(), False, True)
+            found = [chosen]
         if chosen is None:
             claimant = self.claimant(sentence)
             if not _PRONOUN_START.match(sentence):
@@ -1055,6 +1086,7 @@ class _Context:
                 #                   clash drafted there): attacks over time, with no day, are background
             m = Mention(i, chosen.family, chosen.definite and not chosen.new, chosen.new, chosen.text)
             m.single = len(found) == 1
+            m.intercepted = bool(_INTERCEPTED.search(sentence))
             if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places) \
                     and not _HABITUAL.search(sentence[:chosen.start]):
                 m.new = True          # "Thirteen were killed in strikes in and around Mayadin"
@@ -1196,6 +1228,9 @@ class _Context:
                     m.said_date = resolve(d.text, d.kind, self.published)
                 continue
             r = resolve(d.text, d.kind, self.published)
+            if _SUSPECTED_OF.search(sentence[max(0, d.start - 120):d.start]):
+                continue          # "arrested a man suspected of an attack that killed two Israelis in August" (KJ02: the
+                #                   arrest dated August): the day of what the suspect is said to have done
             if _TAKEN_WHEN.search(sentence[max(0, d.start - 80):d.start]):
                 continue          # "near a Syrian border town that Turkey-backed forces seized last month" (KI20: the
                 #                   car bomb dated last month): when the place described changed hands
@@ -2153,6 +2188,15 @@ class _Context:
                 if bases:
                     return bases[0]
             return None
+        if noun == "camp":
+            # "Israeli bombardment of the camp" (KJ18: unplaced, the Jabalia refugee camp named five sentences before):
+            # the latest camp the report named as one
+            for j in range(i - 1, max(-1, i - 1 - max(reach, 6)), -1):
+                camps = [p for p in self.sentence_places.get(j, []) if p.role != "origin" and p.status == "resolved"
+                         and (re.search(r"\bcamp\b", p.text, re.I)
+                              or re.match(r"\s+(?:refugee\s+|displacement\s+|IDP\s+)?camp\b", self.text[p.end:p.end + 24]))]
+                if camps:
+                    return camps[0]
         if noun in {"attack", "strike", "area", "town", "city", "village", "country", "region", "border"} \
                 or noun in _DIRECTIONS:
             return None           # "raids elsewhere in the south": a part of the country, not the place told before
@@ -2217,8 +2261,10 @@ class _Context:
                     else:
                         m.actor2 = m.actor2 or name    # "killed four fighters of the SDF"
                     continue
-                if re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before):
-                    continue
+                if (re.search(r"(?:affiliated|linked|allied|aligned)\s+(?:with|to)\s+$|\bof\s+$|\bby\s+\w+\s+to\s+$", before)
+                        and not re.search(r"\b(?:series|wave|waves|barrage|barrages|number|dozens|scores|hundreds|round|"
+                                          r"rounds|spate|string|volley|volleys|salvo|salvos|couple|flurry)\s+of\s+$", before)):
+                    continue          # (not "a series of Israeli air strikes", KJ17: 'Unidentified Armed Group')
                 if _SELF_TARGET.match(sentence[hit.end():hit.end() + 120]):
                     m.actor2 = m.actor2 or name
                     continue
@@ -2438,7 +2484,10 @@ class _Context:
                                  f"{_km_said(said_km):.0f} km from where it happened: check it")
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
-            if _BUILDING_AFTER.match(rest) and not _names_town(ref):
+            more_words = _NAME_WORDS_BEFORE_BUILDING.match(rest)
+            if (_BUILDING_AFTER.match(rest) or (more_words and _BUILDING_AFTER.match(rest[more_words.end():]))) \
+                    and not _names_town(ref):
+                # ("near the Saheb Al Zaman mosque in ... Kerman", KJ12: 'Saheb' drafted, ambiguous, for the city)
                 continue          # "near the Fatima Zahra mosque in the centre of al-Bab" (OD13: placed at a village
                 #                   Fatimah, 200 km off), "al-Ansar school": a building's name, not a town's
             out.append(ref)
@@ -2447,6 +2496,7 @@ class _Context:
         # the region is no place of the region's gazetteer, found by the matcher or not
         out = [p for p in out if not _foreign_country(self.text[p.start:p.end])]
         for ref in out:
+            self._outer_said(ref)
             self._direction_province(ref)
             self._countryside_province(ref)
             self._appositive_province(ref)
@@ -2898,6 +2948,27 @@ class _Context:
         ref.alternatives, ref.unsure, ref.pending, ref.near_spelt = r.alternatives, None, False, ()
         ref.flags = [f for f in ref.flags if not f.startswith(("place ambiguous", "place not found"))]
         ref.flags.append(said)
+
+    def _outer_said(self, ref: PlaceRef) -> None:
+        """"a missile launched towards the southwestern Saudi city of Jizan" (KJ22: placed at Jizayn, a village in
+        Yemen's Saada, 45 km from the Yemeni town the report also names, at 0.87): the words put the place in a country
+        outside the region; its city there (world gazetteer), or no place, never a namesake elsewhere."""
+        said = _OUTER_CITY_OF.search(self.text[max(0, ref.start - 60):ref.start])
+        code = OUTER_FORMS.get(fold(said.group(1))) if said else None
+        if not code:
+            return
+        from geodata.countries import name_of
+        name = self.text[ref.start:ref.end]
+        r = self.geocoder.geocode(name, code)
+        ref.countries, ref.alternatives, ref.flags = (code,), (), [f for f in ref.flags if name not in f]
+        if r.status == "resolved" and r.latitude is not None:
+            ref.country, ref.result, ref.status = code, r, "resolved"
+            ref.flags.append(f"'{name}' placed at {r.name}, a city in {name_of(code)}, as the report says (outside the "
+                             f"region's gazetteers: from the world gazetteer): check it")
+        else:
+            ref.country, ref.result, ref.status = code, None, "unresolved"
+            ref.flags.append(f"'{name}' is in {name_of(code)}, the report says, and the world gazetteer has no such "
+                             "place there: not placed")
 
     def _outer_city(self, ref: PlaceRef, name: str, placed: dict) -> bool:
         """"Houthis fired a missile at the Saudi city of X": the region gazetteers have only villages
@@ -3424,6 +3495,11 @@ _PRESENT_DOING = re.compile(r"\b(?:carry|carries|launch|launches|stage|stages|mo
                             r"\s+(?:out\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
 # in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
+_DATED_KILLING = re.compile(r"\b(?:was|were)\s+(?:shot\s+dead|shot\s+and\s+killed|killed)\b(?!\s+(?:in|by)\s+(?:an?|the)\s+"
+                            r"(?:clash|strike|raid|attack|blast|explosion|bombing))", re.I)
+_INTERCEPTED = re.compile(r"\b(?:air\s+defen[cs]es?|anti-?aircraft)\b[^.;]{0,60}\b(?:intercepted|shot\s+down|downed|"
+                          r"repelled|confronted)\b|\b(?:intercepted|shot\s+down|downed)\s+(?:some|most|several|many|\d+|two|"
+                          r"three|four|five|six)?\s*(?:of\s+the\s+)?(?:missiles|rockets|drones|projectiles)\b", re.I)
 _STORY_BEGAN = re.compile(r"\b(?:first|initially|originally)\s+(?:broke\s+out|erupted|began|started|flared)\b|"
                           r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:years|decades)\b",
                           re.I)

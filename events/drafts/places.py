@@ -91,7 +91,8 @@ OUTER_COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "DJ": ("djibouti",),
     "SO": ("somalia", "somali"),
 }
-_OUTER_FORMS = {form: code for code, forms in OUTER_COUNTRY_WORDS.items() for form in forms}
+OUTER_FORMS = {form: code for code, forms in OUTER_COUNTRY_WORDS.items() for form in forms}
+_OUTER_FORMS = OUTER_FORMS
 
 
 def outer_countries(text: str) -> list[str]:

@@ -204,3 +204,84 @@ def test_a_city_of_an_unnamed_neighbour_wins_over_a_village_of_its_name_in_the_n
                      "drone attack on the perimeter of Erbil airport caused no casualties.", "2023-04-18")
     erbil = [d for d in drafts if "Erbil" in (d["location"] or "")]
     assert len(erbil) == 1 and erbil[0]["country"] == "IQ" and _near(erbil[0], *ERBIL_AIRPORT)
+
+
+JENIN = (32.46, 35.30)
+TUBAS = (32.32, 35.37)
+ADEN = (12.80, 45.03)
+SIDON = (33.56, 35.37)
+MASHHAD = (36.30, 59.60)
+KHAN_YUNIS = (31.35, 34.30)
+SAMTAH = (16.60, 42.94)
+HOMS = (34.73, 36.72)
+
+
+def test_a_killing_told_with_its_own_day_and_town_is_an_event_but_not_an_aside_about_one():
+    # KJ02: "On Saturday a 25-year-old doctor was killed outside his home in Qabatiya" was lost, and the next killing
+    # took an arrest's month; E18's kind: "the time Soleimani was killed at Baghdad airport last Friday" is an aside
+    drafts = _drafts("Israeli forces raided Jenin on Sunday, killing two men. On Saturday a teacher was killed near his "
+                     "school in Tubas, the ministry said.", "2023-11-27")
+    tubas = [d for d in drafts if _near(d, *TUBAS, km=8)]
+    assert len(tubas) == 1 and tubas[0]["event_date"] == "2023-11-25"
+
+
+def test_what_a_suspect_is_said_to_have_done_does_not_date_or_count_his_arrest():
+    # KJ02: "had arrested a man suspected of an attack that killed two Israelis in August" was dated August, 2 killed
+    drafts = _drafts("Israeli troops raided Jenin on Tuesday and arrested a man suspected of a shooting that killed "
+                     "three settlers in June.", "2023-11-29")
+    assert drafts and all(d["event_date"] >= "2023-11-22" for d in drafts)
+    assert all(d["fatalities"] != 3 for d in drafts)
+
+
+def test_a_weekday_s_car_bombing_is_a_dated_bombing():
+    # KJ03: "Four people are now known to have died in Sunday's car bombing in Aden" had no event word
+    (d,) = _drafts("The toll from Sunday's car bombing in Aden rose to six, officials said.", "2021-10-12")
+    assert _near(d, *ADEN) and d["event_date"] == "2021-10-10" and d["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_sectarian_fighting_is_an_armed_clash():
+    # KJ04: "Sectarian fighting in the Lebanese port city of Tripoli ... left two men dead" gave no draft
+    (d,) = _drafts("Factional fighting in the southern city of Sidon left three men dead on Monday.", "2013-06-25")
+    assert _near(d, *SIDON) and d["event_type"] == "Battles"
+
+
+def test_the_name_of_a_mosque_is_no_place_of_its_own():
+    # KJ12: "near the Saheb Al Zaman mosque in the southern Iranian city of Kerman" was drafted at a village 'Saheb'
+    (d,) = _drafts("A bomb exploded near the Amir Al Momenin mosque in the Iranian city of Mashhad on Friday, "
+                   "wounding four people.", "2022-04-08")
+    assert _near(d, *MASHHAD)
+
+
+def test_a_month_s_start_dates_a_bombardment_of_the_camp_told_before():
+    # KJ18: "At the start of November, ... Israeli bombardment of the camp ... had killed more than 200" was unplaced
+    drafts = _drafts("An Israeli strike hit the Khan Yunis refugee camp on Saturday, killing 12 people. The camp is "
+                     "one of the most crowded in Gaza. Aid groups said water had run out. Many families had fled there. "
+                     "At the start of November, officials said Israeli bombardment of the camp had killed 40 people.",
+                     "2023-11-18")
+    early = [d for d in drafts if d["event_date"].startswith("2023-11-0")]
+    assert len(early) == 1 and _near(early[0], *KHAN_YUNIS) and early[0]["actor1"].startswith("Military Forces of Israel")
+
+
+def test_a_city_the_report_puts_in_a_country_outside_the_region_is_never_a_namesake_inside_it():
+    # KJ22: "the southwestern Saudi city of Jizan" was drafted at Jizayn, a village in Yemen's Saada, at 0.87
+    drafts = _drafts("An air strike hit Saada on Thursday. The day before, the Houthis fired a missile towards the "
+                     "southern Saudi city of Samtah, wounding two people.", "2018-08-10")
+    samtah = [d for d in drafts if d["location"] == "Samtah"]
+    assert len(samtah) == 1 and samtah[0]["country"] == "SA" and _near(samtah[0], *SAMTAH, km=10)
+
+
+def test_missiles_intercepted_around_a_town_struck_are_the_strikes_told_before():
+    # KJ17: "a series of Israeli air strikes" had no attacker, and "six explosions around Masyaf ... air defences
+    # intercepted some missiles" made a missile attack beside the air strikes
+    drafts = _drafts("A series of Israeli air strikes near Homs killed five people late on Sunday, state media said. "
+                     "Witnesses counted four explosions around Homs and said air defences intercepted some missiles.",
+                     "2024-09-09")
+    assert len(drafts) == 1 and _near(drafts[0], *HOMS) and drafts[0]["sub_event_type"] == "Air/drone strike" \
+        and drafts[0]["actor1"].startswith("Military Forces of Israel")
+
+
+def test_a_city_the_geocoder_leaves_ambiguous_with_its_governorate_brings_its_country():
+    # found with KJ17's kind: "Israeli air strikes near Homs", in a report naming only Israel, was unplaced (Homs is
+    # ambiguous with Homs governorate, so Syria was never asked)
+    (d,) = _drafts("Israeli air strikes near Homs killed five people late on Sunday.", "2024-09-09")
+    assert d["country"] == "SY" and _near(d, *HOMS)
