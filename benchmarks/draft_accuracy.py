@@ -122,7 +122,8 @@ when present). Two splits, printed side by side:
 - held-out 62 and 63: reports KK01-KK25 and KL01-KL25 (session 24, two more writers, same briefs as 60 and 61; some
   tell events that other reports tell from other outlets), kept unread; first measured on the rules of a36e22d: set 62
   88.9% (40/45) / 88.9% (40/45) / 82.5% (33/40), 2 drafts in a wrong country; set 63 84.6% (33/39) / 86.7% (39/45) /
-  89.7% (35/39), none; drafts at confidence 0.90-1.00 right 32/35 (91%).
+  89.7% (35/39), none; drafts at confidence 0.90-1.00 right 32/35 (91%). Again on b5b111e (sets 60 and 61's kinds fixed):
+  set 62 the same, set 63 84.2% (32/38) / 86.7% (39/45) / 87.2% (34/39); at 0.90-1.00, 31/34 right.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
