@@ -409,7 +409,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             prev = next((x for x in reversed(events[:-1]) if x.location is not None), None)
             if (target.location is None and not m.answered and m.new and not m.more and prev is not None
                     and prev.location is not None and prev.location.status == "resolved"
-                    and m.date is not None and m.date.precision == DAY and m.date.kind != EXPLICIT
+                    and m.date is not None and m.date.precision == DAY and (m.date.kind != EXPLICIT or m.earlier_told)
                     and prev.date is not None and prev.date.precision == DAY and prev.date.day != m.date.day
                     and not m.country_slots.get("location") and m.sentence - max(prev.sentences) <= 2
                     and (_family_fits(prev, m) is not None or {prev.family, m.family} <= {C.PROTEST, C.RIOT})

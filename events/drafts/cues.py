@@ -127,6 +127,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting|"
                        # "Sectarian fighting in the Lebanese port city of Tripoli ... left two men dead" (KJ04: no draft)
                        r"(?:sectarian|clan|tribal|factional|inter-?factional|street|deadly)\s+fighting|"
+                       # "The fighting took place near the town of Divandareh" (KK13: placed at the province)
+                       r"fighting\s+(?:took\s+place|occurred|happened|raged|lasted|continued)|"
+                       # "Kurdish-backed forces took Tal Rifaat from Islamist rebel groups in February 2016" (KK12)
+                       r"(?:took|seized|captured|recaptured|retook|wrested)\s+(?:control\s+of\s+)?(?:the\s+)?"
+                       r"(?-i:[A-Z][\w'’]+(?:[\s-]+(?:al|el|ad|as|ash|ar)?-?[A-Z][\w'’]+){0,2})\s+from\s+|"
                        # "At least 30 people have been killed in fighting in two mostly Druze towns" (KF03: no draft)
                        r"(?:killed|died|dead|wounded)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?fighting|"
                        # "troops tried on Friday to storm the town of Kabani ... they seized several hilltops" (KE17, KE25:
@@ -149,7 +154,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"
                       r"smashed\s+(?:\w+\s+)?(?:windows|cars|shops|furniture|doors))\b", re.I), False),
     (PROTEST, re.compile(r"\b(?:protests?|protested|protesters|protestors|demonstrat(?:ion|ions|ors|ed)|"
-                         r"rall(?:y|ies|ied)|sit-ins?|marched)\b", re.I), False),
+                         r"rall(?:y|ies|ied)|sit-ins?|marched|"
+                         # "hundreds of people took to the streets of Zahedan shouting slogans" (KL19: unplaced)
+                         r"(?:took|take|taking|takes)\s+to\s+the\s+streets)\b", re.I), False),
     # "forces have been rounding up young men in the city of Deir Ez-Zor" (KC21: no draft)
     (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up|rounding\s+up|round-?ups?\s+of|"
                         r"arrest\s+campaigns?|mass\s+arrests|detention\s+campaigns?)\b", re.I), False),
@@ -159,7 +166,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (AIR, re.compile(r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!workers['’]\s)(?<!workers\s)(?<!\bon\s)"
                      r"(?<!\bwent\s)\b(?:strikes?(?!\s+action)|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b",
                      re.I), False),
+    # ("a stabbing and car-ramming attack", "the third stabbing in a week", KL24: the stabbings unplaced)
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
+                        r"stabbings?|(?:car-?)?ramming(?:\s+attacks?)?|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+(?:head|chest|back|neck))|stabbed|beheaded|"
                         r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"
                         r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
@@ -238,6 +247,7 @@ _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had
 _PREDICATE = re.compile(r"\b(?:called|describ(?:ed|ing)|term(?:ed|ing)|labell?ed)\s+(?:it|this|them|the\s+\w+)\s+"
                         r"(?:as\s+)?(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _VERB_FORM = re.compile(r"^(?:struck|bombed|shelled|exploded|detonated|blew\s+up|clashed|attacked|protested|marched|shot\s+dead|"
+                        r"(?:took|take|taking|takes)\s+to\s+the\s+streets|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+\w+)|stabbed|beheaded|fired\s+(?:on|at)\s+.+|"
                         r"gunned\s+down|assassinated|opened\s+fire|" + _SHOT_PASSIVE + "|" + _UNDER_FIRE + "|"
                         r"arrested|detained|kidnapped|abducted|stormed|torched|ambushed|fought|rallied|fired|launched|"
@@ -253,6 +263,7 @@ class Cue:
     text: str
     definite: bool        # "the attack", "the explosion": refers back to an event told before
     new: bool             # "a blast", "five rockets were launched", "struck": tells a new event
+    earlier: bool = False  # "In the first raid, on October 7": an earlier event of the series told
 
 
 def find_cues(sentence: str) -> list[Cue]:
@@ -293,12 +304,19 @@ def find_cues(sentence: str) -> list[Cue]:
             verb = bool(_VERB_FORM.match(m.group()))
             # "the group attacked": a verb tells an act; its subject's article says nothing about it
             definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before))
+            if definite and re.search(r"\bthe\s+(?:first|previous|earlier|prior)\s+$", before, re.I) \
+                    and re.search(r"\b(?:on|in)\s+(?:\d|(?-i:[A-Z]))", sentence[e:e + 20], re.I):
+                # "It was the second time this week ... In the first raid, on October 7, two fighters were killed"
+                # (KK22: Friday's strike dated October 7): an earlier event told with a date of its own
+                definite, earlier = False, True
+            else:
+                earlier = False
             plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)
             acted = bool(_ACTED.match(sentence[e:e + 40]))      # "Drones were launched at ...", "Rockets hit ..."
             new = not definite and (bool(_INDEFINITE.search(before)) or verb or acted or bool(_PERFORMED.search(before)) or
                                     (not plural_bare and family not in (ATTACK,)) or
-                                    (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb))
-            out.append(Cue(family, s, e, m.group(), definite, new))
+                                    (plural_bare and family not in (ATTACK, AIR, EXPLOSION) and has_verb)) or earlier
+            out.append(Cue(family, s, e, m.group(), definite, new, earlier))
     out.sort(key=lambda c: c.start)
     # "A suicide bomber drove a truck packed with explosives into ...": the bomber's vehicle, one suicide bombing
     out = [c for c in out if not (c.family == IED and any(
@@ -353,7 +371,8 @@ _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam
 
 
 # "four people were killed in a shooting at a shrine" (KI18: a type not stated): gunfire that killed, the noun
-_A_SHOOTING = r"\b(?:an?|the|mass|deadly)\s+(?:mass\s+)?shootings?\b(?!\s+down)"
+_A_SHOOTING = (r"\b(?:an?|the|mass|deadly)\s+(?:mass\s+)?(?:shootings?\b(?!\s+down)|stabbings?\b|"
+               r"(?:(?:stabbing|shooting)\s+and\s+)?(?:car-?)?ramming\b)")
 
 
 def shooting_told(text: str) -> bool:

@@ -93,6 +93,7 @@ class Mention:
     single: bool = True           # the sentence has one event cue
     answered: bool = False        # told in a clause "a day after ...", "in retaliation for ...": an earlier event
     intercepted: bool = False     # "air defences intercepted some missiles": the munitions of an attack told before
+    earlier_told: bool = False    # "In the first raid, on October 7": an earlier event of the series told before
     days_before: int | None = None    # how many days before the event told first (None: not said)
     weeks_before: bool = False        # days_before counted in weeks ("a week after"): a week's precision
     anchor_date: object = None    # the date of the sentence's own first clause, if it has one

@@ -285,3 +285,77 @@ def test_a_city_the_geocoder_leaves_ambiguous_with_its_governorate_brings_its_co
     # ambiguous with Homs governorate, so Syria was never asked)
     (d,) = _drafts("Israeli air strikes near Homs killed five people late on Sunday.", "2024-09-09")
     assert d["country"] == "SY" and _near(d, *HOMS)
+
+
+# --- kinds found in held-out sets 62 and 63 (KK, KL), read in session 24 after two measurements unread ---
+
+RAQQA = (35.95, 39.01)
+TABQA = (35.83, 38.55)
+PAVEH = (35.04, 46.36)
+MAKHMOUR_CAMP = (35.79, 43.61)
+MARIVANI_YE_KAKIHA = (34.42, 46.60)
+ZAHEDAN = (29.50, 60.86)
+HAIFA = (32.79, 34.99)
+
+
+def test_a_date_of_another_clause_does_not_date_the_first_place_which_has_its_own():
+    # KK10: "In July, a car bomb near a church in Qamishlo wounded several people, and on August 7 a car bombing ...
+    # killed five ... in al-Qahtaniya" dated the July bombing August 7
+    drafts = _drafts("In July, a bomb near a mosque in Raqqa wounded two people, and on August 9 a car bombing killed "
+                     "four in Tabqa.", "2019-08-20")
+    raqqa = [d for d in drafts if _near(d, *RAQQA, km=10)]
+    assert len(raqqa) == 1 and raqqa[0]["event_date"].startswith("2019-07")
+    assert any(_near(d, *TABQA, km=10) and d["event_date"] == "2019-08-09" for d in drafts)
+
+
+def test_where_the_fighting_took_place_places_a_clash_told_at_its_province():
+    # KK13: "The fighting took place near the town of Divandareh" left the clash at the province's middle
+    drafts = _drafts("Three Revolutionary Guards were killed on May 5 in a clash with a militant group in the western "
+                     "province of Kermanshah. The fighting took place near the town of Paveh, about 20 km from the Iraqi "
+                     "border, the statement said.", "2020-05-06")
+    assert len(drafts) == 1 and _near(drafts[0], *PAVEH) and drafts[0]["event_date"] == "2020-05-05"
+
+
+def test_an_earlier_raid_of_a_series_told_with_its_own_date_is_its_own_event_at_the_same_place():
+    # KK22: "In the first raid, on October 7, two fighters ... were killed" took Friday's strike's place and date
+    drafts = _drafts("Turkish drones struck the Makhmour refugee camp on Thursday. It was the second strike on the camp "
+                     "this week. In the first raid, on October 2, one man was killed.", "2023-10-06")
+    assert sorted(d["event_date"] for d in drafts) == ["2023-10-02", "2023-10-05"]
+    assert all(_near(d, *MAKHMOUR_CAMP) for d in drafts)
+
+
+def test_nearness_to_a_place_named_never_promotes_a_sound_alike_over_the_name_as_written():
+    # KK18: "the Kurdish-majority city of Marivan" was placed at Marivani-ye Kakiha, a village of a like spelling 46 km
+    # from Kermanshah, which the report also named
+    drafts = _drafts("Protesters clashed with police in the city of Marivan on Sunday. Crowds also gathered in "
+                     "Kermanshah.", "2022-11-07")
+    assert not any(_near(d, *MARIVANI_YE_KAKIHA, km=5) for d in drafts)
+
+
+def test_the_act_a_court_names_is_no_event():
+    # KL08: "two men convicted over that attack were publicly hanged in Shiraz" drafted an attack there last month
+    drafts = _drafts("Gunmen killed two worshippers at a shrine in Zahedan on Friday. Last month, three men convicted "
+                     "over an earlier attack were hanged in Zahedan.", "2023-08-13")
+    assert len(drafts) == 1 and drafts[0]["event_date"] == "2023-08-11"
+
+
+def test_people_taking_to_the_streets_of_a_town_protest_there():
+    # KL19: "hundreds of people took to the streets of Zahedan shouting slogans" was unplaced
+    (d,) = _drafts("On Friday, thousands of people took to the streets of Zahedan chanting against the government.",
+                   "2022-10-26")
+    assert _near(d, *ZAHEDAN) and d["event_type"] in ("Protests", "Riots") and d["event_date"] == "2022-10-21"
+
+
+def test_a_stabbing_that_kills_is_violence_against_civilians():
+    # KL24: "a stabbing and car-ramming attack" had no type, and "a stabbing in Jerusalem" no event
+    (d,) = _drafts("Two people were killed on Tuesday in a stabbing attack at a bus station in Haifa, police said.",
+                   "2022-03-22")
+    assert _near(d, *HAIFA) and d["event_type"] == "Violence against civilians" and d["fatalities"] == 2
+
+
+def test_a_place_taken_by_its_spelling_must_be_a_spelling_of_the_name_written():
+    # KL07: "Hermel", missing from the gazetteer, was resolved by the geocoder inside North Lebanon as Khormaalaya
+    # (match score 0.63), 50 km off; legitimate like spellings (Suluk for Sulook, Al Yadudah for Yadodeh) still pass
+    from events.drafts.draft import _spelled_alike
+    assert not _spelled_alike("Hermel", "Khormaalaya")
+    assert _spelled_alike("Sulook", "Suluk") and _spelled_alike("Yadodeh", "Al Yadudah")
