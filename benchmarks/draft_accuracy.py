@@ -124,6 +124,7 @@ when present). Two splits, printed side by side:
   88.9% (40/45) / 88.9% (40/45) / 82.5% (33/40), 2 drafts in a wrong country; set 63 84.6% (33/39) / 86.7% (39/45) /
   89.7% (35/39), none; drafts at confidence 0.90-1.00 right 32/35 (91%). Again on b5b111e (sets 60 and 61's kinds fixed):
   set 62 the same, set 63 84.2% (32/38) / 86.7% (39/45) / 87.2% (34/39); at 0.90-1.00, 31/34 right.
+  Read in session 24, moved to tuning (heldout62-fixed, heldout63-fixed) and their faults fixed by kind.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -195,12 +196,12 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout46-fixed", "heldout47-fixed", "heldout48-fixed", "heldout49-fixed",
                      "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed",
                      "heldout54-fixed", "heldout55-fixed", "heldout56-fixed", "heldout57-fixed",
-                     "heldout60-fixed", "heldout61-fixed"),
+                     "heldout60-fixed", "heldout61-fixed", "heldout62-fixed", "heldout63-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 58": ("heldout58",), "held-out 59": ("heldout59",),
-          "held-out 62": ("heldout62",), "held-out 63": ("heldout63",),
+          "held-out 64": ("heldout64",), "held-out 65": ("heldout65",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
