@@ -218,11 +218,13 @@ def _review(stored: pd.DataFrame | None = None) -> None:
         return
     rows = pending["rows"]
     with st.container(border=True):
-        st.subheader(f"Drafts from the report ({len(rows)})")
-        _say_messages()
         reports: dict[str, list[str]] = {}
         for r in rows:
             reports.setdefault(_report_line(r.get("report") or {}), []).append(r["draft_id"])
+        # (nu27: "Drafts from the report (9)" over the drafts of two reports)
+        st.subheader(f"Drafts from the report ({len(rows)})" if len(reports) == 1
+                     else f"Drafts from {len(reports)} reports ({len(rows)})")
+        _say_messages()
         for line, ids_of in reports.items():
             head = f"{', '.join(ids_of)}: " if len(reports) > 1 else ""
             st.caption(plain(head + line[0].upper() + line[1:] + ".", 500))

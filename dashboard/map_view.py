@@ -30,6 +30,7 @@ CLICKS = "_map_click_count"
 BASE = "_map_basemap"
 OPENING_VIEW = "_map_opening_view"
 LAST_FILTERS = "_map_last_filters"
+LAST_DRAFTS = "_map_last_drafts"
 
 
 def clicked_event(out: dict | None) -> str | None:
@@ -248,6 +249,36 @@ def fit_view(selection: pd.DataFrame, shown) -> View | None:
     return View(round((s + n) / 2, 4), round((w + e) / 2, 4), _fit_zoom(bounds))
 
 
+def drafts_fit(drafts: pd.DataFrame | None, shown) -> View | None:
+    """The view fitting every placed draft of ``drafts`` when one of them lies outside ``shown`` (((south, west),
+    (north, east)) degrees, or None when the map has not reported), else None: drafts from a report about another
+    part of the region than the one in view are brought into it."""
+    if drafts is None or drafts.empty or shown is None:
+        return None
+    placed = drafts[drafts["latitude"].notna() & drafts["longitude"].notna()]
+    if placed.empty:
+        return None
+    lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
+    if aggregate.in_bounds(lat, lon, shown, pad=0.0).all():
+        return None
+    (s, w), (n, e) = (float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max()))
+    return View(round((s + n) / 2, 4), round((w + e) / 2, 4), _fit_zoom(((s, w), (n, e))))
+
+
+def follow_drafts(drafts: pd.DataFrame | None, drafts_token: str) -> None:
+    """When a report has just been drafted (the pending drafts changed) and one of its drafts lies out of view,
+    move the map to fit them (nu27: drafts of a Yemeni report stayed off a map showing Syria). A filter change
+    or a pan never moves the map to them again."""
+    batch = drafts_token.split("|", 1)[0]
+    last = st.session_state.get(LAST_DRAFTS)
+    st.session_state[LAST_DRAFTS] = batch
+    if last is None or last == batch or not batch:
+        return
+    target = drafts_fit(drafts, returned_bounds(st.session_state.get(KEY)))
+    if target is not None:
+        state.select_event(state.selected_event(), view=target)
+
+
 @st.fragment
 def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filters, selected: str | None,
                  basemap: str, bounds, heat: bool, share_pairs: list[tuple[str, str]], shade: str = "off",
@@ -260,6 +291,7 @@ def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filte
     if reported:
         first_paint.release()
     follow_selection(selection, filters)
+    follow_drafts(drafts, drafts_token)
     view = viewport(st.session_state.get(KEY), state.view_request(), bounds).rounded()
     layers = data.layers_for(selection, frame, token, filters, selected, view, drafts, drafts_token)
     shaded, shade_legend = area_layers(selection, frame, token, shade, view.zoom)

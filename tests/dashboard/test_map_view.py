@@ -35,3 +35,27 @@ def test_only_the_fitted_opening_view_counts_as_unmoved():
     assert not shows_the_data(((31.0, 39.0), (36.0, 45.0)), data, View(33.5, 42.0, 7))   # zoomed in
     assert not shows_the_data(((10.0, 20.0), (55.0, 65.0)), data, View(33.55, 42.0, 4))   # zoomed out
     assert not shows_the_data(None, data, centre) and not shows_the_data(shown, data, None)
+
+
+def test_drafts_of_a_report_about_another_part_of_the_region_move_the_map_to_them(monkeypatch):
+    # nu27: drafts of a report about Yemen stayed off a map showing Iraq and Syria; the map now fits them when a
+    # report has just been drafted, and only then (not on a filter change or a pan)
+    import pandas as pd
+
+    from dashboard import map_view
+
+    syria = {"bounds": {"_southWest": {"lat": 32.0, "lng": 35.0}, "_northEast": {"lat": 37.5, "lng": 42.5}}}
+    yemen = pd.DataFrame({"latitude": [15.35, 14.80], "longitude": [44.21, 42.95]})
+    in_view = pd.DataFrame({"latitude": [36.2], "longitude": [37.1]})
+    fit = map_view.drafts_fit(yemen, map_view.returned_bounds(syria))
+    assert fit is not None and 14.8 < fit.lat < 15.4 and 42.9 < fit.lon < 44.3 and fit.zoom >= 6
+    assert map_view.drafts_fit(in_view, map_view.returned_bounds(syria)) is None
+
+    session, moved = {map_view.KEY: syria}, []
+    monkeypatch.setattr(map_view.st, "session_state", session)
+    monkeypatch.setattr(map_view.state, "select_event", lambda event_id, view=None: moved.append(view))
+    monkeypatch.setattr(map_view.state, "selected_event", lambda: None)
+    map_view.follow_drafts(None, "|filters")                 # the page opens: no drafts yet
+    map_view.follow_drafts(yemen, "abc123|filters")          # a report drafted: the map moves
+    map_view.follow_drafts(yemen, "abc123|other filters")    # a filter changed: it stays
+    assert len(moved) == 1 and moved[0] == fit
