@@ -11,7 +11,11 @@ were too few, and too alike, to say how sure a draft can be on text nobody has s
 eight writers say it better. Held-out sets 40 and 41 measure the refit. Since session 23, held-out sets 58 and 59
 too (two more writers; measured twice unread, on the rules of 735f9c4 and of the session's end, with the same figures;
 their misses never read): on the six sets first measured unread in sessions 21-23 (54-59), drafts at 0.90-1.00 whose
-type is stated were right 78 times in 99 against the 97% the fit on 200 reports gave, so the fit takes the two newest. ``confidence.json`` beside
+type is stated were right 78 times in 99 against the 97% the fit on 200 reports gave, so the fit takes the two newest.
+Since session 24, held-out sets 64 and 65 too (two more writers, measured unread on the rules of a36e22d and of the
+session's end, their misses never read): on the six sets first measured unread in session 24 (60-65), drafts at
+0.90-1.00 whose type is stated were right 30/41, 32/35 and 32/39 (set pairs 60-61, 62-63, 64-65 on a36e22d) against the
+94% of the fit on 250 reports. ``confidence.json`` beside
 this module holds the counts, their source (sets, the commit of the rules, date);
 ``benchmarks/draft_accuracy.py --fit-confidence`` writes it again.
 
@@ -50,7 +54,8 @@ PRIOR_WEIGHT = 2.0          # pseudo drafts a parent's share counts for
 CUES = ("at", "ctx", "near")
 DATES = ("dated", "undated")
 FIT_SPLITS = ("calibration18", "calibration19", "calibration20", "calibration21",
-              "heldout28", "heldout29", "heldout32", "heldout33", "heldout58", "heldout59")
+              "heldout28", "heldout29", "heldout32", "heldout33", "heldout58", "heldout59",
+              "heldout64", "heldout65")
 
 
 def draft_class(role: str, province: bool, dated: bool, settled: bool = False) -> str:

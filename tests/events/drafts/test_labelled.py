@@ -36,7 +36,10 @@ def test_labelled_reports_places_dates_and_countries():
     # told as background, which its writer left out of the events and of the countries while other writers label
     # such past events (IC04, IC24); UE12's protesters "blocked the road to the Shalamcheh border crossing with
     # Iran", which the gazetteer holds only on its Iranian side. Any other draft in a wrong country fails.
-    assert set(s["wrong_country_drafts"]) <= {("EC16", "Baghdad", "IQ"), ("UE12", "Shalamcheh", "IR")}, \
+    # (KK23, set 62 read in session 24: "the al-Hizam area ... of al-Bukamal, near the Iraqi border" is asked in Iraq
+    # and left ambiguous there, no point drawn; the name is in no Syrian gazetteer row)
+    assert set(s["wrong_country_drafts"]) <= {("EC16", "Baghdad", "IQ"), ("UE12", "Shalamcheh", "IR"),
+                                              ("KK23", "Hizam", "IQ")}, \
         s["wrong_country_drafts"]
 
 
@@ -77,8 +80,8 @@ def test_refit_reproduces_the_shipped_confidence_table():
     reports = [r for r in bench.load_reports() if r["split"] in K.FIT_SPLITS]
     assert table["sets"] == list(K.FIT_SPLITS) == ["calibration18", "calibration19", "calibration20", "calibration21",
                                                    "heldout28", "heldout29", "heldout32", "heldout33",
-                                                   "heldout58", "heldout59"]
-    assert len(reports) == table["reports"] == 250
+                                                   "heldout58", "heldout59", "heldout64", "heldout65"]
+    assert len(reports) == table["reports"] == 300
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
