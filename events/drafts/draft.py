@@ -281,6 +281,9 @@ _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|d
 _OUTER_CITY_OF = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(OUTER_FORMS, key=len, reverse=True) if " " not in f
                                              or f.count(" ") < 3) + r")\s+(?:[\w-]+\s+)?(?:city|town|port|village|capital)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
+# "the Ain Ali and Al-Shibli shrines on the outskirts of the city" (KK23: 'Ain Ali' drafted in Iran): two buildings' names
+_AND_BUILDINGS_AFTER = re.compile(r"^\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?(?:shrines|mosques|schools|hospitals|churches|"
+                                  r"husseiniy+as|mausoleums|markets|hotels)\b")
 _NAME_WORDS_BEFORE_BUILDING = re.compile(r"(?:[\s-]+(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Bb]in|[Ii]bn|[A-Z][\w'’]*)){1,3}(?=\s)")
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
                              r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
@@ -2503,7 +2506,8 @@ class _Context:
             ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
             self.geocode(ref, sentence, h)
             more_words = _NAME_WORDS_BEFORE_BUILDING.match(rest)
-            if (_BUILDING_AFTER.match(rest) or (more_words and _BUILDING_AFTER.match(rest[more_words.end():]))) \
+            if (_BUILDING_AFTER.match(rest) or (more_words and _BUILDING_AFTER.match(rest[more_words.end():]))
+                    or _AND_BUILDINGS_AFTER.match(rest)) \
                     and not _names_town(ref):
                 # ("near the Saheb Al Zaman mosque in ... Kerman", KJ12: 'Saheb' drafted, ambiguous, for the city)
                 continue          # "near the Fatima Zahra mosque in the centre of al-Bab" (OD13: placed at a village

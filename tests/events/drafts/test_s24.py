@@ -359,3 +359,11 @@ def test_a_place_taken_by_its_spelling_must_be_a_spelling_of_the_name_written():
     from events.drafts.draft import _spelled_alike
     assert not _spelled_alike("Hermel", "Khormaalaya")
     assert _spelled_alike("Sulook", "Suluk") and _spelled_alike("Yadodeh", "Al Yadudah")
+
+
+def test_two_shrines_named_together_are_buildings_not_places():
+    # KK23: "also hit the Ain Ali and Al-Shibli shrines on the outskirts of the city" drafted 'Ain Ali' in Iran
+    drafts = _drafts("US air strikes hit militia posts near al-Mayadeen in Deir al-Zour province on Friday night, as "
+                     "Washington weighed strikes on Iranian targets, and also struck the Ain Ali and Al-Shibli shrines on "
+                     "the outskirts of the town.", "2024-02-03")
+    assert drafts and all(d["country"] == "SY" for d in drafts)
