@@ -3521,10 +3521,10 @@ _NAME_HEADS = {"kafr", "kfar", "kafar", "tal", "tell", "tel", "ain", "ein", "ayn
 # "The outskirts of Diyala see frequent militant attacks": what happens often is background, no event
 _PRESENT_DOING = re.compile(r"\b(?:carry|carries|launch|launches|stage|stages|mount|mounts|conduct|conducts|wage|wages)"
                             r"\s+(?:out\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-# where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
-# in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
+# "On Saturday a doctor was killed outside his home in Qabatiya" (KJ02): a killing told as the sentence's own act
 _DATED_KILLING = re.compile(r"\b(?:was|were)\s+(?:shot\s+dead|shot\s+and\s+killed|killed)\b(?!\s+(?:in|by)\s+(?:an?|the)\s+"
                             r"(?:clash|strike|raid|attack|blast|explosion|bombing))", re.I)
+# "air defences intercepted some missiles" (KJ17): the munitions of the strikes told before
 _INTERCEPTED = re.compile(r"\b(?:air\s+defen[cs]es?|anti-?aircraft)\b[^.;]{0,60}\b(?:intercepted|shot\s+down|downed|"
                           r"repelled|confronted)\b|\b(?:intercepted|shot\s+down|downed)\s+(?:some|most|several|many|\d+|two|"
                           r"three|four|five|six)?\s*(?:of\s+the\s+)?(?:missiles|rockets|drones|projectiles)\b", re.I)
@@ -3532,6 +3532,8 @@ _INTERCEPTED = re.compile(r"\b(?:air\s+defen[cs]es?|anti-?aircraft)\b[^.;]{0,60}
 # act a court or an accusation names is not told as happening
 _CONVICTED_OVER = re.compile(r"\b(?:convicted|sentenced|tried|charged|indicted|executed|hanged|jailed|prosecuted|"
                              r"accused|suspected)\s+(?:over|of|for|with|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
+# in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
 _STORY_BEGAN = re.compile(r"\b(?:first|initially|originally)\s+(?:broke\s+out|erupted|began|started|flared)\b|"
                           r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:years|decades)\b",
                           re.I)
