@@ -244,6 +244,12 @@ def fit_view(selection: pd.DataFrame, shown) -> View | None:
     lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
     if aggregate.in_bounds(lat, lon, shown, pad=0.0).any():
         return None
+    return _fitted(lat, lon)
+
+
+def _fitted(lat, lon) -> View:
+    """The view fitting points ``lat``, ``lon`` (degrees, non-empty arrays): their extent's centre, at the zoom
+    ``fit_bounds`` would give it."""
     bounds = ((float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max())))
     (s, w), (n, e) = bounds
     return View(round((s + n) / 2, 4), round((w + e) / 2, 4), _fit_zoom(bounds))
@@ -261,8 +267,7 @@ def drafts_fit(drafts: pd.DataFrame | None, shown) -> View | None:
     lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
     if aggregate.in_bounds(lat, lon, shown, pad=0.0).all():
         return None
-    (s, w), (n, e) = (float(lat.min()), float(lon.min())), (float(lat.max()), float(lon.max()))
-    return View(round((s + n) / 2, 4), round((w + e) / 2, 4), _fit_zoom(((s, w), (n, e))))
+    return _fitted(lat, lon)
 
 
 def follow_drafts(drafts: pd.DataFrame | None, drafts_token: str) -> None:

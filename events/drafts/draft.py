@@ -165,10 +165,9 @@ _MOURNED = re.compile(r"\b(?:funerals?|burials?)\s+of\s+(?:[\w'’()-]+\s+){1,6}
 
 _MOURNED_KILLED = re.compile(_MOURNED.pattern + r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
 
-_SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|convicted)\s+of\s+[^,;.]{0,110}$|\bwanted\s+(?:for|over)\s+[^,;.]{0,110}$",
-                           re.I)
 _SUSPECTED_CLAUSE = re.compile(r"\b(?:suspected|accused|convicted)\s+of\s+[^,;.]{0,110}|\bwanted\s+(?:for|over)\s+[^,;.]{0,110}",
                                re.I)
+_SUSPECTED_OF = re.compile(f"(?:{_SUSPECTED_CLAUSE.pattern})$", re.I)     # the clause, right before a date
 
 
 def _toll(sentence: str) -> int | None:
