@@ -367,3 +367,15 @@ def test_two_shrines_named_together_are_buildings_not_places():
                      "Washington weighed strikes on Iranian targets, and also struck the Ain Ali and Al-Shibli shrines on "
                      "the outskirts of the town.", "2024-02-03")
     assert drafts and all(d["country"] == "SY" for d in drafts)
+
+
+def test_an_act_threatened_warned_of_or_denied_is_no_event():
+    # nu28: "the Guards threatened on Tuesday to strike the Israeli port of Haifa if Israel attacks", "Kataib Hezbollah
+    # warned it would attack US bases in Erbil", "officials denied reports that a drone had hit ... Eilat" were each
+    # drafted as an air strike that happened, at 0.91
+    drafts = _drafts("Hezbollah threatened on Sunday to bomb the port of Haifa if Israel attacks Beirut. Israeli "
+                     "officials denied reports that a rocket had hit a factory in Nahariya.", "2024-06-03")
+    assert drafts == []
+    drafts = _drafts("US jets struck militia posts near Al-Qaim on Monday, killing four fighters. The Nujaba movement "
+                     "warned it would attack US bases in Erbil if the strikes continue.", "2024-04-03")
+    assert [d["location"] for d in drafts] == ["Al-Qaim"]
