@@ -157,10 +157,11 @@ _AFTERMATH = re.compile(r"\b(?:funerals?(?!\s+(?:halls?|homes?|tents?|houses?|ga
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
 _TAKEN_WHEN = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){0,4}?(?:seized|captured|took(?:\s+over)?|overran|"
                          r"recaptured|retook|liberated|stormed)\s+(?:(?:it|them)\s+)?(?:in\s+|on\s+|during\s+)?$", re.I)
-_FUNERAL_OF = re.compile(r"\b(?:funerals?|burials?)\s+of\s+(?:[\w'’()-]+\s+){1,6}$", re.I)
+_FUNERAL_HEAD = r"\b(?:funerals?|burials?)\s+of\s+"
+_FUNERAL_OF = re.compile(_FUNERAL_HEAD + r"(?:[\w'’()-]+\s+){1,6}$", re.I)
 # "the funerals of two protesters killed by the IRGC on Sunday were also attacked ...; no deaths were reported"
 # (KI04: 2 killed drafted): those mourned are not the event's dead
-_MOURNED = re.compile(r"\b(?:funerals?|burials?)\s+of\s+(?:[\w'’()-]+\s+){1,6}?(?:killed|slain|shot\s+dead|who\s+(?:were|was)\s+"
+_MOURNED = re.compile(_FUNERAL_HEAD + r"(?:[\w'’()-]+\s+){1,6}?(?:killed|slain|shot\s+dead|who\s+(?:were|was)\s+"
                       r"killed|who\s+died)\b", re.I)
 
 _MOURNED_KILLED = re.compile(_MOURNED.pattern + r"(?:\s+[\w'’-]+){0,4}\s*$", re.I)
@@ -996,9 +997,8 @@ class _Context:
             # two children" (nu18 H4: merged into the Idlib event told before, with its deaths): an event outside
             # the region this map covers; nothing here to place, nor to add to another event
             return None
-        found = [c for c in C.find_cues(sentence) if not _SAW_FIGHTING.search(sentence[max(0, c.start - 100):c.start])
-                 and not _CONVICTED_OVER.search(sentence[max(0, c.start - 60):c.start])
-                 and not _UNREALISED_ACT.search(sentence[max(0, c.start - 80):c.start])]
+        found = [c for c in C.find_cues(sentence) if not any(
+            pattern.search(sentence[max(0, c.start - reach):c.start]) for pattern, reach in _NOT_EVENT_CUE_BEFORE)]
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
         told = [c for c in found if c.definite and c.family not in C.GENERIC]
@@ -3551,6 +3551,9 @@ _STORY_BEGAN = re.compile(r"\b(?:first|initially|originally)\s+(?:broke\s+out|er
 # bomb drafted as a battle on the offensive's day): a relative clause telling what a place has seen is background
 _SAW_FIGHTING = re.compile(r"\b(?:which|that|where)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:saw|seen|witnessed|"
                            r"experienced)\s+(?:[\w'’-]+\s+){0,10}$", re.I)
+# Words right before an event word that say it tells no event here, and how far back (characters) they are looked
+# for, as _NOT_EVENT_PLACE_BEFORE does for places: what a place has seen, what a court names, what is threatened
+_NOT_EVENT_CUE_BEFORE = ((_SAW_FIGHTING, 100), (_CONVICTED_OVER, 60), (_UNREALISED_ACT, 80))
 _PERFECT_DOING = re.compile(r"\b(?:has|have)\s+(?:(?:still|also|repeatedly|long|since)\s+)?(?:carried\s+out|launched|"
                             r"staged|mounted|conducted|waged)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks|strikes|bombings|raids|"
                             r"assaults|ambushes|operations|killings|kidnappings|shellings|offensives)\b", re.I)
