@@ -39,7 +39,7 @@ PRIOR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
 # plus the IOM DTM master list asked with its district (the "d-" classes, which only a district
 # reaches); villages: the IOM DTM master list, English and Arabic names, every way it is asked. Every
 # other set is held out (the IOM DTM returnee list of field/09 for villages).
-DEFAULT_SETS = {"events": ["ucdp_iq@name", "ucdp_iq@admin1", "iom_list@admin2", "iom_list_ar@admin2"],
+DEFAULT_SETS = {"events": ["ucdp_iq@name", "ucdp_iq@admin1", "iom_list@admin2", "iom_list_ar@admin2", "admin2_seats"],
                 "villages": ["iom_list", "iom_list_ar"]}
 
 
@@ -72,11 +72,62 @@ def fresh_geocoder():
 
 
 SPEC_MODES = {"name": "name only", "admin1": "with admin1", "admin2": "with admin1+admin2"}
+# Not a list of queries but a measurement of one rule (geocoder._district_answer: a name that names a district and
+# no place of the gazetteer is answered by the district's centre). The rule is only reached where the gazetteer lacks
+# the district's seat, so it is measured where the gazetteer holds it: every admin2 polygon of the region whose
+# name an exact place of the gazetteer carries inside it (or within SEAT_BUFFER_DEGREES) gives, name only and with
+# its admin1, the class the rule would give and whether the district's centre lies within 25 km of that seat.
+SEATS = "admin2_seats"
+SEAT_BUFFER_DEGREES = 0.05
+SEAT_COUNTRIES = ("SY", "IQ", "LB", "IL", "PS", "YE", "IR", "TR")     # the countries with admin2 polygons
+
+
+def seat_observations():
+    """(tag, basis, within 25 km) of the district rule on every district whose seat the gazetteer holds."""
+    import shapely
+
+    from geodata.admin2 import admin2_names
+    from geodata.gazetteer import default_gazetteer
+    from geodata.geo import distance_km
+    from geodata.index import ALIAS, EXACT
+    from geodata.normalize import parse_name
+
+    gazetteer = default_gazetteer()
+    out = []
+    for country in SEAT_COUNTRIES:
+        index = gazetteer.index(country)
+        names = admin2_names(country)
+        for (admin2, admin1), parts in sorted(names._parts.items()):
+            core = parse_name(admin2).core
+            shape = shapely.union_all([g for g, _ in parts]).buffer(SEAT_BUFFER_DEGREES)
+            seats = [m.place for m in index.lookup(core, fuzzy=False) if m.method in (EXACT, ALIAS)
+                     and shape.contains(shapely.Point(index.longitudes[m.place], index.latitudes[m.place]))]
+            if not seats:
+                continue
+            seat = max(seats, key=lambda i: (index.places[i].population, -i))
+            lat, lon = index.latitudes[seat], index.longitudes[seat]
+            districts = names.districts_named(core)
+            if not districts:
+                continue
+            best = districts[0]
+            basis = f"district|none|{best.size if len(districts) == 1 else 'contested'}"
+            out.append((f"{SEATS}\t{country}\t{admin2}\t{admin1}", basis,
+                        distance_km(lat, lon, best.latitude, best.longitude) <= KM))
+            holder = index.geo_admin1[seat]
+            inside = [d for d in districts if d.admin1 == holder]
+            if holder and inside:
+                best = inside[0]
+                basis = f"district|agree|{best.size if len(inside) == 1 else 'contested'}"
+                out.append((f"{SEATS}\t{country}\t{admin2}\t{admin1}", basis,
+                            distance_km(lat, lon, best.latitude, best.longitude) <= KM))
+    return out
 
 
 def parse_spec(spec: str) -> tuple[str, str | None]:
     """"iom_list@admin2" -> ("iom_list", "with admin1+admin2"); "ucdp_iq" -> ("ucdp_iq", None): every mode."""
     name, _, mode = spec.partition("@")
+    if name == SEATS and not mode:
+        return name, None
     if name not in devsets.SETS or (mode and mode not in SPEC_MODES):
         raise SystemExit(f"unknown fit set {spec!r}: a set of {sorted(devsets.SETS)}, optionally "
                          f"@{'/@'.join(SPEC_MODES)} for one way of asking")
@@ -89,6 +140,9 @@ def fit_observations(specs: list[str]):
     obs = []
     for spec in specs:
         name, only = parse_spec(spec)
+        if name == SEATS:
+            obs += seat_observations()
+            continue
         cases = devsets.SETS[name]()
         for label, with_admin1, with_admin2 in devsets.modes(cases):
             if only in (None, label):

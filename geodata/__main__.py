@@ -193,6 +193,8 @@ def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
     if rivals == "elsewhere":
         return ("a town or city of exactly this name lies outside the admin1 given, and only a like spelling inside "
                 "it: the admin1 or the spelling is not the source's place; pick a candidate below")
+    if rung == "district":
+        return f"no place of this name is in the gazetteer, but a district is (see the hint); {how}"
     if rung.endswith(("kind", "quarter")):
         return f"the place found is of another kind than the name says (a town for a base, a quarter for a village); {how}"
     from .display import place_display

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import threading
 
+from dataclasses import dataclass
+
 from .admin1 import same_admin1
 from .normalize import normalize_admin1
 
@@ -35,6 +37,29 @@ _LOCK = threading.Lock()
 DISTRICT_SEAT_KM = 25.0
 
 
+# A district at most this large (km², its polygons summed) whose name names no place of the gazetteer is answered by its
+# centre. Chosen on the districts whose seat the gazetteer does hold (benchmarks/geocode_calibrate.py, "admin2_seats",
+# session 25), as the largest size at which the centre lies within 25 km of the seat for at least 98% of the districts
+# of every country: 632 of 634 districts at most 1,250 km² (SY 24/24, IQ 14/14, LB 12/12, IL 10/10, PS 14/14, YE
+# 129/130, IR 52/53, TR 377/377); at most 2,000 km² it was 770/789, IR 95/105 and IQ 29/31. The figures in use are the
+# calibration table's (classes district|...|small and district|...|large).
+SMALL_DISTRICT_KM2 = 1250.0
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A district (admin2) as an answer: its English name, the admin1 polygon holding its centre, its centre
+    (degrees: the centroid, or a point inside when the centroid falls outside), area in km², WOF id, and size:
+    "small" (at most SMALL_DISTRICT_KM2) or "large"."""
+    name: str
+    admin1: str
+    latitude: float
+    longitude: float
+    area_km2: float
+    wof_id: str
+    size: str
+
+
 class Admin2Names:
     """The admin2 polygons of one country, by English name, with every name they go by."""
 
@@ -49,8 +74,11 @@ class Admin2Names:
         self.geoms: dict[str, list] = {}
         self.admin1s: dict[str, set[str]] = {}      # English admin2 name -> the admin1 polygons holding one so named
         self._exact: dict[str, set[str]] = {}       # a normalised name as written -> English admin2 names
+        self._parts: dict[tuple[str, str], list] = {}   # (English admin2, admin1 of its row) -> [(geometry, wof_id)]
+        self.country = country
         if frame is not None:
             for row in frame.itertuples():
+                self._parts.setdefault((row.admin2, row.admin1), []).append((row.geometry, str(row.wof_id)))
                 self.geoms.setdefault(row.admin2, []).append(row.geometry)
                 self.admin1s.setdefault(row.admin2, set()).add(row.admin1)
                 names = {normalize_admin2(n) for n in (row.admin2, row.admin2_ar, row.name_wof) if n}
@@ -59,6 +87,37 @@ class Admin2Names:
                     if n:
                         self._exact.setdefault(n, set()).add(row.admin2)
         self._memo: dict[str, frozenset[str] | None] = {}
+        self._districts: dict[str, tuple[District, ...]] = {}
+
+    def districts_named(self, name: str | None) -> tuple[District, ...]:
+        """The districts one of whose names is ``name`` once normalised (``named_exactly``), one District per
+        English name and admin1 (a name two admin1s share gives two), largest first; () when none."""
+        key = normalize_admin2(name)
+        if key not in self._districts:
+            found = []
+            for english in sorted(self._exact.get(key, ())):
+                for (admin2, admin1), parts in self._parts.items():
+                    if admin2 == english:
+                        found.append(self._district(admin2, parts))
+            self._districts[key] = tuple(sorted(found, key=lambda d: -d.area_km2))
+        return self._districts[key]
+
+    def _district(self, name: str, parts: list) -> District:
+        import math
+
+        import shapely
+
+        from .boundaries import KM_PER_DEGREE, locate
+
+        shape = shapely.union_all([g for g, _ in parts])
+        centre = shape.centroid
+        if not shape.contains(centre):
+            centre = shape.representative_point()
+        area = shape.area * KM_PER_DEGREE ** 2 * math.cos(math.radians(centre.y))
+        holder = locate([centre.y], [centre.x], countries=[self.country]).iloc[0]
+        biggest = max(parts, key=lambda p: p[0].area)
+        return District(name, holder["admin1"] or "", round(centre.y, 5), round(centre.x, 5), round(area, 1),
+                        biggest[1], "small" if area <= SMALL_DISTRICT_KM2 else "large")
 
     def seat_elsewhere(self, named: frozenset[str], here: str | None, region: str | None, latitude: float,
                        longitude: float) -> str | None:

@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import EVENTS, RESOLVE_AT, profile_path
 from .calibration import confidence as calibrated
-from .admin2 import admin2_names
+from .admin2 import SMALL_DISTRICT_KM2, admin2_names
 from .crossborder import cross_border_hint, neighbour_town_hint
 from .curated import SOURCE as CURATED_SOURCE
 from .index import ALIAS, EXACT, FUZZY, KEY, PART
@@ -106,6 +106,8 @@ class Geocoder:
                 # still offers its place's candidates where the whole name offered none
                 if found is not None and (found.status == RESOLVED or not result.alternatives):
                     result = found
+        if result.status != RESOLVED and not _exact_in(index, parsed):
+            result = _district_answer(index, parsed, admin1, result, self.profile) or result
         if result.status == UNRESOLVED and not result.alternatives:
             hint = cross_border_hint(parsed.core, code)
             if hint:
@@ -178,6 +180,64 @@ class Geocoder:
             wanted_admin2 = admin2_names(index.country).matching(admin2) or frozenset()
         return _decide(heads, parsed.relative, index, bool(admin1_given), wanted_admin2, admin1_nowhere,
                        self.profile, named_districts=admin2_names(index.country).named_exactly(parsed.core))
+
+
+DISTRICT_SOURCE = "wof-admin2"
+LOOKALIKE_IN_DISTRICT_KM = 5.0     # the simplified polygons' error, about (geodata/build.py)
+
+
+def _district_answer(index, parsed, admin1: str, found: GeocodeResult, profile: str = EVENTS) -> GeocodeResult | None:
+    """A name that names a district (admin2 polygon) of the country while no place of the gazetteer carries it
+    (Hermel, Şemdinli: Who's On First holds some district seats only as their district): the district's centre,
+    classed ``district|none|small`` (or ``agree``: its centre lies in the admin1 given; ``large``: over
+    admin2.SMALL_DISTRICT_KM2; ``contested``: several districts of the name and no admin1 to choose) and measured
+    like every class (benchmarks/geocode_calibrate.py measures the centre against the seat on the districts whose
+    seat the gazetteer holds). Resolved at precision 2 (ACLED: a small part of a region) when the class measures
+    RESOLVE_AT or more; otherwise the districts lead the candidates of ``found`` (the lookalikes found before).
+    None when the name names no district, or none in the admin1 given, or when ``found``'s first candidate lies in
+    (or within LOOKALIKE_IN_DISTRICT_KM of) a district of the name: that lookalike is the seat spelled another way
+    (ACLED's "Tadmor", "Quamishli", "Nassriya": the city is the first candidate already)."""
+    names = admin2_names(index.country)
+    districts = names.districts_named(parsed.core)
+    if not districts:
+        return None
+    first = found.alternatives[0] if found.latitude is None and found.alternatives else found
+    if first.latitude is not None and names.near(first.latitude, first.longitude,
+                                                 frozenset(d.name for d in districts), LOOKALIKE_IN_DISTRICT_KM):
+        return None
+    where = "none"
+    if normalize_admin1(admin1):
+        wanted = index.polygons.matching(admin1)
+        if not wanted:
+            return None
+        districts = tuple(d for d in districts if d.admin1 in wanted)
+        if not districts:
+            return None
+        where = "agree"
+    best = districts[0]
+    basis = f"district|{where}|{best.size if len(districts) == 1 else 'contested'}"
+    confidence = calibrated(basis, profile=profile)
+    shown = [Alternative(d.name, d.latitude, d.longitude, DISTRICT_SOURCE, d.wof_id, "district", d.admin1, 1.0)
+             for d in districts]
+    admin1_of = f" of {best.admin1}" if best.admin1 else ""
+    if len(districts) == 1 and confidence >= RESOLVE_AT:
+        hint = (f"no place of this name is in the gazetteer; it names the {best.name} district{admin1_of} "
+                f"({best.area_km2:,.0f} km²), whose centre is given")
+        return GeocodeResult(status=RESOLVED, latitude=best.latitude, longitude=best.longitude, name=best.name,
+                             source=DISTRICT_SOURCE, id=best.wof_id, precision=PRECISION_NEAR, confidence=confidence,
+                             alternatives=found.alternatives[:MAX_ALTERNATIVES], admin1=best.admin1 or None,
+                             admin2=best.name, basis=basis, hint=hint)
+    alternatives = tuple([*shown, *found.alternatives])[:MAX_ALTERNATIVES]
+    if len(districts) > 1:
+        why = "several districts carry this name: " + ", ".join(f"{d.name} ({d.admin1 or '?'})" for d in districts)
+    elif best.size == "large":
+        why = (f"the {best.name} district{admin1_of} is {best.area_km2:,.0f} km², too large for its centre to place "
+               f"an event (over {SMALL_DISTRICT_KM2:,.0f} km²)")
+    else:
+        why = f"the {best.name} district{admin1_of}; its centre is a candidate"
+    return GeocodeResult(status=AMBIGUOUS if len(alternatives) > 1 else UNRESOLVED,
+                         confidence=confidence if len(alternatives) > 1 else 0.0, alternatives=alternatives,
+                         basis=basis, hint=f"no place of this name is in the gazetteer, but it names a district: {why}")
 
 
 def _exact_in(index, parsed) -> bool:

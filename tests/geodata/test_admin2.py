@@ -114,3 +114,53 @@ def test_a_place_inside_the_district_of_its_name_stays_resolved(real_data_dir):
     # the rule's other side: Silopi, the seat of the Silopi district of Şırnak, lies in it (37.25 N 42.47 E)
     result = geocode("Silopi", "TR", "Sirnak")
     assert result.status == "resolved" and distance_km(result.latitude, result.longitude, 37.25, 42.47) < 25
+
+
+# A name that names a district and no place of the gazetteer (Who's On First holds some district seats only as their
+# district): the district's centre, resolved at precision 2 when the district is small (classes district|..., measured
+# on the districts whose seat the gazetteer holds: benchmarks/geocode_calibrate.py, admin2_seats). Town coordinates:
+# Wikipedia's articles on the towns (Hermel 34°23′N 36°23′E; Şemdinli 37°18′N 44°34′E).
+HERMEL_TOWN = (34.3833, 36.3833)
+SEMDINLI_TOWN = (37.30, 44.5667)
+
+
+def test_a_small_district_without_a_place_of_its_name_gives_its_centre(real_data_dir):
+    from geodata.__main__ import _describe
+
+    result = geocode("Hermel", "LB")
+    assert result.status == "resolved" and result.precision == 2 and result.admin2 == "Hermel"
+    assert result.source == "wof-admin2" and result.basis == "district|none|small"
+    assert distance_km(*HERMEL_TOWN, result.latitude, result.longitude) <= 25
+    assert "Hermel district of Baalbek-Hermel" in _describe(result)
+
+
+def test_a_large_district_is_a_candidate_not_an_answer(real_data_dir):
+    from geodata.__main__ import _describe
+
+    for written in ("Şemdinli", "Semdinli"):
+        result = geocode(written, "TR")
+        assert result.status != "resolved" and result.latitude is None
+        first = result.alternatives[0]
+        assert first.kind == "district" and first.name == "Semdinli" and first.admin1 == "Hakkari"
+        assert distance_km(*SEMDINLI_TOWN, first.latitude, first.longitude) <= 25
+        assert "too large for its centre" in _describe(result)
+
+
+def test_the_district_centre_needs_the_admin1_given_to_hold_it(real_data_dir):
+    assert all(a.kind != "district" for a in geocode("Hermel", "LB", "North Lebanon").alternatives)
+    assert geocode("Hermel", "LB", "Baalbek-Hermel").basis == "district|agree|small"
+
+
+def test_a_lookalike_inside_the_district_of_the_name_stays_first(real_data_dir):
+    # ACLED's "Tadmor" (Palmyra, 34.56 N 38.27 E) is also the name of its district: the city, found by another
+    # romanisation, stays the first candidate rather than the district's centre 50 km away
+    result = geocode("Tadmor", "SY")
+    first = result.alternatives[0] if result.latitude is None else result
+    assert first.source != "wof-admin2" and distance_km(34.56, 38.27, first.latitude, first.longitude) < 10
+
+
+def test_the_district_classes_are_measured():
+    assert confidence("district|none|small") >= RESOLVE_AT > confidence("district|none|large")
+    assert confidence("district|none|contested") < RESOLVE_AT
+    # a settlement list's names are villages: the village table never measured the rule, so it never places
+    assert confidence("district|none|small", profile="villages") < RESOLVE_AT
