@@ -28,7 +28,7 @@ from events.drafts.dates import EARLIEST_REPORT
 from events.drafts import describe_alternative, draft_report
 from events.facts import GIVEN
 from events.drafts.cli import known_actors
-from events.schema import EVENT_TYPES, SUB_EVENT_TYPES
+from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, SUB_EVENT_TYPES
 
 from events.store import AlreadyExists, InvalidEvent, StoreError, check_record
 from geodata.boundaries import fill_admin
@@ -50,8 +50,12 @@ MAX_REPORT_BYTES = 2_000_000
 SAME_KM, SAME_DAYS = 25.0, 1      # a draft this near a stored event of its type, this many days apart, may repeat it
 RELOAD_WARNING = ("Drafts live in this browser tab until accepted: reloading the page discards them and their "
                   "edits (so does opening the page's link again, in this tab or another).")
-EDITABLE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
-            "latitude", "longitude", "fatalities", "origin_location", "origin_latitude", "origin_longitude")
+EDITABLE = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+            "location", "latitude", "longitude", "geo_precision", "fatalities", "origin_location", "origin_latitude",
+            "origin_longitude")
+# nu28: the table hid both precisions, so "in January" read as 1 January and a district's centre as the place
+# itself; shown as ACLED's codes with their words ("3 month"), edited as codes
+PRECISIONS = {"date_precision": DATE_PRECISIONS, "geo_precision": GEO_PRECISIONS}
 
 
 def _decode(data: bytes) -> str:
@@ -246,6 +250,15 @@ def _review(stored: pd.DataFrame | None = None) -> None:
             column_config={
                 "event_type": st.column_config.SelectboxColumn("event_type", options=list(EVENT_TYPES)),
                 "sub_event_type": st.column_config.SelectboxColumn("sub_event_type", options=list(SUB_EVENT_TYPES)),
+                "date_precision": st.column_config.SelectboxColumn(
+                    "date_precision", options=[str(k) for k in DATE_PRECISIONS],
+                    format_func=lambda v: f"{v} {DATE_PRECISIONS.get(int(v), '')}" if v else "",
+                    help="ACLED's time precision: 1 the day itself, 2 the week, 3 the month (the date is its 1st)"),
+                "geo_precision": st.column_config.SelectboxColumn(
+                    "geo_precision", options=[str(k) for k in GEO_PRECISIONS],
+                    format_func=lambda v: f"{v} {GEO_PRECISIONS.get(int(v), '')}" if v else "",
+                    help="ACLED's geo precision: 1 the place itself, 2 near it or a part of a region (a district's "
+                         "centre), 3 a region or province"),
                 "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
                 "evidence": st.column_config.TextColumn("evidence (the report's words)", width="large"),
             })
@@ -410,7 +423,13 @@ def review_table(rows: list[dict], stored: pd.DataFrame | None = None) -> pd.Dat
         meta = r.get("report") or {}
         return f"{meta.get('source') or 'unnamed source'}, {meta.get('published') or '?'}"
 
-    return pd.DataFrame([{"draft_id": r["draft_id"], "report": report(r), **{c: r.get(c) for c in EDITABLE},
+    def cell(r: dict, c: str):
+        v = r.get(c)
+        if c in PRECISIONS:   # a code as text, so the selectbox shows it whatever else the column holds
+            return None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else str(int(v))
+        return v
+
+    return pd.DataFrame([{"draft_id": r["draft_id"], "report": report(r), **{c: cell(r, c) for c in EDITABLE},
                           "stored event": same(r), "confidence": r["confidence"], "check": "; ".join(r["flags"]),
                           "could be": could_be(r), "evidence": " | ".join(r["evidence"])} for r in rows])
 
@@ -435,6 +454,8 @@ def edit_rows(rows: list[dict], edited: pd.DataFrame) -> tuple[list[dict], list[
         for c in EDITABLE:
             v = e[c]
             changes[c] = None if (not isinstance(v, str) and pd.isna(v)) else v
+            if c in PRECISIONS and changes[c] is not None:
+                changes[c] = int(changes[c]) if str(changes[c]).strip().isdigit() else row.get(c)
         moved = any(c in changes and not _same_number(changes[c], row.get(c)) for c in ("latitude", "longitude"))
         new, note = matching_types(row, {**row, **changes, "point_moved": bool(row.get("point_moved")) or moved,
                                          "admin1_drafted": row.get("admin1_drafted", row.get("admin1"))})

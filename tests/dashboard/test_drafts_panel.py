@@ -546,3 +546,20 @@ def test_an_event_at_no_place_found_is_said_not_dropped(app):
                for w in said), said
     at = draft(at, MEZZEH, source="Wire A", url="https://example.org/mezzeh", published=dt.date(2020, 1, 8))
     assert not any("no place the drafter found" in unescaped(w.value) for w in at.warning)
+
+
+def test_the_review_table_shows_and_edits_both_precisions(app):
+    # nu28: the table hid date_precision and geo_precision, so a month told as "in January" read as 1 January
+    at = draft(app, "Protesters rallied in Kirkuk in January against the electricity cuts, local media said.",
+               published=dt.date(2024, 3, 10))
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(df.value for df in at.dataframe if "stored event" in df.value.columns)
+    kirkuk = table[table["location"] == "Kirkuk"].iloc[0]
+    assert kirkuk["event_date"] == "2024-01-01" and kirkuk["date_precision"] == "3"
+    assert kirkuk["geo_precision"] == "1"
+    from dashboard.drafts_panel import apply_edits
+    rows = at.session_state["_drafts_pending"]["rows"]
+    edited = table.copy()
+    edited.loc[edited["location"] == "Kirkuk", "date_precision"] = "2"
+    out = {r["location"]: r for r in apply_edits(rows, edited)}
+    assert out["Kirkuk"]["date_precision"] == 2 and out["Kirkuk"]["geo_precision"] == 1
