@@ -31,8 +31,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geodata.display import admin1_display
+from geodata.display import admin1_display, place_display
 from geodata.geo import distance_km
+from geodata.geocoder import DISTRICT_SOURCE
 from geodata.normalize import GENERIC_WORDS, fold
 
 from . import cues as C
@@ -2133,12 +2134,17 @@ class _Context:
                                    tuple(r.alternatives[1:]), a.admin1)
         ref.status, ref.alternatives = "resolved", tuple(r.alternatives[1:])
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        written = self.text[ref.start:ref.end]
+        # nu28: "'Zahedan' taken as the only city of that name (Dowzdab, ...)": WOF's own name of the place found by
+        # the name as written (an exact match, or the name in another romanisation) is no help: the name written is
+        shown = written if (r.basis or "").split("|")[0].rsplit("-", 1)[-1] in ("exact", "curated") \
+            else place_display(a.name)
         if only_town:
-            ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the only {kind} of that name ({a.name}, "
+            ref.flags.append(f"'{written}' taken as the only {kind} of that name ({shown}, "
                              f"{_shown_admin1(_one_country(ref), a.admin1)}); villages elsewhere have this name: check it")
         else:
-            ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as the {kind} the report "
-                             f"calls it ({a.name}, {_shown_admin1(_one_country(ref), a.admin1)}); other places have this name: check it")
+            ref.flags.append(f"'{written}' taken as the {kind} the report "
+                             f"calls it ({shown}, {_shown_admin1(_one_country(ref), a.admin1)}); other places have this name: check it")
         return True
 
     def _settle(self, ref: PlaceRef, context: list[tuple], query: str, why: str) -> bool:
@@ -2786,7 +2792,11 @@ class _Context:
                 code, result = next(iter(found.items()))
                 ref = PlaceRef(query, start, end, (code,), role, i, country=code, result=result, status="resolved",
                                alternatives=result.alternatives)
-                ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
+                if result.source == DISTRICT_SOURCE:
+                    ref.flags.append(f"'{written}' is no place of the gazetteer but the name of the {result.name} "
+                                     f"district: placed at the district's centre (geo_precision 2): check it")
+                else:
+                    ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
                 out.append(ref)
                 taken.update(range(first, k))
         return out
@@ -3360,7 +3370,8 @@ class _Context:
         for n, p in enumerate(index.places):
             if p.id == result.id and p.source == result.source:
                 return p.admin1 or index.admin1_labels[n] or ""
-        return ""
+        # a district's centre (geocoder._district_answer) is no place of the index: the result names its admin1
+        return (getattr(result, "admin1", None) or "") if getattr(result, "source", None) == DISTRICT_SOURCE else ""
 
 
 def _shown_admin1(country: str | None, admin1: str | None) -> str:
