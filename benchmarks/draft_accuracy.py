@@ -131,6 +131,14 @@ when present). Two splits, printed side by side:
   0.90-1.00 32/39 right (82%); again on the session's final rules (b1a75d1 and after): set 64 83.3% (40/48) / 85.7% (42/49) / 81.0%
   (34/42), set 65 95.0% (38/40) / 89.6% (43/48) / 86.0% (37/43), none in a wrong country; at 0.90-1.00 35/43 (81%);
   then added to the confidence fit (events/drafts/confidence.py FIT_SPLITS), never read.
+- held-out 66 to 69: reports KO01-KO25, KP01-KP25, KQ01-KQ25 and KR01-KR25 (session 25, four more writers, the briefs of
+  64 and 65, articles of 2012-2018 for 66 and 67 and of 2019-2025 for 68 and 69), kept unread; first measured on the
+  rules of 756c22b (the end of session 24): set 66 82.4% (28/34) / 71.1% (32/45) / 87.5% (28/32), set 67 84.8% (28/33) /
+  77.6% (38/49) / 63.2% (24/38), set 68 75.5% (37/49) / 80.0% (36/45) / 88.9% (32/36), set 69 88.9% (32/36) / 91.9%
+  (34/37) / 97.1% (33/34); all four 82.2% (125/152) / 79.5% (140/176) / 83.6% (117/140), no draft in a wrong country;
+  at 0.90-1.00, 58/68 right (85%); baseline ("every name") 36.2% / 55.7% / 57.1%. Again on cfcacc1 (a district's
+  centre for a name no place carries): set 67 85.7% (30/35) / 81.6% (40/49) / 65.0% (26/40), the others the same; all
+  82.5% (127/154) / 80.7% (142/176) / 83.8% (119/142); at 0.90-1.00, 60/70 (86%).
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -208,6 +216,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
           "held-out 58": ("heldout58",), "held-out 59": ("heldout59",),
           "held-out 64": ("heldout64",), "held-out 65": ("heldout65",),
+          "held-out 66": ("heldout66",), "held-out 67": ("heldout67",),
+          "held-out 68": ("heldout68",), "held-out 69": ("heldout69",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
