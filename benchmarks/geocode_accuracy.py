@@ -129,8 +129,13 @@ _IDS: dict[int, set] = {}
 
 
 def index_ids(index) -> set:
+    """(source, id) of every place of the index's country, and of its districts (the geocoder answers a name that
+    only a district carries with the district's centre: source geocoder.DISTRICT_SOURCE, id its WOF id)."""
     if id(index) not in _IDS:
-        _IDS[id(index)] = {(p.source, p.id) for p in index.places}
+        from geodata.admin2 import admin2_names
+        from geodata.geocoder import DISTRICT_SOURCE
+        districts = {(DISTRICT_SOURCE, wof) for parts in admin2_names(index.country)._parts.values() for _, wof in parts}
+        _IDS[id(index)] = {(p.source, p.id) for p in index.places} | districts
     return _IDS[id(index)]
 
 

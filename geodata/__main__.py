@@ -216,6 +216,9 @@ def _in_words(basis: str | None, alternatives, profile: str = "events") -> str:
                 f"the best match; {how}{hint}")
     if rivals == "dominant":
         return f"the best candidate is a town or city, but smaller places share its name; {how}{hint}"
+    if rivals == "seat":
+        return (f"the best candidate lies in the district of this name (its seat, as far as the gazetteer knows), but "
+                f"other places carry or resemble the name; {how}{hint}")
     if rivals == "common":
         return f"many places of the region carry this name and the one meant may be missing; {how}{hint}"
     return how + hint

@@ -14,7 +14,10 @@ Every answer the geocoder could give falls in one class, its ``basis``: ``rung|a
   carried by five or more places of the region: the one meant may be missing), ``dominant`` (the others are villages beside a
   city or a curated row), ``contested`` (namesakes or lookalikes elsewhere score close), ``elsewhere`` (an admin1 given holds only a
   like spelling while a town or city of exactly the name lies in another admin1: never resolved; session 15,
-  nu16: "Diwaniyah" with admin1 Anbar had resolved to an Ad Diniyah there, 400 km from the city).
+  nu16: "Diwaniyah" with admin1 Anbar had resolved to an Ad Diniyah there, 400 km from the city), ``seat`` (in place
+  of contested or common: the place carries the name exactly and lies in the district of that name, session 25),
+  ``district`` (never resolved: a place of the name of a district of its admin1 lying outside it), ``small`` /
+  ``large`` (rung ``district``: a name only a district carries, answered by its centre; see geocoder._district_answer).
 
 ``geodata/data/calibration.json`` holds, per class, how many answers of the fit set fell in it and
 how many of those lay within 25 km; ``benchmarks/geocode_calibrate.py`` writes it from the dev sets

@@ -306,7 +306,7 @@ DOMINANT_RATIO = 20        # a city / curated row beside villages this many time
 
 
 def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int], admin2: str | None = None,
-             admin1_nowhere: bool = False) -> str:
+             admin1_nowhere: bool = False, seat: bool = False) -> str:
     """The calibration class of the best head (geodata/calibration.py). ``admin2``: where the best
     head lies against the admin2 given: "in", "out" (another admin2) or "unknown" (no polygon
     holds it, or the country has no admin2 of that name); None when no admin2 was given.
@@ -358,6 +358,12 @@ def basis_of(heads: list[Scored], admin1_given: bool, name_places: dict[str, int
         rivalry = "dominant"
     else:
         rivalry = "contested"
+    if seat and admin2 is None and rivalry in ("contested", "common"):
+        # the best head carries the name exactly and lies in the district (admin2) of that name: the district's seat
+        # as far as the gazetteer knows (Marivan, which Who's On First holds as a village "Dezh Shahpur" of Marivan
+        # county, beside lookalike villages elsewhere); its own class, measured like every class. Not with a district
+        # given: the d- classes already say whether the place lies in it
+        rivalry = "seat"
     return f"{rung}|{admin1}|{rivalry}"
 
 
@@ -440,7 +446,11 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
             # a curated town on (or, as its record places it, just across) the district's border:
             # sources draw districts differently, as with admin1 (BORDER_KM); no disagreement
             admin2 = "unknown"
-    basis = basis_of(heads, admin1_given, index.name_places, admin2, admin1_nowhere)
+    # (not for "X village" / "Hay X": a village or quarter named after the district's seat is no seat)
+    seat = best.method in (EXACT, ALIAS) and not best.kind_mismatch and not best.quarter_query \
+        and best.settlement not in SMALL_SETTLEMENT_WORDS and bool(named_districts) \
+        and index.geo_admin2[best.index] in named_districts
+    basis = basis_of(heads, admin1_given, index.name_places, admin2, admin1_nowhere, seat)
     confidence = calibrated(basis, profile=profile)
     # A best head in another admin1 is another place than the source's; so is a curated row (whose
     # class does not measure districts) in another district than the one given: never resolved.

@@ -1498,6 +1498,10 @@ class _Context:
             for ref in refs:
                 if ref.status in ("ambiguous", "unresolved"):
                     self._settle_seat(ref)
+        for refs in self.sentence_places.values():        # the place of that name in the district of that name
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_district_seat(ref)
         for refs in self.sentence_places.values():        # the only town or city of that name
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -1749,6 +1753,28 @@ class _Context:
         sentence is not overruled."""
         others = self._resolved_others(ref)
         return bool(others) and self._nearest_other(ref, pick) is None
+
+    def _settle_district_seat(self, ref: PlaceRef) -> bool:
+        """A name the geocoder leaves ambiguous in the report's one country while its first candidate carries the name
+        exactly and lies in the district (admin2) of that name (class ``...|none|seat``: the district's seat, as far as
+        the gazetteer knows; nu28/Marivan, which Who's On First holds as a village "Dezh Shahpur" of Marivan county,
+        beside lookalike villages elsewhere): that candidate is taken, at the geocoder's measured confidence for its
+        class (geodata/data/calibration.json)."""
+        r = ref.unsure
+        if r is None or not r.alternatives or not ref.country or not (r.basis or "").endswith("|none|seat"):
+            return False
+        a = r.alternatives[0]
+        if self._outside_holder(ref, a, _one_country(ref)):
+            return False
+        from geodata.result import GeocodeResult
+        written = self.text[ref.start:ref.end]
+        ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, 1, r.confidence,
+                                   tuple(r.alternatives[1:]), a.admin1)
+        ref.status, ref.alternatives = "resolved", tuple(r.alternatives[1:])
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        ref.flags.append(f"'{written}' taken as the place of that name in the {written} district ({written}, "
+                         f"{_shown_admin1(_one_country(ref), a.admin1)}); other places carry or resemble the name: check it")
+        return True
 
     def _settle_seat(self, ref: PlaceRef) -> bool:
         """"Houthi positions in Marib", "a drone crashed in Mafraq": a name that is the name of a

@@ -24,3 +24,16 @@ def test_a_town_known_only_as_its_district_is_drafted_at_the_districts_centre():
     d = place[0]
     assert d["geo_precision"] == 2 and d["admin1"] == "Baalbek-Hermel" and d["event_date"] == "2024-03-12"
     assert any("Hermel district" in f for f in d["flags"]), d["flags"]
+
+
+SARAVAN = (27.37, 62.33)          # Wikipedia, "Saravan, Iran": 27°22′N 62°20′E
+
+
+def test_a_name_whose_first_candidate_lies_in_the_district_of_that_name_is_drafted_there():
+    # the geocoder's class ...|none|seat (the district's seat as far as the gazetteer knows), taken by the drafter
+    # at its measured confidence, as it takes the only town of a name
+    found = _drafts("Militants ambushed a Revolutionary Guards patrol on the outskirts of Saravan late on Monday, "
+                    "killing three of its members, the Tasnim agency said.", "2024-02-06")
+    place = [d for d in found if _near(d, *SARAVAN)]
+    assert len(place) == 1, found
+    assert place[0]["event_date"] == "2024-02-05" and any("Saravan district" in f for f in place[0]["flags"])
