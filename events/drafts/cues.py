@@ -53,6 +53,13 @@ _W = r"(?:[\w'’-]+\s+){0,3}?"
 # an attack told by what befell its victims, in the cue table and as a verb form (_VERB_FORM)
 _UNDER_FIRE = r"(?:came|comes|come|coming)\s+under\s+(?:[\w-]+\s+){0,2}?fire"
 _SHOT_PASSIVE = r"(?:was|were|been|being)\s+shot"
+# Who takes or retakes a place: an armed force or group (ACLED: the territory sub-event types)
+_STATE_TAKER = (r"(?:forces|troops|army|soldiers|military|government|regime|peshmerga|police|"
+                r"security\s+forces|popular\s+mobili[sz]ation\s+forces)")
+_NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|insurgents|jihadists|extremists|gunmen|tribesmen|"
+                    r"islamic\s+state|is|isis|isil|daesh|houthis?|al-qaeda|al-shabaab|hts|nusra(?:\s+front)?|"
+                    r"hayat\s+tahrir\s+al-sham|opposition|ypg|sdf|pkk|taliban)")
+ARMED_TAKER = rf"(?:{_NON_STATE_TAKER}|{_STATE_TAKER})\b"
 _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ings?)?|"
                          r"truck\s+bomb(?:er|ers|ings?)?|vest)\b|"   # "a suicide car bomber hit a checkpoint" (KI12)
@@ -84,7 +91,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      r"(?:one-way\s+)?attack\s+drones?|explosives?(?:-laden|-packed)?\s+drones?|kamikaze\s+drones?|"
                      r"bombing\s+raids?|air\s+attacks?|aerial\s+(?:attacks?|bombardment)|"
                      # "launched air and missile strikes" (nu14): air strikes with missiles among them
-                     r"air\s+and\s+(?:missile|naval|drone|artillery)\s+strikes?)\b", re.I), False),
+                     r"air\s+and\s+(?:missile|naval|drone|artillery)\s+strikes?|"
+                     # "Syrian jets ... dropped bombs on Ras al-Ain" (KO18: no draft); barrel bombs are dropped from
+                     # helicopters (ACLED: Air/drone strike)
+                     r"(?:dropped|dropping|drops)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|explosives|munitions)|"
+                     r"barrel\s+bombs?)\b", re.I), False),
     (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
                      r"f-1[56]s?|b-\d\w*\s+bombers?|(?:strategic|heavy|long-range|stealth)\s+bombers?|"
                      r"bombers?(?=\s+(?:jets?|aircraft|planes?))|bombers)\b", re.I), True),
@@ -143,11 +154,19 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "The army launched an operation on Monday against the YBS in the Sinune sub-district" (UE15:
                        # no event): an armed offensive against a party is a battle (ACLED: Armed clash)
                        r"(?:launched|began|started|mounted|waged)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-                       r"(?:operation|offensive)\s+(?:[\w-]+\s+){0,4}?against|"
+                       # ("Islamic State fighters have launched a fresh push against the Deir Ezzor military airbase",
+                       # KO14: no draft)
+                       r"(?:operation|offensive|push|drive)\s+(?:[\w-]+\s+){0,4}?against|"
                        # "Forces of the Southern Transitional Council took control of the presidential palace in Aden"
                        # (KB12: no event): taking a place by force is a battle (ACLED: Battles, "Non-state actor
                        # overtakes territory"; drafted as the clash it was)
-                       r"(?:took|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of)\b", re.I), False),
+                       r"(?:took|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of|"
+                       # "The main government compound in Ramadi fell to Islamic State militants on Friday", "Sinjar
+                       # is back in the hands of Iraqi Kurdish forces" (KO21, KO22: no draft): a place changing hands
+                       # (ACLED: Battles, territory overtaken or regained); not prices or a toll that fell to a number
+                       r"fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r"|"
+                       r"(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?(?:hands|control)\s+of\s+(?:the\s+)?"
+                       r"(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r")\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
                       r"went\s+on\s+(?:a\s+)?rampage)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
@@ -381,11 +400,28 @@ def shooting_told(text: str) -> bool:
     return bool(re.search(r"\b" + _SHOOTING + r"\b|" + _A_SHOOTING, text, re.I))
 
 
+_FELL_TO_NON_STATE = re.compile(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                                rf"{_NON_STATE_TAKER}\b|{_NON_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?"
+                                r"(?:overran|took\s+(?:full\s+|complete\s+)?control\s+of|seized\s+control\s+of))", re.I)
+_REGAINED_BY_STATE = re.compile(r"\b(?:(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?(?:hands|control)\s+of|"
+                                r"fell\s+(?:to|into\s+the\s+hands\s+of)|recaptured\s+by|retaken\s+by)\s+(?:the\s+)?"
+                                rf"(?:[\w'’-]+\s+){{0,3}}?{_STATE_TAKER}\b|"
+                                rf"\b{_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?(?:recaptured|retook|regained|liberated)\b",
+                                re.I)
+
+
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
     """(event_type, sub_event_type, type confidence) for a family, with what the sentence adds:
-    protests met with force, explosions with a stated cause."""
+    protests met with force, explosions with a stated cause, a place taken or retaken."""
     event_type, sub, sure = TYPES[family]
     low = sentence.lower()
+    if family == CLASH and _REGAINED_BY_STATE.search(sentence):
+        # ACLED: "Government regains territory": state forces retake a place ("Sinjar is back in the hands of Iraqi
+        # Kurdish forces": the peshmerga are the Kurdistan Region's forces)
+        return "Battles", "Government regains territory", 0.7
+    if family == CLASH and _FELL_TO_NON_STATE.search(sentence):
+        # ACLED: "Non-state actor overtakes territory" ("fell to Islamic State militants")
+        return "Battles", "Non-state actor overtakes territory", 0.7
     if family in (PROTEST, RIOT) and re.search(r"\b(?:clash(?:es|ed)?|gunfights?|firefights?|gun\s+battles?|"
                                             r"exchanged?\s+fire|stones?|rocks|petrol\s+bombs?|molotov|"
                                             r"storm(?:ed|ing)?|torch(?:ed|ing)|set\s+fire|rioters?|rioting)\b", low):

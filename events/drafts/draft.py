@@ -131,7 +131,11 @@ _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _
                         r"\s*,?\s+(?:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
-                        r"|air\s+strikes?|drone\s+strikes?)))\b")
+                        r"|air\s+strikes?|drone\s+strikes?))|"
+                        # "Sinjar fell to IS last August", "Sinjar, in northern Iraq, is back in the hands of Iraqi
+                        # Kurdish forces" (KO22: the place taken drafted at Mosul, named in the next sentence)
+                        r"(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:is|was|are|were)\s+(?:now\s+)?back\s+(?:in|into|under)\s+"
+                        r"(?:the\s+)?(?:hands|control)\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?i:" + C.ARMED_TAKER + r"))\b")
 _RURAL_BEFORE = re.compile(r"\brural\s+$", re.I)
 _DIED_CLAUSE = re.compile(r"\b(?:who|whom)\s+(?:had\s+)?(?:died|was\s+killed|were\s+killed|was\s+assassinated|"
                           r"were\s+assassinated|perished)\b", re.I)
@@ -1138,8 +1142,12 @@ class _Context:
                 inner = [p for p in located[1:] if p.end <= located[0].start and not p.region
                          and (p.status == "resolved" or (p.status == "ambiguous" and _one_in(p, located[0])))
                          and p.role in ("location", "target", "near")
-                         # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it)
-                         and re.fullmatch(r"\s*,?\s+in\s+(?:the\s+)?(?:" + _COUNTRY_OWNER + ")?",
+                         # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it;
+                         # or "Ramadi, the capital of western Iraq's Anbar province", KO21: the town said to be the
+                         # province's capital or one of its towns)
+                         and re.fullmatch(r"\s*,?\s+(?:in|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|"
+                                          r"village|seat)\s+(?:of|in))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?"
+                                          r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?",
                                           self.text[p.end:located[0].start])]
                 if inner:
                     located = [inner[-1], *(p for p in located if p is not inner[-1])]
@@ -2345,6 +2353,9 @@ class _Context:
                         m.actor1 = name
                     elif m.actor1 != name:
                         m.actor2 = m.actor2 or name
+                elif re.search(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:back|returned)\s+(?:in|into|under)\s+"
+                               r"(?:the\s+)?(?:hands|control)\s+of)\s+(?:the\s+)?$", before):
+                    m.actor1 = name                    # "Ramadi fell to Islamic State militants": who took it
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
                     m.actor2 = m.actor2 or name        # "factions clashed with the SDF": the other side

@@ -37,3 +37,50 @@ def test_a_name_whose_first_candidate_lies_in_the_district_of_that_name_is_draft
     place = [d for d in found if _near(d, *SARAVAN)]
     assert len(place) == 1, found
     assert place[0]["event_date"] == "2024-02-05" and any("Saravan district" in f for f in place[0]["flags"])
+
+
+HIT_TOWN = (33.64, 42.83)         # Wikipedia, "Hit, Iraq": 33°38′N 42°50′E
+KOBANI = (36.89, 38.35)           # Wikipedia, "Kobani": 36°53′N 38°21′E
+DEIR_EZZOR = (35.33, 40.14)       # Wikipedia, "Deir ez-Zor": 35°20′N 40°08′E
+
+
+def test_a_town_that_fell_to_an_armed_group_is_territory_overtaken_there():
+    # KO21's kind: "X fell to Y" had no event word; the town is its subject, placed there and typed as ACLED does
+    found = _drafts("The town of Hit, west of Ramadi, fell to Islamic State fighters on Monday after three days of "
+                    "fighting, local officials said.", "2014-10-14")
+    place = [d for d in found if _near(d, *HIT_TOWN)]
+    assert len(place) == 1, found
+    d = place[0]
+    assert (d["event_type"], d["sub_event_type"]) == ("Battles", "Non-state actor overtakes territory")
+    assert d["event_date"] == "2014-10-13" and d["actor1"].startswith("Islamic State")
+
+
+def test_a_town_back_in_the_hands_of_state_forces_is_territory_regained():
+    found = _drafts("Kobani, a border town in northern Syria, was back in the hands of Kurdish fighters on Monday. "
+                    "On Tuesday the city of Tikrit was back under the control of Iraqi government forces.", "2015-01-27")
+    sub = {round(d["latitude"] or 0): d["sub_event_type"] for d in found}
+    assert sub.get(35) == "Government regains territory", found     # Tikrit (34.6 N): the state's forces
+    assert all(d["sub_event_type"] != "Government regains territory" for d in found if _near(d, *KOBANI))
+    # a price, a toll or a temperature that fell to a number is no event
+    assert not _drafts("Fuel prices in Basra fell to their lowest level in a year on Sunday, traders said.", "2020-05-04")
+
+
+def test_bombs_dropped_on_a_town_are_an_air_strike_there():
+    # KO18's kind: "dropped bombs on X" had no event word
+    found = _drafts("Syrian warplanes dropped bombs on Saraqeb on Wednesday, residents said.", "2015-06-12")
+    assert [(d["location"], d["sub_event_type"], d["event_date"]) for d in found] == [
+        ("Saraqeb", "Air/drone strike", "2015-06-10")]
+
+
+def test_a_push_against_a_base_is_a_battle_at_it():
+    found = _drafts("Islamic State fighters began a push against the Deir Ezzor military airport on Saturday, state "
+                    "media said.", "2016-01-17")
+    assert any(_near(d, *DEIR_EZZOR) and d["event_type"] == "Battles" and d["event_date"] == "2016-01-16"
+               for d in found), found
+
+
+def test_a_town_said_to_be_its_provinces_capital_is_the_place_not_the_province():
+    # KO21's kind: "in Ramadi, the capital of western Iraq's Anbar province" had been drafted at the province
+    found = _drafts("The police headquarters in Baquba, the capital of Iraq's Diyala province, was hit by a car bomb "
+                    "on Sunday, officials said.", "2019-03-04")
+    assert [(d["location"], d["event_date"]) for d in found] == [("Baquba", "2019-03-03")], found
