@@ -139,6 +139,20 @@ def find_dates(sentence: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# A day without a year that falls at most this many days after publication is a day to come (an election, a deadline);
+# further on, it is the same day of the year before ("on 3 December" in a January report)
+FUTURE_DAYS = 60
+
+
+def _in_weeks_after(day: date, published: date) -> bool:
+    """Whether ``day``'s month and day, in the publication's year, fall within FUTURE_DAYS after publication."""
+    try:
+        this_year = day.replace(year=published.year)
+    except ValueError:        # 29 February
+        return False
+    return 0 < (this_year - published).days <= FUTURE_DAYS
+
+
 @lru_cache(maxsize=4096)
 def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     """Calendar date of a found expression, relative to the publication date; None when dateparser
@@ -201,6 +215,11 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
         return None
     else:
         precision = DAY
+    if precision == DAY and not weekday and re.search(r"\d{4}", expression) is None \
+            and re.search(r"\d", expression) and _in_weeks_after(day, published):
+        # "ahead of its elections on May 14" in an April report (KQ18: an attack dated May 14 of the year before): a day
+        # a few weeks after publication is one to come, not last year's
+        return None
     if day > published:
         if precision == MONTH or re.search(r"\d{4}", expression) is None:
             day = day.replace(year=day.year - 1)        # "on 3 December" in a January report

@@ -363,10 +363,18 @@ _WATER_AFTER = re.compile(r"^\s+(?:Sea|Gulf|Strait|Straits|Ocean|Bay)\b")
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 
 
+# "a protest convoy on its way to the Tishreen Dam on the Euphrates River" (KQ23: drafted at the Tabqa Dam, 41 km off,
+# by a near spelling): a river is no event's place either
+_RIVER = re.compile(r"(?:\s+|^)(?:River|river)$")
+_RIVER_AFTER = re.compile(r"^\s+(?:River|river)\b")
+
+
 def _at_sea(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is a sea's or part of one ("the Gulf of Aden", "the Red Sea")."""
+    """Whether the name at ``text[start:end]`` is a sea's or part of one ("the Gulf of Aden", "the Red Sea"), or a
+    river's ("the Euphrates River")."""
     return bool(_WATER_WORD.fullmatch(text[start:end]) or _WATER_AFTER.match(text[end:end + 20])
-                or _WATER_OF.search(text[max(0, start - 20):start]))
+                or _WATER_OF.search(text[max(0, start - 20):start])
+                or _RIVER.search(text[start:end]) or _RIVER_AFTER.match(text[end:end + 10]))
 # "110 miles southeast of the Yemeni port of Aden", "40 km (25 miles) north of Mosul": a stated distance
 _FAR_OF = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?|mi)\b\s+(?:\([^)]{0,20}\)\s+)?"
                      r"(?:to\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
