@@ -109,3 +109,23 @@ def test_attacks_expected_to_come_are_no_event_and_a_day_weeks_ahead_dates_nothi
     import datetime as dt
     assert resolve("June 18", "explicit", dt.date(2023, 5, 27)) is None
     assert resolve("December 18", "explicit", dt.date(2023, 1, 27)).day == dt.date(2022, 12, 18)
+
+
+BATMAN = (37.89, 41.13)           # Wikipedia, "Batman, Turkey": 37°53′N 41°08′E
+SANLIURFA = (37.16, 38.79)        # Wikipedia, "Şanlıurfa": 37°10′N 38°48′E
+
+
+def test_a_report_naming_no_country_takes_it_from_a_province_seat_it_names():
+    # KQ22's kind: no country named; Batman (a city of Turkey and a village of Iran) was left undecided although
+    # Mardin, read as its province's seat, put the report in Turkey. 'Urfa' is not in the gazetteer: a village that
+    # only looks like it, 67 km from Mardin, is no spelling of it
+    found = _drafts("Police used water cannon on Monday to break up rallies in Batman, Mardin and Urfa against the "
+                    "removal of elected mayors, whose replacement was announced last week.", "2024-11-05")
+    batman = [d for d in found if _near(d, *BATMAN)]
+    assert len(batman) == 1 and batman[0]["event_date"] == "2024-11-04", found
+    assert all(_near(d, *SANLIURFA) for d in found if d["location"] == "Urfa" and d["latitude"] is not None), found
+    # the date in the "whose" clause dates the replacement, not the rallies
+    assert all(d["event_date"] == "2024-11-04" for d in found if d["latitude"] is not None), found
+    found = _drafts("Hundreds rallied in Batman and Mardin, whose mayors were removed last week, police said.",
+                    "2024-11-05")
+    assert found and all(d["event_date"] != "2024-10-28" for d in found), found
