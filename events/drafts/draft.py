@@ -3508,6 +3508,15 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                 j -= 1
             j -= 1
             steps += 1
+            if j >= 1 and lows[j] == "of" and lows[j - 1] in _DIRECTIONS:
+                # "attacks on Taji prison, north of Baghdad, and Abu Ghraib, west of the capital" (KO12: Abu Ghraib
+                # read as a landmark, like Baghdad): the list goes on past the landmark that locates its first item
+                k = j - 2
+                while k >= 0 and k not in names and j - 2 - k < 2:
+                    k -= 1        # "Taji prison": a word of the site after its name
+                if k in names:
+                    j = k
+                    steps += 1
             continue
         if w in ("and", "or") and j >= 2 and lows[j - 1] in _LIST_FEATURES and j - 2 in names:
             j -= 2                  # "including Saada province and Hodeidah": the list's preposition

@@ -129,3 +129,16 @@ def test_a_report_naming_no_country_takes_it_from_a_province_seat_it_names():
     found = _drafts("Hundreds rallied in Batman and Mardin, whose mayors were removed last week, police said.",
                     "2024-11-05")
     assert found and all(d["event_date"] != "2024-10-28" for d in found), found
+
+
+TARMIYA = (33.67, 44.39)          # Wikipedia, "Tarmiyah": 33°40′N 44°23′E
+MAHMUDIYA = (33.06, 44.36)        # Wikipedia, "Mahmudiyah": 33°04′N 44°22′E
+
+
+def test_a_list_goes_on_past_the_landmark_that_locates_its_first_place():
+    # KO12's kind: "attacks on Taji prison, north of Baghdad, and Abu Ghraib, west of the capital": the second place
+    # had been read as a landmark like Baghdad, and dropped
+    found = _drafts("Gunmen attacked army checkpoints in Tarmiya, north of Baghdad, and Mahmudiya, south of the capital, "
+                    "on Tuesday, killing five soldiers, police said.", "2014-03-12")
+    assert any(_near(d, *TARMIYA) for d in found) and any(_near(d, *MAHMUDIYA) for d in found), found
+    assert not any(d["location"] == "Baghdad" for d in found), found
