@@ -108,6 +108,13 @@ def _family_fits(e: Event, m: Mention) -> str | None:
         return a              # "A suicide car bomb killed 14 in a Syrian city ... the dead in the blast in Azaz" (KI08)
     if b in _EXPLAINED and a in _VIOLENT and m.definite and _in_heading(e.location, m.places.get("location")):
         return a              # "A roadside bomb blew up north of Baghdad ... placed the blast in the town of Tarmiya" (KI02)
+    where = m.places.get("location")
+    if b in _EXPLAINED and a in _VIOLENT and m.definite and e.location is not None and e.location.region \
+            and e.location.status == "resolved" and where is not None and where.status == "resolved" \
+            and not where.region and where.country == e.location.country and _same_admin1(e.location, where):
+        return a              # "a booby-trapped car blew up in Iraq's western province of Anbar ... the vehicle ...
+        #                       exploded ... in a desert area south of Rutba" (KQ01: two events): the device told
+        #                       before, now placed in its province
     if a in _EXPLAINED and b in _VIOLENT and not m.answered and m.places.get("location") is None \
             and m.date is None and not m.next_day:
         return b              # "Twin explosions ripped through a street in Raqqa ... A landmine blew up first" (OE05)

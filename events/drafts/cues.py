@@ -263,6 +263,10 @@ _PROTEST_ATTRIBUTE = re.compile(r"(?:\b(?:active|involved|prominent|known)\s+in\
 _PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?|activists?)\b",
                                       re.I)
 _PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
+# the device told before, as the subject of a verb of exploding (a relative clause may stand between them)
+_DEVICE_SUBJECT = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:vehicle|car|truck|lorry|van|motorcycle|"
+                             r"motorbike|bomb|device|explosives?|charge|mine)\s*(?:,\s*(?:which|that|who)\b[^,;]{0,100},\s*)?"
+                             r"(?:had\s+|then\s+|later\s+|also\s+|reportedly\s+|apparently\s+)?$", re.I)
 _ACTED = re.compile(r"^\s+(?:[\w'’,-]+\s+){0,5}?(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:launched|fired|hit|struck|"
                     r"targeted|landed|fell|crashed|came\s+down|exploded|shot\s+down|intercepted|slammed|rained|"
                     r"killed|wounded|injured|destroyed|damaged)\b", re.I)
@@ -334,6 +338,10 @@ def find_cues(sentence: str) -> list[Cue]:
                 definite, earlier = False, True
             else:
                 earlier = False
+            if family == EXPLOSION and verb and _DEVICE_SUBJECT.search(sentence[max(0, s - 160):s]):
+                # "the vehicle, which IS militants had apparently left behind, exploded on a group of people" (KQ01: a
+                # second event at 0.34): the device told before went off; its telling, not a new blast
+                definite = True
             plural_bare = m.group().lower().endswith("s") and not definite and not _INDEFINITE.search(before)
             acted = bool(_ACTED.match(sentence[e:e + 40]))      # "Drones were launched at ...", "Rockets hit ..."
             new = not definite and (bool(_INDEFINITE.search(before)) or verb or acted or bool(_PERFORMED.search(before)) or

@@ -142,3 +142,16 @@ def test_a_list_goes_on_past_the_landmark_that_locates_its_first_place():
                     "on Tuesday, killing five soldiers, police said.", "2014-03-12")
     assert any(_near(d, *TARMIYA) for d in found) and any(_near(d, *MAHMUDIYA) for d in found), found
     assert not any(d["location"] == "Baghdad" for d in found), found
+
+
+QAIM = (34.37, 41.09)             # Wikipedia, "Al-Qa'im, Iraq": 34°22′N 41°05′E
+
+
+def test_the_device_told_before_going_off_in_a_town_of_its_province_is_one_event_there():
+    # KQ01's kind: "a booby-trapped car blew up in Iraq's western province of Anbar ... the vehicle, which militants had
+    # left behind, exploded ... south of Rutba": the province and the town had made two events
+    found = _drafts("Two shepherds were killed on Tuesday when a roadside bomb went off in the western province of "
+                    "Anbar, a security source said. The source said the bomb, which had been planted by Islamic State "
+                    "remnants, exploded near Qaim as the men drove their flock to a well.", "2020-02-19")
+    assert len(found) == 1 and _near(found[0], *QAIM), found
+    assert found[0]["fatalities"] == 2 and found[0]["event_date"] == "2020-02-18"
