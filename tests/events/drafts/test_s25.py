@@ -155,3 +155,12 @@ def test_the_device_told_before_going_off_in_a_town_of_its_province_is_one_event
                     "remnants, exploded near Qaim as the men drove their flock to a well.", "2020-02-19")
     assert len(found) == 1 and _near(found[0], *QAIM), found
     assert found[0]["fatalities"] == 2 and found[0]["event_date"] == "2020-02-18"
+
+
+def test_an_event_named_only_as_what_a_tally_leaves_out_is_background():
+    # KQ11's kind: "That count leaves out the recent IS assault on Ghuwayran prison" had placed the event told before
+    # at the prison
+    found = _drafts("Gunmen on motorcycles shot dead a tribal elder in the Abu Hamam area of Deir Ezzor province on "
+                    "Tuesday night, the monitor said. Its tally of 40 killings this year leaves out the recent Islamic "
+                    "State assault on Ghuwayran prison, in which dozens of people were killed.", "2022-04-28")
+    assert [(d["location"], d["event_date"]) for d in found] == [("Abu Hamam", "2022-04-26")], found
