@@ -60,6 +60,9 @@ _NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|insurgents|jihadists|extremi
                     r"islamic\s+state|is|isis|isil|daesh|houthis?|al-qaeda|al-shabaab|hts|nusra(?:\s+front)?|"
                     r"hayat\s+tahrir\s+al-sham|opposition|ypg|sdf|pkk|taliban)")
 ARMED_TAKER = rf"(?:{_NON_STATE_TAKER}|{_STATE_TAKER})\b"
+# a place changing hands, up to its taker: "fell to", "is back in the hands of", "returned under the control of"
+CHANGED_HANDS = (r"(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?"
+                 r"(?:hands|control)\s+of)")
 _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SUICIDE, re.compile(r"\bsuicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb(?:er|ers|ings?)?|"
                          r"truck\s+bomb(?:er|ers|ings?)?|vest)\b|"   # "a suicide car bomber hit a checkpoint" (KI12)
@@ -164,9 +167,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "The main government compound in Ramadi fell to Islamic State militants on Friday", "Sinjar
                        # is back in the hands of Iraqi Kurdish forces" (KO21, KO22: no draft): a place changing hands
                        # (ACLED: Battles, territory overtaken or regained); not prices or a toll that fell to a number
-                       r"fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r"|"
-                       r"(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?(?:hands|control)\s+of\s+(?:the\s+)?"
-                       r"(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r")\b", re.I), False),
+                       + CHANGED_HANDS + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r")\b", re.I), False),
     (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
                       r"went\s+on\s+(?:a\s+)?rampage)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
@@ -415,8 +416,7 @@ def shooting_told(text: str) -> bool:
 _FELL_TO_NON_STATE = re.compile(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                                 rf"{_NON_STATE_TAKER}\b|{_NON_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?"
                                 r"(?:overran|took\s+(?:full\s+|complete\s+)?control\s+of|seized\s+control\s+of))", re.I)
-_REGAINED_BY_STATE = re.compile(r"\b(?:(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?(?:hands|control)\s+of|"
-                                r"fell\s+(?:to|into\s+the\s+hands\s+of)|recaptured\s+by|retaken\s+by)\s+(?:the\s+)?"
+_REGAINED_BY_STATE = re.compile(r"\b(?:" + CHANGED_HANDS + r"|recaptured\s+by|retaken\s+by)\s+(?:the\s+)?"
                                 rf"(?:[\w'’-]+\s+){{0,3}}?{_STATE_TAKER}\b|"
                                 rf"\b{_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?(?:recaptured|retook|regained|liberated)\b",
                                 re.I)

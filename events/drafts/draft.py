@@ -2388,8 +2388,7 @@ class _Context:
                         m.actor1 = name
                     elif m.actor1 != name:
                         m.actor2 = m.actor2 or name
-                elif re.search(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:back|returned)\s+(?:in|into|under)\s+"
-                               r"(?:the\s+)?(?:hands|control)\s+of)\s+(?:the\s+)?$", before):
+                elif re.search(r"\b" + C.CHANGED_HANDS + r"\s+(?:the\s+)?$", before):
                     m.actor1 = name                    # "Ramadi fell to Islamic State militants": who took it
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
                                r"fighting\s+with)\s+(?:the\s+)?$", before):
