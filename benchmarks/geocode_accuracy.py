@@ -134,7 +134,7 @@ def index_ids(index) -> set:
     if id(index) not in _IDS:
         from geodata.admin2 import admin2_names
         from geodata.geocoder import DISTRICT_SOURCE
-        districts = {(DISTRICT_SOURCE, wof) for parts in admin2_names(index.country)._parts.values() for _, wof in parts}
+        districts = {(DISTRICT_SOURCE, wof) for _, parts in admin2_names(index.country).divisions() for _, wof in parts}
         _IDS[id(index)] = {(p.source, p.id) for p in index.places} | districts
     return _IDS[id(index)]
 

@@ -97,7 +97,7 @@ def seat_observations():
     for country in SEAT_COUNTRIES:
         index = gazetteer.index(country)
         names = admin2_names(country)
-        for (admin2, admin1), parts in sorted(names._parts.items()):
+        for (admin2, admin1), parts in sorted(names.divisions()):
             core = parse_name(admin2).core
             shape = shapely.union_all([g for g, _ in parts]).buffer(SEAT_BUFFER_DEGREES)
             seats = [m.place for m in index.lookup(core, fuzzy=False) if m.method in (EXACT, ALIAS)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import threading
-
 from dataclasses import dataclass
 
 from .admin1 import same_admin1
@@ -89,6 +88,10 @@ class Admin2Names:
         self._memo: dict[str, frozenset[str] | None] = {}
         self._districts: dict[str, tuple[District, ...]] = {}
 
+    def divisions(self):
+        """Every district polygon group: ((English admin2 name, admin1 of its row), [(geometry, WOF id), ...]) pairs."""
+        return self._parts.items()
+
     def districts_named(self, name: str | None) -> tuple[District, ...]:
         """The districts one of whose names is ``name`` once normalised (``named_exactly``), one District per
         English name and admin1 (a name two admin1s share gives two), largest first; () when none."""
@@ -96,7 +99,7 @@ class Admin2Names:
         if key not in self._districts:
             found = []
             for english in sorted(self._exact.get(key, ())):
-                for (admin2, admin1), parts in self._parts.items():
+                for (admin2, admin1), parts in self.divisions():
                     if admin2 == english:
                         found.append(self._district(admin2, parts))
             self._districts[key] = tuple(sorted(found, key=lambda d: -d.area_km2))
