@@ -164,3 +164,10 @@ def test_an_event_named_only_as_what_a_tally_leaves_out_is_background():
                     "Tuesday night, the monitor said. Its tally of 40 killings this year leaves out the recent Islamic "
                     "State assault on Ghuwayran prison, in which dozens of people were killed.", "2022-04-28")
     assert [(d["location"], d["event_date"]) for d in found] == [("Abu Hamam", "2022-04-26")], found
+
+
+def test_the_death_a_protest_is_against_is_not_a_death_at_the_protest():
+    # nu29: "protested in Marivan ... against the death of a young Kurdish man in police custody" drafted 1 killed
+    found = _drafts("Hundreds demonstrated in Sanandaj on Monday against the death of a 22-year-old woman in the "
+                    "custody of the morality police, activists said.", "2022-10-08")
+    assert [(d["location"], d["fatalities"]) for d in found] == [("Sanandaj", None)], found
