@@ -1,6 +1,13 @@
 """Faults found in session 25 (a new user's trial, nu28, and the drafter's own leads), each written as the kind."""
 from .helpers import drafts as _drafts, near as _near
 
+
+def _only_near(found: list[dict], point: tuple[float, float]) -> dict:
+    """The one draft of ``found`` within 25 km of ``point`` (degrees); fails unless there is exactly one."""
+    place = [d for d in found if _near(d, *point)]
+    assert len(place) == 1, found
+    return place[0]
+
 ZAHEDAN = (29.50, 60.86)          # Wikipedia, "Zahedan": 29°29′N 60°52′E
 HERMEL = (34.39, 36.38)           # Wikipedia, "Hermel": 34°23′N 36°23′E
 
@@ -19,9 +26,7 @@ def test_a_town_known_only_as_its_district_is_drafted_at_the_districts_centre():
     # Who's On First holds Hermel only as a district (geocoder: the district's centre, geo_precision 2)
     found = _drafts("A drone strike hit a car in Hermel on Tuesday, killing a Hezbollah commander, Lebanese media "
                     "reported.", "2024-03-13")
-    place = [d for d in found if _near(d, *HERMEL)]
-    assert len(place) == 1, found
-    d = place[0]
+    d = _only_near(found, HERMEL)
     assert d["geo_precision"] == 2 and d["admin1"] == "Baalbek-Hermel" and d["event_date"] == "2024-03-12"
     assert any("Hermel district" in f for f in d["flags"]), d["flags"]
 
@@ -34,9 +39,8 @@ def test_a_name_whose_first_candidate_lies_in_the_district_of_that_name_is_draft
     # at its measured confidence, as it takes the only town of a name
     found = _drafts("Militants ambushed a Revolutionary Guards patrol on the outskirts of Saravan late on Monday, "
                     "killing three of its members, the Tasnim agency said.", "2024-02-06")
-    place = [d for d in found if _near(d, *SARAVAN)]
-    assert len(place) == 1, found
-    assert place[0]["event_date"] == "2024-02-05" and any("Saravan district" in f for f in place[0]["flags"])
+    d = _only_near(found, SARAVAN)
+    assert d["event_date"] == "2024-02-05" and any("Saravan district" in f for f in d["flags"])
 
 
 HIT_TOWN = (33.64, 42.83)         # Wikipedia, "Hit, Iraq": 33°38′N 42°50′E
@@ -48,9 +52,7 @@ def test_a_town_that_fell_to_an_armed_group_is_territory_overtaken_there():
     # KO21's kind: "X fell to Y" had no event word; the town is its subject, placed there and typed as ACLED does
     found = _drafts("The town of Hit, west of Ramadi, fell to Islamic State fighters on Monday after three days of "
                     "fighting, local officials said.", "2014-10-14")
-    place = [d for d in found if _near(d, *HIT_TOWN)]
-    assert len(place) == 1, found
-    d = place[0]
+    d = _only_near(found, HIT_TOWN)
     assert (d["event_type"], d["sub_event_type"]) == ("Battles", "Non-state actor overtakes territory")
     assert d["event_date"] == "2014-10-13" and d["actor1"].startswith("Islamic State")
 
