@@ -143,6 +143,12 @@ when present). Two splits, printed side by side:
   92.3% after). Sets 67 and 69, never read, again on the session's final rules (8fbb7fe): set 67 85.7% (30/35) / 79.6%
   (39/49) / 66.7% (26/39), set 69 88.9% (32/36) / 91.9% (34/37) / 97.1% (33/34), none in a wrong country; at
   0.90-1.00, 33/36 right (92%); then added to the confidence fit (events/drafts/confidence.py FIT_SPLITS), never read.
+- held-out 70 to 73: reports KS01-KS25, KT01-KT25, KU01-KU25 and KV01-KV25 (session 26, four more writers, the briefs
+  of 66 to 69: articles of 2012-2018 for 70 and 71, of 2019-2025 for 72 and 73), kept unread; first measured on the
+  rules of e94ec96 (the end of session 25): set 70 88.1% (37/42) / 83.0% (39/47) / 76.9% (30/39), set 71 82.5% (33/40)
+  / 68.9% (31/45) / 83.9% (26/31), set 72 78.0% (39/50) / 90.9% (40/44) / 87.5% (35/40), set 73 83.7% (36/43) / 88.1%
+  (37/42) / 75.7% (28/37); all four 82.9% (145/175) / 82.6% (147/178) / 81.0% (119/147), one draft in a wrong
+  country (set 70); at 0.90-1.00, 67/78 right (86%); baseline ("every name") 37.3% / 60.7% / 54.6%.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -222,6 +228,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 58": ("heldout58",), "held-out 59": ("heldout59",),
           "held-out 64": ("heldout64",), "held-out 65": ("heldout65",),
           "held-out 67": ("heldout67",), "held-out 69": ("heldout69",),
+          "held-out 70": ("heldout70",), "held-out 71": ("heldout71",),
+          "held-out 72": ("heldout72",), "held-out 73": ("heldout73",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
