@@ -249,7 +249,8 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     and _place_fits(None, e.location_country, m.places["location"], None)):
                 _fill(e, m, own=False)
                 twins = []
-                for where in m.more if (m.targets_told or at_places) and e.location is m.places["location"] else ():
+                for where in m.more if (m.targets_told or at_places or _elliptic_toll(m, ctx)) \
+                        and e.location is m.places["location"] else ():
                     # "The targets were ... near X and Y": one event per place (ACLED), as told before
                     twin = Event(e.family, [], type_sentence=e.type_sentence)
                     twin.date, twin.date_inherited, twin.said_date = e.date, e.date_inherited, e.said_date
@@ -276,7 +277,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # event told again at a town that lies the way the report said from its landmark happened there
                 e.location = m.places["location"]
                 e.sentences.append(m.sentence)
-            elif (m.hit_here and e is not None and e.location is not None and e.family is not None
+            elif ((m.hit_here or (_elliptic_toll(m, ctx) and e is not None
+                                  and e.family in _VIOLENT | {C.RIOT, C.PROTEST, C.CLASH}))
+                    and e is not None and e.location is not None and e.family is not None
                     and m.sentence - max(e.sentences) <= 2
                     and not any(_same_place(x.location, m.places["location"]) for x in events)
                     and _key(_without_feature(m.places["location"].text)) not in {
@@ -293,6 +296,12 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                     twin.sentences = sorted({*e.sentences, m.sentence})
                     twin.actor1 = twin.actor1 or e.actor1
                     twin.fatalities = m.fatalities if len(m.more) == 0 else None
+                how, counts = _tolls_by_place(m, ctx)
+                if m.more and how == "each":
+                    # "Two people were reported killed in Mardin, two in Siirt, one in Batman" (KS07): riots told
+                    # before, a toll at each of these places
+                    for twin, n in zip(events[len(events) - len(m.more) - 1:], counts):
+                        twin.fatalities = n
             continue
         if m.definite or m.family is None:
             # "the attack", "It killed ...": the latest event it can be about; its place does not
@@ -443,6 +452,10 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             twin.said_date = target.said_date
             events.append(twin)
             _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
+            if id(extra) in m.place_dates:
+                # (after _fill, which gives the twin the sentence's first date: "On July 18, a depot exploded in
+                # southern Baghdad, and in April an explosion at the Kalsu military base killed one", KU14)
+                twin.date, twin.date_inherited = m.place_dates[id(extra)], False
             twin.sentences = list(target.sentences)
             twin.fatalities = None if target.fatalities else twin.fatalities
             twin.actor1, twin.actor2 = twin.actor1 or target.actor1, twin.actor2 or target.actor2
@@ -568,6 +581,15 @@ _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+tol
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
 
+def _elliptic_toll(m: Mention, ctx: "_Context") -> bool:
+    """Whether the mention's places are a toll list with its verb left out: "Two people were reported killed in
+    Mardin, two in Siirt and one in Batman" (a count at each place, the first's in the words before it)."""
+    if not m.more or m.fatalities is None or "location" not in m.places:
+        return False
+    s, places = ctx.sents[m.sentence], [m.places["location"], *m.more]
+    return all(C.ELLIPTIC_TOLL.search(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(places, places[1:]))
+
+
 def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
     """How a sentence that places events at several places gives its toll:
     ("each", counts): each place in a clause of its own ("..., and ..."), each clause's count (None
@@ -580,6 +602,13 @@ def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
     if first is None:
         return "first", []
     places = [first, *m.more]
+    told = [C.ELLIPTIC_TOLL.search(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(places, places[1:])]
+    if m.more and all(told):
+        # "Four demonstrators were killed in Nassiriya, one in Najaf and one in Diwaniyah" (KU04): each place
+        # after the first with its own count, the verb left out
+        head = C.fatalities(s.text[:first.end - s.start])
+        if head is not None:
+            return "each", [head, *(C._number(x.group(1)) for x in told)]
     if m.deaths_at:
         # "16 people were killed in the strikes in al-Qaim and Akashat": deaths placed at several of them
         placed = [p for p in places if any(w is p for w in m.deaths_at)]

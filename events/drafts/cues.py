@@ -252,6 +252,9 @@ _UNREALISED = re.compile(r"\b(?:would|will|could|might|shall)\s+(?:not\s+|also\s
                          # "accused of plotting attacks": attacks planned, not made
                          r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|prepar(?:e|es|ed|ing))\s+(?:new\s+|further\s+|"
                          r"more\s+|future\s+|terrorist\s+|large-scale\s+)?$", re.I)
+# the cue's own verb says it is still to come: "rallies were planned for Friday", "a protest is scheduled"
+_UNREALISED_AFTER = re.compile(r"\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?"
+                               r"(?:planned|scheduled|due|expected|called\s+(?:for|off)|called)\b", re.I)
 # "a coach active in anti-government protests was shot dead", "an activist who had helped organise protests",
 # "a group coordinating protests", "on its way home from the protest square" (KE08, KE10, KE12, KE13: the killing
 # drafted as a protest met with force): the protests describe the victim, or where they came from; no protest told
@@ -312,6 +315,8 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue          # "no drones or fighter jets were seen"
             if _UNREALISED.search(before):
                 continue          # "escalation would bring attacks on ...", "called on supporters to rally" (EB05)
+            if _UNREALISED_AFTER.match(sentence[e:e + 40]):
+                continue          # "Solidarity rallies were planned in Sulaymaniyah for Friday" (KS09): not held yet
             if family == RIOT and _CROWD_ACT.match(m.group(0)) and not _CROWD.search(sentence):
                 continue          # "gunmen broke into a house": not a crowd
             if family == RIOT and m.group(0).lower() == "stormed" and not _CROWD.search(sentence):
@@ -506,6 +511,13 @@ _HUNDREDS = (r"(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s
 # "twenty-three" before "twenty": a number written in words is read whole, never as its first part
 _NUM = (r"(\d{1,4}|" + _HUNDREDS + r"|(?:a|one|two|three)\s+dozen\b|(?:" + "|".join(_TENS) + r")[\s-](?:"
         + "|".join(_UNITS) + r")(?![\w-])|" + "|".join(_NUMBER_WORDS) + r")")
+
+
+# A toll list that leaves out its verb: "Four demonstrators were killed in Nassiriya, one in Najaf and one in
+# Diwaniyah", "Two people were reported killed in Mardin, two in Siirt, one in Batman and one in Mus": the words
+# between one place and the next, ending with the next place's own count ("one in"); group 1 is that count
+ELLIPTIC_TOLL = re.compile(r"(?:,|;|\band\b)\s*(?:and\s+)?" + _NUM + r"\s+(?:(?:more|others?)\s+)?(?:in|at)\s+"
+                           r"(?:the\s+(?:town|city|village|district|province)\s+of\s+)?$", re.I)
 
 
 def _number(word: str) -> int | None:
