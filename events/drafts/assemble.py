@@ -28,6 +28,11 @@ _SEPARATE = re.compile(r"\b(?:also|separately|in\s+a\s+separate\s+\w+|hours\s+la
                        r"meanwhile|elsewhere)\b", re.I)
 # "Another strike hit ...", "A second drone struck ...": the sentence tells an event other than the one before
 _ANOTHER = re.compile(r"^\W*(?:in\s+)?(?:another|a\s+(?:second|third|fourth|further))\b", re.I)
+# "The incident took place on April 7", "The attack happened late on Sunday": the day of the event told before
+_TOOK_PLACE_ON = re.compile(r"\s*(?:The|This|That|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|"
+                            r"Saturday's)\s+(?:incident|attack|assault|strike|airstrike|air\s+strike|blast|explosion|"
+                            r"bombing|shelling|raid|ambush|clash|clashes|fighting)\s+(?:took\s+place|happened|occurred)\s+"
+                            r"(?:late\s+|early\s+)?(?:on|in)\s")
 _OVERNIGHT = re.compile(r"\b(?:overnight|over\s+night)\b", re.I)
 _SAME_AREA = re.compile(r"\b(?:in|at|near)\s+the\s+same\s+(?:area|town|city|village|district|place|region)\b", re.I)
 
@@ -163,6 +168,17 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     place_before = None       # "A refugee was found dead in al-Hol camp." with no event told yet: its place
     for m in mentions:
         target = None
+        e = events[-1] if events else None
+        if (e is not None and m.date is not None and e.date != m.date and _TOOK_PLACE_ON.match(ctx.sents[m.sentence].text)
+                and (m.family is None or _family_fits(e, m) is not None or m.family in (C.EXPLOSION, C.ATTACK))
+                and all(_same_place(e.location, p) for p in (*m.places.values(), *m.more))
+                and m.sentence - max(e.sentences) <= 3):
+            # "A committee to investigate the attack on Sulaimani airport was appointed on Wednesday ... The incident
+            # took place on April 7, when a blast near the airport ..." (KU22: dated the Wednesday): the day the
+            # report gives the event told before, in a sentence of its own
+            e.date, e.date_inherited = m.date, False
+            e.sentences.append(m.sentence)
+            continue
         if m.answered and not m.places and not m.more:
             continue          # "in response to last week's bombing": an event not placed; it dates and counts nothing told here
         if m.date_only:
@@ -736,7 +752,11 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.origin_country = m.country_slots["origin"]
     if m.admin1 and not e.admin1:
         e.admin1 = m.admin1
-    if m.said_date is not None and e.said_date is None:
+    if m.said_date is not None and (e.said_date is None or (
+            e.date is None and m.said_date.precision == DAY and e.said_date.precision == DAY
+            and m.said_date.day < e.said_date.day)):
+        # (an earlier statement that tells it: "... said on Thursday ... The group had said on Wednesday that Kurdish
+        # fighters drove Al-Nusra out of Ras al-Ain", KS05: dated the Thursday): it happened by the earlier day
         e.said_date = m.said_date
     if m.after_date is not None and e.after_date is None:
         e.after_date = m.after_date

@@ -146,6 +146,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "Kurdish-backed forces took Tal Rifaat from Islamist rebel groups in February 2016" (KK12)
                        r"(?:took|seized|captured|recaptured|retook|wrested)\s+(?:control\s+of\s+)?(?:the\s+)?"
                        r"(?-i:[A-Z][\w'’]+(?:[\s-]+(?:al|el|ad|as|ash|ar)?-?[A-Z][\w'’]+){0,2})\s+from\s+|"
+                       # "announced that the town of Sinjar had been liberated from the Islamic State group" (KS12: no
+                       # draft): a place taken back, told in the passive or as liberated
+                       r"(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:liberated|recaptured|retaken)\s+from\s+|"
+                       r"liberated\s+(?:the\s+)?(?:town|city|village|district|area)\s+of\s+|"
                        # "At least 30 people have been killed in fighting in two mostly Druze towns" (KF03: no draft)
                        r"(?:killed|died|dead|wounded)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?fighting|"
                        # "troops tried on Friday to storm the town of Kabani ... they seized several hilltops" (KE17, KE25:
@@ -225,6 +229,11 @@ _NEGATED = re.compile(r"\b(?:no|not|without|neither|nor|never)\s+(?:[\w-]+\s+){0
 _VERB_RE = re.compile(rf"\b(?:{_ATTACK_VERB})\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|it's|sunday's|monday's|tuesday's|wednesday's|"
                        r"thursday's|friday's|saturday's|same|latest|current|aforementioned)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
+# "reported separately that shelling of the border town of Nusaybin killed three" (KU12: taken for the shelling told
+# before, Nusaybin lost): "that" opening what was said, not a demonstrative
+_THAT_CLAUSE = re.compile(r"\b(?:said|says|reported|reports|announced|announces|added|stated|confirmed|claimed|noted|"
+                          r"warned|showed|shows|indicated|revealed)\s+(?:[\w'’-]+\s+){0,2}?that\s+(?:[\w'’\"“”-]+\s+){0,2}$",
+                          re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|"
                          r"another|new|fresh|at\s+least|some|dozens|numerous|series\s+of)\s+(?:[\w'’\"“”-]+\s+){0,2}$", re.I)
 # "Turkey carried out airstrikes in ...": a verb of doing tells a new event
@@ -336,7 +345,8 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue          # "an activist who had helped organise protests was shot dead": no protest told
             verb = bool(_VERB_FORM.match(m.group()))
             # "the group attacked": a verb tells an act; its subject's article says nothing about it
-            definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before))
+            definite = not verb and bool(_DEFINITE.search(before) or _PREDICATE.search(before)) \
+                and not _THAT_CLAUSE.search(before)
             if definite and re.search(r"\bthe\s+(?:first|previous|earlier|prior)\s+$", before, re.I) \
                     and re.search(r"\b(?:on|in)\s+(?:\d|(?-i:[A-Z]))", sentence[e:e + 20], re.I):
                 # "It was the second time this week ... In the first raid, on October 7, two fighters were killed"

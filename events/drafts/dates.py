@@ -56,7 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.I)
 # the verb in lower case: "Two protesters died in Said Sadiq on Tuesday" (KE04: undated) names a town, not a statement
 _SAID = re.compile(r"\b(?-i:said|says|announced|accused|told|stated|reported|confirmed|claimed|added|denied|warned|"
-                   r"declared|insisted)\b[^.;:!?]{0,40}?\s(?:(?:early|late)\s+)?(?:on\s+)?$", re.I)
+                   # "a statement it posted on Wednesday on a Telegram account" (KU03: the attack dated the posting)
+                   r"declared|insisted|posted|published|issued)\b[^.;:!?]{0,40}?\s(?:(?:early|late)\s+)?(?:on\s+)?$", re.I)
 # A dateline ("BAGHDAD, Feb 8 -", "Gaza, 8 February (Reuters) -") opens a report or paragraph and says
 # when and where the report was filed, not when the event happened (Reuters/AP style): its date is
 # never the event's.

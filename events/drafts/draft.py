@@ -119,7 +119,8 @@ _TELLER_IN = re.compile(r"\b(?:according\s+to|told|citing|quoting|cited|quoted\s
                         r"(?:[\w'’().-]+\s+){0,4}?(?:officials?|sources?|spokes(?:man|woman|person)|correspondents?|"
                         r"reporters?|journalists?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$", re.I)   # "the ministry in Erbil said": a seat
-_RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
+# ("Basra was the worst hit", KU04: its seven dead lost)
+_RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:the\s+)?(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
                             r"attacked|bombed|rocked|shaken)\b", re.I)
 # "Kobani, Derik and Derbisiye in northeast Syria came under heavy bombardment", "Mountain areas of Duhok province
 # were also hit": every place of a list that opens a clause, whose verb after it says the places were hit
@@ -688,6 +689,12 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
             if m is None and ctx.rejected:
                 break                 # a repeated lead, a fragment, a headline: none of its clauses
             if m is None:
+                if i == 0 and k == 0 and (lead := _first_date(part.text, published)) is not None \
+                        and lead.precision == DAY and lead.kind == RELATIVE:
+                    # "Turkey expanded its air and artillery campaign in northeast Syria yesterday, ..." (KU20: the
+                    # shelling of Qamishli told next dated the report's day, week precision): the lead, with no
+                    # event of its own, dates the story it opens
+                    mentions.append(Mention(i, None, False, False, "", date=lead, date_only=True))
                 continue
             if k > 0:
                 m.answered, m.days_before, m.weeks_before = True, days_before, weeks
@@ -1039,8 +1046,10 @@ class _Context:
         fresh = [c for c in found if c.new]
         chosen = fresh[0] if fresh else (found[0] if found else None)
         told = [c for c in found if c.definite and c.family not in C.GENERIC]
-        if fresh and told and all(c.family in C.GENERIC for c in fresh):
+        if fresh and told and all(c.family in C.GENERIC for c in fresh) \
+                and not _SIMILAR_ON.search(sentence[max(0, fresh[0].start - 12):fresh[0].end + 30]):
             chosen = told[0]      # "The blast caused no damage; it was the latest in a series of attacks"
+            #                       (not "killed in a similar attack on Friday", KS14: another event, its own day)
         if chosen is None and (killing := _DATED_KILLING.search(sentence)) \
                 and not re.search(r"\b(?:when|since|after|before|time|where|who|whom|which|that|because|as|until)\b",
                                   re.split(r"[,;:]", sentence[:killing.start()])[-1], re.I) \
@@ -1123,6 +1132,10 @@ class _Context:
                 m.others_toll = bool(_OTHERS_DIED.match(sentence))
                 m.targets_told = targets_told
                 m.claim_actor = claimant
+                # "The group had said on Wednesday that Kurdish fighters drove Al-Nusra out of Ras al-Ain" (KS05): the
+                # day of the statement that places it
+                m.said_date = next((r for d in find_dates(sentence) if d.said
+                                    and (r := resolve(d.text, d.kind, self.published)) is not None), None)
                 return m
             m = Mention(i, None, True, False, "")
         else:
@@ -2637,7 +2650,7 @@ class _Context:
                                       and any(q is not p and q.end <= p.start for q in out))]
         out.sort(key=lambda p: p.start)
         for a, b in zip(out, out[1:]):
-            if a.role == "location" and b.role in ("location", "near") and _LOCATED_AFTER.fullmatch(
+            if a.role == "location" and a.status == "resolved" and b.role in ("location", "near") and _LOCATED_AFTER.fullmatch(
                     self.text[a.end:b.start] + "X"):
                 b.role = "landmark"       # "Altun Kupri, on the outskirts of Irbil": where the place is, no place hit
             if _HELD_BY.match(self.text[a.end:b.start]):
@@ -3687,6 +3700,9 @@ _HABITUAL = re.compile(r"\b(?:often|usually|typically|commonly|frequent|frequent
                        r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # a name's next word, capitalised, then "neighbourhood of": the name matched is only the start of a longer one
 _PART_OF_LONGER = re.compile(r"\s+[A-Z][\w'’-]+\s+(?:neighbou?rhoods?|districts?|quarters?|suburbs?)\s+of\s+[A-Z]")
+# "two people were killed in a similar attack on Friday": an event like the one told before, on a day of its own
+_SIMILAR_ON = re.compile(r"\b(?:a|another)\s+similar\s+\w+\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 # the places of a present habitual act, and the places listed with the first: "frequently launches attacks on X, Y"
 _HABITUAL_AT = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|repeatedly|constantly)\s+"
                           r"(?:carr(?:y|ies)\s+out|launch(?:es)?|stages?|mounts?|conducts?|targets?|shells?|attacks?|"

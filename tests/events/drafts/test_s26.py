@@ -97,3 +97,83 @@ def test_a_clause_with_a_date_of_its_own_dates_its_place():
     assert _only_near(found, KARBALA)["event_date"] == "2024-06-03"
     d = _only_near(found, BALAD_BASE)
     assert (d["event_date"][:7], d["date_precision"]) == ("2024-03", 3)
+
+
+ERBIL_AIRPORT = (36.24, 43.96)
+AKCAKALE = (36.71, 38.95)
+AMADIYA = (37.09, 43.49)
+
+
+def test_the_day_a_later_sentence_gives_the_incident_is_its_day():
+    # KU22: the attack was dated the day a committee to look into it was appointed
+    found = _drafts("A commission to look into the attack on Erbil International Airport was set up on Monday by the "
+                    "regional government. The attack took place on March 3, when a drone hit a hangar at the airport.",
+                    "2023-03-15")
+    d = _only_near(found, ERBIL_AIRPORT)
+    assert (d["event_date"], d["date_precision"]) == ("2023-03-03", 1)
+
+
+def test_a_similar_attack_on_another_day_is_another_event():
+    # KS14: "Two people were killed in a similar attack on Friday" had joined Sunday's rockets
+    found = _drafts("Rockets fired from Syria hit the Turkish border town of Akcakale on Tuesday, wounding five people, "
+                    "the governor said. One person was killed in a similar attack on Saturday, and six have died in the "
+                    "town from rockets since April.", "2016-05-04")
+    days = sorted(d["event_date"] for d in found if _near(d, *AKCAKALE))
+    assert days == ["2016-04-30", "2016-05-03"], found
+
+
+def test_a_lead_with_no_event_of_its_own_dates_the_story_it_opens():
+    # KU20: the shelling told after "... expanded its campaign in northeast Syria yesterday" took the report's day
+    found = _drafts("Turkey widened its air campaign in northern Iraq yesterday, targeting what it called militant "
+                    "hideouts. The town of Amadiya was shelled heavily by Turkish artillery, residents said.",
+                    "2021-06-10")
+    d = _only_near(found, AMADIYA)
+    assert (d["event_date"], d["date_precision"]) == ("2021-06-09", 1)
+
+
+AMARAH_POINT = AMARAH
+ISLAHIYE = (37.03, 36.63)
+RUTBA = (33.04, 40.28)
+HAWIJA = (35.33, 43.76)
+
+
+def test_a_place_that_was_the_worst_hit_is_the_events_place():
+    # KU04: "Basra was the worst hit: ... with seven protesters killed" (no draft at Basra)
+    found = _drafts("Protests swept southern Iraq on Monday as security forces opened fire. Amarah was the worst hit, "
+                    "with five protesters killed, doctors said.", "2019-10-29")
+    assert _only_near(found, AMARAH_POINT)["fatalities"] == 5
+
+
+def test_that_after_a_verb_of_saying_opens_a_new_event():
+    # KU12: "reported separately that shelling of the border town of Nusaybin killed three" (Nusaybin lost)
+    found = _drafts("Shells fired from Syria fell on the Turkish border town of Kilis on Tuesday, wounding four people. The "
+                    "Gaziantep governor's office reported separately that shelling of the town of Islahiye killed two.",
+                    "2019-10-16")
+    assert _only_near(found, ISLAHIYE)["fatalities"] == 2
+
+
+def test_a_town_said_to_be_liberated_is_a_battle_there():
+    # KS12: "announced on Friday that the town of Sinjar had been liberated from the Islamic State group" (no draft)
+    found = _drafts("The army announced on Saturday that the town of Rutba in Iraq's Anbar province had been "
+                    "liberated from Islamic State fighters after a week of battles.", "2016-05-22")
+    assert _only_near(found, RUTBA)["event_type"] == "Battles"
+
+
+def test_the_day_a_statement_was_posted_is_the_statements():
+    # KU03: "a statement it posted on Wednesday" dated the attack, which the report dates on Tuesday after it
+    found = _drafts("Islamic State claimed an attack that killed five shepherds near Hawija in Iraq's Kirkuk province, according to a statement it "
+                    "posted on Friday on a Telegram channel.", "2021-11-06")
+    d = _only_near(found, HAWIJA)
+    assert any("statement" in f for f in d["flags"]), d["flags"]
+
+
+TAL_TAMR = (36.65, 40.37)
+
+
+def test_an_earlier_statement_that_places_the_event_bounds_its_day():
+    # KS05: "... said on Thursday ... The group had said on Wednesday that Kurdish fighters drove Al-Nusra out of the
+    # town of Ras al-Ain" (dated the Thursday)
+    found = _drafts("At least 12 people have died in three days of fighting between Kurdish fighters and jihadists in "
+                    "Syria's oil-producing Hasakah region, a monitor said on Friday. The monitor had said on Wednesday that Kurdish "
+                    "fighters drove the jihadists out of the town of Tal Tamr.", "2015-03-06")
+    assert _only_near(found, TAL_TAMR)["event_date"] == "2015-03-04"
