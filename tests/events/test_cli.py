@@ -7,11 +7,14 @@ import pandas as pd
 
 from events import load
 
+from tests.in_process import run_main
+
 from .conftest import FIXTURES, curated_csv
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "events", *args], capture_output=True, text=True, cwd=cwd)
+def run(*args):
+    """``python -m events *args``, run in this process (tests/in_process.py); the closed pipe below is a process."""
+    return run_main("events", list(args))
 
 
 def test_validate_all_valid_exits_0(tmp_path):

@@ -1,15 +1,12 @@
 """``python -m events db ...`` as a user runs it, on both engines; ``kill -9`` in the middle of an import."""
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
-import traceback
 from pathlib import Path
 
 import pytest
@@ -17,37 +14,15 @@ import pytest
 from events import CURATED_PATH
 from events.store import open_store
 from tests.events.store.conftest import big_file, index_definitions
+from tests.in_process import run_main
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def cli(*args, url, check=None) -> subprocess.CompletedProcess:
-    """``python -m events *args`` with ``CONFLICTMAP_DB_URL=url``: its exit code, standard output and standard error as
-    a user's run prints them. Run in this process through the module's own ``main`` (the entry point ``python -m
-    events`` calls), so the suite pays the package's import once, not per call; what only a separate process shows
-    (``kill -9``, a closed pipe, bytes on standard output, the password never printed) is tested with real processes
-    below."""
-    from events.__main__ import main
-    out, err = io.StringIO(), io.StringIO()
-    before = os.environ.get("CONFLICTMAP_DB_URL")
-    os.environ["CONFLICTMAP_DB_URL"] = url
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(list(args))
-            except SystemExit as stop:        # argparse's usage errors, as the process would exit
-                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-                if isinstance(stop.code, str):
-                    print(stop.code, file=sys.stderr)
-            except Exception:                 # what the process would print before exiting 1
-                traceback.print_exc()
-                code = 1
-    finally:
-        if before is None:
-            os.environ.pop("CONFLICTMAP_DB_URL", None)
-        else:
-            os.environ["CONFLICTMAP_DB_URL"] = before
-    proc = subprocess.CompletedProcess([sys.executable, "-m", "events", *args], code, out.getvalue(), err.getvalue())
+    """``python -m events *args`` with ``CONFLICTMAP_DB_URL=url``, run in this process (tests/in_process.py); the
+    tests below that need a separate process (kill -9, a closed pipe, bytes on standard output) start one."""
+    proc = run_main("events", list(args), {"CONFLICTMAP_DB_URL": url})
     if check is not None:
         assert proc.returncode == check, proc.stderr
     return proc
