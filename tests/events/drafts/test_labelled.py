@@ -18,7 +18,7 @@ def test_labelled_reports_places_dates_and_countries():
     unseen = ("heldout11", "heldout12", "calibration18", "calibration19", "calibration20",
               "calibration21", "heldout28", "heldout29", "heldout32", "heldout33",
               "heldout58", "heldout59", "heldout64", "heldout65", "heldout67", "heldout69",
-              "heldout70", "heldout71", "heldout72", "heldout73")
+              "heldout71", "heldout73")
     reports = [r for r in reports if r["split"] not in unseen]
     assert all(r["source_url"].startswith(("https://", "http://")) and isinstance(r["events"], list) for r in reports)
     assert sum(1 for r in reports if r["events"]) >= 20
@@ -82,8 +82,8 @@ def test_refit_reproduces_the_shipped_confidence_table():
     assert table["sets"] == list(K.FIT_SPLITS) == ["calibration18", "calibration19", "calibration20", "calibration21",
                                                    "heldout28", "heldout29", "heldout32", "heldout33",
                                                    "heldout58", "heldout59", "heldout64", "heldout65",
-                                                   "heldout67", "heldout69"]
-    assert len(reports) == table["reports"] == 350
+                                                   "heldout67", "heldout69", "heldout71", "heldout73"]
+    assert len(reports) == table["reports"] == 400
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
