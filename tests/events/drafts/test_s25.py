@@ -1,12 +1,5 @@
 """Faults found in session 25 (a new user's trial, nu28, and the drafter's own leads), each written as the kind."""
-from .helpers import drafts as _drafts, near as _near
-
-
-def _only_near(found: list[dict], point: tuple[float, float]) -> dict:
-    """The one draft of ``found`` within 25 km of ``point`` (degrees); fails unless there is exactly one."""
-    place = [d for d in found if _near(d, *point)]
-    assert len(place) == 1, found
-    return place[0]
+from .helpers import drafts as _drafts, near as _near, only_near as _only_near
 
 ZAHEDAN = (29.50, 60.86)          # Wikipedia, "Zahedan": 29°29′N 60°52′E
 HERMEL = (34.39, 36.38)           # Wikipedia, "Hermel": 34°23′N 36°23′E

@@ -1,13 +1,6 @@
 """Faults found in session 26 (sets 70 and 72, read after their unread measurement), each written as the kind,
 in words of its own."""
-from .helpers import drafts as _drafts, near as _near
-
-
-def _only_near(found: list[dict], point: tuple[float, float]) -> dict:
-    """The one draft of ``found`` within 25 km of ``point`` (degrees); fails unless there is exactly one."""
-    place = [d for d in found if _near(d, *point)]
-    assert len(place) == 1, found
-    return place[0]
+from .helpers import drafts as _drafts, near as _near, only_near as _only_near
 
 
 # coordinates: Wikipedia's article of each place (degrees, rounded)
