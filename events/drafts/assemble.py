@@ -463,8 +463,6 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             twin = Event(target.family, [], type_sentence=m.sentence)
             twin.date, twin.date_inherited = target.date, target.date_inherited
             twin.flashback = target.flashback
-            if id(extra) in m.place_dates:
-                twin.date, twin.date_inherited = m.place_dates[id(extra)], False
             twin.said_date = target.said_date
             events.append(twin)
             _fill(twin, replace(m, places={"location": extra}, more=[]), own=True)
@@ -597,13 +595,20 @@ _DEATH_WORD = re.compile(r"\b(?:killed|killing|kills|dead|died|slain|death\s+tol
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
 
-def _elliptic_toll(m: Mention, ctx: "_Context") -> bool:
-    """Whether the mention's places are a toll list with its verb left out: "Two people were reported killed in
-    Mardin, two in Siirt and one in Batman" (a count at each place, the first's in the words before it)."""
-    if not m.more or m.fatalities is None or "location" not in m.places:
-        return False
+def _elliptic_counts(m: Mention, ctx: "_Context") -> list[re.Match] | None:
+    """The counts of a toll list with its verb left out ("Two people were reported killed in Mardin, two in Siirt and
+    one in Batman": a count before each place after the first, the first's in the words before it), one match per
+    place after the first; None unless every place after the first has one."""
+    if not m.more or "location" not in m.places:
+        return None
     s, places = ctx.sents[m.sentence], [m.places["location"], *m.more]
-    return all(C.ELLIPTIC_TOLL.search(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(places, places[1:]))
+    told = [C.ELLIPTIC_TOLL.search(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(places, places[1:])]
+    return told if all(told) else None
+
+
+def _elliptic_toll(m: Mention, ctx: "_Context") -> bool:
+    """Whether the mention's places are such a toll list, with a toll."""
+    return m.fatalities is not None and _elliptic_counts(m, ctx) is not None
 
 
 def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
@@ -618,8 +623,7 @@ def _tolls_by_place(m: Mention, ctx: "_Context") -> tuple[str, list]:
     if first is None:
         return "first", []
     places = [first, *m.more]
-    told = [C.ELLIPTIC_TOLL.search(s.text[a.end - s.start:b.start - s.start]) for a, b in zip(places, places[1:])]
-    if m.more and all(told):
+    if (told := _elliptic_counts(m, ctx)) is not None:
         # "Four demonstrators were killed in Nassiriya, one in Najaf and one in Diwaniyah" (KU04): each place
         # after the first with its own count, the verb left out
         head = C.fatalities(s.text[:first.end - s.start])
