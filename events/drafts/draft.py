@@ -146,8 +146,9 @@ _PROVINCE_APPOSITIVE = re.compile(r"^\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|village|city|base|airbase|"
                          r"district|area|suburb|neighbou?rhood|camp|outpost|airport|field|crossing)\b", re.I)
 # "X, on the outskirts of Y", "X, close to Y": X told with where it lies
-_LOCATED_AFTER = re.compile(r"^\s*,\s*(?:on\s+the\s+(?:outskirts|edges?|fringes)\s+of|just\s+outside|close\s+to)\s+"
-                            r"(?:the\s+(?:(?:regional\s+|provincial\s+)?capital|city|town)\s+(?:of\s+)?)?(?-i:[A-Z])", re.I)
+_LOCATED_BETWEEN = re.compile(r"\s*,\s*(?:on\s+the\s+(?:outskirts|edges?|fringes)\s+of|just\s+outside|close\s+to)\s+"
+                              r"(?:the\s+(?:(?:regional\s+|provincial\s+)?capital|city|town)\s+(?:of\s+)?)?", re.I)
+_LOCATED_AFTER = re.compile(_LOCATED_BETWEEN.pattern + r"(?-i:[A-Z])", re.I)
 _RIGHT_IN = re.compile(r"^\s*(?:,\s*)?(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|"
                        r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central)\s+)*"
                        r"(?:iraq|syria|jordan|lebanon|israel|yemen|iran|turkey)\b", re.I)
@@ -2650,8 +2651,8 @@ class _Context:
                                       and any(q is not p and q.end <= p.start for q in out))]
         out.sort(key=lambda p: p.start)
         for a, b in zip(out, out[1:]):
-            if a.role == "location" and a.status == "resolved" and b.role in ("location", "near") and _LOCATED_AFTER.fullmatch(
-                    self.text[a.end:b.start] + "X"):
+            if a.role == "location" and a.status == "resolved" and b.role in ("location", "near") and _LOCATED_BETWEEN.fullmatch(
+                    self.text[a.end:b.start]):
                 b.role = "landmark"       # "Altun Kupri, on the outskirts of Irbil": where the place is, no place hit
             if _HELD_BY.match(self.text[a.end:b.start]):
                 a.within = fold(self.text[b.start:b.end])     # "the Mezzeh district of western Damascus"
