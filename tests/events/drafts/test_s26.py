@@ -170,3 +170,14 @@ def test_an_earlier_statement_that_places_the_event_bounds_its_day():
                     "Syria's oil-producing Hasakah region, a monitor said on Friday. The monitor had said on Wednesday that Kurdish "
                     "fighters drove the jihadists out of the town of Tal Tamr.", "2015-03-06")
     assert _only_near(found, TAL_TAMR)["event_date"] == "2015-03-04"
+
+
+SADR_CITY = (33.39, 44.46)
+
+
+def test_the_day_a_later_sentence_gives_the_incident_counts_with_no_cue_word_in_it():
+    # nu30: "The incident took place on Monday evening, July 19" (no cue word, no place) left the blast undated
+    found = _drafts("A suicide bomber blew himself up at a crowded market in Baghdad's Sadr City district, killing "
+                    "dozens, police said. The incident took place on Monday evening, July 19.", "2021-07-21")
+    d = _only_near(found, SADR_CITY)
+    assert (d["event_date"], d["date_precision"]) == ("2021-07-19", 1)
