@@ -689,13 +689,13 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
             m = ctx.mention(i, part, answered=k > 0)
             if m is None and ctx.rejected:
                 break                 # a repeated lead, a fragment, a headline: none of its clauses
-            if m is None and not ctx.rejected and k == 0 and _TOOK_PLACE_ON.match(part.text) \
-                    and (day := _first_date(part.text, published)) is not None:
-                # "The incident took place on Monday evening, July 19" (nu30: a sentence with no cue word or place of
-                # its own, its day lost): the day of the event told before, as _assemble reads it
-                mentions.append(Mention(i, None, False, False, "", date=day, date_only=True))
-                continue
             if m is None:
+                if k == 0 and _TOOK_PLACE_ON.match(part.text) \
+                        and (day := _first_date(part.text, published)) is not None:
+                    # "The incident took place on Monday evening, July 19" (nu30: a sentence with no cue word or place
+                    # of its own, its day lost): the day of the event told before, as _assemble reads it
+                    mentions.append(Mention(i, None, False, False, "", date=day, date_only=True))
+                    continue
                 if i == 0 and k == 0 and (lead := _first_date(part.text, published)) is not None \
                         and lead.precision == DAY and lead.kind == RELATIVE:
                     # "Turkey expanded its air and artillery campaign in northeast Syria yesterday, ..." (KU20: the
