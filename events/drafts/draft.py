@@ -213,14 +213,14 @@ _COUNT_WORD = (r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
                r"sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
                r"thirty|\d{1,2})")
 _DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
-                           r"the\s+day\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|weeks?)\s+(?:earlier|before"
+                           r"the\s+(?:day|night)\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|weeks?)\s+(?:earlier|before"
                            r"(?:\s+that)?(?=\s*,)))\b", re.I)
 _BACK_SUBJECT = re.compile(r"(?:^|,\s+|\bsaid\s+(?:that\s+)?)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:Guards|group|militia|militants|"
                            r"movement|rebels|jets|warplanes|aircraft|drones)|(?:[Jj]ets|[Ww]arplanes|[Dd]rones|[Aa]ircraft)|"
                            r"[Tt]hey)(?=\s+(?:also\s+)?(?:said|claimed|launched|fired|struck|hit|targeted|attacked|shelled|"
                            r"bombed|carried\s+out|had\s+(?:launched|fired|struck|hit|targeted|attacked)))")
 _EARLIER_OPENING = re.compile(r"^(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
-                              r"the\s+day\s+before)\s*,", re.I)
+                              r"the\s+(?:day|night)\s+before)\s*,", re.I)
 # A capital described, not named: "near the Syrian capital", "in Yemen's capital", "outside the capital"
 _DESCRIBED_CAPITAL = re.compile(r"\bthe\s+(?:(Iraqi|Syrian|Lebanese|Yemeni|Jordanian|Iranian|Turkish)\s+)?capital(?:['’]s)?\b"
                                 r"|\b(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey)['’]s\s+capital\b")
@@ -1392,7 +1392,7 @@ class _Context:
         # "A Turkish drone hit a car near Sinjar a day earlier" (nu17, nu18): anywhere in the sentence, with no
         # statement's day for it to count from, the day before the event told before, not before publication
         opening = opening or (m.date is not None and m.date.kind == RELATIVE and i > 0 and m.said_date is None
-                              and bool(re.fullmatch(r"a\s+day\s+earlier|the\s+previous\s+(?:day|morning|evening|night)",
+                              and bool(re.fullmatch(r"a\s+day\s+earlier|the\s+previous\s+(?:day|morning|evening|night)|the\s+night\s+before",
                                                     m.date.text.strip(), re.I)))
         later = _NEXT_DAY.search(sentence) if m.date is None else None
         m.next_day = 0 if later is None else (_NUMBER_WORDS.get(later.group(1).lower(), None) or int(later.group(1))
