@@ -628,7 +628,7 @@ class Pending:
 
 def pending_drafts(rows: list[dict]) -> Pending:
     """``rows`` (pending drafts, edits included) as ``Pending``: the placed ones as event-table rows with ids
-    ``draft-D1`` ..., marked "DRAFT, not accepted" in their notes."""
+    ``draft-D1`` ..., marked "DRAFT, not accepted" in their notes, followed by the draft's ``flags`` (what to check)."""
     placed, unplaced = [], []
     for r in rows:
         if r.get("latitude") is None or r.get("longitude") is None:
@@ -636,7 +636,10 @@ def pending_drafts(rows: list[dict]) -> Pending:
             continue
         rec = _record(r, r.get("report") or {})
         rec["event_id"] = f"{DRAFT_PREFIX}{r['draft_id']}"
-        rec["notes"] = "DRAFT, not accepted: " + (rec.get("notes") or "")
+        # the popup says what the analyst must check, as the drafts table's "check" column does (nu30: a draft placed
+        # at a district's centre said only "near the place / part of a region")
+        checks = "; ".join(str(f) for f in r.get("flags") or ())
+        rec["notes"] = "DRAFT, not accepted: " + (f"check: {checks}. " if checks else "") + (rec.get("notes") or "")
         placed.append(rec)
     frame, refused = _typed(placed)
     if frame is not None:

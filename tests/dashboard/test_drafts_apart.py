@@ -174,3 +174,18 @@ def test_with_no_date_window_chosen_drafts_outside_the_stored_span_are_on_the_ma
     assert "+2 drafts, not yet accepted (on the map, not counted)" in _captions(at), _captions(at)
     assert len([i for i in map_event_ids(at) if i.startswith(DRAFT_PREFIX)]) == 2
     assert metric(at, "Events") == before and "dates" not in at.query_params
+
+
+def test_a_drafts_popup_says_what_to_check():
+    """nu30: a draft placed at a district's centre showed a popup saying only "near the place / part of a region";
+    the drafts table's check column said why. The popup now says it too (escaped like every popup text)."""
+    from dashboard.map_layers import event_properties
+    rows = _rows()
+    rows[0]["flags"] = ["'Hermel' is no place of the gazetteer but the name of the Hermel district: placed at the "
+                        "district's centre (geo_precision 2): check it", "attacker <b>not</b> named"]
+    pending = pending_drafts(rows)
+    notes = dict(event_properties(pending.frame.iloc[0])["rows"])["Notes"]
+    assert notes.startswith("DRAFT, not accepted: check: 'Hermel' is no place of the gazetteer")
+    assert "placed at the district's centre" in notes and "attacker <b>not</b> named" in notes
+    rows[0]["flags"] = []
+    assert dict(event_properties(pending_drafts(rows).frame.iloc[0])["rows"])["Notes"] == "DRAFT, not accepted:"
