@@ -153,6 +153,13 @@ when present). Two splits, printed side by side:
   100% / 97.7% after). Sets 71 and 73, never read, again on the session's final rules: the same figures as on e94ec96
   (71 82.5% / 68.9% / 83.9%, 73 83.7% / 88.1% / 75.7%; at 0.90-1.00, 33/39 right); then added to the confidence fit
   (events/drafts/confidence.py FIT_SPLITS), never read.
+- held-out 74 to 77: reports KW01-KW25, KX01-KX25, KY01-KY25 and KZ01-KZ25 (session 27, four more writers, the briefs
+  of 70 to 73 written anew: articles of 2012-2018 for 74 and 75, of 2019-2025 for 76 and 77), kept unread; first
+  measured on the rules of 1eb951d (the end of session 26 and two fixes from a new user's trial): set 74 84.8% (28/33) /
+  82.1% (32/39) / 87.5% (28/32), set 75 80.0% (28/35) / 80.0% (36/45) / 86.1% (31/36), set 76 63.9% (23/36) / 70.6%
+  (24/34) / 75.0% (18/24), set 77 79.1% (34/43) / 76.2% (32/42) / 84.4% (27/32); all four 76.9% (113/147) / 77.5%
+  (124/160) / 83.9% (104/124), three drafts in a wrong country (one in 74, two in 75); at 0.90-1.00, 59/71 right
+  (83%); baseline ("every name") 28.0% / 63.1% / 51.5%.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -233,6 +240,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 64": ("heldout64",), "held-out 65": ("heldout65",),
           "held-out 67": ("heldout67",), "held-out 69": ("heldout69",),
           "held-out 71": ("heldout71",), "held-out 73": ("heldout73",),
+          "held-out 74": ("heldout74",), "held-out 75": ("heldout75",),
+          "held-out 76": ("heldout76",), "held-out 77": ("heldout77",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
