@@ -106,7 +106,7 @@ class Geocoder:
                 # still offers its place's candidates where the whole name offered none
                 if found is not None and (found.status == RESOLVED or not result.alternatives):
                     result = found
-        if result.status != RESOLVED and not _exact_in(index, parsed):
+        if result.status != RESOLVED and not _exact_in(index, parsed, admin1):
             result = _district_answer(index, parsed, admin1, result, self.profile) or result
         if result.status == UNRESOLVED and not result.alternatives:
             hint = cross_border_hint(parsed.core, code)
@@ -222,7 +222,8 @@ def _district_answer(index, parsed, admin1: str, found: GeocodeResult, profile: 
     admin1_of = f" of {best.admin1}" if best.admin1 else ""
     if len(districts) == 1 and confidence >= RESOLVE_AT:
         # (nu29: "confidence 1.00" beside "no place of this name" read as a contradiction: say what was measured)
-        hint = (f"no place of this name is in the gazetteer; it names the {best.name} district{admin1_of} "
+        nowhere = "in the gazetteer" if where == "none" else f"in {best.admin1 or admin1.strip()} in the gazetteer"
+        hint = (f"no place of this name is {nowhere}; it names the {best.name} district{admin1_of} "
                 f"({best.area_km2:,.0f} km²), whose centre is given: a district this small had its centre within "
                 f"25 km of its seat {confidence:.1%} of the time where the gazetteer holds the seat")
         return GeocodeResult(status=RESOLVED, latitude=best.latitude, longitude=best.longitude, name=best.name,
@@ -242,10 +243,17 @@ def _district_answer(index, parsed, admin1: str, found: GeocodeResult, profile: 
                          basis=basis, hint=f"no place of this name is in the gazetteer, but it names a district: {why}")
 
 
-def _exact_in(index, parsed) -> bool:
+def _exact_in(index, parsed, admin1: str = "") -> bool:
     """Does a place of ``index``'s country carry the name as written (an exact or alias match, not a
-    transliteration key or fuzzy likeness)?"""
-    return any(m.method in (EXACT, ALIAS) for m in index.lookup(parsed.core, fuzzy=False, readings=parsed.readings))
+    transliteration key or fuzzy likeness)? With an ``admin1`` the country knows: a place in it, or within
+    BORDER_KM (km) of it (session 27, KY17: "the city of Suruc, in the south-eastern province of Sanliurfa" had no
+    answer: Who's On First holds Suruç only as a district of Şanlıurfa, and a village Suruç in Konya, 700 km off,
+    barred the district's centre)."""
+    exact = [m for m in index.lookup(parsed.core, fuzzy=False, readings=parsed.readings) if m.method in (EXACT, ALIAS)]
+    wanted = index.polygons.matching(admin1) if exact and normalize_admin1(admin1) else None
+    if not wanted:
+        return bool(exact)
+    return any(index.polygons.near(index.latitudes[m.place], index.longitudes[m.place], wanted, BORDER_KM) for m in exact)
 
 
 def _named_with(place, settlement: str) -> bool:

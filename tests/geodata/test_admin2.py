@@ -146,6 +146,20 @@ def test_a_large_district_is_a_candidate_not_an_answer(real_data_dir):
         assert "too large for its centre" in _describe(result)
 
 
+SURUC_TOWN = (36.9761, 38.4253)      # Wikipedia's article on Suruç, 36°58′34″N 38°25′31″E
+
+
+def test_a_namesake_in_another_admin1_does_not_bar_the_district_of_the_admin1_given(real_data_dir):
+    # session 27 (KY17): "the city of Suruc, in the south-eastern province of Sanliurfa" had no answer: Who's On First
+    # holds Suruç only as a district of Şanlıurfa, and a village Suruç in Konya, 700 km off, barred the district's centre
+    result = geocode("Suruc", "TR", "Sanliurfa")
+    assert result.status == "resolved" and result.precision == 2 and result.admin2 == "Suruç"
+    assert distance_km(*SURUC_TOWN, result.latitude, result.longitude) <= 25
+    assert "no place of this name is in Sanliurfa in the gazetteer" in result.hint
+    # without the admin1, the village in Konya still stands beside the district: no answer is placed
+    assert geocode("Suruc", "TR").status != "resolved"
+
+
 def test_the_district_centre_needs_the_admin1_given_to_hold_it(real_data_dir):
     assert all(a.kind != "district" for a in geocode("Hermel", "LB", "North Lebanon").alternatives)
     assert geocode("Hermel", "LB", "Baalbek-Hermel").basis == "district|agree|small"
