@@ -232,7 +232,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout50-fixed", "heldout51-fixed", "heldout52-fixed", "heldout53-fixed",
                      "heldout54-fixed", "heldout55-fixed", "heldout56-fixed", "heldout57-fixed",
                      "heldout60-fixed", "heldout61-fixed", "heldout62-fixed", "heldout63-fixed",
-                     "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed"),
+                     "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed",
+                     "heldout74-fixed", "heldout76-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
@@ -240,8 +241,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 64": ("heldout64",), "held-out 65": ("heldout65",),
           "held-out 67": ("heldout67",), "held-out 69": ("heldout69",),
           "held-out 71": ("heldout71",), "held-out 73": ("heldout73",),
-          "held-out 74": ("heldout74",), "held-out 75": ("heldout75",),
-          "held-out 76": ("heldout76",), "held-out 77": ("heldout77",),
+          "held-out 75": ("heldout75",), "held-out 77": ("heldout77",),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

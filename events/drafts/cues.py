@@ -114,6 +114,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (SHELLING, re.compile(r"\b(?:rocket|missile|mortar|artillery)\s+(?:attacks?|strikes?|fire|barrages?|salvos?|"
                           r"salvoes|rounds?|shells?)\b|\b(?:shelling|shelled|bombardment)\b", re.I), False),
     (SHELLING, re.compile(r"\btank\s+(?:fire|shells?|rounds?)\b", re.I), False),
+    # "two civilians were killed by fire from across the border in the city of Suruc" (KY17: no event): fire from
+    # across a border hits from afar (ACLED: Shelling/artillery/missile attack)
+    (SHELLING, re.compile(r"\b(?:fire|shots|shells)\s+from\s+across\s+the\s+border\b|\bcross-?border\s+(?:fire|shelling)\b",
+                          re.I), False),
     # not "a water tank", "fuel tanks" (a container, no weapon)
     (SHELLING, re.compile(r"\b(?:rockets?|missiles?|mortars?|katyushas?|projectiles?|shells?|"
                           r"(?<!water\s)(?<!fuel\s)(?<!oil\s)(?<!gas\s)(?<!storage\s)(?<!septic\s)tanks?|artillery)\b"
@@ -152,6 +156,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"liberated\s+(?:the\s+)?(?:town|city|village|district|area)\s+of\s+|"
                        # "At least 30 people have been killed in fighting in two mostly Druze towns" (KF03: no draft)
                        r"(?:killed|died|dead|wounded)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?fighting|"
+                       # "the governor was taken after fighting overnight around his mansion in Raqqa city" (KW04: no
+                       # draft): fighting told as a noun, at a place
+                       r"(?:after|during|following|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?fighting\s+(?:overnight\s+)?"
+                       r"(?:around|near|in|at|inside|outside)\s|"
                        # "troops tried on Friday to storm the town of Kabani ... they seized several hilltops" (KE17, KE25:
                        # no draft): an assault on a place, and ground taken, are battles (ACLED: Armed clash; Government
                        # regains territory)
@@ -187,8 +195,12 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     # "accused Israel of bombing the T-4 air base": the verb's -ing form with its object, as "bombed"
     # (not "shops were closed in a general strike", KI16: an air strike drafted; nor a hunger strike)
+    # (nor "areas covered by a deal struck by Ankara and Washington on Oct. 17", "the two sides struck a truce", KY11:
+    # air strikes drafted on the deal's day)
     (AIR, re.compile(r"(?<!general\s)(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!workers['’]\s)(?<!workers\s)(?<!\bon\s)"
-                     r"(?<!\bwent\s)\b(?:strikes?(?!\s+action)|struck|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b",
+                     r"(?<!\bwent\s)(?<!deal\s)(?<!deals\s)(?<!accord\s)(?<!agreement\s)(?<!truce\s)(?<!bargain\s)"
+                     r"\b(?:strikes?(?!\s+action)|struck(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|truce|"
+                     r"bargain|compromise|balance|deals|agreements))|bombed|bombing(?=\s+(?:the|a|an|its|their)\s))\b",
                      re.I), False),
     # ("a stabbing and car-ramming attack", "the third stabbing in a week", KL24: the stabbings unplaced)
     (ATTACK, re.compile(r"\b(?:attacks?|attacked|assault(?:ed|s)?|shot\s+dead|gunned\s+down|assassinated|opened\s+fire|"
@@ -205,6 +217,15 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         # "activist Tahsin al-Shahmani died after being shot ... in Basra" (KE10: no event); "An Israeli
                         # man was shot on Saturday just outside Qalqilya": shot, not shot down
                         + _SHOT_PASSIVE + r"(?!\s+down)|"
+                        # "claimed responsibility for the killing of two police officers found dead in the town of
+                        # Ceylanpinar" (KW10: no event): a killing someone owns, and people found dead
+                        r"responsibility\s+for\s+the\s+(?:killings?|murders?)\s+of|(?:was|were|been)\s+found\s+dead|"
+                        r"(?<=officers\s)found\s+dead|(?<=soldiers\s)found\s+dead|(?<=policemen\s)found\s+dead|"
+                        # "two kolbars were killed near Baneh on Monday by Iranian forces" (KW17: no event): a killing
+                        # told in the passive with an armed force as its agent
+                        r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+killed\s+[^.;:]{0,60}?\bby\s+(?:the\s+)?"
+                        r"(?:[\w'’-]+\s+){0,2}?(?:forces|troops|soldiers|police|policemen|border\s+guards|guards|gunmen|"
+                        r"militants|militiamen|army|snipers?)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),
     # "Iranian forces killed five PJAK members in Sardasht", "police killed five militants" (YD04: no draft): state
     # forces killing an armed group's members is a battle (ACLED: Armed clash); not "members of a family"
@@ -218,6 +239,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"(?<=militant\s)|(?<=gunman\s)|(?<=insurgent\s)|(?<=assailant\s)|(?<=attacker\s)|"
                         r"(?<=sniper\s))(?:killed|executed)\b", re.I), False),
 ]
+_KILLED_BY = re.compile(r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+killed\b", re.I)
 _CROWD_ACT = re.compile(r"broke|forced|ransacked|vandali|smashed", re.I)
 _CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|supporters|crowds?|mobs?|hundreds|thousands|rioters|"
                     r"youths|"
@@ -326,6 +348,9 @@ def find_cues(sentence: str) -> list[Cue]:
                 continue          # "escalation would bring attacks on ...", "called on supporters to rally" (EB05)
             if _UNREALISED_AFTER.match(sentence[e:e + 40]):
                 continue          # "Solidarity rallies were planned in Sulaymaniyah for Friday" (KS09): not held yet
+            if family == ATTACK and _KILLED_BY.match(m.group(0)) and re.search(r"\bsince\b", before, re.I):
+                continue          # "a focus of the unrest since Mahsa Amini, also a Kurd, was killed by police in
+                #                   mid-September": the killing that began a period, background
             if family == RIOT and _CROWD_ACT.match(m.group(0)) and not _CROWD.search(sentence):
                 continue          # "gunmen broke into a house": not a crowd
             if family == RIOT and m.group(0).lower() == "stormed" and not _CROWD.search(sentence):

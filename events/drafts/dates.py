@@ -161,6 +161,10 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     from dateparser.date import DateDataParser  # imported on first use: ~0.3 s
 
     expression = re.sub(r"^(?:early|late|mid|earlier|later)[\s-]+(?:on\s+)?", "", text.strip(), flags=re.I)
+    if re.fullmatch(r"last\s+night", expression, re.I):
+        # before the time of day is cut off below, which left "last" and no date (KY03: "shot dead ... last night"
+        # in a Tuesday report had taken the publication day at week precision)
+        return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.I)
     last = re.match(r"last\s+(?=(?:" + _WEEKDAYS + r")$)", expression, re.I)
     expression = expression[last.end():] if last else expression
@@ -172,7 +176,7 @@ def resolve(text: str, kind: str, published: date) -> ResolvedDate | None:
     base = datetime.combine(published, datetime.min.time()).replace(hour=12)
     if weekday:
         base += timedelta(days=1)     # the named weekday on or before publication
-    if expression.lower() == "last night" or re.fullmatch(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+"
+    if re.fullmatch(r"(?:the\s+(?:day|night)\s+before|the\s+previous\s+"
                                                          r"(?:day|night|evening|morning|afternoon)|a\s+day\s+earlier)",
                                                          text.strip(), re.I):
         return ResolvedDate(published - timedelta(days=1), DAY, RELATIVE, text)

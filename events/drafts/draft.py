@@ -213,7 +213,7 @@ _COUNT_WORD = (r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
                r"sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
                r"thirty|\d{1,2})")
 _DAYS_EARLIER = re.compile(r"\b(?:the\s+previous\s+(?:day|morning|evening|night)|a\s+day\s+earlier|"
-                           r"the\s+(?:day|night)\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|weeks?)\s+(?:earlier|before"
+                           r"the\s+(?:day|night)\s+before(?=\s*,)|" + _COUNT_WORD + r"\s+(days?|nights?|weeks?)\s+(?:earlier|before"
                            r"(?:\s+that)?(?=\s*,)))\b", re.I)
 _BACK_SUBJECT = re.compile(r"(?:^|,\s+|\bsaid\s+(?:that\s+)?)((?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:Guards|group|militia|militants|"
                            r"movement|rebels|jets|warplanes|aircraft|drones)|(?:[Jj]ets|[Ww]arplanes|[Dd]rones|[Aa]ircraft)|"
@@ -313,6 +313,9 @@ _NAME_WORDS_BEFORE_BUILDING = re.compile(r"(?:[\s-]+(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[
 _BUILDING_AFTER = re.compile(r"^\s+(?:mosques?|schools?|hospitals?|church(?:es)?|shrines?|mausoleums?|husseiniy+as?|"
                              r"clinics?|bakery|bakeries|hotels?|restaurants?|caf[eé]s?|stadiums?|cemetery|square|"
                              r"markets?|bridges?|roundabouts?|streets?|avenues?|"
+                             # "the Diwan building" in a city the report names (KY04: a place Diwan, ambiguous)
+                             # and "Nevruz festivities" (KY18: a village Nevruz)
+                             r"buildings?|festivities|celebrations|"
                              # "at the Nova music festival near Re'im" (nu20 H3: 'Nova' drafted in Iran)
                              r"(?:music\s+|film\s+|arts?\s+|dance\s+)?(?:festivals?|concerts?))\b", re.I)
 # "to plan attacks on the capital", "threatened to launch strikes on Erbil": what follows is a target not (yet) hit
@@ -335,8 +338,12 @@ _ROAD_CUT = re.compile(r"\b(?:cut(?:ting|s)?|clos(?:ed|ing|es)|block(?:ed|ing|s)
                        r"(?:off\s+)?(?:a|the|an)\s+(?:(?:key|main|major|strategic|vital|busy|international)\s+)?"
                        r"(?:road|highway|motorway|route|supply\s+(?:line|route))s?\s+(?:between|linking|connecting|from)\s+"
                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:and|to|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?$", re.I)
+# - "students gathered for a press conference on plans to help rebuild the Syrian town of Kobani" (KW10: the Suruc
+#   bombing drafted at Kobani): a place to be rebuilt or helped, the purpose of a gathering.
+_TO_REBUILD = re.compile(r"\b(?:to\s+(?:help\s+)?|plans?\s+(?:to\s+)?|help\s+)(?:rebuild|reconstruct)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}?(?:of\s+)?$", re.I)
 _NOT_EVENT_PLACE_BEFORE = ((_UNREALISED_TARGET, 60), (_ARRIVED_IN, 30), (_SPOKE_IN, 40), (_GROUP_BASE, 40),
-                           (_ROAD_CUT, 90))
+                           (_ROAD_CUT, 90), (_TO_REBUILD, 50))
 # where an event far away was heard or felt, said to be far: "heard in Tartus, more than 80 km away"
 _HEARD_BEFORE = re.compile(r"\b(?:heard|felt|seen|visible)\s+(?:as\s+far\s+(?:away\s+)?as|across|throughout|in|from|"
                            r"at)\s+(?:the\s+)?$", re.I)
@@ -389,6 +396,13 @@ _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _RIVER = re.compile(r"(?:\s+|^)(?:River|river|Lake|lake)$")
 _RIVER_AFTER = re.compile(r"^\s+(?:River|river|Lake|lake)\b")
 _LAKE_BEFORE = re.compile(r"\b(?:Lake|lake)\s+(?:of\s+)?(?:the\s+)?$")
+# ("the city, on the Euphrates in north-eastern Syria", KW08: the strikes on Raqqa drafted at the Tabqa Dam, 50 km off):
+# the region's great rivers, written with "the" and without the word river, and no feature word after ("the Euphrates
+# Dam", "the Tigris bridge" are places)
+_RIVER_NAMES = frozenset({"euphrates", "tigris", "khabur", "khabour", "orontes", "litani", "karun", "balikh", "hasbani",
+                          "wazzani", "great zab", "little zab", "lesser zab", "furat"})
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_FEATURE_AFTER = re.compile(r"^\s+[A-Z]")
 
 
 def _at_sea(text: str, start: int, end: int) -> bool:
@@ -397,6 +411,8 @@ def _at_sea(text: str, start: int, end: int) -> bool:
     return bool(_WATER_WORD.fullmatch(text[start:end]) or _WATER_AFTER.match(text[end:end + 20])
                 or _WATER_OF.search(text[max(0, start - 20):start])
                 or _RIVER.search(text[start:end]) or _RIVER_AFTER.match(text[end:end + 10])
+                or (fold(text[start:end]) in _RIVER_NAMES and _THE_BEFORE.search(text[max(0, start - 5):start])
+                    and not _FEATURE_AFTER.match(text[end:end + 3]))
                 or _LAKE_BEFORE.search(text[max(0, start - 14):start]))
 # "110 miles southeast of the Yemeni port of Aden", "40 km (25 miles) north of Mosul": a stated distance
 _FAR_OF = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:re|er)s?|miles?|mi)\b\s+(?:\([^)]{0,20}\)\s+)?"
@@ -812,6 +828,9 @@ _HINT_COUNTRY = {**_COUNTRY_OF_WORD, "israel": "IL", "israeli": "IL"}
 _BORDER_PLACE = re.compile(r"\bborder\s+(?:village|town|city|area|hamlet|crossing)\s+of\s+(?:the\s+)?$", re.I)
 _BORDER_WITH = re.compile(r"\bborder\s+with\s+" + _COUNTRY_WORDS_RE + r"\b|\b" + _COUNTRY_WORDS_RE + r"\s+border\b")
 # "in southern Lebanon"; "the southern Lebanese town of Khiam" (UD22: a Khiam in Mount Lebanon was as likely)
+# the place a direction of the country qualifies, named right after it: "the north-eastern Syrian city of Hasaka"
+_DIRECTION_OWNER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|province|governorate|region|district|"
+                              r"port|capital)\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
                                 r"(Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel|Iraqi|Syrian|Lebanese|Yemeni|"
                                 r"Jordanian|Iranian|Turkish|Israeli)\b", re.I)
@@ -1306,6 +1325,9 @@ class _Context:
                     m.said_date = resolve(d.text, d.kind, self.published)
                 continue
             r = resolve(d.text, d.kind, self.published)
+            if _DUE_TO.search(sentence[max(0, d.start - 80):d.start]):
+                continue          # "The blast came as the prime minister was due to visit the city on Friday" (KW14:
+                #                   the car bomb dated the Friday before): the day of something still to come
             if _SUSPECTED_OF.search(sentence[max(0, d.start - 120):d.start]):
                 continue          # "arrested a man suspected of an attack that killed two Israelis in August" (KJ02: the
                 #                   arrest dated August): the day of what the suspect is said to have done
@@ -1402,7 +1424,13 @@ class _Context:
             # "Eight days earlier", "A week earlier", "Two weeks earlier", "Three days before that" (nu17 N2)
             n = C._number(earlier.group(1)) if earlier.group(1) else 1
             weeks = bool(earlier.group(2)) and earlier.group(2).lower().startswith("week")
-            m.next_day, m.next_weeks = -n * (7 if weeks else 1), weeks
+            if m.date is None and m.said_date is not None and m.said_date.precision == DAY and not weeks \
+                    and m.said_date.text in sentence[:earlier.start()]:
+                # "the spokesman said on Thursday that two nights earlier border guards had opened fire" (KY25: the
+                # statement's day taken): counted back from the statement's day, as "the day before" is above
+                m.date = ResolvedDate(m.said_date.day - timedelta(days=n), DAY, RELATIVE, earlier.group(0))
+            else:
+                m.next_day, m.next_weeks = -n * (7 if weeks else 1), weeks
         if m.next_day and i > 0:
             m.prior_date = next((r for d in find_dates(self.sents[i - 1].text) if not d.since
                                  and (r := resolve(d.text, d.kind, self.published)) is not None and r.precision == DAY),
@@ -1763,6 +1791,15 @@ class _Context:
             for hint in _COUNTRY_DIRECTION.finditer(where):
                 code = _HINT_COUNTRY.get(fold(hint.group(2)))
                 if code != ref.country:
+                    continue
+                if _hometown(where, where.rfind(". ", 0, hint.start()) + 1, hint.start()):
+                    continue      # "named him as Ali Rezaei, from the city of Borujerd in Lorestan province in western
+                    #               Iran": where a person comes from, not where the event was
+                owner = _DIRECTION_OWNER.match(where, hint.end())
+                if owner and fold(owner.group(1)) != fold(self.text[ref.start:ref.end]).split()[0]:
+                    # "has raged in the north-eastern Syrian city of Hasaka, since the jihadists stormed the Gweiran
+                    # prison" (KY13: Gweiran placed at a Ghayran in Deir ez-Zor, 100 km off): the direction is the
+                    # city's, named with it, not every place's of the sentence
                     continue
                 if ref.role != "origin" and re.search(r"\bfrom\s+(?:the\s+)?$", where[:hint.start()], re.I):
                     # "A rocket fired from southern Lebanon killed twelve children ... in Majdal Shams" (nu19: placed
@@ -2590,6 +2627,9 @@ class _Context:
                                                 or _PARTIES_BETWEEN.search(self.text[max(0, h.start - 70):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
+            if _hometown(self.text, self.sents[i].start, h.start):
+                continue      # "named the dead guard as Majid Shiripaz, from the city of Khomein in Markazi province"
+                #               (KY21: the clash drafted at the province, 600 km off): where a person comes from
             if _HABITUAL_AT.search(self.text[max(0, h.start - 100):h.start]):
                 continue      # "it frequently launches attacks on Jarabulus, Afrin and Azaz" (KU07: drafted at Jarabulus):
                 #               where something keeps happening, no one event
@@ -2847,6 +2887,8 @@ class _Context:
                 written = self.text[start:end]
                 if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
                     continue
+                if _hometown(self.text, self.sents[i].start, start):
+                    continue      # "Majid Shiripaz, from the city of Khomein in Markazi province" (KY21): a home
                 if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]) \
@@ -3711,9 +3753,39 @@ _PART_OF_LONGER = re.compile(r"\s+[A-Z][\w'’-]+\s+(?:neighbou?rhoods?|district
 _SIMILAR_ON = re.compile(r"\b(?:a|another)\s+similar\s+\w+\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 # the places of a present habitual act, and the places listed with the first: "frequently launches attacks on X, Y"
-_HABITUAL_AT = re.compile(r"\b(?:often|usually|frequently|regularly|routinely|repeatedly|constantly)\s+"
+# what was still to come when told: "was due to visit the city on Friday", "is expected to arrive on Sunday"
+_DUE_TO = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been)\s+(?:due|scheduled|expected|set|supposed|planning|"
+                     r"going)\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,5}?\s+(?:(?:early|late)\s+)?(?:on\s+|next\s+)?$")
+# A person's home town: ", from the city of Khomein", "a native of Zakho", "hailing from Duhok"; then the names and the
+# province words that place it ("Khomein in Markazi province in central Iran")
+_HOMETOWN_CUE = re.compile(r"(?:,\s+(?:a\s+native\s+of|originally\s+from|from)|\bnative\s+of|\bhailing\s+from|"
+                           r"\bwho\s+(?:was|is|came|comes)\s+from)\s+(?:the\s+(?:[\w-]+\s+)?(?:city|town|village)\s+of\s+)?")
+_HOMETOWN_GAP = re.compile(r"(?:(?:[A-Z][\w'’-]*|in|of|the|province|governorate|region|district|northern|southern|"
+                           r"eastern|western|central)[\s,]*)*")
+# a clause that moves something from a place: its "from" is an origin, not a home ("rockets fired at the base, from ...")
+_MOVED_FROM = re.compile(r"\b(?:fired|launched|shelled|lobbed|flew|flown|took\s+off|infiltrated|crossed|came|sent|"
+                         r"moved|fled|driven|withdr[ae]w|withdrawn|expelled|deported|returned|brought|transferred)\b", re.I)
+
+
+def _hometown(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the name at ``start`` tells where a person comes from (a home town and the province after it), in the
+    sentence beginning at ``sentence_start``: no event's place."""
+    window = text[max(sentence_start, start - 120):start]
+    cue = None
+    for cue in _HOMETOWN_CUE.finditer(window):
+        pass
+    if cue is None or not _HOMETOWN_GAP.fullmatch(window[cue.end():]):
+        return False
+    return not _MOVED_FROM.search(text[sentence_start:max(sentence_start, start - 120) + cue.start()])
+
+
+# ("the group has kept up attacks in the Tal Abyad and Ras al-Ayn districts", KY11: drafted at both, on another clause's day)
+_HABITUAL_AT = re.compile(r"\b(?:(?:often|usually|frequently|regularly|routinely|repeatedly|constantly)\s+"
                           r"(?:carr(?:y|ies)\s+out|launch(?:es)?|stages?|mounts?|conducts?|targets?|shells?|attacks?|"
-                          r"strikes?|hits?|fires?|raids?)\s+(?:[\w'’-]+\s+){0,3}?(?:on|against|in|at|near|towards?)\s+"
+                          r"strikes?|hits?|fires?|raids?)\s+(?:[\w'’-]+\s+){0,3}?|"
+                          r"(?:keeps?|kept|keeping)\s+up\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:attacks?|raids?|"
+                          r"shelling|strikes?|bombardment|operations)\s+)"
+                          r"(?:on|against|in|at|near|towards?)\s+"
                           r"(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s*)+(?:,\s*|\s+and\s+|,\s+and\s+))*$")
 # "on the western side of Qamishli", "at Zargwez on the edge of Sulaimani": a part of the place named
 _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs", "part", "parts", "heart", "centre",
