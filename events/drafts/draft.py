@@ -725,13 +725,42 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
             mentions.append(m)
     ctx.settle_ambiguous(mentions)
     events = _assemble(mentions, ctx)
-    drafts = [d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None]
+    drafts = _without_summary_provinces([d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None],
+                                        text)
     for n, d in enumerate(drafts, 1):
         d["draft_id"] = f"D{n}"
     told = {t for d in drafts for t in d["evidence"]}
     unplaced = [ctx.sents[j].text for j in sorted({e.type_sentence for e in ctx.unplaced if e.type_sentence >= 0})
                 if ctx.sents[j].text not in told]
     return DraftResult(drafts, countries, text, unplaced)
+
+
+_PROVINCES_LISTED = re.compile(r"\b(?:and|or)\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:provinces|governorates)\b|"
+                               r"\b(?:provinces|governorates)\s+of\s+[A-Z]")
+
+
+def _without_summary_provinces(drafts: list[dict], text: str) -> list[dict]:
+    """Drafts placed only at a province (geo_precision 3) that sum up others: "The strikes hit ... in Sulaimani and
+    Erbil provinces" before the report tells the strike on Koya, in Erbil (KY06, KU19: a draft for the province beside
+    the town's). A province draft told in a list of provinces ("in Sulaimani and Erbil provinces") goes when a draft
+    of the same day and event type lies in that province (admin1) at a finer precision; any province draft goes when
+    an earlier draft of that day, type and province is kept; its evidence joins
+    the draft kept, in the order of ``text`` (the report). Drafts in ``drafts``' order, the rest unchanged."""
+    out: list[dict] = []
+    for d in drafts:
+        if d.get("geo_precision") == 3 and d.get("admin1"):
+            summary = any(_PROVINCES_LISTED.search(t) for t in d["evidence"])
+            same = [e for e in (*out, *drafts) if e is not d and e.get("admin1") == d["admin1"]
+                    and e.get("country") == d.get("country") and e["event_date"] == d["event_date"]
+                    and e["event_type"] == d["event_type"]
+                    and ((summary and e.get("geo_precision") in (1, 2)) or (e.get("geo_precision") == 3 and e in out))]
+            if same:
+                keep = same[0]
+                keep["evidence"] = sorted([*keep["evidence"], *(t for t in d["evidence"] if t not in keep["evidence"])],
+                                          key=text.find)
+                continue
+        out.append(d)
+    return out
 
 
 # "X struck A, a day after militants attacked B", "... in retaliation for a drone attack that killed three
@@ -1500,14 +1529,17 @@ class _Context:
         direction ("in northern Babil") is asked as the province."""
         for refs in self.sentence_places.values():        # first what the report says the place is
             for ref in refs:
-                if ref.status == "ambiguous":
+                if ref.status == "ambiguous" and not self._settle_other_name(ref, refs):
                     self._settle_kind(ref)
         named = "the province the report names"
         report_wide: list[tuple[str | None, str, str]] = []
+        told_in: list[tuple[int, PlaceRef | None]] = []        # for each entry: its sentence, and its place if any
         for i in sorted(self.sentence_places):
             report_wide += [(None, a, named) for a in self.sentence_admin1.get(i, [])]
-            report_wide += [(p.country, p.result.admin1, named) for p in self.sentence_places[i]
-                            if p.status == "resolved" and p.region and p.result.admin1]
+            told_in += [(i, None)] * len(self.sentence_admin1.get(i, []))
+            regions = [p for p in self.sentence_places[i] if p.status == "resolved" and p.region and p.result.admin1]
+            report_wide += [(p.country, p.result.admin1, named) for p in regions]
+            told_in += [(i, p) for p in regions]
         for i, refs in sorted(self.sentence_places.items()):
             own_all = [(None, a, named, None) for a in self.sentence_admin1.get(i, [])]
             own_all += [(p.country, p.result.admin1,
@@ -1524,7 +1556,8 @@ class _Context:
                 # "Demonstrators in Baghdad, Nasiriyah, Diwaniyah, Najaf and Hilla" (KE13: a village Diwaniyah by Baghdad
                 # taken, 115 km from the city): a town listed beside others is their peer; their provinces do not hold it
                 peers = _listed_with(self.text, ref, refs)
-                own = [(c, a, why) for c, a, why, p in own_all if p is None or p.region or not any(p is q for q in peers)]
+                own = [(c, a, why) for c, a, why, p in own_all if (p is None or p.region or not any(p is q for q in peers))
+                       and self._same_clause(i, ref, a if p is None else None, p)]
                 if self._settle_same_name(ref):
                     continue
                 said = _PROVINCE_RIGHT_AFTER.match(self.text, ref.end)
@@ -1553,7 +1586,11 @@ class _Context:
                     if self._settle(ref, [(c, None) for c in ref.countries], ref.text + " province",
                                     f"read as the province ({why})"):
                         continue
-                for context in (own, report_wide):
+                # not a province of the same sentence told in another clause ("its headquarters in Koya had been
+                # attacked, and Komala camps in Sulaimani province were also targeted", KY06), unless named elsewhere too
+                wide = [e for e, (j, p) in zip(report_wide, told_in)
+                        if j != i or self._same_clause(i, ref, e[1] if p is None else None, p)]
+                for context in (own, wide):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, {basis}"):
                         break
         self._settle_home_country(report_wide)
@@ -1627,6 +1664,44 @@ class _Context:
         for m in mentions:        # a name spelled another way that is still ambiguous is no place
             m.places = {role: p for role, p in m.places.items() if not (p.pending and p.status != "resolved")}
             m.more = [p for p in m.more if not (p.pending and p.status != "resolved")]
+
+    def _settle_other_name(self, ref: PlaceRef, refs: list[PlaceRef]) -> bool:
+        """"Pirde (Altun Kupri)", "Serekaniye (Ras al-Ain)": a name followed by another name of the same place in
+        brackets, which the geocoder resolved, is that place (KY06: Pirde, Altun Kupri's Kurdish name, had stayed
+        ambiguous among villages). Flagged."""
+        from geodata.result import GeocodeResult
+        bracket = re.match(r"\s*\(\s*", self.text[ref.end:ref.end + 4])
+        if bracket is None:
+            return False
+        at = ref.end + bracket.end()
+        other = next((o for o in refs if o.start == at and o.status == "resolved" and not o.region
+                      and o.point is not None and re.match(r"\s*\)", self.text[o.end:o.end + 3])), None)
+        if other is None or other.result is None:
+            return False
+        a = other.result
+        ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, a.precision,
+                                   a.confidence, (), a.admin1, a.admin2, a.basis)
+        ref.status, ref.country, ref.alternatives, ref.settled = "resolved", other.country, (), True
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as {self.text[other.start:other.end]}, the name the "
+                         f"report gives it in brackets: check it")
+        return True
+
+    def _same_clause(self, i: int, ref: PlaceRef, name: str | None, place: PlaceRef | None) -> bool:
+        """Whether a province of sentence ``i`` (``place``, or by ``name`` when written before "province") is told in
+        ``ref``'s clause: "The KDPI said its headquarters in Koya had been attacked, and Komala camps in Sulaimani
+        province were also targeted" (KY06: Koya placed at a Kaway in Sulaymaniyah, 48 km from the town of Koya in
+        Erbil): a clause opened by ", and" or ";" has provinces of its own. True when the name is not found."""
+        sent = self.sents[i]
+        breaks = [b.end() + sent.start for b in _CLAUSE_BREAK.finditer(sent.text)]
+        if not breaks:
+            return True
+        def clause(at: int) -> int:
+            return sum(1 for b in breaks if b <= at)
+        if place is not None:
+            return clause(place.start) == clause(ref.start)
+        spots = [sent.start + m.start() for m in re.finditer(re.escape(name), sent.text, re.I)] if name else []
+        return not spots or any(clause(at) == clause(ref.start) for at in spots)
 
     def _at_holder(self, ref: PlaceRef, holder: PlaceRef, km: float, how: str) -> PlaceRef:
         """Where an event goes when ``ref``'s answer is a namesake ``km`` from ``holder``, the place the report says
@@ -2017,7 +2092,8 @@ class _Context:
                 heading, reach = (_bearing_of(said.group(0)) if said else None), LANDMARK_KM
                 how = f"the one place of that name within {LANDMARK_KM:.0f} km {said.group(0) if said else 'of'} of"
                 why = "as the report says"
-            elif _SAID_NEAR.fullmatch(between) and not other.region:
+            elif (_SAID_NEAR.fullmatch(between) or _SAID_NEAR.fullmatch(re.sub(r"^\s*,", "", between))) and not other.region:
+                # (also after a comma: "PAK's base in Sherawa, near Pirde (Altun Kupri)", KY06)
                 heading, reach = None, NEAR_SAID_KM
                 how, why = f"the one within {NEAR_SAID_KM:.0f} km of", "which the report says it is near"
             else:
@@ -2038,8 +2114,18 @@ class _Context:
             if len(close) == 1:
                 km = distance_km(close[0].latitude, close[0].longitude, other.point[0], other.point[1])
                 return self._take(ref, close[0], f"{how} {self.text[other.start:other.end]}, {why} ({km:.0f} km)")
+            if not close:
+                # none there: the report's own landmark bounds where another clue may place it, as far as the report's
+                # other places settle a name (NEAR_OTHERS_KM): "PAK's base in Sherawa, near Pirde (Altun Kupri) in
+                # Kirkuk province" (KY06) had taken a Sherawa of Kirkuk province 77 km from Altun Kupri
+                ref.bound = (other.point, NEAR_OTHERS_KM)
             return False
         return False
+
+    def _out_of_bound(self, ref: PlaceRef, lat: float | None, lon: float | None) -> bool:
+        """Whether a candidate at (``lat``, ``lon``) lies farther from ``ref``'s landmark than its ``bound`` allows."""
+        return ref.bound is not None and lat is not None and \
+            distance_km(lat, lon, ref.bound[0][0], ref.bound[0][1]) > ref.bound[1]
 
     def _settle_near_others(self, ref: PlaceRef) -> bool:
         """"shelling on Marjayoun ... a house in Khiam": an ambiguous name is taken as the one candidate
@@ -2218,7 +2304,7 @@ class _Context:
                 ref.flags.append(note)
             return False      # "near the town of Cukurca" in Hakkari (a new user, session 22: a village Çukurca 58 km from
             #                   Hakkari taken, 75 km from the town): a namesake outside the district the name names
-        if self._outside_holder(ref, a, ref.country or _one_country(ref)):
+        if self._outside_holder(ref, a, ref.country or _one_country(ref)) or self._out_of_bound(ref, a.latitude, a.longitude):
             return False
         r = ref.unsure
         rest = tuple(x for x in r.alternatives if x is not a)
@@ -2304,7 +2390,8 @@ class _Context:
                     continue
                 tried.add((code, admin1))
                 r = self.geocoder.geocode(query, code, admin1)
-                if r.status == "resolved" and not self._far_from_possessor(ref, r):
+                if r.status == "resolved" and not self._far_from_possessor(ref, r) \
+                        and not self._out_of_bound(ref, r.latitude, r.longitude):
                     # (not a namesake away from the city whose name it carries: "a market in Sanaa's Shuub
                     # district" after a sentence on Hodeidah province had gone to a Shu`ub there, 170 km off; nu19)
                     answers.setdefault((code, f"{r.source}:{r.id}:{r.name}"), (code, admin1, r, basis))

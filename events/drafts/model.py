@@ -46,6 +46,8 @@ class PlaceRef:
     settled: bool = False         # chosen among namesakes or like spellings by the report's other words (a province,
     #                               a place near it, a direction): the 'ctx' class of confidence (events/drafts/confidence.py)
     heading: float | None = None  # a landmark's compass direction to the event ("west of Baghdad": 270 degrees)
+    bound: tuple | None = None    # ((lat, lon), km): the landmark the report says it is near, when no candidate of the
+    #                               name lies near it; no clue may place it farther than km from there
 
     @property
     def region(self) -> bool:

@@ -152,3 +152,47 @@ def test_a_direction_said_of_a_city_does_not_place_the_other_names_of_its_senten
     found = _drafts("Clashes have raged for four days in the north-eastern Syrian city of Hasaka since militants stormed "
                     "the Gweiran prison on Thursday, the monitor said.", "2022-01-24")
     assert not [d for d in found if d["latitude"] is not None and not _near(d, *HASAKA)], found
+
+
+KOYA = (36.08, 44.63)
+ALTUN_KUPRI = (35.76, 44.14)
+ERBIL = (36.19, 44.01)
+
+
+def test_a_province_told_in_another_clause_does_not_place_a_name():
+    # "its headquarters in Koya had been attacked, and Komala camps in Sulaimani province were also targeted" (KY06): Koya
+    # had been placed at a Kaway of Sulaymaniyah province, 48 km from the town of Koya
+    found = _drafts("Militants said their office in Koya was bombed on Tuesday, and camps in Sulaimani province were also "
+                    "struck, officials in Iraq said.", "2022-09-28")
+    _only_near(found, KOYA)
+
+
+def test_a_name_in_brackets_and_a_landmark_said_near_bound_where_a_place_goes():
+    # "Sherawa, near Pirde (Altun Kupri) in Kirkuk province": a Sherawa of Kirkuk province 77 km from Altun Kupri had
+    # been taken; Pirde is Altun Kupri's Kurdish name
+    found = _drafts("A drone struck a base in Sherawa, near Pirde (Altun Kupri) in Kirkuk province, on Monday, Iraqi "
+                    "officials said.", "2022-09-28")
+    assert [d for d in found if d["latitude"] is not None] and all(
+        _near(d, *ALTUN_KUPRI) for d in found if d["latitude"] is not None), found
+
+
+def test_a_province_listed_in_a_summary_adds_no_draft_beside_a_town_in_it():
+    # "The strikes hit ... in Sulaimani and Erbil provinces", then the strike on Koya (KY06, and KU19's kind): the province
+    # of Erbil had been drafted too, 40 km from Koya; and Sulaimani province twice
+    from events.drafts.draft import _without_summary_provinces
+    text = ("The strikes hit Kurdish parties in Sulaimani and Erbil provinces. Its headquarters in Koya was hit. Camps in "
+            "Sulaimani province were also targeted. Strikes hit Erbil province on Friday.")
+    first, koya_said, camps, friday = [t.strip() + "." for t in text.split(".")[:4]]
+    def draft(place, admin1, precision, evidence, day="2022-09-28"):
+        return {"location": place, "admin1": admin1, "country": "IQ", "geo_precision": precision, "event_date": day,
+                "event_type": "Explosions/Remote violence", "evidence": [evidence]}
+    drafts = [draft("Sulaimani", "Sulaymaniyah", 3, first), draft("Erbil", "Erbil", 3, first),
+              draft("Koya", "Erbil", 1, koya_said), draft("Sulaimani", "Sulaymaniyah", 3, camps),
+              draft("Erbil", "Erbil", 3, friday, "2022-09-30")]
+    kept = _without_summary_provinces(drafts, text)
+    assert [(d["location"], d["event_date"]) for d in kept] == [
+        ("Sulaimani", "2022-09-28"), ("Koya", "2022-09-28"), ("Erbil", "2022-09-30")]
+    assert kept[0]["evidence"] == [first, camps] and kept[1]["evidence"] == [first, koya_said]
+    # a province named alone (no list of provinces) beside a town of it is another event: kept
+    alone = [draft("Erbil", "Erbil", 3, "Shells hit Erbil province."), draft("Koya", "Erbil", 1, koya_said)]
+    assert len(_without_summary_provinces(alone, "Shells hit Erbil province. " + koya_said)) == 2
