@@ -2714,6 +2714,9 @@ class _Context:
                                                 or _PARTIES_BETWEEN.search(self.text[max(0, h.start - 70):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
+            if _ACROSS_REGION.search(self.text[max(0, h.start - 40):h.start]) and _REGION_WORD_AFTER.match(rest):
+                continue      # "Protests have broken out across Khuzestan province in recent days" (KY22: a protest drafted at
+                #               the province): what spread over a province, no one event's place
             if _hometown(self.text, self.sents[i].start, h.start):
                 continue      # "named the dead guard as Majid Shiripaz, from the city of Khomein in Markazi province"
                 #               (KY21: the clash drafted at the province, 600 km off): where a person comes from
@@ -2976,6 +2979,9 @@ class _Context:
                     continue
                 if _hometown(self.text, self.sents[i].start, start):
                     continue      # "Majid Shiripaz, from the city of Khomein in Markazi province" (KY21): a home
+                if _ACROSS_REGION.search(self.text[max(0, start - 40):start]) \
+                        and _REGION_WORD_AFTER.match(self.text[end:self.sents[i].end]):
+                    continue      # "across Khuzestan province" (KY22): what spread over a province
                 if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]) \
@@ -3840,6 +3846,8 @@ _PART_OF_LONGER = re.compile(r"\s+[A-Z][\w'’-]+\s+(?:neighbou?rhoods?|district
 _SIMILAR_ON = re.compile(r"\b(?:a|another)\s+similar\s+\w+\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b")
 # the places of a present habitual act, and the places listed with the first: "frequently launches attacks on X, Y"
+_ACROSS_REGION = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?$", re.I)
+_REGION_WORD_AFTER = re.compile(r"(?:\s+(?:province|governorate|region)\b|\s*[,.;])")
 # what was still to come when told: "was due to visit the city on Friday", "is expected to arrive on Sunday"
 _DUE_TO = re.compile(r"\b(?:was|were|is|are|had\s+been|has\s+been)\s+(?:due|scheduled|expected|set|supposed|planning|"
                      r"going)\s+to\s+[a-z]+(?:\s+[\w'’-]+){0,5}?\s+(?:(?:early|late)\s+)?(?:on\s+|next\s+)?$")

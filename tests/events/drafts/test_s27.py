@@ -196,3 +196,13 @@ def test_a_province_listed_in_a_summary_adds_no_draft_beside_a_town_in_it():
     # a province named alone (no list of provinces) beside a town of it is another event: kept
     alone = [draft("Erbil", "Erbil", 3, "Shells hit Erbil province."), draft("Koya", "Erbil", 1, koya_said)]
     assert len(_without_summary_provinces(alone, "Shells hit Erbil province. " + koya_said)) == 2
+
+
+IZEH = (31.83, 49.87)
+
+
+def test_what_spread_across_a_province_is_no_draft_at_the_province():
+    # "Protests have broken out across Khuzestan province in recent days" (KY22): a protest drafted at the province
+    found = _drafts("Iranian media said on Saturday that a protester had been shot dead in the town of Izeh. Protests have "
+                    "broken out across Khuzestan province in recent days over water shortages.", "2021-07-24")
+    assert _only_near(found, IZEH) and len(found) == 1, found
