@@ -82,8 +82,9 @@ def test_refit_reproduces_the_shipped_confidence_table():
     assert table["sets"] == list(K.FIT_SPLITS) == ["calibration18", "calibration19", "calibration20", "calibration21",
                                                    "heldout28", "heldout29", "heldout32", "heldout33",
                                                    "heldout58", "heldout59", "heldout64", "heldout65",
-                                                   "heldout67", "heldout69", "heldout71", "heldout73"]
-    assert len(reports) == table["reports"] == 400
+                                                   "heldout67", "heldout69", "heldout71", "heldout73",
+                                                   "heldout75", "heldout77"]
+    assert len(reports) == table["reports"] == 450
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
