@@ -753,7 +753,8 @@ def _without_summary_provinces(drafts: list[dict], text: str) -> list[dict]:
             same = [e for e in (*out, *drafts) if e is not d and e.get("admin1") == d["admin1"]
                     and e.get("country") == d.get("country") and e["event_date"] == d["event_date"]
                     and e["event_type"] == d["event_type"]
-                    and ((summary and e.get("geo_precision") in (1, 2)) or (e.get("geo_precision") == 3 and e in out))]
+                    and ((summary and e.get("geo_precision") in (1, 2))
+                         or (e.get("geo_precision") == 3 and any(e is kept for kept in out)))]
             if same:
                 keep = same[0]
                 keep["evidence"] = sorted([*keep["evidence"], *(t for t in d["evidence"] if t not in keep["evidence"])],
@@ -1669,7 +1670,6 @@ class _Context:
         """"Pirde (Altun Kupri)", "Serekaniye (Ras al-Ain)": a name followed by another name of the same place in
         brackets, which the geocoder resolved, is that place (KY06: Pirde, Altun Kupri's Kurdish name, had stayed
         ambiguous among villages). Flagged."""
-        from geodata.result import GeocodeResult
         bracket = re.match(r"\s*\(\s*", self.text[ref.end:ref.end + 4])
         if bracket is None:
             return False
@@ -1678,9 +1678,7 @@ class _Context:
                       and o.point is not None and re.match(r"\s*\)", self.text[o.end:o.end + 3])), None)
         if other is None or other.result is None:
             return False
-        a = other.result
-        ref.result = GeocodeResult("resolved", a.latitude, a.longitude, a.name, a.source, a.id, a.precision,
-                                   a.confidence, (), a.admin1, a.admin2, a.basis)
+        ref.result = replace(other.result, alternatives=(), hint=None)
         ref.status, ref.country, ref.alternatives, ref.settled = "resolved", other.country, (), True
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{self.text[ref.start:ref.end]}' taken as {self.text[other.start:other.end]}, the name the "
@@ -2714,12 +2712,8 @@ class _Context:
                                                 or _PARTIES_BETWEEN.search(self.text[max(0, h.start - 70):h.start])):
                 continue      # "Damascus demanded", "Washington said", "Baghdad's decision": the government;
                 #               "called on Tehran to respect ..." (UD12): the government addressed
-            if _ACROSS_REGION.search(self.text[max(0, h.start - 40):h.start]) and _REGION_WORD_AFTER.match(rest):
-                continue      # "Protests have broken out across Khuzestan province in recent days" (KY22: a protest drafted at
-                #               the province): what spread over a province, no one event's place
-            if _hometown(self.text, self.sents[i].start, h.start):
-                continue      # "named the dead guard as Majid Shiripaz, from the city of Khomein in Markazi province"
-                #               (KY21: the clash drafted at the province, 600 km off): where a person comes from
+            if _no_event_here(self.text, self.sents[i].start, h.start, rest):
+                continue
             if _HABITUAL_AT.search(self.text[max(0, h.start - 100):h.start]):
                 continue      # "it frequently launches attacks on Jarabulus, Afrin and Azaz" (KU07: drafted at Jarabulus):
                 #               where something keeps happening, no one event
@@ -2977,11 +2971,8 @@ class _Context:
                 written = self.text[start:end]
                 if fold(written) in capitals() or len(fold(written).replace(" ", "")) < 4:
                     continue
-                if _hometown(self.text, self.sents[i].start, start):
-                    continue      # "Majid Shiripaz, from the city of Khomein in Markazi province" (KY21): a home
-                if _ACROSS_REGION.search(self.text[max(0, start - 40):start]) \
-                        and _REGION_WORD_AFTER.match(self.text[end:self.sents[i].end]):
-                    continue      # "across Khuzestan province" (KY22): what spread over a province
+                if _no_event_here(self.text, self.sents[i].start, start, self.text[end:self.sents[i].end]):
+                    continue
                 if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]) \
@@ -3860,6 +3851,15 @@ _HOMETOWN_GAP = re.compile(r"(?:(?:[A-Z][\w'’-]*|in|of|the|province|governorat
 # a clause that moves something from a place: its "from" is an origin, not a home ("rockets fired at the base, from ...")
 _MOVED_FROM = re.compile(r"\b(?:fired|launched|shelled|lobbed|flew|flown|took\s+off|infiltrated|crossed|came|sent|"
                          r"moved|fled|driven|withdr[ae]w|withdrawn|expelled|deported|returned|brought|transferred)\b", re.I)
+
+
+def _no_event_here(text: str, sentence_start: int, start: int, rest: str) -> bool:
+    """Whether the name at ``start`` (``rest``: the sentence after it) is where a person comes from ("named the dead
+    guard as Majid Shiripaz, from the city of Khomein in Markazi province", KY21: the clash drafted at the province,
+    600 km off) or a province something spread across ("Protests have broken out across Khuzestan province in recent
+    days", KY22: a protest drafted at the province): no one event's place."""
+    return _hometown(text, sentence_start, start) or bool(
+        _ACROSS_REGION.search(text[max(0, start - 40):start]) and _REGION_WORD_AFTER.match(rest))
 
 
 def _hometown(text: str, sentence_start: int, start: int) -> bool:
