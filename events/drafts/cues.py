@@ -766,6 +766,12 @@ def _list_count(tail: str) -> int | None:
 
 
 _NUM_RE = re.compile(r"\b" + _NUM + r"(?![\w-])", re.I)
+# "killing a teacher and a child", "killed a woman and her son" (nu31 H1: 1): two people, each told in the singular
+_ONE_PERSON = (r"(?:teacher|child|boy|girl|man|woman|soldier|civilian|policeman|policewoman|officer|farmer|shepherd|"
+               r"student|doctor|nurse|paramedic|journalist|worker|driver|member|fighter|guard|son|daughter|wife|husband|"
+               r"brother|sister|mother|father|baby|toddler|teenager|resident|villager|passer-?by)")
+_TWO_SINGLE = re.compile(r"\bkill(?:ed|ing|s)?\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_PERSON +
+                         r"\s+and\s+(?:a|an|one|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?" + _ONE_PERSON + r"\b", re.I)
 
 
 def fatalities(sentence: str) -> int | None:
@@ -786,6 +792,9 @@ def fatalities(sentence: str) -> int | None:
         # "killed at least five members during the day, four of them in a strike near Tyre": the sentence's
         # event is the one it places, and its toll is the part placed there
         return _number(part.group(1).lower())
+    for m in _TWO_SINGLE.finditer(sentence):
+        if not _running_total(sentence, m.start()):
+            found.append(2)
     for m in _FAMILY_OF.finditer(sentence):      # "killing a family of five" (nu15: 1)
         n = _number(m.group(1).lower())
         if n is not None and not _running_total(sentence, m.start()):

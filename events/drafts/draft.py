@@ -342,8 +342,14 @@ _ROAD_CUT = re.compile(r"\b(?:cut(?:ting|s)?|clos(?:ed|ing|es)|block(?:ed|ing|s)
 #   bombing drafted at Kobani): a place to be rebuilt or helped, the purpose of a gathering.
 _TO_REBUILD = re.compile(r"\b(?:to\s+(?:help\s+)?|plans?\s+(?:to\s+)?|help\s+)(?:rebuild|reconstruct)\s+(?:the\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}?(?:of\s+)?$", re.I)
+# - "gathered outside the Makki mosque to protest over the alleged rape of a girl by a police commander in Chabahar"
+#   (nu31 H2: a protest drafted at Chabahar, 470 km from Zahedan): where the act protested against happened.
+_PROTESTED_ACT_IN = re.compile(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+|marched)\s+(?:over|against|about)\s+"
+                               r"(?:the\s+)?(?:alleged\s+|reported\s+)?(?:rapes?|killings?|deaths?|murders?|arrests?|"
+                               r"detentions?|executions?|abuse|assaults?|torture|beatings?)\s+of\s+[^.;]{0,80}?\s"
+                               r"(?:in|at|near)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 _NOT_EVENT_PLACE_BEFORE = ((_UNREALISED_TARGET, 60), (_ARRIVED_IN, 30), (_SPOKE_IN, 40), (_GROUP_BASE, 40),
-                           (_ROAD_CUT, 90), (_TO_REBUILD, 50))
+                           (_ROAD_CUT, 90), (_TO_REBUILD, 50), (_PROTESTED_ACT_IN, 150))
 # where an event far away was heard or felt, said to be far: "heard in Tartus, more than 80 km away"
 _HEARD_BEFORE = re.compile(r"\b(?:heard|felt|seen|visible)\s+(?:as\s+far\s+(?:away\s+)?as|across|throughout|in|from|"
                            r"at)\s+(?:the\s+)?$", re.I)

@@ -22,6 +22,9 @@ HASAKA = (36.51, 40.74)
 KOYA = (36.08, 44.63)
 ALTUN_KUPRI = (35.76, 44.14)
 IZEH = (31.83, 49.87)
+KARKAMIS = (36.83, 38.00)
+ZAHEDAN = (29.50, 60.86)
+CHABAHAR = (25.29, 60.64)
 
 
 def test_the_night_before_counts_back_from_the_event_told_before():
@@ -198,3 +201,23 @@ def test_what_spread_across_a_province_is_no_draft_at_the_province():
     found = _drafts("Iranian media said on Saturday that a protester had been shot dead in the town of Izeh. Protests have "
                     "broken out across Khuzestan province in recent days over water shortages.", "2021-07-24")
     assert _only_near(found, IZEH) and len(found) == 1, found
+
+
+def test_two_victims_each_told_in_the_singular_are_two_dead():
+    # nu31 H1: "killing a teacher and a child" had been drafted with 1 killed
+    found = _drafts("Mortar shells fired from Syria hit the Turkish border town of Karkamis on Monday, killing a teacher "
+                    "and a child, officials said.", "2022-11-21")
+    assert _only_near(found, KARKAMIS)["fatalities"] == 2
+    from events.drafts.cues import fatalities
+    assert fatalities("A drone strike killed a woman and her son near Sinjar.") == 2
+    assert fatalities("Gunmen killed a policeman and wounded a civilian.") == 1
+
+
+def test_where_the_act_a_protest_is_about_happened_is_not_the_protests_place():
+    # nu31 H2: "to protest over the alleged rape ... by a police commander in Chabahar" drafted a protest at Chabahar,
+    # 470 km from Zahedan, where the crowd was
+    found = _drafts("Security forces opened fire on worshippers in Zahedan on Friday, killing dozens. The crowd had "
+                    "gathered outside the Makki mosque to protest over the alleged rape of a teenage girl by a police "
+                    "commander in Chabahar.", "2022-10-01")
+    _only_near(found, ZAHEDAN)
+    assert not [d for d in found if _near(d, *CHABAHAR)], found
