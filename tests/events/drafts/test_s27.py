@@ -221,3 +221,12 @@ def test_where_the_act_a_protest_is_about_happened_is_not_the_protests_place():
                     "commander in Chabahar.", "2022-10-01")
     _only_near(found, ZAHEDAN)
     assert not [d for d in found if _near(d, *CHABAHAR)], found
+
+
+def test_a_village_the_gazetteer_lacks_is_said_when_the_draft_stands_for_its_province():
+    # nu31 M3: "near the village of Albu Dur in Salahuddin province" was drafted at the province with no word that the
+    # village was not found (its last word is a town, Dur, which had taken the name)
+    found = _drafts("A roadside bomb exploded next to an Iraqi army patrol near the village of Albu Dur in Salahuddin "
+                    "province on Sunday, killing two soldiers.", "2021-03-15")
+    assert len(found) == 1 and found[0]["geo_precision"] == 3
+    assert [f for f in found[0]["flags"] if f.startswith("'Albu Dur' not found in the gazetteer")], found[0]["flags"]
