@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import folium
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -109,14 +110,33 @@ def _fit_zoom(bounds) -> int:
     return max(1, min(9, int(math.log2(360 / span * HEIGHT / 256))))
 
 
-def mode_caption(layer_data: dict) -> str:
-    """Which view the map shows, in words (no data text: numbers only)."""
+def drafts_off_view(drafts: pd.DataFrame | None, view: Viewport) -> int:
+    """How many of ``drafts`` (pending drafts drawn on the map; rows without coordinates not counted) lie
+    outside the bounds the map last reported (degrees; none without bounds): drafts the page counts as
+    "on the map" that the analyst, panned or zoomed elsewhere, cannot see (nu31 M1)."""
+    if drafts is None or drafts.empty or view.bounds is None:
+        return 0
+    lat = pd.to_numeric(drafts["latitude"], errors="coerce").to_numpy(dtype="float64")
+    lon = pd.to_numeric(drafts["longitude"], errors="coerce").to_numpy(dtype="float64")
+    placed = ~(np.isnan(lat) | np.isnan(lon))
+    inside = aggregate.in_bounds(lat[placed], lon[placed], view.bounds, pad=0.0)
+    return int((~inside).sum())
+
+
+def mode_caption(layer_data: dict, drafts_off: int = 0) -> str:
+    """Which view the map shows, in words (no data text: numbers only); ``drafts_off``: pending drafts on
+    the map but outside this view (``drafts_off_view``), said so the analyst knows to zoom out."""
     where = " in view" if layer_data.get("in_view") else ""
     shown = layer_data.get("shown", 0)
     if layer_data.get("mode") == "hexagons":
-        return (f"Showing {shown:,} events{where} as {layer_data['cells']:,} hexagons "
+        said = (f"Showing {shown:,} events{where} as {layer_data['cells']:,} hexagons "
                 "(zoom in or narrow the filters to see individual events)")
-    return f"Showing {shown:,} individual event{'s' if shown != 1 else ''}{where}"
+    else:
+        said = f"Showing {shown:,} individual event{'s' if shown != 1 else ''}{where}"
+    if drafts_off:
+        said += (f"; {drafts_off} pending draft{' lies' if drafts_off == 1 else 's lie'} outside this view "
+                 "(zoom out to see them)")
+    return said
 
 
 def density_legend(lower: list[int]) -> str:
@@ -301,7 +321,7 @@ def map_fragment(selection: pd.DataFrame, frame: pd.DataFrame, token: str, filte
     layers = data.layers_for(selection, frame, token, filters, selected, view, drafts, drafts_token)
     shaded, shade_legend = area_layers(selection, frame, token, shade, view.zoom)
     out = render(layers, basemap, bounds, heat, shaded)
-    st.caption(mode_caption(layers))
+    st.caption(mode_caption(layers, drafts_off_view(drafts, view)))
     if shade_legend:
         st.image(shade_legend)
     if layers["mode"] == "hexagons":

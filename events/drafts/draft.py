@@ -592,6 +592,9 @@ _FIGHT_BETWEEN = (r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|confrontations
 _SIDE_HIT_AFTER = re.compile(r"\s+(?:military\s+)?(?:targets?|positions?|sites?|posts?|outposts?|depots?|"
                              r"facilit(?:y|ies)|strongholds?|hideouts?|infrastructure|launchers?|launch\s+sites?|"
                              r"weapons\s+depots?|command\s+cent(?:re|er)s?)\b", re.I)
+# "a bomb went off next to an Iraqi army patrol" (nu31 M2: no side hit): the unit a blast is told beside
+_MOVING_UNIT_AFTER = re.compile(r"\s+(?:military\s+|army\s+|police\s+|security\s+)?(?:patrols?|convoys?|vehicles?|"
+                                r"checkpoints?|troops|soldiers|personnel|members)\b", re.I)
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 # "the base north of Baghdad", "the camp some 20 km east of Mosul": a direction from a landmark right after a noun
 _DIRECTION_AFTER = re.compile(r"^\s+(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s|"
@@ -1595,7 +1598,10 @@ class _Context:
                         continue
                 # not a province of the same sentence told in another clause ("its headquarters in Koya had been
                 # attacked, and Komala camps in Sulaimani province were also targeted", KY06), unless named elsewhere too
-                wide = [e for e, (j, p) in zip(report_wide, told_in)
+                # a province named only in another sentence says so (nu31 M4: "the province the report names" for
+                # the Hamrin mountains, when Kirkuk province was the place of the sentence before, another event)
+                wide = [(e[0], e[1], e[2] + " in another sentence") if j != i else e
+                        for e, (j, p) in zip(report_wide, told_in)
                         if j != i or self._same_clause(i, ref, e[1] if p is None else None, p)]
                 for context in (own, wide):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, {basis}"):
@@ -2563,6 +2569,8 @@ class _Context:
                                r"wounded|wounding|injured|injuring|hosts?|hosting|hous(?:es|ing))\s+" + _VICTIM_COUNT + r"$",
                                before) or re.match(r"\s+(?:was|were)\s", after) \
                         or _SIDE_HIT_AFTER.match(after) \
+                        or (re.search(r"\b(?:next\s+to|near|beside|close\s+to|alongside|passing|behind)\s+" + _VICTIM_COUNT
+                                      + r"$", before) and _MOVING_UNIT_AFTER.match(after)) \
                         or (hit.start() > cue_at and re.match(r"\s+(?:official|commander|member|fighter|leader|"
                                                              r"operative)s?\b", after)):
                     m.actor2 = m.actor2 or name

@@ -563,3 +563,20 @@ def test_the_review_table_shows_and_edits_both_precisions(app):
     edited.loc[edited["location"] == "Kirkuk", "date_precision"] = "2"
     out = {r["location"]: r for r in apply_edits(rows, edited)}
     assert out["Kirkuk"]["date_precision"] == 2 and out["Kirkuk"]["geo_precision"] == 1
+
+
+def test_drafts_on_the_map_but_outside_the_view_are_said(app):
+    # nu31 M1: two drafts counted "on the map" while the analyst had panned to Yemen, with no word that they were
+    # out of sight
+    from dashboard.map_view import KEY
+    at = draft(app)
+    assert not any("outside this view" in c.value for c in at.caption)
+    at.session_state[KEY] = {"bounds": {"_southWest": {"lat": 12.0, "lng": 42.0},
+                                        "_northEast": {"lat": 17.0, "lng": 46.0}}, "zoom": 7}
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("2 pending drafts lie outside this view" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.session_state[KEY] = {"bounds": {"_southWest": {"lat": 32.0, "lng": 40.0},
+                                        "_northEast": {"lat": 37.5, "lng": 45.0}}, "zoom": 6}
+    at = at.run()
+    assert not any("outside this view" in c.value for c in at.caption)

@@ -59,3 +59,17 @@ def test_drafts_of_a_report_about_another_part_of_the_region_move_the_map_to_the
     map_view.follow_drafts(yemen, "abc123|filters")          # a report drafted: the map moves
     map_view.follow_drafts(yemen, "abc123|other filters")    # a filter changed: it stays
     assert len(moved) == 1 and moved[0] == fit
+
+
+def test_drafts_off_view_counts_placed_drafts_outside_the_reported_bounds():
+    import pandas as pd
+
+    from dashboard import map_view
+
+    syria = map_view.viewport({"bounds": {"_southWest": {"lat": 32.0, "lng": 35.0},
+                                          "_northEast": {"lat": 37.5, "lng": 42.5}}}, None, None)
+    drafts = pd.DataFrame({"latitude": [15.35, 36.2, None], "longitude": [44.21, 37.1, None]})
+    assert map_view.drafts_off_view(drafts, syria) == 1          # Sanaa; Aleppo in view; no coordinates: not counted
+    assert map_view.drafts_off_view(drafts, map_view.viewport(None, None, None)) == 0    # no bounds reported yet
+    said = map_view.mode_caption({"mode": "events", "shown": 3}, 1)
+    assert said == "Showing 3 individual events; 1 pending draft lies outside this view (zoom out to see them)"
