@@ -232,13 +232,17 @@ def handle(out: dict | None, basemap: str, data_bounds=None) -> None:
 
 def share_panel(pairs: list[tuple[str, str]]) -> None:
     """The link to this exact view (filters, map view, selected event), ready to copy."""
-    view, selected = state.current_view(), state.selected_event()
+    view, chosen = state.current_view(), state.selected_event()
+    selected = state.shared_selection(chosen)
     full = list(pairs) + url_state.view_pairs(view) if view else list(pairs)
     if selected:
         full.append(("ev", selected))
     with st.popover("Share this view", icon=":material/link:"):
         st.caption("Copy this link: it opens the same filters, map view and selected event. "
                    "Uploaded files are not part of it.")
+        if chosen and not selected:
+            st.caption("The selected draft is not part of it: a pending draft lives only in this session "
+                       "(accept it into the store to share it).")
         st.code(url_state.share_link(st.context.url, full), language=None, wrap_lines=True)
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from . import url_state
 from .filters import Options
+from .map_layers import DRAFT_PREFIX
 from .url_state import View
 
 NOTICES = "_url_notices"
@@ -143,8 +144,14 @@ def view_request() -> View | None:
     return st.session_state.get(VIEW_REQUEST)
 
 
+def shared_selection(event_id: str | None) -> str | None:
+    """The selected id a link may carry: none for a pending draft ("draft-D1", ``map_layers.DRAFT_PREFIX``),
+    which lives only in this session (a link to it would open on nothing: nu31)."""
+    return None if not event_id or event_id.startswith(DRAFT_PREFIX) else event_id
+
+
 def sync_selected_to_url() -> None:
-    event_id = selected_event()
+    event_id = shared_selection(selected_event())
     if event_id:
         if st.query_params.get("ev") != event_id:
             st.query_params["ev"] = event_id

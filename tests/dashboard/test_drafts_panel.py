@@ -580,3 +580,16 @@ def test_drafts_on_the_map_but_outside_the_view_are_said(app):
                                         "_northEast": {"lat": 37.5, "lng": 45.0}}, "zoom": 6}
     at = at.run()
     assert not any("outside this view" in c.value for c in at.caption)
+
+
+def test_a_selected_draft_is_left_out_of_the_link_and_the_share_panel_says_so(app):
+    # nu31: a clicked draft's id went into the URL and the share link, which open on nothing elsewhere
+    from dashboard.state import SELECTED
+    at = draft(app)
+    first = at.session_state["_drafts_pending"]["rows"][0]["draft_id"]
+    at.session_state[SELECTED] = "draft-" + first
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "ev" not in at.query_params
+    assert not any("ev=draft" in c.value for c in at.code)
+    assert any("The selected draft is not part of it" in c.value for c in at.caption)
