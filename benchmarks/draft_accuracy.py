@@ -164,6 +164,13 @@ when present). Two splits, printed side by side:
   never read, again on the session's final rules: 79.4% (27/34) / 80.0% (36/45) / 86.1% (31/36) (one draft fewer, a
   repeat of a right one) and 79.1% (34/43) / 76.2% (32/42) / 84.4% (27/32), two drafts in a wrong country (set 75); at
   0.90-1.00, 32/41 right (78%); then added to the confidence fit (events/drafts/confidence.py FIT_SPLITS), never read.
+- held-out 78 to 81: reports LA01-LA25, LB01-LB25 (LB22 left out: the same article as LA25), LC01-LC25 and
+  LD01-LD25 (session 28, four more writers: 78 as 76, 79 as 77, 80 all of Iraq 2012-2018, 81 all of Syria and
+  Turkey's border provinces 2012-2018), kept unread; first measured on the rules of b6be14e (the same figures on
+  adb986a, the end of session 27): set 78 78.0% (32/41) / 82.5% (33/40) / 87.9% (29/33), set 79 87.1% (27/31) /
+  93.3% (28/30) / 96.4% (27/28), set 80 76.2% (32/42) / 75.6% (31/41) / 100.0% (31/31), set 81 77.1% (27/35) /
+  88.2% (30/34) / 90.0% (27/30); all four 79.2% (118/149) / 84.1% (122/145) / 93.4% (114/122), no draft in a wrong
+  country; at 0.80-0.90 (none higher), 92/106 right (87%); baseline ("every name") 27.2% / 68.3% / 66.7%.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -246,6 +253,9 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 67": ("heldout67",), "held-out 69": ("heldout69",),
           "held-out 71": ("heldout71",), "held-out 73": ("heldout73",),
           "held-out 75": ("heldout75",), "held-out 77": ("heldout77",),
+          "held-out 78": ("heldout78",), "held-out 79": ("heldout79",),
+          "held-out 80": ("heldout80",), "held-out 81": ("heldout81",),
+          "held-out 78-81": ("heldout78", "heldout79", "heldout80", "heldout81"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
