@@ -31,12 +31,30 @@ SYNONYM_MIN_PAIRS = 2
 MIN_FUZZY_KEY = 4         # shortest transliteration keys compared fuzzily
 
 
+# Compass words in admin1 names, English and as Arabic and Persian names transliterate them: "West Azerbaijan" and
+# "Azarbayjan-e Gharbi" are one province, "East Azerbaijan" ("Azarbayjan-e Sharqi") another, 150 km away, though
+# the names score 87-93 alike (session 28: a village of East Azerbaijan offered for "Alan" in West Azerbaijan).
+_COMPASS = {"north": "n", "northern": "n", "shamal": "n", "shamali": "n", "shomali": "n", "shemali": "n",
+            "south": "s", "southern": "s", "janub": "s", "janubi": "s", "jonubi": "s", "jenubi": "s",
+            "east": "e", "eastern": "e", "sharq": "e", "sharqi": "e", "sharghi": "e", "sharqiya": "e", "sharqiyah": "e",
+            "west": "w", "western": "w", "gharb": "w", "gharbi": "w", "gharbiya": "w", "gharbiyah": "w"}
+
+
+def _compass(name: str) -> frozenset[str]:
+    """The compass points a normalised admin1 name carries ("west azerbaijan" -> {"w"})."""
+    return frozenset(_COMPASS[w] for w in re.split(r"[\s-]+", name) if w in _COMPASS)
+
+
 def same_admin1(a: str, b: str) -> bool:
-    """Do two normalised admin1 names name the same division? ("ninawa", "ninewa") -> True."""
+    """Do two normalised admin1 names name the same division? ("ninawa", "ninewa") -> True; names that carry
+    different compass words ("west azerbaijan", "east azerbaijan"; "azarbayjan e gharbi", "... sharqi") -> False."""
     if not a or not b:
         return False
     if a == b:
         return True
+    ca, cb = _compass(a), _compass(b)
+    if ca and cb and ca != cb:
+        return False
     ka, kb = translit_key(a), translit_key(b)
     # Two-letter skeletons collide ("sd" is both Sad and Suwayda): those must also look alike.
     if ka and ka == kb and (len(ka) >= 3 or fuzz.ratio(a, b) >= 70):

@@ -29,7 +29,10 @@ RULES_VERSION = "7"
 RULE_FILES = tuple(Path(__file__).parent / name for name in (
     "geocoder.py", "ranking.py", "calibration.py", "normalize.py", "translit.py", "index.py", "crossborder.py",
     # (admin2.py: which district a name names decides whether a namesake is resolved, since session 22)
-    "admin2.py", "data/calibration.json", "data/calibration_villages.json"))
+    "admin2.py", "data/calibration.json", "data/calibration_villages.json",
+    # (admin1.py: which admin1 names mean one division decides agreement; it had been left out, so a rule edited
+    # there kept serving cached answers: session 28)
+    "admin1.py", "admin1_codes.py"))
 
 
 def rules_digest(paths=RULE_FILES) -> str:

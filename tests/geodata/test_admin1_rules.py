@@ -86,3 +86,22 @@ def test_real_gazetteer_knows_ucdp_governorate_names(real_data_dir):
         assert index.polygons.matching(ucdp) == frozenset({polygon}), ucdp
     karbala = [i for i, p in enumerate(index.places) if p.name == "Karbala" and p.source == "curated"]
     assert karbala and index.geo_admin1[karbala[0]] == "Karbala'"
+
+
+def test_compass_words_keep_east_and_west_apart():
+    # "West Azerbaijan" and "East Azerbaijan" (and their Persian forms, "Gharbi" and "Sharqi") score 87-93 alike: a
+    # town of East Azerbaijan had been resolved for an admin1 of West Azerbaijan (session 28)
+    from geodata.normalize import normalize_admin1
+    for a, b in (("West Azerbaijan", "East Azerbaijan"), ("Azarbayjan-e Gharbi", "Azarbayjan-e Sharqi"),
+                 ("West Azerbaijan", "Azarbayjan-e Sharqi"), ("North Khorasan", "South Khorasan")):
+        assert not same_admin1(normalize_admin1(a), normalize_admin1(b)), (a, b)
+    assert same_admin1(normalize_admin1("West Azerbaijan"), normalize_admin1("west azarbaijan"))
+
+
+def test_a_town_of_east_azerbaijan_is_not_resolved_for_west_azerbaijan(real_data_dir):
+    from geodata.geocoder import default_geocoder
+    geocoder = default_geocoder()
+    east = geocoder.geocode("Ahar", "IR", "East Azerbaijan")
+    assert east.status == "resolved" and east.name == "Ahar"
+    west = geocoder.geocode("Ahar", "IR", "West Azerbaijan")
+    assert west.status != "resolved" or west.id != east.id, west

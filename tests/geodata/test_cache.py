@@ -59,8 +59,9 @@ def test_a_refit_calibration_table_or_edited_rule_invalidates(data_dir, tmp_path
     before = gazetteer.rules_digest((table,))
     table.write_text('{"classes": {"exact|none|alone": [10, 10]}}')
     assert gazetteer.rules_digest((table,)) != before
-    # each profile's table; admin2.py, whose district names decide whether a namesake is resolved
-    for name in ("calibration.json", "calibration_villages.json", "admin2.py"):
+    # each profile's table; admin2.py, whose district names decide whether a namesake is resolved; admin1.py, whose
+    # names decide which division a candidate agrees with (session 28: an edit there kept serving cached answers)
+    for name in ("calibration.json", "calibration_villages.json", "admin2.py", "admin1.py"):
         assert any(f.name == name and f.exists() for f in gazetteer.RULE_FILES)
 
     first = CountingGazetteer(FIXTURE_PLACES)
