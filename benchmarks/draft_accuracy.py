@@ -244,7 +244,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout54-fixed", "heldout55-fixed", "heldout56-fixed", "heldout57-fixed",
                      "heldout60-fixed", "heldout61-fixed", "heldout62-fixed", "heldout63-fixed",
                      "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed",
-                     "heldout74-fixed", "heldout76-fixed"),
+                     "heldout74-fixed", "heldout76-fixed", "heldout78-fixed", "heldout80-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
@@ -253,9 +253,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 67": ("heldout67",), "held-out 69": ("heldout69",),
           "held-out 71": ("heldout71",), "held-out 73": ("heldout73",),
           "held-out 75": ("heldout75",), "held-out 77": ("heldout77",),
-          "held-out 78": ("heldout78",), "held-out 79": ("heldout79",),
-          "held-out 80": ("heldout80",), "held-out 81": ("heldout81",),
-          "held-out 78-81": ("heldout78", "heldout79", "heldout80", "heldout81"),
+          "held-out 79": ("heldout79",), "held-out 81": ("heldout81",),
+          "read 78 80": ("heldout78-fixed", "heldout80-fixed"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -223,7 +223,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"(?<=officers\s)found\s+dead|(?<=soldiers\s)found\s+dead|(?<=policemen\s)found\s+dead|"
                         # "two kolbars were killed near Baneh on Monday by Iranian forces" (KW17: no event): a killing
                         # told in the passive with an armed force as its agent
-                        r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+killed\s+[^.;:]{0,60}?\bby\s+(?:the\s+)?"
+                        # (and wounded so: "a porter was wounded by Iranian border guards in the Alan border area of
+                        # Sardasht", LA24: no event)
+                        r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:killed|wounded|injured)\s+[^.;:]{0,60}?\bby\s+"
+                        r"(?:the\s+)?"
                         r"(?:[\w'’-]+\s+){0,2}?(?:forces|troops|soldiers|police|policemen|border\s+guards|guards|gunmen|"
                         r"militants|militiamen|army|snipers?)|"
                         r"(?:israeli|army|sniper|live|machine-?gun|small[\s-]arms)\s+fire)\b", re.I), False),

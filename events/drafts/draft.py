@@ -41,7 +41,7 @@ from .assemble import _CLAUSE_BREAK, _DEATH_WORD, _TOOK_PLACE_ON, _assemble
 from .confidence import confidence as class_confidence, draft_class
 from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
-from .model import (DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
+from .model import (SAME_PLACE_KM, DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _spelled_unsure, _spelling_rung, _without_feature)
 from .places import (_DIPLOMATIC_AFTER, COUNTRY_NAMES, OUTER_FORMS, REGION, NameHit, capitals, country_mentions,
                      find_names, fold_word, gazetteer_version, outer_countries, report_countries)
@@ -409,6 +409,9 @@ _RIVER_NAMES = frozenset({"euphrates", "tigris", "khabur", "khabour", "orontes",
                           "wazzani", "great zab", "little zab", "lesser zab", "furat"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _FEATURE_AFTER = re.compile(r"^\s+[A-Z]")
+# a site written with its kind's word last: no settlement of the name is the site (_site_not_settlement)
+_SITE_WRITTEN = re.compile(r"\s(dam|airport|airbase|air\s+base|base|bridge|prison|jail|refinery|oilfield|oil\s+field|"
+                           r"gas\s+field|port|crossing|stadium|power\s+(?:plant|station))$", re.I)
 
 
 def _at_sea(text: str, start: int, end: int) -> bool:
@@ -620,6 +623,7 @@ _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" +
 # "Sadr City, the mainly Shi'ite district of Baghdad" (KE06: drafted at a Sadar in Erbil, 0.86): the same, as an
 # appositive of up to three words
 _HELD_BY = re.compile(r"^(?:\s+|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?)"
+                      r"(?:(?:border|rural|mountain|mountainous|desert)\s+)?"     # "the Alan border area of Sardasht" (LA24)
                       r"(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
                       r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
@@ -1241,6 +1245,12 @@ class _Context:
             # Baghdad for fighters killed by a strike on a site in Jurf al-Sakhr" -> Jurf al-Sakhr
             def nearness(p: PlaceRef) -> tuple[int, int, int]:
                 cue_at = s.start + chosen.start
+                if p.start < cue_at and _FRONTED.match(self.text[s.start:p.start]) \
+                        and not _CLAUSE_TURN.search(self.text[p.end:cue_at]):
+                    # "In Behbahan, in the south-west, protesters set the bank branch on fire, while demonstrators in
+                    # ... Karaj called for ..." (LA25: only Karaj drafted): the place the sentence opens with is its
+                    # first clause's
+                    return (0, 0, -1, 0)
                 landmark = int(p.role == "landmark")  # "north of Erbil" locates another place
                 # "artillery on the Golan shelled the town of Zakiya": what the verb hit is the event's place
                 aimed = int(not (p.role == "target" and cue_at <= p.start))
@@ -1481,6 +1491,9 @@ class _Context:
         m.deaths_at = self.deaths_at(s, places) if m.fatalities else []
         if m.family is None and m.fatalities is None and not m.places:
             return None                                   # "This comes a day after ...": nothing to add
+        if m.date_since and "location" in m.places and m.more and _RUNNING_TOLL.search(sentence):
+            return None       # "at least seven porters have been shot dead since late August in the Sardasht border area,
+            #                   Chaldoran and Piranshahr" (LA24: drafted at two of them): a tally over places and weeks
         if m.family is not None and not m.new and not m.definite:
             if m.date is None or m.date_since:
                 if "location" not in m.places:
@@ -2256,6 +2269,29 @@ class _Context:
         x, p, km = min(close, key=lambda c: c[2])
         return take(*x, f"near {self.text[p.start:p.end]} the report also names ({km:.0f} km)")
 
+    def _site_not_settlement(self, ref: PlaceRef, a) -> bool:
+        """Whether ``ref`` is written as a site ("the Tishrin Dam", "Hamza airport", "the Sheikh Said crossing")
+        and ``a``, one of several places of the name, is a settlement whose name lacks the site's word: which of
+        the villages named so the site lies by, if any, the report does not say (LA16: the Tishrin Dam placed at
+        a village of the name in Latakia, 190 km off, by "northern Syria"). Flagged once when True."""
+        written = self.text[ref.start:ref.end]
+        site = _SITE_WRITTEN.search(ref.text) or _SITE_WRITTEN.search(written) \
+            or next((m for k in (1, 2) if (m := _SITE_WRITTEN.search(
+                " " + " ".join(self.text[ref.end:ref.end + 30].split()[:k]).strip(".,;:")))), None)
+        if site is None or a.kind not in ("village", "town", "city", "quarter", "locality") \
+                or site.group(1).lower() in fold(a.name):
+            return False
+        if any(_key(p.text) == _key(ref.text) and p.point is not None
+               and distance_km(a.latitude, a.longitude, *p.point) <= SAME_PLACE_KM for p in self._resolved_others(ref)):
+            return False          # "Taji prison, north of Baghdad", placed so: the same name later is that place (KO12)
+        if site.group(1).lower() not in written.lower():
+            written = f"{written} {site.group(1)}"
+        note = (f"'{written}' names a {site.group(1).lower()}; the places of that name the gazetteer holds are "
+                f"settlements, and the report does not say which the {site.group(1).lower()} lies by: not placed")
+        if note not in ref.flags:
+            ref.flags.append(note)
+        return True
+
     def _capital_renamed(self, ref: PlaceRef, name: str) -> bool:
         """Whether placing ``ref`` at a place called ``name`` would turn a national capital into a like-named
         place ("airports including Tehran" is never Tiran, a town of the province named beside it)."""
@@ -2315,6 +2351,8 @@ class _Context:
             return False      # "near the town of Cukurca" in Hakkari (a new user, session 22: a village Çukurca 58 km from
             #                   Hakkari taken, 75 km from the town): a namesake outside the district the name names
         if self._outside_holder(ref, a, ref.country or _one_country(ref)) or self._out_of_bound(ref, a.latitude, a.longitude):
+            return False
+        if self._site_not_settlement(ref, a):
             return False
         r = ref.unsure
         rest = tuple(x for x in r.alternatives if x is not a)
@@ -3684,6 +3722,10 @@ def _trailing_feature(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:" + "|".join(sorted((re.escape(w) for w in GENERIC_WORDS if " " not in w and
                  GENERIC_WORDS[w] not in (None,)), key=len, reverse=True)) + r"|military|air|gas|oil|fields?|landing|"
                  r"border|forward|operating|support)){1,3})\b", rest, re.I)
+    if m and re.fullmatch(r"\s+border(?:\s+(?:area|areas|region|regions|zone|zones|strip|district|districts))?", m.group(1),
+                          re.I):
+        return ""     # "in the Sardasht border area" (LA24: 'Sardasht border' found nowhere): the land by the town on the
+        #               border, not a site; "the Bab al-Salameh border crossing" keeps its words
     return m.group(1) if m else ""
 
 
@@ -3723,6 +3765,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             continue
         if w == "to" and j >= 1 and lows[j - 1] in _ROUTES:
             return "near"           # "on the road to Sinjar": on a road near it (ACLED codes the nearest place)
+        if w == "to" and j >= 1 and lows[j - 1] in _WAY_IN:
+            return "location"       # "a sit-in at the main entrance to the southern city of Nassiriya" (LA04: no draft)
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
             if prev in ("coast", "shore", "shores", "coastline") and "off" in lows[max(0, j - 4):j - 1]:
@@ -3747,6 +3791,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                 while k >= 0 and steps < 7 and (lows[k] in _FILLERS or lows[k] in GENERIC_WORDS):
                     k -= 1
                     steps += 1
+                if k >= 1 and lows[k] == "to" and lows[k - 1] in _WAY_IN:
+                    return "location"
                 if k >= 0 and lows[k] in _LOC_PREPS and lows[k] != "of":
                     return _LOC_PREPS[lows[k]]
                 return "of"
@@ -3911,6 +3957,15 @@ _EDGE_OF = {"side", "sides", "edge", "edges", "fringes", "periphery", "environs"
             "center", "section", "sections", "sector", "sectors", "annex", "wing",   # "the sections of al-Hol camp"
             "perimeter", "perimeters", "entrance", "entrances", "gate", "gates"}   # "the outer perimeter of Basra's
             #                                                                      airport" (KI01: no draft)
+# a sentence opening with its place ("In Behbahan, ..."), and the words that turn to another clause
+_FRONTED = re.compile(r"^\s*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:city|town|village|"
+                      r"district)\s+of\s+)?$")
+_CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b")
+# "have been killed since ...", "have died since ...": a toll still running, over the days since
+_RUNNING_TOLL = re.compile(r"\b(?:ha(?:ve|s)\s+been\s+(?:(?:shot\s+)?(?:killed|dead|wounded|injured)|shot)|ha(?:ve|s)\s+died)\b",
+                           re.I)
+# "at the entrance to X", "the gates to X": at the place's edge, an event's place (not a destination)
+_WAY_IN = {"entrance", "entrances", "gate", "gates", "approaches", "approach", "entry"}
 # what makes an explosion: told in the explosion's sentence, the event's kind
 _CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
 # the government years in an ACLED state actor's name: "Military Forces of Iraq (2022-)", "(2014-2018)"
