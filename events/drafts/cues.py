@@ -176,6 +176,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # (KB12: no event): taking a place by force is a battle (ACLED: Battles, "Non-state actor
                        # overtakes territory"; drafted as the clash it was)
                        r"(?:took|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of|"
+                       # "ISIL and tribal allies seized Falluja and parts of neighbouring Ramadi", "overran much of the
+                       # town of al-Baghdadi" (LC07, LC10: no event): a town taken by force, named
+                       r"(?:seized|captured|overran|overrun)\s+(?:(?:much|most|parts?|large\s+parts?|swathes?)\s+of\s+)?"
+                       r"(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z][\w'’-]+)(?!\s+(?:fighters?|members?|"
+                       r"militants?|soldiers?|commanders?|officials?|weapons?|ships?|vessels?|tankers?))|"
                        # "The main government compound in Ramadi fell to Islamic State militants on Friday", "Sinjar
                        # is back in the hands of Iraqi Kurdish forces" (KO21, KO22: no draft): a place changing hands
                        # (ACLED: Battles, territory overtaken or regained); not prices or a toll that fell to a number

@@ -84,3 +84,63 @@ def test_the_place_a_sentence_opens_with_is_its_first_clauses():
                     "marched against the government.", "2019-11-17")
     assert _only_near(found, ZABOL)["event_type"] == "Riots"
     assert not any(_near(d, *RASHT) and d["event_type"] == "Riots" for d in found)
+
+
+TUZ = (34.89, 44.63)
+HIT = (33.64, 42.83)
+SAMARRA = (34.20, 43.87)
+BAGHDAD = (33.33, 44.38)
+MOSUL = (36.34, 43.13)
+
+
+def test_the_square_of_a_town_is_in_the_town():
+    # LC05: "a makeshift protest camp in the main square of Hawija, near Kirkuk" had been drafted near Kirkuk, 45 km off
+    found = _drafts("Troops fired on a protest camp in the central square of Tuz Khurmatu on Friday, killing three.",
+                    "2015-06-13")
+    assert _only_near(found, TUZ)["fatalities"] == 3
+
+
+def test_a_town_overrun_or_seized_is_a_battle_there():
+    # LC07, LC10: "seized Falluja and parts of neighbouring Ramadi", "overran much of the town of al-Baghdadi": no event
+    found = _drafts("Islamic State fighters overran most of the town of Hit on Thursday, officials said.", "2015-06-13")
+    drafted = _only_near(found, HIT)
+    assert (drafted["event_type"], drafted["event_date"]) == ("Battles", "2015-06-11")
+
+
+def test_a_sentence_opening_near_a_town_is_placed_near_it():
+    # LC24: "Near Baquba, an air strike killed two militants" had no place: "Near Baquba" was read as one name
+    found = _drafts("Near Samarra, a roadside bomb killed two soldiers on Monday.", "2015-06-13")
+    assert _only_near(found, SAMARRA)["fatalities"] == 2
+
+
+def test_a_town_spelled_like_a_governorate_is_not_its_seat():
+    # LC10: "the town of al-Baghdadi" (Anbar) had been read as Baghdad governorate's seat, 170 km off
+    found = _drafts("Mortar rounds hit the Iraqi town of al-Baghdadi on Thursday, police said.", "2015-02-13")
+    assert found and not any(_near(d, *BAGHDAD) for d in found)
+
+
+def test_how_a_war_began_is_background():
+    # KD04, once a town seized was an event: "Yemen's war began when the Iran-backed Houthis seized Sanaa in 2014"
+    assert _drafts("The insurgency began when militants stormed Mosul in 2014.", "2015-06-13") == []
+
+
+NUKHAYB = (32.04, 42.26)
+
+
+def test_a_desert_named_after_a_town_does_not_hold_its_places_near_the_town():
+    # LC13: "their camp in the Busaya area of the Samawa desert" had been placed at Samawa, 150 km from Busaya
+    found = _drafts("Gunmen abducted five hunters in the Nukhayb area of the Karbala desert on Sunday, police said.",
+                    "2016-01-12")
+    assert _only_near(found, NUKHAYB)["event_date"] == "2016-01-10"
+
+
+SIDAKAN = (36.80, 44.67)
+
+
+def test_the_peshmerga_name_iraq_as_a_country_the_report_concerns():
+    # OA11, LC18: reports naming Syria and Turkey but telling of Peshmerga in Iraqi places left those places among
+    # namesakes of the countries named, or unplaced
+    found = _drafts("Two Peshmerga were killed in a drone strike on Sidakan on Tuesday, as Turkish jets also hit targets "
+                    "in northern Syria.", "2017-12-20")
+    drafted = _only_near(found, SIDAKAN)
+    assert (drafted["country"], drafted["fatalities"]) == ("IQ", 2)
