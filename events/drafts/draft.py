@@ -2192,6 +2192,9 @@ class _Context:
         if r.alternatives[n].kind != "city" and any(a.kind == "city" for m, a in enumerate(r.alternatives) if m != n):
             return False      # "air strikes on Damascus and Hama": a village Al Hamah beside Damascus is no reason
                               # to pass over the city of Hama
+        if r.alternatives[n].kind == "village" and any(a.kind == "town" for m, a in enumerate(r.alternatives) if m != n):
+            return False      # nor a town ("In Hawija, militants attacked ..." in a round-up that also names Tarmiyah: a
+            #                   village Hawijah in Diyala, 38 km from Tarmiyah and 156 km from the town, at 0.89: nu32 H1)
         written = _without_feature(self.text[ref.start:ref.end])
         shown = admin1_display(code, written) if code else None
         if shown and r.alternatives[n].kind not in ("city", "town") and admin1_display(code, r.alternatives[n].admin1 or "") != shown:

@@ -144,3 +144,14 @@ def test_the_peshmerga_name_iraq_as_a_country_the_report_concerns():
                     "in northern Syria.", "2017-12-20")
     drafted = _only_near(found, SIDAKAN)
     assert (drafted["country"], drafted["fatalities"]) == ("IQ", 2)
+
+
+HAWIJA_DIYALA = (34.02, 44.38)
+
+
+def test_a_village_near_another_place_of_a_round_up_does_not_pass_over_a_town_of_the_name():
+    # nu32 H1: "In Hawija, Islamic State militants attacked an army checkpoint" in a round-up naming Tarmiyah: placed at a
+    # village Hawijah in Diyala, 38 km from Tarmiyah and 156 km from the town of Hawija, "resolved"
+    found = _drafts("Gunmen killed two soldiers in Tarmiyah on Monday, police said. In Hawija, Islamic State militants "
+                    "attacked an army checkpoint, killing one soldier.", "2024-01-16")
+    assert found and not any(_near(d, *HAWIJA_DIYALA) for d in found)
