@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 import folium
-import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -20,7 +19,7 @@ from streamlit_folium import st_folium
 from . import aggregate, areas, basemaps, data, first_paint, offline, state, url_state
 from .aggregate import Viewport
 from .basemaps import base_map
-from .map_layers import area_layer, has_drafts, layers_from_data
+from .map_layers import area_layer, has_drafts, layers_from_data, placed
 from .url_state import View
 
 RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count", "selected_layers"]
@@ -116,11 +115,9 @@ def drafts_off_view(drafts: pd.DataFrame | None, view: Viewport) -> int:
     "on the map" that the analyst, panned or zoomed elsewhere, cannot see (nu31 M1)."""
     if drafts is None or drafts.empty or view.bounds is None:
         return 0
-    lat = pd.to_numeric(drafts["latitude"], errors="coerce").to_numpy(dtype="float64")
-    lon = pd.to_numeric(drafts["longitude"], errors="coerce").to_numpy(dtype="float64")
-    placed = ~(np.isnan(lat) | np.isnan(lon))
-    inside = aggregate.in_bounds(lat[placed], lon[placed], view.bounds, pad=0.0)
-    return int((~inside).sum())
+    drawn = placed(drafts)          # the drafts the map draws (map_layers.placed)
+    lat, lon = drawn["latitude"].to_numpy(dtype="float64"), drawn["longitude"].to_numpy(dtype="float64")
+    return int((~aggregate.in_bounds(lat, lon, view.bounds, pad=0.0)).sum())
 
 
 def mode_caption(layer_data: dict, drafts_off: int = 0) -> str:
@@ -262,10 +259,10 @@ def follow_selection(selection: pd.DataFrame, filters) -> None:
 def fit_view(selection: pd.DataFrame, shown) -> View | None:
     """The view fitting ``selection``'s placed events when none of them lies in ``shown``
     (((south, west), (north, east)) degrees, or None when the map has not reported), else None."""
-    placed = selection[selection["latitude"].notna() & selection["longitude"].notna()]
-    if placed.empty or shown is None:
+    drawn = placed(selection)
+    if drawn.empty or shown is None:
         return None
-    lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
+    lat, lon = drawn["latitude"].to_numpy(dtype="float64"), drawn["longitude"].to_numpy(dtype="float64")
     if aggregate.in_bounds(lat, lon, shown, pad=0.0).any():
         return None
     return _fitted(lat, lon)
@@ -285,10 +282,10 @@ def drafts_fit(drafts: pd.DataFrame | None, shown) -> View | None:
     part of the region than the one in view are brought into it."""
     if drafts is None or drafts.empty or shown is None:
         return None
-    placed = drafts[drafts["latitude"].notna() & drafts["longitude"].notna()]
-    if placed.empty:
+    drawn = placed(drafts)
+    if drawn.empty:
         return None
-    lat, lon = placed["latitude"].to_numpy(dtype="float64"), placed["longitude"].to_numpy(dtype="float64")
+    lat, lon = drawn["latitude"].to_numpy(dtype="float64"), drawn["longitude"].to_numpy(dtype="float64")
     if aggregate.in_bounds(lat, lon, shown, pad=0.0).all():
         return None
     return _fitted(lat, lon)
