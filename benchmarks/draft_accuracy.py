@@ -259,6 +259,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 75": ("heldout75",), "held-out 77": ("heldout77",),
           "held-out 79": ("heldout79",), "held-out 81": ("heldout81",),      # in the confidence fit since session 28
           "read 78 80": ("heldout78-fixed", "heldout80-fixed"),
+          # written in session 29 by four writers who never saw the drafter: unread, measured first
+          "held-out 82": ("heldout82",), "held-out 83": ("heldout83",),
+          "held-out 84": ("heldout84",), "held-out 85": ("heldout85",),
+          "unread 82-85": ("heldout82", "heldout83", "heldout84", "heldout85"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -162,6 +162,11 @@ def _other_country(a, b) -> bool:
         and bool(b.country) and a.country != b.country
 
 
+# police or troops acting on a gathering (ACLED: Protest with intervention): tear gas, water cannon, dispersal
+_INTERVENED = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|dispersed|broke\s+up|baton\s+charged?)\b",
+                         re.I)
+
+
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
     events: list[Event] = []
     lead_date = None          # "came under attack four times late on November 23": dates the events told next
@@ -226,6 +231,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                                      f"{ctx.text[loc.start:loc.end]} and the story near "
                                      f"{ctx.text[near.start:near.end]}: placed near it, check it"])
                 e.sentences.append(m.sentence)
+            continue
+        if m.fill_only and "location" in m.places and _INTERVENED.search(ctx.sents[m.sentence].text) and (same := next(
+                (e for e in reversed(events) if e.family in (C.PROTEST, C.RIOT) and m.sentence - max(e.sentences) <= 2
+                 and _same_place(e.location, m.places["location"])), None)) is not None:
+            # "... thousands of mourners marched to her grave in Saqqez, a week after rallies in Tehran. Police fired tear
+            # gas at the mourners in Saqqez." (nu32 M3: a peaceful protest): the protest told at that place, met with force
+            same.sentences.append(m.sentence)
             continue
         if m.fill_only and m.near_toll:
             same = next((e for e in reversed(events) if e.location is not None and e.fatalities is None

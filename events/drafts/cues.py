@@ -185,7 +185,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # is back in the hands of Iraqi Kurdish forces" (KO21, KO22: no draft): a place changing hands
                        # (ACLED: Battles, territory overtaken or regained); not prices or a toll that fell to a number
                        + CHANGED_HANDS + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r")\b", re.I), False),
-    (RIOT, re.compile(r"\b(?:riots?|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
+    # (not "Riot police used water cannon on the students": the police sent against a crowd, nu32 M3's kind)
+    (RIOT, re.compile(r"\b(?:riots?(?!\s+(?:police|policem[ae]n|squads?|control|gear|shields?|units?|forces|troops))|rioters|rioting|stormed|torched|set\s+fire\s+to|rampag(?:ed|ing)|"
                       r"went\s+on\s+(?:a\s+)?rampage)\b", re.I), False),
     # a crowd's violence (only with a crowd in the sentence: "gunmen broke into a house" is no riot)
     (RIOT, re.compile(r"\b(?:broke\s+into|forced\s+(?:their|its)\s+way\s+into|ransacked|vandali[sz]ed|"
@@ -436,7 +437,10 @@ _TELLER = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?:police|army|security\
 _SHOOTING = r"(?:shot\s+dead|shot\s+and\s+killed|gunned\s+down|assassinated|stabbed\s+to\s+death)"
 _PERSON = (r"(?:man|woman|men|women|boy|girl|child|children|person|refugee|refugees|official|officials|mukhtar|"
            r"teacher|doctor|nurse|journalist|activist|cleric|imam|priest|resident|residents|notable|employee|"
-           r"engineer|lawyer|merchant|trader|shopkeeper|driver|candidate|judge|mayor|secretary|dignitary|elder)")
+           r"engineer|lawyer|merchant|trader|shopkeeper|driver|candidate|judge|mayor|secretary|dignitary|elder|"
+           # "gunmen shot dead a local council member outside his home" (nu32 H4: typed an explosion)
+           r"councillor|councilor|councilman|council\s+member|lawmaker|politician|tribal\s+leader|sheikh|"
+           r"members?\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:council|parliament))")
 _SHOT_PERSON = re.compile(r"\b" + _SHOOTING + r"\s+(?:[\w'’-]+\s+){0,5}?" + _PERSON + r"\b")
 _PERSON_SHOT = re.compile(r"\b" + _PERSON + r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|had\s+been|has\s+been)\s+"
                           + _SHOOTING + r"\b")
@@ -446,7 +450,8 @@ _PERSON_SHOT = re.compile(r"\b" + _PERSON + r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|w
 _SHOT_SOMEONE = re.compile(r"\b(?:(?:was|were|had\s+been|has\s+been)\s+" + _SHOOTING + r"|"
                            + _SHOOTING + r"\s+(?:(?:prominent|leading|local|well-known)\s+)?(?:[a-z][\w'’-]+\s+){0,2}?"
                            r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu)[\s-])?[A-Z])")
-_ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam[ae]n|members?\s+of|officers?|police|"
+_ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|fighters?|militants?|militiam[ae]n|"
+                           r"members?\s+of(?!\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:council|parliament|assembly)\b)|officers?|police|"
                            r"policem[ae]n|commanders?|guards?|personnel|recruits?|combatants?|jihadists?)\b")
 
 

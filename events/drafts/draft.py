@@ -590,7 +590,9 @@ _VICTIM_COUNT = (r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|s
 # "clashes erupted on Tuesday in X between Kurdish fighters and government forces": the two sides (not "the truce
 # between Israel and Hamas", OE16)
 _FIGHT_BETWEEN = (r"\b(?:clash(?:ed|es)?|fighting|fought|battles?|confrontations?|skirmish(?:es)?|gunfights?|firefights?|"
-                  r"exchanges?\s+of\s+(?:gun)?fire|gun\s*battles?)\b(?:\s+[\w'’,-]+){0,12}?\s+between\s+(?:the\s+)?")
+                  r"exchanges?\s+of\s+(?:gun)?fire|gun\s*battles?)\b(?:\s+[\w'’,-]+){0,12}?\s+between\s+(?:the\s+)?"
+                  # "between the Kurdish-led Syrian Democratic Forces and ..." (nu32 M2)
+                  r"(?:[\w'’]+-(?:backed|led|aligned|allied|affiliated|linked|dominated)\s+)?")
 # "struck Houthi targets", "Hezbollah positions were shelled": the group's sites or posts, the side hit
 _SIDE_HIT_AFTER = re.compile(r"\s+(?:military\s+)?(?:targets?|positions?|sites?|posts?|outposts?|depots?|"
                              r"facilit(?:y|ies)|strongholds?|hideouts?|infrastructure|launchers?|launch\s+sites?|"
@@ -735,17 +737,51 @@ def draft_report(raw: str, published: date, source: str = "", source_url: str = 
             if k > 0:
                 m.answered, m.days_before, m.weeks_before = True, days_before, weeks
                 m.anchor_date = _first_date(s.text[:part.start - s.start], published)
+            elif m.fill_only and m.family is None and not m.places and m.fatalities and not m.claim_actor \
+                    and not any(x.family is not None or x.places for x in mentions) \
+                    and (lead := _first_date(part.text, published)) is not None \
+                    and lead.precision == DAY and lead.kind == RELATIVE:
+                # "Violence across Iraq killed at least nine people on Monday. In Tuz Khurmatu, a roadside bomb ..."
+                # (nu32 H3: every event dated the publication day): a round-up's lead, a toll with no place, dates
+                # the events it sums up, as a lead with no event of its own does (above)
+                mentions.append(Mention(i, None, False, False, "", date=lead, date_only=True))
             mentions.append(m)
     ctx.settle_ambiguous(mentions)
     events = _assemble(mentions, ctx)
     drafts = _without_summary_provinces([d for e in events if (d := ctx.to_draft(e, source, source_url)) is not None],
                                         text)
+    drafts = _without_headline_twins(drafts, text, sents)
     for n, d in enumerate(drafts, 1):
         d["draft_id"] = f"D{n}"
     told = {t for d in drafts for t in d["evidence"]}
     unplaced = [ctx.sents[j].text for j in sorted({e.type_sentence for e in ctx.unplaced if e.type_sentence >= 0})
                 if ctx.sents[j].text not in told]
     return DraftResult(drafts, countries, text, unplaced)
+
+
+def _without_headline_twins(drafts: list[dict], text: str, sents: list[Span]) -> list[dict]:
+    """Drafts resting on the headline alone, when the body tells an event of the same type in the same country:
+    "Heavy fighting at Tishreen Dam as Israeli jets hit Damascus airport" above "Israeli warplanes struck the Mezzeh
+    military airport in Damascus overnight" (nu32 H2: a second strike, 28 km off, dated the publication day). A
+    headline sums up the body; the draft goes, and the headline joins the evidence of the body's first draft of that
+    type (in the order of ``text``). A headline is the report's first line, on a line of its own, with no closing
+    stop. Drafts in ``drafts``' order, the rest unchanged."""
+    if not sents or len(sents) < 2:
+        return drafts
+    head = sents[0]
+    if head.text.rstrip().endswith((".", "!", "?")) or not re.match(r"[ \t]*(?:\r?\n)", text[head.end:]):
+        return drafts
+    out: list[dict] = []
+    for d in drafts:
+        if d["evidence"] == [head.text]:
+            body = next((e for e in drafts if e is not d and head.text not in e["evidence"][:1]
+                         and e["event_type"] == d["event_type"] and e.get("sub_event_type") == d.get("sub_event_type")
+                         and e.get("country") == d.get("country")), None)
+            if body is not None:
+                body["evidence"] = sorted({*body["evidence"], head.text}, key=text.find)
+                continue
+        out.append(d)
+    return out
 
 
 _PROVINCES_LISTED = re.compile(r"\b(?:and|or)\s+(?:[A-Z][\w'’-]+\s+){1,2}(?:provinces|governorates)\b|"
@@ -2603,7 +2639,10 @@ class _Context:
                 elif _VICTIMS_AFTER.match(after) or _HEADLINE_VICTIMS.match(after):
                     m.actor2 = m.actor2 or name        # "three SDF members were killed in a Turkish drone attack",
                                                        # "Three US soldiers killed in drone attack" (a headline)
-                elif re.search(_FIGHT_BETWEEN + r"(?:[\w'’-]+\s+){1,6}?and\s+(?:the\s+)?$|" + _FIGHT_BETWEEN + "$",
+                elif re.search(_FIGHT_BETWEEN + r"(?:[\w'’-]+\s+){1,6}?and\s+(?:the\s+)?"
+                               # "between the Turkish-backed SNA and the Kurdish-led SDF" (nu32 M2: the SDF dropped)
+                               r"(?:[\w'’]+-(?:backed|led|aligned|allied|affiliated|linked|dominated)\s+)?$|"
+                               + _FIGHT_BETWEEN + "$",
                                sentence[max(0, hit.start() - 160):hit.start()].lower()):
                     # "clashes between Kurdish fighters and government forces" (nu27: no actor): the sides
                     if not m.actor1:
