@@ -165,3 +165,33 @@ def test_the_day_of_what_followed_an_event_does_not_date_it():
     found = _drafts("Police held 40 people on Wednesday after rioters rampaged through a city in central Turkey. Crowds "
                     "went after shops owned by refugees in Konya on Tuesday night, local media said.", "2024-07-04")
     assert _only_near(found, KONYA)["event_date"] == "2024-07-02"
+
+
+GAZIANTEP = (37.07, 37.38)
+HATAY = (36.20, 36.16)
+
+
+def test_places_told_as_the_provinces_of_a_list_are_provinces():
+    # LH12: "in the provinces of Şanlıurfa and Mardin" was drafted at both cities, at precision 1
+    found = _drafts("A rocket fired from Syria killed two civilians in Kilis on Tuesday. Six more civilians had died in "
+                    "similar attacks in the provinces of Gaziantep and Hatay on Monday, officials said.", "2019-10-16")
+    assert _only_near(found, GAZIANTEP)["geo_precision"] == 3
+    assert _only_near(found, HATAY)["geo_precision"] == 3
+
+
+def test_a_town_described_by_its_province_is_not_the_province():
+    # LH20: "The explosion in the Aleppo province city happened not long after midnight" made a second draft, at the
+    # province
+    result = draft_report("A car bomb killed six people in a market of Jarablus on Friday night. The blast in the Aleppo "
+                          "province town also set shops on fire, a monitor said.", date(2023, 5, 20))
+    assert [d["location"] for d in result.drafts] == ["Jarablus"]
+
+
+ISTANBUL = (41.01, 28.98)
+
+
+def test_city_hall_is_no_place_name():
+    # LH25: "towards City Hall, where the rally was taking place" was drafted at a village Halli, 56 km from Istanbul
+    found = _drafts("Police pushed protesters out of a park in Istanbul on Sunday. Officers used tear gas, then moved "
+                    "deeper into the park towards City Hall, where the rally was taking place.", "2025-03-24")
+    assert [d["location"] for d in found] == ["Istanbul"]
