@@ -261,7 +261,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 79": ("heldout79",), "held-out 81": ("heldout81",),      # in the confidence fit since session 28
           "read 78 80": ("heldout78-fixed", "heldout80-fixed"),
           # written in session 29 by four writers who never saw the drafter, measured unread first (all four); 84 and
-          # 85 were then read and their faults fixed by kind, 82 and 83 never read
+          # 85 were then read and their faults fixed by kind, 82 and 83 never read (in the confidence fit since)
           "held-out 82": ("heldout82",), "held-out 83": ("heldout83",),
           "unread 82 83": ("heldout82", "heldout83"),
           "read 84 85": ("heldout84-fixed", "heldout85-fixed"),
