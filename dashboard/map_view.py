@@ -19,7 +19,7 @@ from streamlit_folium import st_folium
 from . import aggregate, areas, basemaps, data, first_paint, offline, state, url_state
 from .aggregate import Viewport
 from .basemaps import base_map
-from .map_layers import area_layer, has_drafts, layers_from_data, placed
+from .map_layers import DRAFT_PREFIX, area_layer, has_drafts, layers_from_data, placed
 from .url_state import View
 
 RETURNED = ["center", "zoom", "bounds", "last_active_drawing", "last_object_clicked_count", "selected_layers"]
@@ -300,9 +300,14 @@ def follow_drafts(drafts: pd.DataFrame | None, drafts_token: str) -> None:
     st.session_state[LAST_DRAFTS] = batch
     if last is None or last == batch or not batch:
         return
+    selected = state.selected_event()
+    if selected and not selected.startswith(DRAFT_PREFIX):
+        # nu32 M6: with a stored event selected, the map jumped to the drafts and left the selection off-screen; the
+        # analyst's event keeps the view, and the map's caption counts the drafts outside it
+        return
     target = drafts_fit(drafts, returned_bounds(st.session_state.get(KEY)))
     if target is not None:
-        state.select_event(state.selected_event(), view=target)
+        state.select_event(selected, view=target)
 
 
 @st.fragment

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .cache import GeocodeCache, cache_key
 from .countries import country_code, name_of
+from .display import admin1_display
 from .gazetteer import Gazetteer, default_gazetteer
 from .geo import distance_km
 from .calibration import EVENTS, RESOLVE_AT, profile_path
@@ -472,9 +473,14 @@ def _decide(heads: list[Scored], relative: bool, index, admin1_given: bool,
         # resolved; the town is a candidate
         basis = basis.rsplit("|", 1)[0] + "|elsewhere"
         confidence = calibrated(basis, profile=profile)
-        heads = [*heads[:MAX_ALTERNATIVES - 1], exact_elsewhere]
+        # (once: nu32 L1 had the town listed twice, when it was among the first candidates already)
+        heads = [*(h for h in heads if h is not exact_elsewhere and h.index != exact_elsewhere.index)
+                 ][:MAX_ALTERNATIVES - 1] + [exact_elsewhere]
+        # the admin1 as the candidates show it (nu32 L1: "Azarbayjan-e Gharbi" in the hint, "West Azerbaijan" below)
+        raw = alternative(exact_elsewhere).admin1 or ""
         hint = (f"a {exact_elsewhere.place.kind} of exactly this name, {exact_elsewhere.place.name}, lies in "
-                f"{alternative(exact_elsewhere).admin1}, outside the admin1 given; only a like spelling lies inside it")
+                f"{admin1_display(index.country, raw) or raw}, outside the admin1 given; only a like spelling lies "
+                "inside it")
     district = _district_elsewhere(best, index, named_districts)
     if district is not None and exact_elsewhere is None:
         # "Cukurca" with admin1 Hakkari (a new user, session 22: a village Çukurca in Yüksekova district resolved at 1.00,

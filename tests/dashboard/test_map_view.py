@@ -73,3 +73,24 @@ def test_drafts_off_view_counts_placed_drafts_outside_the_reported_bounds():
     assert map_view.drafts_off_view(drafts, map_view.viewport(None, None, None)) == 0    # no bounds reported yet
     said = map_view.mode_caption({"mode": "events", "shown": 3}, 1)
     assert said == "Showing 3 individual events; 1 pending draft lies outside this view (zoom out to see them)"
+
+
+def test_drafts_do_not_move_the_map_away_from_a_selected_event(monkeypatch):
+    # nu32 M6: with a stored event selected (its popup open), drafting a report about elsewhere moved the map to the
+    # drafts and left the selected event off-screen; the selection keeps the view (the caption counts the drafts
+    # outside it), as a pending draft selected does not
+    import pandas as pd
+
+    from dashboard import map_view
+
+    syria = {"bounds": {"_southWest": {"lat": 32.0, "lng": 35.0}, "_northEast": {"lat": 37.5, "lng": 42.5}}}
+    yemen = pd.DataFrame({"latitude": [15.35, 14.80], "longitude": [44.21, 42.95]})
+    for selected, moves in (("CM0036", 0), ("draft-D1", 1), (None, 1)):
+        session, moved = {map_view.KEY: syria}, []
+        monkeypatch.setattr(map_view.st, "session_state", session)
+        monkeypatch.setattr(map_view.state, "select_event", lambda event_id, view=None: moved.append((event_id, view)))
+        monkeypatch.setattr(map_view.state, "selected_event", lambda: selected)
+        map_view.follow_drafts(None, "|filters")
+        map_view.follow_drafts(yemen, "abc123|filters")
+        assert len(moved) == moves, selected
+        assert all(event_id == selected for event_id, _ in moved)

@@ -105,3 +105,14 @@ def test_a_town_of_east_azerbaijan_is_not_resolved_for_west_azerbaijan(real_data
     assert east.status == "resolved" and east.name == "Ahar"
     west = geocoder.geocode("Ahar", "IR", "West Azerbaijan")
     assert west.status != "resolved" or west.id != east.id, west
+
+
+def test_a_town_outside_the_admin1_given_is_named_once_and_its_province_as_shown(real_data_dir):
+    # nu32 L1: Mahabad asked in East Azerbaijan: the hint said "Azarbayjan-e Gharbi" while the candidates said "West
+    # Azerbaijan", and the town was listed twice among the candidates
+    from geodata.geocoder import default_geocoder
+    result = default_geocoder().geocode("Mahabad", "IR", "East Azerbaijan")
+    assert result.status != "resolved"
+    assert "West Azerbaijan" in result.hint and "Gharbi" not in result.hint
+    ids = [a.id for a in result.alternatives]
+    assert len(ids) == len(set(ids)), ids
