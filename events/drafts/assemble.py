@@ -435,7 +435,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 told_last = next((x for x in reversed(events) if x.date is not None and not x.flashback), events[-1])
                 target.date, target.date_inherited = told_last.date, True
             elif m.date is None and not events and lead_date is not None:
-                target.date, target.date_inherited = lead_date, True
+                target.date, target.date_inherited, target.lead_dated = lead_date, True, True
             prior = next((x for x in reversed(events) if x.actor1), None)
             events.append(target)
             _fill(target, m, own=True)

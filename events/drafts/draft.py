@@ -3631,7 +3631,9 @@ class _Context:
             flags.append("date not stated: publication date used (week precision)")
         else:
             day, date_precision = e.date.day, e.date.precision
-            if e.date_inherited:
+            if e.date_inherited and e.lead_dated:
+                flags.append("date taken from the report's lead, which tells no event of its own")
+            elif e.date_inherited:
                 flags.append("date taken from the event told before it")
         origin = e.origin
         o_country = (origin.country if origin else None) or e.origin_country or ""

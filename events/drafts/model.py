@@ -112,6 +112,7 @@ class Event:
     sentences: list[int]
     date: ResolvedDate | None = None
     date_inherited: bool = False
+    lead_dated: bool = False        # dated by the report's lead, which tells no event of its own (nu32 H3)
     location: PlaceRef | None = None
     location_country: str | None = None
     origin: PlaceRef | None = None

@@ -22,6 +22,7 @@ def test_a_round_ups_lead_dates_the_events_it_sums_up():
     assert _only_near(found, KIRKUK)["event_date"] == "2016-03-13"
     assert _only_near(found, SAMARRA)["event_date"] == "2016-03-13"
     assert {d["date_precision"] for d in found} == {1}
+    assert any("the report's lead" in f for f in _only_near(found, KIRKUK)["flags"])
 
 
 def test_gunmen_shooting_dead_an_official_is_an_attack_on_a_civilian():
