@@ -39,6 +39,8 @@ TYPES: dict[str, tuple[str, str, float]] = {
 GENERIC = (ATTACK, None)
 
 _ATTACK_VERB = (r"attack|attacks|attacked|strike|strikes|struck|fired|launched|hit|hitting|landed|salvo|salvoes|"
+                # "Turkish artillery returned fire at positions of the YPG near Tal Rifaat" (nu33: no draft)
+                r"returned\s+fire|returning\s+fire|"
                 r"killed|killing|kills|wounded|wounding|injured|injuring|fallen|falling|"
                 r"barrage|targeted|targeting|fell|impacted|rained|shelled|shot\s+down|intercepted|downed|crashed|came\s+down|"
                 r"slammed|smashed\s+into|ploughed\s+into|plowed\s+into|"

@@ -196,3 +196,31 @@ def test_city_hall_is_no_place_name():
     found = _drafts("Police pushed protesters out of a park in Istanbul on Sunday. Officers used tear gas, then moved "
                     "deeper into the park towards City Hall, where the rally was taking place.", "2025-03-24")
     assert [d["location"] for d in found] == ["Istanbul"]
+
+
+NAJRAN = (17.49, 44.13)
+SAADA = (16.94, 43.76)
+
+
+def test_the_coalition_of_a_report_on_the_saudi_led_war_and_an_attacker_named_with_its_country():
+    # nu33 H1, H2: "coalition aircraft struck Houthi positions in Saada" after "the Saudi-led coalition said" was coded
+    # the anti-IS coalition at 0.88; "A drone launched by Yemen's Houthi movement struck ... Jizan" said "attacker not
+    # named", with "Unidentified Armed Group (SA)"
+    found = _drafts("A missile fired by Yemen's Houthi movement hit a market in Najran, in southern Saudi Arabia, on "
+                    "Monday, wounding three civilians, the Saudi-led coalition said. On Saturday, coalition aircraft bombed "
+                    "Houthi positions in Saada, killing five fighters, a Houthi-run channel said.", "2023-03-07")
+    najran = _only_near(found, NAJRAN)
+    assert najran["actor1"] == "Ansar Allah (Houthis)" and najran["actor2"] == "Civilians (Saudi Arabia)"
+    assert _only_near(found, SAADA)["actor1"] == "Military Forces of Saudi Arabia"
+
+
+TAL_RIFAAT = (36.47, 37.10)
+
+
+def test_artillery_returning_fire_at_a_group_of_another_country_is_shelling_there():
+    # nu33 M-H: "Turkish artillery returned fire at positions of the YPG near Tal Rifaat" gave no draft and no line
+    # (Syria not among the report's countries, "returned fire" no attack verb)
+    found = _drafts("Turkish artillery returned fire at YPG positions around Tal Rifaat on Friday, the defence ministry "
+                    "said.", "2022-08-21")
+    drafted = _only_near(found, TAL_RIFAAT)
+    assert (drafted["sub_event_type"], drafted["country"]) == ("Shelling/artillery/missile attack", "SY")
