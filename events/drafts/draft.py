@@ -1658,7 +1658,9 @@ class _Context:
         for i, refs in sorted(self.sentence_places.items()):
             own_all = [(None, a, named, None) for a in self.sentence_admin1.get(i, [])]
             own_all += [(p.country, p.result.admin1,
-                         named if p.region else f"the province of {self.text[p.start:p.end]}, named in the same sentence", p)
+                         # (nu33: "the province of Sinjar" read as if Sinjar were a province)
+                         named if p.region else f"the province where {self.text[p.start:p.end]} lies, a place named in "
+                         "the same sentence", p)
                         # not a place said to lie far from the event ("the Al Hussainiya area of Ma'an, 218 kilometres
                         # south-west of Amman", KB19: Ma'an had been settled in Amman's province, at Amman)
                         # nor a road's end ("shells fell on ... al-Dabs as well as on the M4 highway between Aleppo and

@@ -411,9 +411,10 @@ def matcher(country: str, version: str | None = None) -> CountryMatcher:
                     global _told_folding
                     if not _told_folding:
                         _told_folding = True
-                        log.info("first draft on this machine: folding the gazetteer's names for the place matcher "
-                                 "(up to ~20 s for the whole region, once; kept in %s)",
-                                 _forms_path(country, cache_key).parent)
+                        # (nu33: said again, as if for the first time, when a later report named a new country)
+                        log.info("first draft naming %s on this machine: folding its gazetteer names for the place "
+                                 "matcher (up to ~20 s for the whole region, once per country; kept in %s)",
+                                 country, _forms_path(country, cache_key).parent)
                     forms, curated = _forms(gazetteer_places(country), regional_names(country))
                     _save_forms(country, cache_key, forms, curated)
                     kept = sorted(forms), sorted(curated)

@@ -17,7 +17,7 @@ def test_a_first_draft_on_a_machine_says_on_stderr_why_it_takes_seconds(monkeypa
     report.write_text("A drone crashed near Ruwaished in Jordan on Monday, the army said.", encoding="utf-8")
     assert main(["draft", str(report), "--published", "2024-02-06", "--json"]) == 0
     first = capsys.readouterr()
-    assert "first draft on this machine" in first.err and os.environ["CONFLICTMAP_DATA_DIR"] in first.err
+    assert "first draft naming" in first.err and "on this machine" in first.err and os.environ["CONFLICTMAP_DATA_DIR"] in first.err
     assert isinstance(json.loads(first.out), list)            # stdout stays one JSON list
     monkeypatch.setattr(places, "_cached_forms", kept)
     monkeypatch.setattr(places, "_matchers", {})
