@@ -83,7 +83,9 @@ def _form() -> None:
             st.error("Paste the report's text or choose a file.")
             return
         if published is None:
-            st.error("Give the date the report was published: 'on Sunday' is read from it.")
+            # (nu33: a date typed 2024/09/06 is dropped by the widget, with no word of the form it takes)
+            st.error("Give the date the report was published, as YYYY-MM-DD or picked in the calendar: 'on Sunday' is "
+                     "read from it.")
             return
         if url and not url.strip().lower().startswith(("http://", "https://")):
             st.error("The source URL must start with http:// or https://.")
