@@ -3674,7 +3674,7 @@ class _Context:
                 e.actor2 = home if e.actor2 == placeholder else e.actor2
         if country and country != "IQ":
             # ACLED names the Islamic State by the country it acts in: "Islamic State (Syria)"
-            shown = f"Islamic State ({COUNTRY_NAMES.get(country, country)})"
+            shown = f"Islamic State ({_country_label(country)})"
             actor1 = shown if actor1 == "Islamic State (Iraq)" else actor1
             e.actor2 = shown if e.actor2 == "Islamic State (Iraq)" else e.actor2
         if "Global Coalition Against Daesh" in (actor1, e.actor2) and _SAUDI_LED.search(self.text) \
@@ -3688,7 +3688,7 @@ class _Context:
         if event_type in ("Protests", "Riots") and country:
             # ACLED names the crowd by its kind and country: "Protesters (Iraq)", "Rioters (Jordan)"; with
             # excessive force or a riot the state force named is the other side
-            crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({COUNTRY_NAMES.get(country, country)})"
+            crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({_country_label(country)})"
             if not actor1:
                 actor1 = crowd
             elif not e.actor2 and sub != "Excessive force against protesters" \
