@@ -163,8 +163,7 @@ def _other_country(a, b) -> bool:
 
 
 # police or troops acting on a gathering (ACLED: Protest with intervention): tear gas, water cannon, dispersal
-_INTERVENED = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|dispersed|broke\s+up|baton\s+charged?)\b",
-                         re.I)
+_INTERVENED = re.compile(r"\b(?:" + C.INTERVENTION + r"|water\s+cannons|baton\s+charged?)\b", re.I)
 
 
 def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:

@@ -481,6 +481,11 @@ _REGAINED_BY_STATE = re.compile(r"\b(?:" + CHANGED_HANDS + r"|recaptured\s+by|re
                                 re.I)
 
 
+# police or troops acting on a gathering (ACLED: Protest with intervention), as refine reads it and as the assembly
+# joins a later sentence to the protest told before (assemble._INTERVENED)
+INTERVENTION = r"tear\s*gas|water\s+cannon|dispersed|rubber\s+bullets|broke\s+up"
+
+
 def refine(family: str, sentence: str) -> tuple[str, str, float]:
     """(event_type, sub_event_type, type confidence) for a family, with what the sentence adds:
     protests met with force, explosions with a stated cause, a place taken or retaken."""
@@ -540,7 +545,7 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
     if family == PROTEST:
         if re.search(r"\b(?:killed|killing|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
             return "Protests", "Excessive force against protesters", 0.7
-        if re.search(r"\b(?:tear\s*gas|water\s+cannon|dispersed|rubber\s+bullets|broke\s+up|arrested)\b", low):
+        if re.search(r"\b(?:" + INTERVENTION + r"|arrested)\b", low):
             return "Protests", "Protest with intervention", 0.75
         if re.search(r"\b(?:fired|firing|shooting|shot)\s+(?:on|at|into)\b|\bopened\s+fire\b|\bgunfire\b", low):
             # "security forces fired on protesters", "were shooting at demonstrators" (KI16: a peaceful protest):
