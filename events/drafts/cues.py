@@ -199,7 +199,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                          # "hundreds of people took to the streets of Zahedan shouting slogans" (KL19: unplaced)
                          r"(?:took|take|taking|takes)\s+to\s+the\s+streets)\b", re.I), False),
     # "forces have been rounding up young men in the city of Deir Ez-Zor" (KC21: no draft)
-    (ARREST, re.compile(r"\b(?:arrested|detained|arrests?\s+of|rounded\s+up|rounding\s+up|round-?ups?\s+of|"
+    # ("coalition helicopters carried out a raid near al-Sour, detaining a suspected IS leader", nu33: an attack)
+    (ARREST, re.compile(r"\b(?:arrested|detained|detaining|arresting|arrests?\s+of|rounded\s+up|rounding\s+up|round-?ups?\s+of|"
                         r"arrest\s+campaigns?|mass\s+arrests|detention\s+campaigns?)\b", re.I), False),
     (ABDUCTION, re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ion)|abducting)\b", re.I), False),
     # "accused Israel of bombing the T-4 air base": the verb's -ing form with its object, as "bombed"
@@ -536,8 +537,9 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
         # ACLED: an attack the other side fights back is an armed clash ("setting off heavy clashes")
         return "Battles", "Armed clash", 0.6
     told = _TELLER.sub(" ", low)      # "police said", "security sources": who tells is not who fought
+    # ("Suspected Islamic State cells attacked a Syrian Democratic Forces checkpoint", nu33: no type)
     if family in (ATTACK, CLASH) and re.search(r"\b(?:gunmen|militants?|insurgents|fighters|assailants|attackers|"
-                                               r"rebels)\b", low) \
+                                               r"rebels|cells|jihadists)\b", low) \
             and re.search(r"\b(?:police|policemen|soldiers|troops|security\s+forces|border\s+guards|army|"
                           r"checkpoints?|patrols?)\b", told):
         # ACLED: an armed group's attack on state forces who fight back is an armed clash
@@ -949,6 +951,26 @@ HOME_FORCES = "Military Forces of (the event's country)"
 _HOME_FORCES_RE = re.compile(r"(?<![\w-])(?:government|regime)\s+(?:forces|troops|army|soldiers|warplanes|(?:war)?planes|"
                              r"aircraft|jets|artillery|helicopters|drones?|air\s+force)(?![\w-])", re.I)
 
+# "two soldiers were killed when an improvised explosive device went off ... in the rural area of Lice" (nu33: no
+# side hit): soldiers no adjective names are the forces of the state where the event happens ("Kurdish soldiers",
+# "rebel soldiers" are not: ``bare_soldiers``); a placeholder of its own, since in the Palestinian territories
+# the soldiers are another state's
+HOME_SOLDIERS = "Military Forces of (the event's country: soldiers)"
+_HOME_SOLDIERS_RE = re.compile(r"(?<![\w-])(?:soldiers?|troops|servicem[ae]n)(?![\w-])", re.I)
+_NOT_A_STATE_BEFORE = re.compile(r"(?:\b(?!(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Some|"
+                                 r"Many|Dozens|Scores|Hundreds|The|A|An|Both|All|Its|Their|Other|More|Other)\b)"
+                                 r"[A-Z][\w'’-]*|[\w'’]+-[\w'’]+|"
+                                 r"\b(?i:coalition|rebel|opposition|militia|child|former|kurdish|peshmerga|regime|"
+                                 r"government|army|enemy|foreign|allied|reserve|retired|ex))\s+$")
+
+
+def bare_soldiers(sentence: str, start: int) -> bool:
+    """Are the soldiers at offset ``start`` of ``sentence`` named without a state's or a group's word before them
+    ("two soldiers were killed", not "Kurdish soldiers", "SDF soldiers", "coalition troops")?"""
+    before = sentence[max(0, start - 40):start]
+    return not _NOT_A_STATE_BEFORE.search(before)
+
+
 # "police fired tear gas", "a police patrol was hit" (ACLED's "Police Forces of Iraq (2022-)"): the police of the
 # state where the event happens; "a police officer said" is one name, so that the teller is told apart
 HOME_POLICE = "Police Forces of (the event's country)"
@@ -1044,4 +1066,5 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
                     name))
     out.append((_HOME_FORCES_RE, HOME_FORCES))     # last: "Syrian government forces" is the adjective's
     out.append((_HOME_POLICE_RE, HOME_POLICE))
+    out.append((_HOME_SOLDIERS_RE, HOME_SOLDIERS))
     return out

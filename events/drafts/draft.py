@@ -168,6 +168,9 @@ _PROVINCE_OF = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?$|"
                           r"\s*(?:,\s*|,?\s+and\s+))*$", re.I)
 _AND_PROVINCE = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)\s+(?:province|governorate)\b")
 _AND_NAME = re.compile(r"^(\s+and\s+[A-Z][\w'’-]+)")
+# "fired from Syrian territory", "launched from the Lebanese side of the border": a country's land by its adjective
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_COUNTRY_LAND_AFTER = re.compile(r"\s+(?:territory|soil|side|airspace|land|lands)\b", re.I)
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
 # (not a venue: "a strike on a funeral hall in Sanaa in October 2016", KF09: the strike's month taken as a funeral's)
@@ -271,7 +274,10 @@ _ROAD_FIRST_END = re.compile(_ROAD_BETWEEN_WORDS + r"(?:the\s+)?(?:(?:cities|tow
 _ROAD_SECOND_END = re.compile(_ROAD_BETWEEN_WORDS + r"[\w'’ -]{2,40}?\s+(?:and|with)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 # the road's other end, named after the first: "... between Palmyra and Deir Ezzor when ..." (for the flag)
 _ROAD_OTHER_END = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?)"
-                             r"(?=\s*(?:[,.;:]|$|\s+(?:when|where|on|in|at|near|as|after|before|and|killing|wounding)\b))")
+                             # ("on the road between Bint Jbeil and Aitaroun killed three people", nu33: drawn at Bint
+                             # Jbeil at precision 1): the sentence's verb after the road's second end
+                             r"(?=\s*(?:[,.;:]|$|\s+(?:when|where|on|in|at|near|as|after|before|and|killing|wounding|"
+                             r"killed|wounded|injured|left|leaving|was|were|has|have|had)\b))")
 _NEAR_NAME = re.compile(r"\s+near\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]")
 # "in control of the area between Tal Abyad and Serekaniye": a stretch of land named by the towns at its ends
 _AREA_BETWEEN = re.compile(r"\b(?:area|areas|region|zone|strip|stretch|territory|territories|swathe|belt|pocket|corridor)\s+"
@@ -606,6 +612,8 @@ _SIDE_HIT_AFTER = re.compile(r"\s+(?:military\s+)?(?:targets?|positions?|sites?|
 # "a bomb went off next to an Iraqi army patrol" (nu31 M2: no side hit): the unit a blast is told beside
 _MOVING_UNIT_AFTER = re.compile(r"\s+(?:military\s+|army\s+|police\s+|security\s+)?(?:patrols?|convoys?|vehicles?|"
                                 r"checkpoints?|troops|soldiers|personnel|members)\b", re.I)
+# "two soldiers were killed when ...", "three soldiers killed in ..." (a headline): soldiers as the side hit
+_SOLDIERS_HIT_AFTER = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:killed|wounded|injured|hurt)\b", re.I)
 _HEADLINE_VICTIMS = re.compile(r"\s+(?:killed|wounded|injured|hurt)\s+(?:in|by|as|after|during|when|while|near|at|on)\b", re.I)
 # "the base north of Baghdad", "the camp some 20 km east of Mosul": a direction from a landmark right after a noun
 _DIRECTION_AFTER = re.compile(r"^\s+(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:re|er)s|"
@@ -2674,6 +2682,18 @@ class _Context:
             for hit in pattern.finditer(sentence):
                 if any(hit.start() < e and s < hit.end() for s, e in taken):
                     continue
+                if name == C.HOME_SOLDIERS:
+                    # soldiers no word names are the state's own when they are the side hit ("two soldiers were
+                    # killed", "killing three soldiers"); as the ones acting, or with a group's word ("Kurdish
+                    # soldiers", "coalition troops"), they say nothing of whose they are
+                    before = sentence[max(0, hit.start() - 30):hit.start()].lower()
+                    if C.bare_soldiers(sentence, hit.start()) and (
+                            _SOLDIERS_HIT_AFTER.match(sentence, hit.end())
+                            or re.search(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+                                         + _VICTIM_COUNT + r"$", before)):
+                        taken.append(hit.span())
+                        m.actor2 = m.actor2 or name
+                    continue
                 taken.append(hit.span())
                 before = sentence[max(0, hit.start() - 30):hit.start()].lower()
                 after = sentence[hit.end():hit.end() + 40]
@@ -3530,6 +3550,11 @@ class _Context:
                 continue          # "The Islamic Resistance in Iraq claimed ...": a name, not where it happened
             if fold(toks[n].text) not in {"iraq", "syria", "jordan", "lebanon", "israel", "palestine", "yemen",
                                           "iran", "turkey", "gaza", "kurdistan"}:
+                # "Two rockets fired from Syrian territory landed in ... Kilis" (nu33: no origin): a country's land,
+                # air or side named by its adjective, the attack launched from it
+                if _FROM_BEFORE.search(self.text[max(0, cm.start - 12):cm.start]) \
+                        and _COUNTRY_LAND_AFTER.match(self.text, cm.end) and _LAUNCH.search(sentence):
+                    out.setdefault("origin", cm.code)
                 continue
             role = _left_cue(lows, n, allow_demonym=False)
             if role in ("origin", "location", "target", "near", "landmark"):
@@ -3666,10 +3691,12 @@ class _Context:
             flags.append(f"fatalities not stated for this event: the report gives {e.shared_toll} killed for it and "
                          "events at other places together")
         actor1 = e.actor1
-        for placeholder, police in ((C.HOME_FORCES, False), (C.HOME_POLICE, True)):
+        for placeholder, police in ((C.HOME_FORCES, False), (C.HOME_POLICE, True), (C.HOME_SOLDIERS, False)):
             if placeholder in (actor1, e.actor2):
                 # "government forces shelled", "police fired tear gas": the forces of the state the event is in
-                home = C.home_forces(country, COUNTRY_NAMES, police=police)
+                # (not soldiers in the Palestinian territories, who are another state's)
+                home = C.home_forces(country, COUNTRY_NAMES, police=police) \
+                    if placeholder != C.HOME_SOLDIERS or country != "PS" else ""
                 actor1 = home if actor1 == placeholder else actor1
                 e.actor2 = home if e.actor2 == placeholder else e.actor2
         if country and country != "IQ":
