@@ -265,6 +265,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 82": ("heldout82",), "held-out 83": ("heldout83",),
           "unread 82 83": ("heldout82", "heldout83"),
           "read 84 85": ("heldout84-fixed", "heldout85-fixed"),
+          # written in session 30 by four writers who never saw the drafter, measured unread first (all four)
+          "held-out 86": ("heldout86",), "held-out 87": ("heldout87",),
+          "held-out 88": ("heldout88",), "held-out 89": ("heldout89",),
+          "unread 86-89": ("heldout86", "heldout87", "heldout88", "heldout89"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
