@@ -162,6 +162,11 @@ def _other_country(a, b) -> bool:
         and bool(b.country) and a.country != b.country
 
 
+# the strikes or shelling told before, at a further place: "the strikes reached the town of X" (the cue word its
+# subject: not "the strike hit an ambulance before the convoy reached the dam", G22)
+_REACHED = r"\s+(?:had\s+|have\s+|also\s+|later\s+|then\s+)*(?:reached|extended\s+to|spread\s+to)\b"
+
+
 # police or troops acting on a gathering (ACLED: Protest with intervention): tear gas, water cannon, dispersal
 _INTERVENED = re.compile(r"\b(?:" + C.INTERVENTION + r"|water\s+cannons|baton\s+charged?)\b", re.I)
 
@@ -358,6 +363,13 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # "Rudaw reported that a Turkish drone had also hit a car near Sinjar a day earlier" (nu17 N4: merged
                 # into the strike told before, with its dead): a day counted from that event, at another place, is
                 # another event
+                target = None
+                m = replace(m, new=True, definite=False)
+            elif target is not None and here is not None and target.location is not None \
+                    and not _same_place(target.location, here) and m.cue_text and re.search(
+                        re.escape(m.cue_text) + _REACHED, ctx.sents[m.sentence].text, re.I):
+                # "Rebels and activists also said that the strikes reached the town of Latamna, north of Hama" (LL03:
+                # no draft there): the event told before, at a further place it reached; one event per place (ACLED)
                 target = None
                 m = replace(m, new=True, definite=False)
             elif target is not None and _told_apart(target, m):

@@ -58,7 +58,8 @@ _SHOT_PASSIVE = r"(?:was|were|been|being)\s+shot"
 # Who takes or retakes a place: an armed force or group (ACLED: the territory sub-event types)
 _STATE_TAKER = (r"(?:forces|troops|army|soldiers|military|government|regime|peshmerga|police|"
                 r"security\s+forces|popular\s+mobili[sz]ation\s+forces)")
-_NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|insurgents|jihadists|extremists|gunmen|tribesmen|"
+_NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|rebel\s+(?:forces|fighters|groups|factions)|insurgents|jihadists|"
+                    r"extremists|gunmen|tribesmen|"
                     r"islamic\s+state|is|isis|isil|daesh|houthis?|al-qaeda|al-shabaab|hts|nusra(?:\s+front)?|"
                     r"hayat\s+tahrir\s+al-sham|opposition|ypg|sdf|pkk|taliban)")
 ARMED_TAKER = rf"(?:{_NON_STATE_TAKER}|{_STATE_TAKER})\b"
@@ -178,6 +179,17 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # (KB12: no event): taking a place by force is a battle (ACLED: Battles, "Non-state actor
                        # overtakes territory"; drafted as the clash it was)
                        r"(?:took|taken|taking|seized|wrested|gained)\s+(?:full\s+|complete\s+)?control\s+of|"
+                       # "troops had driven rebels out of Salma", "forced the Syrian army out of Kafr Nabudah" (LL05,
+                       # LL11: an air strike drafted at the province, and no draft): a side driven from a named place
+                       # "Rebel forces took the central Syrian city of Hama on Thursday", "The rebels took Aleppo ... last
+                       # week" (LL21: Hama dated by Aleppo's week, Aleppo not drafted): an armed side taking a named city
+                       + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?(?:took|had\s+taken|have\s+taken|has\s+taken)\s+"
+                       r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|district|capital)\s+of\s+)?"
+                       r"(?-i:[A-Z])[\w'’-]*(?!\s+(?:part|office|power|over)\b)|"
+                       # (an armed side: not "fired live ammunition to drive protesters out of Habubi Square", IF02)
+                       r"(?:drove|driven|driving|drive|pushed|forced|forcing|expelled|expelling|ousted)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?out\s+of\s+(?:the\s+)?"
+                       r"(?:(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z])[\w'’-]*|"
                        # "ISIL and tribal allies seized Falluja and parts of neighbouring Ramadi", "overran much of the
                        # town of al-Baghdadi" (LC07, LC10: no event): a town taken by force, named
                        # "took back Aden airport from Iran-backed rebels" (LG02: no event)
@@ -311,8 +323,9 @@ _PROTEST_ATTRIBUTE = re.compile(r"(?:\b(?:active|involved|prominent|known)\s+in\
                                 r"joined|taken\s+part\s+in|took\s+part\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
                                 r"\b(?:group|committee|network|movement|body)\s+(?:coordinating|organi[sz]ing|leading)\s+"
                                 r"(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
-_PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?|activists?)\b",
-                                      re.I)
+# ("known for its often humorous protest banners in Arabic and English", LL04: a protest drafted there)
+_PROTEST_AS_NOUN_ADJUNCT = re.compile(r"\s+(?:squares?|movements?|leaders?|organi[sz]ers?|coordinators?|activists?|"
+                                      r"banners?|signs?|slogans?|placards?|songs?|posters?|chants?|art|music)\b", re.I)
 _PROTEST_DOCUMENT = re.compile(r"\s+(?:notes?|letters?|memorand(?:um|a)|cables?|messages?|notes?\s+verbales?)\b", re.I)
 # the device told before, as the subject of a verb of exploding (a relative clause may stand between them)
 _DEVICE_SUBJECT = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:vehicle|car|truck|lorry|van|motorcycle|"
@@ -475,9 +488,19 @@ def shooting_told(text: str) -> bool:
 
 _FELL_TO_NON_STATE = re.compile(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                                 rf"{_NON_STATE_TAKER}\b|{_NON_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?"
-                                r"(?:overran|took\s+(?:full\s+|complete\s+)?control\s+of|seized\s+control\s+of))", re.I)
+                                r"(?:overran|took\s+(?:full\s+|complete\s+)?control\s+of|seized\s+control\s+of|"
+                                r"(?:took|had\s+taken|have\s+taken|has\s+taken)\s+(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|"
+                                r"village|district|capital)\s+of\s+)?(?-i:[A-Z])))|"
+                                # "A large rebel counter-offensive forced the Syrian army out of Kafr Nabudah" (LL11)
+                                r"\b(?:rebel|opposition|insurgent|jihadist|militant|islamist)s?\b[^.;]{0,40}?\b(?:forced|drove|"
+                                r"pushed|expelled)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|troops|forces|soldiers|regime|"
+                                r"government)\s+out\s+of\b", re.I)
+_DROVE_OUT = r"(?:drove|driven|driving|pushed|forced|forcing|expelled|expelling|ousted)\s+(?:[\w'’-]+\s+){1,4}?out\s+of"
 _REGAINED_BY_STATE = re.compile(r"\b(?:" + CHANGED_HANDS + r"|recaptured\s+by|retaken\s+by)\s+(?:the\s+)?"
                                 rf"(?:[\w'’-]+\s+){{0,3}}?{_STATE_TAKER}\b|"
+                                # "government troops and allied militiamen had driven rebels out of Salma" (LL05)
+                                rf"\b{_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,4}}?(?:had\s+|have\s+|has\s+)?"
+                                rf"{_DROVE_OUT}\b|"
                                 rf"\b{_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?(?:recaptured|retook|regained|liberated)\b",
                                 re.I)
 
@@ -499,9 +522,12 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
     if family == CLASH and _FELL_TO_NON_STATE.search(sentence):
         # ACLED: "Non-state actor overtakes territory" ("fell to Islamic State militants")
         return "Battles", "Non-state actor overtakes territory", 0.7
-    if family in (PROTEST, RIOT) and re.search(r"\b(?:clash(?:es|ed)?|gunfights?|firefights?|gun\s+battles?|"
-                                            r"exchanged?\s+fire|stones?|rocks|petrol\s+bombs?|molotov|"
-                                            r"storm(?:ed|ing)?|torch(?:ed|ing)|set\s+fire|rioters?|rioting)\b", low):
+    if family in (PROTEST, RIOT) and any(
+            not re.search(r"\b(?:no|without|not|never|nor)\s+(?:[\w-]+\s+){0,2}$", low[max(0, v.start() - 30):v.start()])
+            for v in re.finditer(r"\b(?:clash(?:es|ed)?|gunfights?|firefights?|gun\s+battles?|"
+                                 r"exchanged?\s+fire|stones?|rocks|petrol\s+bombs?|molotov|"
+                                 r"storm(?:ed|ing)?|torch(?:ed|ing)|set\s+fire|rioters?|rioting)\b", low)):
+        # (not "there were no significant clashes with officers during the five days of protests", LI16: a riot)
         # ACLED: demonstrators who engage in violence make a violent demonstration, whatever the response
         return "Riots", "Violent demonstration", 0.7
     if family in (ATTACK, CLASH, PROTEST) and re.search(r"\b(?:protesters|protestors|demonstrators)\b", low):

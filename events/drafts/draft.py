@@ -118,6 +118,18 @@ _GROUP_BASE = re.compile(r"\b(?:group|groups|organi[sz]ations?|militias?|faction
 _TELLER_IN = re.compile(r"\b(?:according\s+to|told|citing|quoting|cited|quoted\s+by)\s+(?:(?:a|an|the|two|three|several)\s+)?"
                         r"(?:[\w'’().-]+\s+){0,4}?(?:officials?|sources?|spokes(?:man|woman|person)|correspondents?|"
                         r"reporters?|journalists?)\s+(?:based\s+)?in\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.I)
+# "X, an opposition activist in Daraa, said", "a resident of Karak, told": a speaker's appositive, then the verb
+_SPEAKER_IN = re.compile(r",\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:activists?|officials?|spokes(?:man|woman|person)|"
+                         r"correspondents?|journalists?|residents?|sources?|commanders?|monitors?|witness(?:es)?|"
+                         r"doctors?|medics?|lawmakers?|leaders?|members?)\s+(?:(?:based\s+)?in|of|from)\s+"
+                         r"(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
+_TELLER_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but|while)\s+)(?:an?|the|one|two|several)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|journalists?|"
+                             r"residents?|activists?|commanders?|witness(?:es)?)\s+(?:based\s+)?in\s+"
+                             r"(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
+_TOLD_NEXT = re.compile(r"\s+(?:(?:also|later|earlier)\s+)?(?:told|said|says|reported|confirmed)\b", re.I)
+_COREF_PLACE = re.compile(r"\bthe\s+(?:town|city|village|area|district|camp|base)\b", re.I)
+_SAID_NEXT = re.compile(r"\s*,\s+(?:(?:also|later|earlier)\s+)?(?:said|says|told|added|reported|confirmed)\b", re.I)
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$", re.I)   # "the ministry in Erbil said": a seat
 # ("Basra was the worst hit", KU04: its seven dead lost)
 _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:the\s+)?(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
@@ -174,6 +186,8 @@ _COUNTRY_LAND_AFTER = re.compile(r"\s+(?:territory|soil|side|airspace|land|lands
 _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+shot|came)\b", re.I)
 # A funeral, a burial or a death from wounds happens after the event: its day is not the event's
 # (not a venue: "a strike on a funeral hall in Sanaa in October 2016", KF09: the strike's month taken as a funeral's)
+_FUNERAL_HIT = re.compile(r"\b(?:ripped\s+through|tore\s+through|hit|hitting|struck|striking|targeted|targeting|"
+                          r"attacked|attacking|on|at|into|among)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", re.I)
 _AFTERMATH = re.compile(r"\b(?:funerals?(?!\s+(?:halls?|homes?|tents?|houses?|gatherings?|ceremon(?:y|ies)))|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
 _TAKEN_WHEN = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){0,4}?(?:seized|captured|took(?:\s+over)?|overran|"
@@ -307,9 +321,11 @@ _SUPERSEDED = re.compile(r"\b(?:had\s+)?(?:first|initially|originally|earlier)\s
                          r"announced)\b(?=.*\b(?:rather\s+than|instead\s+of|but\s+later|later\s+(?:said|corrected)|"
                          r"before\s+(?:correcting|retracting)))", re.I)
 # "the victims were taken to hospital in Dujail": where the wounded were treated, not where it happened
-_HOSPITAL_BEFORE = re.compile(r"\b(?:taken|rushed|transferred|transported|evacuated|brought|moved|admitted|way|route)\s+"
-                              r"(?:[\w'’-]+\s+){0,2}?(?:to|into)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+)?hospitals?\s+"
-                              r"(?:in|at)\s+(?:the\s+)?$", re.I)
+# ("the other two ... died at King Hussein hospital in Amman", LI12: the shooting at a base 250 km south drafted there)
+_HOSPITAL_BEFORE = re.compile(r"\b(?:(?:taken|rushed|transferred|transported|evacuated|brought|moved|admitted|way|route)\s+"
+                              r"(?:[\w'’-]+\s+){0,2}?(?:to|into)|(?:died|dying|treated|recovering|succumbed)\s+"
+                              r"(?:(?:later|afterwards|subsequently|there)\s+)?(?:at|in))\s+(?:a\s+|the\s+)?"
+                              r"(?:[\w'’-]+\s+){0,3}?hospitals?\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 # "an area disputed between Baghdad and Erbil", "talks between Ankara and Damascus": governments, not places
 _DISPUTED_BETWEEN = re.compile(r"\b(?:disputed|contested|divided|split|dispute|disputes|tensions?|talks|relations|ties|"
                                r"rivalry|agreement|deal)\s+between\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+){1,2}and\s+)?$")
@@ -643,10 +659,13 @@ _PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)\s+of\s+(?:the\s+)?(" +
 # "X district of Y", "X neighbourhood of eastern Y": Y holds X.
 # "Sadr City, the mainly Shi'ite district of Baghdad" (KE06: drafted at a Sadar in Erbil, 0.86): the same, as an
 # appositive of up to three words
-_HELD_BY = re.compile(r"^(?:\s+|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?)"
+_HELD_BY = re.compile(r"^(?:\s+|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?)"
                       r"(?:(?:border|rural|mountain|mountainous|desert)\s+)?"     # "the Alan border area of Sardasht" (LA24)
                       r"(?:sub-?district|district|neighbou?rhood|area|quarter|suburbs?|outskirts|village|town)"
-                      r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+                      # "Jaramana, a mainly Druze and Christian suburb on the south-eastern outskirts of Damascus" (LI03:
+                      # Damascus drafted as a second place hit)
+                      r"\s+(?:on\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+                      r"(?:outskirts|edges?|fringes)\s+)?of\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
                       r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?"
                       # "the Al Mina district of the Red Sea port city of Hodeidah"
                       r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?|"
@@ -1294,6 +1313,14 @@ class _Context:
             if _HABITUAL.search(sentence[:chosen.start]) and _PRESENT_DOING.search(sentence[:chosen.start]):
                 return None       # "IS militants still carry out sporadic attacks in rural areas of Salahuddin" (nu27:
                 #                   two events drafted on the day of the bombing told before): what keeps happening
+            if not find_dates(sentence) and any(
+                    int(y.group(1)) < self.published.year
+                    # (not "the deadliest attacks since the war began in 2011", KF04: the period's start)
+                    and not re.search(r"\bsince\b[^,;]*$", sentence[max(0, y.start() - 80):y.start()], re.I)
+                    for y in _IN_PAST_YEAR.finditer(sentence)):
+                return None       # "His father was killed by a car bomb in a Damascus neighbourhood in 2008" (LI06:
+                #                   drafted in Damascus on the day of the strike told before): an event of a past year,
+                #                   dated by the year alone, is background
             if _STORY_BEGAN.search(sentence) and not find_dates(sentence):
                 return None       # "The protests first broke out in her hometown of Saqqez and in the capital, Tehran"
                 #                   (KI16: drafted in Tehran on the report's day): where the story began, background
@@ -1355,6 +1382,13 @@ class _Context:
                                           r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?"
                                           r"(?:[\w'’]+-(?:held|controlled|run)\s+)?",
                                           self.text[p.end:located[0].start])]
+                if not inner and _FRONTED.match(self.text[s.start:located[0].start]):
+                    # "In Daraa province, the cradle of the 2011 uprising, dozens of residents rallied in the town of
+                    # Busra al-Sham" (LI20: drafted at the province): the province the sentence opens with holds
+                    # the town its verb is said to happen in
+                    cue_at = s.start + chosen.start
+                    inner = [p for p in located[1:] if p.start > cue_at and not p.region and p.status == "resolved"
+                             and p.role in ("location", "target") and _same_admin1(p, located[0])]
                 if inner:
                     located = [inner[-1], *(p for p in located if p is not inner[-1])]
             if located and located[0] is not next((p for p in places if p.role != "origin"), None):
@@ -1441,7 +1475,10 @@ class _Context:
         for role, code in self.country_slots(toks, sentence).items():
             m.country_slots.setdefault(role, code)
         m.admin1 = admin1
-        aftermath = [a.start() for a in _AFTERMATH.finditer(sentence)]
+        # (not the funeral an attack hit: "A car bomb ripped through a funeral procession in Jaramana on Tuesday", LI03:
+        # dated the day before, as if the funeral had followed the bombing)
+        aftermath = [a.start() for a in _AFTERMATH.finditer(sentence)
+                     if not _FUNERAL_HIT.search(sentence[max(0, a.start() - 40):a.start()])]
         # "mourners attending the funerals of two protesters killed by the IRGC on Sunday were also attacked" (KI04:
         # dated Sunday): the killing that names whose funeral it was is not the event's cue word
         victims_killed = [c.start for c in found if _FUNERAL_OF.search(sentence[max(0, c.start - 80):c.start])]
@@ -2807,6 +2844,9 @@ class _Context:
                 self.unfound.setdefault(i, []).append(lacking)
             if h is None or h.start < joined_end:
                 continue          # "Baluchestan" of "Sistan and Baluchestan", read as one province
+            # "the towns of Jisr al-Shughour, Binnish and Sarmada" (LL19: Binnish and Sarmada cut off from the list's
+            # words): the whole name is one of the sentence's names
+            in_names.update(range(h.first, h.last + 1))
             written = self.text[h.start:h.end]
             rest = self.text[h.end:self.sents[i].end]
             alias = _ALIAS_AFTER.match(rest)
@@ -2986,6 +3026,16 @@ class _Context:
         # Halabja): where the teller sits, once the sentence has named the event's place before it
         out = [p for p in out if not (_TELLER_IN.search(self.text[max(self.sents[i].start, p.start - 80):p.start])
                                       and any(q is not p and q.end <= p.start for q in out))]
+        # "Ahmad Masalma, an opposition activist in Daraa, said about 10,000 rebels took part in the assault" (LI07: an
+        # attack drafted at Daraa): where a speaker named in an appositive sits, not where anything happened
+        out = [p for p in out if not (_SPEAKER_IN.search(self.text[max(self.sents[i].start, p.start - 60):p.start])
+                                      and _SAID_NEXT.match(self.text, p.end))]
+        # "A well-informed military source in Hama told Xinhua that the rebels stormed the town" (LL11: a suicide
+        # bombing drafted at Hama): where the teller sits, when the sentence names where it happened otherwise
+        out = [p for p in out if not (_TELLER_SUBJECT.search(self.text[max(self.sents[i].start, p.start - 60):p.start])
+                                      and _TOLD_NEXT.match(self.text, p.end)
+                                      and (any(q is not p for q in out) or _COREF_PLACE.search(
+                                          self.text[p.end:self.sents[i].end])))]
         out.sort(key=lambda p: p.start)
         for a, b in zip(out, out[1:]):
             if a.role == "location" and a.status == "resolved" and b.role in ("location", "near") and _LOCATED_BETWEEN.fullmatch(
@@ -3051,6 +3101,11 @@ class _Context:
             out.append(ref)
         return out
 
+    def _whole_countries(self, h: NameHit) -> tuple[str, ...]:
+        """Where a longer written name around ``h`` is asked: the part's countries, then the report's ("Jisr
+        al-Shughour": its part "Jisr" is a name in Iraq only, the whole one a town in Syria; LL19)."""
+        return tuple(dict.fromkeys((*h.countries, *self.countries)))
+
     def _whole_name(self, h: NameHit, toks: list[Span], in_names: set[int]) -> tuple[NameHit | None, str]:
         """A gazetteer name that is part of a longer written name ("al-Asad airbase" in "Ain al-Asad
         airbase", "Maarat" in "Maarat al-Naasan"): the whole written name, when the geocoder resolves it
@@ -3063,10 +3118,24 @@ class _Context:
         def joined(a: int, b: int) -> bool:      # two capitalised words written as one name, one space apart
             return self.text[toks[a].end:toks[b].start] == " " and toks[a].text[:1].isupper() \
                 and toks[b].text[:1].isupper()
-        while first > 0 and (first - 1) in in_names and joined(first - 1, first):
-            first -= 1
-        while last + 1 < n and (last + 1) in in_names and joined(last, last + 1):
-            last += 1
+        def article_between(a: int) -> bool:     # "Maarat al Numan": two names the article "al", written apart, joins
+            return toks[a + 1].text in _ARTICLE_WORDS and self.text[toks[a].end:toks[a + 1].start] == " " \
+                and self.text[toks[a + 1].end:toks[a + 2].start] == " " and toks[a].text[:1].isupper() \
+                and toks[a + 2].text[:1].isupper()
+        while True:
+            if first > 0 and (first - 1) in in_names and joined(first - 1, first):
+                first -= 1
+            elif first > 1 and (first - 2) in in_names and article_between(first - 2):
+                first -= 2
+            else:
+                break
+        while True:
+            if last + 1 < n and (last + 1) in in_names and joined(last, last + 1):
+                last += 1
+            elif last + 2 < n and (last + 2) in in_names and article_between(last):
+                last += 2
+            else:
+                break
         if (first, last) != (h.first, h.last):
             # "the Khor Mor gas field" (YD16: 'Khor' left ambiguous in Iran, 'Mor' placed at Mohr, Fars): two names
             # the gazetteer has, written together, are one name; it is a place only when the whole resolves,
@@ -3075,7 +3144,7 @@ class _Context:
                 return None, ""
             start, end = toks[first].start, toks[last].end
             written = self.text[start:end]
-            answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+            answers = {c: self.geocoder.geocode(written, c) for c in self._whole_countries(h)}
             found = [c for c, r in answers.items() if r.status == "resolved"]
             if len(found) == 1:
                 return (replace(h, first=first, last=last, start=start, end=end, text=written,
@@ -3116,7 +3185,7 @@ class _Context:
                 last += 1
             start, end = toks[first].start, toks[last].end
             written = self.text[start:end]
-            answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+            answers = {c: self.geocoder.geocode(written, c) for c in self._whole_countries(h)}
             found = [c for c, r in answers.items() if r.status == "resolved"]
             if len(found) == 1:
                 return (replace(h, first=first, last=last, start=start, end=end, text=written,
@@ -3127,7 +3196,7 @@ class _Context:
             return h, ""
         start, end = toks[first].start, toks[last].end
         written = self.text[start:end]
-        answers = {c: self.geocoder.geocode(written, c) for c in (h.countries or self.countries)}
+        answers = {c: self.geocoder.geocode(written, c) for c in self._whole_countries(h)}
         found = [c for c, r in answers.items() if r.status == "resolved"]
         if len(found) == 1:
             return (replace(h, first=first, last=last, start=start, end=end, text=written,
@@ -3146,8 +3215,11 @@ class _Context:
         key, fuzzy) in the report's countries; kept only when it resolves in exactly one of them."""
         out: list[PlaceRef] = []
         n = len(toks)
+        spans: list[tuple[str, int, int]] = []
         for j, w in enumerate(lows):
             role = _LOC_PREPS.get(w)
+            if role == "of" and j >= 1 and lows[j - 1] == "out":
+                role = "location"       # "forced the Syrian army out of Kafr Nabudah" (LL11: no draft there)
             if role == "of" and j >= 1 and lows[j - 1] in _KIND_OF:
                 role = _left_cue(lows, j - 1) or "location"     # "near the village of Kharza"
                 if role in ("of", "to"):
@@ -3160,7 +3232,9 @@ class _Context:
             if k + 1 < n and fold_word(toks[k].text) in _NOT_PLACE and lows[k + 1] == "s":
                 k += 2            # "at Iraq's Kalso military base"
             first = k
-            k = _name_end(toks, lows, first)
+            k = _name_end(toks, lows, first, self.text)
+            spans.append((role, first, k))
+        for role, first, k in spans:
             # "the villages of Tel Tawil, Tawila and Dardara", "in Binnish, Salqin and al-Atarib": every
             # name of a list the cue governs, not only the first (UA14: the three villages shelled were
             # none of them drafted, the town they lie around was)
@@ -3256,7 +3330,7 @@ class _Context:
                 if result.source == DISTRICT_SOURCE:
                     ref.flags.append(f"'{written}' is no place of the gazetteer but the name of the {result.name} "
                                      f"district: placed at the district's centre (geo_precision 2): check it")
-                else:
+                elif fold(written) != fold(result.name):
                     ref.flags.append(f"'{written}' matched '{result.name}' by spelling: check it")
                 out.append(ref)
                 taken.update(range(first, k))
@@ -3337,7 +3411,9 @@ class _Context:
         """"in the countryside north of Jisr al-Shughur in western Idlib" (OD10: drafted at the city of Idlib, 0.97):
         a governorate's name after a direction word is the governorate's region, unless it is a national capital
         or the words say the city ("western Idlib city"); it is then asked as the province (_province_by_name)."""
-        if ref.status != "resolved" or ref.region or ref.text.endswith(" province") or not self._after_direction(ref) \
+        # (or ambiguous: "attacks on military sites in northern Hama and southern Idlib", LL11: Hama drafted at the city)
+        if ref.status not in ("resolved", "ambiguous") or ref.region or ref.text.endswith(" province") \
+                or not self._after_direction(ref) \
                 or re.search(r"\bcentral\s+$", self.text[max(0, ref.start - 9):ref.start], re.I):
             return        # ("in central Karbala": the city's centre, EA02)
         written = self.text[ref.start:ref.end]
@@ -3942,8 +4018,12 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             continue
         if w == "to" and j >= 1 and lows[j - 1] in _ROUTES:
             return "near"           # "on the road to Sinjar": on a road near it (ACLED codes the nearest place)
+        if w == "to" and j >= 1 and lows[j - 1] in _CROWD_WENT:
+            return "location"       # "Protesters headed to Amman's Fourth Circle" (LI16: no draft): where they went
         if w == "to" and j >= 1 and lows[j - 1] in _WAY_IN:
             return "location"       # "a sit-in at the main entrance to the southern city of Nassiriya" (LA04: no draft)
+        if w == "of" and j >= 1 and lows[j - 1] == "out":
+            return "location"       # "had driven rebels out of Salma" (LL05: drafted at the province): the place left
         if w == "of":
             prev = lows[j - 1] if j >= 1 else ""
             if prev in ("coast", "shore", "shores", "coastline") and "off" in lows[max(0, j - 4):j - 1]:
@@ -4013,7 +4093,9 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
             j -= 2                  # "in Houthi-held Saada province", "in rebel-held Maarat al-Numan" (EC15: no
             steps += 1              # draft): who holds the place, written before it, is no barrier
             continue
-        if w in _FILLERS or w in _DIRECTIONS or (allow_demonym and fold(w) in _DEMONYMS):
+        if w in _FILLERS or w in _DIRECTIONS or (allow_demonym and fold(w) in _DEMONYMS) \
+                or (w in ("capital", "provincial", "regional") and first - j <= 3):
+            # ("including the provincial capital Idlib and the towns of ...", LL19: no draft)
             j -= 1
             steps += 1
             continue
@@ -4059,6 +4141,8 @@ _CONVICTED_OVER = re.compile(r"\b(?:convicted|sentenced|tried|charged|indicted|e
                              r"accused|suspected)\s+(?:over|of|for|with|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
 # in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
+# "in 2008", "back in 2014": a year alone (not "since 2008", a period's start)
+_IN_PAST_YEAR = re.compile(r"(?<!since\s)\b(?:in|during|back\s+in|earlier\s+in)\s+((?:19|20)\d{2})\b(?!\s*[-–/]\d)", re.I)
 _STORY_BEGAN = re.compile(r"\b(?:first|initially|originally)\s+(?:broke\s+out|erupted|began|started|flared)\b|"
                           r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:years|decades)\b",
                           re.I)
@@ -4076,7 +4160,11 @@ _TALLY_OF = re.compile(r"\b(?:leaves?\s+out|left\s+out|excludes?|excluding|(?:do
 # a war began is its background
 _WAR_BEGAN_WHEN = re.compile(r"\b(?:war|conflict|crisis|fighting|uprising|insurgency|civil\s+war)\s+(?:first\s+)?"
                              r"(?:began|started|erupted|broke\s+out|escalated)\s+(?:in\s+\d{4}\s+)?(?:when|after)\b", re.I)
-_NOT_EVENT_CUE_BEFORE = ((_SAW_FIGHTING, 100), (_WAR_BEGAN_WHEN, 80), (_CONVICTED_OVER, 60), (_UNREALISED_ACT, 80), (_TALLY_OF, 80))
+# "Syria's Golan region, where rebels and government troops have fought fiercely" (LI06: a clash drafted there on the
+# day of the strike told before): what a place's relative clause says has gone on there is background
+_WHERE_HAVE = re.compile(r"\bwhere\s+(?:[\w'’-]+\s+){1,6}?(?:have|has)\s+(?:long\s+|often\s+|also\s+|repeatedly\s+)?"
+                         r"(?:been\s+)?$", re.I)
+_NOT_EVENT_CUE_BEFORE = ((_SAW_FIGHTING, 100), (_WHERE_HAVE, 80), (_WAR_BEGAN_WHEN, 80), (_CONVICTED_OVER, 60), (_UNREALISED_ACT, 80), (_TALLY_OF, 80))
 _PERFECT_DOING = re.compile(r"\b(?:has|have)\s+(?:(?:still|also|repeatedly|long|since)\s+)?(?:carried\s+out|launched|"
                             r"staged|mounted|conducted|waged)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks|strikes|bombings|raids|"
                             r"assaults|ambushes|operations|killings|kidnappings|shellings|offensives)\b", re.I)
@@ -4152,6 +4240,8 @@ _CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|wher
 _RUNNING_TOLL = re.compile(r"\b(?:ha(?:ve|s)\s+been\s+(?:(?:shot\s+)?(?:killed|dead|wounded|injured)|shot)|ha(?:ve|s)\s+died)\b",
                            re.I)
 # "at the entrance to X", "the gates to X": at the place's edge, an event's place (not a destination)
+# a crowd's way to where it gathered: "protesters headed to ...", "marched to the governor's office" (not "taken to")
+_CROWD_WENT = {"headed", "marched", "converged", "flocked", "streamed", "poured", "paraded", "thronged"}
 _WAY_IN = {"entrance", "entrances", "gate", "gates", "approaches", "approach", "entry"}
 # what makes an explosion: told in the explosion's sentence, the event's kind
 _CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
@@ -4204,8 +4294,11 @@ _PEOPLES = {"kurds", "arabs", "turkmens", "turkmen", "yazidis", "alawites", "chr
             "iraqis", "syrians", "palestinians", "israelis", "iranians", "jordanians", "yemenis", "americans", "saudis"}
 _DEMONYMS = {"iraqi", "syrian", "jordanian", "lebanese", "israeli", "iranian", "turkish", "yemeni", "palestinian",
              "kurdish"}
-# every word for a people or nation, as adjective or noun: never a place's name
-_PEOPLE_WORDS = frozenset(_DEMONYMS | _MORE_DEMONYMS | _CREEDS | _PEOPLES)
+# languages ("banners in Arabic and English", LL04: 'Arabic' taken for a place the gazetteer lacks)
+_LANGUAGES = {"arabic", "english", "persian", "farsi", "hebrew", "sorani", "kurmanji", "french", "german", "aramaic",
+              "russian"}
+# every word for a people, a nation or a language, as adjective or noun: never a place's name
+_PEOPLE_WORDS = frozenset(_DEMONYMS | _MORE_DEMONYMS | _CREEDS | _PEOPLES | _LANGUAGES)
 
 
 _NATURAL_FEATURE = re.compile(r"\b(?:mountains?|mount|range|hills?|valley|plains?|desert|heights|ridge)\b", re.I)
@@ -4383,12 +4476,16 @@ def _cue_distance(d, cue) -> int:
 
 
 
-def _name_end(toks: list[Span], lows: list[str], first: int) -> int:
+def _name_end(toks: list[Span], lows: list[str], first: int, text: str | None = None) -> int:
     """End (exclusive token index) of the capitalised name starting at ``first``: up to four words,
-    article words ("al", "el") inside it when a capitalised word follows."""
+    article words ("al", "el") inside it when a capitalised word follows; with the report's ``text``, not past
+    a comma or other mark between two words ("the towns of Jisr al-Shughour, Binnish and Sarmada", LL19: read as
+    one name "Jisr al-Shughour, Binnish")."""
     n, k = len(toks), first
     while k < n and k - first < 4 and (toks[k].text[:1].isupper() or (lows[k] in _ARTICLE_WORDS and k + 1 < n
                                                                         and toks[k + 1].text[:1].isupper())):
+        if text is not None and k > first and any(c in text[toks[k - 1].end:toks[k].start] for c in ",;:."):
+            break
         k += 1
     return k
 
@@ -4408,10 +4505,10 @@ def _listed_after(text: str, toks: list[Span], lows: list[str], k: int) -> list[
             last, m = True, m + 1
         else:
             return []
-        if m >= n or text[toks[m - 1].end:toks[m].start].strip() or not (
+        if m >= n or (m > k and text[toks[m - 1].end:toks[m].start].strip()) or not (
                 toks[m].text[:1].isupper() or (lows[m] in _ARTICLE_WORDS and m + 1 < n and toks[m + 1].text[:1].isupper())):
             return []
-        end = _name_end(toks, lows, m)
+        end = _name_end(toks, lows, m, text)
         if end - m > 3:
             return []
         out.append((m, end))
