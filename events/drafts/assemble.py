@@ -243,6 +243,17 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
             # gas at the mourners in Saqqez." (nu32 M3: a peaceful protest): the protest told at that place, met with force
             same.sentences.append(m.sentence)
             continue
+        if m.fill_only and m.date is not None and "location" in m.places and not m.more and not m.answered \
+                and not m.places["location"].region and m.date.kind == RELATIVE \
+                and events and (events[-1].date is None or events[-1].date_inherited) \
+                and events[-1].location is not None and _same_place(events[-1].location, m.places["location"]) \
+                and m.sentence - max(events[-1].sentences) <= 2:
+            # "the militants overran the town of Qaryatain, church leaders said on Friday ... its fighters entered
+            # Qaryatain on Wednesday" (LL02: dated the statement's Friday): the day the report gives the event told
+            # before, at its place, in a sentence of its own
+            events[-1].date, events[-1].date_inherited = m.date, False
+            events[-1].sentences.append(m.sentence)
+            continue
         if m.fill_only and m.near_toll:
             same = next((e for e in reversed(events) if e.location is not None and e.fatalities is None
                          and m.sentence - max(e.sentences) <= 2 and _same_place(e.location, m.places["location"])), None)

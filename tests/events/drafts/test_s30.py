@@ -193,3 +193,32 @@ def test_a_governorate_after_a_direction_is_the_governorate_even_when_its_name_i
     found = _drafts("Rebels seized Kafr Nabudah in rural Hama on Wednesday. Earlier, the army said it had foiled attacks "
                     "on military sites in northern Hama and southern Idlib.", "2019-05-20")
     assert [d["geo_precision"] for d in found if d["location"] == "Hama"] == [3]
+
+
+QARYATAIN = (34.23, 37.24)
+ALEPPO = (36.20, 37.16)
+JISR_AL_SHUGHUR = (35.81, 36.32)
+
+
+def test_a_later_sentence_at_the_same_place_dates_the_event_told_before():
+    # LL02: "the militants overran the town of Qaryatain ..., church leaders said on Friday ... its fighters entered
+    # Qaryatain on Wednesday" was dated the statement's Friday
+    found = _drafts("Islamic State militants have overrun the town of Qaryatain in Homs province, a monitor said on "
+                    "Saturday. Its fighters entered Qaryatain on Thursday, according to the group's own media.", "2015-08-08")
+    assert [d["event_date"] for d in found if _only_near([d], QARYATAIN)] == ["2015-08-06"]
+
+
+def test_rebels_taking_a_named_city_is_territory_overtaken():
+    # LL21: "Rebel forces took the central Syrian city of Hama on Thursday" and "The rebels took Aleppo ... last week"
+    # were no events of their own (Hama dated by Aleppo's week, Aleppo not drafted)
+    found = _drafts("Rebel forces took the northern city of Aleppo on Saturday, a monitor said.", "2024-12-01")
+    drafted = _only_near(found, ALEPPO)
+    assert (drafted["event_date"], drafted["sub_event_type"]) == ("2024-11-30", "Non-state actor overtakes territory")
+
+
+def test_a_name_the_gazetteer_spells_otherwise_is_read_to_its_comma():
+    # LL19: "the towns of Jisr al-Shughour, Binnish and Sarmada" read "Jisr al-Shughour, Binnish" as one name, and
+    # "Jisr" (a name only Iraq's gazetteer has) kept the whole from being asked in Syria
+    found = _drafts("Protests were held in Syria on Friday in several places, including the towns of Jisr al-Shughour, "
+                    "Binnish and Sarmada.", "2024-05-17")
+    assert _only_near(found, JISR_AL_SHUGHUR)["event_type"] == "Protests"
