@@ -23,7 +23,11 @@ of the session's end with the same figures, their misses never read): on the fou
 session 26 (70-73), drafts at 0.90-1.00 whose type is stated were right 67 times in 78 (86%) against the fit's 0.91 on
 350 reports. Since session 27, held-out sets 75 and 77 too (two more writers, measured unread on the rules of 1eb951d
 and of the session's end, their misses never read): on the four sets first measured unread in session 27 (74-77), drafts
-at 0.90-1.00 whose type is stated were right 59 times in 71 (83%) against the fit's 0.90 on 400 reports.
+at 0.90-1.00 whose type is stated were right 59 times in 71 (83%) against the fit's 0.90 on 400 reports. Since
+sessions 28, 29 and 30, held-out sets 79 and 81, 82 and 83, 87 and 88 too (each pair measured unread on its session's
+first and final rules, their misses never read): on the four sets first measured unread in session 30 (86-89, rules of
+d7b5459), drafts at 0.80-0.90 (none scored higher) were right 75 times in 90 (83%) against the fit's 0.88 on 549
+reports; sets 87 and 88 on the session's final rules, 43 of 47 (91%).
 ``confidence.json`` beside
 this module holds the counts, their source (sets, the commit of the rules, date);
 ``benchmarks/draft_accuracy.py --fit-confidence`` writes it again.
@@ -65,7 +69,8 @@ DATES = ("dated", "undated")
 FIT_SPLITS = ("calibration18", "calibration19", "calibration20", "calibration21",
               "heldout28", "heldout29", "heldout32", "heldout33", "heldout58", "heldout59",
               "heldout64", "heldout65", "heldout67", "heldout69", "heldout71", "heldout73",
-              "heldout75", "heldout77", "heldout79", "heldout81", "heldout82", "heldout83")
+              "heldout75", "heldout77", "heldout79", "heldout81", "heldout82", "heldout83",
+              "heldout87", "heldout88")
 
 
 def draft_class(role: str, province: bool, dated: bool, settled: bool = False) -> str:
