@@ -63,6 +63,8 @@ _NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|rebel\s+(?:forces|fighters|g
                     r"islamic\s+state|is|isis|isil|daesh|houthis?|al-qaeda|al-shabaab|hts|nusra(?:\s+front)?|"
                     r"hayat\s+tahrir\s+al-sham|opposition|ypg|sdf|pkk|taliban)")
 ARMED_TAKER = rf"(?:{_NON_STATE_TAKER}|{_STATE_TAKER})\b"
+# driving a side out of a place: "troops had driven rebels out of Salma", "forced the army out of Kafr Nabudah"
+_DRIVE_VERBS = r"(?:drove|driven|driving|drive|pushed|forced|forcing|expelled|expelling|ousted)"
 # a place changing hands, up to its taker: "fell to", "is back in the hands of", "returned under the control of"
 CHANGED_HANDS = (r"(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?"
                  r"(?:hands|control)\s+of)")
@@ -187,7 +189,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|district|capital)\s+of\s+)?"
                        r"(?-i:[A-Z])[\w'’-]*(?!\s+(?:part|office|power|over)\b)|"
                        # (an armed side: not "fired live ammunition to drive protesters out of Habubi Square", IF02)
-                       r"(?:drove|driven|driving|drive|pushed|forced|forcing|expelled|expelling|ousted)\s+"
+                       + _DRIVE_VERBS + r"\s+"
                        r"(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?out\s+of\s+(?:the\s+)?"
                        r"(?:(?:town|city|village|district)\s+of\s+)?(?-i:[A-Z])[\w'’-]*|"
                        # "ISIL and tribal allies seized Falluja and parts of neighbouring Ramadi", "overran much of the
@@ -492,10 +494,10 @@ _FELL_TO_NON_STATE = re.compile(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)\s+(
                                 r"(?:took|had\s+taken|have\s+taken|has\s+taken)\s+(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|"
                                 r"village|district|capital)\s+of\s+)?(?-i:[A-Z])))|"
                                 # "A large rebel counter-offensive forced the Syrian army out of Kafr Nabudah" (LL11)
-                                r"\b(?:rebel|opposition|insurgent|jihadist|militant|islamist)s?\b[^.;]{0,40}?\b(?:forced|drove|"
-                                r"pushed|expelled)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|troops|forces|soldiers|regime|"
+                                r"\b(?:rebel|opposition|insurgent|jihadist|militant|islamist)s?\b[^.;]{0,40}?\b" + _DRIVE_VERBS
+                                + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|troops|forces|soldiers|regime|"
                                 r"government)\s+out\s+of\b", re.I)
-_DROVE_OUT = r"(?:drove|driven|driving|pushed|forced|forcing|expelled|expelling|ousted)\s+(?:[\w'’-]+\s+){1,4}?out\s+of"
+_DROVE_OUT = _DRIVE_VERBS + r"\s+(?:[\w'’-]+\s+){1,4}?out\s+of"
 _REGAINED_BY_STATE = re.compile(r"\b(?:" + CHANGED_HANDS + r"|recaptured\s+by|retaken\s+by)\s+(?:the\s+)?"
                                 rf"(?:[\w'’-]+\s+){{0,3}}?{_STATE_TAKER}\b|"
                                 # "government troops and allied militiamen had driven rebels out of Salma" (LL05)

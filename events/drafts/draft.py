@@ -127,9 +127,9 @@ _TELLER_SUBJECT = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but|while)\s+)(?:an?|the|o
                              r"(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|journalists?|"
                              r"residents?|activists?|commanders?|witness(?:es)?)\s+(?:based\s+)?in\s+"
                              r"(?:the\s+(?:city|town|village)\s+of\s+)?$", re.I)
-_TOLD_NEXT = re.compile(r"\s+(?:(?:also|later|earlier)\s+)?(?:told|said|says|reported|confirmed)\b", re.I)
 _COREF_PLACE = re.compile(r"\bthe\s+(?:town|city|village|area|district|camp|base)\b", re.I)
-_SAID_NEXT = re.compile(r"\s*,\s+(?:(?:also|later|earlier)\s+)?(?:said|says|told|added|reported|confirmed)\b", re.I)
+# the speaker's verb right after the place where they sit (after a comma when an appositive ends there)
+_SAID_NEXT = re.compile(r"\s*,?\s+(?:(?:also|later|earlier)\s+)?(?:said|says|told|added|reported|confirmed)\b", re.I)
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$", re.I)   # "the ministry in Erbil said": a seat
 # ("Basra was the worst hit", KU04: its seven dead lost)
 _RIGHT_PASSIVE = re.compile(r"^\s*(?:was|were|has\s+been|had\s+been)\s+(?:the\s+)?(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
@@ -3033,7 +3033,7 @@ class _Context:
         # "A well-informed military source in Hama told Xinhua that the rebels stormed the town" (LL11: a suicide
         # bombing drafted at Hama): where the teller sits, when the sentence names where it happened otherwise
         out = [p for p in out if not (_TELLER_SUBJECT.search(self.text[max(self.sents[i].start, p.start - 60):p.start])
-                                      and _TOLD_NEXT.match(self.text, p.end)
+                                      and _SAID_NEXT.match(self.text, p.end)
                                       and (any(q is not p for q in out) or _COREF_PLACE.search(
                                           self.text[p.end:self.sents[i].end])))]
         out.sort(key=lambda p: p.start)
