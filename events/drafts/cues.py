@@ -572,6 +572,15 @@ def refine(family: str, sentence: str) -> tuple[str, str, float]:
                           r"checkpoints?|patrols?)\b", told):
         # ACLED: an armed group's attack on state forces who fight back is an armed clash
         return "Battles", "Armed clash", 0.6
+    if family == ATTACK and re.search(r"\b" + _SHOOTING + r"\b", low):
+        # "unknown gunmen shot dead a former rebel commander", "gunmen on a motorcycle assassinated a local member of the
+        # National Defence Forces" (nu34 F1: "Explosions/Remote violence" with no sub-type, "the report says only
+        # 'attack'"): a shooting the report tells; of an armed man still serving, a battle (ACLED: Armed clash), of a
+        # former one or anyone else, violence against a civilian
+        if _ARMED_VICTIM.search(told) and not re.search(r"\b(?:former|ex-|retired|off-duty)\s*(?:[\w-]+\s+){0,2}?"
+                                                       r"(?:rebel|militia|army|police|commander|fighter|officer)", low):
+            return "Battles", "Armed clash", 0.5
+        return "Violence against civilians", "Attack", 0.6
     if family == PROTEST:
         if re.search(r"\b(?:killed|killing|shot\s+dead|live\s+(?:fire|ammunition|rounds))\b", low):
             return "Protests", "Excessive force against protesters", 0.7

@@ -222,3 +222,19 @@ def test_a_name_the_gazetteer_spells_otherwise_is_read_to_its_comma():
     found = _drafts("Protests were held in Syria on Friday in several places, including the towns of Jisr al-Shughour, "
                     "Binnish and Sarmada.", "2024-05-17")
     assert _only_near(found, JISR_AL_SHUGHUR)["event_type"] == "Protests"
+
+
+JASIM = (32.99, 36.06)
+MAYADIN_TOWN = (35.02, 40.45)
+
+
+def test_a_shooting_the_report_tells_has_its_type():
+    # nu34 F1: "unknown gunmen shot dead a former rebel commander in the town of Jasim" and "gunmen on a motorcycle
+    # assassinated a local member of the National Defence Forces" were "Explosions/Remote violence" with no sub-type
+    found = _drafts("Unidentified gunmen shot dead a former militia commander in the Syrian town of Jasim on Sunday.",
+                    "2024-05-21")
+    drafted = _only_near(found, JASIM)
+    assert (drafted["event_type"], drafted["sub_event_type"]) == ("Violence against civilians", "Attack")
+    found = _drafts("In Mayadin, in eastern Syria, gunmen assassinated a local member of a pro-government militia on "
+                    "Sunday.", "2024-05-21")
+    assert _only_near(found, MAYADIN_TOWN)["event_type"] == "Battles"
