@@ -65,6 +65,9 @@ _NON_STATE_TAKER = (r"(?:militants?|fighters|rebels|rebel\s+(?:forces|fighters|g
 ARMED_TAKER = rf"(?:{_NON_STATE_TAKER}|{_STATE_TAKER})\b"
 # driving a side out of a place: "troops had driven rebels out of Salma", "forced the army out of Kafr Nabudah"
 _DRIVE_VERBS = r"(?:drove|driven|driving|drive|pushed|forced|forcing|expelled|expelling|ousted)"
+# taking a named place: "took the central Syrian city of Hama", "had taken Aleppo" (up to the name's first letter)
+_TOOK_NAMED = (r"(?:took|had\s+taken|have\s+taken|has\s+taken)\s+(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|"
+               r"district|capital)\s+of\s+)?(?-i:[A-Z])")
 # a place changing hands, up to its taker: "fell to", "is back in the hands of", "returned under the control of"
 CHANGED_HANDS = (r"(?:fell\s+(?:to|into\s+the\s+hands\s+of)|(?:back|returned)\s+(?:in|into|under)\s+(?:the\s+)?"
                  r"(?:hands|control)\s+of)")
@@ -185,9 +188,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # LL11: an air strike drafted at the province, and no draft): a side driven from a named place
                        # "Rebel forces took the central Syrian city of Hama on Thursday", "The rebels took Aleppo ... last
                        # week" (LL21: Hama dated by Aleppo's week, Aleppo not drafted): an armed side taking a named city
-                       + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?(?:took|had\s+taken|have\s+taken|has\s+taken)\s+"
-                       r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|village|district|capital)\s+of\s+)?"
-                       r"(?-i:[A-Z])[\w'’-]*(?!\s+(?:part|office|power|over)\b)|"
+                       + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?" + _TOOK_NAMED
+                       + r"[\w'’-]*(?!\s+(?:part|office|power|over)\b)|"
                        # (an armed side: not "fired live ammunition to drive protesters out of Habubi Square", IF02)
                        + _DRIVE_VERBS + r"\s+"
                        r"(?:[\w'’-]+\s+){0,3}?" + ARMED_TAKER + r"\s+(?:[\w'’-]+\s+){0,2}?out\s+of\s+(?:the\s+)?"
@@ -491,8 +493,7 @@ def shooting_told(text: str) -> bool:
 _FELL_TO_NON_STATE = re.compile(r"\b(?:fell\s+(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                                 rf"{_NON_STATE_TAKER}\b|{_NON_STATE_TAKER}\s+(?:[\w'’-]+\s+){{0,3}}?"
                                 r"(?:overran|took\s+(?:full\s+|complete\s+)?control\s+of|seized\s+control\s+of|"
-                                r"(?:took|had\s+taken|have\s+taken|has\s+taken)\s+(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|"
-                                r"village|district|capital)\s+of\s+)?(?-i:[A-Z])))|"
+                                + _TOOK_NAMED + r"))|"
                                 # "A large rebel counter-offensive forced the Syrian army out of Kafr Nabudah" (LL11)
                                 r"\b(?:rebel|opposition|insurgent|jihadist|militant|islamist)s?\b[^.;]{0,40}?\b" + _DRIVE_VERBS
                                 + r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|troops|forces|soldiers|regime|"
@@ -995,7 +996,7 @@ _HOME_FORCES_RE = re.compile(r"(?<![\w-])(?:government|regime)\s+(?:forces|troop
 HOME_SOLDIERS = "Military Forces of (the event's country: soldiers)"
 _HOME_SOLDIERS_RE = re.compile(r"(?<![\w-])(?:soldiers?|troops|servicem[ae]n)(?![\w-])", re.I)
 _NOT_A_STATE_BEFORE = re.compile(r"(?:\b(?!(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Some|"
-                                 r"Many|Dozens|Scores|Hundreds|The|A|An|Both|All|Its|Their|Other|More|Other)\b)"
+                                 r"Many|Dozens|Scores|Hundreds|The|A|An|Both|All|Its|Their|Other|More)\b)"
                                  r"[A-Z][\w'’-]*|[\w'’]+-[\w'’]+|"
                                  r"\b(?i:coalition|rebel|opposition|militia|child|former|kurdish|peshmerga|regime|"
                                  r"government|army|enemy|foreign|allied|reserve|retired|ex))\s+$")

@@ -4139,10 +4139,10 @@ _UNREALISED_ACT = re.compile(r"\b(?:(?:threaten(?:ed|s|ing)?|vow(?:ed|s|ing)?|pl
 # act a court or an accusation names is not told as happening
 _CONVICTED_OVER = re.compile(r"\b(?:convicted|sentenced|tried|charged|indicted|executed|hanged|jailed|prosecuted|"
                              r"accused|suspected)\s+(?:over|of|for|with|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-# where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
-# in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
 # "in 2008", "back in 2014": a year alone (not "since 2008", a period's start)
 _IN_PAST_YEAR = re.compile(r"(?<!since\s)\b(?:in|during|back\s+in|earlier\s+in)\s+((?:19|20)\d{2})\b(?!\s*[-–/]\d)", re.I)
+# where the story began, or what a place has seen over years ("Al-Qa'im ... saw some of the heaviest fighting ...
+# in recent years", KI19: a clash drafted in Anbar on the report's day): background, when the sentence names no day
 _STORY_BEGAN = re.compile(r"\b(?:first|initially|originally)\s+(?:broke\s+out|erupted|began|started|flared)\b|"
                           r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?(?:years|decades)\b",
                           re.I)
@@ -4239,9 +4239,9 @@ _CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|wher
 # "have been killed since ...", "have died since ...": a toll still running, over the days since
 _RUNNING_TOLL = re.compile(r"\b(?:ha(?:ve|s)\s+been\s+(?:(?:shot\s+)?(?:killed|dead|wounded|injured)|shot)|ha(?:ve|s)\s+died)\b",
                            re.I)
-# "at the entrance to X", "the gates to X": at the place's edge, an event's place (not a destination)
 # a crowd's way to where it gathered: "protesters headed to ...", "marched to the governor's office" (not "taken to")
 _CROWD_WENT = {"headed", "marched", "converged", "flocked", "streamed", "poured", "paraded", "thronged"}
+# "at the entrance to X", "the gates to X": at the place's edge, an event's place (not a destination)
 _WAY_IN = {"entrance", "entrances", "gate", "gates", "approaches", "approach", "entry"}
 # what makes an explosion: told in the explosion's sentence, the event's kind
 _CAUSES = (C.AIR, C.SHELLING, C.IED, C.SUICIDE, C.GRENADE)
@@ -4476,15 +4476,15 @@ def _cue_distance(d, cue) -> int:
 
 
 
-def _name_end(toks: list[Span], lows: list[str], first: int, text: str | None = None) -> int:
+def _name_end(toks: list[Span], lows: list[str], first: int, text: str) -> int:
     """End (exclusive token index) of the capitalised name starting at ``first``: up to four words,
-    article words ("al", "el") inside it when a capitalised word follows; with the report's ``text``, not past
+    article words ("al", "el") inside it when a capitalised word follows; in the report's ``text``, not past
     a comma or other mark between two words ("the towns of Jisr al-Shughour, Binnish and Sarmada", LL19: read as
     one name "Jisr al-Shughour, Binnish")."""
     n, k = len(toks), first
     while k < n and k - first < 4 and (toks[k].text[:1].isupper() or (lows[k] in _ARTICLE_WORDS and k + 1 < n
                                                                         and toks[k + 1].text[:1].isupper())):
-        if text is not None and k > first and any(c in text[toks[k - 1].end:toks[k].start] for c in ",;:."):
+        if k > first and any(c in text[toks[k - 1].end:toks[k].start] for c in ",;:."):
             break
         k += 1
     return k
