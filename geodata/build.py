@@ -99,7 +99,31 @@ def build_boundaries(src: Path) -> dict[int, "object"]:
     admin2["admin1_ar"] = [parents.get(i, ("", ""))[1] for i in admin2["admin1_wof_id"]]
     admin2 = admin2[["country", "admin1", "admin1_ar", "admin2", "admin2_ar", "name_wof", "wof_id",
                      "admin1_wof_id", "hasc", "geonameid", "wikidata", "geometry"]]
+    admin2 = own_country_parents(admin1, admin2)
     return {1: admin1.reset_index(drop=True), 2: admin2.reset_index(drop=True)}
+
+
+def own_country_parents(admin1, admin2):
+    """``admin2`` (GeoDataFrame: country, admin1, admin1_ar, admin1_wof_id, geometry) with every district's
+    admin1 taken from its own country: where WOF's ``region_wof_id`` names another country's admin1 (in the
+    Golan, WOF parents Syria's Markaz Al-Qunaytrah under Israel's Northern District and Israel's Golan under
+    Syria's Al Qunaytirah; a new user saw "Qahtaniyah ... in Markaz Al-Qunaytrah, Northern"), the admin1 of the
+    district's country that overlaps it most (by area in degrees²). Rows are otherwise unchanged; a district
+    no admin1 of its country overlaps keeps WOF's parent."""
+    import shapely
+
+    admin2 = admin2.copy()
+    country_of = dict(zip(admin1["wof_id"], admin1["country"]))
+    for row in admin2.index[[country_of.get(i) != c for i, c in zip(admin2["admin1_wof_id"], admin2["country"])]]:
+        shape = admin2.at[row, "geometry"]
+        own = admin1[admin1["country"] == admin2.at[row, "country"]]
+        overlap = shapely.area(shapely.intersection(own.geometry.values, shape))
+        if not len(overlap) or overlap.max() <= 0:
+            continue
+        best = own.iloc[int(np.argmax(overlap))]
+        admin2.at[row, "admin1"], admin2.at[row, "admin1_ar"] = best["admin1"], best["admin1_ar"]
+        admin2.at[row, "admin1_wof_id"] = int(best["wof_id"])
+    return admin2
 
 
 def _split(value: str) -> list[str]:
