@@ -495,7 +495,7 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
         else:
             _fill(target, m, own=not m.definite)
         for extra in m.more:
-            twin = Event(target.family, [], type_sentence=m.sentence)
+            twin = Event(m.place_families.get(id(extra), target.family), [], type_sentence=m.sentence)
             twin.date, twin.date_inherited = target.date, target.date_inherited
             twin.flashback = target.flashback
             twin.said_date = target.said_date

@@ -995,6 +995,11 @@ _HOME_FORCES_RE = re.compile(r"(?<![\w-])(?:government|regime)\s+(?:forces|troop
 # the soldiers are another state's
 HOME_SOLDIERS = "Military Forces of (the event's country: soldiers)"
 _HOME_SOLDIERS_RE = re.compile(r"(?<![\w-])(?:soldiers?|troops|servicem[ae]n)(?![\w-])", re.I)
+# "clashes between the SDF and Arab tribal fighters" (nu34 F5: one side missing): ACLED's name for a tribe's
+# fighters the report does not name, "Unidentified Tribal Militia (Iraq)" (../shared/data's ACLED 2022 rows: 30 events)
+HOME_TRIBAL = "Unidentified Tribal Militia (the event's country)"
+_HOME_TRIBAL_RE = re.compile(r"(?<![\w-])(?:(?:Arab|Sunni|Shi'?ite|Shia|Bedouin|local|armed)\s+)?(?:tribal\s+(?:fighters|"
+                             r"militias?|militiamen|forces|gunmen)|tribesmen|clansmen)(?![\w-])", re.I)
 _NOT_A_STATE_BEFORE = re.compile(r"(?:\b(?!(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Some|"
                                  r"Many|Dozens|Scores|Hundreds|The|A|An|Both|All|Its|Their|Other|More)\b)"
                                  r"[A-Z][\w'’-]*|[\w'’]+-[\w'’]+|"
@@ -1105,4 +1110,5 @@ def actor_patterns(known: tuple[str, ...] = ()) -> list[tuple[re.Pattern, str]]:
     out.append((_HOME_FORCES_RE, HOME_FORCES))     # last: "Syrian government forces" is the adjective's
     out.append((_HOME_POLICE_RE, HOME_POLICE))
     out.append((_HOME_SOLDIERS_RE, HOME_SOLDIERS))
+    out.append((_HOME_TRIBAL_RE, HOME_TRIBAL))
     return out

@@ -973,10 +973,17 @@ _COUNTRY_DIRECTION = re.compile(r"\b(south(?:ern)?|north(?:ern)?|east(?:ern)?|we
 
 # "Koya, in Iraq's Kurdistan Region", "Marea in northern Syria", "Zakho, Iraq": words right after a
 # place that put it in a country
+# the state's forces named without a state: "security forces fired on the crowd", "troops opened fire"
+_STATE_FORCE_WORDS = re.compile(r"\b(?:security\s+forces|(?:riot\s+)?police|policem[ae]n|troops|soldiers|(?:the\s+)?army|"
+                                r"riot\s+forces|anti-?riot\s+forces|gunfire\s+from\s+the\s+forces)\b", re.I)
 _PLACE_KIND_BEFORE = re.compile(r"\b(?:town|village|city|district|sub-?district|area|hamlet|neighbou?rhood)\s+of\s+"
                                 r"(?:the\s+)?$", re.I)
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:area|district|sub-?district|village|town|camp|countryside|region|neighbou?rhood)\b",
-                               re.I)
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:area|district|sub-?district|village|town|camp|countryside|region|neighbou?rhood)\b"
+                               # "in Kahramankazan, north of Ankara" (nu34 F3: drawn at Ankara, 36 km off, with no word
+                               # that the town was not found): a name the report places by another is a place
+                               r"|\s*,\s*(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|"
+                               r"kilomet(?:re|er)s|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|"
+                               r"south-?east|south-?west)(?:ern)?\s+of\b", re.I)
 
 
 def _NAMED_AS_PLACE(text: str, start: int, end: int) -> bool:
@@ -1582,6 +1589,22 @@ class _Context:
                     # clause's: "In July, a car bomb ... in Qamishlo ..., and on August 7 a car bombing ... in
                     # al-Qahtaniya", KK10: the July bombing dated August 7)
                     m.date = own
+        if m.more and chosen is not None and m.places.get("location") is not None:
+            # "Israeli artillery also shelled the outskirts of Khiam and Kfar Kila, and an air strike hit a house in
+            # Aita al-Shaab" (nu34 F2: typed shelling): a place in a clause of its own, after a new event word of
+            # another kind in that clause, is that kind's
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+            def clause_at(at: int) -> int:
+                return sum(1 for b in breaks if b <= at)
+            home = clause_at(m.places["location"].start - s.start)
+            for p in m.more:
+                k = clause_at(p.start - s.start)
+                if k == home:
+                    continue
+                own = [c for c in found if clause_at(c.start) == k and c.start < p.start - s.start and c.new
+                       and not c.definite and c.family not in C.GENERIC and c.family != m.family]
+                if own:
+                    m.place_families[id(p)] = own[-1].family
         if m.date is None and i > 0 and _SAME_DAY_BEFORE.match(sentence):
             # "Damascus warned on Sunday that ... Hours earlier, Israeli missiles hit a building": the day of
             # the sentence before, a statement's day included (UA01: the strike had taken the publication day)
@@ -2779,8 +2802,10 @@ class _Context:
                     # "clashes between Kurdish fighters and government forces" (nu27: no actor): the sides
                     if not m.actor1:
                         m.actor1 = name
-                    elif m.actor1 != name:
-                        m.actor2 = m.actor2 or name
+                    elif m.actor1 != name and m.actor2 in ("", m.actor1):
+                        # (over the first side taken as the side hit too: "between the SDF and Arab tribal fighters
+                        # ..., leaving three SDF members dead", nu34 F5)
+                        m.actor2 = name
                 elif re.search(r"\b" + C.CHANGED_HANDS + r"\s+(?:the\s+)?$", before):
                     m.actor1 = name                    # "Ramadi fell to Islamic State militants": who took it
                 elif re.search(r"\b(?:clash(?:ed|es|ing)?\s+with|fought(?:\s+with)?|battled(?:\s+with)?|"
@@ -2998,7 +3023,9 @@ class _Context:
                 ref.flags.append(f"the report places it {said_km.group(0).strip()} "
                                  f"{self.text[h.start:h.end]}: drawn at {self.text[h.start:h.end]}, "
                                  f"{_km_said(said_km):.0f} km from where it happened: check it")
-            ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest))
+            # (or a name written with its word: "in Zubair district", a name the gazetteer has with it, nu34 F6)
+            ref.area = bool(_AREA_BEFORE.search(self.text[max(0, h.start - 30):h.start]) or _AREA_AFTER.match(rest)
+                            or re.search(r"\s(?:sub-?district|district|area)$", self.text[h.start:h.end], re.I))
             self.geocode(ref, sentence, h)
             more_words = _NAME_WORDS_BEFORE_BUILDING.match(rest)
             if (_BUILDING_AFTER.match(rest) or (more_words and _BUILDING_AFTER.match(rest[more_words.end():]))
@@ -3151,12 +3178,22 @@ class _Context:
                                 countries=tuple(found)), "")
             return None, ""
         glued = False
-        while first > 0 and toks[first - 1].text[:1].isupper() and fold_word(toks[first - 1].text) not in _NOT_PLACE \
-                and fold_word(toks[first - 1].text) not in _DEMONYMS and (first - 1) not in in_names \
-                and fold_word(toks[first - 1].text) not in _LOC_PREPS \
-                and self.text[toks[first - 1].end:toks[first].start] in (" ", "-"):
-            first -= 1
-            glued = glued or fold_word(toks[first + 1].text) in _ARTICLE_WORDS
+
+        def heads(a: int) -> bool:               # a capitalised word that can begin the name written on after it
+            return toks[a].text[:1].isupper() and fold_word(toks[a].text) not in _NOT_PLACE \
+                and fold_word(toks[a].text) not in _DEMONYMS and a not in in_names \
+                and fold_word(toks[a].text) not in _LOC_PREPS
+        while True:
+            if first > 0 and heads(first - 1) and self.text[toks[first - 1].end:toks[first].start] in (" ", "-"):
+                first -= 1
+                glued = glued or fold_word(toks[first + 1].text) in _ARTICLE_WORDS
+            elif first > 1 and fold_word(toks[first - 1].text) in _ARTICLE_WORDS and heads(first - 2) \
+                    and self.text[toks[first - 1].end:toks[first].start] == "-" \
+                    and self.text[toks[first - 2].end:toks[first - 1].start] == " ":
+                first -= 2        # "Aita al-Shaab" (nu34 F2: its tail 'Shaab', a town in Israel, had been drafted)
+                glued = True
+            else:
+                break
         while True:
             if (last + 2 < n and fold_word(toks[last + 1].text) in _ARTICLE_WORDS
                     and self.text[toks[last + 1].end:toks[last + 2].start] == "-" and toks[last + 2].text[:1].isupper()
@@ -3674,6 +3711,9 @@ class _Context:
                 precision = 2
             if precision == 1 and _PROVINCE_WORD.search(loc.text):
                 precision = 3     # "in Sulaimani province": ACLED's province-only precision, at its capital (nu12)
+            if precision == 1 and loc.area and not loc.region:
+                precision = 2     # "in Zubair district", "the Koysinjaq area": at the town that names it, as ACLED
+                #                   codes a part of a region (nu34 F6: precision 1, 9 km from the oil field it told)
         # (a whole province, found as one: its own name is its admin1; "in Abyan, the restive southern province")
         admin1 = _shown_admin1(country, self.admin1_of(country, r) or e.admin1 or (
             (getattr(r, "admin1", None) or getattr(r, "name", None) or "") if loc.region else ""))
@@ -3775,6 +3815,10 @@ class _Context:
                     if placeholder != C.HOME_SOLDIERS or country != "PS" else ""
                 actor1 = home if actor1 == placeholder else actor1
                 e.actor2 = home if e.actor2 == placeholder else e.actor2
+        if C.HOME_TRIBAL in (actor1, e.actor2):
+            tribal = f"Unidentified Tribal Militia ({_country_label(country)})" if country else "Unidentified Tribal Militia"
+            actor1 = tribal if actor1 == C.HOME_TRIBAL else actor1
+            e.actor2 = tribal if e.actor2 == C.HOME_TRIBAL else e.actor2
         if country and country != "IQ":
             # ACLED names the Islamic State by the country it acts in: "Islamic State (Syria)"
             shown = f"Islamic State ({_country_label(country)})"
@@ -3792,6 +3836,14 @@ class _Context:
             # ACLED names the crowd by its kind and country: "Protesters (Iraq)", "Rioters (Jordan)"; with
             # excessive force or a riot the state force named is the other side
             crowd = f"{'Protesters' if event_type == 'Protests' else 'Rioters'} ({_country_label(country)})"
+            told = " ".join(self.sents[j].text for j in sorted(set(e.sentences)))
+            if sub == "Excessive force against protesters" and actor1 in ("", crowd) and not e.actor2 \
+                    and country != "PS" and _STATE_FORCE_WORDS.search(told):
+                # "Witnesses said security forces fired live ammunition at the crowd, killing two protesters" (nu34
+                # F4: "Protesters (Iran)" alone): ACLED puts the state force first, the crowd second; the report's
+                # bare "security forces" are the forces of the state the protest is in
+                police = bool(C._HOME_POLICE_RE.search(told))
+                actor1, e.actor2 = C.home_forces(country, COUNTRY_NAMES, police=police), crowd
             if not actor1:
                 actor1 = crowd
             elif not e.actor2 and sub != "Excessive force against protesters" \

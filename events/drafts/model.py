@@ -102,6 +102,7 @@ class Mention:
     near_toll: bool = False       # a toll told near a named place, with no event word: that place's event's
     refines: bool = False         # no event word, a town near which the story went on: may place a province-level event
     place_dates: dict = field(default_factory=dict)   # id(place in ``more``) -> the date its own clause gives
+    place_families: dict = field(default_factory=dict)   # id(place in ``more``) -> the kind its own clause tells
     actor1_with: str = ""         # "US and British warplanes": the state acting with actor1 (ACLED assoc_actor_1)
     hit_here: bool = False        # no cue word, but the sentence says its place was hit ("X was also hit")
 

@@ -209,10 +209,11 @@ def test_more_victims_counted():
 
 def test_an_event_at_no_place_found_is_reported_as_such():
     # nu24 H1: "Israeli jets struck a building in the southern Lebanese village of Aita al-Shaab" gave no draft and
-    # no word (the gazetteer writes it Aita ech Chaab)
+    # no word (the gazetteer writes it Aita ech Chaab; placed since session 31, so another name no form of the
+    # gazetteer's matches stands here)
     from events.drafts import draft_report
     import datetime as dt
-    text = ("Israeli jets struck a building in the southern Lebanese village of Aita al-Shaab on Monday, killing two. "
+    text = ("Israeli jets struck a building in the southern Lebanese village of Ain al-Tineh on Monday, killing two. "
             "Hezbollah fired rockets at Metula on Monday.")
     result = draft_report(text, dt.date(2024, 6, 11))
     assert [d["location"] for d in result.drafts] == ["Metula"]
