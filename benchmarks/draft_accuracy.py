@@ -270,6 +270,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 87": ("heldout87",), "held-out 88": ("heldout88",),
           "unread 87 88": ("heldout87", "heldout88"),
           "read 86 89": ("heldout86-fixed", "heldout89-fixed"),
+          # written in session 31 by four writers who never saw the drafter, measured unread first (all four)
+          "held-out 90": ("heldout90",), "held-out 91": ("heldout91",),
+          "held-out 92": ("heldout92",), "held-out 93": ("heldout93",),
+          "unread 90-93": ("heldout90", "heldout91", "heldout92", "heldout93"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
