@@ -249,7 +249,8 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout60-fixed", "heldout61-fixed", "heldout62-fixed", "heldout63-fixed",
                      "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed",
                      "heldout74-fixed", "heldout76-fixed", "heldout78-fixed", "heldout80-fixed",
-                     "heldout84-fixed", "heldout85-fixed", "heldout86-fixed", "heldout89-fixed"),
+                     "heldout84-fixed", "heldout85-fixed", "heldout86-fixed", "heldout89-fixed",
+                     "heldout91-fixed", "heldout92-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
@@ -271,9 +272,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "unread 87 88": ("heldout87", "heldout88"),
           "read 86 89": ("heldout86-fixed", "heldout89-fixed"),
           # written in session 31 by four writers who never saw the drafter, measured unread first (all four)
-          "held-out 90": ("heldout90",), "held-out 91": ("heldout91",),
-          "held-out 92": ("heldout92",), "held-out 93": ("heldout93",),
-          "unread 90-93": ("heldout90", "heldout91", "heldout92", "heldout93"),
+          # 91 and 92 were then read and their faults fixed by kind, 90 and 93 never read
+          "held-out 90": ("heldout90",), "held-out 93": ("heldout93",),
+          "unread 90 93": ("heldout90", "heldout93"),
+          "read 91 92": ("heldout91-fixed", "heldout92-fixed"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -571,7 +571,10 @@ def _without_repeats(events: list[Event]) -> list[Event]:
                           and k.date.precision == e.date.precision)
                      and (k.fatalities is None or e.fatalities is None or k.fatalities == e.fatalities)
                      and (not k.actor1 or not e.actor1 or k.actor1 == e.actor1)
-                     and (k.origin is None) == (e.origin is None)), None)
+                     # (one told with its origin, the other without: "The projectiles, fired from areas of northern
+                     # Syria, struck ... Ceylanpinar ... In Ceylanpinar, ... missiles fired from Ras al-Ayn hit their
+                     # home", LO16: two drafts)
+                     and (k.origin is None or e.origin is None or _same_place(k.origin, e.origin))), None)
         if same is None:
             kept.append(e)
             continue
@@ -587,6 +590,8 @@ def _without_repeats(events: list[Event]) -> list[Event]:
             for x in events:
                 if x is not e and not x.actor1 and x.type_sentence == e.type_sentence and x.family == e.family:
                     x.actor1 = same.actor1
+        same.origin = same.origin or e.origin
+        same.origin_country = same.origin_country or e.origin_country
         same.actor1 = same.actor1 or e.actor1
         same.actor2 = same.actor2 or e.actor2
     return kept

@@ -107,7 +107,8 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                      # helicopters (ACLED: Air/drone strike)
                      r"(?:dropped|dropping|drops)\s+(?:[\w-]+\s+){0,2}?(?:bombs?|explosives|munitions)|"
                      r"barrel\s+bombs?)\b", re.I), False),
-    (AIR, re.compile(r"\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
+    # (not "anti-aircraft missiles fired from Ras al-Ayn", LO16: an air strike drafted; a weapon against aircraft)
+    (AIR, re.compile(r"(?<!anti-)(?<!anti\s)\b(?:drones?|uavs?|warplanes?|aircraft|jets|fighter\s+jets|gunships?|helicopters?|"
                      r"f-1[56]s?|b-\d\w*\s+bombers?|(?:strategic|heavy|long-range|stealth)\s+bombers?|"
                      r"bombers?(?=\s+(?:jets?|aircraft|planes?))|bombers)\b", re.I), True),
     # "the bomber was between 12 and 14 years old" (KB08): one bomber, a person, the attack told before (a bomber
@@ -431,7 +432,10 @@ def find_cues(sentence: str) -> list[Cue]:
     for n, c in enumerate(out):
         if n and _VERB_FORM.match(c.text) or re.fullmatch(r"blew\s+up|exploded|detonated", c.text, re.I):
             prev = out[n - 1] if n else None
-            if prev is not None and prev.definite and c.start - prev.end <= 40:
+            # (or past an aside between commas: "The projectiles, fired from areas of northern Syria held by the group,
+            # struck the towns of ...", LO16: an air strike drafted)
+            if prev is not None and prev.definite and (c.start - prev.end <= 40 or c.start - prev.end <= 100
+                                                       and re.fullmatch(r"\s*,[^.;:,]*,\s*", sentence[prev.end:c.start])):
                 out[n] = Cue(c.family, c.start, c.end, c.text, True, False)
     # "a Turkish drone breached Iraqi airspace and fired a rocket at the camp" (EB16), "firing missiles at
     # Masyaf from Lebanese airspace" (UD23): munitions an aircraft fires are an air/drone strike (ACLED)

@@ -91,6 +91,10 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,12}?(?:launched|began
                            r"\bsince\s+(?:[\w'’-]+\s+){1,6}?(?:(?:in|on)\s+)?$", re.I)
 
 
+_ELECTION_AFTER = re.compile(r"^\s+(?:(?:local|municipal|parliamentary|presidential|general|legislative|snap|"
+                             r"provincial|national|mayoral)\s+)*(?:elections?|polls?|vote|ballot|referendum)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int              # offsets in the sentence
@@ -129,6 +133,9 @@ def find_dates(sentence: str) -> list[DateMention]:
             taken.append((s, e))
             since = bool(_SINCE.search(sentence[:s]) or _SINCE_CLAUSE.search(sentence[:s])) \
                 or m.group(0).lower().startswith(("since", "until", "by "))
+            # "elected mayor ... in the March 31 local elections" (LO22: the protests dated March 31): a day naming an
+            # election is a reference point, like a "since" date, not the event's day
+            since = since or bool(_ELECTION_AFTER.match(sentence[e:]))
             if since and kind == RELATIVE and _WEEKDAY_RE.fullmatch(m.group(1)) \
                     and re.search(r"\bsince\s+$", sentence[:s], re.I):
                 since = False     # "clashes killed four people since Saturday" (YD19): days ago, when it began

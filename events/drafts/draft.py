@@ -114,6 +114,11 @@ _GROUP_BASE = re.compile(r"\b(?:group|groups|organi[sz]ations?|militias?|faction
                          r"insurgency|branch)\s+(?:(?:that\s+is|which\s+is|long|mainly|mostly|still)\s+)?"
                          r"(?:active|based|operating|headquartered|entrenched|present)\s+(?:in|across|throughout)\s+"
                          r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+# "PJAK ..., whose fighters are based in the mountainous border areas between Iran's Kurdistan province and Iraq's
+# Kurdistan Region" (LN13: drafted at the province): where a group's fighters are based, however far the words run
+_FIGHTERS_BASED = re.compile(r"\b(?:fighters|members|militants|guerrillas|forces|bases|camps)\s+(?:are|were|have\s+been|"
+                             r"remain)\s+(?:mostly\s+|mainly\s+|largely\s+|still\s+)?(?:based|active|entrenched|present|"
+                             r"stationed|holed\s+up)\s+(?:in|across|along|throughout)\s+[^.;]{0,70}?$", re.I)
 # "according to a KDP official in Halabja", "a security source in Kirkuk told AFP": who tells, and where they sit
 _TELLER_IN = re.compile(r"\b(?:according\s+to|told|citing|quoting|cited|quoted\s+by)\s+(?:(?:a|an|the|two|three|several)\s+)?"
                         r"(?:[\w'’().-]+\s+){0,4}?(?:officials?|sources?|spokes(?:man|woman|person)|correspondents?|"
@@ -279,6 +284,11 @@ _IN_PROVINCE_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|we
                                 + _PROVINCE_NAME)
 # "the Komala party", "the Gorran movement": a one-word name the report gives a party or movement
 _BODY_NAMED = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Pp]arty|[Mm]ovement)\b")
+# "protests against Prime Minister Tayyip Erdogan ... nationwide protests against Erdogan last month" (LO03: a protest
+# drafted at a village Erdogan): a name the report gives a person by a title is that person in every sentence
+_PERSON_TITLED = re.compile(r"\b(?:President|Prime\s+Minister|(?:(?:Interior|Foreign|Defen[cs]e|Deputy)\s+)?Minister|"
+                            r"Premier|Mayor|Governor|Gen\.|General|Colonel|Col\.|Ayatollah|co-chairs?|[Ll]eader|"
+                            r"[Ss]pokes(?:man|woman|person))\s+(?:[A-Z][\w'’-]+\s+){0,2}([A-Z][\w'’-]+)\b")
 # "Zirgwez village, Sulaimaniyah province", "Sardasht in West Azerbaijan province": the province written right after
 _PROVINCE_RIGHT_AFTER = re.compile(r"(?:\s+(?:village|town|city|district|sub-?district|area))?\s*(?:,\s*|\s+in\s+)(?:the\s+)?"
                                    + _PROVINCE_NAME)
@@ -376,8 +386,16 @@ _PROTESTED_ACT_IN = re.compile(r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w+
                                r"(?:the\s+)?(?:alleged\s+|reported\s+)?(?:rapes?|killings?|deaths?|murders?|arrests?|"
                                r"detentions?|executions?|abuse|assaults?|torture|beatings?)\s+of\s+[^.;]{0,80}?\s"
                                r"(?:in|at|near)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+# - "Protests across Turkey by Kurds urging the government to do more to shield the Syrian Kurdish town of Kobane"
+#   (LO05: a protest drafted at Kobane, in Syria): the place a demand is for, or a crowd stands with.
+_DEMANDED_FOR = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for|upon)|demand(?:s|ed|ing)?|press(?:es|ed|"
+                           r"ing)?)\b[^.;]{0,80}?\bto\s+(?:do\s+more\s+to\s+)?(?:shield|protect|help|save|defend|support|"
+                           r"aid|rescue)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?$|"
+                           r"\bin\s+solidarity\s+with\s+(?:the\s+)?(?:(?:people|residents|defenders)\s+of\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}?$", re.I)
 _NOT_EVENT_PLACE_BEFORE = ((_UNREALISED_TARGET, 60), (_ARRIVED_IN, 30), (_SPOKE_IN, 40), (_GROUP_BASE, 40),
-                           (_ROAD_CUT, 90), (_TO_REBUILD, 50), (_PROTESTED_ACT_IN, 150))
+                           (_ROAD_CUT, 90), (_TO_REBUILD, 50), (_PROTESTED_ACT_IN, 150), (_DEMANDED_FOR, 150),
+                           (_FIGHTERS_BASED, 110))
 # where an event far away was heard or felt, said to be far: "heard in Tartus, more than 80 km away"
 _HEARD_BEFORE = re.compile(r"\b(?:heard|felt|seen|visible)\s+(?:as\s+far\s+(?:away\s+)?as|across|throughout|in|from|"
                            r"at)\s+(?:the\s+)?$", re.I)
@@ -878,7 +896,11 @@ _ANSWERED = re.compile(r",?\s+(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+(?
                        # "fired rockets at Kiryat Shmona as a 'first response' to Israeli strikes that killed 15 ...
                        # a day earlier" (EC04: the strikes' day and toll taken for the rockets')
                        r"as\s+(?:an?\s+)?['‘\"“]?(?:(?:first|initial|direct|swift|measured|new)\s+)?"
-                       r"(?:response|retaliation|reprisal|revenge|reply)['’\"”]?\s+(?:for|to))\s+", re.I)
+                       r"(?:response|retaliation|reprisal|revenge|reply)['’\"”]?\s+(?:for|to)|"
+                       # "The strikes in Sistan and Baluchestan province were a response to an Iranian attack on
+                       # Tuesday that killed two children in Pakistan" (LN23: the strikes dated Tuesday)
+                       r"(?:was|were|came\s+as)\s+(?:an?\s+)?(?:(?:direct|swift|new)\s+)?"
+                       r"(?:response|retaliation|reprisal|reply)\s+(?:for|to))\s+", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -1153,7 +1175,8 @@ class _Context:
     def __init__(self, text, sents, countries, lower, actor_res, geocoder, published, mentioned):
         self.text, self.sents, self.countries, self.lower = text, sents, countries, lower
         # "the Komala party", "the Gorran movement": a name the report calls a party is that party in every sentence
-        self.bodies = {fold(m.group(1)) for m in _BODY_NAMED.finditer(text)}
+        self.bodies = {fold(m.group(1)) for m in _BODY_NAMED.finditer(text)} | {
+            fold(m.group(1)) for m in _PERSON_TITLED.finditer(text)}
         self.actor_res, self.geocoder, self.published = actor_res, geocoder, published
         self.sentence_places: dict[int, list[PlaceRef]] = {}
         self.sentence_admin1: dict[int, list[str]] = {}       # names written before "province"
@@ -1342,6 +1365,12 @@ class _Context:
             if not chosen.new and not chosen.definite and any(p.role != "origin" for p in places) \
                     and not _HABITUAL.search(sentence[:chosen.start]):
                 m.new = True          # "Thirteen were killed in strikes in and around Mayadin"
+            if m.family == C.ARREST and any(c.family == C.RIOT and c.start > chosen.start for c in found) \
+                    and re.search(r"\b(?:after|when|as|following)\b", sentence[chosen.end:next(
+                        c.start for c in found if c.family == C.RIOT and c.start > chosen.start)]):
+                # "At least 57 people were arrested in Zahedan ... after crowds threw stones, attacked banks and smashed
+                # windows" (LN16: an arrest drafted): ACLED codes the riot, the arrests made at it part of it
+                m.family = C.RIOT
             # a more specific cue of the same sentence refines a generic one ("the attack ... rockets")
             if m.family in C.GENERIC:
                 specific = [c for c in found if c.family not in C.GENERIC]
@@ -1387,7 +1416,9 @@ class _Context:
                                           r"compound)\s+)?(?:in|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|"
                                           r"village|seat)\s+(?:of|in))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?"
                                           r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?"
-                                          r"(?:[\w'’]+-(?:held|controlled|run)\s+)?",
+                                          r"(?:[\w'’]+-(?:held|controlled|run)\s+)?"
+                                          # "Varto, a town in the eastern province of Mus" (LO05: at the province)
+                                          r"(?:(?:province|governorate)\s+of\s+(?:the\s+)?)?",
                                           self.text[p.end:located[0].start])]
                 if not inner and _FRONTED.match(self.text[s.start:located[0].start]):
                     # "In Daraa province, the cradle of the 2011 uprising, dozens of residents rallied in the town of
@@ -1414,6 +1445,17 @@ class _Context:
                                     and _FIRED_BY_AIRCRAFT.fullmatch(sentence[chosen.end:c.start]))]
                 if between:
                     m.family = between[-1].family
+        if chosen is not None and (rel := re.search(r",\s*where\s+[^,;]*$", sentence[:chosen.start])) is not None:
+            # "Authorities imposed a curfew in districts of Diyarbakir and Siirt and in the town of Van, where thousands
+            # rallied" (LO05: a rally drafted in Siirt too): what the clause "X, where ..." tells happened at X alone
+            held = [p for p in places if p.role != "origin" and p.end - s.start <= rel.start()
+                    and not sentence[p.end - s.start:rel.start()].strip()]
+            # (not a province that holds the town told before it: "in Varto, a town in the eastern province of Mus,
+            # where ... clashes")
+            # (nor a landmark: "in the Nihm region, north of Sanaa, where fighting continued", KJ14)
+            if held and not held[-1].region and not _PROVINCE_WORD.search(held[-1].text) \
+                    and held[-1].role != "landmark":
+                places = [held[-1], *(p for p in places if p.role == "origin" and p.start - s.start > rel.start())]
         for role_place in places:
             role = "origin" if role_place.role == "origin" else "location"
             if role == "origin" and not _LAUNCH.search(sentence):
@@ -1436,9 +1478,13 @@ class _Context:
                                 r"^\s*,\s*the\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:port\s+)?(?:city|town|village)\s+of\s+$",
                                 self.text[(m.more[-1] if m.more else first).end:role_place.start]))
                   and not (m.more and not _apart(m.more[-1], role_place))):
+                between_gap = self.text[first.end:role_place.start]
+                for p_ in places:   # "between the villages of Paygelan, Dezun and Sureh-Tu" (LN13: three drafts)
+                    if first.end <= p_.start and p_.end <= role_place.start:
+                        between_gap = between_gap.replace(self.text[p_.start:p_.end], "", 1)
                 if not m.more and _BETWEEN.search(self.text[max(0, first.start - 40):first.start]) \
-                        and re.fullmatch(r"\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?",
-                                         self.text[first.end:role_place.start]):
+                        and re.fullmatch(r"(?:\s*,)*\s+and\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?|(?:\s*,\s*)+",
+                                         between_gap):
                     # "on the road between Diwaniyah and Samawah": one event, near the first place named
                     first.role = "near"
                     first.flags.append(f"the report places it between {self.text[first.start:first.end]} and "
@@ -1448,7 +1494,12 @@ class _Context:
                     continue      # "north of Daraa": a reference point, not another place hit
                 prev = m.more[-1] if m.more else first
                 if (role_place.region or role_place.text.endswith(" province")) \
-                        and re.fullmatch(r"\s*,\s*(?:in\s+)?(?:the\s+)?", self.text[prev.end:role_place.start]) \
+                        and (re.fullmatch(r"\s*,\s*(?:in\s+)?(?:the\s+)?", self.text[prev.end:role_place.start])
+                             # "the post office of Reyhanli, a main hub for Syrian refugees and rebel activity in
+                             # Turkey's Hatay province" (LO02: a second draft at the province): the place described
+                             or re.fullmatch(r"\s*,\s*(?:a|an|the)\s+[^,;()]{0,80}?\bin\s+(?:the\s+)?(?:"
+                                             + _COUNTRY_OWNER + r")?(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+                                             r"(?:ern)?\s+|central\s+)?", self.text[prev.end:role_place.start])) \
                         and (_same_admin1(prev, role_place) or prev.status != "resolved"):
                     continue      # "a clash near Baneh, Kurdistan province" (YD23 with IE04's rule; "near Paveh,
                     #               Kermanshah province": the toll shared with the province): the province holds it
@@ -1601,10 +1652,12 @@ class _Context:
                 k = clause_at(p.start - s.start)
                 if k == home:
                     continue
+                # (its first such word, a verb of striking aside: "while three mortar rounds struck Akcakale", LO16)
                 own = [c for c in found if clause_at(c.start) == k and c.start < p.start - s.start and c.new
-                       and not c.definite and c.family not in C.GENERIC and c.family != m.family]
-                if own:
-                    m.place_families[id(p)] = own[-1].family
+                       and not c.definite and c.family not in C.GENERIC and not C._VERB_FORM.match(c.text)
+                       and c.text.lower() not in ("strike", "strikes", "struck")]
+                if own and own[0].family != m.family:
+                    m.place_families[id(p)] = own[0].family
         if m.date is None and i > 0 and _SAME_DAY_BEFORE.match(sentence):
             # "Damascus warned on Sunday that ... Hours earlier, Israeli missiles hit a building": the day of
             # the sentence before, a statement's day included (UA01: the strike had taken the publication day)
@@ -3422,6 +3475,20 @@ class _Context:
                 # first candidate is a town or city; which of its places stays for the rules below to settle
                 ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
                 placed = {towns[0]: placed[towns[0]]}
+        said = _KIND_BEFORE.search(self.text[max(0, ref.start - 40):ref.start]) \
+            or _KIND_AFTER.match(self.text[ref.end:ref.end + 60])
+        if resolved and len(placed) > 1 and said is not None:
+            # "the eastern city of Van" (LO22: undecided between Van in Turkey and a village Van in Iran): the one
+            # country where the place found is of the kind the report calls it
+            kinds = _KINDS[said.group(1).lower()]
+            fitting = [c for c, r in placed.items()
+                       if (_kinds(c, self.version).get((r.source, r.id)) in kinds if c in resolved else
+                           any(a.kind in kinds and _key(a.name) == _key(ref.text) for a in (r.alternatives or ())))]
+            if len(fitting) == 1 and fitting[0] in resolved:
+                others = [c for c in placed if c != fitting[0]]
+                ref.flags.append(f"'{ref.text}' taken as the {said.group(1).lower()} the report calls it, in "
+                                 f"{fitting[0]}; places of this name are in {', '.join(others)} too: check the country")
+                placed = resolved = {fitting[0]: resolved[fitting[0]]}
         if self._outer_city(ref, written or ref.text, placed):
             return
         if len(resolved) == 1 and len(placed) == 1:
@@ -4084,6 +4151,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                 return "target"     # "condemned Ankara's bombing of the Makhmour refugee camp" (IE06: no draft)
             if prev in ("streets", "street") and j >= 3 and lows[j - 3:j - 1] == ["to", "the"]:
                 return "location"   # "hundreds of people took to the streets of Zahedan" (KL19: unplaced)
+            if prev in ("residents", "inhabitants", "villagers", "townspeople", "townsfolk"):
+                return "location"   # "Residents of Behbahan ... took to the streets" (LN12: unplaced): where they live
             # "in the southern suburbs of Beirut" (EC06: no draft): the suburbs, like the outskirts, are the city's
             if prev in GENERIC_WORDS or prev in _FILLERS or prev in _DIRECTIONS \
                     or prev in ("outskirts", "vicinity", "suburbs", "suburb") \
@@ -4219,7 +4288,11 @@ _WHERE_HAVE = re.compile(r"\bwhere\s+(?:[\w'’-]+\s+){1,6}?(?:have|has)\s+(?:lo
 _NOT_EVENT_CUE_BEFORE = ((_SAW_FIGHTING, 100), (_WHERE_HAVE, 80), (_WAR_BEGAN_WHEN, 80), (_CONVICTED_OVER, 60), (_UNREALISED_ACT, 80), (_TALLY_OF, 80))
 _PERFECT_DOING = re.compile(r"\b(?:has|have)\s+(?:(?:still|also|repeatedly|long|since)\s+)?(?:carried\s+out|launched|"
                             r"staged|mounted|conducted|waged)\s+(?:[\w'’-]+\s+){0,2}?(?:attacks|strikes|bombings|raids|"
-                            r"assaults|ambushes|operations|killings|kidnappings|shellings|offensives)\b", re.I)
+                            r"assaults|ambushes|operations|killings|kidnappings|shellings|offensives)\b|"
+                            # "Residents of Basra have been holding demonstrations over the shortage of jobs" (E23,
+                            # once the residents of a town placed their protest): protests going on, with no day
+                            r"\b(?:has|have)\s+been\s+(?:holding|staging|organi[sz]ing)\s+(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:demonstrations|protests|rallies|sit-ins|strikes|marches)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:often|usually|typically|commonly|frequent|frequently|repeated|repeatedly|regular|regularly|routine|periodic|recurrent|"
                        r"recurring|sporadic|occasional|constant|persistent|near-daily|daily|almost\s+daily)\s+"
                        r"(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -4310,7 +4383,9 @@ _SITE_OF = {"market", "markets", "marketplace", "bazaar", "souk", "souq", "hospi
             "square", "squares",    # "a protest camp in the main square of Hawija" (LC05: drafted near Kirkuk, 40 km off)
             "resort",     # "the Jacob Hotel in the Red Sea resort of Eilat" (YE16: no draft)
             # "the projectile struck the arrivals hall of Abha International Airport" (LG13: no draft)
-            "hall", "terminal", "runway", "runways", "compound", "courtyard"}
+            "hall", "terminal", "runway", "runways", "compound", "courtyard",
+            # "outside the post office of Reyhanli" (LO02: drafted at the province)
+            "office", "offices", "building", "buildings", "school", "church", "station"}
 # "their northern stronghold of Saada", "his hometown of Qardaha": a place described by who holds it
 _HELD_PLACE = {"stronghold", "strongholds", "bastion", "heartland", "hometown", "bastions"}
 # "the Khuzestan province town of Shadegan" (OC25, once the province had a point of its own)
@@ -4388,6 +4463,9 @@ def _abroad(sentence: str) -> list[str]:
     for m in _IN_COUNTRY.finditer(sentence):
         if re.search(r"\b(?:based|headquartered|exiled|living|residing|registered)\s+$", sentence[:m.start()], re.I):
             continue          # "a war monitor based in Britain said" (KI08): who tells, not where it happened
+        if re.search(r"\bfrom\s+(?:the\s+)?$", sentence[:m.start()], re.I):
+            continue          # "an attack that Tehran says came from inside Pakistan" (LN06: the attack in Iran lost):
+            #                   where it came from, not where it hit
         code = to_iso2(m.group(1))
         if code and code not in REGION and len(m.group(1)) > 3:
             out.append(code)
