@@ -85,8 +85,9 @@ def test_refit_reproduces_the_shipped_confidence_table():
                                                    "heldout58", "heldout59", "heldout64", "heldout65",
                                                    "heldout67", "heldout69", "heldout71", "heldout73",
                                                    "heldout75", "heldout77", "heldout79", "heldout81",
-                                                   "heldout82", "heldout83", "heldout87", "heldout88"]
-    assert len(reports) == table["reports"] == 599
+                                                   "heldout82", "heldout83", "heldout87", "heldout88",
+                                                   "heldout90", "heldout93"]
+    assert len(reports) == table["reports"] == 649
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
