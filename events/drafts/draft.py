@@ -714,6 +714,12 @@ _HELD_IN = re.compile(r"^(?:(?:\s+[\w'’-]+){0,2}?|\s+(?:area|district|neighbou
 _KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)
 _KIND_AFTER = re.compile(r"^\s*,\s*(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}?(city|town|village|capital)\b", re.I)
 _KINDS = {"city": {"city"}, "capital": {"city"}, "town": {"town", "city"}, "village": {"village"}}
+
+
+def _kind_said(text: str, start: int, end: int) -> re.Match | None:
+    """The kind of place the words around the name at ``start``-``end`` of ``text`` call it ("the port city of X",
+    "X, the Houthi-held capital"): a match whose group 1 is city, town, village or capital; None when they do not."""
+    return _KIND_BEFORE.search(text[max(0, start - 40):start]) or _KIND_AFTER.match(text[end:end + 60])
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
                                r"south-?eastern|south-?western)\s+$", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -1609,14 +1615,15 @@ class _Context:
                 # "the envoy arrived on Sunday, a day after Israeli strikes killed four": the strikes' day
                 n = C._number(gap.group(1)) or 1
                 m.date = ResolvedDate(m.date.day - timedelta(days=n), DAY, RELATIVE, m.date.text)
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)] if m.more else []
+
+        def clause_of(p: PlaceRef) -> int:       # the clause (", and", "; ") of the sentence ``p`` is told in
+            return sum(1 for b in breaks if b <= p.start - s.start)
         if m.more and m.date is not None:
             # "an attack in Kirkuk late on Sunday ..., and a raid on Thursday near Makhmour": a place in a
             # clause of its own with a date of its own takes that date
-            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
             edges = [0, *breaks, len(sentence)]
             first = m.places.get("location")
-            def clause_of(p):
-                return sum(1 for b in breaks if b <= p.start - s.start)
             for p in m.more:
                 k = clause_of(p)
                 if first is None or k == clause_of(first):
@@ -1644,16 +1651,14 @@ class _Context:
             # "Israeli artillery also shelled the outskirts of Khiam and Kfar Kila, and an air strike hit a house in
             # Aita al-Shaab" (nu34 F2: typed shelling): a place in a clause of its own, after a new event word of
             # another kind in that clause, is that kind's
-            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
-            def clause_at(at: int) -> int:
-                return sum(1 for b in breaks if b <= at)
-            home = clause_at(m.places["location"].start - s.start)
+            home = clause_of(m.places["location"])
             for p in m.more:
-                k = clause_at(p.start - s.start)
+                k = clause_of(p)
                 if k == home:
                     continue
                 # (its first such word, a verb of striking aside: "while three mortar rounds struck Akcakale", LO16)
-                own = [c for c in found if clause_at(c.start) == k and c.start < p.start - s.start and c.new
+                own = [c for c in found if sum(1 for b in breaks if b <= c.start) == k and c.start < p.start - s.start
+                       and c.new
                        and not c.definite and c.family not in C.GENERIC and not C._VERB_FORM.match(c.text)
                        and c.text.lower() not in ("strike", "strikes", "struck")]
                 if own and own[0].family != m.family:
@@ -2261,8 +2266,7 @@ class _Context:
             # Baghdad's seat, 170 km off)
             return False      # "killed in fighting in Daraya" (a test of session 23: read as Daraa's seat, 90 km off): a
             #                   town spelled as written, elsewhere, is not the governorate a like spelling names
-        said = _KIND_BEFORE.search(self.text[max(0, ref.start - 40):ref.start]) or _KIND_AFTER.match(
-            self.text[ref.end:ref.end + 60])
+        said = _kind_said(self.text, ref.start, ref.end)
         precision = 1 if city_word or said is not None and said.group(1).lower() in ("city", "town", "capital") else 2
         rest = tuple(x for x in (r.alternatives or ()) if x is not a)
         ref.country = code
@@ -2616,9 +2620,7 @@ class _Context:
         r = ref.unsure
         if r is None or not r.alternatives or not ref.country:
             return False
-        before = self.text[max(0, ref.start - 40):ref.start]
-        after = self.text[ref.end:ref.end + 60]
-        said = _KIND_BEFORE.search(before) or _KIND_AFTER.match(after)
+        said = _kind_said(self.text, ref.start, ref.end)
         if only_town:
             # "in Saada", "in Diwaniya": reports name towns and cities far more often than villages of the
             # same name; taken only when the geocoder ranks that town first and every other candidate is
@@ -3475,8 +3477,7 @@ class _Context:
                 # first candidate is a town or city; which of its places stays for the rules below to settle
                 ref.flags.append(f"'{ref.text}' also names villages in {', '.join(villages_elsewhere)}: check the country")
                 placed = {towns[0]: placed[towns[0]]}
-        said = _KIND_BEFORE.search(self.text[max(0, ref.start - 40):ref.start]) \
-            or _KIND_AFTER.match(self.text[ref.end:ref.end + 60])
+        said = _kind_said(self.text, ref.start, ref.end)
         if resolved and len(placed) > 1 and said is not None:
             # "the eastern city of Van" (LO22: undecided between Van in Turkey and a village Van in Iran): the one
             # country where the place found is of the kind the report calls it
