@@ -99,8 +99,26 @@ def build_boundaries(src: Path) -> dict[int, "object"]:
     admin2["admin1_ar"] = [parents.get(i, ("", ""))[1] for i in admin2["admin1_wof_id"]]
     admin2 = admin2[["country", "admin1", "admin1_ar", "admin2", "admin2_ar", "name_wof", "wof_id",
                      "admin1_wof_id", "hasc", "geonameid", "wikidata", "geometry"]]
-    admin2 = own_country_parents(admin1, admin2)
+    admin2 = own_names(own_country_parents(admin1, admin2))
     return {1: admin1.reset_index(drop=True), 2: admin2.reset_index(drop=True)}
+
+
+def own_names(admin2):
+    """``admin2`` (GeoDataFrame: country, admin2, name_wof) with every district named by its own Who's On First name
+    where its English name (``name:eng``) is another district's WOF name in the same country: WOF labels the
+    polygon named Cizre "Idil" (its neighbour), Demre "Kale", Pursaklar "Cubuk", and swaps Tirebolu and Gorele
+    (18 of Turkey's 957; a new user saw "geocode Cizre" answer "in Idil, Sirnak"). Names that only spell the
+    same district otherwise ("Dogubeyazit" for Doğubayazıt) are kept, and so is any row where either name is
+    "Merkez" ("centre": the name of many a province's central district, no other district's own). Rows are
+    otherwise unchanged."""
+    from .normalize import fold
+
+    admin2 = admin2.copy()
+    others = {(c, fold(n)) for c, n in zip(admin2["country"], admin2["name_wof"])}
+    wrong = [fold(a) != fold(w) and (c, fold(a)) in others and "merkez" not in (fold(a), fold(w))
+             for c, a, w in zip(admin2["country"], admin2["admin2"], admin2["name_wof"])]
+    admin2.loc[wrong, "admin2"] = admin2.loc[wrong, "name_wof"]
+    return admin2
 
 
 def own_country_parents(admin1, admin2):

@@ -6,7 +6,7 @@ import pandas as pd
 from shapely.geometry import box
 
 from geodata.boundaries import admin_areas, locate
-from geodata.build import own_country_parents
+from geodata.build import own_country_parents, own_names
 from geodata.geocoder import geocode
 
 
@@ -44,3 +44,21 @@ def test_a_district_parented_in_another_country_takes_the_province_of_its_own_th
     assert fixed["admin1_wof_id"].tolist() == [2, 1]
     pd.testing.assert_frame_equal(fixed.drop(columns=["admin1", "admin1_wof_id"]),
                                   districts.drop(columns=["admin1", "admin1_wof_id"]))
+
+
+def test_a_district_is_named_by_its_own_name_not_its_neighbours():
+    # nu35: "geocode Cizre --country TR" answered "in Idil, Sirnak": Who's On First's English name of the Cizre
+    # polygon is its neighbour's
+    found = locate([37.32722], [42.19028], countries=["TR"])
+    assert found.loc[0, "admin2"] == "Cizre"
+    assert geocode("Cizre", "TR").admin2 == "Cizre"
+    names = set(admin_areas(2, ["TR"])["admin2"])
+    assert {"Cizre", "İdil", "Tirebolu", "Görele"} <= names
+
+
+def test_an_english_name_that_is_another_districts_own_gives_way_to_the_districts_own():
+    districts = gpd.GeoDataFrame({"country": ["AA", "AA", "AA", "AA"], "admin2": ["West", "West", "Nort", "Merkez"],
+                                  "name_wof": ["East", "West", "North", "Middle"]},
+                                 geometry=[box(0, 0, 1, 1)] * 4, crs="EPSG:4326")
+    # the first is named as its neighbour; "Nort" only spells its own name otherwise; "Merkez" (centre) is kept
+    assert own_names(districts)["admin2"].tolist() == ["East", "West", "Nort", "Merkez"]
