@@ -107,7 +107,7 @@ def own_names(admin2):
     """``admin2`` (GeoDataFrame: country, admin2, name_wof) with every district named by its own Who's On First name
     where its English name (``name:eng``) is another district's WOF name in the same country: WOF labels the
     polygon named Cizre "Idil" (its neighbour), Demre "Kale", Pursaklar "Cubuk", and swaps Tirebolu and Gorele
-    (18 of Turkey's 957; a new user saw "geocode Cizre" answer "in Idil, Sirnak"). Names that only spell the
+    (15 of Turkey's 957; a new user saw "geocode Cizre" answer "in Idil, Sirnak"). Names that only spell the
     same district otherwise ("Dogubeyazit" for Doğubayazıt) are kept, and so is any row where either name is
     "Merkez" ("centre": the name of many a province's central district, no other district's own). Rows are
     otherwise unchanged."""
