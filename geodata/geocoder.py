@@ -107,7 +107,10 @@ class Geocoder:
                 # still offers its place's candidates where the whole name offered none
                 if found is not None and (found.status == RESOLVED or not result.alternatives):
                     result = found
-        if result.status != RESOLVED and not _exact_in(index, parsed, admin1):
+        if (result.status != RESOLVED or _lookalike(result)) and not _exact_in(index, parsed, admin1):
+            # (a lookalike found by its transliteration key or spelling is no answer when a district carries the name
+            # as written and the lookalike lies outside it: "Birecik" in Sanliurfa had resolved to a village Burcik of
+            # Bozova, 33 km from the town that seats the Birecik district, at 0.96)
             result = _district_answer(index, parsed, admin1, result, self.profile) or result
         if result.status == UNRESOLVED and not result.alternatives:
             hint = cross_border_hint(parsed.core, code)
@@ -185,6 +188,13 @@ class Geocoder:
 
 DISTRICT_SOURCE = "wof-admin2"
 LOOKALIKE_IN_DISTRICT_KM = 5.0     # the simplified polygons' error, about (geodata/build.py)
+
+
+def _lookalike(result: GeocodeResult) -> bool:
+    """Whether a resolved answer was found by a lookalike of the name (its rung, in ``basis``: ``key``, ``xkey`` or
+    ``fuzzy``, with or without the ``ar-``/``hay-``/``d-`` prefixes), not by the name as written."""
+    rung = (result.basis or "").split("|")[0].rsplit("-", 1)[-1]
+    return result.status == RESOLVED and rung in ("key", "xkey", "fuzzy")
 
 
 def _district_answer(index, parsed, admin1: str, found: GeocodeResult, profile: str = EVENTS) -> GeocodeResult | None:

@@ -193,3 +193,16 @@ def test_a_namesake_in_the_district_of_its_name_is_measured_as_the_seat(real_dat
     assert confidence("exact|none|seat") == result.confidence
     # "X village" is no seat: a village named after the town
     assert not geocode("Marivan village", "IR").basis.endswith("|seat")
+
+
+# Birecik: Wikipedia's article on the town, 37°01′N 37°58′E; seat of the Birecik district of Şanlıurfa, which the
+# gazetteer holds only as a district
+BIRECIK_TOWN = (37.0250, 37.9767)
+
+
+def test_a_lookalike_outside_the_district_that_carries_the_name_is_no_answer(real_data_dir):
+    # session 32: "Birecik" asked in Sanliurfa resolved at 0.96 to a village Burcik of Bozova district (found by its
+    # transliteration key), 33 km from the town; the district that carries the name as written is the answer
+    result = geocode("Birecik", "TR", "Sanliurfa")
+    assert result.status == "resolved" and result.source == "wof-admin2" and result.admin2 == "Birecik"
+    assert distance_km(*BIRECIK_TOWN, result.latitude, result.longitude) <= 25
