@@ -272,6 +272,9 @@ _OTHERS_DIED = re.compile(r"\s*(?:at\s+least\s+)?\w+(?:[\s-]\w+)?\s+other\s+(?:p
 # QUARTER_KM from that city's point is not it (a city's quarters lie within a few km of its centre)
 _QUARTER_WORD = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.I)
 QUARTER_KM = 10.0
+# how far from a district's centre the answer for its seat's name may lie (the 25 km the geocoder's district classes
+# are measured at: geodata/admin2.py SMALL_DISTRICT_KM2)
+DISTRICT_TOWN_KM = 25.0
 # "Hours earlier, ...", "Earlier that day, ...": the day of the sentence before
 _SAME_DAY_BEFORE = re.compile(r"\s*(?:(?:a\s+few\s+|several\s+)?hours\s+(?:earlier|before)|earlier\s+(?:that|the\s+same|in\s+the)"
                               r"\s+day)\b", re.IGNORECASE)
@@ -554,6 +557,19 @@ def _listed_with(text: str, ref: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRe
     if len(chain) < 3 and not re.search(r"\b(?:and|or)\b", joined):
         return []
     return [q for q in chain if q is not ref]
+
+
+def _quarter_of(quarter: PlaceRef, city: PlaceRef) -> bool:
+    """Whether a candidate of ``quarter`` (its answer, or any of its alternatives) lies within QUARTER_KM of ``city``
+    (its answer, or any city or town among its alternatives when it is still ambiguous): "In Aden, ... in the Tawahi
+    district" (At Tawahi, 9.7 km from Aden's point)."""
+    def points(ref: PlaceRef, towns: bool) -> list[tuple[float, float]]:
+        if ref.point is not None:
+            return [ref.point]
+        alts = getattr(ref.unsure, "alternatives", None) or ref.alternatives or ()
+        return [(a.latitude, a.longitude) for a in alts if a.latitude is not None
+                and (not towns or a.kind in ("city", "town"))]
+    return any(distance_km(*a, *b) <= QUARTER_KM for a in points(quarter, False) for b in points(city, True))
 
 
 def _one_in(ref: PlaceRef, province: PlaceRef) -> bool:
@@ -1006,7 +1022,11 @@ _STATE_FORCE_WORDS = re.compile(r"\b(?:security\s+forces|(?:riot\s+)?police|poli
                                 r"riot\s+forces|anti-?riot\s+forces|gunfire\s+from\s+the\s+forces)\b", re.I)
 _PLACE_KIND_BEFORE = re.compile(r"\b(?:town|village|city|district|sub-?district|area|hamlet|neighbou?rhood)\s+of\s+"
                                 r"(?:the\s+)?$", re.I)
-_PLACE_KIND_AFTER = re.compile(r"\s+(?:area|district|sub-?district|village|town|camp|countryside|region|neighbou?rhood)\b"
+_PLACE_KIND_AFTER = re.compile(r"\s+(?:area|district|sub-?district|village|town|camp|countryside|region|neighbou?rhood|"
+                               # "the Khor Mor gas field ... The field lies in Chamchamal district" (nu35 M2: drawn at
+                               # Chamchamal at 0.89, no word that the field was not found): a named site is a place
+                               r"(?:gas\s+|oil\s+)?field|oil-?field|refinery|dam|(?:power|pumping)\s+(?:station|plant)|"
+                               r"(?:air\s*)?base|airbase|airport)\b"
                                # "in Kahramankazan, north of Ankara" (nu34 F3: drawn at Ankara, 36 km off, with no word
                                # that the town was not found): a name the report places by another is a place
                                r"|\s*,\s*(?:(?:about|some|around|roughly|nearly)\s+)?(?:\d+(?:[.,]\d+)?\s*(?:km|kms|"
@@ -1398,7 +1418,12 @@ class _Context:
             def nearness(p: PlaceRef) -> tuple[int, int, int]:
                 cue_at = s.start + chosen.start
                 if p.start < cue_at and _FRONTED.match(self.text[s.start:p.start]) \
-                        and not _CLAUSE_TURN.search(self.text[p.end:cue_at]):
+                        and not _CLAUSE_TURN.search(self.text[p.end:cue_at]) \
+                        and not any(q.start > cue_at and q.role in ("location", "target") and not q.region
+                                    and _QUARTER_AFTER.match(self.text, q.end) and _quarter_of(q, p)
+                                    and not _CLAUSE_TURN.search(self.text[cue_at:q.start]) for q in places):
+                    # (not when the clause goes on to a quarter of it: "In Aden, a car bomb exploded ... in the Tawahi
+                    # district", nu35 M1: drawn at Aden's centre, nothing said of Tawahi)
                     # "In Behbahan, in the south-west, protesters set the bank branch on fire, while demonstrators in
                     # ... Karaj called for ..." (LA25: only Karaj drafted): the place the sentence opens with is its
                     # first clause's
@@ -1865,6 +1890,10 @@ class _Context:
             for ref in refs:
                 if ref.status == "ambiguous":
                     self._settle_landmark(ref)
+        for refs in self.sentence_places.values():        # the town that seats the district of that name
+            for ref in refs:
+                if ref.status == "ambiguous":
+                    self._settle_district_town(ref)
         for refs in self.sentence_places.values():        # where in the country the report says it is
             for ref in refs:
                 if ref.status == "ambiguous":
@@ -2171,6 +2200,23 @@ class _Context:
                     return self._take(ref, ranked[0], f"the report says {hint.group(0)}")
         return False
 
+    def _on_side_said(self, ref: PlaceRef, latitude: float, longitude: float) -> bool:
+        """Whether the point (degrees) lies on the side of ``ref``'s country that its sentence says ("in eastern
+        Turkey"), or in the country's middle third at least (as _settle_region reads a direction); True when the
+        sentence says no side of that country."""
+        sentence = self.sents[ref.sentence].text
+        for hint in _COUNTRY_DIRECTION.finditer(sentence):
+            code = _HINT_COUNTRY.get(fold(hint.group(2)))
+            box = _country_box(code) if code == ref.country else None
+            if box is None:
+                continue
+            way = next(w for w in ("south", "north", "east", "west") if fold(hint.group(1)).startswith(w))
+            sign, axis = {"south": (-1, 0), "north": (1, 0), "east": (1, 1), "west": (-1, 1)}[way]
+            lo, hi = (box[1], box[3]) if axis == 0 else (box[0], box[2])
+            if sign * ((latitude, longitude)[axis] - (lo + hi) / 2) <= -(hi - lo) / 6:
+                return False
+        return True
+
     def _far_from_the_others(self, ref: PlaceRef, pick) -> bool:
         """Whether the report places other names (resolved to a point) and ``pick`` lies within NEAR_OTHERS_KM
         of none of them. A direction said in another sentence is then too weak to choose ``pick``: another
@@ -2230,6 +2276,51 @@ class _Context:
         ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
         ref.flags.append(f"'{written}' taken as the place of that name in the {written} district ({written}, "
                          f"{_shown_admin1(_one_country(ref), a.admin1)}); other places carry or resemble the name: check it")
+        return True
+
+    def _settle_district_town(self, ref: PlaceRef) -> bool:
+        """"the Turkish town of Suruc", "the border town of Birecik": a name the report calls a town or city, which the
+        geocoder leaves ambiguous among villages while one small district (admin2) of the report's one country
+        carries it. Who's On First holds some district seats only as their district (351 of Turkey's 957 districts
+        have no locality of their name), so the villages of that name elsewhere are what the geocoder offers. The name
+        is geocoded again inside the district's admin1 and taken when the answer lies within DISTRICT_TOWN_KM (km) of
+        the district's centre (the district answer itself, or the seat), at the geocoder's measured confidence for
+        that class (geodata/data/calibration.json, classes district|agree|small). Flagged. Not when a candidate
+        carrying the name is itself a town or city (the kind rules above decide), nor when the report says another
+        place holds it (_outside_holder)."""
+        from geodata.admin2 import admin2_names
+        from geodata.normalize import normalize_name
+        from geodata.result import Alternative, GeocodeResult
+        r = ref.unsure
+        code = _one_country(ref)
+        said = _kind_said(self.text, ref.start, ref.end)
+        if r is None or code is None or said is None or said.group(1).lower() not in ("town", "city"):
+            return False
+        written = _without_feature(self.text[ref.start:ref.end]) or self.text[ref.start:ref.end]
+        key = normalize_name(written)
+        if any(a.kind in ("town", "city") and normalize_name(a.name) == key for a in r.alternatives or ()):
+            return False
+        districts = admin2_names(code).districts_named(written)
+        if len(districts) != 1 or districts[0].size != "small":
+            return False
+        d = districts[0]
+        found = self.geocoder.geocode(written, code, d.admin1)
+        if found.status != "resolved" or found.latitude is None \
+                or distance_km(found.latitude, found.longitude, d.latitude, d.longitude) > DISTRICT_TOWN_KM:
+            return False
+        a = Alternative(found.name or d.name, found.latitude, found.longitude, found.source or "", found.id or "",
+                        said.group(1).lower(), found.admin1 or d.admin1, found.confidence)
+        if self._outside_holder(ref, a, code) or not self._on_side_said(ref, found.latitude, found.longitude):
+            return False
+        ref.result = GeocodeResult("resolved", found.latitude, found.longitude, found.name, found.source, found.id,
+                                   2 if found.source == DISTRICT_SOURCE else 1, found.confidence,
+                                   tuple(r.alternatives), found.admin1 or d.admin1, found.admin2, basis=found.basis)
+        ref.status, ref.alternatives, ref.settled = "resolved", tuple(r.alternatives), True
+        ref.flags = [f for f in ref.flags if not f.startswith("place ambiguous")]
+        where = "the district's centre" if found.source == DISTRICT_SOURCE else f"{found.name}"
+        ref.flags.append(f"'{written}' taken as the {said.group(1).lower()} that seats the {d.name} district "
+                         f"({_shown_admin1(code, d.admin1)}), the report calling it a {said.group(1).lower()}: placed at "
+                         f"{where}; villages elsewhere carry the name: check it")
         return True
 
     def _settle_seat(self, ref: PlaceRef) -> bool:
@@ -4361,6 +4452,8 @@ _WIDE_LAND_AFTER = re.compile(r"\s+(?:desert|badia|steppe)\b", re.I)
 # a sentence opening with its place ("In Behbahan, ..."), and the words that turn to another clause
 _FRONTED = re.compile(r"^\s*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:city|town|village|"
                       r"district)\s+of\s+)?$")
+# "the Tawahi district", "the Sheikh Othman neighbourhood": a quarter of the city a sentence opens with
+_QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.I)
 _CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b")
 # "have been killed since ...", "have died since ...": a toll still running, over the days since
 _RUNNING_TOLL = re.compile(r"\b(?:ha(?:ve|s)\s+been\s+(?:(?:shot\s+)?(?:killed|dead|wounded|injured)|shot)|ha(?:ve|s)\s+died)\b",
