@@ -276,6 +276,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "held-out 90": ("heldout90",), "held-out 93": ("heldout93",),
           "unread 90 93": ("heldout90", "heldout93"),
           "read 91 92": ("heldout91-fixed", "heldout92-fixed"),
+          # written in session 32 by four writers who never saw the drafter, measured unread first (all four)
+          "held-out 94": ("heldout94",), "held-out 95": ("heldout95",), "held-out 96": ("heldout96",),
+          "held-out 97": ("heldout97",),
+          "unread 94-97": ("heldout94", "heldout95", "heldout96", "heldout97"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 
