@@ -250,7 +250,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
                      "heldout66-fixed", "heldout68-fixed", "heldout70-fixed", "heldout72-fixed",
                      "heldout74-fixed", "heldout76-fixed", "heldout78-fixed", "heldout80-fixed",
                      "heldout84-fixed", "heldout85-fixed", "heldout86-fixed", "heldout89-fixed",
-                     "heldout91-fixed", "heldout92-fixed"),
+                     "heldout91-fixed", "heldout92-fixed", "heldout95-fixed", "heldout96-fixed"),
           "held-out": ("heldout6",), "held-out 11": ("heldout11",), "held-out 12": ("heldout12",),
           "held-out 28": ("heldout28",), "held-out 29": ("heldout29",),
           "held-out 32": ("heldout32",), "held-out 33": ("heldout33",),
@@ -277,9 +277,10 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "unread 90 93": ("heldout90", "heldout93"),
           "read 91 92": ("heldout91-fixed", "heldout92-fixed"),
           # written in session 32 by four writers who never saw the drafter, measured unread first (all four)
-          "held-out 94": ("heldout94",), "held-out 95": ("heldout95",), "held-out 96": ("heldout96",),
-          "held-out 97": ("heldout97",),
-          "unread 94-97": ("heldout94", "heldout95", "heldout96", "heldout97"),
+          # 95 and 96 were then read and their faults fixed by kind, 94 and 97 never read
+          "held-out 94": ("heldout94",), "held-out 97": ("heldout97",),
+          "unread 94 97": ("heldout94", "heldout97"),
+          "read 95 96": ("heldout95-fixed", "heldout96-fixed"),
           # sets 18-21: measured once each as held-out, then used only to fit the confidence
           "calibration": ("calibration18", "calibration19", "calibration20", "calibration21")}
 

@@ -320,6 +320,9 @@ def _assemble(mentions: list[Mention], ctx: _Context) -> list[Event]:
                 # event told again at a town that lies the way the report said from its landmark happened there
                 e.location = m.places["location"]
                 e.sentences.append(m.sentence)
+                if m.date is not None and (e.date is None or e.date_inherited):
+                    # (and on the day told there: "the building in al-Mansoura was hit on Monday night", LR07)
+                    e.date, e.date_inherited = m.date, False
             elif ((m.hit_here or (_elliptic_toll(m, ctx) and e is not None
                                   and e.family in _VIOLENT | {C.RIOT, C.PROTEST, C.CLASH}))
                     and e is not None and e.location is not None and e.family is not None
@@ -772,7 +775,7 @@ def _fill(e: Event, m: Mention, own: bool) -> None:
         e.location = loc
     elif m.definite and loc is not None and e.location is not None and loc.status == "resolved" \
             and e.location.status == "resolved" and not loc.region and loc.role in ("location", "target") \
-            and (e.location.role == "near" or e.location.area or _names_province(e.location)) \
+            and (e.location.role in ("near", "landmark") or e.location.area or _names_province(e.location)) \
             and _same_admin1(e.location, loc) \
             and not _same_place(e.location, loc):
         # "an air strike in the district of Shingal ... The raid hit the town of Khanasor", "attacked SDF

@@ -152,6 +152,9 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                        # "Fighting between Houthi forces and government troops in the Raghwan district killed 17"
                        # (nu16 M2: no draft), "heavy fighting in Bayda province"
                        r"fighting\s+between|(?:heavy|fierce|intense|renewed|violent)\s+fighting|"
+                       # "15 people died on Friday in battles between Sunni tribesmen and Houthi rebels in the city of
+                       # Ibb" (session 32, set 96: no draft)
+                       r"battles?\s+between|(?:heavy|fierce|intense|renewed|violent|street)\s+battles?|"
                        # "Sectarian fighting in the Lebanese port city of Tripoli ... left two men dead" (KJ04: no draft)
                        r"(?:sectarian|clan|tribal|factional|inter-?factional|street|deadly)\s+fighting|"
                        # "The fighting took place near the town of Divandareh" (KK13: placed at the province)
@@ -234,7 +237,7 @@ _CUES: list[tuple[str, re.Pattern, bool]] = [
                         r"stabbings?|(?:car-?)?ramming(?:\s+attacks?)?|"
                         r"shot\s+(?:and\s+killed|to\s+death|in\s+the\s+(?:head|chest|back|neck))|stabbed|beheaded|"
                         r"fired\s+(?:on|at)\s+(?:his|her|their|a|an|the)\s+(?:car|vehicle|house|home|motorcycle|truck|shop)|"
-                        r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|gunfire|"
+                        r"(?<!air\s)raids?(?!\s+(?:sirens?|warnings?|shelters?|alarms?|alerts?))|raided|(?<!celebratory\s)gunfire|"
                         r"shooting(?!\s+down)|"
                         # "The Israeli military said it killed a Hezbollah commander ... in Nabatiyeh on Wednesday"
                         # (EC04: no event): a party saying it killed someone tells an attack of a kind not stated

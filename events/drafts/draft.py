@@ -145,13 +145,16 @@ _LIST_NAME = r"(?:(?:al|Al|el|El|ad|as|ash|at)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|e
 _RIGHT_HIT = re.compile(r"^(?:\s*,\s*" + _LIST_NAME + r")*(?:\s*,?\s+and\s+" + _LIST_NAME + r")?"
                         r"(?:\s+(?:province|governorate|provinces|governorates|districts?|areas?))?"
                         # "when Abs hospital in Houthi-held Hajjah province was struck" (LG06: placed at the province)
-                        r"(?:\s+(?:hospital|school|market|mosque|prison|camp|checkpoint|station|compound))?"
+                        r"(?:\s+(?:hospital|school|market|mosque|prison|camp|checkpoint|station|compound|"
+                        # "said the Deir Ezzor airport in the east of the country had also been bombed" (LR22: no draft)
+                        r"airport|air\s*base|airbase|base|port|refinery))?"
+                        r"(?:\s+in\s+the\s+(?:north|south|east|west|centre|center)\s+of\s+the\s+country)?"
                         r"(?:\s*,?\s+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|"
                         r"western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|"
                         # "The island of Kamaran in the Red Sea was also targeted" (EC14)
                         r"south-?eastern|south-?western|central)\s+)*(?:[\w'’]+-(?:held|controlled|run)\s+)?"
                         r"[A-Z][\w'’-]*(?:\s+(?:Region|[A-Z][\w'’-]*))?(?:\s+(?:province|governorate))?)?"
-                        r"\s*,?\s+(?:(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                        r"\s*,?\s+(?:(?:(?:was|were|(?:has|have|had)\s+(?:also\s+)?been)\s+(?:\w+\s+)?"
                         r"(?:hit|struck|targeted|shelled|attacked|bombed|bombarded|pounded|rocked|shaken)|"
                         r"(?:also\s+)?came\s+under\s+(?:[\w-]+\s+){0,2}?(?:attack|fire|bombardment|shelling|strikes?"
                         r"|air\s+strikes?|drone\s+strikes?))|"
@@ -193,7 +196,8 @@ _LAUNCH = re.compile(r"\b(?:launched|fired|lobbed|originated|took\s+off|were\s+s
 # (not a venue: "a strike on a funeral hall in Sanaa in October 2016", KF09: the strike's month taken as a funeral's)
 _FUNERAL_HIT = re.compile(r"\b(?:ripped\s+through|tore\s+through|hit|hitting|struck|striking|targeted|targeting|"
                           r"attacked|attacking|on|at|into|among)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", re.I)
-_AFTERMATH = re.compile(r"\b(?:funerals?(?!\s+(?:halls?|homes?|tents?|houses?|gatherings?|ceremon(?:y|ies)))|buried|burials?|mourners|mourned|laid\s+to\s+rest|"
+# (not "a funeral hall packed with mourners": the place the event hit, LS11: the strike dated the day before)
+_AFTERMATH = re.compile(r"\b(?:funerals?(?!\s+(?:halls?|homes?|tents?|houses?|gatherings?|ceremon(?:y|ies)))|buried|burials?|(?<!with\s)mourners|mourned|laid\s+to\s+rest|"
                         r"died\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:wounds|injuries)|succumbed)\b", re.I)
 _TAKEN_WHEN = re.compile(r"\b(?:that|which)\s+(?:[\w'’-]+\s+){0,4}?(?:seized|captured|took(?:\s+over)?|overran|"
                          r"recaptured|retook|liberated|stormed)\s+(?:(?:it|them)\s+)?(?:in\s+|on\s+|during\s+)?$", re.I)
@@ -498,6 +502,14 @@ Fatima Zainab Zeinab Maryam Aisha Noor Nour Layla Leila Hevrin Rania Huda Amal
 """.split())
 
 
+# "the 2011 uprising against Ali Abdullah Saleh ... the 75-year-old Saleh" (LS04, LS12: drafts at villages 'Ali
+# Abdullah' and 'Saleh'): a given name and one or two capitalised names after it are a person's; the last of them
+# is that person in every sentence. Not the honorifics that begin place names (Sheikh, Imam ...)
+_HONORIFICS = frozenset({"Sheikh", "Shaikh", "Mullah", "Imam", "Hajji", "Haji", "Sayyed", "Sayed"})
+_PERSON_NAMED = re.compile(r"\b(?:" + "|".join(sorted(_GIVEN_NAMES - _HONORIFICS)) + r")\s+"
+                           r"(?:(?:al-|Al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+\s+)?(?:al-|Al-|el-)?([A-Z][a-z][\w'’-]+)\b")
+
+
 def _after_given_name(toks: list[Span], first: int) -> bool:
     """Whether the word before token ``first`` (its article "al-" aside) is a given name."""
     j = first - 1
@@ -572,12 +584,14 @@ def _quarter_of(quarter: PlaceRef, city: PlaceRef) -> bool:
     return any(distance_km(*a, *b) <= QUARTER_KM for a in points(quarter, False) for b in points(city, True))
 
 
-def _one_in(ref: PlaceRef, province: PlaceRef) -> bool:
-    """Whether exactly one candidate of an ambiguous name lies in the province of resolved ``province``."""
+def _one_in(ref: PlaceRef, province: PlaceRef, kinds: tuple[str, ...] = ()) -> bool:
+    """Whether exactly one candidate of an ambiguous name (of one of ``kinds``, when given) lies in the province of
+    resolved ``province``."""
     admin1 = getattr(province.result, "admin1", None)
     alternatives = getattr(ref.unsure, "alternatives", None) or []
     return province.status == "resolved" and bool(admin1) and sum(
-        1 for a in alternatives if getattr(a, "admin1", None) and fold(a.admin1) == fold(admin1)) == 1
+        1 for a in alternatives if getattr(a, "admin1", None) and fold(a.admin1) == fold(admin1)
+        and (not kinds or a.kind in kinds)) == 1
 
 
 def _person_before_office(toks: list[Span], first: int, rest: str) -> bool:
@@ -708,7 +722,9 @@ _HELD_BY = re.compile(r"^(?:\s+|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?)"
 # "the village of Arima, west of Manbij", "Tal al-Ward, 20 km south of Kirkuk": X lies near Y
 _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|camp|base))?\s*,?\s*"
                            r"(?:(?:about|some|around|roughly|nearly)\s+)?(?:(?:\d+|a\s+few|several)\s*(?:km|kilometres|kilometers|miles)"
-                           r"\s+(?:\(\d+\s*miles\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                           r"\s+(?:\(\d+\s*miles\)\s+)?)?"
+                           # "Tal Hermz, to the west of the Kurdish city of Hasaka" (LR03: no draft)
+                           r"(?:(?:to|in)\s+the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
                            # "north of the Turkish-controlled city of al-Bab" (OD16): a word or two on the city first
                            r"(?:(?:[\w-]+\s+){0,2}?(?:town|city|village)\s+of\s+)?$", re.I)
@@ -716,7 +732,8 @@ _DIRECTION_OF = re.compile(r"^(?:\s+(?:district|sub-?district|area|village|town|
 _PART_OF_CITY = re.compile(r"\s*,\s*(?:in\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                            r"south-?west)(?:ern)?\s+", re.I)
 # "al-Wathba Square near Tahrir Square in Baghdad", "Awja in the Tal Tamr district": Y holds X
-_HELD_IN = re.compile(r"^(?:(?:\s+[\w'’-]+){0,2}?|\s+(?:area|district|neighbou?rhood|quarter)\s+of(?:\s+[\w'’-]+){1,2}?\s*,)"
+# (not "in the city of Sanaa and in Ibb", LS20: two places, Sanaa taken as held by Ibb, 150 km off)
+_HELD_IN = re.compile(r"^(?:(?:\s+(?!(?:and|or|but|as\s+well\s+as)\b)[\w'’-]+){0,2}?|\s+(?:area|district|neighbou?rhood|quarter)\s+of(?:\s+[\w'’-]+){1,2}?\s*,)"
                       r"\s*,?\s+(?:in|on|at)\s+(?:the\s+)?"
                       r"(?:(?:Iraq|Syria|Lebanon|Yemen|Jordan|Iran|Turkey|Israel)['’]s\s+)?(?:(?:north|south|east|west|northern|southern|"
                       r"eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+"
@@ -727,7 +744,8 @@ _HELD_IN = re.compile(r"^(?:(?:\s+[\w'’-]+){0,2}?|\s+(?:area|district|neighbou
                       r"(?:(?:Iraqi|Syrian|Iranian|Lebanese|Yemeni|Jordanian|Turkish|Israeli|Kurdish)\s+)?"
                       r"(?:(?:city|town|village|district)\s+of\s+(?:the\s+)?)?$", re.I)
 # The kind of place a report says a name is: "the port city of X", "X, the Houthi-held capital".
-_KIND_BEFORE = re.compile(r"\b(city|town|village|capital)\s+of\s+(?:the\s+)?$", re.I)
+# (or "in Yemen's capital, Sana": the kind, then the name in apposition; LS11: 'Sana' left among namesakes)
+_KIND_BEFORE = re.compile(r"\b(city|town|village|capital)(?:\s+of\s+(?:the\s+)?|\s*,\s+)$", re.I)
 _KIND_AFTER = re.compile(r"^\s*,\s*(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,3}?(city|town|village|capital)\b", re.I)
 _KINDS = {"city": {"city"}, "capital": {"city"}, "town": {"town", "city"}, "village": {"village"}}
 
@@ -994,7 +1012,8 @@ SPELLED_SO_GAP = 0.03
 _DIRECTION_WORD = re.compile(r"(?:north|south)?-?(?:east|west)|north|south", re.I)
 # "an army headquarters west of Baghdad": the direction from the landmark to the event
 _HEADING_BEFORE = re.compile(r"\b((?:north|south)?-?(?:east|west)|north|south)(?:ern)?\s+of\s+(?:the\s+)?"
-                             r"(?:(?:city|town|capital|province|governorate)\s+of\s+)?$", re.I)
+                             # (or "west of the Islamic State-held Syrian city of Raqqa", LR07)
+                             r"(?:(?:[\w'’-]+\s+){0,4}?(?:city|town|capital|province|governorate)\s+of\s+)?$", re.I)
 
 
 # "X, south of Y": how far from its landmark Y a candidate of X may lie (a direction is given from a
@@ -1202,7 +1221,8 @@ class _Context:
         self.text, self.sents, self.countries, self.lower = text, sents, countries, lower
         # "the Komala party", "the Gorran movement": a name the report calls a party is that party in every sentence
         self.bodies = {fold(m.group(1)) for m in _BODY_NAMED.finditer(text)} | {
-            fold(m.group(1)) for m in _PERSON_TITLED.finditer(text)}
+            fold(m.group(1)) for m in _PERSON_TITLED.finditer(text)} | {
+            fold(m.group(1)) for m in _PERSON_NAMED.finditer(text)}
         self.actor_res, self.geocoder, self.published = actor_res, geocoder, published
         self.sentence_places: dict[int, list[PlaceRef]] = {}
         self.sentence_admin1: dict[int, list[str]] = {}       # names written before "province"
@@ -1297,6 +1317,14 @@ class _Context:
                     targets_told = bool(located)
                 else:
                     targets_told = False
+                if not located and not any(p.role == "near" for p in places) and _LIES_TOWARD.search(sentence):
+                    # "Mhardeh lies around 14 miles north-west of the city of Hama", "the post was east of the city of
+                    # Rafah" (KP18, LE15, once "<direction> of the city of X" was read as X's landmark): the only
+                    # place a sentence with no cue word gives, the one the place told before lies near
+                    located = [p for p in places if p.role == "landmark" and p.heading is not None
+                               and p.status in ("resolved", "ambiguous") and not p.region][:1]
+                    for p in located:
+                        p.role = "near"     # (the same place the settling of ambiguous names reads)
                 if located and located[0].region and located[0].status == "resolved":
                     # "fired them from a village near the town of Zummar, about 60 km north-west of Mosul in
                     # Nineveh province" (UE06: placed at the province, then at Mosul): a town the report puts the
@@ -1437,7 +1465,12 @@ class _Context:
                 # "took control of the town of Dhiban in Deir Ezzor province ... after heavy fighting" (UE18: drafted
                 # at the province, the cue word nearer it): the town the report puts in that province is the place
                 inner = [p for p in located[1:] if p.end <= located[0].start and not p.region
-                         and (p.status == "resolved" or (p.status == "ambiguous" and _one_in(p, located[0])))
+                         and (p.status == "resolved" or (p.status == "ambiguous" and (
+                             _one_in(p, located[0]) or (
+                                 # "al-Hazm, the capital of Yemen's northeastern province of al-Jawf" (LS17: drafted
+                                 # at the province; a village of the name lies in it too): the one city of the name
+                                 re.match(r"\s*,\s+(?:the\s+)?(?:provincial\s+)?capital\b", self.text[p.end:p.end + 30])
+                                 and _one_in(p, located[0], ("city",))))))
                          and p.role in ("location", "target", "near")
                          # (or "in Iraq's Anbar province": IE21, drafted at the province, not at the base in it;
                          # or "Ramadi, the capital of western Iraq's Anbar province", KO21: the town said to be the
@@ -1447,6 +1480,8 @@ class _Context:
                                           r"compound)\s+)?(?:in|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:capital|city|town|"
                                           r"village|seat)\s+(?:of|in))\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?"
                                           r"(?:east|west))?(?:ern)?\s+|central\s+)?(?:" + _COUNTRY_OWNER + ")?"
+                                          # "al-Hazm, the capital of Yemen's northeastern province of al-Jawf" (LS17)
+                                          r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?"
                                           r"(?:[\w'’]+-(?:held|controlled|run)\s+)?"
                                           # "Varto, a town in the eastern province of Mus" (LO05: at the province)
                                           r"(?:(?:province|governorate)\s+of\s+(?:the\s+)?)?",
@@ -2113,7 +2148,10 @@ class _Context:
                     or any(ref.end < p.start < other.start for p in self.sentence_places.get(ref.sentence, [])):
                 return None
             if re.match(r"\s+(?:province|governorate)\b", self.text[other.end:other.end + 20], re.I) \
-                    or self._after_direction(other):
+                    or self._after_direction(other) \
+                    or re.search(r"\b(?:sub-?)?district\s+of\s+(?:the\s+)?$", between, re.I):
+                # (or "the Akcakale district of Sanliurfa" (LR14: placed at the city of Sanliurfa, 51 km off): a
+                # district lies in a province, which the city that names it stands for)
                 # "the town of Hajin in eastern Deir Ezzor province": the province holds it, not its city;
                 # so does "near Ain Issa in northern Raqqa" (a direction names a region: OB08)
                 from geodata.admin1 import same_admin1
@@ -3032,7 +3070,10 @@ class _Context:
             cue_at = cue_of.get(h.first, h.first)
             if _ORGANISATION_AFTER.match(rest) or _TRIBE_AFTER.match(rest) or fold(written) in self.bodies:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
-            if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest):
+            if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest) or (
+                    toks[h.first].text in _GIVEN_NAMES - _HONORIFICS and _PERSON_NAMED.match(self.text, h.start)
+                    and _PERSON_NAMED.match(self.text, h.start).end() > h.end):
+                # (or "against Ali Abdullah Saleh": a given name that begins a person's longer name, LS04)
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             said_km = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
             far = bool(said_km) and _km_said(said_km) > LANDMARK_KM   # "a ship hit 110 miles southeast of the port of Aden"
@@ -3117,7 +3158,8 @@ class _Context:
                     continue      # "a visit to X", "talks to X": no event there
                 query = written + _trailing_feature(rest)
                 if role == "of":
-                    role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS else "location"
+                    role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS \
+                        or _DIRECTION_OF_CITY.search(self.text[max(0, h.start - 90):h.start]) else "location"
                 if h.last + 2 < len(toks) and lows[h.last + 1] == "s" and (h.last + 2) in in_names \
                         and self.text[toks[h.last].end:toks[h.last + 1].start] in ("'", "’"):
                     role = "landmark"     # "al-Hasakah's Rmelan airport": the place holding the one named next
@@ -3161,7 +3203,7 @@ class _Context:
             if road_end is not None and not far:
                 ref.flags.append(f"on the road between {written} and {road_end.group(1)}: the event is somewhere along "
                                  f"it; placed near {written}: check it")
-            if ref.role == "landmark" and (said := _HEADING_BEFORE.search(self.text[max(0, h.start - 40):h.start])):
+            if ref.role == "landmark" and (said := _HEADING_BEFORE.search(self.text[max(0, h.start - 90):h.start])):
                 ref.heading = _bearing_of(said.group(1))
             if said_km and not far and _km_said(said_km) >= FAR_FLAG_KM and role == "landmark":
                 # "exploded on Sunday 40 km north of Baghdad": drawn at Baghdad (ACLED), which the report itself
@@ -3447,8 +3489,8 @@ class _Context:
                 if _at_sea(self.text, start, end):
                     continue      # "into the Gulf of Aden": at sea (nu14: 'Gulf' placed at Ghulfah, inland)
                 if _ORGANISATION_AFTER.match(self.text[end:self.sents[i].end]) \
-                        or _TRIBE_AFTER.match(self.text[end:self.sents[i].end]):
-                    continue
+                        or _TRIBE_AFTER.match(self.text[end:self.sents[i].end]) or fold(written) in self.bodies:
+                    continue      # (or "between Saleh's supporters and the Houthis": a person named so, LS12)
                 if _BUILDING_AFTER.match(self.text[end:self.sents[i].end]):
                     continue      # "near the Kawa roundabout" (J09: drafted at Al Kawwah, a town in Iraq, once another
                     #               romanisation of a name counted as the name): a building or street, not a town
@@ -4260,6 +4302,8 @@ def _left_cue(lows: list[str], first: int, allow_demonym: bool = True, names: se
                     k -= 1        # "The blast hit the market of Tal Abyad" (KI20's kind: no place): the site's verb
                     steps += 1
                 while k >= 0 and steps < 7 and (lows[k] in _FILLERS or lows[k] in GENERIC_WORDS):
+                    if k >= 1 and lows[k] == "of" and lows[k - 1] in _DIRECTIONS:
+                        return "landmark"     # "to the west of the city of Hasaka" (LR03: no place), as "west of X"
                     k -= 1
                     steps += 1
                 if k >= 1 and lows[k] == "to" and lows[k - 1] in _WAY_IN:
@@ -4452,6 +4496,15 @@ _WIDE_LAND_AFTER = re.compile(r"\s+(?:desert|badia|steppe)\b", re.I)
 # a sentence opening with its place ("In Behbahan, ..."), and the words that turn to another clause
 _FRONTED = re.compile(r"^\s*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:city|town|village|"
                       r"district)\s+of\s+)?$")
+# "Mhardeh lies around 14 miles north-west of the city of Hama", "the post was east of the city of Rafah": a sentence
+# saying where a place lies (not "the driver, from the town of Udhruh, east of Petra", KL17: a home town)
+_LIES_TOWARD = re.compile(r"\b(?:lies|lay|is|was|are|were|located|situated|sits)\s+(?:(?:about|around|some|roughly|"
+                          r"nearly|just)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?(?:to\s+the\s+)?"
+                          r"(?:north|south|east|west)", re.I)
+# "in a village west of the Islamic State-held Syrian city of Raqqa" (LR07: the strike drafted at Raqqa itself, at
+# precision 1): the city is the landmark of a place near it
+_DIRECTION_OF_CITY = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+                                r"(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
 # "the Tawahi district", "the Sheikh Othman neighbourhood": a quarter of the city a sentence opens with
 _QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.I)
 _CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b")
