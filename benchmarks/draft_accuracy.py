@@ -175,6 +175,16 @@ when present). Two splits, printed side by side:
   88.9% and 81.8% / 87.8% / 97.2% after). Sets 79 and 81, never read, on the session's final rules: the same figures,
   81.8% (54/66) / 90.6% (58/64) / 93.1% (54/58) together, 44/48 right at 0.80-0.90; then added to the confidence fit
   (events/drafts/confidence.py FIT_SPLITS), never read.
+- held-out 94 to 97: reports LQ01-LQ25, LR01-LR25, LS01-LS25 and LT01-LT25 (session 32, four more writers: Lebanon;
+  Syria's north-east; Yemen's north and west; Iraq's centre and south, 2011-2025), kept unread; first measured on the
+  rules of 5f933fc: set 94 87.2% (34/39) / 83.7% (36/43) / 86.1% (31/36), set 95 78.0% (32/41) / 82.5% (33/40) / 78.8%
+  (26/33), set 96 65.7% (23/35) / 81.1% (30/37) / 86.7% (26/30), set 97 80.5% (33/41) / 97.4% (38/39) / 86.8% (33/38);
+  all four 78.2% (122/156) / 86.2% (137/159) / 84.7% (116/137), one draft in a wrong country (set 94); at 0.80-0.90
+  (none higher), 82/93 right (88%); baseline ("every name") 30.7% / 62.9% / 53.0%. Sets 95 and 96 were then read and
+  their kinds fixed (moved to tuning as heldout95-fixed, heldout96-fixed: 80.0% / 88.3% / 82.4% together after). Sets
+  94 and 97, never read, on the session's final rules (997c968): 84.8% (67/79) / 90.2% (74/82) / 86.5% (64/74), none in
+  a wrong country; at 0.80-0.90, 49/51 right; then added to the confidence fit (events/drafts/confidence.py
+  FIT_SPLITS), never read.
 - held-out 48 and 49: reports IE01-IE25 and YE01-YE25 (session 18, two more writers: Iraq, north-east Syria,
   Turkey's operations and Iran, mostly 2018-2021; Lebanon, Israel and Gaza's border, Yemen, Jordan and western
   Syria, mostly 2022-2025), kept unread; first measured on the rules of main a7aac80 (the end of session 17), again
@@ -277,7 +287,7 @@ SPLITS = {"tuning": ("fit", "heldout", "heldout2", "heldout3", "heldout4", "held
           "unread 90 93": ("heldout90", "heldout93"),
           "read 91 92": ("heldout91-fixed", "heldout92-fixed"),
           # written in session 32 by four writers who never saw the drafter, measured unread first (all four)
-          # 95 and 96 were then read and their faults fixed by kind, 94 and 97 never read
+          # 95 and 96 were then read and their faults fixed by kind, 94 and 97 never read (in the confidence fit since)
           "held-out 94": ("heldout94",), "held-out 97": ("heldout97",),
           "unread 94 97": ("heldout94", "heldout97"),
           "read 95 96": ("heldout95-fixed", "heldout96-fixed"),

@@ -70,7 +70,7 @@ FIT_SPLITS = ("calibration18", "calibration19", "calibration20", "calibration21"
               "heldout28", "heldout29", "heldout32", "heldout33", "heldout58", "heldout59",
               "heldout64", "heldout65", "heldout67", "heldout69", "heldout71", "heldout73",
               "heldout75", "heldout77", "heldout79", "heldout81", "heldout82", "heldout83",
-              "heldout87", "heldout88", "heldout90", "heldout93")
+              "heldout87", "heldout88", "heldout90", "heldout93", "heldout94", "heldout97")
 
 
 def draft_class(role: str, province: bool, dated: bool, settled: bool = False) -> str:

@@ -87,8 +87,8 @@ def test_refit_reproduces_the_shipped_confidence_table():
                                                    "heldout67", "heldout69", "heldout71", "heldout73",
                                                    "heldout75", "heldout77", "heldout79", "heldout81",
                                                    "heldout82", "heldout83", "heldout87", "heldout88",
-                                                   "heldout90", "heldout93"]
-    assert len(reports) == table["reports"] == 649
+                                                   "heldout90", "heldout93", "heldout94", "heldout97"]
+    assert len(reports) == table["reports"] == 699
     counts = bench.confidence_counts(reports)
     assert {c: list(v) for c, v in counts.items()} == {c: v for c, v in table["classes"].items() if v[0]}
     assert sum(n for n, _ in counts.values()) > 30
