@@ -5,6 +5,8 @@ country: an index only holds that country's places.
 """
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -16,6 +18,29 @@ from .geo import distances_km
 from .normalize import centre_of, is_arabic, name_parts, normalize_name, parse_name, quarter_forms
 from .place import Place
 from .translit import soft_form, spelling_variants, translit_key
+
+# Turkish orthography, for names of Turkey's gazetteer written the English way: Turkish c is English j, ç is ch and
+# ş is sh (Cizre: Jizre; Şemdinli: Shemdinli; Çukurca: Chukurja). Folded, the Turkish letters are c and s, so the
+# English spelling is rewritten to them. Source: the Turkish alphabet (c /dʒ/, ç /tʃ/, ş /ʃ/). Kept here, not in
+# translit.py, whose bytes the precomputed name tables' digests read (regional.entries_digest, build.rules_digest).
+_TURKISH_CORRESPONDENCES = ((re.compile("j"), "c"), (re.compile("sh"), "s"), (re.compile("ch"), "c"))
+
+
+def turkish_variants(normalized: str) -> tuple[str, ...]:
+    """Other spellings of an already normalised Latin name under the Turkish orthography's correspondences, each
+    applied to every occurrence, all of them together last: "jizre" -> ("cizre",), "chukurja" -> ("cukurja",
+    "chukurca", "cukurca"); () for a name without j, sh or ch."""
+    out: dict[str, None] = {}
+    for pattern, replacement in _TURKISH_CORRESPONDENCES:
+        other = pattern.sub(replacement, normalized)
+        if other != normalized:
+            out[other] = None
+    every = normalized
+    for pattern, replacement in _TURKISH_CORRESPONDENCES:
+        every = pattern.sub(replacement, every)
+    if every != normalized:
+        out[every] = None
+    return tuple(out)
 
 EXACT, ALIAS, PART, KEY, FUZZY = "exact", "alias", "part", "key", "fuzzy"
 # Sources whose compound names ("Albu Jasim-Karma") are split into weak part names (PART):
@@ -188,7 +213,8 @@ class CountryIndex:
         # Bakhdida, Tel Keppe meets Tall Kayf. A lookalike at best (KEY), a little below the
         # same likeness reached as written; only for a name no place is called as written
         # (Bakhdida is a name of Qaraqosh: Baghdad, its gh-reading's lookalike, is no rival).
-        for variant in () if named else spelling_variants(query):
+        for variant in () if named else spelling_variants(query) + (turkish_variants(query) if self.country == "TR"
+                                                                     else ()):
             for i, form in self._key_rows(translit_key(variant)):
                 if query_arabic == is_arabic(form) and \
                         (similarity := likeness(variant, form) - VARIANT_COST) >= needed:

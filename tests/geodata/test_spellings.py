@@ -166,3 +166,20 @@ def test_every_syriac_field_row_offers_its_town_first(real_data_dir):
             first = first_offered(result)
             truth = (float(row["known_lat"]), float(row["known_lon"]))
             assert first is not None and distance_km(*truth, *first) <= 25, (row["query"], result)
+
+
+# Cizre: Wikipedia's article on the town, 37°19′N 42°11′E; "Jizre" is its English and Kurdish spelling (Turkish c is
+# English j)
+CIZRE = (37.3167, 42.1833)
+
+
+def test_an_english_spelling_of_a_turkish_name_offers_the_turkish_one(real_data_dir):
+    # a new user (nu35, low): "Jizre" was not found at all; with the Turkish orthography's j/c, sh/s, ch/c it is a
+    # lookalike of Cizre (not resolved by itself: a like spelling only), and resolves inside its province
+    alone = geocode("Jizre", "TR")
+    first = alone.alternatives[0] if alone.alternatives else alone
+    assert distance_km(*CIZRE, first.latitude, first.longitude) <= 25
+    inside = geocode("Jizre", "TR", "Sirnak")
+    assert inside.status == "resolved" and distance_km(*CIZRE, inside.latitude, inside.longitude) <= 25
+    from geodata.index import turkish_variants
+    assert "cizre" in turkish_variants("jizre") and "cizre" not in spelling_variants("jizre")
