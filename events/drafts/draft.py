@@ -3159,7 +3159,7 @@ class _Context:
                 query = written + _trailing_feature(rest)
                 if role == "of":
                     role = "landmark" if lows[h.first - 2:h.first - 1] and lows[h.first - 2] in _DIRECTIONS \
-                        or _DIRECTION_OF_CITY.search(self.text[max(0, h.start - 90):h.start]) else "location"
+                        or _toward_city(self.text[max(0, h.start - 90):h.start]) else "location"
                 if h.last + 2 < len(toks) and lows[h.last + 1] == "s" and (h.last + 2) in in_names \
                         and self.text[toks[h.last].end:toks[h.last + 1].start] in ("'", "’"):
                     role = "landmark"     # "al-Hasakah's Rmelan airport": the place holding the one named next
@@ -4501,10 +4501,16 @@ _FRONTED = re.compile(r"^\s*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:(?:[\w
 _LIES_TOWARD = re.compile(r"\b(?:lies|lay|is|was|are|were|located|situated|sits)\s+(?:(?:about|around|some|roughly|"
                           r"nearly|just)\s+)?(?:[\d.,]+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?(?:to\s+the\s+)?"
                           r"(?:north|south|east|west)", re.I)
-# "in a village west of the Islamic State-held Syrian city of Raqqa" (LR07: the strike drafted at Raqqa itself, at
-# precision 1): the city is the landmark of a place near it
-_DIRECTION_OF_CITY = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
-                                r"(?:[\w'’-]+\s+){0,4}?(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _toward_city(before: str) -> bool:
+    """Whether ``before`` (the text before a name) ends in a direction from a city or town, as _HEADING_BEFORE reads
+    one: "in a village west of the Islamic State-held Syrian city of Raqqa" (LR07: the strike drafted at Raqqa
+    itself, at precision 1): the city is the landmark of a place near it."""
+    said = _HEADING_BEFORE.search(before)
+    return said is not None and re.search(r"\b(?:city|town)\s+of\s+$", said.group(0), re.I) is not None
+
+
 # "the Tawahi district", "the Sheikh Othman neighbourhood": a quarter of the city a sentence opens with
 _QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter)\b", re.I)
 _CLAUSE_TURN = re.compile(r"[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas)\b")
