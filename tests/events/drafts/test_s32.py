@@ -158,3 +158,28 @@ def test_a_sentence_saying_where_the_site_lies_places_the_event_near_that_city()
     found = _drafts("A tank fired on a lookout post on Sunday, killing two militants, the health ministry said. A "
                     "spokesman said the post was east of the city of Khan Younis.", "2024-03-12")
     assert _only_near(found, KHAN_YOUNIS)["geo_precision"] == 2
+
+
+NABI_CHIT = (33.87, 36.11)       # En Nabi Chit, Lebanon
+IZEH = (31.83, 49.87)
+
+
+def test_a_land_named_in_one_country_is_not_settled_by_a_place_across_the_border():
+    # nu36 H1: "near the town of Nabi Chit in the Bekaa valley", in a report that also names Aitaroun in south Lebanon:
+    # 'Bekaa' was taken as Menahemya in Israel (which carries the name) for lying 50 km from Aitaroun, and the strike
+    # drawn there, 144 km from Nabi Chit, as the place that holds a namesake
+    found = _drafts("A drone strike hit a van near the town of Nabi Chit in the Bekaa valley on Tuesday, killing a "
+                    "Hezbollah commander, a security source said. Israeli shelling also hit the edge of Aitaroun in "
+                    "south Lebanon.", "2024-03-13")
+    assert not any(d["country"] == "IL" for d in found)
+    assert _only_near(found, NABI_CHIT)["country"] == "LB"
+
+
+def test_gunmen_firing_on_a_crowd_are_not_the_states_forces():
+    # nu36 H2: "Gunmen on motorbikes opened fire on protesters and security forces ... in Izeh" was drafted as the
+    # Military Forces of Iran firing on protesters, at 0.89, with no word that the attacker was not named
+    found = _drafts("Masked gunmen on a motorcycle opened fire on demonstrators and police in the centre of Izeh on "
+                    "Wednesday evening, killing five people, state media said.", "2024-03-14")
+    drafted = _only_near(found, IZEH)
+    assert drafted["actor1"].startswith("Unidentified Armed Group") and drafted["actor2"] == "Protesters (Iran)"
+    assert "attacker not named in the report" in drafted["flags"]
