@@ -571,6 +571,19 @@ def _listed_with(text: str, ref: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRe
     return [q for q in chain if q is not ref]
 
 
+def _side_said(code: str | None, direction: str) -> tuple[int, int, float, float] | None:
+    """The side of country ``code`` a direction word names ("eastern", "north-western": its first of south, north,
+    east, west), over the extent of its admin1 polygons (_country_box): (sign, axis, low, high), axis 0 latitude and
+    1 longitude (degrees), sign +1 toward high; None when the country has no box."""
+    box = _country_box(code)
+    if box is None:
+        return None
+    way = next(w for w in ("south", "north", "east", "west") if fold(direction).startswith(w))
+    sign, axis = {"south": (-1, 0), "north": (1, 0), "east": (1, 1), "west": (-1, 1)}[way]
+    lo, hi = (box[1], box[3]) if axis == 0 else (box[0], box[2])
+    return sign, axis, lo, hi
+
+
 def _quarter_of(quarter: PlaceRef, city: PlaceRef) -> bool:
     """Whether a candidate of ``quarter`` (its answer, or any of its alternatives) lies within QUARTER_KM of ``city``
     (its answer, or any city or town among its alternatives when it is still ambiguous): "In Aden, ... in the Tawahi
@@ -2217,12 +2230,10 @@ class _Context:
                     # "A rocket fired from southern Lebanon killed twelve children ... in Majdal Shams" (nu19: placed
                     # at El Mjadel in South Lebanon, 38 km off): where the attack came from, not where it hit
                     continue
-                box = _country_box(code)
-                if box is None:
+                side = _side_said(code, hint.group(1))
+                if side is None:
                     continue
-                way = next(w for w in ("south", "north", "east", "west") if fold(hint.group(1)).startswith(w))
-                sign, axis = {"south": (-1, 0), "north": (1, 0), "east": (1, 1), "west": (-1, 1)}[way]
-                lo, hi = (box[1], box[3]) if axis == 0 else (box[0], box[2])
+                sign, axis, lo, hi = side
                 mid = (lo + hi) / 2
                 def at(a):
                     return sign * ((a.latitude, a.longitude)[axis] - mid)
@@ -2248,12 +2259,10 @@ class _Context:
         sentence = self.sents[ref.sentence].text
         for hint in _COUNTRY_DIRECTION.finditer(sentence):
             code = _HINT_COUNTRY.get(fold(hint.group(2)))
-            box = _country_box(code) if code == ref.country else None
-            if box is None:
+            side = _side_said(code, hint.group(1)) if code == ref.country else None
+            if side is None:
                 continue
-            way = next(w for w in ("south", "north", "east", "west") if fold(hint.group(1)).startswith(w))
-            sign, axis = {"south": (-1, 0), "north": (1, 0), "east": (1, 1), "west": (-1, 1)}[way]
-            lo, hi = (box[1], box[3]) if axis == 0 else (box[0], box[2])
+            sign, axis, lo, hi = side
             if sign * ((latitude, longitude)[axis] - (lo + hi) / 2) <= -(hi - lo) / 6:
                 return False
         return True
