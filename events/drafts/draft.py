@@ -3086,8 +3086,8 @@ class _Context:
             if _ORGANISATION_AFTER.match(rest) or _TRIBE_AFTER.match(rest) or fold(written) in self.bodies:
                 continue          # "the Hawar News Agency reported"; "struck the Komala bases" (YD03)
             if _after_given_name(toks, h.first) or _person_before_office(toks, h.first, rest) or (
-                    toks[h.first].text in _GIVEN_NAMES - _HONORIFICS and _PERSON_NAMED.match(self.text, h.start)
-                    and _PERSON_NAMED.match(self.text, h.start).end() > h.end):
+                    toks[h.first].text in _GIVEN_NAMES - _HONORIFICS
+                    and (person := _PERSON_NAMED.match(self.text, h.start)) is not None and person.end() > h.end):
                 # (or "against Ali Abdullah Saleh": a given name that begins a person's longer name, LS04)
                 continue          # "gunmen opened fire on Mohammed al-Rifai": a man, not the town of Ar Rifa'i (YC08)
             said_km = _FAR_OF.search(self.text[max(0, h.start - 90):h.start])
